@@ -1,0 +1,76 @@
+package analysis
+
+import "math"
+
+// Kind says how a Value is stored and printed.
+type Kind uint8
+
+const (
+	KindString Kind = iota
+	KindInt
+	KindFloat
+	KindNA // not available: a zero vector, a group of one, an undefined ratio
+)
+
+// Value is one cell. Floats keep full precision; Digits is the number of
+// decimals shown in text and Markdown tables (CSV and JSON print the shortest
+// representation that round-trips, so nothing is lost there).
+type Value struct {
+	Kind   Kind
+	Str    string
+	Int    int64
+	Float  float64
+	Digits int
+}
+
+// Str makes a string cell.
+func Str(s string) Value { return Value{Kind: KindString, Str: s} }
+
+// Int makes an integer cell.
+func Int(n int64) Value { return Value{Kind: KindInt, Int: n} }
+
+// Float makes a float cell shown with digits decimals; NaN and ±Inf become NA.
+func Float(f float64, digits int) Value {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return NA()
+	}
+	return Value{Kind: KindFloat, Float: f, Digits: digits}
+}
+
+// NA makes a not-available cell: "n/a" in tables, NA in CSV, null in JSON.
+func NA() Value { return Value{Kind: KindNA} }
+
+// Table is one block of output. Column names are snake_case: they are the CSV
+// header and the JSON keys.
+type Table struct {
+	Name    string   // machine name, e.g. "terms"; file name stem with -o DIR
+	Title   string   // human title shown above text and Markdown tables
+	Columns []string // header
+	Rows    [][]Value
+	Notes   []string // shown under text/Markdown tables; in JSON as "notes"
+}
+
+// Section is one part of a report. Display is what a person reads on a
+// terminal or in Markdown (may be wide, e.g. a matrix); Tidy is the long form
+// written as CSV and JSON. When Tidy is nil, Display is used for every format.
+type Section struct {
+	Display *Table
+	Tidy    *Table
+}
+
+// Provenance records what produced an output, so a run can be repeated.
+type Provenance struct {
+	Tool        string            `json:"tool"`    // "parallax"
+	Version     string            `json:"version"` // module version
+	Command     string            `json:"command"` // e.g. "terms"
+	Options     map[string]string `json:"options"` // effective flag values, by flag name
+	Corpus      string            `json:"corpus"`  // what was read: path or "sample:karabakh"
+	Fingerprint string            `json:"fingerprint"`
+	Documents   int               `json:"documents"`
+}
+
+// Report is everything a command prints.
+type Report struct {
+	Provenance Provenance
+	Sections   []Section
+}

@@ -1,0 +1,56 @@
+package lexicons
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestEmbeddedStopWords(t *testing.T) {
+	s, err := LoadStopWords("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"the", "and", "don't", "it's", "of"} {
+		if !s.Contains(w) {
+			t.Errorf("en stop words lack %q", w)
+		}
+	}
+	// Framing-bearing content words must never be stop words.
+	for _, w := range []string{"said", "war", "government", "people", "separatist", "terrorist"} {
+		if s.Contains(w) {
+			t.Errorf("en stop words hold content word %q", w)
+		}
+	}
+	if got := StopWordLists(); len(got) != 1 || got[0] != "en" {
+		t.Errorf("StopWordLists() = %v, want [en]", got)
+	}
+	none, err := LoadStopWords("none")
+	if err != nil || none.Len() != 0 || none.Contains("the") {
+		t.Errorf("none: %v, len %d", err, none.Len())
+	}
+}
+
+func TestUserStopWords(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	os.WriteFile(good, []byte("# mine\nThe\nDon’t\n\n  azerbaijan  \n"), 0o644)
+	s, err := LoadStopWords(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(s.Words(), ","); got != "azerbaijan,don't,the" {
+		t.Errorf("words = %s", got)
+	}
+	bad := filepath.Join(dir, "bad.txt")
+	os.WriteFile(bad, []byte("ok\ntwo words\n\xff\n"), 0o644)
+	_, err = LoadStopWords(bad)
+	if err == nil || !strings.Contains(err.Error(), "bad.txt:2:") || !strings.Contains(err.Error(), "and 1 more errors") {
+		t.Errorf("bad file error = %v, want bad.txt:2: … (and 1 more errors)", err)
+	}
+	_, err = LoadStopWords(filepath.Join(dir, "missing.txt"))
+	if err == nil || !strings.Contains(err.Error(), "not an embedded list") {
+		t.Errorf("missing file error = %v", err)
+	}
+}

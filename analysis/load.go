@@ -1,0 +1,506 @@
+package analysis
+
+import (
+	"bufio"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// LoadOptions says how to read a corpus. Empty field names take their
+// defaults: "text", "outlet", "id", "date", "title", "url".
+//
+// The date comes from DateField; when DateField is left at its default and a
+// record or manifest row has no "date" field at all, the "published" field is
+// used instead (manifests often name the column that way).
+type LoadOptions struct {
+	TextField, GroupField, IDField, DateField, TitleField, URLField string
+	// Format is "" to decide by file name (.jsonl/.ndjson, .json, .csv, each
+	// optionally .gz; a folder), or one of "jsonl", "json", "csv", "folder".
+	Format string
+	// SkipBad reports malformed records in LoadReport.Skipped and goes on
+	// instead of failing.
+	SkipBad bool
+	// KeepDuplicates counts exact duplicates every time instead of once.
+	KeepDuplicates bool
+	// Stdin is read when the path is "-".
+	Stdin io.Reader
+}
+
+// Skip is one record or file that was not loaded, and why.
+type Skip struct {
+	Origin string // "file.jsonl:12", "file.json:record 3" or "dir/a.txt"
+	Reason string // "kind: detail", e.g. "empty: the text is empty or white space only"
+}
+
+// LoadReport says what Load read, loaded and skipped. Read == Loaded +
+// len(Skipped) always.
+type LoadReport struct {
+	Read     int      // records (or files) seen
+	Loaded   int      // documents emitted
+	Skipped  []Skip   // every skipped record with its reason, in reading order
+	Repaired int      // loaded documents whose invalid UTF-8 was replaced by U+FFFD
+	Warnings []string // e.g. trimmed group names, manifest rows naming missing files
+}
+
+// ReasonCount is the number of skips of one kind.
+type ReasonCount struct {
+	Reason string
+	N      int
+}
+
+// SkippedByReason counts skips per reason kind (the text before the first
+// ":" of Reason), sorted by reason.
+func (r *LoadReport) SkippedByReason() []ReasonCount {
+	counts := map[string]int{}
+	for _, s := range r.Skipped {
+		kind, _, _ := strings.Cut(s.Reason, ":")
+		counts[kind]++
+	}
+	out := make([]ReasonCount, 0, len(counts))
+	for k, n := range counts {
+		out = append(out, ReasonCount{Reason: k, N: n})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Reason < out[j].Reason })
+	return out
+}
+
+// Skip reason kinds: the text before the first ":" of Skip.Reason.
+const (
+	skipBinary    = "binary"
+	skipEmpty     = "empty"
+	skipDuplicate = "duplicate"
+	skipMalformed = "malformed"
+	skipMissing   = "missing field"
+	skipLink      = "link"
+	skipTooLarge  = "too large"
+	skipUnread    = "unreadable"
+)
+
+// maxRecordBytes is the largest record (JSON line, CSV record, file) read; a
+// variable so tests can lower it.
+var maxRecordBytes = 256 << 20
+
+// Load reads the corpus at path inside fsys and calls emit for each document
+// in reading order, with Index 0, 1, 2, …. It streams: memory is bounded by
+// one record plus the duplicate set (a 64-bit hash and a position per
+// document; for folders also the name of each loaded file).
+//
+// The format is opt.Format, or else decided by the name: a folder (with a
+// manifest.csv / manifest.json, or one subfolder per group), .jsonl/.ndjson,
+// .json or .csv, each optionally compressed as .gz. Records whose text is
+// empty, exact duplicates (same text after collapsing white space and
+// lower-casing, hashed with FNV-1a 64) and, in folders, binary files are
+// skipped and listed in the report. A malformed record is an error naming
+// file and line, unless opt.SkipBad is set. When emit returns an error,
+// loading stops and Load returns that error unchanged. The report is returned
+// with every error, filled as far as loading went.
+func Load(fsys fs.FS, path string, opt LoadOptions, emit func(*Document) error) (*LoadReport, error) {
+	return load(fsys, path, path, opt, emit)
+}
+
+// LoadPath is Load for a path on the operating system. "-" reads opt.Stdin
+// (format opt.Format, default jsonl; a gzip stream is recognised by its magic
+// bytes). A folder is opened as an os.Root, so neither manifest paths nor
+// symbolic links can reach outside it, and symbolic link loops are refused.
+func LoadPath(name string, opt LoadOptions, emit func(*Document) error) (*LoadReport, error) {
+	if name == "-" {
+		return loadStdin(opt, emit)
+	}
+	info, err := os.Stat(name)
+	if err != nil {
+		return &LoadReport{}, inputOpenError(name, err)
+	}
+	if !info.IsDir() {
+		dir, base := filepath.Split(name)
+		if dir == "" {
+			dir = "."
+		}
+		return load(os.DirFS(dir), base, name, opt, emit)
+	}
+	root, err := os.OpenRoot(name)
+	if err != nil {
+		return &LoadReport{}, inputOpenError(name, err)
+	}
+	defer root.Close()
+	return load(root.FS(), ".", name, opt, emit)
+}
+
+// loadStdin reads records from opt.Stdin.
+func loadStdin(opt LoadOptions, emit func(*Document) error) (*LoadReport, error) {
+	l := newLoader(opt, emit)
+	if opt.Stdin == nil {
+		return l.rep, errors.New("standard input (\"-\") is not available here")
+	}
+	format := opt.Format
+	if format == "" {
+		format = "jsonl"
+	}
+	if format == "folder" {
+		return l.rep, errors.New("standard input (\"-\") holds records, not a folder: use --format jsonl, json or csv")
+	}
+	if err := l.readStream(opt.Stdin, "stdin", format, false); err != nil {
+		return l.rep, err
+	}
+	return l.rep, nil
+}
+
+// load is Load with display as the name used in messages for path.
+func load(fsys fs.FS, name, display string, opt LoadOptions, emit func(*Document) error) (*LoadReport, error) {
+	l := newLoader(opt, emit)
+	if !fs.ValidPath(name) {
+		return l.rep, fmt.Errorf("%q is not a valid path inside the file system: use a slash-separated path without \"..\"", name)
+	}
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return l.rep, inputOpenError(display, err)
+	}
+	format, gz, err := decideFormat(display, info.IsDir(), opt.Format)
+	if err != nil {
+		return l.rep, err
+	}
+	if format == "folder" {
+		if !info.IsDir() {
+			return l.rep, fmt.Errorf("%q is a file, but --format folder needs a folder", display)
+		}
+		return l.rep, l.readFolder(fsys, name, display)
+	}
+	if info.IsDir() {
+		return l.rep, fmt.Errorf("%q is a folder, but --format %s needs a file", display, format)
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return l.rep, inputOpenError(display, err)
+	}
+	defer f.Close()
+	return l.rep, l.readStream(f, display, format, gz)
+}
+
+// inputOpenError explains a failure to open the input.
+func inputOpenError(name string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%q does not exist: check the path", name)
+	}
+	return fmt.Errorf("cannot open %q: %v", name, unwrapPathError(err))
+}
+
+// unwrapPathError drops the operation and path that *fs.PathError repeats.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// knownFormats is listed in messages about unknown inputs.
+const knownFormats = "a folder, .jsonl or .ndjson (JSON Lines), .json (a JSON array of objects) or .csv, each optionally .gz"
+
+// decideFormat returns the format of the input and whether its name ends in .gz.
+func decideFormat(name string, isDir bool, format string) (string, bool, error) {
+	lower := strings.ToLower(name)
+	gz := strings.HasSuffix(lower, ".gz")
+	switch format {
+	case "jsonl", "ndjson":
+		return "jsonl", gz, nil
+	case "json", "csv", "folder":
+		return format, gz, nil
+	case "":
+	default:
+		return "", false, fmt.Errorf("unknown format %q: use jsonl, json, csv or folder", format)
+	}
+	if isDir {
+		return "folder", false, nil
+	}
+	switch ext := path.Ext(strings.TrimSuffix(lower, ".gz")); ext {
+	case ".jsonl", ".ndjson":
+		return "jsonl", gz, nil
+	case ".json":
+		return "json", gz, nil
+	case ".csv":
+		return "csv", gz, nil
+	}
+	return "", false, fmt.Errorf("%q: unknown input format: parallax reads %s; set --format to read another name", name, knownFormats)
+}
+
+// readStream reads records in format from r, decompressing it when gz is set
+// or the stream starts with the gzip magic bytes.
+func (l *loader) readStream(r io.Reader, name, format string, gz bool) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	magic, _ := br.Peek(2)
+	if gz || (len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return fmt.Errorf("%s: not readable as gzip (%v): decompress it first or fix the name", name, err)
+		}
+		defer zr.Close()
+		l.gz = &gzipReader{z: zr}
+		br = bufio.NewReaderSize(l.gz, 64<<10)
+	}
+	switch format {
+	case "jsonl":
+		return l.readJSONLines(br, name)
+	case "json":
+		return l.readJSONArray(br, name)
+	case "csv":
+		return l.readCSV(br, name)
+	}
+	return fmt.Errorf("%s: format %q holds no records: use jsonl, json or csv", name, format)
+}
+
+// gzipReader marks read errors of the gzip stream, so that a damaged or
+// truncated file is reported as such and never taken for the end of input.
+// It keeps the error: a parser that saw a cut record first can still tell.
+type gzipReader struct {
+	z   *gzip.Reader
+	err error
+}
+
+func (g *gzipReader) Read(p []byte) (int, error) {
+	n, err := g.z.Read(p)
+	if err != nil && err != io.EOF {
+		err = &gzipDataError{err}
+		g.err = err
+	}
+	return n, err
+}
+
+// damaged returns the error of a damaged gzip input, or nil.
+func (l *loader) damaged() error {
+	if l.gz == nil {
+		return nil
+	}
+	return l.gz.err
+}
+
+// gzipDataError is a read error inside compressed data.
+type gzipDataError struct{ err error }
+
+func (e *gzipDataError) Error() string { return e.err.Error() + " in gzip data" }
+func (e *gzipDataError) Unwrap() error { return e.err }
+
+// inputReadError turns a read error of name into a message; gzip damage is
+// always fatal.
+func inputReadError(name string, err error) error {
+	var gz *gzipDataError
+	if errors.As(err, &gz) {
+		return fmt.Errorf("%s: %v: the file is damaged or truncated; copy or download it again", name, gz)
+	}
+	return fmt.Errorf("%s: read error: %v", name, err)
+}
+
+// loader holds the state of one Load: options, counters and the duplicate set.
+type loader struct {
+	opt          LoadOptions
+	gz           *gzipReader // the decompressor, when the input is gzipped
+	dateDefault  bool        // DateField was left empty: fall back to "published"
+	emit         func(*Document) error
+	rep          *LoadReport
+	seen         map[uint64]int64 // normalised-text hash -> position of the first document
+	posOrigin    func(int64) string
+	trimWarned   map[string]bool
+	tooManyTrims bool
+}
+
+// maxTrimWarnings bounds the warnings about trimmed group names.
+const maxTrimWarnings = 20
+
+func newLoader(opt LoadOptions, emit func(*Document) error) *loader {
+	l := &loader{opt: opt, emit: emit, rep: &LoadReport{}, seen: map[uint64]int64{}, trimWarned: map[string]bool{}}
+	setDefault(&l.opt.TextField, "text")
+	setDefault(&l.opt.GroupField, "outlet")
+	setDefault(&l.opt.IDField, "id")
+	l.dateDefault = l.opt.DateField == ""
+	setDefault(&l.opt.DateField, "date")
+	setDefault(&l.opt.TitleField, "title")
+	setDefault(&l.opt.URLField, "url")
+	return l
+}
+
+func setDefault(s *string, def string) {
+	if *s == "" {
+		*s = def
+	}
+}
+
+// bad reports a malformed record: an error, or with SkipBad a skip of kind.
+// hint says what the user can do and is only part of the error.
+func (l *loader) bad(origin, kind, detail, hint string) error {
+	if l.opt.SkipBad {
+		l.skip(origin, kind, detail)
+		return nil
+	}
+	if hint == "" {
+		hint = "fix it or use --skip-bad to skip malformed records"
+	}
+	return fmt.Errorf("%s: %s: %s", origin, detail, hint)
+}
+
+// skip records a record that is not loaded.
+func (l *loader) skip(origin, kind, detail string) {
+	l.rep.Read++
+	l.rep.Skipped = append(l.rep.Skipped, Skip{Origin: origin, Reason: kind + ": " + detail})
+}
+
+// warn adds a warning.
+func (l *loader) warn(format string, args ...any) {
+	l.rep.Warnings = append(l.rep.Warnings, fmt.Sprintf(format, args...))
+}
+
+// groupHint is the advice given when a record has no group value.
+const groupHint = "set --group to the field that names the outlet, or fix the record"
+
+// add finishes d and emits it, or skips it: a missing group is a bad record;
+// empty and duplicate texts are skipped. pos locates d for duplicate messages
+// through l.posOrigin. repaired says whether d's invalid UTF-8 was replaced.
+func (l *loader) add(d *Document, pos int64, repaired bool) error {
+	_, present := d.Fields[l.opt.GroupField]
+	group, err := l.group(d.Group, present, d.Origin)
+	if err != nil || group == "" {
+		return err
+	}
+	d.Group = group
+	if present {
+		d.Fields[l.opt.GroupField] = group
+	}
+	if isBlankText(d.Text) {
+		l.skip(d.Origin, skipEmpty, "the text is empty or white space only")
+		return nil
+	}
+	if !l.opt.KeepDuplicates {
+		h := normalizedTextHash(d.Text)
+		if first, ok := l.seen[h]; ok {
+			l.skip(d.Origin, skipDuplicate, "same text as "+l.posOrigin(first))
+			return nil
+		}
+		l.seen[h] = pos
+	}
+	d.Index = l.rep.Loaded
+	l.rep.Read++
+	l.rep.Loaded++
+	if repaired {
+		l.rep.Repaired++
+	}
+	return l.emit(d)
+}
+
+// group returns the trimmed group value raw of the record at origin. When it
+// is empty the record is bad: group returns the error, or "" and nil when the
+// record was skipped. present says whether the record has the group field.
+func (l *loader) group(raw string, present bool, origin string) (string, error) {
+	g := strings.TrimSpace(raw)
+	if g == "" {
+		detail := fmt.Sprintf("record has no %q value", l.opt.GroupField)
+		if !present {
+			detail = fmt.Sprintf("record has no %q field", l.opt.GroupField)
+		}
+		return "", l.bad(origin, skipMissing, detail, groupHint)
+	}
+	if g != raw && !l.trimWarned[raw] {
+		switch {
+		case len(l.trimWarned) < maxTrimWarnings:
+			l.trimWarned[raw] = true
+			l.warn("%s: group %q trimmed to %q (white space around a group name is ignored)", origin, raw, g)
+		case !l.tooManyTrims:
+			l.tooManyTrims = true
+			l.warn("more group names had white space trimmed; only the first %d are listed", maxTrimWarnings)
+		}
+	}
+	return g, nil
+}
+
+// isBlankText reports whether s holds only white space.
+func isBlankText(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// FNV-1a 64 parameters.
+const (
+	dupFNVOffset = 14695981039346656037
+	dupFNVPrime  = 1099511628211
+)
+
+// normalizedTextHash is the FNV-1a 64 hash of s lower-cased with every run of white
+// space replaced by one space and leading and trailing space removed. It does
+// not allocate.
+func normalizedTextHash(s string) uint64 {
+	h := uint64(dupFNVOffset)
+	pendingSpace := false
+	started := false
+	var buf [utf8.UTFMax]byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if hashASCIISpace[c] {
+				pendingSpace = started
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if pendingSpace {
+				h = (h ^ ' ') * dupFNVPrime
+				pendingSpace = false
+			}
+			h = (h ^ uint64(c)) * dupFNVPrime
+			started = true
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsSpace(r) {
+			pendingSpace = started
+			continue
+		}
+		if pendingSpace {
+			h = (h ^ ' ') * dupFNVPrime
+			pendingSpace = false
+		}
+		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		for _, b := range buf[:n] {
+			h = (h ^ uint64(b)) * dupFNVPrime
+		}
+		started = true
+	}
+	return h
+}
+
+// hashASCIISpace marks the ASCII white space bytes, as unicode.IsSpace does.
+var hashASCIISpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// repairUTF8 returns s with invalid UTF-8 replaced by U+FFFD, and whether it had to.
+func repairUTF8(s string) (string, bool) {
+	if utf8.ValidString(s) {
+		return s, false
+	}
+	return strings.ToValidUTF8(s, "\uFFFD"), true
+}
+
+// stripUTF8BOM removes a leading UTF-8 byte order mark.
+func stripUTF8BOM(b []byte) []byte {
+	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+		return b[3:]
+	}
+	return b
+}
+
+// prefixOrigin returns a posOrigin for record positions: prefix + number.
+func prefixOrigin(prefix string) func(int64) string {
+	return func(p int64) string { return prefix + strconv.FormatInt(p, 10) }
+}

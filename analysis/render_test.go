@@ -1,0 +1,840 @@
+package analysis
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
+)
+
+// The -update flag rewrites the golden files:
+// go test ./analysis -run TestRender -update. It is defined here unless
+// another test file of the package defined it first.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+func goldenUpdate() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+const goldenDir = "../testdata/golden"
+
+// checkGolden compares got with the golden file name, or rewrites it.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join(goldenDir, name)
+	if goldenUpdate() {
+		if err := os.MkdirAll(goldenDir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%s: %v (run go test ./analysis -run TestRender -update)", name, err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from golden file:\n%s", name, lineDiff(string(want), string(got)))
+	}
+}
+
+// lineDiff shows the first differing lines of want and got.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 8; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n  want %q\n  got  %q\n", i+1, wl, gl)
+			shown++
+		}
+	}
+	return b.String()
+}
+
+// pointThree is 0.1+0.2 computed in float64 (0.30000000000000004), not the
+// exact constant 0.3 the compiler would fold it to.
+var pointThree = func() float64 { a, b := 0.1, 0.2; return a + b }()
+
+// tricky is a cell that needs escaping in every format.
+const tricky = "a | b, \"c\"\nd <script>alert(1)</script>"
+
+func sampleProvenance() Provenance {
+	return Provenance{
+		Tool:    "parallax",
+		Version: "0.1.0",
+		Command: "compare",
+		Options: map[string]string{
+			"min-count":  "5",
+			"idf":        "smooth",
+			"stop-words": "en ru",
+			"label":      "",
+			"group":      "outlet",
+		},
+		Corpus:      "sample:karabakh",
+		Fingerprint: "3f2a9c01b2d4e5f60718293a4b5c6d7e",
+		Documents:   5,
+	}
+}
+
+// termsSection has no Tidy table: Display serves every format.
+func termsSection() Section {
+	return Section{Display: &Table{
+		Name:    "terms",
+		Title:   "Distinctive terms",
+		Columns: []string{"outlet", "term", "count", "log_ratio", "p_value"},
+		Rows: [][]Value{
+			{Str("armenpress"), Str("Հայաստան"), Int(42), Float(1.23456, 3), Float(1e-300, 3)},
+			{Str("daily_sabah"), Str("İstanbul"), Int(7), Float(-0.0001, 3), NA()},
+			{Str("xinhua"), Str("東京 東京"), Int(1234567), Float(pointThree, 2), Float(2.0/3, 4)},
+			{Str("  padded  "), Str(tricky), Int(-3), NA(), Float(math.NaN(), 2)},
+		},
+		Notes: []string{"log_ratio is base 2; p_value | n/a when a group is empty", "# not a heading <b>"},
+	}}
+}
+
+var outlets = []string{"abc_news", "al_jazeera", "fox_news"}
+
+// similaritySection shows a 3×3 matrix and writes it long in CSV and JSON.
+func similaritySection() Section {
+	m := [3][3]float64{{1, 0.25, 1.0 / 3}, {0.25, 1, pointThree}, {1.0 / 3, pointThree, 1}}
+	display := &Table{
+		Name:    "similarity",
+		Title:   "Cosine similarity",
+		Columns: append([]string{"outlet"}, outlets...),
+		Notes:   []string{"diagonal is n/a"},
+	}
+	tidy := &Table{
+		Name:    "similarity",
+		Title:   "Cosine similarity",
+		Columns: []string{"outlet_a", "outlet_b", "cosine"},
+		Notes:   display.Notes,
+	}
+	for i, a := range outlets {
+		row := []Value{Str(a)}
+		for j, b := range outlets {
+			v := Float(m[i][j], 3)
+			if i == j {
+				v = NA()
+			}
+			row = append(row, v)
+			tidy.Rows = append(tidy.Rows, []Value{Str(a), Str(b), v})
+		}
+		display.Rows = append(display.Rows, row)
+	}
+	return Section{Display: display, Tidy: tidy}
+}
+
+func sampleReport() *Report {
+	return &Report{Provenance: sampleProvenance(), Sections: []Section{termsSection(), similaritySection()}}
+}
+
+func render(t *testing.T, r *Report, f Format, opt RenderOptions) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Render(&buf, r, f, opt); err != nil {
+		t.Fatalf("Render %s: %v", f, err)
+	}
+	return buf.Bytes()
+}
+
+func TestRenderGolden(t *testing.T) {
+	oneSection := &Report{Provenance: sampleProvenance(), Sections: []Section{similaritySection()}}
+	termsOnly := &Report{Provenance: sampleProvenance(), Sections: []Section{termsSection()}}
+	tests := []struct {
+		golden string
+		report *Report
+		format Format
+	}{
+		{"render.txt", sampleReport(), FormatTable},
+		{"render.md", sampleReport(), FormatMarkdown},
+		{"render.json", sampleReport(), FormatJSON},
+		{"render-similarity.csv", oneSection, FormatCSV},
+		{"render-terms.csv", termsOnly, FormatCSV},
+		{"render-wide.txt", wideReport(12, "The Daily Outlet Number %02d"), FormatTable},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			got := render(t, tt.report, tt.format, RenderOptions{Width: testWidth})
+			checkGolden(t, tt.golden, got)
+			again := render(t, tt.report, tt.format, RenderOptions{Width: testWidth})
+			if !bytes.Equal(got, again) {
+				t.Errorf("%s: two renderings of the same report differ", tt.golden)
+			}
+		})
+	}
+}
+
+// TestRenderDeterministic renders a report whose options map has many keys:
+// map iteration order changes between runs, the output must not. Nor may
+// tablewriter's East Asian width mode, which it sets from the locale
+// (LANG=zh_CN.UTF-8 or RUNEWIDTH_EASTASIAN=1 turn it on).
+func TestRenderDeterministic(t *testing.T) {
+	r := sampleReport()
+	for i := 0; i < 30; i++ {
+		r.Provenance.Options[fmt.Sprintf("opt-%02d", i)] = strconv.Itoa(i)
+	}
+	for _, f := range []Format{FormatTable, FormatMarkdown, FormatJSON} {
+		first := render(t, r, f, RenderOptions{Width: testWidth})
+		for i := 0; i < 20; i++ {
+			if got := render(t, r, f, RenderOptions{Width: testWidth}); !bytes.Equal(got, first) {
+				t.Fatalf("%s: rendering %d differs from the first", f, i+2)
+			}
+		}
+		twwidth.SetEastAsian(true) // as a CJK locale would
+		got := render(t, r, f, RenderOptions{Width: testWidth})
+		twwidth.SetEastAsian(false)
+		if !bytes.Equal(got, first) {
+			t.Errorf("%s: output changes with the East Asian width setting:\n%s", f, lineDiff(string(first), string(got)))
+		}
+	}
+}
+
+func TestRenderTextUnicodeAlignment(t *testing.T) {
+	out := string(render(t, sampleReport(), FormatTable, RenderOptions{Width: testWidth}))
+	// Every line of one box has the same display width, whatever the script.
+	boxes := 0
+	width := -1
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.ContainsAny(line[:min(len(line), 3)], "┌│├└") {
+			width = -1
+			continue
+		}
+		if strings.HasPrefix(line, "┌") {
+			boxes++
+			width = displayWidth(line)
+		}
+		if got := displayWidth(line); got != width {
+			t.Errorf("line %q is %d columns wide, its box %d", line, got, width)
+		}
+	}
+	if boxes != 2 {
+		t.Errorf("found %d boxes, want 2", boxes)
+	}
+	for _, want := range []string{
+		"│ log_ratio │",             // header not upper-cased or re-spaced
+		"│ Հայաստան ",               // Armenian
+		"İstanbul",                  // Turkish dotted capital I kept
+		"│ 東京 東京 ",                  // CJK, two columns per ideograph
+		"│ a | b, \"c\" d <script>", // newline made a space; text not escaped
+		"│ padded ",                 // surrounding spaces trimmed
+		"│ 1234567 │",               // ints without separators
+		"│     0.000 │",             // -0.0001 with 3 digits, no "-0.000"
+		"│      0.30 │",             // 0.1+0.2 with 2 digits
+		"│       n/a │",             // NA and NaN right-aligned in number columns
+		"options: group=outlet idf=smooth label=\"\" min-count=5 stop-words=\"en ru\"\n",
+		"fingerprint 3f2a9c01b2d4…\n",
+		// Column widths: outlet 11 ("daily_sabah"); term 38 (the tricky cell:
+		// "a | b, "c" d " 13 + "<script>" 8 + "alert(1)" 8 + "</script>" 9);
+		// count 7; log_ratio 9; p_value 7; each plus two spaces of padding.
+		// The notes follow the bottom border.
+		"└" + dashes("─", 13) + "┴" + dashes("─", 40) + "┴" + dashes("─", 9) + "┴" + dashes("─", 11) + "┴" + dashes("─", 9) + "┘\nlog_ratio is base 2",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text output lacks %q", want)
+		}
+	}
+}
+
+func dashes(s string, n int) string { return strings.Repeat(s, n) }
+
+// wideReport is an n×n similarity matrix whose outlet names are made by
+// format; cell (i, j) is (i·n+j)/10000, shown with 4 decimals, so every
+// cell is distinct; the diagonal is NA.
+func wideReport(n int, format string) *Report {
+	tab := &Table{Name: "similarity", Title: "Similarity", Columns: []string{"outlet"}}
+	for i := 0; i < n; i++ {
+		tab.Columns = append(tab.Columns, fmt.Sprintf(format, i+1))
+	}
+	for i := 0; i < n; i++ {
+		row := []Value{Str(tab.Columns[i+1])}
+		for j := 0; j < n; j++ {
+			v := Float(float64(i*n+j)/10000, 4)
+			if i == j {
+				v = NA()
+			}
+			row = append(row, v)
+		}
+		tab.Rows = append(tab.Rows, row)
+	}
+	return &Report{Provenance: Provenance{Tool: "parallax", Documents: n}, Sections: []Section{{Display: tab}}}
+}
+
+// parseBoxes reads the blocks of a split text table back: per row label, per
+// column number, the cell text.
+func parseBoxes(t *testing.T, out string) map[string]map[int]string {
+	t.Helper()
+	cells := map[string]map[int]string{}
+	var header []string
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(line, "│") {
+			continue
+		}
+		fields := strings.Split(strings.Trim(line, "│"), "│")
+		for i := range fields {
+			fields[i] = strings.TrimSpace(fields[i])
+		}
+		if fields[0] == "outlet" {
+			header = fields
+			continue
+		}
+		if cells[fields[0]] == nil {
+			cells[fields[0]] = map[int]string{}
+		}
+		for i := 1; i < len(fields); i++ {
+			n, err := strconv.Atoi(header[i])
+			if err != nil {
+				t.Fatalf("header %q is not a column number", header[i])
+			}
+			if _, dup := cells[fields[0]][n]; dup {
+				t.Errorf("row %q column %d printed twice", fields[0], n)
+			}
+			cells[fields[0]][n] = fields[i]
+		}
+	}
+	return cells
+}
+
+func TestRenderWideTable(t *testing.T) {
+	const n = 53
+	r := wideReport(n, "outlet_name_%02d")
+	out := string(render(t, r, FormatTable, RenderOptions{Width: testWidth}))
+	for _, line := range strings.Split(out, "\n") {
+		if w := displayWidth(line); w > testWidth {
+			t.Errorf("line is %d columns wide, more than %d: %q", w, testWidth, line)
+		}
+	}
+	// The key column is 14 wide ("outlet_name_53"): 1 + 14 + 3 = 18. Each
+	// value column is 6 wide ("0.2808", headers "1".."53"): 6 + 3 = 9.
+	// 18 + 9·9 = 99 ≤ 100 < 108, so 9 columns a block: 5 blocks of 9 and one of 8.
+	for _, want := range []string{"columns 1–9 of 53\n", "columns 10–18 of 53\n", "columns 46–53 of 53\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("wide output lacks %q", want)
+		}
+	}
+	if got := strings.Count(out, "\ncolumns "); got != 6 {
+		t.Errorf("found %d blocks, want 6", got)
+	}
+	legend := out[strings.Index(out, "columns: "):]
+	for j := 1; j <= n; j++ {
+		if !strings.Contains(legend, fmt.Sprintf(" %d outlet_name_%02d", j, j)) {
+			t.Errorf("legend lacks column %d", j)
+		}
+	}
+	cells := parseBoxes(t, out)
+	if len(cells) != n {
+		t.Fatalf("found %d row labels, want %d", len(cells), n)
+	}
+	for i := 0; i < n; i++ {
+		label := fmt.Sprintf("outlet_name_%02d", i+1)
+		for j := 0; j < n; j++ {
+			want := strconv.FormatFloat(float64(i*n+j)/10000, 'f', 4, 64)
+			if i == j {
+				want = "n/a"
+			}
+			if got := cells[label][j+1]; got != want {
+				t.Errorf("row %s column %d = %q, want %q", label, j+1, got, want)
+			}
+		}
+	}
+}
+
+func TestRenderWideHeadersOnly(t *testing.T) {
+	// Five value columns with 30-character names: 1+6+3 + 5·33 = 175 > 100.
+	// Numbered, the first is 3 wide ("n/a") and the others 6 ("0.0001"):
+	// 10 + 6 + 4·9 = 52, one block.
+	r := wideReport(5, "a_rather_long_outlet_name_%05d")
+	r.Sections[0].Display.Rows = r.Sections[0].Display.Rows[:1]
+	r.Sections[0].Display.Rows[0][0] = Str("x")
+	out := string(render(t, r, FormatTable, RenderOptions{Width: testWidth}))
+	if strings.Contains(out, "columns 1–") {
+		t.Errorf("table was split into blocks, want one:\n%s", out)
+	}
+	if !strings.Contains(out, "│ outlet │   1 │      2 │") {
+		t.Errorf("headers not numbered:\n%s", out)
+	}
+	if !strings.Contains(out, "columns: 1 a_rather_long_outlet_name_00001, 2 a_rather_long_outlet_name_00002,") {
+		t.Errorf("legend missing or wrong:\n%s", out)
+	}
+	// Width 30 splits it: 10 + 6 + 9 = 25 ≤ 30 < 34, then 10 + 2·9 = 28 ≤ 30 < 37.
+	out = string(render(t, r, FormatTable, RenderOptions{Width: 30}))
+	for _, want := range []string{"columns 1–2 of 5", "columns 3–4 of 5", "columns 5–5 of 5"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("width 30: output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// markdownCells splits a pipe-table row at unescaped pipes.
+func markdownCells(line string) []string {
+	var cells []string
+	var cur strings.Builder
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '\\':
+			cur.WriteByte(line[i])
+			if i+1 < len(line) {
+				i++
+				cur.WriteByte(line[i])
+			}
+		case '|':
+			cells = append(cells, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteByte(line[i])
+		}
+	}
+	cells = append(cells, cur.String())
+	return cells[1 : len(cells)-1] // outside the first and last pipe
+}
+
+func TestRenderMarkdownTables(t *testing.T) {
+	out := string(render(t, sampleReport(), FormatMarkdown, RenderOptions{Width: testWidth}))
+	var tables [][]string
+	inTable := false
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(line, "|") {
+			inTable = false
+			continue
+		}
+		if !inTable {
+			tables = append(tables, nil)
+			inTable = true
+		}
+		tables[len(tables)-1] = append(tables[len(tables)-1], line)
+	}
+	wantCols := []int{5, 4}
+	wantRows := []int{4, 3}
+	if len(tables) != len(wantCols) {
+		t.Fatalf("found %d tables, want %d", len(tables), len(wantCols))
+	}
+	for i, lines := range tables {
+		if got := len(lines) - 2; got != wantRows[i] {
+			t.Errorf("table %d has %d body rows, want %d", i+1, got, wantRows[i])
+		}
+		for _, line := range lines {
+			if got := len(markdownCells(line)); got != wantCols[i] {
+				t.Errorf("table %d row %q has %d cells, want %d", i+1, line, got, wantCols[i])
+			}
+		}
+	}
+	// Widths: outlet 11; term 43, the tricky cell escaped ("a \| b, "c" d "
+	// 14 + "\<script\>" 10 + "alert(1)" 8 + "\</script\>" 11); count 7;
+	// log_ratio 9; p_value 7.
+	want := "| " + dashes("-", 11) + " | " + dashes("-", 43) + " | " + dashes("-", 6) + ": | " + dashes("-", 8) + ": | " + dashes("-", 6) + ": |"
+	if got := tables[0][1]; got != want {
+		t.Errorf("alignment row = %q, want %q", got, want)
+	}
+	for _, want := range []string{
+		`a \| b, "c" d \<script\>alert(1)\</script\>`,
+		"*parallax 0.1.0 · compare · corpus sample:karabakh · 5 documents · fingerprint 3f2a9c01b2d4e5f60718293a4b5c6d7e · options: group=outlet idf=smooth label=\"\" min-count=5 stop-words=\"en ru\"*\n",
+		"\n## Distinctive terms\n\n",
+		"- log_ratio is base 2; p_value \\| n/a when a group is empty\n",
+		"- \\# not a heading \\<b\\>\n",
+		"| daily_sabah |", // snake_case left unescaped
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("markdown output lacks %q", want)
+		}
+	}
+}
+
+func TestMarkdownText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "Հայաստան 東京", "Հայաստան 東京"},
+		{"snake case", "log_ratio_2", "log_ratio_2"},
+		{"emphasis underscores", "_x_ a_ _b", `\_x\_ a\_ \_b`},
+		{"pipe", "a|b", `a\|b`},
+		{"html", "<script>&amp;", `\<script\>\&amp;`},
+		{"code and links", "`x` [y](z) *w* ~v~", "\\`x\\` \\[y\\](z) \\*w\\* \\~v\\~"},
+		{"backslash", `a\|`, `a\\\|`},
+		{"newlines and spaces", "  a\nb\r\nc\t ", "a b  c"},
+		{"escape sequence", "\x1b[31mred", `\[31mred`},
+	}
+	for _, tt := range tests {
+		if got := markdownText(tt.in); got != tt.want {
+			t.Errorf("%s: markdownText(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTextValue(t *testing.T) {
+	tests := []struct {
+		name string
+		in   Value
+		want string
+	}{
+		{"int", Int(-1234567), "-1234567"},
+		{"float digits", Float(2.0/3, 3), "0.667"},
+		{"float zero digits", Float(41.6, 0), "42"},
+		{"negative zero", Float(-0.0004, 3), "0.000"},
+		{"negative kept", Float(-0.0006, 3), "-0.001"},
+		{"negative digits", Value{Kind: KindFloat, Float: 1e-7, Digits: -1}, "1e-07"},
+		{"NA", NA(), "n/a"},
+		{"NaN literal", Value{Kind: KindFloat, Float: math.NaN(), Digits: 2}, "n/a"},
+		{"Inf literal", Value{Kind: KindFloat, Float: math.Inf(-1), Digits: 2}, "n/a"},
+		{"control characters", Str("a\tb\x00c\u2028d\u0085e"), "a b c d e"},
+		{"invalid utf-8", Str("a\xffb"), "a\ufffdb"},
+	}
+	for _, tt := range tests {
+		if got := textValue(tt.in); got != tt.want {
+			t.Errorf("%s: textValue = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestRenderCSVRoundTrip(t *testing.T) {
+	for _, s := range []Section{termsSection(), similaritySection()} {
+		tab := tidyTable(s)
+		out := render(t, &Report{Provenance: sampleProvenance(), Sections: []Section{s}}, FormatCSV, RenderOptions{Width: testWidth})
+		records, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: csv does not parse: %v", tab.Name, err)
+		}
+		if !reflect.DeepEqual(records[0], tab.Columns) {
+			t.Errorf("%s: header %q, want %q", tab.Name, records[0], tab.Columns)
+		}
+		if len(records)-1 != len(tab.Rows) {
+			t.Fatalf("%s: %d records, want %d", tab.Name, len(records)-1, len(tab.Rows))
+		}
+		for i, row := range tab.Rows {
+			for j, v := range row {
+				if err := sameAsCSV(v, records[i+1][j]); err != nil {
+					t.Errorf("%s row %d column %s: %v", tab.Name, i+1, tab.Columns[j], err)
+				}
+			}
+		}
+	}
+}
+
+// sameAsCSV checks that field reads back as v: strings unchanged, numbers
+// parsing to exactly the same value, NA as "NA".
+func sameAsCSV(v Value, field string) error {
+	switch {
+	case isNA(v):
+		if field != "NA" {
+			return fmt.Errorf("NA written as %q", field)
+		}
+	case v.Kind == KindInt:
+		n, err := strconv.ParseInt(field, 10, 64)
+		if err != nil || n != v.Int {
+			return fmt.Errorf("int %d written as %q", v.Int, field)
+		}
+	case v.Kind == KindFloat:
+		f, err := strconv.ParseFloat(field, 64)
+		if err != nil || f != v.Float {
+			return fmt.Errorf("float %v written as %q, reads back as %v", v.Float, field, f)
+		}
+	default:
+		if field != v.Str {
+			return fmt.Errorf("string %q read back as %q", v.Str, field)
+		}
+	}
+	return nil
+}
+
+func TestRenderJSONTypes(t *testing.T) {
+	r := sampleReport()
+	out := render(t, r, FormatJSON, RenderOptions{Width: testWidth})
+	if !json.Valid(out) || !bytes.HasSuffix(out, []byte("}\n")) {
+		t.Fatalf("output is not one JSON object ending in a newline:\n%s", out)
+	}
+	if !bytes.Contains(out, []byte(`<script>alert(1)</script>`)) {
+		t.Errorf("HTML-escaped strings in JSON; want < and > as they are")
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var prov Provenance
+	provJSON, _ := json.Marshal(doc["provenance"])
+	if err := json.Unmarshal(provJSON, &prov); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(prov, r.Provenance) {
+		t.Errorf("provenance = %+v, want %+v", prov, r.Provenance)
+	}
+	sections := doc["sections"].([]any)
+	if len(sections) != len(r.Sections) {
+		t.Fatalf("%d sections, want %d", len(sections), len(r.Sections))
+	}
+	for k, s := range sections {
+		sec := s.(map[string]any)
+		tab := tidyTable(r.Sections[k])
+		if sec["name"] != tab.Name || sec["title"] != tab.Title {
+			t.Errorf("section %d: name %v title %v, want %q %q", k+1, sec["name"], sec["title"], tab.Name, tab.Title)
+		}
+		if got := fmt.Sprint(sec["columns"]); got != fmt.Sprint(tab.Columns) {
+			t.Errorf("section %d: columns %s, want %v", k+1, got, tab.Columns)
+		}
+		if got := fmt.Sprint(sec["notes"]); got != fmt.Sprint(tab.Notes) {
+			t.Errorf("section %d: notes %s, want %v", k+1, got, tab.Notes)
+		}
+		rows := sec["rows"].([]any)
+		if len(rows) != len(tab.Rows) {
+			t.Fatalf("section %d: %d rows, want %d", k+1, len(rows), len(tab.Rows))
+		}
+		for i, row := range rows {
+			obj := row.(map[string]any)
+			if len(obj) != len(tab.Columns) {
+				t.Errorf("section %d row %d: %d keys, want %d", k+1, i+1, len(obj), len(tab.Columns))
+			}
+			for j, c := range tab.Columns {
+				if err := sameAsJSON(tab.Rows[i][j], obj[c]); err != nil {
+					t.Errorf("section %d row %d column %s: %v", k+1, i+1, c, err)
+				}
+			}
+		}
+	}
+	// Keys of each row object come in column order.
+	first := `{"outlet": "armenpress", "term": "Հայաստան", "count": 42, "log_ratio": 1.23456, "p_value": 1e-300}`
+	if !bytes.Contains(out, []byte(first)) {
+		t.Errorf("first row not written as %s", first)
+	}
+}
+
+// sameAsJSON checks that decoded (a value from encoding/json into any) is v.
+func sameAsJSON(v Value, decoded any) error {
+	switch {
+	case isNA(v):
+		if decoded != nil {
+			return fmt.Errorf("NA decoded as %#v, want nil", decoded)
+		}
+	case v.Kind == KindInt:
+		if f, ok := decoded.(float64); !ok || f != float64(v.Int) {
+			return fmt.Errorf("int %d decoded as %#v", v.Int, decoded)
+		}
+	case v.Kind == KindFloat:
+		if f, ok := decoded.(float64); !ok || f != v.Float {
+			return fmt.Errorf("float %v decoded as %#v", v.Float, decoded)
+		}
+	default:
+		if s, ok := decoded.(string); !ok || s != v.Str {
+			return fmt.Errorf("string %q decoded as %#v", v.Str, decoded)
+		}
+	}
+	return nil
+}
+
+// referenceJSONString is encoding/json's escaping with HTML escaping off.
+func referenceJSONString(s string) string {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return strings.TrimSuffix(buf.String(), "\n")
+}
+
+func TestAppendJSONString(t *testing.T) {
+	for _, s := range []string{"", "plain", tricky, "tab\there", "\x00\x01\x1f\x7f", "\b\f", "a\xffb\xc3", "\u2028\u2029", "Հայաստան İ 東京 😀", `back\slash "q"`} {
+		if got, want := string(appendJSONString(nil, s)), referenceJSONString(s); got != want {
+			t.Errorf("appendJSONString(%q) = %s, encoding/json gives %s", s, got, want)
+		}
+	}
+}
+
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"", tricky, "a\xffb", "\u2028", "\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendJSONString(nil, s)), referenceJSONString(s); got != want {
+			t.Errorf("appendJSONString(%q) = %s, encoding/json gives %s", s, got, want)
+		}
+	})
+}
+
+func TestParseFormat(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Format
+		err  bool
+	}{
+		{"table", FormatTable, false},
+		{"Markdown", FormatMarkdown, false},
+		{" csv ", FormatCSV, false},
+		{"json", FormatJSON, false},
+		{"xml", "", true},
+		{"", "", true},
+	}
+	for _, tt := range tests {
+		got, err := ParseFormat(tt.in)
+		if tt.err {
+			if err == nil || !strings.Contains(err.Error(), "want one of table, markdown, csv, json") || !strings.Contains(err.Error(), strconv.Quote(tt.in)) {
+				t.Errorf("ParseFormat(%q): error %v, want one quoting the input and listing the formats", tt.in, err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("ParseFormat(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestRenderErrors(t *testing.T) {
+	bad := sampleReport()
+	bad.Sections[1].Tidy.Rows[4] = bad.Sections[1].Tidy.Rows[4][:2]
+	tests := []struct {
+		name   string
+		report *Report
+		format Format
+		want   string
+	}{
+		{"csv with two sections", sampleReport(), FormatCSV, "csv holds one table; this report has 2 sections: use -o DIR to write one file per section"},
+		{"csv with none", &Report{}, FormatCSV, "csv holds one table; this report has no sections"},
+		{"nil report", nil, FormatJSON, "no report to render"},
+		{"section without table", &Report{Sections: []Section{{}}}, FormatTable, "section 1 has no table"},
+		{"short row", bad, FormatMarkdown, `section 2: table "similarity" row 5 has 2 cells for 3 columns`},
+		{"no columns", &Report{Sections: []Section{{Display: &Table{Name: "x"}}}}, FormatTable, `section 1: table "x" has no columns`},
+		{"unknown format", sampleReport(), Format("xml"), `unknown format "xml": want one of table, markdown, csv, json`},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		err := Render(&buf, tt.report, tt.format, RenderOptions{Width: testWidth})
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
+		}
+		if buf.Len() != 0 {
+			t.Errorf("%s: wrote %d bytes before failing", tt.name, buf.Len())
+		}
+	}
+}
+
+func TestWriteDir(t *testing.T) {
+	r := sampleReport()
+	tests := []struct {
+		format Format
+		files  []string
+	}{
+		{FormatCSV, []string{"provenance.json", "similarity.csv", "terms.csv"}},
+		{FormatJSON, []string{"provenance.json", "similarity.json", "terms.json"}},
+		{FormatMarkdown, []string{"provenance.json", "similarity.md", "terms.md"}},
+		{FormatTable, []string{"provenance.json", "similarity.txt", "terms.txt"}},
+	}
+	for _, tt := range tests {
+		dir := filepath.Join(t.TempDir(), "out", "sub")
+		paths, err := WriteDir(dir, r, tt.format, RenderOptions{Width: testWidth})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.format, err)
+		}
+		var want []string
+		for _, f := range tt.files {
+			want = append(want, filepath.Join(dir, f))
+		}
+		if !reflect.DeepEqual(paths, want) {
+			t.Errorf("%s: wrote %q, want %q", tt.format, paths, want)
+		}
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != len(tt.files) {
+			t.Errorf("%s: directory holds %d files, want %d", tt.format, len(entries), len(tt.files))
+		}
+		for _, s := range r.Sections {
+			name := tidyTable(s).Name + tt.format.Ext()
+			got, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			one := &Report{Provenance: r.Provenance, Sections: []Section{s}}
+			if want := render(t, one, tt.format, RenderOptions{Width: testWidth}); !bytes.Equal(got, want) {
+				t.Errorf("%s: %s is not the section rendered alone", tt.format, name)
+			}
+		}
+		data, err := os.ReadFile(filepath.Join(dir, "provenance.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var prov Provenance
+		if err := json.Unmarshal(data, &prov); err != nil || !reflect.DeepEqual(prov, r.Provenance) {
+			t.Errorf("%s: provenance.json = %+v (%v), want %+v", tt.format, prov, err, r.Provenance)
+		}
+	}
+}
+
+func TestWriteDirErrors(t *testing.T) {
+	named := func(names ...string) *Report {
+		r := &Report{}
+		for _, n := range names {
+			r.Sections = append(r.Sections, Section{Display: &Table{Name: n, Columns: []string{"a"}}})
+		}
+		return r
+	}
+	tests := []struct {
+		name   string
+		report *Report
+		format Format
+		want   string
+	}{
+		{"path in name", named("../evil"), FormatCSV, `section 1: table name "../evil" cannot be a file name`},
+		{"empty name", named("ok", ""), FormatCSV, `section 2: table name "" cannot be a file name`},
+		{"hidden", named(".x"), FormatCSV, `section 1: table name ".x" cannot be a file name`},
+		{"duplicate", named("terms", "x", "Terms"), FormatMarkdown, `sections 1 and 3 would both be written to "Terms.md"`},
+		{"provenance clash", named("provenance"), FormatJSON, `section 1: table name "provenance" would overwrite provenance.json`},
+		{"unknown format", named("x"), Format("latex"), `unknown format "latex"`},
+	}
+	for _, tt := range tests {
+		dir := filepath.Join(t.TempDir(), "out")
+		_, err := WriteDir(dir, tt.report, tt.format, RenderOptions{Width: testWidth})
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
+		}
+		if _, statErr := os.Stat(dir); statErr == nil {
+			t.Errorf("%s: created %s despite the error", tt.name, dir)
+		}
+	}
+}
+
+// benchReport is a terms-like table of n rows.
+func benchReport(n int) *Report {
+	tab := &Table{Name: "terms", Title: "Terms", Columns: []string{"outlet", "term", "count", "log_ratio", "p_value"}}
+	for i := 0; i < n; i++ {
+		tab.Rows = append(tab.Rows, []Value{
+			Str(outlets[i%len(outlets)]), Str("term" + strconv.Itoa(i)), Int(int64(i)),
+			Float(float64(i)/7, 3), Float(1/float64(i+1), 4),
+		})
+	}
+	return &Report{Provenance: sampleProvenance(), Sections: []Section{{Display: tab}}}
+}
+
+func BenchmarkRender(b *testing.B) {
+	r := benchReport(10000)
+	for _, f := range formats {
+		b.Run(string(f), func(b *testing.B) {
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if err := Render(&buf, r, f, RenderOptions{Width: testWidth}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.SetBytes(int64(buf.Len()))
+		})
+	}
+}
+
+// testWidth is the table width the golden files and the hand arithmetic of
+// the wide-table tests assume, independent of DefaultWidth.
+const testWidth = 100

@@ -1,0 +1,195 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unsafe"
+)
+
+// unsafeString views b as a string without copying. The result must not be
+// kept after b changes; vocabulary inserts copy it.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// vocabulary interns terms: each distinct term string is stored once and
+// given a dense id. Ids are assigned in first-seen order, which depends on
+// scheduling; Freeze renumbers them alphabetically so no output depends on it.
+type vocabulary struct {
+	mu    sync.RWMutex
+	ids   map[string]int32
+	terms []string
+}
+
+func newVocabulary() *vocabulary { return &vocabulary{ids: map[string]int32{}} }
+
+// id returns the id of term, inserting a copy of it if new.
+func (v *vocabulary) id(term string) int32 {
+	v.mu.RLock()
+	id, ok := v.ids[term]
+	v.mu.RUnlock()
+	if ok {
+		return id
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if id, ok := v.ids[term]; ok {
+		return id
+	}
+	term = strings.Clone(term)
+	id = int32(len(v.terms))
+	v.ids[term] = id
+	v.terms = append(v.terms, term)
+	return id
+}
+
+// termCount is one term's sums within a group.
+type termCount struct{ count, docs int64 }
+
+// groupAcc is the mergeable aggregate of one group: sums only, so shards can
+// be combined in any order with identical results.
+type groupAcc struct {
+	docs      int
+	sentences int64
+	words     int64 // word and number tokens, before stop words
+	terms     map[int32]termCount
+	minDate   string
+	maxDate   string
+}
+
+func newGroupAcc() *groupAcc { return &groupAcc{terms: map[int32]termCount{}} }
+
+func (g *groupAcc) merge(o *groupAcc) {
+	g.docs += o.docs
+	g.sentences += o.sentences
+	g.words += o.words
+	for id, c := range o.terms {
+		t := g.terms[id]
+		t.count += c.count
+		t.docs += c.docs
+		g.terms[id] = t
+	}
+	g.addDate(o.minDate)
+	g.addDate(o.maxDate)
+}
+
+// addDate widens the group's date range. Dates compare as strings, which is
+// chronological for ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD…); other forms still
+// give a deterministic, if not chronological, range.
+func (g *groupAcc) addDate(d string) {
+	if d == "" {
+		return
+	}
+	if g.minDate == "" || d < g.minDate {
+		g.minDate = d
+	}
+	if g.maxDate == "" || d > g.maxDate {
+		g.maxDate = d
+	}
+}
+
+// shard is one worker's private aggregate over the documents it processed.
+type shard struct {
+	groups map[string]*groupAcc
+}
+
+func newShard() *shard { return &shard{groups: map[string]*groupAcc{}} }
+
+func (s *shard) group(name string) *groupAcc {
+	g, ok := s.groups[name]
+	if !ok {
+		g = newGroupAcc()
+		s.groups[name] = g
+	}
+	return g
+}
+
+func (s *shard) merge(o *shard) {
+	for name, g := range o.groups {
+		s.group(name).merge(g)
+	}
+}
+
+// GroupSummary describes one group of the corpus after processing.
+type GroupSummary struct {
+	Group     string
+	Docs      int
+	Sentences int64
+	Words     int64 // word and number tokens before stop words
+	Terms     int64 // counted terms (the rate denominator)
+	Types     int   // distinct counted terms
+	MinDate   string
+	MaxDate   string
+}
+
+// freeze turns the merged shard and vocabulary into a TermTable with groups
+// sorted by name and terms alphabetically, plus the per-group summaries.
+// remap (old id → new id) is returned for document vectors.
+func freeze(s *shard, v *vocabulary) (*TermTable, []GroupSummary, []int32) {
+	// Only terms that were counted somewhere get a place.
+	used := make([]bool, len(v.terms))
+	for _, g := range s.groups {
+		for id := range g.terms {
+			used[id] = true
+		}
+	}
+	order := make([]int32, 0, len(v.terms))
+	for id, u := range used {
+		if u {
+			order = append(order, int32(id))
+		}
+	}
+	sort.Slice(order, func(a, b int) bool { return v.terms[order[a]] < v.terms[order[b]] })
+	remap := make([]int32, len(v.terms))
+	for i := range remap {
+		remap[i] = -1
+	}
+	t := &TermTable{Terms: make([]string, len(order))}
+	for newID, old := range order {
+		remap[old] = int32(newID)
+		t.Terms[newID] = v.terms[old]
+	}
+	t.CorpusCount = make([]int64, len(order))
+	t.CorpusDF = make([]int64, len(order))
+
+	for name := range s.groups {
+		t.Groups = append(t.Groups, name)
+	}
+	sort.Strings(t.Groups)
+	summaries := make([]GroupSummary, len(t.Groups))
+	type entry struct {
+		id int32
+		termCount
+	}
+	for gi, name := range t.Groups {
+		g := s.groups[name]
+		entries := make([]entry, 0, len(g.terms))
+		for id, c := range g.terms {
+			entries = append(entries, entry{remap[id], c})
+		}
+		sort.Slice(entries, func(a, b int) bool { return entries[a].id < entries[b].id })
+		var cnt, df SparseCounts
+		cnt.IDs = make([]int32, len(entries))
+		cnt.Counts = make([]int64, len(entries))
+		df.IDs = make([]int32, len(entries))
+		df.Counts = make([]int64, len(entries))
+		var tokens int64
+		for i, e := range entries {
+			cnt.IDs[i], cnt.Counts[i] = e.id, e.count
+			df.IDs[i], df.Counts[i] = e.id, e.docs
+			tokens += e.count
+			t.CorpusCount[e.id] += e.count
+			t.CorpusDF[e.id] += e.docs
+		}
+		t.Count = append(t.Count, cnt)
+		t.DocFreq = append(t.DocFreq, df)
+		t.Tokens = append(t.Tokens, tokens)
+		t.Docs = append(t.Docs, g.docs)
+		t.TotalDocs += g.docs
+		t.TotalTokens += tokens
+		summaries[gi] = GroupSummary{
+			Group: name, Docs: g.docs, Sentences: g.sentences, Words: g.words,
+			Terms: tokens, Types: len(entries), MinDate: g.minDate, MaxDate: g.maxDate,
+		}
+	}
+	return t, summaries, remap
+}

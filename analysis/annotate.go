@@ -1,0 +1,121 @@
+package analysis
+
+import (
+	"fmt"
+
+	"github.com/kljensen/snowball/english"
+
+	"parallax/lexicons"
+)
+
+// TermOptions say which tokens become counted terms.
+//
+// A term is a word or number token (URLs and e-mail addresses are never terms)
+// that is not a stop word, optionally Snowball-stemmed. With NGrams = n > 1,
+// the n-grams of 2..n adjacent terms of one sentence are counted too, joined by
+// a space; a stop word, URL or sentence end breaks the chain, so an n-gram
+// always stands in the text exactly as its words do ("anti-terrorist
+// operation"), never across a removed word.
+type TermOptions struct {
+	StopWords *lexicons.StopWords // nil: no stop words
+	Stem      bool                // Snowball (Porter2) English stemmer
+	NGrams    int                 // 1 (default): single words; n: 1..n-grams
+	MinLength int                 // drop terms shorter than this many bytes (0: keep all)
+}
+
+// Validate reports option errors a user can fix.
+func (o TermOptions) Validate() error {
+	if o.NGrams < 0 || o.NGrams > 5 {
+		return fmt.Errorf("n-grams must be between 1 and 5, not %d", o.NGrams)
+	}
+	if o.MinLength < 0 {
+		return fmt.Errorf("minimum term length must not be negative, got %d", o.MinLength)
+	}
+	return nil
+}
+
+// Describe returns the options as name=value pairs for provenance.
+func (o TermOptions) Describe() map[string]string {
+	n := o.NGrams
+	if n == 0 {
+		n = 1
+	}
+	sw := "none"
+	if o.StopWords != nil {
+		sw = o.StopWords.Name
+	}
+	return map[string]string{
+		"stopwords":  sw,
+		"stem":       fmt.Sprint(o.Stem),
+		"ngrams":     fmt.Sprint(n),
+		"min-length": fmt.Sprint(o.MinLength),
+	}
+}
+
+// annotator turns the tokens of a sentence into terms. It is not safe for
+// concurrent use: each worker owns one (the stem cache is per worker).
+type annotator struct {
+	opt   TermOptions
+	stems map[string]string
+	chain []string // the current run of adjacent terms, for n-grams
+	buf   []byte
+}
+
+func newAnnotator(opt TermOptions) *annotator {
+	if opt.NGrams == 0 {
+		opt.NGrams = 1
+	}
+	return &annotator{opt: opt, stems: map[string]string{}}
+}
+
+// term maps a token to its counted form, or "" when it is not counted.
+func (a *annotator) term(tok *Token) string {
+	if tok.Kind == TokURL || tok.Kind == TokEmail {
+		return ""
+	}
+	w := tok.Norm
+	if a.opt.StopWords.Contains(w) || len(w) < a.opt.MinLength {
+		return ""
+	}
+	if a.opt.Stem && tok.Kind == TokWord {
+		s, ok := a.stems[w]
+		if !ok {
+			s = english.Stem(w, true)
+			a.stems[string([]byte(w))] = s // copy: w may point into a document
+		}
+		w = s
+	}
+	return w
+}
+
+// sentence calls emit for every term of one sentence's tokens, in order:
+// each word, then (with n-grams) each n-gram ending at that word. The string
+// passed to emit is valid only during the call.
+func (a *annotator) sentence(tokens []Token, emit func(term string)) {
+	a.chain = a.chain[:0]
+	for i := range tokens {
+		w := a.term(&tokens[i])
+		if w == "" {
+			a.chain = a.chain[:0]
+			continue
+		}
+		emit(w)
+		if a.opt.NGrams < 2 {
+			continue
+		}
+		a.chain = append(a.chain, w)
+		if len(a.chain) > a.opt.NGrams {
+			a.chain = a.chain[1:]
+		}
+		for n := 2; n <= len(a.chain); n++ {
+			a.buf = a.buf[:0]
+			for _, part := range a.chain[len(a.chain)-n:] {
+				if len(a.buf) > 0 {
+					a.buf = append(a.buf, ' ')
+				}
+				a.buf = append(a.buf, part...)
+			}
+			emit(unsafeString(a.buf))
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package analysis
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// KWICPattern is a compiled keyword-in-context pattern: one or more words,
+// matched case-insensitively against consecutive tokens of one sentence. Each
+// word may use the globs '*' (any run of characters) and '?' (one character),
+// as lexicon patterns do: "separatist*", "anti-terror* operation".
+type KWICPattern struct {
+	Source string
+	words  []string // normalised as the tokenizer normalises
+	glob   []bool
+}
+
+// CompileKWIC parses a pattern.
+func CompileKWIC(pattern string) (*KWICPattern, error) {
+	p := &KWICPattern{Source: pattern}
+	// Tokenize the pattern as text would be tokenized, but keep glob
+	// characters, which the tokenizer would drop: split on spaces first.
+	for _, field := range strings.Fields(pattern) {
+		if strings.ContainsAny(field, "*?") {
+			w := strings.ToLower(strings.ReplaceAll(field, "’", "'"))
+			if _, err := path.Match(w, ""); err != nil {
+				return nil, fmt.Errorf("pattern %q: bad glob %q", pattern, field)
+			}
+			p.words = append(p.words, w)
+			p.glob = append(p.glob, true)
+			continue
+		}
+		toks := Tokenize(field, nil)
+		for _, t := range toks {
+			p.words = append(p.words, t.Norm)
+			p.glob = append(p.glob, false)
+		}
+	}
+	if len(p.words) == 0 {
+		return nil, fmt.Errorf("pattern %q has no word to search for", pattern)
+	}
+	return p, nil
+}
+
+func (p *KWICPattern) matchAt(toks []Token, i int) bool {
+	if i+len(p.words) > len(toks) {
+		return false
+	}
+	for k, w := range p.words {
+		norm := toks[i+k].Norm
+		if p.glob[k] {
+			if ok, _ := path.Match(w, norm); !ok {
+				return false
+			}
+		} else if norm != w {
+			return false
+		}
+	}
+	return true
+}
+
+// KWICHit is one match with its context, cut from the cleaned text.
+type KWICHit struct {
+	Group, DocID string
+	DocIndex     int
+	Sentence     int // 1-based sentence number in the cleaned document
+	Token        int // 0-based position of the match's first token in the sentence
+	Left, Match  string
+	Right        string
+}
+
+// KWIC collects matches of a pattern; its Visit method plugs into
+// Options.Visit. Window is the context width in tokens on each side; the
+// context never crosses the sentence.
+type KWIC struct {
+	Pattern *KWICPattern
+	Window  int
+	mu      sync.Mutex
+	hits    []KWICHit
+}
+
+// Visit scans one processed document. Safe for concurrent use.
+func (k *KWIC) Visit(p *Processed) {
+	var local []KWICHit
+	var toks []Token
+	for si, s := range p.Sentences {
+		sent := p.Text[s.Start:s.End]
+		toks = Tokenize(sent, toks[:0])
+		for i := range toks {
+			if !k.Pattern.matchAt(toks, i) {
+				continue
+			}
+			last := i + len(k.Pattern.words) - 1
+			lo := max(0, i-k.Window)
+			hi := min(len(toks)-1, last+k.Window)
+			local = append(local, KWICHit{
+				Group: p.Doc.Group, DocID: p.Doc.ID, DocIndex: p.Doc.Index, Sentence: si + 1, Token: i,
+				Left:  oneLine(sent[toks[lo].Span.Start:toks[i].Span.Start]),
+				Match: oneLine(sent[toks[i].Span.Start:toks[last].Span.End]),
+				Right: oneLine(sent[toks[last].Span.End:toks[hi].Span.End]),
+			})
+		}
+	}
+	if len(local) == 0 {
+		return
+	}
+	k.mu.Lock()
+	k.hits = append(k.hits, local...)
+	k.mu.Unlock()
+}
+
+// Hits returns the matches sorted by group, then input order, sentence and
+// token position — the same order whatever the number of workers.
+func (k *KWIC) Hits() []KWICHit {
+	h := append([]KWICHit(nil), k.hits...)
+	sort.SliceStable(h, func(a, b int) bool {
+		x, y := h[a], h[b]
+		if x.Group != y.Group {
+			return x.Group < y.Group
+		}
+		if x.DocIndex != y.DocIndex {
+			return x.DocIndex < y.DocIndex
+		}
+		if x.Sentence != y.Sentence {
+			return x.Sentence < y.Sentence
+		}
+		return x.Token < y.Token
+	})
+	return h
+}
+
+// oneLine collapses runs of white space (including newlines) to one space.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

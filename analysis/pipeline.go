@@ -1,0 +1,353 @@
+package analysis
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"hash"
+	"io/fs"
+	"runtime"
+	"sort"
+	"sync"
+)
+
+// Source names a corpus: a path inside FS (an embedded sample), or a path on
+// the operating system when FS is nil ("-" for standard input).
+type Source struct {
+	FS   fs.FS
+	Path string
+	Name string // shown in provenance: "sample:karabakh", or the path
+}
+
+func (s Source) load(opt LoadOptions, emit func(*Document) error) (*LoadReport, error) {
+	if s.FS != nil {
+		return Load(s.FS, s.Path, opt, emit)
+	}
+	return LoadPath(s.Path, opt, emit)
+}
+
+// rereadable reports whether the source can be read twice (standard input
+// cannot), which the repeated-line cleaning rule needs.
+func (s Source) rereadable() bool { return s.FS != nil || s.Path != "-" }
+
+// Options configure a pipeline run.
+type Options struct {
+	Load    LoadOptions
+	Clean   CleanOptions
+	NoClean bool // skip cleaning entirely
+	Terms   TermOptions
+	Workers int // parallel workers; 0 means GOMAXPROCS
+	// DocVectors keeps each document's sparse term counts (for document
+	// similarity); memory grows with the corpus, so it is off by default.
+	DocVectors bool
+	// Visit, when set, is called once for every processed document, from
+	// several goroutines at once; it must be safe for concurrent use.
+	Visit func(p *Processed)
+}
+
+// Processed is one document after cleaning and segmentation, as Visit sees it.
+// Its slices are reused after Visit returns: copy what you keep.
+type Processed struct {
+	Doc       *Document
+	Text      string // the cleaned text; Sentences index into it
+	Sentences []Span
+	Removed   []Removal
+}
+
+// CleaningSummary counts what cleaning removed.
+type CleaningSummary struct {
+	Enabled      bool
+	RepeatedRule bool // the repeated-line rule ran (it needs a first pass over the corpus)
+	Removed      int64
+	ByRule       map[string]int64
+}
+
+// Result is everything one pass over the corpus produces.
+type Result struct {
+	Source      string
+	Load        *LoadReport
+	Table       *TermTable
+	Groups      []GroupSummary // same order as Table.Groups
+	Docs        *DocVectors    // nil unless Options.DocVectors
+	Cleaning    CleaningSummary
+	Fingerprint string // SHA-256 over group, id and text of every loaded document, in order
+}
+
+// Run reads the corpus once (twice when the repeated-line cleaning rule needs
+// its first pass), processes documents in parallel and returns the frozen
+// aggregates. The result does not depend on the number of workers.
+func Run(src Source, opt Options) (*Result, error) {
+	if err := opt.Terms.Validate(); err != nil {
+		return nil, err
+	}
+	res := &Result{Source: src.Name, Cleaning: CleaningSummary{ByRule: map[string]int64{}}}
+	var cleaner *Cleaner
+	if !opt.NoClean {
+		var stats *LineStats
+		if src.rereadable() && !disabled(opt.Clean.Disable, "repeated-line") {
+			var err error
+			if stats, err = lineStatsPass(src, opt); err != nil {
+				return nil, err
+			}
+			res.Cleaning.RepeatedRule = true
+		}
+		var err error
+		if cleaner, err = NewCleaner(opt.Clean, stats); err != nil {
+			return nil, err
+		}
+		res.Cleaning.Enabled = true
+	}
+
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	vocab := newVocabulary()
+	docs := make(chan *Document, 4*workers)
+	outs := make([]*workerOut, workers)
+	var wg sync.WaitGroup
+	for i := range outs {
+		outs[i] = &workerOut{shard: newShard(), removed: map[string]int64{}}
+		wg.Add(1)
+		go func(w *workerOut) {
+			defer wg.Done()
+			p := newProcessor(opt, cleaner, vocab, w)
+			for d := range docs {
+				p.process(d)
+			}
+		}(outs[i])
+	}
+
+	fp := newFingerprint()
+	rep, err := src.load(opt.Load, func(d *Document) error {
+		fp.add(d)
+		docs <- d
+		return nil
+	})
+	close(docs)
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	res.Load = rep
+	res.Fingerprint = fp.sum()
+
+	all := outs[0]
+	for _, o := range outs[1:] {
+		all.shard.merge(o.shard)
+		for r, n := range o.removed {
+			all.removed[r] += n
+		}
+		all.vecs = append(all.vecs, o.vecs...)
+	}
+	for r, n := range all.removed {
+		res.Cleaning.ByRule[r] = n
+		res.Cleaning.Removed += n
+	}
+	var remap []int32
+	res.Table, res.Groups, remap = freeze(all.shard, vocab)
+	if opt.DocVectors {
+		res.Docs = buildDocVectors(all.vecs, remap)
+	}
+	return res, nil
+}
+
+// lineStatsPass is the first pass the repeated-line rule needs: per group,
+// how many documents hold each line. Workers fill their own LineStats, merged
+// at the end (a sum, so the order does not matter).
+func lineStatsPass(src Source, opt Options) (*LineStats, error) {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	docs := make(chan *Document, 4*workers)
+	shards := make([]*LineStats, workers)
+	var wg sync.WaitGroup
+	for i := range shards {
+		shards[i] = NewLineStats()
+		wg.Add(1)
+		go func(s *LineStats) {
+			defer wg.Done()
+			for d := range docs {
+				s.Add(d.Group, d.Text)
+			}
+		}(shards[i])
+	}
+	_, err := src.load(opt.Load, func(d *Document) error {
+		docs <- d
+		return nil
+	})
+	close(docs)
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range shards[1:] {
+		shards[0].Merge(s)
+	}
+	return shards[0], nil
+}
+
+func disabled(list []string, rule string) bool {
+	for _, r := range list {
+		if r == rule {
+			return true
+		}
+	}
+	return false
+}
+
+// workerOut is what one worker accumulates; merged after all workers end.
+type workerOut struct {
+	shard   *shard
+	removed map[string]int64
+	vecs    []docVec
+}
+
+type docVec struct {
+	index     int
+	id, group string
+	vec       SparseCounts // old (first-seen) term ids until buildDocVectors
+}
+
+// processor is one worker's state: reusable buffers and a private cache in
+// front of the shared vocabulary, so most lookups take no lock.
+type processor struct {
+	opt     Options
+	cleaner *Cleaner
+	vocab   *vocabulary
+	out     *workerOut
+	ann     *annotator
+	cache   map[string]int32
+	sents   []Span
+	toks    []Token
+	scratch []int32 // per-document count by term id
+	touched []int32 // ids with scratch > 0
+}
+
+func newProcessor(opt Options, c *Cleaner, v *vocabulary, out *workerOut) *processor {
+	return &processor{opt: opt, cleaner: c, vocab: v, out: out, ann: newAnnotator(opt.Terms), cache: map[string]int32{}}
+}
+
+func (p *processor) termID(term string) int32 {
+	if id, ok := p.cache[term]; ok {
+		return id
+	}
+	id := p.vocab.id(term)
+	p.vocab.mu.RLock()
+	canonical := p.vocab.terms[id] // share the vocabulary's copy of the string
+	p.vocab.mu.RUnlock()
+	p.cache[canonical] = id
+	return id
+}
+
+func (p *processor) count(term string) {
+	id := p.termID(term)
+	if int(id) >= len(p.scratch) {
+		grown := make([]int32, max(int(id)+1, 2*len(p.scratch)))
+		copy(grown, p.scratch)
+		p.scratch = grown
+	}
+	if p.scratch[id] == 0 {
+		p.touched = append(p.touched, id)
+	}
+	p.scratch[id]++
+}
+
+func (p *processor) process(d *Document) {
+	text := d.Text
+	var removed []Removal
+	if p.cleaner != nil {
+		text, removed = p.cleaner.Clean(d)
+		for _, r := range removed {
+			p.out.removed[r.Rule]++
+		}
+	}
+	g := p.out.shard.group(d.Group)
+	g.docs++
+	g.addDate(d.Date)
+	p.sents = Sentences(text, p.sents[:0])
+	g.sentences += int64(len(p.sents))
+	p.touched = p.touched[:0]
+	for _, s := range p.sents {
+		p.toks = Tokenize(text[s.Start:s.End], p.toks[:0])
+		g.words += int64(len(p.toks) - countNonWords(p.toks))
+		p.ann.sentence(p.toks, p.count)
+	}
+	for _, id := range p.touched {
+		c := g.terms[id]
+		c.count += int64(p.scratch[id])
+		c.docs++
+		g.terms[id] = c
+	}
+	if p.opt.DocVectors {
+		ids := append([]int32(nil), p.touched...)
+		sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
+		counts := make([]int64, len(ids))
+		for i, id := range ids {
+			counts[i] = int64(p.scratch[id])
+		}
+		p.out.vecs = append(p.out.vecs, docVec{index: d.Index, id: d.ID, group: d.Group, vec: SparseCounts{IDs: ids, Counts: counts}})
+	}
+	for _, id := range p.touched {
+		p.scratch[id] = 0
+	}
+	if p.opt.Visit != nil {
+		p.opt.Visit(&Processed{Doc: d, Text: text, Sentences: p.sents, Removed: removed})
+	}
+}
+
+// countNonWords counts URL and e-mail tokens, which are not words.
+func countNonWords(toks []Token) int {
+	n := 0
+	for i := range toks {
+		if toks[i].Kind == TokURL || toks[i].Kind == TokEmail {
+			n++
+		}
+	}
+	return n
+}
+
+// buildDocVectors orders document vectors by input position and renumbers
+// their term ids to the frozen (alphabetical) ids.
+func buildDocVectors(vecs []docVec, remap []int32) *DocVectors {
+	sort.Slice(vecs, func(a, b int) bool { return vecs[a].index < vecs[b].index })
+	dv := &DocVectors{}
+	for _, v := range vecs {
+		type pair struct {
+			id int32
+			n  int64
+		}
+		pairs := make([]pair, len(v.vec.IDs))
+		for i, id := range v.vec.IDs {
+			pairs[i] = pair{remap[id], v.vec.Counts[i]}
+		}
+		sort.Slice(pairs, func(a, b int) bool { return pairs[a].id < pairs[b].id })
+		var sc SparseCounts
+		for _, pr := range pairs {
+			sc.IDs = append(sc.IDs, pr.id)
+			sc.Counts = append(sc.Counts, pr.n)
+		}
+		dv.IDs = append(dv.IDs, v.id)
+		dv.Groups = append(dv.Groups, v.group)
+		dv.Vecs = append(dv.Vecs, sc)
+	}
+	return dv
+}
+
+// fingerprint hashes what was loaded, in order, with lengths so that field
+// boundaries cannot be confused.
+type fingerprint struct{ h hash.Hash }
+
+func newFingerprint() *fingerprint { return &fingerprint{h: sha256.New()} }
+
+func (f *fingerprint) add(d *Document) {
+	var n [8]byte
+	for _, s := range []string{d.Group, d.ID, d.Text} {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		f.h.Write(n[:])
+		f.h.Write([]byte(s))
+	}
+}
+
+func (f *fingerprint) sum() string { return hex.EncodeToString(f.h.Sum(nil))[:16] }

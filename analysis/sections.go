@@ -1,0 +1,431 @@
+package analysis
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// SmallGroup is the document count below which a group is flagged "small" in
+// every table: its figures rest on too few articles to generalise.
+const SmallGroup = 5
+
+// CorpusSection summarises the corpus per group: what was read, what the
+// measures count, and which groups are small.
+func CorpusSection(res *Result) Section {
+	t := &Table{
+		Name:    "corpus",
+		Title:   "Corpus",
+		Columns: []string{"group", "docs", "sentences", "words", "terms", "types", "first_date", "last_date", "flag"},
+	}
+	var docs int
+	var sents, words, terms int64
+	for _, g := range res.Groups {
+		t.Rows = append(t.Rows, []Value{
+			Str(g.Group), Int(int64(g.Docs)), Int(g.Sentences), Int(g.Words), Int(g.Terms), Int(int64(g.Types)),
+			Str(g.MinDate), Str(g.MaxDate), Str(smallFlag(g.Docs)),
+		})
+		docs += g.Docs
+		sents += g.Sentences
+		words += g.Words
+		terms += g.Terms
+	}
+	t.Notes = append(t.Notes, fmt.Sprintf("%d groups, %d documents, %d sentences, %d words, %d counted terms (%d distinct).",
+		len(res.Groups), docs, sents, words, terms, len(res.Table.Terms)))
+	t.Notes = append(t.Notes, "words: word and number tokens; terms: words left after stop words (the denominator of per_1k); types: distinct terms.")
+	if res.Load != nil {
+		l := res.Load
+		line := fmt.Sprintf("Read %d records: %d loaded, %d skipped", l.Read, l.Loaded, len(l.Skipped))
+		if by := l.SkippedByReason(); len(by) > 0 {
+			var parts []string
+			for _, rc := range by {
+				parts = append(parts, fmt.Sprintf("%s %d", rc.Reason, rc.N))
+			}
+			line += " (" + strings.Join(parts, ", ") + ")"
+		}
+		line += "."
+		if len(l.Warnings) > 0 {
+			line += fmt.Sprintf(" %d warnings (parallax corpus lists them).", len(l.Warnings))
+		}
+		if l.Repaired > 0 {
+			line += fmt.Sprintf(" %d documents had invalid UTF-8, repaired with U+FFFD.", l.Repaired)
+		}
+		t.Notes = append(t.Notes, line)
+	}
+	if c := res.Cleaning; c.Enabled {
+		var parts []string
+		for _, r := range sortedKeys(c.ByRule) {
+			parts = append(parts, fmt.Sprintf("%s %d", r, c.ByRule[r]))
+		}
+		line := fmt.Sprintf("Cleaning removed %d lines", c.Removed)
+		if len(parts) > 0 {
+			line += " (" + strings.Join(parts, ", ") + ")"
+		}
+		line += "; `parallax clean` lists them."
+		if !c.RepeatedRule {
+			line += " The repeated-line rule did not run (standard input cannot be read twice, or it was disabled)."
+		}
+		t.Notes = append(t.Notes, line)
+	} else {
+		t.Notes = append(t.Notes, "Cleaning was off (--no-clean).")
+	}
+	if hasSmall(res.Groups) {
+		t.Notes = append(t.Notes, fmt.Sprintf("flag small: fewer than %d documents; figures for such a group describe these articles, not the outlet.", SmallGroup))
+	}
+	return Section{Display: t}
+}
+
+func smallFlag(docs int) string {
+	if docs < SmallGroup {
+		return "small"
+	}
+	return ""
+}
+
+func hasSmall(gs []GroupSummary) bool {
+	for _, g := range gs {
+		if g.Docs < SmallGroup {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// TermsOptions configure the distinctive-terms section.
+type TermsOptions struct {
+	Keyness KeynessOptions
+	IDF     IDFVariant
+	Top     int    // terms per group; 0 lists every tested term
+	Vs      string // compare against this group instead of all the others
+	Target  string // only this group (empty: every group)
+	// Compact makes the display one row per group with its top terms, as
+	// compare shows it; the tidy table is the same either way.
+	Compact bool
+}
+
+// GroupKeyness is the ranked distinctive terms of one group.
+type GroupKeyness struct {
+	Group     int
+	Reference string // "rest" or the name of the --vs group
+	Terms     []KeyTerm
+	NA        string // why this comparison is not available (no counted terms), or ""
+}
+
+// DistinctiveTerms runs Keyness for every group (or opt.Target) against the
+// rest (or opt.Vs) and keeps, per group, the opt.Top terms with the highest
+// log-odds z among those not carried by a single document. Flagged
+// single-document terms are kept only when Top is 0 (everything).
+func DistinctiveTerms(t *TermTable, opt TermsOptions) ([]GroupKeyness, error) {
+	var ref []int
+	refName := "rest"
+	if opt.Vs != "" {
+		vi := t.GroupIndex(opt.Vs)
+		if vi < 0 {
+			return nil, fmt.Errorf("--vs %q: no such group (groups: %s)", opt.Vs, groupList(t.Groups))
+		}
+		ref = []int{vi}
+		refName = opt.Vs
+	}
+	targets := make([]int, 0, len(t.Groups))
+	if opt.Target != "" {
+		ti := t.GroupIndex(opt.Target)
+		if ti < 0 {
+			return nil, fmt.Errorf("--target %q: no such group (groups: %s)", opt.Target, groupList(t.Groups))
+		}
+		targets = append(targets, ti)
+	} else {
+		for g := range t.Groups {
+			targets = append(targets, g)
+		}
+	}
+	if len(t.Groups) < 2 {
+		return nil, nil
+	}
+	if ref != nil {
+		targets = slices.DeleteFunc(targets, func(g int) bool { return g == ref[0] })
+	}
+	// Groups are independent: compare them in parallel, each into its own
+	// slot, so the result is the same whatever the scheduling.
+	out := make([]GroupKeyness, len(targets))
+	errs := make([]error, len(targets))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(targets)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				g := targets[i]
+				out[i] = GroupKeyness{Group: g, Reference: refName}
+				if na := keynessNA(t, g, ref); na != "" {
+					out[i].NA = na
+					continue
+				}
+				kt, err := Keyness(t, g, ref, opt.Keyness)
+				if err != nil {
+					errs[i] = fmt.Errorf("group %q: %v", t.Groups[g], err)
+					continue
+				}
+				out[i].Terms = topTerms(kt, opt.Top)
+			}
+		}()
+	}
+	for i := range targets {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// keynessNA says why group g cannot be compared with ref: one side has no
+// counted terms, so every rate is undefined. "" when it can.
+func keynessNA(t *TermTable, g int, ref []int) string {
+	if t.Tokens[g] == 0 {
+		return fmt.Sprintf("%q has no counted terms: n/a.", t.Groups[g])
+	}
+	var n int64
+	if ref == nil {
+		n = t.TotalTokens - t.Tokens[g]
+	} else {
+		for _, r := range ref {
+			n += t.Tokens[r]
+		}
+	}
+	if n == 0 {
+		return fmt.Sprintf("The reference of %q has no counted terms: n/a.", t.Groups[g])
+	}
+	return ""
+}
+
+// topTerms keeps the n best over-represented terms (z > 0), skipping
+// single-document terms; n = 0 keeps every term, flagged ones included.
+func topTerms(kt []KeyTerm, n int) []KeyTerm {
+	if n == 0 {
+		return kt
+	}
+	var out []KeyTerm
+	for _, k := range kt {
+		if len(out) == n {
+			break
+		}
+		if k.LogOddsZ <= 0 || k.SingleDoc {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+func groupList(groups []string) string {
+	const show = 8
+	q := make([]string, 0, show)
+	for i, g := range groups {
+		if i == show {
+			return strings.Join(q, ", ") + fmt.Sprintf(", … %d more", len(groups)-show)
+		}
+		q = append(q, fmt.Sprintf("%q", g))
+	}
+	return strings.Join(q, ", ")
+}
+
+// TermsSection renders distinctive terms: a long tidy table, and for the
+// display either the same (one row per term) or, compact, one row per group.
+func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) Section {
+	tidy := &Table{
+		Name:  "terms",
+		Title: "Distinctive terms",
+		Columns: []string{"group", "term", "count", "per_1k", "docs", "logodds_z", "g2", "chi2", "p", "q", "log_ratio",
+			"reference", "ref_count", "ref_per_1k", "tfidf", "single_doc"},
+	}
+	display := &Table{Name: "terms", Title: tidy.Title,
+		Columns: []string{"group", "term", "count", "per_1k", "docs", "logodds_z", "g2", "q", "log_ratio", "flag"}}
+	compact := &Table{Name: "terms", Title: tidy.Title, Columns: []string{"group", "docs", "distinctive terms, strongest first"}}
+	for _, gk := range ks {
+		g := gk.Group
+		var words []string
+		for _, k := range gk.Terms {
+			tfidf := 0.0
+			if t.Tokens[g] > 0 {
+				tfidf = float64(k.Count) / float64(t.Tokens[g]) * IDF(t.CorpusDF[k.ID], int64(t.TotalDocs), opt.IDF)
+			}
+			tidy.Rows = append(tidy.Rows, []Value{
+				Str(t.Groups[g]), Str(k.Term), Int(k.Count), Float(k.Per1k, 2), Int(k.Docs), Float(k.LogOddsZ, 2),
+				Float(k.G2, 2), Float(k.Chi2, 2), Float(k.P, 4), Float(k.Q, 4), Float(k.LogRatio, 2),
+				Str(gk.Reference), Int(k.RefCount), Float(k.RefPer1k, 2), Float(tfidf, 6), Str(fmt.Sprint(k.SingleDoc)),
+			})
+			flag := ""
+			if k.SingleDoc {
+				flag = "1 doc"
+			}
+			display.Rows = append(display.Rows, []Value{
+				Str(t.Groups[g]), Str(k.Term), Int(k.Count), Float(k.Per1k, 2), Int(k.Docs), Float(k.LogOddsZ, 2),
+				Float(k.G2, 2), Float(k.Q, 4), Float(k.LogRatio, 2), Str(flag),
+			})
+			words = append(words, k.Term)
+		}
+		compact.Rows = append(compact.Rows, []Value{Str(t.Groups[g]), Int(int64(t.Docs[g])), Str(strings.Join(words, ", "))})
+	}
+	notes := termsNotes(t, ks, opt)
+	tidy.Notes, display.Notes = notes, notes
+	if opt.Compact {
+		compact.Notes = notes
+		if len(notes) >= 2 { // notes[1] explains columns the compact view does not show
+			compact.Notes = append([]string{notes[0]}, notes[2:]...)
+			compact.Notes = append(compact.Notes, "Each term's count, per_1k, G², q and log ratio: parallax terms (or the terms table of --format csv/json).")
+		}
+		return Section{Display: compact, Tidy: tidy}
+	}
+	return Section{Display: display, Tidy: tidy}
+}
+
+func termsNotes(t *TermTable, ks []GroupKeyness, opt TermsOptions) []string {
+	if len(t.Groups) < 2 {
+		return []string{"One group only: distinctive terms need at least two groups to compare (n/a)."}
+	}
+	ref := "all other groups together"
+	if opt.Vs != "" {
+		ref = fmt.Sprintf("%q", opt.Vs)
+	}
+	scale := "s = N (α_w = corpus count of w)"
+	if opt.Keyness.PriorScale > 0 {
+		scale = fmt.Sprintf("s = %g", opt.Keyness.PriorScale)
+	}
+	notes := []string{
+		fmt.Sprintf("Each group against %s. Ranked by log-odds z with an informative Dirichlet prior (Monroe et al. 2008; %s); terms with count ≥ %d in group + reference; z > 1.96 ≈ p < 0.05 for one term.", ref, scale, opt.Keyness.MinCount),
+		"g2: signed log-likelihood G²; q: Benjamini–Hochberg adjusted p of G² across the terms tested for that group; log_ratio: log2 of the ratio of relative frequencies; per_1k: per 1,000 counted terms. Definitions: docs/measures.md.",
+	}
+	if opt.Top > 0 {
+		notes = append(notes, fmt.Sprintf("Top %d per group with z > 0; terms used by a single document of a group with several are flagged and not ranked (--top 0 lists every term).", opt.Top))
+	}
+	for _, gk := range ks {
+		if gk.NA != "" {
+			notes = append(notes, gk.NA)
+		}
+	}
+	for _, gk := range ks {
+		if t.Docs[gk.Group] < 2 {
+			notes = append(notes, "Groups with one document cannot show whether a term is the outlet's habit or that article's topic.")
+			break
+		}
+	}
+	return notes
+}
+
+// SimilaritySection renders a group similarity matrix: displayed as a matrix
+// in clustering order, tidy as one row per ordered pair.
+func SimilaritySection(s *SimMatrix) Section {
+	order := ClusterOrder(s)
+	display := &Table{Name: "similarity", Title: fmt.Sprintf("Similarity between groups (%s)", s.Measure)}
+	display.Columns = append(display.Columns, "group")
+	for _, j := range order {
+		display.Columns = append(display.Columns, s.Labels[j])
+	}
+	for _, i := range order {
+		row := []Value{Str(s.Labels[i])}
+		for _, j := range order {
+			row = append(row, simValue(s, i, j))
+		}
+		display.Rows = append(display.Rows, row)
+	}
+	tidy := &Table{Name: "similarity", Title: display.Title, Columns: []string{"group_a", "group_b", "measure", "value"}}
+	idx := make([]int, len(s.Labels))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool { return s.Labels[idx[a]] < s.Labels[idx[b]] })
+	for _, i := range idx {
+		for _, j := range idx {
+			tidy.Rows = append(tidy.Rows, []Value{Str(s.Labels[i]), Str(s.Labels[j]), Str(string(s.Measure)), simValue(s, i, j)})
+		}
+	}
+	notes := []string{simNote(s.Measure), "Rows and columns in the order of average-linkage clustering on 1 − similarity (docs/similarity.md)."}
+	if len(s.Labels) < 2 {
+		notes = append(notes, "One group only: there is no other group to compare with (n/a).")
+	}
+	for i, ok := range s.Valid {
+		if !ok {
+			notes = append(notes, fmt.Sprintf("%q has no counted terms: its similarities are n/a.", s.Labels[i]))
+		}
+	}
+	display.Notes, tidy.Notes = notes, notes
+	return Section{Display: display, Tidy: tidy}
+}
+
+func simValue(s *SimMatrix, i, j int) Value {
+	v, ok := s.At(i, j)
+	if !ok {
+		return NA()
+	}
+	return Float(v, 3)
+}
+
+func simNote(m SimMeasure) string {
+	switch m {
+	case "cosine-freq":
+		return "cosine-freq: cosine of the groups' relative term frequencies; 1 = same proportions."
+	case "jsd":
+		return "jsd: 1 − Jensen–Shannon divergence (base 2) of the groups' term distributions; 1 = identical, 0 = no term shared."
+	default:
+		return "cosine-tfidf: cosine of tf-idf vectors (tf = relative frequency in the group, idf over documents); 1 = same weighted vocabulary."
+	}
+}
+
+// NeighborsSection lists each document's nearest documents.
+func NeighborsSection(dv *DocVectors, nn [][]Neighbor, m SimMeasure) Section {
+	t := &Table{Name: "neighbors", Title: fmt.Sprintf("Nearest documents (%s)", m),
+		Columns: []string{"group", "doc", "rank", "neighbor_group", "neighbor_doc", "measure", "value"}}
+	for d, list := range nn {
+		for r, n := range list {
+			t.Rows = append(t.Rows, []Value{Str(dv.Groups[d]), Str(dv.IDs[d]), Int(int64(r + 1)),
+				Str(dv.Groups[n.Doc]), Str(dv.IDs[n.Doc]), Str(string(m)), Float(n.Sim, 3)})
+		}
+	}
+	t.Notes = []string{simNote(m), "Documents sharing no counted term with any other have no neighbours listed."}
+	return Section{Display: t}
+}
+
+// KWICSection lists keyword-in-context hits per group, at most perGroup each
+// (0: all), with a count of hits per group in the notes.
+func KWICSection(hits []KWICHit, pattern string, perGroup int) Section {
+	t := &Table{Name: "kwic", Title: fmt.Sprintf("Keyword in context: %q", pattern),
+		Columns: []string{"group", "doc", "sentence", "left", "match", "right"}}
+	counts := map[string]int{}
+	for _, h := range hits {
+		counts[h.Group]++
+		if perGroup > 0 && counts[h.Group] > perGroup {
+			continue
+		}
+		t.Rows = append(t.Rows, []Value{Str(h.Group), Str(h.DocID), Int(int64(h.Sentence)), Str(h.Left), Str(h.Match), Str(h.Right)})
+	}
+	var parts []string
+	for _, g := range sortedKeys(counts) {
+		parts = append(parts, fmt.Sprintf("%s %d", g, counts[g]))
+	}
+	if len(hits) == 0 {
+		t.Notes = append(t.Notes, "No match.")
+	} else {
+		t.Notes = append(t.Notes, fmt.Sprintf("%d matches: %s.", len(hits), strings.Join(parts, ", ")))
+	}
+	if perGroup > 0 {
+		t.Notes = append(t.Notes, fmt.Sprintf("At most %d shown per group (--max 0 shows all).", perGroup))
+	}
+	return Section{Display: t}
+}

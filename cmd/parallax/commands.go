@@ -1,0 +1,416 @@
+package main
+
+import (
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"parallax/analysis"
+)
+
+func init() {
+	register(&command{name: "compare", args: "[CORPUS]", run: runCompare,
+		summary: "The main job: the corpus summary, each group's distinctive terms, and the similarity between groups.",
+		example: "parallax compare --sample allsides-middle-east --format markdown"})
+	register(&command{name: "corpus", args: "[CORPUS]", run: runCorpus,
+		summary: "What was read: documents, sentences, words and terms per group, and every skipped record with its reason.",
+		example: "parallax corpus articles.jsonl.gz --group topic"})
+	register(&command{name: "clean", args: "[CORPUS]", run: runClean,
+		summary: "Every line cleaning removes, with the rule that removed it, and a summary per document.\nRules: " + cleanRuleList(),
+		example: "parallax clean --format csv > removed.csv"})
+	register(&command{name: "terms", args: "[CORPUS]", run: runTerms,
+		summary: "Distinctive terms of each group against the rest (or --vs one group): log-odds z with informative\nDirichlet prior, signed G² and χ² with p and Benjamini–Hochberg q, log ratio. See docs/measures.md.",
+		example: "parallax terms --sample allsides-middle-east --target \"Fox News\" --vs \"CNN (Web News)\" --top 15"})
+	register(&command{name: "similarity", args: "[CORPUS]", run: runSimilarity,
+		summary: "Similarity between groups as a matrix ordered by hierarchical clustering; with --docs, each\ndocument's nearest documents. See docs/similarity.md.",
+		example: "parallax similarity --measure jsd --format csv"})
+	register(&command{name: "kwic", args: "PATTERN [CORPUS]", run: runKWIC,
+		summary: "Keyword in context: every sentence where PATTERN occurs, per group. PATTERN is one or more words;\n'*' and '?' are globs within a word (quote the pattern for the shell).",
+		example: "parallax kwic 'separatist*'"})
+}
+
+func cleanRuleList() string {
+	var names []string
+	for _, r := range analysis.CleanRules() {
+		names = append(names, r.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// prepare parses flags and runs the pipeline.
+func prepare(c *command, fs *flag.FlagSet, cf *corpusFlags, args []string, e *env, tweak func(*analysis.Options)) (*analysis.Result, []string, error) {
+	pos, err := c.parse(fs, args, e)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := analysis.ParseFormat(cf.format); err != nil {
+		return nil, nil, usageError{err}
+	}
+	return runPipeline(cf, pos, e, tweak)
+}
+
+func runPipeline(cf *corpusFlags, pos []string, e *env, tweak func(*analysis.Options)) (*analysis.Result, []string, error) {
+	src, err := cf.source(pos)
+	if err != nil {
+		return nil, nil, err
+	}
+	opt, err := cf.options(e.stdin)
+	if err != nil {
+		return nil, nil, err
+	}
+	if tweak != nil {
+		tweak(&opt)
+	}
+	res, err := analysis.Run(src, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	if res.Table.TotalDocs == 0 {
+		return nil, nil, fmt.Errorf("%s: no document left to analyse (read %d, skipped %d): see 'parallax corpus' for the reasons", src.Name, res.Load.Read, len(res.Load.Skipped))
+	}
+	return res, pos, nil
+}
+
+// termsFlags are the distinctive-terms options shared by terms and compare.
+type termsFlags struct {
+	top        int
+	vs, target string
+	minCount   int64
+	prior      float64
+	idf        string
+	correction string
+}
+
+func (tf *termsFlags) add(fs *flag.FlagSet, top int) {
+	fs.IntVar(&tf.top, "top", top, "terms per group (0: every tested term, flagged ones included)")
+	fs.StringVar(&tf.vs, "vs", "", "compare against this one group instead of all the others")
+	fs.StringVar(&tf.target, "target", "", "only this group (default: every group)")
+	fs.Int64Var(&tf.minCount, "min-count", 3, "test a term only if it occurs at least this often in group + reference")
+	fs.Float64Var(&tf.prior, "prior-scale", 0, "s in the Dirichlet prior α_w = s·c_w/N (0: s = N, α_w = c_w)")
+	fs.StringVar(&tf.idf, "idf", "smooth", "idf for the tfidf column: smooth = ln((1+D)/(1+df))+1, plain = ln(D/df)")
+	fs.StringVar(&tf.correction, "correction", "none", "continuity correction for G² and χ²: none, yates or williams (see docs/measures.md)")
+}
+
+// checkGroups makes an unknown --vs or --target a usage error naming the groups.
+func (tf *termsFlags) checkGroups(t *analysis.TermTable) error {
+	for _, f := range []struct{ flag, name string }{{"vs", tf.vs}, {"target", tf.target}} {
+		if f.name != "" && t.GroupIndex(f.name) < 0 {
+			return usagef("--%s %q: no such group (groups: %s)", f.flag, f.name, groupList(t.Groups))
+		}
+	}
+	return nil
+}
+
+func groupList(groups []string) string {
+	const show = 8
+	var q []string
+	for i, g := range groups {
+		if i == show {
+			return strings.Join(q, ", ") + fmt.Sprintf(", … %d more (parallax corpus lists them)", len(groups)-show)
+		}
+		q = append(q, strconv.Quote(g))
+	}
+	return strings.Join(q, ", ")
+}
+
+func (tf *termsFlags) options(compact bool) (analysis.TermsOptions, error) {
+	idf, err := analysis.ParseIDF(tf.idf)
+	if err != nil {
+		return analysis.TermsOptions{}, usageError{err}
+	}
+	if tf.top < 0 {
+		return analysis.TermsOptions{}, usagef("--top must be 0 or more, not %d", tf.top)
+	}
+	if tf.minCount < 1 {
+		return analysis.TermsOptions{}, usagef("--min-count must be at least 1, not %d", tf.minCount)
+	}
+	if tf.prior < 0 {
+		return analysis.TermsOptions{}, usagef("--prior-scale must not be negative, got %g", tf.prior)
+	}
+	return analysis.TermsOptions{
+		Keyness: analysis.KeynessOptions{PriorScale: tf.prior, MinCount: tf.minCount, Correction: tf.correction},
+		IDF:     idf, Top: tf.top, Vs: tf.vs, Target: tf.target, Compact: compact,
+	}, nil
+}
+
+func runCompare(c *command, args []string, e *env) error {
+	var cf corpusFlags
+	var tf termsFlags
+	fs := c.flagSet(e, &cf)
+	tf.add(fs, 10)
+	measure := fs.String("measure", "cosine-tfidf", "similarity measure: cosine-tfidf, cosine-freq, jsd")
+	res, _, err := prepare(c, fs, &cf, args, e, nil)
+	if err != nil {
+		return err
+	}
+	topt, err := tf.options(true)
+	if err != nil {
+		return err
+	}
+	m, err := analysis.ParseSimMeasure(*measure)
+	if err != nil {
+		return usageError{err}
+	}
+	if err := tf.checkGroups(res.Table); err != nil {
+		return err
+	}
+	ks, err := analysis.DistinctiveTerms(res.Table, topt)
+	if err != nil {
+		return err
+	}
+	sim, err := analysis.GroupSimilarity(res.Table, m, idfFunc(res.Table, topt.IDF))
+	if err != nil {
+		return err
+	}
+	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{
+		analysis.CorpusSection(res),
+		analysis.TermsSection(res.Table, ks, topt),
+		analysis.SimilaritySection(sim),
+	}}
+	return cf.write(e, r)
+}
+
+func idfFunc(t *analysis.TermTable, v analysis.IDFVariant) func(int64) float64 {
+	d := int64(t.TotalDocs)
+	return func(df int64) float64 { return analysis.IDF(df, d, v) }
+}
+
+func runCorpus(c *command, args []string, e *env) error {
+	var cf corpusFlags
+	fs := c.flagSet(e, &cf)
+	res, _, err := prepare(c, fs, &cf, args, e, nil)
+	if err != nil {
+		return err
+	}
+	sections := []analysis.Section{analysis.CorpusSection(res)}
+	if len(res.Load.Skipped) > 0 || len(res.Load.Warnings) > 0 {
+		if cf.format == "csv" && cf.output == "" {
+			// One table on a pipe: the corpus table; say where the rest is.
+			fmt.Fprintf(e.stderr, "parallax: %d skipped records and %d warnings not in this CSV: use -o DIR for skipped.csv\n", len(res.Load.Skipped), len(res.Load.Warnings))
+		} else {
+			sections = append(sections, loadSection(res.Load))
+		}
+	}
+	return cf.write(e, &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: sections})
+}
+
+// loadSection lists every skipped record and every warning of loading.
+func loadSection(l *analysis.LoadReport) analysis.Section {
+	t := &analysis.Table{Name: "skipped", Title: "Skipped records and warnings", Columns: []string{"origin", "what", "reason"}}
+	for _, s := range l.Skipped {
+		t.Rows = append(t.Rows, []analysis.Value{analysis.Str(s.Origin), analysis.Str("skipped"), analysis.Str(s.Reason)})
+	}
+	for _, w := range l.Warnings {
+		t.Rows = append(t.Rows, []analysis.Value{analysis.Str(""), analysis.Str("warning"), analysis.Str(w)})
+	}
+	return analysis.Section{Display: t}
+}
+
+func runClean(c *command, args []string, e *env) error {
+	var cf corpusFlags
+	fs := c.flagSet(e, &cf)
+	type docClean struct {
+		index          int
+		group, id      string
+		lines, removed int
+		removals       []analysis.Removal
+	}
+	var mu sync.Mutex
+	var docs []docClean
+	res, _, err := prepare(c, fs, &cf, args, e, func(o *analysis.Options) {
+		o.Visit = func(p *analysis.Processed) {
+			d := docClean{index: p.Doc.Index, group: p.Doc.Group, id: p.Doc.ID,
+				lines: strings.Count(p.Doc.Text, "\n") + 1, removed: len(p.Removed),
+				removals: append([]analysis.Removal(nil), p.Removed...)}
+			mu.Lock()
+			docs = append(docs, d)
+			mu.Unlock()
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if cf.noClean {
+		return usagef("clean shows what cleaning removes: drop --no-clean")
+	}
+	sort.Slice(docs, func(a, b int) bool { return docs[a].index < docs[b].index })
+	removed := &analysis.Table{Name: "removed", Title: "Removed lines", Columns: []string{"group", "doc", "line", "rule", "text"}}
+	summary := &analysis.Table{Name: "clean_summary", Title: "Cleaning per document", Columns: []string{"group", "doc", "lines", "removed", "kept"}}
+	for _, d := range docs {
+		for _, r := range d.removals {
+			removed.Rows = append(removed.Rows, []analysis.Value{analysis.Str(d.group), analysis.Str(d.id), analysis.Int(int64(r.Line)), analysis.Str(r.Rule), analysis.Str(r.Text)})
+		}
+		summary.Rows = append(summary.Rows, []analysis.Value{analysis.Str(d.group), analysis.Str(d.id), analysis.Int(int64(d.lines)), analysis.Int(int64(d.removed)), analysis.Int(int64(d.lines - d.removed))})
+	}
+	var rules []string
+	for _, r := range analysis.CleanRules() {
+		rules = append(rules, r.Name+": "+r.Description)
+	}
+	removed.Notes = append([]string{fmt.Sprintf("%d lines removed from %d documents.", res.Cleaning.Removed, len(docs))}, rules...)
+	if !res.Cleaning.RepeatedRule {
+		removed.Notes = append(removed.Notes, "The repeated-line rule did not run (standard input cannot be read twice, or it was switched off).")
+	}
+	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{{Display: removed}, {Display: summary}}}
+	if cf.format == "csv" && cf.output == "" {
+		// The removed lines are the table people want from a pipe.
+		r.Sections = r.Sections[:1]
+	}
+	return cf.write(e, r)
+}
+
+func runTerms(c *command, args []string, e *env) error {
+	var cf corpusFlags
+	var tf termsFlags
+	fs := c.flagSet(e, &cf)
+	tf.add(fs, 20)
+	dtm := fs.String("dtm", "", "also write the group × term counts behind every measure to this CSV file (group,term,count)")
+	res, _, err := prepare(c, fs, &cf, args, e, nil)
+	if err != nil {
+		return err
+	}
+	topt, err := tf.options(false)
+	if err != nil {
+		return err
+	}
+	if err := tf.checkGroups(res.Table); err != nil {
+		return err
+	}
+	ks, err := analysis.DistinctiveTerms(res.Table, topt)
+	if err != nil {
+		return err
+	}
+	if *dtm != "" {
+		if err := writeDTM(*dtm, res.Table); err != nil {
+			return err
+		}
+	}
+	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{analysis.TermsSection(res.Table, ks, topt)}}
+	return cf.write(e, r)
+}
+
+// writeDTM writes the raw group × term counts, long format, sorted by group
+// then term: what every measure is computed from.
+func writeDTM(path string, t *analysis.TermTable) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(f)
+	w.Write([]string{"group", "term", "count"})
+	for g, name := range t.Groups {
+		c := t.Count[g]
+		for i, id := range c.IDs {
+			w.Write([]string{name, t.Terms[id], strconv.FormatInt(c.Counts[i], 10)})
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %v", path, err)
+	}
+	return f.Close()
+}
+
+func runSimilarity(c *command, args []string, e *env) error {
+	var cf corpusFlags
+	fs := c.flagSet(e, &cf)
+	measures := fs.String("measure", "cosine-tfidf", "comma-separated: cosine-tfidf, cosine-freq, jsd")
+	idfName := fs.String("idf", "smooth", "idf for cosine-tfidf: smooth or plain")
+	docs := fs.Bool("docs", false, "list each document's nearest documents instead of the group matrix")
+	k := fs.Int("k", 5, "with --docs: neighbours per document")
+	maxDF := fs.Float64("max-df", 0, "with --docs: skip terms in more than this share of documents when finding candidates (0: none; docs/similarity.md)")
+	pos, err := c.parse(fs, args, e)
+	if err != nil {
+		return err
+	}
+	var ms []analysis.SimMeasure
+	for _, name := range strings.Split(*measures, ",") {
+		m, err := analysis.ParseSimMeasure(strings.TrimSpace(name))
+		if err != nil {
+			return usageError{err}
+		}
+		ms = append(ms, m)
+	}
+	idf, err := analysis.ParseIDF(*idfName)
+	if err != nil {
+		return usageError{err}
+	}
+	if *maxDF < 0 || *maxDF > 1 {
+		return usagef("--max-df must be between 0 and 1, not %g", *maxDF)
+	}
+	if *k < 1 {
+		return usagef("--k must be at least 1, not %d", *k)
+	}
+	if _, err := analysis.ParseFormat(cf.format); err != nil {
+		return usageError{err}
+	}
+	res, _, err := runPipeline(&cf, pos, e, func(o *analysis.Options) { o.DocVectors = *docs })
+	if err != nil {
+		return err
+	}
+	var sections []analysis.Section
+	for _, m := range ms {
+		if *docs {
+			nn, err := analysis.NearestDocuments(res.Docs, analysis.NeighborOptions{
+				Measure: m, K: *k, CorpusDF: res.Table.CorpusDF, IDF: idfFunc(res.Table, idf), MaxDF: *maxDF})
+			if err != nil {
+				return err
+			}
+			sections = append(sections, analysis.NeighborsSection(res.Docs, nn, m))
+			continue
+		}
+		sim, err := analysis.GroupSimilarity(res.Table, m, idfFunc(res.Table, idf))
+		if err != nil {
+			return err
+		}
+		sections = append(sections, analysis.SimilaritySection(sim))
+	}
+	if len(sections) > 1 {
+		// One file per measure with -o DIR: name each after its measure.
+		for i, m := range ms {
+			name := sections[i].Display.Name + "_" + strings.ReplaceAll(string(m), "-", "_")
+			sections[i].Display.Name = name
+			if sections[i].Tidy != nil {
+				sections[i].Tidy.Name = name
+			}
+		}
+	}
+	return cf.write(e, &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: sections})
+}
+
+func runKWIC(c *command, args []string, e *env) error {
+	var cf corpusFlags
+	fs := c.flagSet(e, &cf)
+	window := fs.Int("window", 8, "context words on each side")
+	perGroup := fs.Int("max", 20, "matches shown per group (0: all)")
+	pos, err := c.parse(fs, args, e)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("kwic needs a PATTERN (run 'parallax kwic -h')")
+	}
+	if *window < 0 || *perGroup < 0 {
+		return usagef("--window and --max must not be negative")
+	}
+	if _, err := analysis.ParseFormat(cf.format); err != nil {
+		return usageError{err}
+	}
+	pat, err := analysis.CompileKWIC(pos[0])
+	if err != nil {
+		return usageError{err}
+	}
+	kw := &analysis.KWIC{Pattern: pat, Window: *window}
+	res, _, err := runPipeline(&cf, pos[1:], e, func(o *analysis.Options) { o.Visit = kw.Visit })
+	if err != nil {
+		return err
+	}
+	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{analysis.KWICSection(kw.Hits(), pos[0], *perGroup)}}
+	r.Provenance.Options["pattern"] = pos[0]
+	return cf.write(e, r)
+}

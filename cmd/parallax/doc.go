@@ -1,0 +1,29 @@
+/*
+Parallax shows how news outlets frame the same events: which words each
+outlet uses more than the others, and how similar the outlets are.
+
+Usage:
+
+	parallax <command> [flags] [CORPUS]
+
+Commands:
+
+	compare     the main job: corpus summary, distinctive terms, similarity
+	corpus      what was read: documents, sentences, words per group; skips
+	clean       every line cleaning removes, with its rule, and a summary
+	terms       distinctive terms per group (log-odds, G², χ², log ratio)
+	similarity  similarity between groups (and nearest documents with --docs)
+	kwic        keyword in context: parallax kwic PATTERN [CORPUS]
+	version     print the version
+
+CORPUS is a folder (with manifest.csv or manifest.json, or one subfolder per
+group), a .jsonl, .json or .csv file (optionally .gz), or - for standard
+input. Without CORPUS, parallax runs on its embedded Karabakh sample;
+--sample allsides-middle-east selects the other embedded corpus.
+
+Run 'parallax <command> -h' for a command's flags and an example.
+Every number is defined in docs/measures.md and docs/similarity.md.
+
+Exit status: 0 on success, 1 on failure, 2 on a usage error.
+*/
+package main

@@ -1,0 +1,242 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"parallax"
+	"parallax/analysis"
+	"parallax/lexicons"
+)
+
+// errHelp is returned after -h printed a command's help: exit status 0.
+var errHelp = errors.New("help requested")
+
+// env is what a command reads from and writes to; tests substitute buffers.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// command is one subcommand: its help text, example, and body.
+type command struct {
+	name    string
+	args    string // positional arguments, for the usage line
+	summary string
+	example string
+	run     func(c *command, args []string, e *env) error
+	cf      *corpusFlags // the corpus flags of the current run, if any
+}
+
+var commands = map[string]*command{}
+
+func register(c *command) { commands[c.name] = c }
+
+func commandNames() []string {
+	var names []string
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// corpusFlags are the flags every corpus-reading command shares.
+type corpusFlags struct {
+	sample, format, output            string
+	text, group, id, date, title, url string
+	inputFormat                       string
+	skipBad, keepDuplicates, noClean  bool
+	cleanOff                          string
+	stopwords                         string
+	stem                              bool
+	ngrams, minLength, workers        int
+	width                             int
+	set                               map[string]bool // flags given on the command line
+}
+
+func (c *command) flagSet(e *env, cf *corpusFlags) *flag.FlagSet {
+	c.cf = cf
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	if cf != nil {
+		fs.StringVar(&cf.sample, "sample", "", "embedded corpus to use when no CORPUS is given: "+strings.Join(parallax.SampleNames(), ", ")+" (default karabakh)")
+		fs.StringVar(&cf.format, "format", "table", "output format: table, markdown, csv, json")
+		fs.StringVar(&cf.output, "o", "", "write to this file instead of standard output (a folder, one file per section, for csv with several sections)")
+		fs.StringVar(&cf.text, "text", "text", "record field holding the article text")
+		fs.StringVar(&cf.group, "group", "outlet", "record field to group by (any field: outlet, topic, bias, …)")
+		fs.StringVar(&cf.id, "id", "id", "record field holding the document id")
+		fs.StringVar(&cf.date, "date", "date", "record field holding the date; by default \"published\" is used when a record has no \"date\" (ISO 8601 sorts correctly)")
+		fs.StringVar(&cf.title, "title", "title", "record field holding the title")
+		fs.StringVar(&cf.url, "url", "url", "record field holding the URL")
+		fs.StringVar(&cf.inputFormat, "input-format", "", "jsonl, json, csv or folder (default: from the file name)")
+		fs.BoolVar(&cf.skipBad, "skip-bad", false, "report malformed records and go on instead of stopping")
+		fs.BoolVar(&cf.keepDuplicates, "keep-duplicates", false, "count exact duplicate texts every time (default: once)")
+		fs.BoolVar(&cf.noClean, "no-clean", false, "do not remove page furniture (footers, teasers, …)")
+		fs.StringVar(&cf.cleanOff, "clean-off", "", "comma-separated cleaning rules to switch off (see parallax clean -h)")
+		fs.StringVar(&cf.stopwords, "stopwords", "en", "stop words: en, none, or a file with one word a line")
+		fs.BoolVar(&cf.stem, "stem", false, "reduce words to their Snowball (Porter2) English stem")
+		fs.IntVar(&cf.ngrams, "ngrams", 1, "count n-grams of 1..N adjacent terms within a sentence")
+		fs.IntVar(&cf.minLength, "min-length", 0, "ignore terms shorter than this many bytes")
+		fs.IntVar(&cf.workers, "workers", 0, "parallel workers (default: number of CPUs); results do not depend on it")
+		fs.IntVar(&cf.width, "width", analysis.DefaultWidth, "widest text table in columns; wider ones get numbered headers and a legend")
+	}
+	return fs
+}
+
+// parse parses flags and positional arguments in any order, as users type
+// them ("parallax terms corpus.jsonl --top 5").
+func (c *command) parse(fs *flag.FlagSet, args []string, e *env) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				c.printHelp(fs, e.stdout)
+				return nil, errHelp
+			}
+			return nil, usagef("%s: %v (run 'parallax %s -h')", c.name, err, c.name)
+		}
+		if fs.NArg() == 0 {
+			c.recordSet(fs)
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// recordSet remembers which corpus flags were given explicitly.
+func (c *command) recordSet(fs *flag.FlagSet) {
+	if c.cf == nil {
+		return
+	}
+	c.cf.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { c.cf.set[f.Name] = true })
+}
+
+func (c *command) printHelp(fs *flag.FlagSet, w io.Writer) {
+	fmt.Fprintf(w, "usage: parallax %s [flags] %s\n\n%s\n\nexample:\n  %s\n\nflags:\n", c.name, c.args, c.summary, c.example)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+}
+
+// source resolves the corpus argument (or --sample) to an analysis.Source.
+func (cf *corpusFlags) source(pos []string) (analysis.Source, error) {
+	switch {
+	case len(pos) > 1:
+		return analysis.Source{}, usagef("one corpus at a time, got %d: %q", len(pos), pos)
+	case len(pos) == 1 && cf.sample != "":
+		return analysis.Source{}, usagef("give a corpus or --sample, not both")
+	case len(pos) == 1:
+		name := pos[0]
+		if name == "-" {
+			return analysis.Source{Path: "-", Name: "stdin"}, nil
+		}
+		if _, err := os.Stat(name); err != nil {
+			return analysis.Source{}, fmt.Errorf("corpus %q: %v", name, err)
+		}
+		return analysis.Source{Path: name, Name: filepath.ToSlash(name)}, nil
+	}
+	name := cf.sample
+	if name == "" {
+		name = "karabakh"
+	}
+	s, ok := parallax.LookupSample(name)
+	if !ok {
+		return analysis.Source{}, usagef("no sample %q (samples: %s)", name, strings.Join(parallax.SampleNames(), ", "))
+	}
+	return analysis.Source{FS: parallax.Samples(), Path: s.Path, Name: "sample:" + s.Name}, nil
+}
+
+// explicit returns value when flag name was given, else "": the loader then
+// applies its documented default (for the date, "date" falling back to
+// "published").
+func (cf *corpusFlags) explicit(name, value string) string {
+	if cf.set[name] {
+		return value
+	}
+	return ""
+}
+
+// options turns the flags into pipeline options.
+func (cf *corpusFlags) options(stdin io.Reader) (analysis.Options, error) {
+	sw, err := lexicons.LoadStopWords(cf.stopwords)
+	if err != nil {
+		return analysis.Options{}, usageError{err}
+	}
+	opt := analysis.Options{
+		Load: analysis.LoadOptions{
+			TextField: cf.text, GroupField: cf.group, IDField: cf.id, DateField: cf.explicit("date", cf.date),
+			TitleField: cf.title, URLField: cf.url, Format: cf.inputFormat,
+			SkipBad: cf.skipBad, KeepDuplicates: cf.keepDuplicates, Stdin: stdin,
+		},
+		NoClean: cf.noClean,
+		Terms:   analysis.TermOptions{StopWords: sw, Stem: cf.stem, NGrams: cf.ngrams, MinLength: cf.minLength},
+		Workers: cf.workers,
+	}
+	if cf.cleanOff != "" {
+		for _, r := range strings.Split(cf.cleanOff, ",") {
+			opt.Clean.Disable = append(opt.Clean.Disable, strings.TrimSpace(r))
+		}
+	}
+	if err := opt.Terms.Validate(); err != nil {
+		return opt, usageError{err}
+	}
+	return opt, nil
+}
+
+// provenance records the effective value of every flag that shapes output.
+func provenance(cmd string, fs *flag.FlagSet, res *analysis.Result) analysis.Provenance {
+	p := analysis.Provenance{Tool: "parallax", Version: version, Command: cmd, Options: map[string]string{}}
+	fs.VisitAll(func(f *flag.Flag) {
+		switch f.Name {
+		case "o", "workers": // where output goes and how fast: not what it says
+			return
+		}
+		p.Options[f.Name] = f.Value.String()
+	})
+	if res != nil {
+		p.Corpus = res.Source
+		p.Fingerprint = res.Fingerprint
+		p.Documents = res.Table.TotalDocs
+	}
+	return p
+}
+
+// write renders the report to -o or standard output.
+func (cf *corpusFlags) write(e *env, r *analysis.Report) error {
+	f, err := analysis.ParseFormat(cf.format)
+	if err != nil {
+		return usageError{err}
+	}
+	if f == "csv" && len(r.Sections) > 1 {
+		if cf.output == "" {
+			return usagef("csv holds one table and this report has %d sections: use -o DIR to write one file per section, or a single-section command (terms, similarity, corpus)", len(r.Sections))
+		}
+		paths, err := analysis.WriteDir(cf.output, r, f, analysis.RenderOptions{Width: cf.width})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "parallax: wrote %s\n", strings.Join(paths, ", "))
+		return nil
+	}
+	if cf.output == "" {
+		return analysis.Render(e.stdout, r, f, analysis.RenderOptions{Width: cf.width})
+	}
+	out, err := os.Create(cf.output)
+	if err != nil {
+		return err
+	}
+	if err := analysis.Render(out, r, f, analysis.RenderOptions{Width: cf.width}); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}

@@ -15,8 +15,8 @@ var samples embed.FS
 
 // Sample describes one embedded corpus.
 type Sample struct {
-	Name string // name for --sample
-	Path string // path inside Samples: a folder or a file
+	Name  string // name for --sample
+	Path  string // path inside Samples: a folder or a file
 	About string
 }
 

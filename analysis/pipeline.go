@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"unsafe"
 )
 
 // Source names a corpus: a path inside FS (an embedded sample), or a path on
@@ -82,11 +83,12 @@ func Run(src Source, opt Options) (*Result, error) {
 	}
 	res := &Result{Source: src.Name, Cleaning: CleaningSummary{ByRule: map[string]int64{}}}
 	var cleaner *Cleaner
+	var kept *keptCorpus // the first pass's documents, when they fit the budget
 	if !opt.NoClean {
 		var stats *LineStats
 		if src.rereadable() && !disabled(opt.Clean.Disable, "repeated-line") {
 			var err error
-			if stats, err = lineStatsPass(src, opt); err != nil {
+			if stats, kept, err = lineStatsPass(src, opt); err != nil {
 				return nil, err
 			}
 			res.Cleaning.RepeatedRule = true
@@ -119,11 +121,22 @@ func Run(src Source, opt Options) (*Result, error) {
 	}
 
 	fp := newFingerprint()
-	rep, err := src.load(opt.Load, func(d *Document) error {
+	emit := func(d *Document) error {
 		fp.add(d)
 		docs <- d
 		return nil
-	})
+	}
+	var rep *LoadReport
+	var err error
+	if kept != nil {
+		// The first pass kept every document: no second read.
+		for _, d := range kept.docs {
+			emit(d)
+		}
+		rep = kept.report
+	} else {
+		rep, err = src.load(opt.Load, emit)
+	}
 	close(docs)
 	wg.Wait()
 	if err != nil {
@@ -152,10 +165,24 @@ func Run(src Source, opt Options) (*Result, error) {
 	return res, nil
 }
 
+// KeepBudget is how many bytes of document text the first pass (for the
+// repeated-line cleaning rule) may keep in memory so that the corpus is not
+// read twice. A larger corpus is read again instead: memory stays bounded
+// whatever the corpus size.
+const KeepBudget = 128 << 20
+
+// keptCorpus is what the first pass kept: every document and the load report.
+type keptCorpus struct {
+	docs   []*Document
+	report *LoadReport
+}
+
 // lineStatsPass is the first pass the repeated-line rule needs: per group,
 // how many documents hold each line. Workers fill their own LineStats, merged
-// at the end (a sum, so the order does not matter).
-func lineStatsPass(src Source, opt Options) (*LineStats, error) {
+// at the end (a sum, so the order does not matter). When the corpus text fits
+// KeepBudget the documents are returned too, so the second pass need not
+// read the corpus again.
+func lineStatsPass(src Source, opt Options) (*LineStats, *keptCorpus, error) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -173,19 +200,32 @@ func lineStatsPass(src Source, opt Options) (*LineStats, error) {
 			}
 		}(shards[i])
 	}
-	_, err := src.load(opt.Load, func(d *Document) error {
+	kept := &keptCorpus{}
+	var keptBytes int
+	rep, err := src.load(opt.Load, func(d *Document) error {
+		if kept != nil {
+			keptBytes += len(d.Text)
+			if keptBytes > KeepBudget {
+				kept = nil // too large: the second pass reads again
+			} else {
+				kept.docs = append(kept.docs, d)
+			}
+		}
 		docs <- d
 		return nil
 	})
 	close(docs)
 	wg.Wait()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, s := range shards[1:] {
 		shards[0].Merge(s)
 	}
-	return shards[0], nil
+	if kept != nil {
+		kept.report = rep
+	}
+	return shards[0], kept, nil
 }
 
 func disabled(list []string, rule string) bool {
@@ -346,7 +386,7 @@ func (f *fingerprint) add(d *Document) {
 	for _, s := range []string{d.Group, d.ID, d.Text} {
 		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
 		f.h.Write(n[:])
-		f.h.Write([]byte(s))
+		f.h.Write(unsafe.Slice(unsafe.StringData(s), len(s))) // read only: no copy of the text
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -188,13 +189,19 @@ func slowJSONObject(data []byte, raw map[string]json.RawMessage, rec rawRecord) 
 	return nil
 }
 
+var jsonScratch = sync.Pool{New: func() any { return new([]byte) }}
+
 // fastJSONObject parses a JSON object of a record in one pass into rec and
 // reports whether it could: it gives up (false) on anything unusual —
 // malformed JSON, invalid UTF-8, lone surrogates — which slowJSONObject then
 // handles. Nested objects and arrays are checked and compacted with
 // encoding/json.
 func fastJSONObject(data []byte, rec rawRecord) bool {
-	p := jsonScan{data: data}
+	// The unescape scratch outlives the record: a fresh one per record would
+	// grow by doubling for every long text.
+	sp := jsonScratch.Get().(*[]byte)
+	p := jsonScan{data: data, buf: (*sp)[:0]}
+	defer func() { *sp = p.buf[:0]; jsonScratch.Put(sp) }()
 	if p.skipSpace(); !p.eat('{') {
 		return false
 	}

@@ -6,6 +6,8 @@
 package lexicons
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"bufio"
 	"embed"
 	"fmt"
@@ -55,6 +57,18 @@ func (s *StopWords) Words() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Hash identifies the list's content: the first 12 hex digits of the
+// SHA-256 of its sorted words, one a line. Provenance records it so that a
+// run can be repeated with the same list.
+func (s *StopWords) Hash() string {
+	h := sha256.New()
+	for _, w := range s.Words() {
+		h.Write([]byte(w))
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
 }
 
 // StopWordLists names the embedded stop-word lists.

@@ -54,3 +54,21 @@ func TestUserStopWords(t *testing.T) {
 		t.Errorf("missing file error = %v", err)
 	}
 }
+
+func TestStopWordsHash(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.txt")
+	b := filepath.Join(dir, "b.txt")
+	os.WriteFile(a, []byte("the\nof\n"), 0o644)
+	os.WriteFile(b, []byte("# same words, other order and case\nOF\nthe\n"), 0o644)
+	sa, _ := LoadStopWords(a)
+	sb, _ := LoadStopWords(b)
+	// sha256("of\nthe\n") = dc1ab8e70aca…: checked with sha256sum.
+	if sa.Hash() != sb.Hash() || sa.Hash() != "dc1ab8e70aca" {
+		t.Errorf("hashes %s %s, want both dc1ab8e70aca", sa.Hash(), sb.Hash())
+	}
+	none, _ := LoadStopWords("none")
+	if none.Hash() == sa.Hash() {
+		t.Error("empty list hashes like a non-empty one")
+	}
+}

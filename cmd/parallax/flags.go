@@ -202,6 +202,11 @@ func provenance(cmd string, fs *flag.FlagSet, res *analysis.Result) analysis.Pro
 		}
 		p.Options[f.Name] = f.Value.String()
 	})
+	if sw := fs.Lookup("stopwords"); sw != nil {
+		if list, err := lexicons.LoadStopWords(sw.Value.String()); err == nil {
+			p.Options["stopwords-sha256"] = list.Hash()
+		}
+	}
 	if res != nil {
 		p.Corpus = res.Source
 		p.Fingerprint = res.Fingerprint

@@ -41,8 +41,13 @@ type CleanOptions struct {
 //     duplicate and repeated lines included;
 //   - sentence-like lines: 30 words or more, at least half of them starting
 //     with a lower-case letter, with sentence punctuation (. ! ?). Only the
-//     off-topic-tail rule may remove them, and only on the evidence below
-//     (duplicate-line and repeated-line leave them too).
+//     off-topic-tail rule may remove them, on the evidence below, and three
+//     line rules on structural evidence no body paragraph carries: gallery
+//     (a line opening with "Photos:" or "Hide caption" that holds slide
+//     controls), media-player (a line opening with the player's message, or
+//     holding a video carousel's labels) and subscription (two sign-up form
+//     messages, or a closing "Sign up here", with a subscription word). duplicate-line and
+//     repeated-line leave them too.
 //     (The threshold is 30 rather than 25 because comment-moderation and
 //     cookie notices run to 24–26 words of sentence-like text.)
 //
@@ -50,7 +55,8 @@ type CleanOptions struct {
 //
 // Every rule looks at one trimmed line, lower-cased with white space
 // collapsed. Most rules first require the line to be short (a word limit
-// given below; no line rule looks at lines over 60 words) so that a body
+// given below; only gallery and subscription, on the structural evidence
+// given under Guards, look at lines over 60 words) so that a body
 // sentence that merely mentions cookies, subscriptions or "read more about"
 // is never taken. The first rule in the order below that matches names the
 // removal. Cheap checks (word counts, prefixes, substrings) come first; no
@@ -69,6 +75,17 @@ type CleanOptions struct {
 //     at most 6 words; at most 15 words), and postal addresses (a 4–6 digit
 //     post code that is not a year, a street word such as Street, Ave, No:,
 //     Sok., Cad., and fewer than 30% lower-case words; at most 16 words).
+//   - media-player: the lines of a video or audio player: opening with its
+//     message ("Media playback is unsupported on your device", "Media
+//     caption", "Your browser does not support the video"), the rest being
+//     the video's caption, or a video carousel ("JUST WATCHED title Replay
+//     More Videos ... MUST WATCH title 04:48": both labels); at most 60 words.
+//   - gallery: photo galleries: a line opening with "Photos:" or "Hide
+//     caption" that holds a slide control ("Hide Caption 3 of 20" or
+//     "Previous Next"), at any length, since a gallery of 150 captions
+//     stands on one line; "1 of 13 i View slideshow" and "See more of …'s
+//     best photography" (at most 12 words). The captions describe pictures,
+//     not the article's text.
 //   - social-links: lines made only of "follow us", "share", @handles,
 //     social-network links and platform names ("Follow us on social",
 //     "@handle", "Read or Share this story: URL"); at most 12 words.
@@ -82,7 +99,9 @@ type CleanOptions struct {
 //     articles", "Latest article", "Must read", "Related stories", "Latest")
 //     and short lines that open with "See also", "Related:", "Read also:",
 //     "Also on X:", "Photos:", "Watch:" followed by a headline (at most 25
-//     words).
+//     words); broadcast promotions set wholly in square brackets and opening
+//     with "Watch" ("[Watch X: guest discusses Y in the 9 a.m. ET hour]", at
+//     most 45 words).
 //   - advertisement: "Advertisement", "- Advertisement -spot_img",
 //     "Sponsored" alone or followed by one token or by continuation markers;
 //     ad-break markers ("Story continued below", "Continue reading the main
@@ -96,7 +115,12 @@ type CleanOptions struct {
 //   - subscription: newsletter and subscription appeals: a subscription word
 //     (subscribe, newsletter, "delivered to your inbox", "support our work")
 //     with an imperative opening (Subscribe, Sign up, Get, Join, Support) or
-//     addressing the reader (you, your, our, !); at most 45 words.
+//     addressing the reader (you, your, our, !); at most 45 words. Longer or
+//     sentence-like lines (at most 150 words) only when they are a sign-up
+//     form: two form messages ("not a robot", "Invalid email address",
+//     "Please re-enter", "unsubscribe at any time", "By signing up you
+//     agree", …) with a word of subscribing, or a closing call ("Sign up
+//     here", "Subscribe now") with a subscription word.
 //   - cookie-notice: cookie and privacy banners: "cookie" with the site's
 //     voice (this website, we use, you agree, accept, opt-out, consent,
 //     your experience, …), and bare labels ("Privacy & Cookies Policy",
@@ -109,12 +133,24 @@ type CleanOptions struct {
 //     words).
 //   - photo-credit: "Photo: …", "Image by …", "Credit: …" (at most 12 words),
 //     "X via example.com" (at most 6 words), slash-joined credits with no
-//     lower-case word ("Agency/Photographer", at most 6 words), and the image
-//     widgets "Enlarge this image", "toggle caption", "Image copyright".
+//     lower-case word ("Agency/Photographer", at most 6 words); lines opening
+//     with an image widget ("Enlarge this image", "toggle caption", "Image
+//     copyright", "Image caption", "Hide caption"), the rest being the
+//     picture's credit and caption; and captions closing on a parenthesised
+//     credit of at most 12 words ("… (AP Photo/Name)", "… (Photo: Name,
+//     Agency)", "… (Agency photo: Name)"). A caption so marked is not the
+//     article's text; an unmarked caption cannot be told from a one-sentence
+//     paragraph and stays.
 //   - ui-label: words of the page's interface standing alone (Photo, Video,
 //     Close, Updates, Print, Share), template placeholders ("[pullquote]",
 //     "{articleguid}"), image counters ("Next image 1 of 2") and relative
 //     time stamps ("6 years ago", "This article is more than 1 year old").
+//   - timestamp: time stamps standing alone: a clock time ("9:50 p.m.",
+//     "12:30", "noon") with nothing but time zones ("7:15 a.m. ET:"), or with
+//     update words and nothing but dates, weekdays and a few particles
+//     ("Updated at 3:05 p.m. ET", "(This post was last updated at 1:31 p.m.
+//     ET.)"); at most 14 words. "Update at 1:45 p.m. ET. Heading:" keeps its
+//     heading, and "At 3 p.m. on Monday" (no update word) stays.
 //   - breadcrumb: navigation paths: three or more short segments joined by
 //     » › > / or |, one of them "Home" or joined by » or ›, or two when the
 //     first is "Home"; no segment ends a sentence.
@@ -164,6 +200,8 @@ const (
 	ruleAuthorBox
 	ruleCopyright
 	ruleFooterContact
+	ruleMediaPlayer
+	ruleGallery
 	ruleSocialLinks
 	ruleReadMore
 	ruleTeaser
@@ -174,6 +212,7 @@ const (
 	ruleByline
 	rulePhotoCredit
 	ruleUILabel
+	ruleTimestamp
 	ruleBreadcrumb
 	ruleSeparator
 	ruleLinkOnly
@@ -192,29 +231,35 @@ type ruleDef struct {
 	name  string
 	desc  string
 	match func(*lineView) bool // nil for document rules
+	// long rules are also tried on sentence-like lines and lines over
+	// maxRuleWords words; their match must then demand structural evidence.
+	long bool
 }
 
 var rules = [numRules]ruleDef{
-	ruleCitation:      {"citation", "citation blocks: lines opening with \"To cite this article\", \"Cite this article\", \"How to cite\", \"Suggested citation\"", isCitation},
-	ruleAuthorBox:     {"author-box", "\"About the author:\" and similar headings with nothing after them", isAuthorBox},
-	ruleCopyright:     {"copyright", "copyright lines: opening ©, \"(c) 2020\", \"Copyright 2020\", \"All rights reserved\" in many languages (at most 40 words)", isCopyright},
-	ruleFooterContact: {"footer-contact", "contact footers: telephone and fax numbers, e-mail addresses in short lines, postal addresses (post code + street word, few lower-case words)", isFooterContact},
-	ruleSocialLinks:   {"social-links", "\"Follow us\"/\"Share\" lines, @handles and social-network links standing alone (at most 12 words)", isSocialLinks},
-	ruleReadMore:      {"read-more", "continuation and navigation markers: \"Read more\", \"keep reading\", \"Show less\", \"Continue reading\", \"To read the rest of the article…\", \"Click here to…\" (at most 20 words)", isReadMore},
-	ruleTeaser:        {"teaser", "labels and links of other stories: \"See also …\", \"You may also like\", \"More articles\", \"Latest article\", \"Must read\", \"Related: …\" (at most 25 words)", isTeaser},
-	ruleAdvertisement: {"advertisement", "advertisement markers (\"Advertisement\", \"- Advertisement -spot_img\", \"Sponsored\"), ad breaks (\"Story continued below\") and poll advertisements (\"…? Vote here now\"); short lines", isAdvertisement},
-	ruleCommentForm:   {"comment-form", "comment forms and notices: \"Please enter your comment!\", \"Leave a Comment\", \"blog comments powered by\", spam and moderation notices in the site's voice", isCommentForm},
-	ruleSubscription:  {"subscription", "newsletter and subscription appeals: a subscription word with an imperative opening or addressed to the reader (at most 45 words)", isSubscription},
-	ruleCookieNotice:  {"cookie-notice", "cookie and privacy banners: \"cookie\" in the site's voice (this website, we use, you agree, accept, opt-out) and labels such as \"Privacy & Cookies Policy\"", isCookieNotice},
-	ruleByline:        {"byline", "bylines (\"By Name\", \"by admin\", at most 8 words) and credit lines (\"… contributed to this report\", \"Contributing: …\", \"Reporting by …\")", isByline},
-	rulePhotoCredit:   {"photo-credit", "photo credits: \"Photo: …\", \"X via example.com\", \"Agency/Photographer\", \"Enlarge this image\", \"toggle caption\", \"Image copyright\" (short lines)", isPhotoCredit},
-	ruleUILabel:       {"ui-label", "interface words standing alone (Photo, Video, Close, Print), template placeholders (\"[pullquote]\"), image counters, relative time stamps (\"6 years ago\")", isUILabel},
-	ruleBreadcrumb:    {"breadcrumb", "navigation paths: short segments joined by » › > / | with a \"Home\" segment or » › separators (\"Home » A / B\")", isBreadcrumb},
-	ruleSeparator:     {"separator", "non-blank lines without any letter or digit (\"___\", \"• • •\")", isSeparator},
-	ruleLinkOnly:      {"link-only", "lines made only of URLs, bare domains or e-mail addresses, possibly in <>, () or []", isLinkOnly},
-	ruleDuplicateLine: {"duplicate-line", "exact repeat (white space trimmed) of an earlier non-blank line of the same document; the first is kept", nil},
-	ruleRepeatedLine:  {"repeated-line", "a line (lower-cased, white space collapsed, digit runs read as one digit) found in at least 3 documents of the same group and in at least 50% of that group's documents; needs a first pass (LineStats)", nil},
-	ruleOffTopicTail:  {"off-topic-tail", "a block of teasers at the end of the page: at least two anchors (read-more lines, story-list labels, a headline repeated within 6 lines), at most 3 long lines between anchors, and under 35% of its content words shared with the text above", nil},
+	ruleCitation:      {"citation", "citation blocks: lines opening with \"To cite this article\", \"Cite this article\", \"How to cite\", \"Suggested citation\"", isCitation, false},
+	ruleAuthorBox:     {"author-box", "\"About the author:\" and similar headings with nothing after them", isAuthorBox, false},
+	ruleCopyright:     {"copyright", "copyright lines: opening ©, \"(c) 2020\", \"Copyright 2020\", \"All rights reserved\" in many languages (at most 40 words)", isCopyright, false},
+	ruleFooterContact: {"footer-contact", "contact footers: telephone and fax numbers, e-mail addresses in short lines, postal addresses (post code + street word, few lower-case words)", isFooterContact, false},
+	ruleMediaPlayer:   {"media-player", "video and audio player furniture: player messages (\"Media playback is unsupported on your device\") and \"Media caption …\" with the video's caption after them, video carousels (\"JUST WATCHED … Replay More Videos … MUST WATCH …\"); at most 60 words, also when sentence-like (the line opens with the player's message or holds the carousel's labels)", isMediaPlayer, true},
+	ruleGallery:       {"gallery", "photo galleries: lines opening with \"Photos:\" or \"Hide caption\" that hold a slide control (\"Hide Caption 3 of 20\", \"Previous Next\"), also when sentence-like and at any length; \"1 of 13 View slideshow\" and \"See more of …'s best photography\" teasers (at most 12 words)", isGallery, true},
+	ruleSocialLinks:   {"social-links", "\"Follow us\"/\"Share\" lines, @handles and social-network links standing alone (at most 12 words)", isSocialLinks, false},
+	ruleReadMore:      {"read-more", "continuation and navigation markers: \"Read more\", \"keep reading\", \"Show less\", \"Continue reading\", \"To read the rest of the article…\", \"Click here to…\" (at most 20 words)", isReadMore, false},
+	ruleTeaser:        {"teaser", "labels and links of other stories: \"See also …\", \"You may also like\", \"More articles\", \"Latest article\", \"Must read\", \"Related: …\" (at most 25 words); broadcast promotions wholly in square brackets (\"[Watch X: … in the 9 a.m. ET hour]\", at most 45 words)", isTeaser, false},
+	ruleAdvertisement: {"advertisement", "advertisement markers (\"Advertisement\", \"- Advertisement -spot_img\", \"Sponsored\"), ad breaks (\"Story continued below\") and poll advertisements (\"…? Vote here now\"); short lines", isAdvertisement, false},
+	ruleCommentForm:   {"comment-form", "comment forms and notices: \"Please enter your comment!\", \"Leave a Comment\", \"blog comments powered by\", spam and moderation notices in the site's voice", isCommentForm, false},
+	ruleSubscription:  {"subscription", "newsletter and subscription appeals: a subscription word with an imperative opening or addressed to the reader (at most 45 words); sign-up forms, also when sentence-like (at most 150 words): two or more form messages (\"not a robot\", \"Invalid email address\", \"unsubscribe at any time\") with a word of subscribing, or a closing \"Sign up here\" with a subscription word", isSubscription, true},
+	ruleCookieNotice:  {"cookie-notice", "cookie and privacy banners: \"cookie\" in the site's voice (this website, we use, you agree, accept, opt-out) and labels such as \"Privacy & Cookies Policy\"", isCookieNotice, false},
+	ruleByline:        {"byline", "bylines (\"By Name\", \"by admin\", at most 8 words) and credit lines (\"… contributed to this report\", \"Contributing: …\", \"Reporting by …\")", isByline, false},
+	rulePhotoCredit:   {"photo-credit", "photo credits: \"Photo: …\", \"X via example.com\", \"Agency/Photographer\" (short lines); picture widgets with their credit and caption (\"Enlarge this image toggle caption …\", \"Image copyright X Image caption …\") and captions closing on a credit (\"… (AP Photo/Name)\", \"… (Photo: Name, Agency)\"); at most 60 words, never a sentence-like line", isPhotoCredit, false},
+	ruleUILabel:       {"ui-label", "interface words standing alone (Photo, Video, Close, Print), template placeholders (\"[pullquote]\"), image counters, relative time stamps (\"6 years ago\")", isUILabel, false},
+	ruleTimestamp:     {"timestamp", "time stamps standing alone: a clock time (\"9:50 p.m.\", \"12:30 ET\") with at most a time zone, or with update words (\"Updated at 3:05 p.m. ET\", \"(This post was last updated at 1:31 p.m. ET.)\"); at most 14 words, dates and weekdays allowed, nothing else", isTimestamp, false},
+	ruleBreadcrumb:    {"breadcrumb", "navigation paths: short segments joined by » › > / | with a \"Home\" segment or » › separators (\"Home » A / B\")", isBreadcrumb, false},
+	ruleSeparator:     {"separator", "non-blank lines without any letter or digit (\"___\", \"• • •\")", isSeparator, false},
+	ruleLinkOnly:      {"link-only", "lines made only of URLs, bare domains or e-mail addresses, possibly in <>, () or []", isLinkOnly, false},
+	ruleDuplicateLine: {"duplicate-line", "exact repeat (white space trimmed) of an earlier non-blank line of the same document; the first is kept", nil, false},
+	ruleRepeatedLine:  {"repeated-line", "a line (lower-cased, white space collapsed, digit runs read as one digit) found in at least 3 documents of the same group and in at least 50% of that group's documents; needs a first pass (LineStats)", nil, false},
+	ruleOffTopicTail:  {"off-topic-tail", "a block of teasers at the end of the page: at least two anchors (read-more lines, story-list labels, a headline repeated within 6 lines), at most 3 long lines between anchors, and under 35% of its content words shared with the text above", nil, false},
 }
 
 // CleanRules lists every rule the cleaner can apply, sorted by name.
@@ -305,6 +350,10 @@ type lineView struct {
 	prose      bool   // sentence-like: the off-topic-tail rule alone may remove it
 	quoteState uint8  // 0 not yet known, 1 no quoted speech, 2 quoted speech
 }
+
+// long reports whether only the long rules may look at the line: it is
+// sentence-like or over maxRuleWords words.
+func (l *lineView) long() bool { return l.prose || l.words > maxRuleWords }
 
 // quote reports whether the line holds quoted speech, which is never removed.
 // It is worked out on first use: most lines never need it.
@@ -415,7 +464,7 @@ var speechCues = setOf("said", "says", "say", "told", "tells", "wrote", "writes"
 	"argued", "argues", "explained", "claimed", "claims", "warned", "warns", "urged", "urges",
 	"called", "tweeted", "posted", "concluded", "concludes", "replied", "responded", "recalled",
 	"continued", "acknowledged", "admitted", "predicted", "suggested", "commented", "remarked",
-	"testified", "statement", "interview", "quoted", "saying")
+	"testified", "statement", "interview", "quoted", "saying", "reported")
 
 // hasDoubleQuote reports whether s holds one of " “ ” « » „, in one pass
 // over the bytes.
@@ -438,14 +487,20 @@ func hasDoubleQuote(s string) bool {
 }
 
 // applyLineRules names the first enabled line rule matching each line.
+// Sentence-like lines and lines over maxRuleWords words are shown only to
+// the long rules.
 func (c *Cleaner) applyLineRules(d *docLines) {
 	for i := range d.lines {
 		l := &d.lines[i]
-		if l.orig == "" || l.prose || l.words > maxRuleWords {
+		if l.orig == "" {
 			continue
 		}
+		long := l.long()
 		for id := ruleID(0); id < numLineRules; id++ {
-			if c.enabled[id] && rules[id].match(l) {
+			if !c.enabled[id] || long && !rules[id].long {
+				continue
+			}
+			if rules[id].match(l) {
 				if !l.quote() {
 					d.rule[i] = id
 				}
@@ -985,6 +1040,9 @@ func isTeaserLabel(l *lineView) bool {
 }
 
 func isTeaser(l *lineView) bool {
+	if isBracketedPromo(l) {
+		return true
+	}
 	if l.words > 25 {
 		return false
 	}
@@ -1009,6 +1067,13 @@ func isTeaser(l *lineView) bool {
 		}
 	}
 	return false
+}
+
+// isBracketedPromo reports a broadcast promotion set wholly in square
+// brackets: "[Watch X: guest discusses Y in the 9 a.m. ET hour]".
+func isBracketedPromo(l *lineView) bool {
+	return l.words <= 45 && strings.HasPrefix(l.orig, "[") && strings.HasSuffix(l.orig, "]") &&
+		strings.Count(l.orig, "[") == 1 && hasPrefixWord(l.core, "watch")
 }
 
 var adWords = []string{"advertisements", "advertisement", "advertising", "advertorial", "sponsored content",
@@ -1092,13 +1157,48 @@ var imperativeOpeners = []string{"subscribe", "sign up", "get", "join", "support
 
 var readerVoice = []string{"you", "your", "our", "we"}
 
+// formMessages are messages of a sign-up form; reporting does not use them.
+var formMessages = []string{"not a robot", "invalid email address", "please re-enter", "thank you for subscribing",
+	"you must select a newsletter", "by signing up you agree", "by signing up, you agree", "unsubscribe at any time",
+	"opt-out at any time", "opt out at any time", "sign up you will receive"}
+
+// signUpCalls close a subscription appeal.
+var signUpCalls = []string{"sign up here", "sign up now", "sign up today", "subscribe here", "subscribe now",
+	"subscribe today"}
+
 func isSubscription(l *lineView) bool {
-	if l.words > 45 || !containsAny(l.norm, subscriptionWords) {
-		return false
+	if l.long() || l.words > 45 {
+		return l.words <= 150 && isSignUpForm(l)
 	}
 	// "subscribers fell": a report about subscriptions, not an appeal, unless
-	// it speaks to the reader or opens with an imperative.
-	return hasAnyPrefixWord(l.core, imperativeOpeners) || hasAnyWord(l.norm, readerVoice) || strings.Contains(l.orig, "!")
+	// it speaks to the reader or opens with an imperative. The voice is
+	// checked first: it is cheaper than the list of subscription words.
+	voice := hasAnyPrefixWord(l.core, imperativeOpeners) || strings.IndexByte(l.orig, '!') >= 0 ||
+		hasAnyWord(l.norm, readerVoice)
+	return voice && containsAny(l.norm, subscriptionWords)
+}
+
+// isSignUpForm reports a sign-up form or appeal strong enough to take a
+// sentence-like line: a closing call to sign up with a subscription word, or
+// two form messages with a word of subscribing (subscribe, unsubscribe).
+func isSignUpForm(l *lineView) bool {
+	for _, c := range signUpCalls {
+		if strings.HasSuffix(l.core, c) {
+			return containsAny(l.norm, subscriptionWords)
+		}
+	}
+	// Two form messages come with a word of subscribing; "bscri" is searched
+	// for its rare first byte, the cheapest scan of a long line.
+	if !strings.Contains(l.norm, "bscri") {
+		return false
+	}
+	n := 0
+	for _, m := range formMessages {
+		if strings.Contains(l.norm, m) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 var cookieLabels = setOf("privacy & cookies policy", "privacy and cookies policy", "privacy & cookie policy",
@@ -1197,7 +1297,15 @@ var photoOpeners = []string{"photo:", "photos:", "photo by", "photos by", "photo
 	"image credit", "image source", "image copyright", "image caption", "enlarge this image", "toggle caption",
 	"hide caption", "caption:", "source image", "cover photo", "featured image", "illustration by", "illustration:"}
 
+// pictureWidgets open the line of an image widget: the rest of the line is
+// the picture's credit and caption.
+var pictureWidgets = []string{"image copyright", "image caption", "enlarge this image", "toggle caption",
+	"hide caption", "image source"}
+
 func isPhotoCredit(l *lineView) bool {
+	if hasAnyPrefixWord(l.core, pictureWidgets) || endsWithCredit(l.orig) {
+		return true
+	}
 	if l.words > 12 {
 		return false
 	}
@@ -1216,6 +1324,49 @@ func isPhotoCredit(l *lineView) bool {
 	// "Agency/Photographer": slash-joined capitalised words, no link.
 	return allCapitalised(l.orig) && hasSlashBetweenWords(l.orig) && !strings.Contains(l.orig, "://") &&
 		!strings.HasSuffix(l.orig, ":")
+}
+
+// endsWithCredit reports a caption closing on a parenthesised photo credit
+// of at most 12 words: "… (AP Photo/Name)", "… (Photo: Name, Agency)",
+// "… (Reuters photo: Name)".
+func endsWithCredit(s string) bool {
+	s = strings.TrimRight(s, " .")
+	if !strings.HasSuffix(s, ")") {
+		return false
+	}
+	i := strings.LastIndexByte(s, '(')
+	if i < 0 {
+		return false
+	}
+	inner := s[i+1 : len(s)-1]
+	if strings.Count(inner, " ") > 12 {
+		return false
+	}
+	return isCreditLabel(strings.ToLower(strings.TrimSpace(inner)))
+}
+
+var creditLabelWords = []string{"photo credit", "photograph", "photos", "photo", "image", "picture", "credit"}
+
+// isCreditLabel reports a lower-case credit opening, after at most one word
+// (the agency), with a label word followed by ':', '/' or "by" and a name.
+func isCreditLabel(s string) bool {
+	for skip := 0; skip < 2; skip++ {
+		for _, w := range creditLabelWords {
+			if !strings.HasPrefix(s, w) {
+				continue
+			}
+			rest := strings.TrimLeft(s[len(w):], " ")
+			if len(rest) > 1 && (rest[0] == ':' || rest[0] == '/') || strings.HasPrefix(rest, "by ") {
+				return true
+			}
+		}
+		i := strings.IndexByte(s, ' ')
+		if i < 0 {
+			return false
+		}
+		s = s[i+1:]
+	}
+	return false
 }
 
 // allCapitalised reports whether every word of s starts with a capital
@@ -1303,6 +1454,152 @@ func isRelativeTime(l *lineView) bool {
 		prev = w
 	}
 	return timeUnits[prev] && countDigits(s) > 0 || timeUnits[prev] && hasAnyWord(s, []string{"a", "an", "one"})
+}
+
+// ---- media players, galleries, time stamps ----
+
+// playerMessages open the line of a video or audio player: the rest of the
+// line is the player's caption.
+var playerMessages = []string{"media playback is unsupported", "media playback is not supported", "media caption",
+	"your browser does not support the video", "your browser does not support the audio",
+	"your browser does not support html5 video", "please enable javascript to watch this video"}
+
+func isMediaPlayer(l *lineView) bool {
+	c := l.core
+	if l.words > maxRuleWords || c == "" || c[0] != 'm' && c[0] != 'y' && c[0] != 'p' && c[0] != 'j' && !strings.Contains(c, "replay") {
+		return false
+	}
+	if hasAnyPrefixWord(c, playerMessages) {
+		return true
+	}
+	// A video carousel: "JUST WATCHED title Replay More Videos ... MUST
+	// WATCH title 04:48".
+	return strings.Contains(c, "replay more videos") && strings.Contains(c, "must watch")
+}
+
+func isGallery(l *lineView) bool {
+	c := l.core
+	if hasPrefixWord(c, "photos") || hasPrefixWord(c, "hide caption") {
+		return hasSlideControl(c)
+	}
+	if l.long() || l.words > 12 {
+		return false
+	}
+	// "1 of 13 i View slideshow", "View slideshow".
+	if strings.HasSuffix(c, "view slideshow") {
+		return true
+	}
+	// "See more of <outlet>'s best photography".
+	return strings.HasPrefix(c, "see more ") && hasAnySuffix(c, []string{"photography", "photos", "pictures", "images", "galleries"})
+}
+
+// hasSlideControl reports a gallery's slide controls in a normalised line:
+// "previous next" or a counter "hide caption 3 of 20".
+func hasSlideControl(s string) bool {
+	if strings.Contains(s, "previous next") {
+		return true
+	}
+	for from := 0; ; {
+		i := strings.Index(s[from:], "hide caption ")
+		if i < 0 {
+			return false
+		}
+		from += i + len("hide caption ")
+		if isCounter(s[from:]) {
+			return true
+		}
+	}
+}
+
+// isCounter reports whether s opens with "N of M".
+func isCounter(s string) bool {
+	n := skipDigits(s)
+	if n == 0 || !strings.HasPrefix(s[n:], " of ") {
+		return false
+	}
+	return skipDigits(s[n+4:]) > 0
+}
+
+func skipDigits(s string) int {
+	n := 0
+	for n < len(s) && isDigit(s[n]) {
+		n++
+	}
+	return n
+}
+
+func hasAnySuffix(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// clockWords may follow a number in a clock time or name a time zone.
+var clockWords = setOf("a", "m", "p", "am", "pm", "noon", "midnight", "et", "est", "edt", "ct", "cst", "cdt",
+	"mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "local", "time")
+
+// updateWords make a line with a clock time an update stamp.
+var updateWords = setOf("update", "updated", "updates", "posted", "published", "last", "recently", "originally")
+
+// stampWords may stand in an update stamp besides the clock and the update
+// words: "(This post was last updated at 1:31 p.m. ET, Monday, Jan. 6.)".
+var stampWords = setOf("at", "on", "this", "post", "story", "article", "was", "we", "most", "our", "original",
+	"from", "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul",
+	"july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+	"mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thurs", "thursday", "fri", "friday",
+	"sat", "saturday", "sun", "sunday")
+
+// isTimestamp reports a time stamp standing alone: a clock time with at most
+// a time zone ("9:50 p.m.", "7:15 a.m. ET:"), or a clock time with update
+// words ("Updated at 3:05 p.m. ET"), dates and weekdays allowed.
+func isTimestamp(l *lineView) bool {
+	if l.words > 14 || countDigits(l.core) == 0 && !strings.Contains(l.core, "noon") && !strings.Contains(l.core, "midnight") {
+		return false
+	}
+	clock, update, other := hasClockColon(l.core), false, false
+	prevNum := false
+	for w := range wordsOf(l.core) {
+		num := skipDigits(w) == len(w)
+		switch {
+		case num:
+			if len(w) > 4 {
+				return false
+			}
+		case clockWords[w]:
+			if w == "noon" || w == "midnight" || prevNum && (w == "a" || w == "p" || w == "am" || w == "pm") {
+				clock = true
+			}
+		case updateWords[w]:
+			update = true
+		case stampWords[w]:
+			other = true
+		default:
+			return false
+		}
+		prevNum = num
+	}
+	return clock && (update || !other)
+}
+
+// hasClockColon reports a clock time "9:50" or "12:30": one or two digits, a
+// colon and two digits, then no further digit or comma.
+func hasClockColon(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] != ':' || !isDigit(s[i-1]) || !isDigit(s[i+1]) || !isDigit(s[i+2]) {
+			continue
+		}
+		if i >= 3 && isDigit(s[i-3]) && isDigit(s[i-2]) {
+			continue
+		}
+		if j := i + 3; j < len(s) && (isDigit(s[j]) || s[j] == ',') {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 var breadcrumbSeps = []string{" » ", " › ", " > ", " / ", " | ", " :: "}

@@ -11,6 +11,7 @@ package analysis
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -695,8 +696,9 @@ var tokenScratchPool = sync.Pool{New: func() any { return new(tokenScratch) }}
 
 // tokenScanner is the state of one Tokenize call.
 type tokenScanner struct {
-	text string
-	dst  []Token
+	text    string
+	dst     []Token
+	slashAt int // index of the next '/' at or after the current token, or len(text)
 	*tokenScratch
 }
 
@@ -730,7 +732,8 @@ type tokenScanner struct {
 //     TokNumber; "44th" is a word.
 //   - Dotted acronyms of single letters keep their periods: "U.S." →
 //     "u.s.", "a.m." → "a.m."; other periods separate ("Mr." → "mr").
-//   - URLs beginning with http://, https:// or www. are one TokURL token up
+//   - URLs beginning with http://, https:// or www., and bare links of two
+//     or more host labels with a path (pic.twitter.com/abc), are one TokURL token up
 //     to white space, quotes or angle brackets, without trailing punctuation
 //     or an unbalanced closing bracket; e-mail addresses (ASCII local part,
 //     a dotted domain) are one TokEmail token. Both are lower-cased whole.
@@ -747,7 +750,7 @@ type tokenScanner struct {
 func Tokenize(text string, dst []Token) []Token {
 	sc := tokenScratchPool.Get().(*tokenScratch)
 	sc.buf, sc.fix = sc.buf[:0], sc.fix[:0]
-	t := tokenScanner{text: text, dst: dst, tokenScratch: sc}
+	t := tokenScanner{text: text, dst: dst, tokenScratch: sc, slashAt: -1}
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -794,6 +797,21 @@ func (t *tokenScanner) token(i, size int, cls uint8) int {
 	}
 	if c := text[i] | 0x20; c == 'h' || c == 'w' {
 		if end := urlEnd(text, i); end > i {
+			t.emit(i, end, TokURL, true)
+			return end
+		}
+	}
+	// A URL without scheme needs a '/': look for one only when the next
+	// '/' of the text lies within a host's reach, so prose pays nothing.
+	if t.slashAt < i {
+		if k := strings.IndexByte(text[i:], '/'); k >= 0 {
+			t.slashAt = i + k
+		} else {
+			t.slashAt = len(text)
+		}
+	}
+	if t.slashAt < len(text) && t.slashAt-i <= 255 {
+		if end := bareURLEnd(text, i); end > i {
 			t.emit(i, end, TokURL, true)
 			return end
 		}
@@ -962,6 +980,43 @@ func acronymEnd(text string, i int) int {
 	return j
 }
 
+// bareURLEnd returns the end of a URL without scheme starting at text[i]
+// ("pic.twitter.com/abc", "usat.ly/2x"), or -1: two or more ASCII host
+// labels, the last of 2 to 24 letters, then '/' and a path. The slash is
+// required, so a domain named in prose ("twitter.com") stays a word and
+// "U.S." an acronym.
+func bareURLEnd(text string, i int) int {
+	j := i
+	labels := 0
+	for {
+		start := j
+		for j < len(text) && text[j] < utf8.RuneSelf && segASCII[text[j]]&(segLetter|segDigit) != 0 || j > start && j < len(text) && text[j] == '-' {
+			j++
+		}
+		if j == start {
+			return -1
+		}
+		labels++
+		if j >= len(text) || text[j] != '.' {
+			break
+		}
+		j++
+	}
+	if labels < 2 || j >= len(text) || text[j] != '/' {
+		return -1
+	}
+	tld := text[strings.LastIndexByte(text[i:j], '.')+i+1 : j]
+	if len(tld) < 2 || len(tld) > 24 {
+		return -1
+	}
+	for k := 0; k < len(tld); k++ {
+		if segASCII[tld[k]]&segLetter == 0 {
+			return -1
+		}
+	}
+	return urlPathEnd(text, i, j+1)
+}
+
 // urlEnd returns the end of a URL starting at text[i], or -1.
 func urlEnd(text string, i int) int {
 	rest := text[i:]
@@ -979,7 +1034,15 @@ func urlEnd(text string, i int) int {
 	default:
 		return -1
 	}
-	j := i + n
+	return urlPathEnd(text, i, i+n)
+}
+
+// urlPathEnd scans the rest of a URL that starts at text[i] and whose scheme
+// or host ends at text[from]; it returns the end without trailing
+// punctuation, or -1 when nothing follows from.
+func urlPathEnd(text string, i, from int) int {
+	n := from - i
+	j := from
 	for j < len(text) {
 		c := text[j]
 		if c < utf8.RuneSelf {

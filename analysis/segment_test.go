@@ -675,3 +675,26 @@ func ExampleTokenize() {
 	// word see
 	// url https://example.org/a
 }
+
+func TestTokenizeBareURLs(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string // Norm/Kind pairs as "norm:kind"
+	}{
+		{"embedded tweet link", "Stop it pic.twitter.com/AbC123 — Name", []string{"stop:word", "it:word", "pic.twitter.com/abc123:url", "name:word"}},
+		{"short link", "Read usat.ly/2xYz.", []string{"read:word", "usat.ly/2xyz:url"}},
+		{"domain in prose stays words", "on twitter.com today", []string{"on:word", "twitter:word", "com:word", "today:word"}},
+		{"acronym before slash", "U.S./Iran talks", []string{"u.s.:word", "iran:word", "talks:word"}},
+		{"and/or is no URL", "and/or 3.5/10", []string{"and:word", "or:word", "3.5:number", "10:number"}},
+		{"numeric tld is no URL", "version 1.2/3", []string{"version:word", "1.2:number", "3:number"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range Tokenize(tt.in, nil) {
+			got = append(got, tok.Norm+":"+tok.Kind.String())
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%s: Tokenize(%q)\n got %v\nwant %v", tt.name, tt.in, got, tt.want)
+		}
+	}
+}

@@ -240,10 +240,14 @@ func runClean(c *command, args []string, e *env) error {
 	}
 	sort.Slice(docs, func(a, b int) bool { return docs[a].index < docs[b].index })
 	removed := &analysis.Table{Name: "removed", Title: "Removed lines", Columns: []string{"group", "doc", "line", "rule", "text"}}
+	// On a terminal the text is cut to fit; CSV and JSON keep every line whole.
+	shown := &analysis.Table{Name: "removed", Title: removed.Title, Columns: removed.Columns}
+	textWidth := max(30, cf.width-90)
 	summary := &analysis.Table{Name: "clean_summary", Title: "Cleaning per document", Columns: []string{"group", "doc", "lines", "removed", "kept"}}
 	for _, d := range docs {
 		for _, r := range d.removals {
 			removed.Rows = append(removed.Rows, []analysis.Value{analysis.Str(d.group), analysis.Str(d.id), analysis.Int(int64(r.Line)), analysis.Str(r.Rule), analysis.Str(r.Text)})
+			shown.Rows = append(shown.Rows, []analysis.Value{analysis.Str(d.group), analysis.Str(d.id), analysis.Int(int64(r.Line)), analysis.Str(r.Rule), analysis.Str(shorten(r.Text, textWidth))})
 		}
 		summary.Rows = append(summary.Rows, []analysis.Value{analysis.Str(d.group), analysis.Str(d.id), analysis.Int(int64(d.lines)), analysis.Int(int64(d.removed)), analysis.Int(int64(d.lines - d.removed))})
 	}
@@ -255,7 +259,8 @@ func runClean(c *command, args []string, e *env) error {
 	if !res.Cleaning.RepeatedRule {
 		removed.Notes = append(removed.Notes, "The repeated-line rule did not run (standard input cannot be read twice, or it was switched off).")
 	}
-	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{{Display: removed}, {Display: summary}}}
+	shown.Notes = append(removed.Notes[:1:1], "Long lines are cut with …; --format csv or json gives them whole. Rules: parallax clean -h, docs/cleaning.md.")
+	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{{Display: shown, Tidy: removed}, {Display: summary}}}
 	if cf.format == "csv" && cf.output == "" {
 		// The removed lines are the table people want from a pipe.
 		r.Sections = r.Sections[:1]
@@ -291,6 +296,15 @@ func runTerms(c *command, args []string, e *env) error {
 	}
 	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{analysis.TermsSection(res.Table, ks, topt)}}
 	return cf.write(e, r)
+}
+
+// shorten cuts s to at most n runes, marking the cut with an ellipsis.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 // writeDTM writes the raw group × term counts, long format, sorted by group

@@ -5,8 +5,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Removal is one line removed by cleaning.
@@ -320,7 +322,9 @@ func (c *Cleaner) Clean(doc *Document) (string, []Removal) {
 	if text == "" {
 		return text, nil
 	}
-	d := analyseDoc(text)
+	d := docPool.Get().(*docLines)
+	defer docPool.Put(d)
+	analyseDoc(text, d)
 	c.applyLineRules(d)
 	c.applyDuplicates(d)
 	if c.enabled[ruleRepeatedLine] {
@@ -332,11 +336,18 @@ func (c *Cleaner) Clean(doc *Document) (string, []Removal) {
 	return d.result(text)
 }
 
-// docLines is a document split into analysed lines.
+// docLines is a document split into analysed lines. Its buffers are reused
+// from document to document (docPool): Clean allocates little beyond the
+// cleaned text it returns.
 type docLines struct {
 	lines []lineView
 	rule  []ruleID
+	buf   []byte              // the normalised lines, back to back
+	spans [][2]int            // each line's norm in buf
+	seen  map[string]struct{} // scratch of applyDuplicates
 }
+
+var docPool = sync.Pool{New: func() any { return &docLines{seen: map[string]struct{}{}} }}
 
 // lineView is one line with the features the rules look at. Strings are
 // slices of the document or of one shared normalised buffer.
@@ -367,12 +378,12 @@ func (l *lineView) quote() bool {
 	return l.quoteState == 2
 }
 
-func analyseDoc(text string) *docLines {
+func analyseDoc(text string, d *docLines) {
 	n := strings.Count(text, "\n") + 1
-	d := &docLines{lines: make([]lineView, 0, n), rule: make([]ruleID, n)}
-	buf := make([]byte, 0, len(text)+n)
-	type span struct{ a, b int }
-	spans := make([]span, 0, n)
+	d.lines = d.lines[:0]
+	d.rule = slices.Grow(d.rule[:0], n)[:n]
+	buf := slices.Grow(d.buf[:0], len(text)+n)
+	spans := d.spans[:0]
 	rest := text
 	for {
 		i := strings.IndexByte(rest, '\n')
@@ -383,21 +394,23 @@ func analyseDoc(text string) *docLines {
 		orig := trimSpace(line)
 		a := len(buf)
 		buf = appendNorm(buf, orig)
-		spans = append(spans, span{a, len(buf)})
+		spans = append(spans, [2]int{a, len(buf)})
 		d.lines = append(d.lines, lineView{raw: line, orig: orig})
 		if i < 0 {
 			break
 		}
 		rest = rest[i+1:]
 	}
-	all := string(buf)
+	d.buf, d.spans = buf, spans
+	// The normalised lines view buf without a copy: buf is not written again
+	// until the next document, and nothing derived from norm leaves Clean.
+	all := unsafe.String(unsafe.SliceData(buf), len(buf))
 	for i := range d.lines {
 		l := &d.lines[i]
-		l.norm = all[spans[i].a:spans[i].b]
+		l.norm = all[spans[i][0]:spans[i][1]]
 		l.describe()
 		d.rule[i] = ruleNone
 	}
-	return d
 }
 
 // describe fills the counts and guards of a line whose orig and norm are set.
@@ -515,7 +528,8 @@ func (c *Cleaner) applyDuplicates(d *docLines) {
 	if !c.enabled[ruleDuplicateLine] {
 		return
 	}
-	seen := make(map[string]struct{}, len(d.lines))
+	seen := d.seen
+	clear(seen)
 	for i := range d.lines {
 		l := &d.lines[i]
 		if l.orig == "" {

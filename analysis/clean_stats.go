@@ -50,7 +50,9 @@ func (s *LineStats) Add(group, text string) {
 	if text == "" {
 		return
 	}
-	d := analyseDoc(text)
+	d := docPool.Get().(*docLines)
+	defer docPool.Put(d)
+	analyseDoc(text, d)
 	keys := make([]uint64, 0, len(d.lines))
 	for i := range d.lines {
 		if countable(&d.lines[i]) {

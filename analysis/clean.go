@@ -220,6 +220,7 @@ const (
 	ruleLinkOnly
 	ruleDuplicateLine
 	ruleRepeatedLine
+	ruleMasthead
 	ruleOffTopicTail
 	numRules
 )
@@ -261,6 +262,7 @@ var rules = [numRules]ruleDef{
 	ruleLinkOnly:      {"link-only", "lines made only of URLs, bare domains or e-mail addresses, possibly in <>, () or []", isLinkOnly, false},
 	ruleDuplicateLine: {"duplicate-line", "exact repeat (white space trimmed) of an earlier non-blank line of the same document; the first is kept", nil, false},
 	ruleRepeatedLine:  {"repeated-line", "a line (lower-cased, white space collapsed, digit runs read as one digit) found in at least 3 documents of the same group and in at least 50% of that group's documents; needs a first pass (LineStats)", nil, false},
+	ruleMasthead:      {"masthead", "a short line (at most 12 words, not sentence-like) naming the document's own group — the outlet — with nothing else but dates, numbers, punctuation and byline words (\"EU Reporter (7 May 2023)\", \"Example News Correspondent\"); a line that is only the name, or a title that contains it, stays", nil, false},
 	ruleOffTopicTail:  {"off-topic-tail", "a block of teasers at the end of the page: at least two anchors (read-more lines, story-list labels, a headline repeated within 6 lines), at most 3 long lines between anchors, and under 35% of its content words shared with the text above", nil, false},
 }
 
@@ -329,6 +331,9 @@ func (c *Cleaner) Clean(doc *Document) (string, []Removal) {
 	c.applyDuplicates(d)
 	if c.enabled[ruleRepeatedLine] {
 		c.applyRepeated(d, doc.Group)
+	}
+	if c.enabled[ruleMasthead] {
+		applyMasthead(d, doc.Group)
 	}
 	if c.enabled[ruleOffTopicTail] {
 		applyOffTopicTail(d)
@@ -543,6 +548,75 @@ func (c *Cleaner) applyDuplicates(d *docLines) {
 			d.rule[i] = ruleDuplicateLine
 		}
 	}
+}
+
+// mastheadWords may stand beside the outlet's name in a masthead line:
+// byline words, months and weekdays, time words.
+var mastheadWords = setOf(
+	"by", "for", "from", "the", "staff", "correspondent", "correspondents", "reporter", "reporters",
+	"writer", "writers", "editor", "editors", "desk", "team", "agency", "wire", "wires", "services",
+	"news", "report", "updated", "published", "posted", "on", "at", "am", "pm", "a.m", "p.m", "et", "gmt", "utc",
+	"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+	"aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+	"mon", "monday", "tue", "tuesday", "wed", "wednesday", "thu", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+)
+
+// applyMasthead removes lines that name the document's own group with only
+// dates, numbers and byline words beside it (see the rule's description).
+func applyMasthead(d *docLines, group string) {
+	name := string(appendNorm(nil, trimSpace(group)))
+	if len(name) < 2 {
+		return
+	}
+	for i := range d.lines {
+		l := &d.lines[i]
+		if d.rule[i] != ruleNone || l.orig == "" || l.long() || l.words > 12 {
+			continue
+		}
+		if isMasthead(l.norm, name) && !l.quote() {
+			d.rule[i] = ruleMasthead
+		}
+	}
+}
+
+// isMasthead reports whether norm holds name as whole words and, beside it,
+// at least one word, every one of them a number or in mastheadWords.
+func isMasthead(norm, name string) bool {
+	k := strings.Index(norm, name)
+	if k < 0 {
+		return false
+	}
+	before, after := norm[:k], norm[k+len(name):]
+	if before != "" && isWordByte(before[len(before)-1]) || after != "" && isWordByte(after[0]) {
+		return false // part of a longer word
+	}
+	rest := 0
+	for _, part := range [2]string{before, after} {
+		for _, w := range strings.FieldsFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' }) {
+			w = strings.Trim(w, ".")
+			if w == "" {
+				continue
+			}
+			if !mastheadWords[w] && !isDigits(w) {
+				return false
+			}
+			rest++
+		}
+	}
+	return rest > 0
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if (w[i] < '0' || w[i] > '9') && w[i] != '.' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // applyRepeated removes lines that are the group's template (see LineStats).

@@ -27,12 +27,14 @@ type karabakhLabel struct {
 // karabakhLabels labels EVERY non-blank line of the five Karabakh pages.
 //
 // Decisions on header lines, taken here and tested: titles, subtitles, tag
-// lines, dates, "Blog No: 52", author names standing alone, the source line
-// "Middle East Policy Council (2 September 2023)", the kicker "Analysis |
-// QiOSK" and subheadings stay — they are short, describe the article, and no
-// general rule can tell them from a title. Bylines introduced by "By"/"by"
-// ("By EU Reporter Correspondent", "by admin"), the "Follow us on social"
-// bar and the "Home » …" breadcrumb paths (004 lines 1, 3, 6) go. The photo
+// lines, dates, "Blog No: 52", author names standing alone, the kicker
+// "Analysis | QiOSK" and subheadings stay — they are short, describe the
+// article, and no general rule can tell them from a title. Bylines
+// introduced by "By"/"by" ("By EU Reporter Correspondent", "by admin"), the
+// masthead lines naming the page's own outlet with only a date or a byline
+// word ("Middle East Policy Council (2 September 2023)", "EU Reporter
+// Correspondent"), the "Follow us on social" bar and the "Home » …"
+// breadcrumb paths (004 lines 1, 3, 6) go. The photo
 // caption of 003 (line 39, "Protesters gather near the government
 // building…") stays: it describes the event the article is about; the
 // teasers of three unrelated articles after it go. The "Editor's Note"
@@ -44,7 +46,7 @@ var karabakhLabels = map[string][]karabakhLabel{
 		{8, "M. Hakan YAVUZ", ""},
 		{10, "Blog No: 52", ""},
 		{11, "06.09.2023", ""},
-		{13, "Middle East Policy Council (2 Se", ""},
+		{13, "Middle East Policy Council (2 Se", "masthead"},
 		{15, "M. Hakan YAVUZ*", ""},
 		{17, "Armenian nationalists rejecting ", ""},
 		{19, "The Karabakh conflict in the Nor", ""},
@@ -64,10 +66,10 @@ var karabakhLabels = map[string][]karabakhLabel{
 	},
 	"001_7fe228a42ad5170a.txt": {
 		{5, "MOSCOW'S PLAYBOOK IN KARABAKH - ", ""},
-		{7, "EU Reporter Correspondent", ""},
+		{7, "EU Reporter Correspondent", "masthead"},
 		{9, "Blog No: 26", ""},
 		{10, "08.05.2023", ""},
-		{12, "EU Reporter (7 May 2023)", ""},
+		{12, "EU Reporter (7 May 2023)", "masthead"},
 		{14, "By EU Reporter Correspondent", "byline"},
 		{16, "Situated at the crossroads betwe", ""},
 		{18, "The US Secretary of State Antony", ""},
@@ -210,6 +212,45 @@ func readKarabakh(t *testing.T, name string) string {
 	return string(b)
 }
 
+// karabakhOutlet is each page's outlet, as testdata/karabakh/manifest.csv
+// gives it: the group the pipeline cleans the page under.
+var karabakhOutlet = map[string]string{
+	"000_29fd891e874d70e7.txt": "Middle East Policy Council",
+	"001_7fe228a42ad5170a.txt": "EU Reporter",
+	"002_f0b4da0ac9dd122e.txt": "Conflict News",
+	"003_9067fb0cbeea3594.txt": "Responsible Statecraft",
+	"004_c27a428282c94457.txt": "OBC Transeuropa",
+}
+
+func TestMasthead(t *testing.T) {
+	tests := []struct {
+		name, group, line string
+		want              bool
+	}{
+		{"name and date", "EU Reporter", "EU Reporter (7 May 2023)", true},
+		{"name and byline word", "EU Reporter", "EU Reporter Correspondent", true},
+		{"name, time and zone", "Example News", "Example News — Updated 3:05 p.m. ET", true},
+		{"name alone may be a heading", "Example News", "Example News", false},
+		{"title containing the name", "EU Reporter", "MOSCOW'S PLAYBOOK IN KARABAKH - EU REPORTER - 07.05.2023", false},
+		{"name inside a longer word", "Vox", "Voxel art (2023)", false},
+		{"author beside the name", "National Review", "Kyle Smith, National Review", false},
+		{"other outlet", "Example News", "Other Times (7 May 2023)", false},
+		{"sentence naming the outlet", "Example News", "Example News reported on 7 May that the talks failed.", false},
+		{"one-letter group", "A", "A (7 May 2023)", false},
+	}
+	c, err := NewCleaner(CleanOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		_, removed := c.Clean(&Document{Group: tt.group, Text: "A first body paragraph that is long enough to be prose, as articles are.\n" + tt.line})
+		got := len(removed) == 1 && removed[0].Rule == "masthead"
+		if got != tt.want {
+			t.Errorf("%s: group %q, line %q: removed as masthead = %v, want %v (removals %v)", tt.name, tt.group, tt.line, got, tt.want, removed)
+		}
+	}
+}
+
 func TestCleanKarabakhLabels(t *testing.T) {
 	c, err := NewCleaner(CleanOptions{}, nil)
 	if err != nil {
@@ -228,7 +269,7 @@ func TestCleanKarabakhLabels(t *testing.T) {
 		}
 		text := readKarabakh(t, name)
 		lines := strings.Split(text, "\n")
-		cleaned, removed := c.Clean(&Document{Text: text})
+		cleaned, removed := c.Clean(&Document{Text: text, Group: karabakhOutlet[name]})
 		got := map[int]string{}
 		for _, r := range removed {
 			got[r.Line] = r.Rule

@@ -47,7 +47,7 @@ func ParseCorrection(s string) (Correction, error) {
 
 // DefaultKeynessMinCount is the minimum count of a term in target plus
 // reference for it to be tested, unless the caller says otherwise.
-const DefaultKeynessMinCount = 5
+const DefaultKeynessMinCount = 3
 
 // KeynessOptions controls Keyness.
 type KeynessOptions struct {
@@ -349,20 +349,16 @@ func (p dirichletPrior) logOdds(yi, yj, ni, nj, cw int64) (delta, sigma float64)
 }
 
 // LogRatio is log2 of (y1/n1)/(y2/n2), the ratio of relative frequencies
-// (Hardie 2014). A zero count is replaced by 0.5 so that the ratio stays
-// finite; it returns 0 when n1 or n2 is not positive.
+// (Hardie 2014). It is NaN — not available — when a count is zero (the
+// ratio is then 0 or infinite) or n1 or n2 is not positive. Hardie's
+// replacement of a zero count by 0.5 is deliberately not used: between
+// groups of unequal size it can reverse the sign, making a term that a small
+// group never uses look over-used by it.
 func LogRatio(y1, y2, n1, n2 int64) float64 {
-	if n1 <= 0 || n2 <= 0 {
-		return 0
+	if n1 <= 0 || n2 <= 0 || y1 <= 0 || y2 <= 0 {
+		return math.NaN()
 	}
-	f1, f2 := float64(y1), float64(y2)
-	if y1 == 0 {
-		f1 = 0.5
-	}
-	if y2 == 0 {
-		f2 = 0.5
-	}
-	return math.Log2(f1) - math.Log2(f2) + math.Log2(float64(n2)) - math.Log2(float64(n1))
+	return math.Log2(float64(y1)) - math.Log2(float64(y2)) + math.Log2(float64(n2)) - math.Log2(float64(n1))
 }
 
 // SignedG2Chi2 returns the log-likelihood G² and Pearson χ² of the 2×2 table

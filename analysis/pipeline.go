@@ -305,6 +305,9 @@ func (p *processor) process(d *Document) {
 	}
 	g := p.out.shard.group(d.Group)
 	g.docs++
+	if d.Date == "" {
+		g.undated++
+	}
 	g.addDate(d.Date)
 	p.sents = Sentences(text, p.sents[:0])
 	g.sentences += int64(len(p.sents))

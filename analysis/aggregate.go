@@ -51,6 +51,7 @@ type groupAcc struct {
 	docs      int
 	sentences int64
 	words     int64 // word and number tokens, before stop words
+	undated   int   // documents without a date
 	terms     map[int32]termCount
 	minDate   string
 	maxDate   string
@@ -62,6 +63,7 @@ func (g *groupAcc) merge(o *groupAcc) {
 	g.docs += o.docs
 	g.sentences += o.sentences
 	g.words += o.words
+	g.undated += o.undated
 	for id, c := range o.terms {
 		t := g.terms[id]
 		t.count += c.count
@@ -117,6 +119,7 @@ type GroupSummary struct {
 	Words     int64 // word and number tokens before stop words
 	Terms     int64 // counted terms (the rate denominator)
 	Types     int   // distinct counted terms
+	Undated   int   // documents without a date
 	MinDate   string
 	MaxDate   string
 }
@@ -188,7 +191,7 @@ func freeze(s *shard, v *vocabulary) (*TermTable, []GroupSummary, []int32) {
 		t.TotalTokens += tokens
 		summaries[gi] = GroupSummary{
 			Group: name, Docs: g.docs, Sentences: g.sentences, Words: g.words,
-			Terms: tokens, Types: len(entries), MinDate: g.minDate, MaxDate: g.maxDate,
+			Terms: tokens, Types: len(entries), Undated: g.undated, MinDate: g.minDate, MaxDate: g.maxDate,
 		}
 	}
 	return t, summaries, remap

@@ -65,6 +65,8 @@ func (p *KWICPattern) matchAt(toks []Token, i int) bool {
 // KWICHit is one match with its context, cut from the cleaned text.
 type KWICHit struct {
 	Group, DocID string
+	Title, Date  string
+	URL          string
 	DocIndex     int
 	Sentence     int // 1-based sentence number in the cleaned document
 	Token        int // 0-based position of the match's first token in the sentence
@@ -97,7 +99,8 @@ func (k *KWIC) Visit(p *Processed) {
 			lo := max(0, i-k.Window)
 			hi := min(len(toks)-1, last+k.Window)
 			local = append(local, KWICHit{
-				Group: p.Doc.Group, DocID: p.Doc.ID, DocIndex: p.Doc.Index, Sentence: si + 1, Token: i,
+				Group: p.Doc.Group, DocID: p.Doc.ID, Title: p.Doc.Title, Date: p.Doc.Date, URL: p.Doc.URL,
+				DocIndex: p.Doc.Index, Sentence: si + 1, Token: i,
 				Left:  oneLine(sent[toks[lo].Span.Start:toks[i].Span.Start]),
 				Match: oneLine(sent[toks[i].Span.Start:toks[last].Span.End]),
 				Right: oneLine(sent[toks[last].Span.End:toks[hi].Span.End]),

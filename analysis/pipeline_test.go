@@ -77,7 +77,7 @@ func TestRunCountsByHand(t *testing.T) {
 	}
 	a := res.Groups[0]
 	// Words include stop words: a1 has 8, a2 has 6.
-	if a.Group != "Alpha" || a.Docs != 2 || a.Sentences != 3 || a.Words != 14 || a.Terms != 11 || a.Types != 8 || a.MinDate != "2023-09-19" || a.MaxDate != "2023-09-20" {
+	if a.Group != "Alpha" || a.Docs != 2 || a.Sentences != 3 || a.Words != 14 || a.Terms != 11 || a.Types != 8 || a.MinDate != "2023-09-19" || a.MaxDate != "2023-09-20" || a.Undated != 0 {
 		t.Errorf("Alpha summary = %+v", a)
 	}
 	if res.Load.Read != 3 || res.Load.Loaded != 3 {
@@ -153,11 +153,20 @@ func TestKWIC(t *testing.T) {
 	runSmall(t, Options{Visit: kw.Visit, Workers: 3})
 	got := kw.Hits()
 	want := []KWICHit{
-		{Group: "Alpha", DocID: "a1", DocIndex: 0, Sentence: 2, Token: 1, Left: "The", Match: "separatist leaders", Right: "met"},
-		{Group: "Alpha", DocID: "a2", DocIndex: 1, Sentence: 1, Token: 0, Left: "", Match: "Separatist leaders", Right: "said the"},
+		{Group: "Alpha", DocID: "a1", Date: "2023-09-19", DocIndex: 0, Sentence: 2, Token: 1, Left: "The", Match: "separatist leaders", Right: "met"},
+		{Group: "Alpha", DocID: "a2", Date: "2023-09-20", DocIndex: 1, Sentence: 1, Token: 0, Left: "", Match: "Separatist leaders", Right: "said the"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("hits:\n got %+v\nwant %+v", got, want)
+	}
+	for _, c := range []struct {
+		n    int
+		noun string
+		want string
+	}{{1, "match", "1 match"}, {2, "match", "2 matches"}, {0, "document", "0 documents"}, {3, "box", "3 boxes"}} {
+		if got := Plural(c.n, c.noun); got != c.want {
+			t.Errorf("Plural(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
+		}
 	}
 	if _, err := CompileKWIC(" ... "); err == nil {
 		t.Error("a pattern without words must be an error")

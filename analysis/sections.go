@@ -19,26 +19,27 @@ func CorpusSection(res *Result) Section {
 	t := &Table{
 		Name:    "corpus",
 		Title:   "Corpus",
-		Columns: []string{"group", "docs", "sentences", "words", "terms", "types", "first_date", "last_date", "flag"},
+		Columns: []string{"group", "docs", "sentences", "words", "terms", "types", "first_date", "last_date", "undated", "flag"},
 	}
 	var docs int
 	var sents, words, terms int64
 	for _, g := range res.Groups {
 		t.Rows = append(t.Rows, []Value{
 			Str(g.Group), Int(int64(g.Docs)), Int(g.Sentences), Int(g.Words), Int(g.Terms), Int(int64(g.Types)),
-			Str(g.MinDate), Str(g.MaxDate), Str(smallFlag(g.Docs)),
+			Str(g.MinDate), Str(g.MaxDate), Int(int64(g.Undated)), Str(smallFlag(g.Docs)),
 		})
 		docs += g.Docs
 		sents += g.Sentences
 		words += g.Words
 		terms += g.Terms
 	}
-	t.Notes = append(t.Notes, fmt.Sprintf("%d groups, %d documents, %d sentences, %d words, %d counted terms (%d distinct).",
-		len(res.Groups), docs, sents, words, terms, len(res.Table.Terms)))
-	t.Notes = append(t.Notes, "words: word and number tokens; terms: words left after stop words (the denominator of per_1k); types: distinct terms.")
+	t.Notes = append(t.Notes, fmt.Sprintf("%s, %s, %s, %s, %s (%d distinct).",
+		Plural(len(res.Groups), "group"), Plural(docs, "document"), Plural(int(sents), "sentence"), Plural(int(words), "word"),
+		Plural(int(terms), "counted term"), len(res.Table.Terms)))
+	t.Notes = append(t.Notes, "words: word and number tokens; terms: words left after stop words (the denominator of per_1k); types: distinct terms; first_date, last_date: the earliest and latest date as text (ISO 8601 sorts by time); undated: documents without a date.")
 	if res.Load != nil {
 		l := res.Load
-		line := fmt.Sprintf("Read %d records: %d loaded, %d skipped", l.Read, l.Loaded, len(l.Skipped))
+		line := fmt.Sprintf("Read %s: %d loaded, %d skipped", Plural(l.Read, "record"), l.Loaded, len(l.Skipped))
 		if by := l.SkippedByReason(); len(by) > 0 {
 			var parts []string
 			for _, rc := range by {
@@ -48,10 +49,10 @@ func CorpusSection(res *Result) Section {
 		}
 		line += "."
 		if len(l.Warnings) > 0 {
-			line += fmt.Sprintf(" %d warnings (parallax corpus lists them).", len(l.Warnings))
+			line += fmt.Sprintf(" %s (parallax corpus lists them).", Plural(len(l.Warnings), "warning"))
 		}
 		if l.Repaired > 0 {
-			line += fmt.Sprintf(" %d documents had invalid UTF-8, repaired with U+FFFD.", l.Repaired)
+			line += " " + Plural(l.Repaired, "document") + " had invalid UTF-8, repaired with U+FFFD."
 		}
 		t.Notes = append(t.Notes, line)
 	}
@@ -60,7 +61,7 @@ func CorpusSection(res *Result) Section {
 		for _, r := range sortedKeys(c.ByRule) {
 			parts = append(parts, fmt.Sprintf("%s %d", r, c.ByRule[r]))
 		}
-		line := fmt.Sprintf("Cleaning removed %d lines", c.Removed)
+		line := fmt.Sprintf("Cleaning removed %s", Plural(int(c.Removed), "line"))
 		if len(parts) > 0 {
 			line += " (" + strings.Join(parts, ", ") + ")"
 		}
@@ -76,6 +77,19 @@ func CorpusSection(res *Result) Section {
 		t.Notes = append(t.Notes, fmt.Sprintf("flag small: fewer than %d documents; figures for such a group describe these articles, not the outlet.", SmallGroup))
 	}
 	return Section{Display: t}
+}
+
+// Plural writes a count with its noun: "1 document", "2 documents".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	for _, end := range []string{"s", "x", "ch", "sh"} {
+		if strings.HasSuffix(noun, end) {
+			return fmt.Sprintf("%d %ses", n, noun)
+		}
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func smallFlag(docs int) string {
@@ -256,7 +270,7 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) Section {
 			"reference", "ref_count", "ref_per_1k", "tfidf", "single_doc"},
 	}
 	display := &Table{Name: "terms", Title: tidy.Title,
-		Columns: []string{"group", "term", "count", "per_1k", "docs", "logodds_z", "g2", "q", "log_ratio", "flag"}}
+		Columns: []string{"group", "term", "count", "per_1k", "ref_per_1k", "docs", "logodds_z", "g2", "q", "log_ratio", "flag"}}
 	compact := &Table{Name: "terms", Title: tidy.Title, Columns: []string{"group", "docs", "distinctive terms, strongest first"}}
 	for _, gk := range ks {
 		g := gk.Group
@@ -276,7 +290,7 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) Section {
 				flag = "1 doc"
 			}
 			display.Rows = append(display.Rows, []Value{
-				Str(t.Groups[g]), Str(k.Term), Int(k.Count), Float(k.Per1k, 2), Int(k.Docs), Float(k.LogOddsZ, 2),
+				Str(t.Groups[g]), Str(k.Term), Int(k.Count), Float(k.Per1k, 2), Float(k.RefPer1k, 2), Int(k.Docs), Float(k.LogOddsZ, 2),
 				Float(k.G2, 2), Float(k.Q, 4), Float(k.LogRatio, 2), Str(flag),
 			})
 			words = append(words, k.Term)
@@ -310,7 +324,7 @@ func termsNotes(t *TermTable, ks []GroupKeyness, opt TermsOptions) []string {
 	}
 	notes := []string{
 		fmt.Sprintf("Each group against %s. Ranked by log-odds z with an informative Dirichlet prior (Monroe et al. 2008; %s); terms with count ≥ %d in group + reference; z > 1.96 ≈ p < 0.05 for one term.", ref, scale, opt.Keyness.MinCount),
-		"g2: signed log-likelihood G²; q: Benjamini–Hochberg adjusted p of G² across the terms tested for that group; log_ratio: log2 of the ratio of relative frequencies; per_1k: per 1,000 counted terms. Definitions: docs/measures.md.",
+		"per_1k, ref_per_1k: per 1,000 counted terms in the group and in its reference; g2: signed log-likelihood G²; q: Benjamini–Hochberg adjusted p of G² across the terms tested for that group; log_ratio: log2 of the ratio of relative frequencies, n/a when the term is absent from one side. Definitions: docs/measures.md.",
 	}
 	if opt.Top > 0 {
 		notes = append(notes, fmt.Sprintf("Top %d per group with z > 0; terms used by a single document of a group with several are flagged and not ranked (--top 0 lists every term).", opt.Top))
@@ -407,13 +421,17 @@ func NeighborsSection(dv *DocVectors, nn [][]Neighbor, m SimMeasure) Section {
 func KWICSection(hits []KWICHit, pattern string, perGroup int) Section {
 	t := &Table{Name: "kwic", Title: fmt.Sprintf("Keyword in context: %q", pattern),
 		Columns: []string{"group", "doc", "sentence", "left", "match", "right"}}
+	tidy := &Table{Name: "kwic", Title: t.Title,
+		Columns: []string{"group", "doc", "sentence", "left", "match", "right", "title", "date", "url"}}
 	counts := map[string]int{}
 	for _, h := range hits {
 		counts[h.Group]++
 		if perGroup > 0 && counts[h.Group] > perGroup {
 			continue
 		}
-		t.Rows = append(t.Rows, []Value{Str(h.Group), Str(h.DocID), Int(int64(h.Sentence)), Str(h.Left), Str(h.Match), Str(h.Right)})
+		row := []Value{Str(h.Group), Str(h.DocID), Int(int64(h.Sentence)), Str(h.Left), Str(h.Match), Str(h.Right)}
+		t.Rows = append(t.Rows, row)
+		tidy.Rows = append(tidy.Rows, append(row[:len(row):len(row)], Str(h.Title), Str(h.Date), Str(h.URL)))
 	}
 	var parts []string
 	for _, g := range sortedKeys(counts) {
@@ -422,10 +440,11 @@ func KWICSection(hits []KWICHit, pattern string, perGroup int) Section {
 	if len(hits) == 0 {
 		t.Notes = append(t.Notes, "No match.")
 	} else {
-		t.Notes = append(t.Notes, fmt.Sprintf("%d matches: %s.", len(hits), strings.Join(parts, ", ")))
+		t.Notes = append(t.Notes, fmt.Sprintf("%s: %s.", Plural(len(hits), "match"), strings.Join(parts, ", ")))
 	}
 	if perGroup > 0 {
 		t.Notes = append(t.Notes, fmt.Sprintf("At most %d shown per group (--max 0 shows all).", perGroup))
 	}
-	return Section{Display: t}
+	tidy.Notes = t.Notes
+	return Section{Display: t, Tidy: tidy}
 }

@@ -43,37 +43,39 @@ func cleanRuleList() string {
 }
 
 // prepare parses flags and runs the pipeline.
-func prepare(c *command, fs *flag.FlagSet, cf *corpusFlags, args []string, e *env, tweak func(*analysis.Options)) (*analysis.Result, []string, error) {
+func prepare(c *command, fs *flag.FlagSet, cf *corpusFlags, args []string, e *env, tweak func(*analysis.Options)) (*analysis.Result, error) {
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	if _, err := analysis.ParseFormat(cf.format); err != nil {
-		return nil, nil, usageError{err}
-	}
-	return runPipeline(cf, pos, e, tweak)
+	return cf.run(pos, e, tweak)
 }
 
-func runPipeline(cf *corpusFlags, pos []string, e *env, tweak func(*analysis.Options)) (*analysis.Result, []string, error) {
+// run checks the output format, then runs the pipeline on the corpus named
+// by pos (or the sample); tweak may adjust the options first.
+func (cf *corpusFlags) run(pos []string, e *env, tweak func(*analysis.Options)) (*analysis.Result, error) {
+	if _, err := analysis.ParseFormat(cf.format); err != nil {
+		return nil, usageError{err}
+	}
 	src, err := cf.source(pos)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	opt, err := cf.options(e.stdin)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if tweak != nil {
 		tweak(&opt)
 	}
 	res, err := analysis.Run(src, opt)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if res.Table.TotalDocs == 0 {
-		return nil, nil, fmt.Errorf("%s: no document left to analyse (read %d, skipped %d): see 'parallax corpus' for the reasons", src.Name, res.Load.Read, len(res.Load.Skipped))
+		return nil, fmt.Errorf("%s: no document left to analyse (read %d, skipped %d): see 'parallax corpus' for the reasons", src.Name, res.Load.Read, len(res.Load.Skipped))
 	}
-	return res, pos, nil
+	return res, nil
 }
 
 // termsFlags are the distinctive-terms options shared by terms and compare.
@@ -90,14 +92,17 @@ func (tf *termsFlags) add(fs *flag.FlagSet, top int) {
 	fs.IntVar(&tf.top, "top", top, "terms per group (0: every tested term, flagged ones included)")
 	fs.StringVar(&tf.vs, "vs", "", "compare against this one group instead of all the others")
 	fs.StringVar(&tf.target, "target", "", "only this group (default: every group)")
-	fs.Int64Var(&tf.minCount, "min-count", 3, "test a term only if it occurs at least this often in group + reference")
+	fs.Int64Var(&tf.minCount, "min-count", analysis.DefaultKeynessMinCount, "test a term only if it occurs at least this often in group + reference")
 	fs.Float64Var(&tf.prior, "prior-scale", 0, "s in the Dirichlet prior α_w = s·c_w/N (0: s = N, α_w = c_w)")
-	fs.StringVar(&tf.idf, "idf", "smooth", "idf for the tfidf column: smooth = ln((1+D)/(1+df))+1, plain = ln(D/df)")
+	fs.StringVar(&tf.idf, "idf", "smooth", "idf for the tfidf column: smooth = ln((1+D)/(1+df))+1, nosmooth = ln(D/df)+1, plain = ln(D/df) (docs/measures.md)")
 	fs.StringVar(&tf.correction, "correction", "none", "continuity correction for G² and χ²: none, yates or williams (see docs/measures.md)")
 }
 
 // checkGroups makes an unknown --vs or --target a usage error naming the groups.
 func (tf *termsFlags) checkGroups(t *analysis.TermTable) error {
+	if tf.vs != "" && tf.vs == tf.target {
+		return usagef("--target and --vs both name %q: compare a group with another group", tf.vs)
+	}
 	for _, f := range []struct{ flag, name string }{{"vs", tf.vs}, {"target", tf.target}} {
 		if f.name != "" && t.GroupIndex(f.name) < 0 {
 			return usagef("--%s %q: no such group (groups: %s)", f.flag, f.name, groupList(t.Groups))
@@ -132,6 +137,9 @@ func (tf *termsFlags) options(compact bool) (analysis.TermsOptions, error) {
 	if tf.prior < 0 {
 		return analysis.TermsOptions{}, usagef("--prior-scale must not be negative, got %g", tf.prior)
 	}
+	if _, err := analysis.ParseCorrection(tf.correction); err != nil {
+		return analysis.TermsOptions{}, usagef("--correction: %v", err)
+	}
 	return analysis.TermsOptions{
 		Keyness: analysis.KeynessOptions{PriorScale: tf.prior, MinCount: tf.minCount, Correction: tf.correction},
 		IDF:     idf, Top: tf.top, Vs: tf.vs, Target: tf.target, Compact: compact,
@@ -144,7 +152,7 @@ func runCompare(c *command, args []string, e *env) error {
 	fs := c.flagSet(e, &cf)
 	tf.add(fs, 10)
 	measure := fs.String("measure", "cosine-tfidf", "similarity measure: cosine-tfidf, cosine-freq, jsd")
-	res, _, err := prepare(c, fs, &cf, args, e, nil)
+	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
 	}
@@ -155,6 +163,10 @@ func runCompare(c *command, args []string, e *env) error {
 	m, err := analysis.ParseSimMeasure(*measure)
 	if err != nil {
 		return usageError{err}
+	}
+	res, err := cf.run(pos, e, nil)
+	if err != nil {
+		return err
 	}
 	if err := tf.checkGroups(res.Table); err != nil {
 		return err
@@ -172,6 +184,9 @@ func runCompare(c *command, args []string, e *env) error {
 		analysis.TermsSection(res.Table, ks, topt),
 		analysis.SimilaritySection(sim),
 	}}
+	if s, ok := loadSection(res.Load); ok {
+		r.Sections = append(r.Sections, s)
+	}
 	return cf.write(e, r)
 }
 
@@ -183,24 +198,29 @@ func idfFunc(t *analysis.TermTable, v analysis.IDFVariant) func(int64) float64 {
 func runCorpus(c *command, args []string, e *env) error {
 	var cf corpusFlags
 	fs := c.flagSet(e, &cf)
-	res, _, err := prepare(c, fs, &cf, args, e, nil)
+	res, err := prepare(c, fs, &cf, args, e, nil)
 	if err != nil {
 		return err
 	}
 	sections := []analysis.Section{analysis.CorpusSection(res)}
-	if len(res.Load.Skipped) > 0 || len(res.Load.Warnings) > 0 {
+	if s, ok := loadSection(res.Load); ok {
 		if cf.format == "csv" && cf.output == "" {
 			// One table on a pipe: the corpus table; say where the rest is.
-			fmt.Fprintf(e.stderr, "parallax: %d skipped records and %d warnings not in this CSV: use -o DIR for skipped.csv\n", len(res.Load.Skipped), len(res.Load.Warnings))
+			fmt.Fprintf(e.stderr, "parallax: %s and %s are not in this CSV: use -o DIR for skipped.csv\n",
+				analysis.Plural(len(res.Load.Skipped), "skipped record"), analysis.Plural(len(res.Load.Warnings), "warning"))
 		} else {
-			sections = append(sections, loadSection(res.Load))
+			sections = append(sections, s)
 		}
 	}
 	return cf.write(e, &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: sections})
 }
 
-// loadSection lists every skipped record and every warning of loading.
-func loadSection(l *analysis.LoadReport) analysis.Section {
+// loadSection lists every skipped record and every warning of loading; ok is
+// false when there is neither.
+func loadSection(l *analysis.LoadReport) (analysis.Section, bool) {
+	if len(l.Skipped) == 0 && len(l.Warnings) == 0 {
+		return analysis.Section{}, false
+	}
 	t := &analysis.Table{Name: "skipped", Title: "Skipped records and warnings", Columns: []string{"origin", "what", "reason"}}
 	for _, s := range l.Skipped {
 		t.Rows = append(t.Rows, []analysis.Value{analysis.Str(s.Origin), analysis.Str("skipped"), analysis.Str(s.Reason)})
@@ -208,7 +228,7 @@ func loadSection(l *analysis.LoadReport) analysis.Section {
 	for _, w := range l.Warnings {
 		t.Rows = append(t.Rows, []analysis.Value{analysis.Str(""), analysis.Str("warning"), analysis.Str(w)})
 	}
-	return analysis.Section{Display: t}
+	return analysis.Section{Display: t}, true
 }
 
 func runClean(c *command, args []string, e *env) error {
@@ -222,7 +242,7 @@ func runClean(c *command, args []string, e *env) error {
 	}
 	var mu sync.Mutex
 	var docs []docClean
-	res, _, err := prepare(c, fs, &cf, args, e, func(o *analysis.Options) {
+	res, err := prepare(c, fs, &cf, args, e, func(o *analysis.Options) {
 		o.Visit = func(p *analysis.Processed) {
 			d := docClean{index: p.Doc.Index, group: p.Doc.Group, id: p.Doc.ID,
 				lines: strings.Count(p.Doc.Text, "\n") + 1, removed: len(p.Removed),
@@ -273,12 +293,16 @@ func runTerms(c *command, args []string, e *env) error {
 	var tf termsFlags
 	fs := c.flagSet(e, &cf)
 	tf.add(fs, 20)
-	dtm := fs.String("dtm", "", "also write the group × term counts behind every measure to this CSV file (group,term,count)")
-	res, _, err := prepare(c, fs, &cf, args, e, nil)
+	dtm := fs.String("dtm", "", "also write the group × term counts behind every measure to this CSV file (group,term,count,docs)")
+	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
 	}
 	topt, err := tf.options(false)
+	if err != nil {
+		return err
+	}
+	res, err := cf.run(pos, e, nil)
 	if err != nil {
 		return err
 	}
@@ -308,18 +332,20 @@ func shorten(s string, n int) string {
 }
 
 // writeDTM writes the raw group × term counts, long format, sorted by group
-// then term: what every measure is computed from.
+// then term: what every measure is computed from. docs is the number of the
+// group's documents containing the term, from which corpus document
+// frequency (Σ over groups) and so idf follow.
 func writeDTM(path string, t *analysis.TermTable) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	w := csv.NewWriter(f)
-	w.Write([]string{"group", "term", "count"})
+	w.Write([]string{"group", "term", "count", "docs"})
 	for g, name := range t.Groups {
-		c := t.Count[g]
+		c, df := t.Count[g], t.DocFreq[g] // same ids, same order
 		for i, id := range c.IDs {
-			w.Write([]string{name, t.Terms[id], strconv.FormatInt(c.Counts[i], 10)})
+			w.Write([]string{name, t.Terms[id], strconv.FormatInt(c.Counts[i], 10), strconv.FormatInt(df.Counts[i], 10)})
 		}
 	}
 	w.Flush()
@@ -334,7 +360,7 @@ func runSimilarity(c *command, args []string, e *env) error {
 	var cf corpusFlags
 	fs := c.flagSet(e, &cf)
 	measures := fs.String("measure", "cosine-tfidf", "comma-separated: cosine-tfidf, cosine-freq, jsd")
-	idfName := fs.String("idf", "smooth", "idf for cosine-tfidf: smooth or plain")
+	idfName := fs.String("idf", "smooth", "idf for cosine-tfidf: smooth, nosmooth or plain (docs/measures.md)")
 	docs := fs.Bool("docs", false, "list each document's nearest documents instead of the group matrix")
 	k := fs.Int("k", 5, "with --docs: neighbours per document")
 	maxDF := fs.Float64("max-df", 0, "with --docs: skip terms in more than this share of documents when finding candidates (0: none; docs/similarity.md)")
@@ -363,7 +389,7 @@ func runSimilarity(c *command, args []string, e *env) error {
 	if _, err := analysis.ParseFormat(cf.format); err != nil {
 		return usageError{err}
 	}
-	res, _, err := runPipeline(&cf, pos, e, func(o *analysis.Options) { o.DocVectors = *docs })
+	res, err := cf.run(pos, e, func(o *analysis.Options) { o.DocVectors = *docs })
 	if err != nil {
 		return err
 	}
@@ -384,17 +410,32 @@ func runSimilarity(c *command, args []string, e *env) error {
 		}
 		sections = append(sections, analysis.SimilaritySection(sim))
 	}
-	if len(sections) > 1 {
-		// One file per measure with -o DIR: name each after its measure.
-		for i, m := range ms {
-			name := sections[i].Display.Name + "_" + strings.ReplaceAll(string(m), "-", "_")
-			sections[i].Display.Name = name
-			if sections[i].Tidy != nil {
-				sections[i].Tidy.Name = name
-			}
-		}
+	if len(sections) > 1 && (cf.format == "csv" || cf.format == "json") {
+		// The tidy tables share their columns, measure among them: one long
+		// table holds every measure.
+		sections = []analysis.Section{combineTidy(sections)}
 	}
 	return cf.write(e, &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: sections})
+}
+
+// combineTidy concatenates the tidy tables of sections that share their
+// columns into one section.
+func combineTidy(sections []analysis.Section) analysis.Section {
+	tidy := func(s analysis.Section) *analysis.Table {
+		if s.Tidy != nil {
+			return s.Tidy
+		}
+		return s.Display
+	}
+	first := tidy(sections[0])
+	all := &analysis.Table{Name: first.Name, Title: first.Title, Columns: first.Columns}
+	for _, s := range sections {
+		t := tidy(s)
+		all.Rows = append(all.Rows, t.Rows...)
+		all.Notes = append(all.Notes, t.Notes[0])
+	}
+	all.Notes = append(all.Notes, first.Notes[1:]...)
+	return analysis.Section{Display: all}
 }
 
 func runKWIC(c *command, args []string, e *env) error {
@@ -420,7 +461,7 @@ func runKWIC(c *command, args []string, e *env) error {
 		return usageError{err}
 	}
 	kw := &analysis.KWIC{Pattern: pat, Window: *window}
-	res, _, err := runPipeline(&cf, pos[1:], e, func(o *analysis.Options) { o.Visit = kw.Visit })
+	res, err := cf.run(pos[1:], e, func(o *analysis.Options) { o.Visit = kw.Visit })
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -182,8 +183,18 @@ func (cf *corpusFlags) options(stdin io.Reader) (analysis.Options, error) {
 		Workers: cf.workers,
 	}
 	if cf.cleanOff != "" {
+		known := map[string]bool{}
+		var names []string
+		for _, r := range analysis.CleanRules() {
+			known[r.Name] = true
+			names = append(names, r.Name)
+		}
 		for _, r := range strings.Split(cf.cleanOff, ",") {
-			opt.Clean.Disable = append(opt.Clean.Disable, strings.TrimSpace(r))
+			r = strings.TrimSpace(r)
+			if !known[r] {
+				return opt, usagef("--clean-off: no cleaning rule %q (rules: %s)", r, strings.Join(names, ", "))
+			}
+			opt.Clean.Disable = append(opt.Clean.Disable, r)
 		}
 	}
 	if err := opt.Terms.Validate(); err != nil {
@@ -211,8 +222,49 @@ func provenance(cmd string, fs *flag.FlagSet, res *analysis.Result) analysis.Pro
 		p.Corpus = res.Source
 		p.Fingerprint = res.Fingerprint
 		p.Documents = res.Table.TotalDocs
+		// The same texts cleaned without the repeated-line rule (standard
+		// input cannot be read twice) give other numbers: say so.
+		switch c := res.Cleaning; {
+		case !c.Enabled:
+			p.Options["cleaning"] = "off"
+		case c.RepeatedRule:
+			p.Options["cleaning"] = "all rules"
+		default:
+			p.Options["cleaning"] = "without repeated-line (one pass)"
+		}
+	}
+	if rev := buildRevision(); rev != "" {
+		p.Options["build"] = rev
 	}
 	return p
+}
+
+// buildRevision is the version-control revision the binary was built from,
+// when the Go toolchain recorded one ("go build" in a git checkout), with
+// "+modified" for a dirty tree; "" otherwise ("go run", tests).
+func buildRevision() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+modified"
+			}
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev == "" {
+		return ""
+	}
+	return rev + modified
 }
 
 // write renders the report to -o or standard output.
@@ -223,7 +275,7 @@ func (cf *corpusFlags) write(e *env, r *analysis.Report) error {
 	}
 	if f == "csv" && len(r.Sections) > 1 {
 		if cf.output == "" {
-			return usagef("csv holds one table and this report has %d sections: use -o DIR to write one file per section, or a single-section command (terms, similarity, corpus)", len(r.Sections))
+			return usagef("csv holds one table and this report has %d sections: use -o DIR to write one file per section, or a command that prints one table (terms, similarity)", len(r.Sections))
 		}
 		paths, err := analysis.WriteDir(cf.output, r, f, analysis.RenderOptions{Width: cf.width})
 		if err != nil {

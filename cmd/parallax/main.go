@@ -34,6 +34,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var err error
 	switch name {
 	case "-h", "-help", "--help", "help":
+		if len(rest) == 1 && commands[rest[0]] != nil {
+			// "parallax help terms" is "parallax terms -h".
+			return run([]string{rest[0], "-h"}, stdin, stdout, stderr)
+		}
 		fmt.Fprint(stdout, overview())
 		return 0
 	case "version", "-version", "--version":

@@ -46,11 +46,15 @@ type Skip struct {
 // LoadReport says what Load read, loaded and skipped. Read == Loaded +
 // len(Skipped) always.
 type LoadReport struct {
-	Read     int      // records (or files) seen
-	Loaded   int      // documents emitted
-	Skipped  []Skip   // every skipped record with its reason, in reading order
-	Repaired int      // loaded documents whose invalid UTF-8 was replaced by U+FFFD
-	Warnings []string // e.g. trimmed group names, manifest rows naming missing files
+	Read     int    // records (or files) seen
+	Loaded   int    // documents emitted
+	Skipped  []Skip // every skipped record with its reason, in reading order
+	Repaired int    // loaded documents whose invalid UTF-8 was replaced by U+FFFD
+	// Warnings are problems that did not stop a document from loading:
+	// trimmed group names, manifest rows naming missing files, and, added at
+	// the end of loading, ids shared by several documents, groups differing
+	// only by case, and the documents whose invalid UTF-8 was repaired.
+	Warnings []string
 }
 
 // ReasonCount is the number of skips of one kind.
@@ -105,6 +109,17 @@ var maxRecordBytes = 256 << 20
 // file and line, unless opt.SkipBad is set. When emit returns an error,
 // loading stops and Load returns that error unchanged. The report is returned
 // with every error, filled as far as loading went.
+//
+// In a folder, files named README, LICENSE, LICENCE, COPYING or NOTICE (in
+// any case, with any extension or suffix such as README.md or LICENSE-MIT,
+// but not NOTICEBOARD.txt) are documentation, not corpus: with a manifest
+// they are read only when the manifest names them and are never reported
+// as unlisted (nor is the manifest itself); without a manifest they are
+// ignored at the top level, where they neither count as loose files nor
+// draw a warning. Inside an outlet's subfolder they are read as documents.
+//
+// Documents sharing an id with an earlier one are loaded, with one warning;
+// so are groups differing only by case (one warning per set of groups).
 func Load(fsys fs.FS, path string, opt LoadOptions, emit func(*Document) error) (*LoadReport, error) {
 	return load(fsys, path, path, opt, emit)
 }
@@ -113,6 +128,8 @@ func Load(fsys fs.FS, path string, opt LoadOptions, emit func(*Document) error) 
 // (format opt.Format, default jsonl; a gzip stream is recognised by its magic
 // bytes). A folder is opened as an os.Root, so neither manifest paths nor
 // symbolic links can reach outside it, and symbolic link loops are refused.
+// Documentation files in a folder (README*, LICENSE*, LICENCE*, COPYING*,
+// NOTICE*, any case) are not corpus: see Load.
 func LoadPath(name string, opt LoadOptions, emit func(*Document) error) (*LoadReport, error) {
 	if name == "-" {
 		return loadStdin(opt, emit)
@@ -139,51 +156,62 @@ func LoadPath(name string, opt LoadOptions, emit func(*Document) error) (*LoadRe
 // loadStdin reads records from opt.Stdin.
 func loadStdin(opt LoadOptions, emit func(*Document) error) (*LoadReport, error) {
 	l := newLoader(opt, emit)
-	if opt.Stdin == nil {
-		return l.rep, errors.New("standard input (\"-\") is not available here")
+	err := l.readStdin()
+	l.finish()
+	return l.rep, err
+}
+
+// readStdin reads the records of opt.Stdin.
+func (l *loader) readStdin() error {
+	if l.opt.Stdin == nil {
+		return errors.New("standard input (\"-\") is not available here")
 	}
-	format := opt.Format
+	format := l.opt.Format
 	if format == "" {
 		format = "jsonl"
 	}
 	if format == "folder" {
-		return l.rep, errors.New("standard input (\"-\") holds records, not a folder: use --format jsonl, json or csv")
+		return errors.New("standard input (\"-\") holds records, not a folder: use --input-format jsonl, json or csv")
 	}
-	if err := l.readStream(opt.Stdin, "stdin", format, false); err != nil {
-		return l.rep, err
-	}
-	return l.rep, nil
+	return l.readStream(l.opt.Stdin, "stdin", format, false)
 }
 
 // load is Load with display as the name used in messages for path.
 func load(fsys fs.FS, name, display string, opt LoadOptions, emit func(*Document) error) (*LoadReport, error) {
 	l := newLoader(opt, emit)
+	err := l.readInput(fsys, name, display)
+	l.finish()
+	return l.rep, err
+}
+
+// readInput reads the file or folder name of fsys.
+func (l *loader) readInput(fsys fs.FS, name, display string) error {
 	if !fs.ValidPath(name) {
-		return l.rep, fmt.Errorf("%q is not a valid path inside the file system: use a slash-separated path without \"..\"", name)
+		return fmt.Errorf("%q is not a valid path inside the file system: use a slash-separated path without \"..\"", name)
 	}
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
-		return l.rep, inputOpenError(display, err)
+		return inputOpenError(display, err)
 	}
-	format, gz, err := decideFormat(display, info.IsDir(), opt.Format)
+	format, gz, err := decideFormat(display, info.IsDir(), l.opt.Format)
 	if err != nil {
-		return l.rep, err
+		return err
 	}
 	if format == "folder" {
 		if !info.IsDir() {
-			return l.rep, fmt.Errorf("%q is a file, but --format folder needs a folder", display)
+			return fmt.Errorf("%q is a file, but --input-format folder needs a folder", display)
 		}
-		return l.rep, l.readFolder(fsys, name, display)
+		return l.readFolder(fsys, name, display)
 	}
 	if info.IsDir() {
-		return l.rep, fmt.Errorf("%q is a folder, but --format %s needs a file", display, format)
+		return fmt.Errorf("%q is a folder, but --input-format %s needs a file: leave --input-format unset or use folder", display, format)
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return l.rep, inputOpenError(display, err)
+		return inputOpenError(display, err)
 	}
 	defer f.Close()
-	return l.rep, l.readStream(f, display, format, gz)
+	return l.readStream(f, display, format, gz)
 }
 
 // inputOpenError explains a failure to open the input.
@@ -217,7 +245,7 @@ func decideFormat(name string, isDir bool, format string) (string, bool, error) 
 		return format, gz, nil
 	case "":
 	default:
-		return "", false, fmt.Errorf("unknown format %q: use jsonl, json, csv or folder", format)
+		return "", false, fmt.Errorf("unknown input format %q: set --input-format to jsonl, json, csv or folder", format)
 	}
 	if isDir {
 		return "folder", false, nil
@@ -230,7 +258,7 @@ func decideFormat(name string, isDir bool, format string) (string, bool, error) 
 	case ".csv":
 		return "csv", gz, nil
 	}
-	return "", false, fmt.Errorf("%q: unknown input format: parallax reads %s; set --format to read another name", name, knownFormats)
+	return "", false, fmt.Errorf("%q: unknown input format: parallax reads %s; set --input-format (jsonl, json or csv) to read another name", name, knownFormats)
 }
 
 // readStream reads records in format from r, decompressing it when gz is set
@@ -255,7 +283,7 @@ func (l *loader) readStream(r io.Reader, name, format string, gz bool) error {
 	case "csv":
 		return l.readCSV(br, name)
 	}
-	return fmt.Errorf("%s: format %q holds no records: use jsonl, json or csv", name, format)
+	return fmt.Errorf("%s: input format %q holds no records: set --input-format to jsonl, json or csv", name, format)
 }
 
 // gzipReader marks read errors of the gzip stream, so that a damaged or
@@ -310,13 +338,17 @@ type loader struct {
 	posOrigin    func(int64) string
 	trimWarned   map[string]bool
 	tooManyTrims bool
+	ids          idCheck
+	groupDocs    map[string]int // loaded documents per group
+	repaired     []string       // origins of the first maxRepairedListed repaired documents
 }
 
 // maxTrimWarnings bounds the warnings about trimmed group names.
 const maxTrimWarnings = 20
 
 func newLoader(opt LoadOptions, emit func(*Document) error) *loader {
-	l := &loader{opt: opt, emit: emit, rep: &LoadReport{}, seen: map[uint64]int64{}, trimWarned: map[string]bool{}}
+	l := &loader{opt: opt, emit: emit, rep: &LoadReport{}, seen: map[uint64]int64{}, trimWarned: map[string]bool{},
+		ids: idCheck{first: map[string]int64{}}, groupDocs: map[string]int{}}
 	setDefault(&l.opt.TextField, "text")
 	setDefault(&l.opt.GroupField, "outlet")
 	setDefault(&l.opt.IDField, "id")
@@ -363,7 +395,9 @@ const groupHint = "set --group to the field that names the outlet, or fix the re
 // add finishes d and emits it, or skips it: a missing group is a bad record;
 // empty and duplicate texts are skipped. pos locates d for duplicate messages
 // through l.posOrigin. repaired says whether d's invalid UTF-8 was replaced.
-func (l *loader) add(d *Document, pos int64, repaired bool) error {
+// checkID says whether d.ID may repeat an earlier id: ids written in the
+// input, and ids made from file names (a.txt and a.md both give "a").
+func (l *loader) add(d *Document, pos int64, repaired, checkID bool) error {
 	_, present := d.Fields[l.opt.GroupField]
 	group, err := l.group(d.Group, present, d.Origin)
 	if err != nil || group == "" {
@@ -390,7 +424,14 @@ func (l *loader) add(d *Document, pos int64, repaired bool) error {
 	l.rep.Loaded++
 	if repaired {
 		l.rep.Repaired++
+		if len(l.repaired) < maxRepairedListed {
+			l.repaired = append(l.repaired, d.Origin)
+		}
 	}
+	if checkID {
+		l.ids.note(d.ID, pos, d.Origin, l.posOrigin)
+	}
+	l.groupDocs[d.Group]++
 	return l.emit(d)
 }
 
@@ -503,4 +544,108 @@ func stripUTF8BOM(b []byte) []byte {
 // prefixOrigin returns a posOrigin for record positions: prefix + number.
 func prefixOrigin(prefix string) func(int64) string {
 	return func(p int64) string { return prefix + strconv.FormatInt(p, 10) }
+}
+
+// idCheck finds loaded documents whose id an earlier document has.
+type idCheck struct {
+	first  map[string]int64 // id -> position of the first document with it
+	shared int              // documents whose id an earlier one has
+	// The first such case: the id, the later document and the earlier one.
+	id, later, earlier string
+}
+
+// note records the id of the document at pos (shown as origin); posOrigin
+// names positions.
+func (c *idCheck) note(id string, pos int64, origin string, posOrigin func(int64) string) {
+	firstPos, ok := c.first[id]
+	if !ok {
+		c.first[id] = pos
+		return
+	}
+	if c.shared == 0 {
+		c.id, c.later, c.earlier = id, origin, posOrigin(firstPos)
+	}
+	c.shared++
+}
+
+// maxRepairedListed is how many repaired documents the warning names.
+const maxRepairedListed = 5
+
+// maxCaseWarnings bounds the warnings about groups differing only by case.
+const maxCaseWarnings = 20
+
+// finish adds the warnings that need the whole corpus: shared ids, groups
+// differing only by case, repaired UTF-8. It runs after every load, also one
+// stopped by an error, and words each warning in a fixed order.
+func (l *loader) finish() {
+	if c := &l.ids; c.shared > 0 {
+		l.warn("%d %s an id with an earlier one (first: %q at %s and %s); ids name documents in every output: give each document its own id",
+			c.shared, pluralWord(c.shared, "document shares", "documents share"), c.id, c.later, c.earlier)
+	}
+	l.warnCaseGroups()
+	if n := l.rep.Repaired; n > 0 {
+		list := strings.Join(l.repaired, ", ")
+		if n > len(l.repaired) {
+			list += ", …"
+		}
+		l.warn("invalid UTF-8 repaired with U+FFFD in %d %s: %s", n, pluralWord(n, "document", "documents"), list)
+	}
+}
+
+// warnCaseGroups warns once per set of groups whose names differ only by
+// case (as strings.EqualFold compares), sets ordered by their first name and
+// names in byte order.
+func (l *loader) warnCaseGroups() {
+	byFold := map[string][]string{}
+	for g := range l.groupDocs {
+		k := foldKey(g)
+		byFold[k] = append(byFold[k], g)
+	}
+	var sets [][]string
+	for _, names := range byFold {
+		if len(names) > 1 {
+			sort.Strings(names)
+			sets = append(sets, names)
+		}
+	}
+	sort.Slice(sets, func(i, j int) bool { return sets[i][0] < sets[j][0] })
+	for i, names := range sets {
+		if i == maxCaseWarnings {
+			l.warn("%d more sets of groups differ only by case; only the first %d are listed", len(sets)-i, maxCaseWarnings)
+			return
+		}
+		l.warn("groups %s differ only by case: fix the group field, or they are compared as different groups", l.groupCounts(names))
+	}
+}
+
+// groupCounts lists names with their documents: "Wire" (3 documents), "wire" (1)
+// and "WIRE" (2).
+func (l *loader) groupCounts(names []string) string {
+	parts := make([]string, len(names))
+	for i, g := range names {
+		n := l.groupDocs[g]
+		if i == 0 {
+			parts[i] = fmt.Sprintf("%q (%d %s)", g, n, pluralWord(n, "document", "documents"))
+		} else {
+			parts[i] = fmt.Sprintf("%q (%d)", g, n)
+		}
+	}
+	last := len(parts) - 1
+	return strings.Join(parts[:last], ", ") + " and " + parts[last]
+}
+
+// foldKey maps s to a key shared by exactly the strings equal to it under
+// simple Unicode case folding (strings.EqualFold): each rune becomes the
+// smallest rune of its folding orbit.
+func foldKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b.WriteRune(least)
+	}
+	return b.String()
 }

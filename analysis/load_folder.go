@@ -12,6 +12,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -38,6 +39,29 @@ func isDocName(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".txt", ".md", ".html", ".htm":
 		return true
+	}
+	return false
+}
+
+// docFileWords start the names of documentation files: README.md, LICENSE,
+// COPYING.LESSER, NOTICE.txt. They are not corpus.
+var docFileWords = [...]string{"readme", "license", "licence", "copying", "notice"}
+
+// isDocumentationName reports whether the file name (without folder) names
+// documentation: a word of docFileWords in any case, alone or followed by
+// anything but a letter (README.md, LICENSE-MIT, readme_fr.txt; not
+// noticeboard.txt).
+func isDocumentationName(name string) bool {
+	for _, w := range docFileWords {
+		if len(name) < len(w) || !strings.EqualFold(name[:len(w)], w) {
+			continue
+		}
+		rest := name[len(w):]
+		if rest == "" {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(rest)
+		return !unicode.IsLetter(r)
 	}
 	return false
 }
@@ -414,7 +438,7 @@ func (l *loader) addFile(f *loadFolder, d *Document, rel string, data []byte, re
 	d.Text = text
 	pos := int64(len(f.paths))
 	f.paths = append(f.paths, d.Origin)
-	return l.add(d, pos, repaired)
+	return l.add(d, pos, repaired, true) // ids from file names can repeat too
 }
 
 // binarySample is how much of a file binaryReason looks at.
@@ -457,7 +481,7 @@ func binaryReason(data []byte) string {
 }
 
 // unlistedFiles lists the files of the folder (recursively, without hidden
-// files and the manifests) that named does not hold.
+// files, documentation files and the manifests) that named does not hold.
 func unlistedFiles(f *loadFolder, named map[string]bool) ([]string, error) {
 	var out []string
 	err := fs.WalkDir(f.fsys, f.dir, func(p string, e fs.DirEntry, err error) error {
@@ -477,7 +501,7 @@ func unlistedFiles(f *loadFolder, named map[string]bool) ([]string, error) {
 		if f.dir == "." {
 			rel = p
 		}
-		if rel != manifestCSV && rel != manifestJSON && !named[rel] {
+		if rel != manifestCSV && rel != manifestJSON && !named[rel] && !isDocumentationName(e.Name()) {
 			out = append(out, rel)
 		}
 		return nil
@@ -498,6 +522,9 @@ func (l *loader) readSubfolders(f *loadFolder) error {
 			continue
 		}
 		kind, err := entryKind(f, name, e)
+		if err == nil && kind == entryFile && isDocumentationName(name) {
+			continue // README.md, LICENSE, …: not corpus, and not loose files
+		}
 		switch {
 		case err != nil:
 			if e := l.bad(f.show(name), skipLink, err.Error(), "remove the link or use --skip-bad"); e != nil {

@@ -64,15 +64,16 @@ func (l *loader) addRecord(rec rawRecord, origin string, pos int64, recNo int, i
 		Origin: origin,
 		Fields: make(map[string]string, len(rec)-1),
 	}
-	if d.ID == "" {
-		d.ID = idBase + "#" + strconv.Itoa(recNo)
+	explicitID := d.ID != ""
+	if !explicitID {
+		d.ID = idBase + "#" + strconv.Itoa(recNo) // unique: no need to check it
 	}
 	for name, f := range rec {
 		if name != l.opt.TextField && f.kind != rawNull {
 			d.Fields[name] = f.val
 		}
 	}
-	return l.add(d, pos, repaired)
+	return l.add(d, pos, repaired, explicitID)
 }
 
 // idBase is the file name of name without directory and extensions, the
@@ -529,7 +530,7 @@ func (l *loader) readJSONArray(br *bufio.Reader, name string) error {
 		return jsonArrayError(name, "", err)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		return fmt.Errorf("%s: expected a JSON array of objects ([{…}, …]) but the file starts with %v; for one object per line name the file .jsonl or use --format jsonl", name, jsonTokenText(tok))
+		return fmt.Errorf("%s: expected a JSON array of objects ([{…}, …]) but the file starts with %v; for one object per line name the file .jsonl or use --input-format jsonl", name, jsonTokenText(tok))
 	}
 	base := idBase(name)
 	raw := map[string]json.RawMessage{}

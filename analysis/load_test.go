@@ -367,7 +367,7 @@ func TestLoadBadRecords(t *testing.T) {
 		},
 		{
 			file:    "lines.json",
-			wantErr: `lines.json: expected a JSON array of objects ([{…}, …]) but the file starts with "{"; for one object per line name the file .jsonl or use --format jsonl`,
+			wantErr: `lines.json: expected a JSON array of objects ([{…}, …]) but the file starts with "{"; for one object per line name the file .jsonl or use --input-format jsonl`,
 		},
 	}
 	for _, c := range cases {
@@ -427,11 +427,19 @@ func TestLoadInvalidUTF8(t *testing.T) {
 		if want := "caf\uFFFD ok"; strings.TrimSpace(got.docs[0].Text) != want {
 			t.Errorf("%s: text %q, want %q", name, got.docs[0].Text, want)
 		}
+		want := "invalid UTF-8 repaired with U+FFFD in 1 document: " + map[string]string{
+			"bad.jsonl": "bad.jsonl:1", "bad.json": "bad.json:record 1", "bad.csv": "bad.csv:2", "folder": "folder/A/bad.txt",
+		}[name]
+		if !reflect.DeepEqual(got.rep.Warnings, []string{want}) {
+			t.Errorf("%s: warnings %q, want %q", name, got.rep.Warnings, want)
+		}
 	}
 }
 
 // TestLoadFolderManifest reads a folder through its manifest.csv: text, Markdown
-// and HTML files, a missing file, an unlisted file, a duplicate and an empty file.
+// and HTML files, a missing file, unlisted files, a duplicate and an empty
+// file. README.md, LICENSE and sub/NOTICE.txt are documentation and pass
+// silently; noticeboard.txt is not (a letter follows "notice").
 func TestLoadFolderManifest(t *testing.T) {
 	got := loadFS(t, "../testdata/load", "folder-manifest", LoadOptions{})
 	if got.err != nil {
@@ -461,7 +469,7 @@ func TestLoadFolderManifest(t *testing.T) {
 	})
 	check("warnings", got.rep.Warnings, []string{
 		m + `manifest.csv names 1 file that does not exist and was not read: ` + m + `manifest.csv:5 "gone.txt"`,
-		`1 file in "folder-manifest" is not named by manifest.csv and was not read: notes.txt`,
+		`2 files in "folder-manifest" are not named by manifest.csv and were not read: notes.txt, noticeboard.txt`,
 	})
 	if got.rep.Read != 5 {
 		t.Errorf("read %d files, want 5 (the missing one is not read)", got.rep.Read)
@@ -496,7 +504,9 @@ func TestLoadFolderManifestJSON(t *testing.T) {
 	}
 }
 
-// TestLoadFolderGroups reads a folder with one subfolder per group.
+// TestLoadFolderGroups reads a folder with one subfolder per group. README.md,
+// LICENCE.txt and COPYING at the top are documentation: neither loose files
+// (an error) nor unread files (a warning).
 func TestLoadFolderGroups(t *testing.T) {
 	for _, run := range []func() loadResult{
 		func() loadResult { return loadFS(t, "../testdata/load", "folder-groups", LoadOptions{}) },
@@ -519,14 +529,15 @@ func TestLoadFolderGroups(t *testing.T) {
 		if want := map[string]string{"file": "Beta/three.html", "outlet": "Beta"}; !reflect.DeepEqual(d.Fields, want) {
 			t.Errorf("fields = %q, want %q", d.Fields, want)
 		}
-		if len(got.rep.Warnings) != 1 || !strings.Contains(got.rep.Warnings[0], "1 file in ") ||
-			!strings.HasSuffix(got.rep.Warnings[0], "was not read (only .txt, .md, .html and .htm files are): Beta/image.png") {
+		if len(got.rep.Warnings) != 1 || !strings.HasPrefix(got.rep.Warnings[0], "1 file in ") ||
+			!strings.HasSuffix(got.rep.Warnings[0], "folder-groups\" was not read (only .txt, .md, .html and .htm files are): Beta/image.png") {
 			t.Errorf("warnings = %q", got.rep.Warnings)
 		}
 	}
 }
 
-// TestLoadFolderLayoutErrors explains the two layouts.
+// TestLoadFolderLayoutErrors explains the two layouts. folder-loose also holds
+// ReadMe.md, which is documentation and not listed as a loose file.
 func TestLoadFolderLayoutErrors(t *testing.T) {
 	dir := t.TempDir()
 	writeTestFiles(t, dir, map[string]string{
@@ -746,7 +757,8 @@ func TestLoadKarabakh(t *testing.T) {
 		if err != nil || d.Text != string(data) {
 			t.Errorf("first text differs from the file (%v)", err)
 		}
-		if len(got.rep.Skipped) != 0 || len(got.rep.Warnings) != 1 || !strings.HasSuffix(got.rep.Warnings[0], "is not named by manifest.csv and was not read: README.md") {
+		// README.md beside manifest.csv is documentation: no warning.
+		if len(got.rep.Skipped) != 0 || len(got.rep.Warnings) != 0 {
 			t.Errorf("skipped %q, warnings %q", got.rep.Skipped, got.rep.Warnings)
 		}
 	}
@@ -884,7 +896,7 @@ func TestLoadStdin(t *testing.T) {
 		t.Errorf("no stdin: error %v", got.err)
 	}
 	got = loadOS(t, "-", LoadOptions{Stdin: bytes.NewReader(jsonl), Format: "folder"})
-	if got.err == nil || !strings.HasPrefix(got.err.Error(), `standard input ("-") holds records, not a folder`) {
+	if got.err == nil || got.err.Error() != `standard input ("-") holds records, not a folder: use --input-format jsonl, json or csv` {
 		t.Errorf("folder on stdin: error %v", got.err)
 	}
 }
@@ -948,10 +960,10 @@ func TestLoadPathErrors(t *testing.T) {
 		want   string
 	}{
 		{p("nope.jsonl"), "", `"` + p("nope.jsonl") + `" does not exist: check the path`},
-		{p("notes.txt"), "", `"` + p("notes.txt") + `": unknown input format: parallax reads a folder, .jsonl or .ndjson (JSON Lines), .json (a JSON array of objects) or .csv, each optionally .gz; set --format to read another name`},
-		{p("notes.txt"), "xml", `unknown format "xml": use jsonl, json, csv or folder`},
-		{dir, "json", `"` + dir + `" is a folder, but --format json needs a file`},
-		{p("notes.txt"), "folder", `"` + p("notes.txt") + `" is a file, but --format folder needs a folder`},
+		{p("notes.txt"), "", `"` + p("notes.txt") + `": unknown input format: parallax reads a folder, .jsonl or .ndjson (JSON Lines), .json (a JSON array of objects) or .csv, each optionally .gz; set --input-format (jsonl, json or csv) to read another name`},
+		{p("notes.txt"), "xml", `unknown input format "xml": set --input-format to jsonl, json, csv or folder`},
+		{dir, "json", `"` + dir + `" is a folder, but --input-format json needs a file: leave --input-format unset or use folder`},
+		{p("notes.txt"), "folder", `"` + p("notes.txt") + `" is a file, but --input-format folder needs a folder`},
 		{p("empty.csv"), "", p("empty.csv") + ` is empty: a CSV file needs a header row naming the columns (text, outlet, …)`},
 		{p("empty.json"), "", p("empty.json") + ` is empty: expected a JSON array of objects ([{…}, …])`},
 		{p("trail.json"), "", p("trail.json") + `: unexpected "{" after the closing ]: a .json file holds one array`},
@@ -1183,4 +1195,214 @@ func FuzzFastJSONObject(f *testing.F) {
 		rec := rawRecord{}
 		checkAgainstReference(t, []byte(s), rec, fastJSONObject([]byte(s), rec))
 	})
+}
+
+// TestIsDocumentationName tells documentation files from documents.
+func TestIsDocumentationName(t *testing.T) {
+	cases := []struct {
+		name string
+		want bool
+	}{
+		{"README", true},
+		{"README.md", true},
+		{"readme.txt", true},
+		{"ReadMe_fr.md", true},
+		{"README2.md", true},
+		{"LICENSE", true},
+		{"LICENSE-MIT", true},
+		{"licence.txt", true},
+		{"COPYING.LESSER", true},
+		{"NOTICE", true},
+		{"notice.html", true},
+		{"noticeboard.txt", false}, // a letter follows the word
+		{"licensed-tech.txt", false},
+		{"readmes.txt", false},
+		{"my-readme.txt", false}, // the word must start the name
+		{"notic.txt", false},
+		{"manifest.csv", false},
+		{"a.txt", false},
+		{"", false},
+	}
+	for _, c := range cases {
+		if got := isDocumentationName(c.name); got != c.want {
+			t.Errorf("isDocumentationName(%q) = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestLoadDocumentationInGroup reads a README inside an outlet's folder as a
+// document: only the top level holds documentation.
+func TestLoadDocumentationInGroup(t *testing.T) {
+	dir := t.TempDir()
+	writeTestFiles(t, dir, map[string]string{
+		"README.md":        "About the corpus.\n",
+		"Alpha/README.md":  "An article about a readme.\n",
+		"Alpha/story.txt":  "A story.\n",
+		"LICENSE":          "CC BY 4.0\n",
+		"NOTICE.dat":       "binary-ish notice",
+		"Beta/article.txt": "Another story.\n",
+	})
+	got := loadFS(t, dir, ".", LoadOptions{})
+	if got.err != nil {
+		t.Fatal(got.err)
+	}
+	if want := []string{"Alpha/README", "Alpha/story", "Beta/article"}; !reflect.DeepEqual(docIDs(got.docs), want) {
+		t.Errorf("ids = %q, want %q", docIDs(got.docs), want)
+	}
+	if len(got.rep.Warnings) != 0 || len(got.rep.Skipped) != 0 {
+		t.Errorf("warnings %q, skipped %q; want none", got.rep.Warnings, got.rep.Skipped)
+	}
+}
+
+// TestLoadSharedIDs loads documents whose id an earlier one has, with one
+// warning per corpus naming the first case, in every input form.
+func TestLoadSharedIDs(t *testing.T) {
+	dir := t.TempDir()
+	writeTestFiles(t, dir, map[string]string{
+		// Line 1 and 3 share "a1", line 4 shares "a1" too, line 5 shares "b".
+		// Line 6 repeats "a1" with the text of line 2: a duplicate, skipped,
+		// so its id does not count. Line 7 has no id ("ids#6"): never checked.
+		"ids.jsonl": `{"id": "a1", "outlet": "A", "text": "one"}
+{"id": "b", "outlet": "A", "text": "two"}
+{"id": "a1", "outlet": "B", "text": "three"}
+{"id": "a1", "outlet": "B", "text": "four"}
+{"id": "b", "outlet": "B", "text": "five"}
+{"id": "a1", "outlet": "B", "text": "two"}
+{"outlet": "B", "text": "six"}
+`,
+		"ids.json":                  `[{"id": 7, "outlet": "A", "text": "one"}, {"id": "7", "outlet": "A", "text": "two"}]`,
+		"ids.csv":                   "id,outlet,text\nx,A,one\ny,A,two\nx,B,three\n",
+		"unique.jsonl":              `{"id": "a", "outlet": "A", "text": "one"}` + "\n" + `{"outlet": "A", "text": "two"}` + "\n" + `{"id": "unique#2", "outlet": "A", "text": "three"}` + "\n",
+		"manifest/manifest.csv":     "file,outlet,id\na.txt,A,k\nb.txt,A,\nc.txt,B,k\n",
+		"manifest/a.txt":            "one",
+		"manifest/b.txt":            "two",
+		"manifest/c.txt":            "three",
+		"groups/Alpha/story.txt":    "one",
+		"groups/Alpha/story.md":     "two",
+		"groups/Beta/story.txt":     "three",
+		"groups/Beta/deep/x.txt":    "four",
+		"groups/Beta/deep/x.html":   "<p>five</p>",
+		"groups/Beta/deep/x.htm":    "<p>six</p>",
+		"groups/Gamma/other.txt":    "seven",
+		"groups/Gamma/other.md":     "seven", // a duplicate text: skipped, its id not counted
+		"groups/Gamma/unrelated.md": "eight",
+	})
+	cases := []struct {
+		path   string
+		loaded int
+		want   []string
+	}{
+		{"ids.jsonl", 6, []string{`3 documents share an id with an earlier one (first: "a1" at ids.jsonl:3 and ids.jsonl:1); ids name documents in every output: give each document its own id`}},
+		// 7 and "7" are the same id: ids are text.
+		{"ids.json", 2, []string{`1 document shares an id with an earlier one (first: "7" at ids.json:record 2 and ids.json:record 1); ids name documents in every output: give each document its own id`}},
+		{"ids.csv", 3, []string{`1 document shares an id with an earlier one (first: "x" at ids.csv:4 and ids.csv:2); ids name documents in every output: give each document its own id`}},
+		// An explicit id equal to a made-up one ("unique#2") is not checked.
+		{"unique.jsonl", 3, nil},
+		{"manifest", 3, []string{`1 document shares an id with an earlier one (first: "k" at manifest/c.txt and manifest/a.txt); ids name documents in every output: give each document its own id`}},
+		// Ids made from file names repeat when only the extension differs:
+		// Alpha/story (.md after .txt in name order) and Beta/deep/x twice.
+		{"groups", 8, []string{`3 documents share an id with an earlier one (first: "Alpha/story" at groups/Alpha/story.txt and groups/Alpha/story.md); ids name documents in every output: give each document its own id`}},
+	}
+	for _, c := range cases {
+		got := loadFS(t, dir, c.path, LoadOptions{})
+		if got.err != nil {
+			t.Errorf("%s: %v", c.path, got.err)
+			continue
+		}
+		if got.rep.Loaded != c.loaded {
+			t.Errorf("%s: loaded %d, want %d (documents sharing an id are loaded)", c.path, got.rep.Loaded, c.loaded)
+		}
+		if !reflect.DeepEqual(got.rep.Warnings, c.want) {
+			t.Errorf("%s: warnings\n%q\nwant\n%q", c.path, got.rep.Warnings, c.want)
+		}
+	}
+}
+
+// TestLoadCaseGroups warns once per set of groups differing only by case,
+// with each group's documents, sets in order of their first name.
+func TestLoadCaseGroups(t *testing.T) {
+	var b strings.Builder
+	n := 0
+	add := func(group string, docs int) {
+		for range docs {
+			n++
+			fmt.Fprintf(&b, "{\"outlet\": %q, \"text\": \"story %d\"}\n", group, n)
+		}
+	}
+	add("wire", 1)
+	add("Wire", 3)
+	add("Reuters", 2)
+	add("WIRE", 2)
+	add("reuters", 1)
+	add("AP", 4)
+	add("Σίγμα", 1)
+	add("ΣΊΓΜΑ", 1) // Greek capitals of the same word: EqualFold folds them together
+	add(" Wire", 1) // trimmed to "Wire": a trim warning, and a 4th Wire document
+	dir := t.TempDir()
+	writeTestFiles(t, dir, map[string]string{"case.jsonl": b.String()})
+	got := loadFS(t, dir, "case.jsonl", LoadOptions{})
+	if got.err != nil {
+		t.Fatal(got.err)
+	}
+	want := []string{
+		`case.jsonl:16: group " Wire" trimmed to "Wire" (white space around a group name is ignored)`,
+		`groups "Reuters" (2 documents) and "reuters" (1) differ only by case: fix the group field, or they are compared as different groups`,
+		`groups "WIRE" (2 documents), "Wire" (4) and "wire" (1) differ only by case: fix the group field, or they are compared as different groups`,
+		`groups "ΣΊΓΜΑ" (1 document) and "Σίγμα" (1) differ only by case: fix the group field, or they are compared as different groups`,
+	}
+	if !reflect.DeepEqual(got.rep.Warnings, want) {
+		t.Errorf("warnings\n%q\nwant\n%q", got.rep.Warnings, want)
+	}
+	if got.rep.Loaded != n {
+		t.Errorf("loaded %d, want %d", got.rep.Loaded, n)
+	}
+}
+
+// TestFoldKey agrees with strings.EqualFold.
+func TestFoldKey(t *testing.T) {
+	words := []string{"wire", "Wire", "WIRE", "wirE", "wir", "K", "k", "\u212a", "ſ", "s", "S", "σ", "ς", "Σ", "ß", "SS", "Ǆ", "ǅ", "ǆ", ""}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := foldKey(a) == foldKey(b), strings.EqualFold(a, b); got != want {
+				t.Errorf("%q, %q: same key %v, EqualFold %v", a, b, got, want)
+			}
+		}
+	}
+}
+
+// TestLoadRepairedWarning names the documents whose invalid UTF-8 was
+// repaired: all of them up to 5, then "…".
+func TestLoadRepairedWarning(t *testing.T) {
+	var few, many strings.Builder
+	for i := 1; i <= 8; i++ {
+		text := fmt.Sprintf("story %d", i)
+		if i%2 == 0 || i > 3 {
+			text += " caf\xe9" // invalid: lines 2, 4, 5, 6, 7, 8
+		}
+		line := fmt.Sprintf("{\"outlet\": \"A\", \"text\": \"%s\"}\n", text)
+		many.WriteString(line)
+		if i <= 3 {
+			few.WriteString(line) // line 2 only
+		}
+	}
+	dir := t.TempDir()
+	writeTestFiles(t, dir, map[string]string{"few.jsonl": few.String(), "many.jsonl": many.String()})
+	cases := []struct {
+		file     string
+		repaired int
+		want     string
+	}{
+		{"few.jsonl", 1, "invalid UTF-8 repaired with U+FFFD in 1 document: few.jsonl:2"},
+		{"many.jsonl", 6, "invalid UTF-8 repaired with U+FFFD in 6 documents: many.jsonl:2, many.jsonl:4, many.jsonl:5, many.jsonl:6, many.jsonl:7, …"},
+	}
+	for _, c := range cases {
+		got := loadFS(t, dir, c.file, LoadOptions{})
+		if got.err != nil {
+			t.Errorf("%s: %v", c.file, got.err)
+			continue
+		}
+		if got.rep.Repaired != c.repaired || !reflect.DeepEqual(got.rep.Warnings, []string{c.want}) {
+			t.Errorf("%s: repaired %d, warnings %q\nwant %d, %q", c.file, got.rep.Repaired, got.rep.Warnings, c.repaired, c.want)
+		}
+	}
 }

@@ -127,7 +127,20 @@ type TermsOptions struct {
 	// Compact makes the display one row per group with its top terms, as
 	// compare shows it; the tidy table is the same either way.
 	Compact bool
+	// Only builds just one of the two tables when the output needs only
+	// one (text and Markdown show the display, CSV and JSON write the tidy
+	// table): with --top 0 a table holds a row per group and term.
+	Only Form
 }
+
+// Form names the two tables of a section.
+type Form uint8
+
+const (
+	BothForms   Form = iota // display and tidy
+	DisplayForm             // only the display (text, Markdown)
+	TidyForm                // only the tidy table (CSV, JSON)
+)
 
 // GroupKeyness is the ranked distinctive terms of one group.
 type GroupKeyness struct {
@@ -272,10 +285,25 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) Section {
 	display := &Table{Name: "terms", Title: tidy.Title,
 		Columns: []string{"group", "term", "count", "per_1k", "ref_per_1k", "docs", "logodds_z", "g2", "q", "log_ratio", "flag"}}
 	compact := &Table{Name: "terms", Title: tidy.Title, Columns: []string{"group", "docs", "distinctive terms, strongest first"}}
+	wantTidy, wantDisplay := opt.Only != DisplayForm, opt.Only != TidyForm
 	for _, gk := range ks {
 		g := gk.Group
 		var words []string
 		for _, k := range gk.Terms {
+			words = append(words, k.Term)
+			if wantDisplay && !opt.Compact {
+				flag := ""
+				if k.SingleDoc {
+					flag = "1 doc"
+				}
+				display.Rows = append(display.Rows, []Value{
+					Str(t.Groups[g]), Str(k.Term), Int(k.Count), Float(k.Per1k, 2), Float(k.RefPer1k, 2), Int(k.Docs), Float(k.LogOddsZ, 2),
+					Float(k.G2, 2), Float(k.Q, 4), Float(k.LogRatio, 2), Str(flag),
+				})
+			}
+			if !wantTidy {
+				continue
+			}
 			tfidf := 0.0
 			if t.Tokens[g] > 0 {
 				tfidf = float64(k.Count) / float64(t.Tokens[g]) * IDF(t.CorpusDF[k.ID], int64(t.TotalDocs), opt.IDF)
@@ -285,15 +313,6 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) Section {
 				Float(k.G2, 2), Float(k.Chi2, 2), Float(k.P, 4), Float(k.Q, 4), Float(k.LogRatio, 2),
 				Str(gk.Reference), Int(k.RefCount), Float(k.RefPer1k, 2), Float(tfidf, 6), Str(fmt.Sprint(k.SingleDoc)),
 			})
-			flag := ""
-			if k.SingleDoc {
-				flag = "1 doc"
-			}
-			display.Rows = append(display.Rows, []Value{
-				Str(t.Groups[g]), Str(k.Term), Int(k.Count), Float(k.Per1k, 2), Float(k.RefPer1k, 2), Int(k.Docs), Float(k.LogOddsZ, 2),
-				Float(k.G2, 2), Float(k.Q, 4), Float(k.LogRatio, 2), Str(flag),
-			})
-			words = append(words, k.Term)
 		}
 		compact.Rows = append(compact.Rows, []Value{Str(t.Groups[g]), Int(int64(t.Docs[g])), Str(strings.Join(words, ", "))})
 	}
@@ -305,7 +324,19 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) Section {
 			compact.Notes = append([]string{notes[0]}, notes[2:]...)
 			compact.Notes = append(compact.Notes, "Each term's count, per_1k, G², q and log ratio: parallax terms (or the terms table of --format csv/json).")
 		}
-		return Section{Display: compact, Tidy: tidy}
+		return formSection(compact, tidy, opt.Only)
+	}
+	return formSection(display, tidy, opt.Only)
+}
+
+// formSection pairs the tables that were built: with one form only, that
+// table serves both roles.
+func formSection(display, tidy *Table, only Form) Section {
+	switch only {
+	case DisplayForm:
+		return Section{Display: display}
+	case TidyForm:
+		return Section{Display: tidy, Tidy: tidy}
 	}
 	return Section{Display: display, Tidy: tidy}
 }

@@ -123,7 +123,7 @@ func groupList(groups []string) string {
 	return strings.Join(q, ", ")
 }
 
-func (tf *termsFlags) options(compact bool) (analysis.TermsOptions, error) {
+func (tf *termsFlags) options(compact bool, only analysis.Form) (analysis.TermsOptions, error) {
 	idf, err := analysis.ParseIDF(tf.idf)
 	if err != nil {
 		return analysis.TermsOptions{}, usageError{err}
@@ -142,7 +142,7 @@ func (tf *termsFlags) options(compact bool) (analysis.TermsOptions, error) {
 	}
 	return analysis.TermsOptions{
 		Keyness: analysis.KeynessOptions{PriorScale: tf.prior, MinCount: tf.minCount, Correction: tf.correction},
-		IDF:     idf, Top: tf.top, Vs: tf.vs, Target: tf.target, Compact: compact,
+		IDF:     idf, Top: tf.top, Vs: tf.vs, Target: tf.target, Compact: compact, Only: only,
 	}, nil
 }
 
@@ -156,7 +156,7 @@ func runCompare(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	topt, err := tf.options(true)
+	topt, err := tf.options(true, cf.form())
 	if err != nil {
 		return err
 	}
@@ -298,7 +298,7 @@ func runTerms(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	topt, err := tf.options(false)
+	topt, err := tf.options(false, cf.form())
 	if err != nil {
 		return err
 	}

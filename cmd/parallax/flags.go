@@ -267,6 +267,20 @@ func buildRevision() string {
 	return rev + modified
 }
 
+// form says which table of a section the output format shows. With -o DIR
+// every section is written whole, so both are kept.
+func (cf *corpusFlags) form() analysis.Form {
+	switch {
+	case cf.output != "" && cf.format == "csv":
+		return analysis.BothForms
+	case cf.format == "csv" || cf.format == "json":
+		return analysis.TidyForm
+	case cf.format == "table" || cf.format == "markdown":
+		return analysis.DisplayForm
+	}
+	return analysis.BothForms
+}
+
 // write renders the report to -o or standard output.
 func (cf *corpusFlags) write(e *env, r *analysis.Report) error {
 	f, err := analysis.ParseFormat(cf.format)

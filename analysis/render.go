@@ -78,8 +78,10 @@ const DefaultWidth = 160
 type RenderOptions struct {
 	Color bool // reserved: no colour is written yet
 	// Width is the widest a text table may be, in terminal columns; 0 means
-	// DefaultWidth. Wider tables get numbered column headers with a legend
-	// and, if still too wide, are printed in blocks of columns.
+	// DefaultWidth. Wider tables have their widest string columns cut (see
+	// Table.Cut) when that makes them fit; otherwise they get numbered column
+	// headers with a legend and, if still too wide, are printed in blocks of
+	// columns. The options line and the notes are wrapped to it too.
 	Width int
 }
 
@@ -299,9 +301,25 @@ func textValue(v Value) string {
 	case KindInt:
 		return strconv.FormatInt(v.Int, 10)
 	case KindFloat:
+		if v.Sig > 0 {
+			return probFloat(v.Float, v.Digits, v.Sig)
+		}
 		return fixedFloat(v.Float, v.Digits)
 	}
 	return printable(v.Str)
+}
+
+// probFloat formats a probability-like f: "0" when exactly 0, digits
+// decimals when |f| ≥ 0.001, otherwise scientific notation with sig
+// significant digits ("1.23e-05"), so a small value never reads as 0.0000.
+func probFloat(f float64, digits, sig int) string {
+	switch {
+	case f == 0:
+		return "0"
+	case math.Abs(f) >= 0.001:
+		return fixedFloat(f, digits)
+	}
+	return strconv.FormatFloat(f, 'e', sig-1, 64)
 }
 
 // fixedFloat formats f with digits decimals (the shortest exact form when
@@ -406,16 +424,15 @@ func optionWord(s string) string {
 
 // ---- text tables ----
 
-// renderText writes the provenance (one or two lines) and each section's
-// display table with its title and notes.
+// renderText writes the provenance (a summary line, then the options wrapped
+// to the width) and each section's display table with its title and notes.
 func renderText(w *bufio.Writer, r *Report, opt RenderOptions) error {
 	parts, opts := provenanceParts(&r.Provenance, 12)
 	w.WriteString(strings.Join(parts, " · "))
 	w.WriteByte('\n')
 	if len(opts) > 0 {
-		w.WriteString("options: ")
-		w.WriteString(strings.Join(opts, " "))
-		w.WriteByte('\n')
+		opts[0] = "options: " + opts[0]
+		writeWrapped(w, opts, opt.width())
 	}
 	for _, s := range r.Sections {
 		w.WriteByte('\n')
@@ -477,9 +494,10 @@ func (g *textGrid) keyColumns() int {
 }
 
 // writeTextSection writes the title, the table and the notes. A table wider
-// than width gets its non-key columns numbered, with a legend below; if it is
-// still too wide it is printed in blocks of columns that fit, each repeating
-// the key columns.
+// than width that would fit with its string cells shortened gets them cut
+// (see cutToFit). Otherwise its non-key columns are numbered, with a legend
+// below; if it is still too wide, cutting is tried again, and failing that it
+// is printed in blocks of columns that fit, each repeating the key columns.
 func writeTextSection(w *bufio.Writer, t *Table, width int) error {
 	title := printable(t.Title)
 	if title == "" {
@@ -491,7 +509,7 @@ func writeTextSection(w *bufio.Writer, t *Table, width int) error {
 	}
 	g := newTextGrid(t)
 	all := seq(0, len(g.header))
-	if g.boxWidth(all) <= width {
+	if g.cutToFit(t, width) {
 		if err := writeBox(w, g, all); err != nil {
 			return err
 		}
@@ -509,6 +527,7 @@ func writeTextSection(w *bufio.Writer, t *Table, width int) error {
 			g.widths[j] = max(g.widths[j], displayWidth(line[j]))
 		}
 	}
+	g.cutToFit(t, width) // when it fails, splitColumns makes blocks
 	blocks := splitColumns(g, k, width)
 	for b, cols := range blocks {
 		if len(blocks) > 1 {
@@ -524,6 +543,114 @@ func writeTextSection(w *bufio.Writer, t *Table, width int) error {
 	}
 	writeTextNotes(w, t.Notes, legend, width)
 	return nil
+}
+
+// minCutWidth is the narrowest, in terminal columns, that cutToFit leaves a
+// string column (or its header's width, when wider).
+const minCutWidth = 12
+
+// cutToFit reports whether the whole table fits width, shortening string
+// cells first if it must and can:
+// it finds the largest cap such that cutting every cuttable column wider than
+// the cap down to it makes the table fit, so the widest columns are cut first
+// and one long column (a context, a list of terms) takes all the cut. A
+// column is cuttable when it holds text (is not right-aligned) and t.Cut does
+// not say CutNever; none is cut below its header, its widest non-string cell
+// or minCutWidth. When even that is too wide, nothing is cut.
+func (g *textGrid) cutToFit(t *Table, width int) bool {
+	over := g.boxWidth(seq(0, len(g.header))) - width
+	if over <= 0 {
+		return true
+	}
+	floors := make([]int, len(g.header)) // per column: narrowest it may be cut to; 0: not cuttable
+	top := 0
+	for j := range g.header {
+		if g.right[j] || t.Cut[t.Columns[j]] == CutNever {
+			continue
+		}
+		floor := max(minCutWidth, displayWidth(g.header[j]))
+		for i, row := range t.Rows {
+			if row[j].Kind != KindString {
+				floor = max(floor, displayWidth(g.cells[i][j]))
+			}
+		}
+		if floor < g.widths[j] {
+			floors[j] = floor
+			top = max(top, g.widths[j])
+		}
+	}
+	saving := func(limit int) int {
+		n := 0
+		for j, floor := range floors {
+			if floor > 0 {
+				n += max(0, g.widths[j]-max(limit, floor))
+			}
+		}
+		return n
+	}
+	if top == 0 || saving(0) < over {
+		return false
+	}
+	limit := top - 1
+	for saving(limit) < over {
+		limit--
+	}
+	for j, floor := range floors {
+		if floor == 0 || g.widths[j] <= max(limit, floor) {
+			continue
+		}
+		g.widths[j] = max(limit, floor)
+		left := t.Cut[t.Columns[j]] == CutLeft
+		for i, row := range t.Rows {
+			if row[j].Kind == KindString {
+				g.cells[i][j] = cutText(g.cells[i][j], g.widths[j], left)
+			}
+		}
+	}
+	return true
+}
+
+// cutText shortens s to at most width terminal columns, marking the cut
+// with "…": it keeps the start, or the end when left is true. It cuts between
+// runes, never inside one, drops the spaces next to the cut, and keeps a
+// zero-width rune (a combining mark) with the character it follows.
+func cutText(s string, width int, left bool) string {
+	if displayWidth(s) <= width {
+		return s
+	}
+	budget := width - 1 // the ellipsis is one column wide
+	used := 0
+	if !left {
+		end := 0
+		for end < len(s) {
+			_, size := utf8.DecodeRuneInString(s[end:])
+			rw := displayWidth(s[end : end+size])
+			if used+rw > budget {
+				break
+			}
+			used += rw
+			end += size
+		}
+		return strings.TrimRight(s[:end], " ") + "…"
+	}
+	start := len(s)
+	for start > 0 {
+		_, size := utf8.DecodeLastRuneInString(s[:start])
+		rw := displayWidth(s[start-size : start])
+		if used+rw > budget {
+			break
+		}
+		used += rw
+		start -= size
+	}
+	for start < len(s) { // marks whose base character was cut off
+		r, size := utf8.DecodeRuneInString(s[start:])
+		if r != ' ' && displayWidth(s[start:start+size]) > 0 {
+			break
+		}
+		start += size
+	}
+	return "…" + s[start:]
 }
 
 // splitColumns groups the non-key columns, in order, into blocks that fit
@@ -589,30 +716,53 @@ func writeBox(w io.Writer, g *textGrid, cols []int) error {
 	return nil
 }
 
-// writeTextNotes writes the notes, one per line, then the column legend of a
-// wide table, wrapped to width.
+// writeTextNotes writes each note, then the column legend of a wide table,
+// wrapped to width at spaces.
 func writeTextNotes(w *bufio.Writer, notes, legend []string, width int) {
 	for _, n := range notes {
-		w.WriteString(printable(n))
-		w.WriteByte('\n')
+		n = printable(n)
+		if displayWidth(n) <= width {
+			w.WriteString(n) // as written, spaces and all
+			w.WriteByte('\n')
+			continue
+		}
+		writeWrapped(w, strings.Fields(n), width)
 	}
 	if len(legend) == 0 {
 		return
 	}
-	line, items := "columns:", 0
+	items := make([]string, len(legend))
 	for i, item := range legend {
 		if i < len(legend)-1 {
 			item += ","
 		}
-		if items > 0 && displayWidth(line)+1+displayWidth(item) > width {
-			w.WriteString(line)
-			w.WriteByte('\n')
-			line, items = " ", 0
-		}
-		line += " " + item
-		items++
+		items[i] = item
 	}
-	w.WriteString(line)
+	items[0] = "columns: " + items[0]
+	writeWrapped(w, items, width)
+}
+
+// writeWrapped writes items separated by spaces, starting a new line,
+// indented by two spaces, before an item that would pass width. An item is
+// never broken: one wider than width gets a line of its own.
+func writeWrapped(w *bufio.Writer, items []string, width int) {
+	const indent = "  "
+	used := 0
+	for i, item := range items {
+		iw := displayWidth(item)
+		switch {
+		case i == 0:
+		case used+1+iw > width:
+			w.WriteByte('\n')
+			w.WriteString(indent)
+			used = len(indent)
+		default:
+			w.WriteByte(' ')
+			used++
+		}
+		w.WriteString(item)
+		used += iw
+	}
 	w.WriteByte('\n')
 }
 

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -108,9 +109,9 @@ func termsSection() Section {
 		Title:   "Distinctive terms",
 		Columns: []string{"outlet", "term", "count", "log_ratio", "p_value"},
 		Rows: [][]Value{
-			{Str("armenpress"), Str("Հայաստան"), Int(42), Float(1.23456, 3), Float(1e-300, 3)},
+			{Str("armenpress"), Str("Հայաստան"), Int(42), Float(1.23456, 3), Prob(1e-300)},
 			{Str("daily_sabah"), Str("İstanbul"), Int(7), Float(-0.0001, 3), NA()},
-			{Str("xinhua"), Str("東京 東京"), Int(1234567), Float(pointThree, 2), Float(2.0/3, 4)},
+			{Str("xinhua"), Str("東京 東京"), Int(1234567), Float(pointThree, 2), Prob(2.0 / 3)},
 			{Str("  padded  "), Str(tricky), Int(-3), NA(), Float(math.NaN(), 2)},
 		},
 		Notes: []string{"log_ratio is base 2; p_value | n/a when a group is empty", "# not a heading <b>"},
@@ -250,9 +251,11 @@ func TestRenderTextUnicodeAlignment(t *testing.T) {
 		"fingerprint 3f2a9c01b2d4…\n",
 		// Column widths: outlet 11 ("daily_sabah"); term 38 (the tricky cell:
 		// "a | b, "c" d " 13 + "<script>" 8 + "alert(1)" 8 + "</script>" 9);
-		// count 7; log_ratio 9; p_value 7; each plus two spaces of padding.
-		// The notes follow the bottom border.
-		"└" + dashes("─", 13) + "┴" + dashes("─", 40) + "┴" + dashes("─", 9) + "┴" + dashes("─", 11) + "┴" + dashes("─", 9) + "┘\nlog_ratio is base 2",
+		// count 7; log_ratio 9; p_value 9 ("1.00e-300"); each plus two spaces
+		// of padding. The notes follow the bottom border.
+		"└" + dashes("─", 13) + "┴" + dashes("─", 40) + "┴" + dashes("─", 9) + "┴" + dashes("─", 11) + "┴" + dashes("─", 11) + "┘\nlog_ratio is base 2",
+		"│ 1.00e-300 │", // Prob: scientific below 0.001
+		"│    0.6667 │", // Prob: four decimals
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q", want)
@@ -444,8 +447,8 @@ func TestRenderMarkdownTables(t *testing.T) {
 	}
 	// Widths: outlet 11; term 43, the tricky cell escaped ("a \| b, "c" d "
 	// 14 + "\<script\>" 10 + "alert(1)" 8 + "\</script\>" 11); count 7;
-	// log_ratio 9; p_value 7.
-	want := "| " + dashes("-", 11) + " | " + dashes("-", 43) + " | " + dashes("-", 6) + ": | " + dashes("-", 8) + ": | " + dashes("-", 6) + ": |"
+	// log_ratio 9; p_value 9 ("1.00e-300").
+	want := "| " + dashes("-", 11) + " | " + dashes("-", 43) + " | " + dashes("-", 6) + ": | " + dashes("-", 8) + ": | " + dashes("-", 8) + ": |"
 	if got := tables[0][1]; got != want {
 		t.Errorf("alignment row = %q, want %q", got, want)
 	}
@@ -456,6 +459,8 @@ func TestRenderMarkdownTables(t *testing.T) {
 		"- log_ratio is base 2; p_value \\| n/a when a group is empty\n",
 		"- \\# not a heading \\<b\\>\n",
 		"| daily_sabah |", // snake_case left unescaped
+		"| 1.00e-300 |",   // Prob: scientific below 0.001
+		"|    0.6667 |",   // Prob: four decimals
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("markdown output lacks %q", want)
@@ -495,6 +500,16 @@ func TestTextValue(t *testing.T) {
 		{"negative kept", Float(-0.0006, 3), "-0.001"},
 		{"negative digits", Value{Kind: KindFloat, Float: 1e-7, Digits: -1}, "1e-07"},
 		{"NA", NA(), "n/a"},
+		{"prob four decimals", Prob(0.0415), "0.0415"},
+		{"prob at the threshold", Prob(0.001), "0.0010"},
+		{"prob just below", Prob(0.00099949), "9.99e-04"},
+		{"prob scientific", Prob(1.2345e-5), "1.23e-05"},
+		{"prob rounds up", Prob(9.9996e-7), "1.00e-06"},
+		{"prob tiny", Prob(1e-300), "1.00e-300"},
+		{"prob zero", Prob(0), "0"},
+		{"prob one", Prob(1), "1.0000"},
+		{"prob NaN", Prob(math.NaN()), "n/a"},
+		{"prob Inf", Prob(math.Inf(1)), "n/a"},
 		{"NaN literal", Value{Kind: KindFloat, Float: math.NaN(), Digits: 2}, "n/a"},
 		{"Inf literal", Value{Kind: KindFloat, Float: math.Inf(-1), Digits: 2}, "n/a"},
 		{"control characters", Str("a\tb\x00c\u2028d\u0085e"), "a b c d e"},
@@ -838,3 +853,314 @@ func BenchmarkRender(b *testing.B) {
 // testWidth is the table width the golden files and the hand arithmetic of
 // the wide-table tests assume, independent of DefaultWidth.
 const testWidth = 100
+
+func TestProbData(t *testing.T) {
+	// CSV and JSON ignore Sig: the shortest float that round-trips.
+	r := &Report{Sections: []Section{{Display: &Table{Name: "p", Columns: []string{"p"},
+		Rows: [][]Value{{Prob(1.2345e-5)}, {Prob(0.0415)}, {Prob(0)}}}}}}
+	if got, want := string(render(t, r, FormatCSV, RenderOptions{})), "p\n1.2345e-05\n0.0415\n0\n"; got != want {
+		t.Errorf("csv = %q, want %q", got, want)
+	}
+	if got := string(render(t, r, FormatJSON, RenderOptions{})); !strings.Contains(got, `{"p": 1.2345e-05},`) {
+		t.Errorf("json lacks the full p:\n%s", got)
+	}
+}
+
+func TestWriteWrapped(t *testing.T) {
+	tests := []struct {
+		name  string
+		items []string
+		width int
+		want  string
+	}{
+		// "options: group=outlet" is 21; + " idf=smooth" would be 32 > 30.
+		// "  idf=smooth label=\"\"" is 21; + " min-count=5" would be 33.
+		// "  min-count=5" is 13; + ` stop-words="en ru"` would be 32.
+		{"options", []string{"options: group=outlet", "idf=smooth", `label=""`, "min-count=5", `stop-words="en ru"`}, 30,
+			"options: group=outlet\n  idf=smooth label=\"\"\n  min-count=5\n  stop-words=\"en ru\"\n"},
+		{"item wider than the width", []string{"a", strings.Repeat("x", 12), "b"}, 10,
+			"a\n  xxxxxxxxxxxx\n  b\n"},
+		// Each "東京" is 4 columns: "東京 東京" is 9 ≤ 10; "  東京 東京" would be 11.
+		{"wide characters", strings.Fields("東京 東京 東京 東京"), 10, "東京 東京\n  東京\n  東京\n"},
+		{"fits exactly", []string{"abcd", "efgh"}, 9, "abcd efgh\n"},
+		{"one over", []string{"abcd", "efgh"}, 8, "abcd\n  efgh\n"},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		writeWrapped(w, tt.items, tt.width)
+		w.Flush()
+		if got := buf.String(); got != tt.want {
+			t.Errorf("%s: got\n%s\nwant\n%s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// longOptions has so many options that their line is far wider than 160.
+func longOptions() map[string]string {
+	opts := sampleProvenance().Options
+	for i := 0; i < 25; i++ {
+		opts[fmt.Sprintf("option-%02d", i)] = fmt.Sprintf("value number %d", i)
+	}
+	return opts
+}
+
+func TestRenderTextWraps(t *testing.T) {
+	const note = "log_ratio is base 2; p_value | n/a when a group is empty"
+	for _, width := range []int{0, 30, 60, testWidth} {
+		r := sampleReport()
+		r.Provenance.Options = longOptions()
+		r.Sections[0].Display.Notes = []string{note, "short  note,  spaces kept"}
+		out := string(render(t, r, FormatTable, RenderOptions{Width: width}))
+		limit := RenderOptions{Width: width}.width()
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		// The options: every line within the width, continuation lines
+		// indented by two spaces, and joined back they are the one-line form.
+		_, opts := provenanceParts(&r.Provenance, 12)
+		start := slicesIndexPrefix(lines, "options: ")
+		if start < 0 {
+			t.Fatalf("width %d: no options line:\n%s", width, out)
+		}
+		joined := strings.TrimPrefix(lines[start], "options: ")
+		n := 1
+		for ; strings.HasPrefix(lines[start+n], "  "); n++ {
+			joined += " " + strings.TrimPrefix(lines[start+n], "  ")
+		}
+		if want := strings.Join(opts, " "); joined != want {
+			t.Errorf("width %d: options rejoined as\n%s\nwant\n%s", width, joined, want)
+		}
+		wantLines := 1
+		if limit < displayWidth("options: "+strings.Join(opts, " ")) {
+			wantLines = 2 // at least
+		}
+		if n < wantLines {
+			t.Errorf("width %d: options on %d lines, want at least %d", width, n, wantLines)
+		}
+		// No pair is broken: each line is a run of whole pairs.
+		k := 0
+		for i := 0; i < n; i++ {
+			line := strings.TrimPrefix(strings.TrimPrefix(lines[start+i], "options: "), "  ")
+			for line != "" {
+				if k >= len(opts) || !strings.HasPrefix(line, opts[k]) {
+					t.Fatalf("width %d: options line %d breaks a pair: %q", width, i+1, lines[start+i])
+				}
+				line = strings.TrimPrefix(line[len(opts[k]):], " ")
+				k++
+			}
+		}
+		for _, line := range lines {
+			if strings.HasPrefix(line, "parallax ") || strings.ContainsAny(line, "┌│├└") {
+				continue // the summary line and the boxes are not wrapped
+			}
+			if w := displayWidth(line); w > limit {
+				t.Errorf("width %d: line %q is %d wide", width, line, w)
+			}
+		}
+		if !strings.Contains(out, "\nshort  note,  spaces kept\n") {
+			t.Errorf("width %d: a note that fits was changed:\n%s", width, out)
+		}
+	}
+	// Hand-wrapped at 30: "log_ratio is base 2; p_value |" is exactly 30.
+	r := sampleReport()
+	r.Sections = r.Sections[:1]
+	r.Sections[0].Display.Notes = []string{note}
+	out := string(render(t, r, FormatTable, RenderOptions{Width: 30}))
+	if want := "\nlog_ratio is base 2; p_value |\n  n/a when a group is empty\n"; !strings.Contains(out, want) {
+		t.Errorf("note at width 30 not wrapped as %q:\n%s", want, out)
+	}
+	// Markdown keeps the provenance and each note on one line.
+	r.Provenance.Options = longOptions()
+	md := string(render(t, r, FormatMarkdown, RenderOptions{Width: 30}))
+	_, opts := provenanceParts(&r.Provenance, 0)
+	if !strings.Contains(md, " · options: "+markdownText(strings.Join(opts, " "))+"*\n") {
+		t.Errorf("markdown provenance not on one line:\n%s", md)
+	}
+	if !strings.Contains(md, "\n- log_ratio is base 2; p_value \\| n/a when a group is empty\n") {
+		t.Errorf("markdown note not on one line:\n%s", md)
+	}
+}
+
+// slicesIndexPrefix is the index of the first line starting with prefix, or -1.
+func slicesIndexPrefix(lines []string, prefix string) int {
+	for i, l := range lines {
+		if strings.HasPrefix(l, prefix) {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestCutText(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		width int
+		left  bool
+		want  string
+	}{
+		{"fits", "abcdef", 6, false, "abcdef"},
+		{"fits left", "abcdef", 6, true, "abcdef"},
+		{"right", "abcdefgh", 6, false, "abcde…"},
+		{"left", "abcdefgh", 6, true, "…defgh"},
+		{"space before the cut", "abc defgh", 5, false, "abc…"},
+		{"space after the cut", "abcde fgh", 5, true, "…fgh"},
+		// Each ideograph is 2 wide: after "東京" (4) the next would make 6 > 5.
+		{"wide right", "東京東京", 6, false, "東京…"},
+		{"wide left", "東京大阪", 6, true, "…大阪"},
+		{"wide odd", "東京大阪", 4, false, "東…"},
+		// "é" as e + U+0301 (width 0): the mark stays with its e.
+		{"combining right", "cafe\u0301 au lait", 6, false, "cafe\u0301…"},
+		// Cutting from the left at a mark drops the orphaned mark.
+		{"combining left", "xe\u0301abc", 4, true, "…abc"},
+		{"armenian", "Հայաստանի Հանրապետություն", 10, false, "Հայաստանի…"},
+		{"one column", "abc", 1, false, "…"},
+	}
+	for _, tt := range tests {
+		got := cutText(tt.in, tt.width, tt.left)
+		if got != tt.want {
+			t.Errorf("%s: cutText(%q, %d, %v) = %q, want %q", tt.name, tt.in, tt.width, tt.left, got, tt.want)
+		}
+		if w := displayWidth(got); w > tt.width {
+			t.Errorf("%s: %q is %d wide, more than %d", tt.name, got, w, tt.width)
+		}
+	}
+}
+
+func FuzzCutText(f *testing.F) {
+	for _, s := range []string{"abcdefgh", "東京東京", "cafe\u0301 au lait", "a b c d e", "😀😀😀"} {
+		f.Add(s, 5, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, width int, left bool) {
+		s = printable(s)
+		if width < 2 || width > 200 {
+			return
+		}
+		got := cutText(s, width, left)
+		if displayWidth(got) > width {
+			t.Errorf("cutText(%q, %d, %v) = %q, %d wide", s, width, left, got, displayWidth(got))
+		}
+		if got == s {
+			return
+		}
+		if left {
+			if !strings.HasPrefix(got, "…") || !strings.HasSuffix(s, strings.TrimPrefix(got, "…")) {
+				t.Errorf("cutText(%q, %d, left) = %q, not … and an end of it", s, width, got)
+			}
+		} else if !strings.HasSuffix(got, "…") || !strings.HasPrefix(s, strings.TrimSuffix(got, "…")) {
+			t.Errorf("cutText(%q, %d) = %q, not a start of it and …", s, width, got)
+		}
+	})
+}
+
+// kwicTable is a keyword-in-context table whose contexts are 40 columns
+// wide: doc 10 ("doc-000001"), n 1, left 40, match 7, right (rightWidth)
+// wide, so the box is 1 + 13 + 4 + 43 + 10 + rightWidth+3.
+func kwicTable(leftHeader, rightHeader string, rightWidth int) *Table {
+	left := strings.Repeat("0123456789", 4)
+	right := strings.Repeat("abcdefghij", 4)[:rightWidth]
+	return &Table{
+		Name: "kwic", Title: "Keyword in context",
+		Columns: []string{"doc", "n", leftHeader, "match", rightHeader},
+		Rows: [][]Value{
+			{Str("doc-000001"), Int(1), Str(left), Str("Armenia"), Str(right)},
+			{Str("doc-000002"), Int(2), Str("short"), Str("Armenia"), Str("end")},
+		},
+		Cut: map[string]Cut{leftHeader: CutLeft, "doc": CutNever},
+	}
+}
+
+// boxCells returns the cells of the box rows of out (header included).
+func boxCells(out string) [][]string {
+	var rows [][]string
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(line, "│") {
+			continue
+		}
+		fields := strings.Split(strings.Trim(line, "│"), "│")
+		for i := range fields {
+			fields[i] = strings.TrimSpace(fields[i])
+		}
+		rows = append(rows, fields)
+	}
+	return rows
+}
+
+func TestRenderTextCuts(t *testing.T) {
+	const left, right = "0123456789012345678901234567890123456789", "abcdefghijabcdefghijabcdefghijabcdefghij"
+	tests := []struct {
+		name      string
+		table     *Table
+		width     int
+		boxWidth  int      // width of the box's lines
+		first     []string // first body row as printed
+		numbered  bool     // headers numbered, with a legend
+		split     bool     // printed in blocks of columns
+		uncutRows bool     // cells printed whole
+	}{
+		// Box 1+13+4+43+10+43 = 114, 34 over 80. Only left and right may be
+		// cut (match's 7 is under minCutWidth, doc is CutNever): cutting both
+		// to c saves 2(40−c) ≥ 34 for c ≤ 23. Left keeps its last 22
+		// characters, right its first 22.
+		{"both contexts", kwicTable("left", "right", 40), 80, 80,
+			[]string{"doc-000001", "1", "…" + left[18:], "Armenia", right[:22] + "…"}, false, false, false},
+		// Box 1+13+4+43+10+33 = 104, 5 over 99: cutting the widest column to
+		// 35 saves 5, and the 30-wide right stays whole.
+		{"widest first", kwicTable("left", "right", 30), 99, 99,
+			[]string{"doc-000001", "1", "…" + left[6:], "Armenia", right[:30]}, false, false, false},
+		// 25-wide headers are the floor: 114 − 2·15 = 84 > 70, no cut as
+		// named. Numbered (headers 1..4), the floor is 12: cutting to c saves
+		// 2(40−c) ≥ 44 for c ≤ 18, and the box is 70.
+		{"cut after numbering", kwicTable("left_context_words_before", "right_context_words_after", 40), 70, 70,
+			[]string{"doc-000001", "1", "…" + left[23:], "Armenia", right[:17] + "…"}, true, false, false},
+		// Even at the floor, 114 − 2·28 = 58 > 40: nothing is cut; the table
+		// is numbered and split as before.
+		{"cannot fit", kwicTable("left", "right", 40), 40, -1, nil, true, true, true},
+	}
+	for _, tt := range tests {
+		r := &Report{Provenance: Provenance{Tool: "parallax"}, Sections: []Section{{Display: tt.table}}}
+		out := string(render(t, r, FormatTable, RenderOptions{Width: tt.width}))
+		if got := strings.Contains(out, "\ncolumns: "); got != tt.numbered {
+			t.Errorf("%s: numbered %v, want %v:\n%s", tt.name, got, tt.numbered, out)
+		}
+		if got := strings.Contains(out, "columns 1–"); got != tt.split {
+			t.Errorf("%s: split %v, want %v:\n%s", tt.name, got, tt.split, out)
+		}
+		if tt.uncutRows {
+			if !strings.Contains(out, left) || !strings.Contains(out, right) || strings.Contains(out, "…") {
+				t.Errorf("%s: cells were cut:\n%s", tt.name, out)
+			}
+			continue
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if strings.ContainsAny(line, "┌│├└") && displayWidth(line) != tt.boxWidth {
+				t.Errorf("%s: box line %q is %d wide, want %d", tt.name, line, displayWidth(line), tt.boxWidth)
+			}
+		}
+		rows := boxCells(out)
+		if len(rows) != 3 {
+			t.Fatalf("%s: %d box rows, want 3:\n%s", tt.name, len(rows), out)
+		}
+		if !reflect.DeepEqual(rows[1], tt.first) {
+			t.Errorf("%s: first row %q, want %q", tt.name, rows[1], tt.first)
+		}
+		if want := []string{"doc-000002", "2", "short", "Armenia", "end"}; !reflect.DeepEqual(rows[2], want) {
+			t.Errorf("%s: short row %q, want %q", tt.name, rows[2], want)
+		}
+		// Markdown, CSV and JSON never cut.
+		for _, f := range []Format{FormatMarkdown, FormatCSV, FormatJSON} {
+			data := string(render(t, r, f, RenderOptions{Width: tt.width}))
+			if !strings.Contains(data, left) || !strings.Contains(data, tt.table.Rows[0][4].Str) || strings.Contains(data, "…") {
+				t.Errorf("%s: %s cut a cell:\n%s", tt.name, f, data)
+			}
+		}
+	}
+}
+
+func TestRenderCutGolden(t *testing.T) {
+	r := &Report{Provenance: sampleProvenance(), Sections: []Section{{Display: kwicTable("left", "right", 40)}}}
+	r.Provenance.Options = longOptions()
+	tab := r.Sections[0].Display
+	tab.Rows = append(tab.Rows, []Value{Str("doc-000003"), Int(3), Str("Հայաստանի Հանրապետություն 東京 東京 東京 東京 東京 東京"), Str("Armenia"), Str("東京 東京 東京 東京 東京 東京 Հայաստանի Հանրապետություն")})
+	tab.Notes = []string{"A note long enough to wrap: " + strings.Repeat("the same few words again, ", 6) + "until it ends."}
+	checkGolden(t, "render-cut.txt", render(t, r, FormatTable, RenderOptions{Width: 80}))
+}

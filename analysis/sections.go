@@ -298,7 +298,7 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) Section {
 				}
 				display.Rows = append(display.Rows, []Value{
 					Str(t.Groups[g]), Str(k.Term), Int(k.Count), Float(k.Per1k, 2), Float(k.RefPer1k, 2), Int(k.Docs), Float(k.LogOddsZ, 2),
-					Float(k.G2, 2), Float(k.Q, 4), Float(k.LogRatio, 2), Str(flag),
+					Float(k.G2, 2), Prob(k.Q), Float(k.LogRatio, 2), Str(flag),
 				})
 			}
 			if !wantTidy {
@@ -310,7 +310,7 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) Section {
 			}
 			tidy.Rows = append(tidy.Rows, []Value{
 				Str(t.Groups[g]), Str(k.Term), Int(k.Count), Float(k.Per1k, 2), Int(k.Docs), Float(k.LogOddsZ, 2),
-				Float(k.G2, 2), Float(k.Chi2, 2), Float(k.P, 4), Float(k.Q, 4), Float(k.LogRatio, 2),
+				Float(k.G2, 2), Float(k.Chi2, 2), Prob(k.P), Prob(k.Q), Float(k.LogRatio, 2),
 				Str(gk.Reference), Int(k.RefCount), Float(k.RefPer1k, 2), Float(tfidf, 6), Str(fmt.Sprint(k.SingleDoc)),
 			})
 		}
@@ -451,7 +451,10 @@ func NeighborsSection(dv *DocVectors, nn [][]Neighbor, m SimMeasure) Section {
 // (0: all), with a count of hits per group in the notes.
 func KWICSection(hits []KWICHit, pattern string, perGroup int) Section {
 	t := &Table{Name: "kwic", Title: fmt.Sprintf("Keyword in context: %q", pattern),
-		Columns: []string{"group", "doc", "sentence", "left", "match", "right"}}
+		Columns: []string{"group", "doc", "sentence", "left", "match", "right"},
+		// On a narrow terminal the contexts give way, the left one keeping
+		// the words next to the match.
+		Cut: map[string]Cut{"left": CutLeft, "doc": CutNever, "match": CutNever}}
 	tidy := &Table{Name: "kwic", Title: t.Title,
 		Columns: []string{"group", "doc", "sentence", "left", "match", "right", "title", "date", "url"}}
 	counts := map[string]int{}

@@ -21,6 +21,11 @@ type Value struct {
 	Int    int64
 	Float  float64
 	Digits int
+	// Sig, when positive, switches a float's text and Markdown form to the
+	// one for probabilities: values of at least 0.001 in absolute value with
+	// Digits decimals, smaller ones in scientific notation with Sig
+	// significant digits, exactly 0 as "0". Zero keeps the plain Digits form.
+	Sig int
 }
 
 // Str makes a string cell.
@@ -37,6 +42,18 @@ func Float(f float64, digits int) Value {
 	return Value{Kind: KindFloat, Float: f, Digits: digits}
 }
 
+// Prob makes a probability cell (a p-value, a q-value): 0.0415 with four
+// decimals when p ≥ 0.001, 1.23e-05 with three significant digits below,
+// "0" when exactly 0, so that a small p never prints as 0.0000. NaN and ±Inf
+// become NA. CSV and JSON write the full float like any other.
+func Prob(p float64) Value {
+	v := Float(p, 4)
+	if v.Kind == KindFloat {
+		v.Sig = 3
+	}
+	return v
+}
+
 // NA makes a not-available cell: "n/a" in tables, NA in CSV, null in JSON.
 func NA() Value { return Value{Kind: KindNA} }
 
@@ -48,7 +65,23 @@ type Table struct {
 	Columns []string // header
 	Rows    [][]Value
 	Notes   []string // shown under text/Markdown tables; in JSON as "notes"
+	// Cut says, by column name, how a text table too wide for the terminal
+	// may shorten that column's string cells; a column not listed (and every
+	// column when Cut is nil) is cut from the right. Markdown, CSV and JSON
+	// never cut.
+	Cut map[string]Cut
 }
+
+// Cut is how the text renderer may shorten a column's string cells when a
+// table would otherwise be too wide: it cuts the widest string columns
+// first, down to no less than their header, and marks each cut with "…".
+type Cut uint8
+
+const (
+	CutRight Cut = iota // keep the start: "the dispute betw…" (the default)
+	CutLeft             // keep the end: "…dispute between" (a left context next to its match)
+	CutNever            // never shorten (identifiers)
+)
 
 // Section is one part of a report. Display is what a person reads on a
 // terminal or in Markdown (may be wide, e.g. a matrix); Tidy is the long form

@@ -69,7 +69,7 @@ func (c *command) flagSet(e *env, cf *corpusFlags) *flag.FlagSet {
 	if cf != nil {
 		fs.StringVar(&cf.sample, "sample", "", "embedded corpus to use when no CORPUS is given: "+strings.Join(parallax.SampleNames(), ", ")+" (default karabakh)")
 		fs.StringVar(&cf.format, "format", "table", "output format: table, markdown, csv, json")
-		fs.StringVar(&cf.output, "o", "", "write to this file instead of standard output (a folder, one file per section, for csv with several sections)")
+		fs.StringVar(&cf.output, "o", "", "write to this file instead of standard output; to a folder (existing, or ending in /) one file per section and provenance.json")
 		fs.StringVar(&cf.text, "text", "text", "record field holding the article text")
 		fs.StringVar(&cf.group, "group", "outlet", "record field to group by (any field: outlet, topic, bias, …)")
 		fs.StringVar(&cf.id, "id", "id", "record field holding the document id")
@@ -281,13 +281,23 @@ func (cf *corpusFlags) form() analysis.Form {
 	return analysis.BothForms
 }
 
+// isDirTarget reports whether -o names a folder: one that exists, or a path
+// ending in a slash.
+func isDirTarget(path string) bool {
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(os.PathSeparator)) {
+		return true
+	}
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
 // write renders the report to -o or standard output.
 func (cf *corpusFlags) write(e *env, r *analysis.Report) error {
 	f, err := analysis.ParseFormat(cf.format)
 	if err != nil {
 		return usageError{err}
 	}
-	if f == "csv" && len(r.Sections) > 1 {
+	if cf.output != "" && isDirTarget(cf.output) || f == "csv" && len(r.Sections) > 1 {
 		if cf.output == "" {
 			return usagef("csv holds one table and this report has %d sections: use -o DIR to write one file per section, or a command that prints one table (terms, similarity)", len(r.Sections))
 		}

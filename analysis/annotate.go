@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 
@@ -13,9 +14,14 @@ import (
 // A term is a word or number token (URLs and e-mail addresses are never terms)
 // that is not a stop word, optionally Snowball-stemmed. With NGrams = n > 1,
 // the n-grams of 2..n adjacent terms of one sentence are counted too, joined by
-// a space; a stop word, URL or sentence end breaks the chain, so an n-gram
-// always stands in the text exactly as its words do ("anti-terrorist
-// operation"), never across a removed word.
+// a space. The chain of adjacent terms breaks at a stop word, a URL, a term
+// dropped for its length, the end of a sentence, and any punctuation between
+// two tokens (comma, colon, parenthesis, dash, quote, slash, the apostrophe of
+// a dropped possessive "'s"…): only white space may separate the words of an
+// n-gram. A hyphen inside a token is part of it ("anti-terrorist
+// operation"). So an n-gram always stands in the text exactly as its words
+// do, never across a removed word or a punctuation mark: "Dubai, United Arab
+// Emirates" yields "united arab" but no "dubai united".
 type TermOptions struct {
 	StopWords *lexicons.StopWords // nil: no stop words
 	Stem      bool                // Snowball (Porter2) English stemmer
@@ -88,10 +94,15 @@ func (a *annotator) term(tok *Token) string {
 	return w
 }
 
-// sentence calls emit for every term of one sentence's tokens, in order:
-// each word, then (with n-grams) each n-gram ending at that word. The string
-// passed to emit is valid only during the call.
-func (a *annotator) sentence(tokens []Token, emit func(term string)) {
+// sentence calls emit for every term of one sentence, in order: each word,
+// then (with n-grams) each n-gram ending at that word. tokens are the
+// tokens of text, with spans into it. The string passed to emit is valid
+// only during the call.
+//
+// A chain of adjacent terms, from which the n-grams are drawn, breaks at a
+// token that is not a term and wherever the text between two consecutive
+// tokens holds anything but white space (see TermOptions).
+func (a *annotator) sentence(text string, tokens []Token, emit func(term string)) {
 	a.chain = a.chain[:0]
 	for i := range tokens {
 		w := a.term(&tokens[i])
@@ -102,6 +113,9 @@ func (a *annotator) sentence(tokens []Token, emit func(term string)) {
 		emit(w)
 		if a.opt.NGrams < 2 {
 			continue
+		}
+		if len(a.chain) > 0 && !spaceBetween(text, tokens[i-1].Span, tokens[i].Span) {
+			a.chain = a.chain[:0]
 		}
 		a.chain = append(a.chain, w)
 		if len(a.chain) > a.opt.NGrams {
@@ -118,4 +132,30 @@ func (a *annotator) sentence(tokens []Token, emit func(term string)) {
 			emit(unsafeString(a.buf))
 		}
 	}
+}
+
+// spaceBetween reports whether the text between the spans prev and next of
+// consecutive tokens is white space only (possibly none, as between two Han
+// characters). Spans that do not fit text report false.
+func spaceBetween(text string, prev, next Span) bool {
+	if prev.End > next.Start || next.Start > len(text) || prev.End < 0 {
+		return false
+	}
+	gap := text[prev.End:next.Start]
+	for k := 0; k < len(gap); {
+		c := gap[k]
+		if c < utf8.RuneSelf {
+			if !isSegSpace(rune(c)) {
+				return false
+			}
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(gap[k:])
+		if !isSegSpace(r) {
+			return false
+		}
+		k += size
+	}
+	return true
 }

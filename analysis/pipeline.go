@@ -315,7 +315,7 @@ func (p *processor) process(d *Document) {
 	for _, s := range p.sents {
 		p.toks = Tokenize(text[s.Start:s.End], p.toks[:0])
 		g.words += int64(len(p.toks) - countNonWords(p.toks))
-		p.ann.sentence(p.toks, p.count)
+		p.ann.sentence(text[s.Start:s.End], p.toks, p.count)
 	}
 	for _, id := range p.touched {
 		c := g.terms[id]

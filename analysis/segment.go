@@ -87,8 +87,9 @@ const (
 // capitalised word after them is ambiguous, so the period ends the sentence
 // only when the next word is a common sentence opener (sentenceStarters) or
 // begins with a quotation mark. Any dotted acronym of single letters (U.S.,
-// a.m., D.C., U.S.A.) and any single capital letter (the initial in "M.
-// Hakan Yavuz", "Onnik J. Krikorian") is read this way even if not listed.
+// a.m., D.C., U.S.A.), also after a hyphen ("anti-U.S."), and any single
+// capital letter (the initial in "M. Hakan Yavuz", "Onnik J. Krikorian") is
+// read this way even if not listed.
 var abbreviations = map[string]abbrevKind{
 	// Titles and ranks.
 	"mr": abbrTitle, "mrs": abbrTitle, "ms": abbrTitle, "mx": abbrTitle, "messrs": abbrTitle,
@@ -538,10 +539,23 @@ func classifyAbbrev(word string) abbrevKind {
 			}
 		}
 	}
-	if isDottedAcronym(word) {
+	if isDottedAcronym(word) || isDottedAcronym(afterLastHyphen(word)) {
 		return abbrMayEnd
 	}
 	return abbrNone
+}
+
+// afterLastHyphen returns the part of word after its last hyphen (see
+// isTokenHyphen), or "" when it has none: "anti-U.S" → "U.S".
+func afterLastHyphen(word string) string {
+	for k := len(word); k > 0; {
+		r, size := utf8.DecodeLastRuneInString(word[:k])
+		k -= size
+		if isTokenHyphen(r) {
+			return word[k+size:]
+		}
+	}
+	return ""
 }
 
 // isDottedAcronym reports single letters joined by periods: "U.S", "a.m",
@@ -732,6 +746,10 @@ type tokenScanner struct {
 //     TokNumber; "44th" is a word.
 //   - Dotted acronyms of single letters keep their periods: "U.S." →
 //     "u.s.", "a.m." → "a.m."; other periods separate ("Mr." → "mr").
+//     A hyphen joins an acronym to a word on either side, as it joins
+//     words: "anti-U.S." → "anti-u.s.", "U.S.-led" → "u.s.-led",
+//     "U.S.-Russia" → "u.s.-russia". An acronym ends the token unless a
+//     hyphen follows it, so "U.S.A" gives "u.s." and "a" wherever it stands.
 //   - URLs beginning with http://, https:// or www., and bare links of two
 //     or more host labels with a path (pic.twitter.com/abc), are one TokURL token up
 //     to white space, quotes or angle brackets, without trailing punctuation
@@ -876,6 +894,18 @@ scan:
 			if nc := tokenClassAt(text, next); nc == tcLetter || (nc == tcDigit && !prevDigit) {
 				dirty = dirty || r != '-'
 				j = next
+				if nc == tcLetter {
+					if end := acronymEnd(text, next); end > 0 {
+						// "anti-U.S.": the acronym keeps its periods and,
+						// as when it stands alone, ends the token unless
+						// a hyphen follows ("anti-U.S.-backed").
+						letters, prevDigit, dirty = true, false, true
+						j = end
+						if tokenClassAt(text, j) != tcOther {
+							break scan
+						}
+					}
+				}
 				continue
 			}
 		case isTokenApostrophe(r):

@@ -6,10 +6,10 @@
 package lexicons
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"bufio"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"io/fs"

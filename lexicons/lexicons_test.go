@@ -12,15 +12,22 @@ func TestEmbeddedStopWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"the", "and", "don't", "it's", "of"} {
-		if !s.Contains(w) {
-			t.Errorf("en stop words lack %q", w)
-		}
-	}
-	// Framing-bearing content words must never be stop words.
-	for _, w := range []string{"said", "war", "government", "people", "separatist", "terrorist"} {
-		if s.Contains(w) {
-			t.Errorf("en stop words hold content word %q", w)
+	for _, tc := range []struct {
+		name  string
+		words []string
+		want  bool
+	}{
+		{"function words", []string{"the", "and", "don't", "it's", "of"}, true},
+		// Version 2: initials ("Onnik J. Krikorian") must not rank as terms.
+		{"single letters", strings.Split("abcdefghijklmnopqrstuvwxyz", ""), true},
+		// Framing-bearing content words must never be stop words.
+		{"content words", []string{"said", "war", "government", "people", "separatist", "terrorist"}, false},
+		{"acronyms and pairs of letters", []string{"u.s.", "u.n.", "eu", "uk"}, false},
+	} {
+		for _, w := range tc.words {
+			if s.Contains(w) != tc.want {
+				t.Errorf("%s: en stop words contain %q: %v, want %v", tc.name, w, !tc.want, tc.want)
+			}
 		}
 	}
 	if got := StopWordLists(); len(got) != 1 || got[0] != "en" {

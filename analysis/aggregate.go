@@ -22,24 +22,30 @@ type vocabulary struct {
 
 func newVocabulary() *vocabulary { return &vocabulary{ids: map[string]int32{}} }
 
-// id returns the id of term, inserting a copy of it if new.
-func (v *vocabulary) id(term string) int32 {
+// intern returns the id of term and the vocabulary's own copy of it,
+// inserting a copy if the term is new. The copy is safe to keep; term may
+// point into a document or a reused buffer.
+func (v *vocabulary) intern(term string) (int32, string) {
 	v.mu.RLock()
 	id, ok := v.ids[term]
+	var canonical string
+	if ok {
+		canonical = v.terms[id]
+	}
 	v.mu.RUnlock()
 	if ok {
-		return id
+		return id, canonical
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if id, ok := v.ids[term]; ok {
-		return id
+		return id, v.terms[id]
 	}
 	term = strings.Clone(term)
 	id = int32(len(v.terms))
 	v.ids[term] = id
 	v.terms = append(v.terms, term)
-	return id
+	return id, term
 }
 
 // termCount is one term's sums within a group.

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
@@ -58,20 +59,30 @@ func (o TermOptions) Describe() map[string]string {
 	}
 }
 
-// annotator turns the tokens of a sentence into terms. It is not safe for
-// concurrent use: each worker owns one (the stem cache is per worker).
+// annotator turns the tokens of a sentence into term ids. It is not safe
+// for concurrent use: each worker owns one, with private caches in front of
+// the shared vocabulary so that most tokens cost one map lookup and no lock.
 type annotator struct {
-	opt   TermOptions
-	stems map[string]string
-	chain []string // the current run of adjacent terms, for n-grams
-	buf   []byte
+	opt    TermOptions
+	vocab  *vocabulary
+	known  map[string]tokenTerm // by token Norm: its term, or id -1 if none
+	ngrams map[string]int32     // by n-gram: its id
+	chain  []tokenTerm          // the current run of adjacent terms, for n-grams
+	buf    []byte
 }
 
-func newAnnotator(opt TermOptions) *annotator {
+// tokenTerm is what a token counts as: a term and its vocabulary id, or id
+// -1 when the token is not counted (a stop word, too short).
+type tokenTerm struct {
+	term string // the vocabulary's copy, safe to keep
+	id   int32
+}
+
+func newAnnotator(opt TermOptions, v *vocabulary) *annotator {
 	if opt.NGrams == 0 {
 		opt.NGrams = 1
 	}
-	return &annotator{opt: opt, stems: map[string]string{}}
+	return &annotator{opt: opt, vocab: v, known: map[string]tokenTerm{}, ngrams: map[string]int32{}}
 }
 
 // term maps a token to its counted form, or "" when it is not counted.
@@ -84,40 +95,52 @@ func (a *annotator) term(tok *Token) string {
 		return ""
 	}
 	if a.opt.Stem && tok.Kind == TokWord {
-		s, ok := a.stems[w]
-		if !ok {
-			s = english.Stem(w, true)
-			a.stems[string([]byte(w))] = s // copy: w may point into a document
-		}
-		w = s
+		w = english.Stem(w, true)
 	}
 	return w
 }
 
-// sentence calls emit for every term of one sentence, in order: each word,
-// then (with n-grams) each n-gram ending at that word. tokens are the
-// tokens of text, with spans into it. The string passed to emit is valid
-// only during the call.
+// lookup returns what tok counts as, working it out (stop words, length,
+// stemming, vocabulary) the first time a worker meets its Norm. A Norm is
+// always the same kind of token, so the cache may ignore Kind.
+func (a *annotator) lookup(tok *Token) tokenTerm {
+	if tok.Kind == TokURL || tok.Kind == TokEmail {
+		return tokenTerm{id: -1}
+	}
+	if t, ok := a.known[tok.Norm]; ok {
+		return t
+	}
+	t := tokenTerm{id: -1}
+	if w := a.term(tok); w != "" {
+		t.id, t.term = a.vocab.intern(w)
+	}
+	a.known[strings.Clone(tok.Norm)] = t // Norm may point into a document
+	return t
+}
+
+// sentence calls emit with the id of every term of one sentence, in order:
+// each word, then (with n-grams) each n-gram ending at that word. tokens are
+// the tokens of text, with spans into it.
 //
 // A chain of adjacent terms, from which the n-grams are drawn, breaks at a
 // token that is not a term and wherever the text between two consecutive
 // tokens holds anything but white space (see TermOptions).
-func (a *annotator) sentence(text string, tokens []Token, emit func(term string)) {
+func (a *annotator) sentence(text string, tokens []Token, emit func(id int32)) {
 	a.chain = a.chain[:0]
 	for i := range tokens {
-		w := a.term(&tokens[i])
-		if w == "" {
+		t := a.lookup(&tokens[i])
+		if t.id < 0 {
 			a.chain = a.chain[:0]
 			continue
 		}
-		emit(w)
+		emit(t.id)
 		if a.opt.NGrams < 2 {
 			continue
 		}
 		if len(a.chain) > 0 && !spaceBetween(text, tokens[i-1].Span, tokens[i].Span) {
 			a.chain = a.chain[:0]
 		}
-		a.chain = append(a.chain, w)
+		a.chain = append(a.chain, t)
 		if len(a.chain) > a.opt.NGrams {
 			a.chain = a.chain[1:]
 		}
@@ -127,11 +150,21 @@ func (a *annotator) sentence(text string, tokens []Token, emit func(term string)
 				if len(a.buf) > 0 {
 					a.buf = append(a.buf, ' ')
 				}
-				a.buf = append(a.buf, part...)
+				a.buf = append(a.buf, part.term...)
 			}
-			emit(unsafeString(a.buf))
+			emit(a.ngramID(a.buf))
 		}
 	}
+}
+
+// ngramID returns the id of the n-gram in b, interning it if new.
+func (a *annotator) ngramID(b []byte) int32 {
+	if id, ok := a.ngrams[unsafeString(b)]; ok {
+		return id
+	}
+	id, term := a.vocab.intern(unsafeString(b))
+	a.ngrams[term] = id // the vocabulary's copy: b is reused
+	return id
 }
 
 // spaceBetween reports whether the text between the spans prev and next of

@@ -12,8 +12,8 @@ func annotateAll(a *annotator, text string) string {
 	var out []string
 	for _, s := range Sentences(text, nil) {
 		sent := text[s.Start:s.End]
-		a.sentence(sent, Tokenize(sent, nil), func(term string) {
-			out = append(out, strings.Clone(term))
+		a.sentence(sent, Tokenize(sent, nil), func(id int32) {
+			out = append(out, a.vocab.terms[id])
 		})
 	}
 	return strings.Join(out, "|")
@@ -67,7 +67,7 @@ func TestAnnotatorSentence(t *testing.T) {
 		{"sentence end breaks", TermOptions{StopWords: sw, NGrams: 2}, "Troops fired. Villagers fled.",
 			"troops|fired|troops fired|villagers|fled|villagers fled"},
 	} {
-		got := annotateAll(newAnnotator(tc.opt), tc.text)
+		got := annotateAll(newAnnotator(tc.opt, newVocabulary()), tc.text)
 		if got != tc.want {
 			t.Errorf("%s: terms of %q:\n got %s\nwant %s", tc.name, tc.text, got, tc.want)
 		}

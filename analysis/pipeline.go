@@ -250,15 +250,13 @@ type docVec struct {
 	vec       SparseCounts // old (first-seen) term ids until buildDocVectors
 }
 
-// processor is one worker's state: reusable buffers and a private cache in
-// front of the shared vocabulary, so most lookups take no lock.
+// processor is one worker's state: reusable buffers, and an annotator whose
+// caches sit in front of the shared vocabulary.
 type processor struct {
 	opt     Options
 	cleaner *Cleaner
-	vocab   *vocabulary
 	out     *workerOut
 	ann     *annotator
-	cache   map[string]int32
 	sents   []Span
 	toks    []Token
 	scratch []int32 // per-document count by term id
@@ -266,23 +264,11 @@ type processor struct {
 }
 
 func newProcessor(opt Options, c *Cleaner, v *vocabulary, out *workerOut) *processor {
-	return &processor{opt: opt, cleaner: c, vocab: v, out: out, ann: newAnnotator(opt.Terms), cache: map[string]int32{}}
+	return &processor{opt: opt, cleaner: c, out: out, ann: newAnnotator(opt.Terms, v)}
 }
 
-func (p *processor) termID(term string) int32 {
-	if id, ok := p.cache[term]; ok {
-		return id
-	}
-	id := p.vocab.id(term)
-	p.vocab.mu.RLock()
-	canonical := p.vocab.terms[id] // share the vocabulary's copy of the string
-	p.vocab.mu.RUnlock()
-	p.cache[canonical] = id
-	return id
-}
-
-func (p *processor) count(term string) {
-	id := p.termID(term)
+// count adds one occurrence of term id to the current document.
+func (p *processor) count(id int32) {
 	if int(id) >= len(p.scratch) {
 		grown := make([]int32, max(int(id)+1, 2*len(p.scratch)))
 		copy(grown, p.scratch)

@@ -91,11 +91,14 @@ func (a *annotator) term(tok *Token) string {
 		return ""
 	}
 	w := tok.Norm
-	if a.opt.StopWords.Contains(w) || len(w) < a.opt.MinLength {
+	if a.opt.StopWords.Contains(w) {
 		return ""
 	}
 	if a.opt.Stem && tok.Kind == TokWord {
 		w = english.Stem(w, true)
+	}
+	if len(w) < a.opt.MinLength { // the term's length, after stemming
+		return ""
 	}
 	return w
 }

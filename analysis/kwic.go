@@ -76,12 +76,16 @@ type KWICHit struct {
 
 // KWIC collects matches of a pattern; its Visit method plugs into
 // Options.Visit. Window is the context width in tokens on each side; the
-// context never crosses the sentence.
+// context never crosses the sentence. Max bounds the matches kept per group
+// (0: all): the first Max in input order, whatever the scheduling; every
+// match is still counted.
 type KWIC struct {
 	Pattern *KWICPattern
 	Window  int
+	Max     int
 	mu      sync.Mutex
-	hits    []KWICHit
+	kept    map[string][]KWICHit
+	counts  map[string]int
 }
 
 // Visit scans one processed document. Safe for concurrent use.
@@ -111,26 +115,62 @@ func (k *KWIC) Visit(p *Processed) {
 		return
 	}
 	k.mu.Lock()
-	k.hits = append(k.hits, local...)
-	k.mu.Unlock()
+	defer k.mu.Unlock()
+	if k.kept == nil {
+		k.kept, k.counts = map[string][]KWICHit{}, map[string]int{}
+	}
+	for _, h := range local {
+		k.counts[h.Group]++
+		kept := k.kept[h.Group]
+		if k.Max <= 0 || len(kept) < k.Max {
+			k.kept[h.Group] = append(kept, h)
+			continue
+		}
+		// Full: the new hit replaces the latest kept one if it comes earlier.
+		last := 0
+		for i := range kept {
+			if hitBefore(kept[last], kept[i]) {
+				last = i
+			}
+		}
+		if hitBefore(h, kept[last]) {
+			kept[last] = h
+		}
+	}
 }
 
-// Hits returns the matches sorted by group, then input order, sentence and
-// token position — the same order whatever the number of workers.
+// hitBefore orders hits by input position.
+func hitBefore(x, y KWICHit) bool {
+	if x.DocIndex != y.DocIndex {
+		return x.DocIndex < y.DocIndex
+	}
+	if x.Sentence != y.Sentence {
+		return x.Sentence < y.Sentence
+	}
+	return x.Token < y.Token
+}
+
+// Counts returns the number of matches per group, kept or not.
+func (k *KWIC) Counts() map[string]int {
+	out := make(map[string]int, len(k.counts))
+	for g, n := range k.counts {
+		out[g] = n
+	}
+	return out
+}
+
+// Hits returns the kept matches sorted by group, then input order, sentence
+// and token position — the same whatever the number of workers.
 func (k *KWIC) Hits() []KWICHit {
-	h := append([]KWICHit(nil), k.hits...)
-	sort.SliceStable(h, func(a, b int) bool {
-		x, y := h[a], h[b]
-		if x.Group != y.Group {
-			return x.Group < y.Group
+	var h []KWICHit
+	for _, kept := range k.kept {
+		h = append(h, kept...)
+	}
+	sort.Slice(h, func(a, b int) bool {
+		if h[a].Group != h[b].Group {
+			return h[a].Group < h[b].Group
 		}
-		if x.DocIndex != y.DocIndex {
-			return x.DocIndex < y.DocIndex
-		}
-		if x.Sentence != y.Sentence {
-			return x.Sentence < y.Sentence
-		}
-		return x.Token < y.Token
+		return hitBefore(h[a], h[b])
 	})
 	return h
 }

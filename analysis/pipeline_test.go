@@ -101,6 +101,17 @@ func TestRunNGramsNeverCrossStopWordsOrSentences(t *testing.T) {
 	}
 }
 
+// TestRunMinLengthAfterStemming: --min-length applies to the counted term,
+// so a word stemmed below the length is dropped.
+func TestRunMinLengthAfterStemming(t *testing.T) {
+	res := runSmall(t, Options{Terms: TermOptions{StopWords: stopEN(t), Stem: true, MinLength: 5}})
+	c := dense(res.Table, res.Table.Count)
+	// leaders → leader (6) stays; talks → talk (4), fired → fire (4), met (3) go.
+	if c["Alpha"]["leader"] != 2 || c["Alpha"]["talk"] != 0 || c["Alpha"]["fire"] != 0 || c["Alpha"]["met"] != 0 {
+		t.Errorf("stemmed, min length 5: Alpha %v", c["Alpha"])
+	}
+}
+
 func TestRunStemming(t *testing.T) {
 	res := runSmall(t, Options{Terms: TermOptions{StopWords: stopEN(t), Stem: true}})
 	c := dense(res.Table, res.Table.Count)
@@ -166,6 +177,15 @@ func TestKWIC(t *testing.T) {
 	}{{1, "match", "1 match"}, {2, "match", "2 matches"}, {0, "document", "0 documents"}, {3, "box", "3 boxes"}} {
 		if got := Plural(c.n, c.noun); got != c.want {
 			t.Errorf("Plural(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
+		}
+	}
+	// Max keeps the first matches in input order, whatever the scheduling,
+	// and still counts them all.
+	for _, workers := range []int{1, 3} {
+		kw1 := &KWIC{Pattern: pat, Window: 2, Max: 1}
+		runSmall(t, Options{Visit: kw1.Visit, Workers: workers})
+		if got := kw1.Hits(); len(got) != 1 || got[0].DocID != "a1" || kw1.Counts()["Alpha"] != 2 {
+			t.Errorf("Max 1, %d workers: hits %+v, counts %v; want a1 only, Alpha 2", workers, got, kw1.Counts())
 		}
 	}
 	if _, err := CompileKWIC(" ... "); err == nil {

@@ -447,9 +447,9 @@ func NeighborsSection(dv *DocVectors, nn [][]Neighbor, m SimMeasure) Section {
 	return Section{Display: t}
 }
 
-// KWICSection lists keyword-in-context hits per group, at most perGroup each
-// (0: all), with a count of hits per group in the notes.
-func KWICSection(hits []KWICHit, pattern string, perGroup int) Section {
+// KWICSection lists keyword-in-context hits per group, as kept by a KWIC
+// with Max perGroup (0: all), with every group's count of matches in the notes.
+func KWICSection(hits []KWICHit, counts map[string]int, pattern string, perGroup int) Section {
 	t := &Table{Name: "kwic", Title: fmt.Sprintf("Keyword in context: %q", pattern),
 		Columns: []string{"group", "doc", "sentence", "left", "match", "right"},
 		// On a narrow terminal the contexts give way, the left one keeping
@@ -457,12 +457,11 @@ func KWICSection(hits []KWICHit, pattern string, perGroup int) Section {
 		Cut: map[string]Cut{"left": CutLeft, "doc": CutNever, "match": CutNever}}
 	tidy := &Table{Name: "kwic", Title: t.Title,
 		Columns: []string{"group", "doc", "sentence", "left", "match", "right", "title", "date", "url"}}
-	counts := map[string]int{}
+	total := 0
+	for _, n := range counts {
+		total += n
+	}
 	for _, h := range hits {
-		counts[h.Group]++
-		if perGroup > 0 && counts[h.Group] > perGroup {
-			continue
-		}
 		row := []Value{Str(h.Group), Str(h.DocID), Int(int64(h.Sentence)), Str(h.Left), Str(h.Match), Str(h.Right)}
 		t.Rows = append(t.Rows, row)
 		tidy.Rows = append(tidy.Rows, append(row[:len(row):len(row)], Str(h.Title), Str(h.Date), Str(h.URL)))
@@ -471,10 +470,10 @@ func KWICSection(hits []KWICHit, pattern string, perGroup int) Section {
 	for _, g := range sortedKeys(counts) {
 		parts = append(parts, fmt.Sprintf("%s %d", g, counts[g]))
 	}
-	if len(hits) == 0 {
+	if total == 0 {
 		t.Notes = append(t.Notes, "No match.")
 	} else {
-		t.Notes = append(t.Notes, fmt.Sprintf("%s: %s.", Plural(len(hits), "match"), strings.Join(parts, ", ")))
+		t.Notes = append(t.Notes, fmt.Sprintf("%s: %s.", Plural(total, "match"), strings.Join(parts, ", ")))
 	}
 	if perGroup > 0 {
 		t.Notes = append(t.Notes, fmt.Sprintf("At most %d shown per group (--max 0 shows all).", perGroup))

@@ -54,6 +54,12 @@ func prepare(c *command, fs *flag.FlagSet, cf *corpusFlags, args []string, e *en
 // run checks the output format, then runs the pipeline on the corpus named
 // by pos (or the sample); tweak may adjust the options first.
 func (cf *corpusFlags) run(pos []string, e *env, tweak func(*analysis.Options)) (*analysis.Result, error) {
+	return cf.runCorpus(pos, e, tweak, false)
+}
+
+// runCorpus is run; allowEmpty lets a corpus whose every record was skipped
+// through, for the command that lists the skips.
+func (cf *corpusFlags) runCorpus(pos []string, e *env, tweak func(*analysis.Options), allowEmpty bool) (*analysis.Result, error) {
 	if _, err := analysis.ParseFormat(cf.format); err != nil {
 		return nil, usageError{err}
 	}
@@ -72,7 +78,7 @@ func (cf *corpusFlags) run(pos []string, e *env, tweak func(*analysis.Options)) 
 	if err != nil {
 		return nil, err
 	}
-	if res.Table.TotalDocs == 0 {
+	if res.Table.TotalDocs == 0 && !allowEmpty {
 		return nil, fmt.Errorf("%s: no document left to analyse (read %d, skipped %d): see 'parallax corpus' for the reasons", src.Name, res.Load.Read, len(res.Load.Skipped))
 	}
 	return res, nil
@@ -198,7 +204,11 @@ func idfFunc(t *analysis.TermTable, v analysis.IDFVariant) func(int64) float64 {
 func runCorpus(c *command, args []string, e *env) error {
 	var cf corpusFlags
 	fs := c.flagSet(e, &cf)
-	res, err := prepare(c, fs, &cf, args, e, nil)
+	pos, err := c.parse(fs, args, e)
+	if err != nil {
+		return err
+	}
+	res, err := cf.runCorpus(pos, e, nil, true) // an all-skipped corpus still lists its skips
 	if err != nil {
 		return err
 	}
@@ -242,10 +252,17 @@ func runClean(c *command, args []string, e *env) error {
 	}
 	var mu sync.Mutex
 	var docs []docClean
-	res, err := prepare(c, fs, &cf, args, e, func(o *analysis.Options) {
+	pos, err := c.parse(fs, args, e)
+	if err != nil {
+		return err
+	}
+	if cf.noClean {
+		return usagef("clean shows what cleaning removes: drop --no-clean")
+	}
+	res, err := cf.run(pos, e, func(o *analysis.Options) {
 		o.Visit = func(p *analysis.Processed) {
 			d := docClean{index: p.Doc.Index, group: p.Doc.Group, id: p.Doc.ID,
-				lines: strings.Count(p.Doc.Text, "\n") + 1, removed: len(p.Removed),
+				lines: countLines(p.Doc.Text), removed: len(p.Removed),
 				removals: append([]analysis.Removal(nil), p.Removed...)}
 			mu.Lock()
 			docs = append(docs, d)
@@ -254,9 +271,6 @@ func runClean(c *command, args []string, e *env) error {
 	})
 	if err != nil {
 		return err
-	}
-	if cf.noClean {
-		return usagef("clean shows what cleaning removes: drop --no-clean")
 	}
 	sort.Slice(docs, func(a, b int) bool { return docs[a].index < docs[b].index })
 	removed := &analysis.Table{Name: "removed", Title: "Removed lines", Columns: []string{"group", "doc", "line", "rule", "text"}}
@@ -320,6 +334,19 @@ func runTerms(c *command, args []string, e *env) error {
 	}
 	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{analysis.TermsSection(res.Table, ks, topt)}}
 	return cf.write(e, r)
+}
+
+// countLines counts the lines of text as cleaning numbers them: a final
+// newline ends the last line rather than starting an empty one.
+func countLines(text string) int {
+	if text == "" {
+		return 0
+	}
+	n := strings.Count(text, "\n")
+	if !strings.HasSuffix(text, "\n") {
+		n++
+	}
+	return n
 }
 
 // shorten cuts s to at most n runes, marking the cut with an ellipsis.
@@ -460,12 +487,12 @@ func runKWIC(c *command, args []string, e *env) error {
 	if err != nil {
 		return usageError{err}
 	}
-	kw := &analysis.KWIC{Pattern: pat, Window: *window}
+	kw := &analysis.KWIC{Pattern: pat, Window: *window, Max: *perGroup}
 	res, err := cf.run(pos[1:], e, func(o *analysis.Options) { o.Visit = kw.Visit })
 	if err != nil {
 		return err
 	}
-	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{analysis.KWICSection(kw.Hits(), pos[0], *perGroup)}}
+	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{analysis.KWICSection(kw.Hits(), kw.Counts(), pos[0], *perGroup)}}
 	r.Provenance.Options["pattern"] = pos[0]
 	return cf.write(e, r)
 }

@@ -298,6 +298,9 @@ func (cf *corpusFlags) write(e *env, r *analysis.Report) error {
 		return usageError{err}
 	}
 	if cf.output != "" && isDirTarget(cf.output) || f == "csv" && len(r.Sections) > 1 {
+		if cf.output != "" && !isDirTarget(cf.output) {
+			return usagef("-o %q: csv holds one table and this report has %d sections: name a folder (ending in /) for one file per section", cf.output, len(r.Sections))
+		}
 		if cf.output == "" {
 			return usagef("csv holds one table and this report has %d sections: use -o DIR to write one file per section, or a command that prints one table (terms, similarity)", len(r.Sections))
 		}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
@@ -160,7 +161,7 @@ func DistinctiveTerms(t *TermTable, opt TermsOptions) ([]GroupKeyness, error) {
 	if opt.Vs != "" {
 		vi := t.GroupIndex(opt.Vs)
 		if vi < 0 {
-			return nil, fmt.Errorf("--vs %q: no such group (groups: %s)", opt.Vs, groupList(t.Groups))
+			return nil, fmt.Errorf("--vs %q: no such group (groups: %s)", opt.Vs, GroupList(t.Groups))
 		}
 		ref = []int{vi}
 		refName = opt.Vs
@@ -169,7 +170,7 @@ func DistinctiveTerms(t *TermTable, opt TermsOptions) ([]GroupKeyness, error) {
 	if opt.Target != "" {
 		ti := t.GroupIndex(opt.Target)
 		if ti < 0 {
-			return nil, fmt.Errorf("--target %q: no such group (groups: %s)", opt.Target, groupList(t.Groups))
+			return nil, fmt.Errorf("--target %q: no such group (groups: %s)", opt.Target, GroupList(t.Groups))
 		}
 		targets = append(targets, ti)
 	} else {
@@ -261,12 +262,14 @@ func topTerms(kt []KeyTerm, n int) []KeyTerm {
 	return out
 }
 
-func groupList(groups []string) string {
+// GroupList quotes the first groups for an error message, and says how many
+// more there are.
+func GroupList(groups []string) string {
 	const show = 8
 	q := make([]string, 0, show)
 	for i, g := range groups {
 		if i == show {
-			return strings.Join(q, ", ") + fmt.Sprintf(", … %d more", len(groups)-show)
+			return strings.Join(q, ", ") + fmt.Sprintf(", … %d more (parallax corpus lists them)", len(groups)-show)
 		}
 		q = append(q, fmt.Sprintf("%q", g))
 	}
@@ -480,4 +483,34 @@ func KWICSection(hits []KWICHit, counts map[string]int, pattern string, perGroup
 	}
 	tidy.Notes = t.Notes
 	return Section{Display: t, Tidy: tidy}
+}
+
+// FrequencySection lists, per group, its terms ranked by count or by tf-idf
+// (rank "count" or "tfidf"), at most top each (0: all) among those with a
+// count of at least minCount: the plain frequency view, next to keyness.
+func FrequencySection(t *TermTable, rank string, top int, minCount int64, v IDFVariant) (Section, error) {
+	tab := &Table{Name: "frequencies", Title: "Term frequencies (ranked by " + rank + ")",
+		Columns: []string{"group", "rank", "term", "count", "per_1k", "docs", "tf", "tfidf"}}
+	for g, name := range t.Groups {
+		fs, err := Frequencies(t, g, minCount, v)
+		if err != nil {
+			return Section{}, err
+		}
+		if rank == "tfidf" {
+			slices.SortStableFunc(fs, func(x, y TermFreq) int { return cmp.Compare(y.TFIDF, x.TFIDF) })
+		}
+		if top > 0 && len(fs) > top {
+			fs = fs[:top]
+		}
+		for i, f := range fs {
+			tab.Rows = append(tab.Rows, []Value{Str(name), Int(int64(i + 1)), Str(f.Term), Int(f.Count), Float(f.Per1k, 2),
+				Int(f.Docs), Float(f.TF, 6), Float(f.TFIDF, 6)})
+		}
+	}
+	tab.Notes = []string{
+		fmt.Sprintf("Ranked by %s within each group (ties by term); terms with count ≥ %d.", rank, minCount),
+		fmt.Sprintf("per_1k: per 1,000 counted terms of the group; docs: the group's documents containing the term; tf: count / counted terms; tfidf: tf · idf, idf %q over the %s of the corpus (docs/measures.md).", v, Plural(t.TotalDocs, "document")),
+		"Frequent is not distinctive: a word every outlet uses ranks high here; parallax terms (log-odds) shows what sets a group apart.",
+	}
+	return Section{Display: tab}, nil
 }

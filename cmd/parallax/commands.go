@@ -111,22 +111,10 @@ func (tf *termsFlags) checkGroups(t *analysis.TermTable) error {
 	}
 	for _, f := range []struct{ flag, name string }{{"vs", tf.vs}, {"target", tf.target}} {
 		if f.name != "" && t.GroupIndex(f.name) < 0 {
-			return usagef("--%s %q: no such group (groups: %s)", f.flag, f.name, groupList(t.Groups))
+			return usagef("--%s %q: no such group (groups: %s)", f.flag, f.name, analysis.GroupList(t.Groups))
 		}
 	}
 	return nil
-}
-
-func groupList(groups []string) string {
-	const show = 8
-	var q []string
-	for i, g := range groups {
-		if i == show {
-			return strings.Join(q, ", ") + fmt.Sprintf(", … %d more (parallax corpus lists them)", len(groups)-show)
-		}
-		q = append(q, strconv.Quote(g))
-	}
-	return strings.Join(q, ", ")
 }
 
 func (tf *termsFlags) options(compact bool, only analysis.Form) (analysis.TermsOptions, error) {
@@ -273,28 +261,25 @@ func runClean(c *command, args []string, e *env) error {
 		return err
 	}
 	sort.Slice(docs, func(a, b int) bool { return docs[a].index < docs[b].index })
-	removed := &analysis.Table{Name: "removed", Title: "Removed lines", Columns: []string{"group", "doc", "line", "rule", "text"}}
 	// On a terminal the text is cut to fit; CSV and JSON keep every line whole.
-	shown := &analysis.Table{Name: "removed", Title: removed.Title, Columns: removed.Columns}
-	textWidth := max(30, cf.width-90)
+	removed := &analysis.Table{Name: "removed", Title: "Removed lines", Columns: []string{"group", "doc", "line", "rule", "text"},
+		Cut: map[string]analysis.Cut{"group": analysis.CutNever, "doc": analysis.CutNever, "rule": analysis.CutNever}}
 	summary := &analysis.Table{Name: "clean_summary", Title: "Cleaning per document", Columns: []string{"group", "doc", "lines", "removed", "kept"}}
 	for _, d := range docs {
 		for _, r := range d.removals {
 			removed.Rows = append(removed.Rows, []analysis.Value{analysis.Str(d.group), analysis.Str(d.id), analysis.Int(int64(r.Line)), analysis.Str(r.Rule), analysis.Str(r.Text)})
-			shown.Rows = append(shown.Rows, []analysis.Value{analysis.Str(d.group), analysis.Str(d.id), analysis.Int(int64(r.Line)), analysis.Str(r.Rule), analysis.Str(shorten(r.Text, textWidth))})
 		}
 		summary.Rows = append(summary.Rows, []analysis.Value{analysis.Str(d.group), analysis.Str(d.id), analysis.Int(int64(d.lines)), analysis.Int(int64(d.removed)), analysis.Int(int64(d.lines - d.removed))})
 	}
-	var rules []string
-	for _, r := range analysis.CleanRules() {
-		rules = append(rules, r.Name+": "+r.Description)
+	removed.Notes = []string{
+		fmt.Sprintf("%s removed from %s.", analysis.Plural(int(res.Cleaning.Removed), "line"), analysis.Plural(len(docs), "document")),
+		"line: 1-based line number in the document as read. Long lines are cut with … on a terminal; --format csv or json gives them whole. The rules: parallax clean -h, docs/cleaning.md.",
 	}
-	removed.Notes = append([]string{fmt.Sprintf("%d lines removed from %d documents.", res.Cleaning.Removed, len(docs))}, rules...)
 	if !res.Cleaning.RepeatedRule {
 		removed.Notes = append(removed.Notes, "The repeated-line rule did not run (standard input cannot be read twice, or it was switched off).")
 	}
-	shown.Notes = append(removed.Notes[:1:1], "Long lines are cut with …; --format csv or json gives them whole. Rules: parallax clean -h, docs/cleaning.md.")
-	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{{Display: shown, Tidy: removed}, {Display: summary}}}
+	summary.Notes = []string{"lines: lines of the document as read (a final newline ends the last line); removed: lines cleaning removed; kept: the rest, blank lines included."}
+	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{{Display: removed}, {Display: summary}}}
 	if cf.format == "csv" && cf.output == "" {
 		// The removed lines are the table people want from a pipe.
 		r.Sections = r.Sections[:1]
@@ -308,6 +293,7 @@ func runTerms(c *command, args []string, e *env) error {
 	fs := c.flagSet(e, &cf)
 	tf.add(fs, 20)
 	dtm := fs.String("dtm", "", "also write the group × term counts behind every measure to this CSV file (group,term,count,docs)")
+	rank := fs.String("rank", "logodds", "logodds: distinctive terms (keyness); count or tfidf: each group's most frequent terms")
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
@@ -316,9 +302,26 @@ func runTerms(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	switch *rank {
+	case "logodds", "count", "tfidf":
+	default:
+		return usagef("--rank %q: use logodds, count or tfidf", *rank)
+	}
 	res, err := cf.run(pos, e, nil)
 	if err != nil {
 		return err
+	}
+	if *rank != "logodds" {
+		if *dtm != "" {
+			if err := writeDTM(*dtm, res.Table); err != nil {
+				return err
+			}
+		}
+		sec, err := analysis.FrequencySection(res.Table, *rank, tf.top, tf.minCount, topt.IDF)
+		if err != nil {
+			return err
+		}
+		return cf.write(e, &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{sec}})
 	}
 	if err := tf.checkGroups(res.Table); err != nil {
 		return err
@@ -347,15 +350,6 @@ func countLines(text string) int {
 		n++
 	}
 	return n
-}
-
-// shorten cuts s to at most n runes, marking the cut with an ellipsis.
-func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 // writeDTM writes the raw group × term counts, long format, sorted by group
@@ -412,9 +406,6 @@ func runSimilarity(c *command, args []string, e *env) error {
 	}
 	if *k < 1 {
 		return usagef("--k must be at least 1, not %d", *k)
-	}
-	if _, err := analysis.ParseFormat(cf.format); err != nil {
-		return usageError{err}
 	}
 	res, err := cf.run(pos, e, func(o *analysis.Options) { o.DocVectors = *docs })
 	if err != nil {
@@ -479,9 +470,6 @@ func runKWIC(c *command, args []string, e *env) error {
 	}
 	if *window < 0 || *perGroup < 0 {
 		return usagef("--window and --max must not be negative")
-	}
-	if _, err := analysis.ParseFormat(cf.format); err != nil {
-		return usageError{err}
 	}
 	pat, err := analysis.CompileKWIC(pos[0])
 	if err != nil {

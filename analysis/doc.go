@@ -7,8 +7,11 @@
 //     gzip and standard input, producing a stream of Documents and a LoadReport.
 //   - clean.go: named, conservative rules that remove page furniture line by line.
 //   - segment.go: sentences and word tokens.
-//   - annotate.go: terms per document (stop words, stemming, n-grams, interning).
-//   - aggregate.go: mergeable per-group sums, frozen into a TermTable.
+//   - annotate.go: terms per sentence (stop words, stemming, n-grams).
+//   - aggregate.go: the interned vocabulary and mergeable per-group sums,
+//     frozen into a TermTable.
+//   - pipeline.go: the parallel run that ties the stages together.
+//   - sections.go, kwic.go: the tables each command prints.
 //   - measures.go, keyness.go, similarity.go, cluster.go: the numbers.
 //   - render.go: tables as text, Markdown, CSV and JSON.
 //

@@ -63,7 +63,7 @@ type KeynessOptions struct {
 	Correction string
 }
 
-// DefaultKeynessOptions returns the defaults: s = N, MinCount 5, no
+// DefaultKeynessOptions returns the defaults: s = N, MinCount 3, no
 // continuity correction.
 func DefaultKeynessOptions() KeynessOptions {
 	return KeynessOptions{MinCount: DefaultKeynessMinCount, Correction: CorrectionNone}
@@ -89,7 +89,7 @@ type KeyTerm struct {
 	// value across all terms tested in this comparison.
 	P, Q float64
 	// LogRatio is log2 of the ratio of relative frequencies, target over
-	// reference (Hardie 2014); a zero count is replaced by 0.5.
+	// reference (Hardie 2014); NaN (n/a) when either count is zero.
 	LogRatio float64
 	// SingleDoc: all of the term's occurrences in the target come from one
 	// document of a target with several, so it is flagged rather than read

@@ -1,0 +1,7 @@
+//go:build race
+
+package analysis
+
+// raceEnabled: the race detector's runtime allocates and makes sync.Pool
+// drop items, so allocation counts are not meaningful.
+const raceEnabled = true

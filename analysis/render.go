@@ -215,10 +215,35 @@ func isFileStem(name string) bool {
 // displayTable is the table a person reads: Display, or Tidy when there is
 // no Display.
 func displayTable(s Section) *Table {
-	if s.Display != nil {
-		return s.Display
+	t := s.Display
+	if t == nil {
+		t = s.Tidy
 	}
-	return s.Tidy
+	return collected(t)
+}
+
+// collected returns t with its streamed rows (RowSeq) gathered into Rows, as
+// text and Markdown need every row to size the columns.
+func collected(t *Table) *Table {
+	if t.Rows != nil || t.RowSeq == nil {
+		return t
+	}
+	c := *t
+	c.RowSeq = nil
+	c.Rows = [][]Value{}
+	for row := range t.RowSeq {
+		c.Rows = append(c.Rows, append([]Value(nil), row...))
+	}
+	return &c
+}
+
+// checkRow reports a streamed row of the wrong length (whole tables are
+// checked before anything is written; streamed rows only as they come).
+func checkRow(t *Table, n int, row []Value) error {
+	if len(row) != len(t.Columns) {
+		return fmt.Errorf("table %q row %d has %d cells for %d columns", t.Name, n, len(row), len(t.Columns))
+	}
+	return nil
 }
 
 // tidyTable is the table written as data: Tidy, or Display when there is no
@@ -929,7 +954,11 @@ func renderCSV(w *bufio.Writer, r *Report) error {
 		return err
 	}
 	record := make([]string, len(t.Columns))
-	for _, row := range t.Rows {
+	n := 0
+	for row := range t.AllRows() {
+		if n++; checkRow(t, n, row) != nil {
+			return checkRow(t, n, row)
+		}
 		for j, v := range row {
 			record[j] = csvValue(v)
 		}
@@ -970,7 +999,9 @@ func renderJSON(w *bufio.Writer, r *Report) error {
 			w.WriteByte(',')
 		}
 		w.WriteString("\n    ")
-		writeTableJSON(w, tidyTable(s), "    ")
+		if err := writeTableJSON(w, tidyTable(s), "    "); err != nil {
+			return err
+		}
 	}
 	if len(r.Sections) > 0 {
 		w.WriteString("\n  ")
@@ -1033,7 +1064,7 @@ func writeProvenanceJSON(w *bufio.Writer, p *Provenance, indent string) {
 }
 
 // writeTableJSON writes t as {"name", "title", "columns", "rows", "notes"}.
-func writeTableJSON(w *bufio.Writer, t *Table, indent string) {
+func writeTableJSON(w *bufio.Writer, t *Table, indent string) error {
 	in := indent + "  "
 	buf := make([]byte, 0, 1024)
 	buf = append(buf, "{\n"...)
@@ -1055,10 +1086,15 @@ func writeTableJSON(w *bufio.Writer, t *Table, indent string) {
 	for j, c := range t.Columns {
 		keys[j] = append(appendJSONString(nil, c), ": "...)
 	}
-	for i, row := range t.Rows {
+	i := 0
+	for row := range t.AllRows() {
+		if err := checkRow(t, i+1, row); err != nil {
+			return err
+		}
 		if i > 0 {
 			buf = append(buf, ',')
 		}
+		i++
 		buf = append(buf, '\n')
 		buf = append(buf, in...)
 		buf = append(buf, "  {"...)
@@ -1075,7 +1111,7 @@ func writeTableJSON(w *bufio.Writer, t *Table, indent string) {
 			buf = buf[:0]
 		}
 	}
-	if len(t.Rows) > 0 {
+	if i > 0 {
 		buf = append(buf, '\n')
 		buf = append(buf, in...)
 	}
@@ -1087,6 +1123,7 @@ func writeTableJSON(w *bufio.Writer, t *Table, indent string) {
 	buf = append(buf, indent...)
 	buf = append(buf, '}')
 	w.Write(buf)
+	return nil
 }
 
 // appendJSONStrings appends ss as a JSON array on one line.

@@ -3,9 +3,11 @@ package analysis
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -288,7 +290,7 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) Section {
 	display := &Table{Name: "terms", Title: tidy.Title,
 		Columns: []string{"group", "term", "count", "per_1k", "ref_per_1k", "docs", "logodds_z", "g2", "q", "log_ratio", "flag"}}
 	compact := &Table{Name: "terms", Title: tidy.Title, Columns: []string{"group", "docs", "distinctive terms, strongest first"}}
-	wantTidy, wantDisplay := opt.Only != DisplayForm, opt.Only != TidyForm
+	wantDisplay := opt.Only != TidyForm
 	for _, gk := range ks {
 		g := gk.Group
 		var words []string
@@ -304,20 +306,19 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) Section {
 					Float(k.G2, 2), Prob(k.Q), Float(k.LogRatio, 2), Str(flag),
 				})
 			}
-			if !wantTidy {
-				continue
-			}
-			tfidf := 0.0
-			if t.Tokens[g] > 0 {
-				tfidf = float64(k.Count) / float64(t.Tokens[g]) * IDF(t.CorpusDF[k.ID], int64(t.TotalDocs), opt.IDF)
-			}
-			tidy.Rows = append(tidy.Rows, []Value{
-				Str(t.Groups[g]), Str(k.Term), Int(k.Count), Float(k.Per1k, 2), Int(k.Docs), Float(k.LogOddsZ, 2),
-				Float(k.G2, 2), Float(k.Chi2, 2), Prob(k.P), Prob(k.Q), Float(k.LogRatio, 2),
-				Str(gk.Reference), Int(k.RefCount), Float(k.RefPer1k, 2), Float(tfidf, 6), Str(fmt.Sprint(k.SingleDoc)),
-			})
 		}
 		compact.Rows = append(compact.Rows, []Value{Str(t.Groups[g]), Int(int64(t.Docs[g])), Str(strings.Join(words, ", "))})
+	}
+	switch opt.Only {
+	case TidyForm:
+		// Written straight to CSV or JSON: with --top 0 the tidy table has
+		// a row per group and tested term, so it is never held whole.
+		tidy.RowSeq = tidyTermRows(t, ks, opt.IDF)
+	case BothForms:
+		tidy.Rows = [][]Value{}
+		for row := range tidyTermRows(t, ks, opt.IDF) {
+			tidy.Rows = append(tidy.Rows, append([]Value(nil), row...))
+		}
 	}
 	notes := termsNotes(t, ks, opt)
 	tidy.Notes, display.Notes = notes, notes
@@ -330,6 +331,29 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) Section {
 		return formSection(compact, tidy, opt.Only)
 	}
 	return formSection(display, tidy, opt.Only)
+}
+
+// tidyTermRows yields the tidy rows of distinctive terms, reusing one row.
+func tidyTermRows(t *TermTable, ks []GroupKeyness, v IDFVariant) iter.Seq[[]Value] {
+	return func(yield func([]Value) bool) {
+		row := make([]Value, 16)
+		for _, gk := range ks {
+			g := gk.Group
+			for _, k := range gk.Terms {
+				tfidf := 0.0
+				if t.Tokens[g] > 0 {
+					tfidf = float64(k.Count) / float64(t.Tokens[g]) * IDF(t.CorpusDF[k.ID], int64(t.TotalDocs), v)
+				}
+				row[0], row[1], row[2], row[3] = Str(t.Groups[g]), Str(k.Term), Int(k.Count), Float(k.Per1k, 2)
+				row[4], row[5], row[6], row[7] = Int(k.Docs), Float(k.LogOddsZ, 2), Float(k.G2, 2), Float(k.Chi2, 2)
+				row[8], row[9], row[10], row[11] = Prob(k.P), Prob(k.Q), Float(k.LogRatio, 2), Str(gk.Reference)
+				row[12], row[13], row[14], row[15] = Int(k.RefCount), Float(k.RefPer1k, 2), Float(tfidf, 6), Str(strconv.FormatBool(k.SingleDoc))
+				if !yield(row) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // formSection pairs the tables that were built: with one form only, that

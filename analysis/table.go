@@ -1,6 +1,9 @@
 package analysis
 
-import "math"
+import (
+	"iter"
+	"math"
+)
 
 // Kind says how a Value is stored and printed.
 type Kind uint8
@@ -70,6 +73,25 @@ type Table struct {
 	// column when Cut is nil) is cut from the right. Markdown, CSV and JSON
 	// never cut.
 	Cut map[string]Cut
+	// RowSeq, when Rows is nil, yields the rows one at a time, for tables
+	// too large to hold at once (every term of every group): CSV and JSON
+	// write each row as it comes, text and Markdown collect them first. A
+	// yielded row may be reused once the yield returns.
+	RowSeq iter.Seq[[]Value]
+}
+
+// AllRows yields the table's rows, from Rows or RowSeq.
+func (t *Table) AllRows() iter.Seq[[]Value] {
+	if t.Rows == nil && t.RowSeq != nil {
+		return t.RowSeq
+	}
+	return func(yield func([]Value) bool) {
+		for _, r := range t.Rows {
+			if !yield(r) {
+				return
+			}
+		}
+	}
 }
 
 // Cut is how the text renderer may shorten a column's string cells when a

@@ -250,29 +250,9 @@ func (l *loader) manifestJSONRows(f *loadFolder, name string, row func(string, r
 	if d, ok := tok.(json.Delim); err != nil || !ok || d != '[' {
 		return fmt.Errorf("%s: expected a JSON array of objects ([{\"file\": …, %q: …}, …])", display, l.opt.GroupField)
 	}
-	raw := map[string]json.RawMessage{}
-	rec := rawRecord{}
-	var elem json.RawMessage
-	for n := 1; dec.More(); n++ {
-		origin := display + ":record " + strconv.Itoa(n)
-		elem = elem[:0]
-		if err := dec.Decode(&elem); err != nil {
-			return jsonArrayError(display, origin, err)
-		}
-		if err := parseJSONObject(elem, raw, rec); err != nil {
-			if e := l.bad(origin, skipMalformed, err.Error(), "fix the manifest or use --skip-bad"); e != nil {
-				return e
-			}
-			continue
-		}
-		if err := row(origin, rec); err != nil {
-			return err
-		}
-	}
-	if _, err := dec.Token(); err != nil {
-		return jsonArrayError(display, "", err)
-	}
-	return nil
+	return l.eachArrayObject(dec, display, "fix the manifest or use --skip-bad", func(origin string, _ int, _ []byte, rec rawRecord) error {
+		return row(origin, rec)
+	})
 }
 
 // manifestRow reads the file named by one manifest row.

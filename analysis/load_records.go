@@ -533,27 +533,11 @@ func (l *loader) readJSONArray(br *bufio.Reader, name string) error {
 		return fmt.Errorf("%s: expected a JSON array of objects ([{…}, …]) but the file starts with %v; for one object per line name the file .jsonl or use --input-format jsonl", name, jsonTokenText(tok))
 	}
 	base := idBase(name)
-	raw := map[string]json.RawMessage{}
-	rec := rawRecord{}
-	var elem json.RawMessage
-	for n := 1; dec.More(); n++ {
-		origin := name + ":record " + strconv.Itoa(n)
-		elem = elem[:0]
-		if err := dec.Decode(&elem); err != nil {
-			return jsonArrayError(name, origin, err)
-		}
-		if err := parseJSONObject(elem, raw, rec); err != nil {
-			if e := l.bad(origin, skipMalformed, err.Error(), ""); e != nil {
-				return e
-			}
-			continue
-		}
-		if err := l.addRecord(rec, origin, int64(n), n, base, !utf8.Valid(elem)); err != nil {
-			return err
-		}
-	}
-	if _, err := dec.Token(); err != nil {
-		return jsonArrayError(name, "", err)
+	err = l.eachArrayObject(dec, name, "", func(origin string, n int, elem []byte, rec rawRecord) error {
+		return l.addRecord(rec, origin, int64(n), n, base, !utf8.Valid(elem))
+	})
+	if err != nil {
+		return err
 	}
 	if tok, err := dec.Token(); err != io.EOF {
 		if err != nil {
@@ -680,4 +664,35 @@ func csvError(name string, err error, where string) error {
 		return fmt.Errorf("%s:%d: invalid CSV in %s: %v", name, pe.StartLine, where, pe.Err)
 	}
 	return inputReadError(name, err)
+}
+
+// eachArrayObject reads the elements of a JSON array whose opening '[' dec
+// has consumed, through its closing ']': each object is parsed and passed to
+// fn with its origin ("name:record N"), number and raw bytes; an element
+// that is not a well-formed object is a bad record (hint says how to fix
+// it), and a broken array is an error naming the record.
+func (l *loader) eachArrayObject(dec *json.Decoder, name, hint string, fn func(origin string, n int, elem []byte, rec rawRecord) error) error {
+	raw := map[string]json.RawMessage{}
+	rec := rawRecord{}
+	var elem json.RawMessage
+	for n := 1; dec.More(); n++ {
+		origin := name + ":record " + strconv.Itoa(n)
+		elem = elem[:0]
+		if err := dec.Decode(&elem); err != nil {
+			return jsonArrayError(name, origin, err)
+		}
+		if err := parseJSONObject(elem, raw, rec); err != nil {
+			if e := l.bad(origin, skipMalformed, err.Error(), hint); e != nil {
+				return e
+			}
+			continue
+		}
+		if err := fn(origin, n, elem, rec); err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return jsonArrayError(name, "", err)
+	}
+	return nil
 }

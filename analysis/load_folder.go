@@ -221,15 +221,9 @@ func (l *loader) manifestCSVRows(f *loadFolder, name string, row func(string, ra
 
 // manifestHeader checks the header of a CSV manifest.
 func manifestHeader(display string, row []string) ([]string, error) {
-	header := make([]string, len(row))
-	seen := map[string]bool{}
-	for i, h := range row {
-		h = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
-		if seen[h] {
-			return nil, fmt.Errorf("%s:1: column %q is named twice: rename one", display, h)
-		}
-		seen[h] = true
-		header[i] = h
+	header, seen, err := headerNames(display, row)
+	if err != nil {
+		return nil, err
 	}
 	if !seen["file"] {
 		return nil, fmt.Errorf("%s:1: no \"file\" column (columns: %s): the manifest needs a column \"file\" with each file's path in the folder", display, strings.Join(header, ", "))

@@ -637,15 +637,9 @@ func (l *loader) readCSV(br *bufio.Reader, name string) error {
 
 // csvHeader checks a CSV header and returns a copy of its names, trimmed.
 func (l *loader) csvHeader(name string, row []string) ([]string, error) {
-	header := make([]string, len(row))
-	seen := map[string]bool{}
-	for i, h := range row {
-		h = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
-		if seen[h] {
-			return nil, fmt.Errorf("%s:1: column %q is named twice: rename one", name, h)
-		}
-		seen[h] = true
-		header[i] = h
+	header, seen, err := headerNames(name, row)
+	if err != nil {
+		return nil, err
 	}
 	cols := strings.Join(header, ", ")
 	if !seen[l.opt.TextField] {
@@ -695,4 +689,20 @@ func (l *loader) eachArrayObject(dec *json.Decoder, name, hint string, fn func(o
 		return jsonArrayError(name, "", err)
 	}
 	return nil
+}
+
+// headerNames trims the names of a CSV header row (and a byte order mark)
+// and refuses a name given twice; seen holds the names.
+func headerNames(name string, row []string) (header []string, seen map[string]bool, err error) {
+	header = make([]string, len(row))
+	seen = map[string]bool{}
+	for i, h := range row {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
+		if seen[h] {
+			return nil, nil, fmt.Errorf("%s:1: column %q is named twice: rename one", name, h)
+		}
+		seen[h] = true
+		header[i] = h
+	}
+	return header, seen, nil
 }

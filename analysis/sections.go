@@ -429,6 +429,9 @@ func SimilaritySection(s *SimMatrix) Section {
 		}
 	}
 	notes := []string{simNote(s.Measure), "Rows and columns in the order of average-linkage clustering on 1 − similarity (docs/similarity.md)."}
+	if pairs := closestPairs(s, 5); pairs != "" {
+		notes = append(notes, "Most similar pairs: "+pairs+".")
+	}
 	if len(s.Labels) < 2 {
 		notes = append(notes, "One group only: there is no other group to compare with (n/a).")
 	}
@@ -439,6 +442,41 @@ func SimilaritySection(s *SimMatrix) Section {
 	}
 	display.Notes, tidy.Notes = notes, notes
 	return Section{Display: display, Tidy: tidy}
+}
+
+// closestPairs lists the n most similar pairs of distinct, valid groups,
+// highest first, ties by the groups' names.
+func closestPairs(s *SimMatrix, n int) string {
+	type pair struct {
+		a, b string
+		v    float64
+	}
+	var ps []pair
+	for i := range s.Labels {
+		for j := i + 1; j < len(s.Labels); j++ {
+			if v, ok := s.At(i, j); ok {
+				a, b := s.Labels[i], s.Labels[j]
+				if b < a {
+					a, b = b, a
+				}
+				ps = append(ps, pair{a, b, v})
+			}
+		}
+	}
+	sort.Slice(ps, func(x, y int) bool {
+		if ps[x].v != ps[y].v {
+			return ps[x].v > ps[y].v
+		}
+		if ps[x].a != ps[y].a {
+			return ps[x].a < ps[y].a
+		}
+		return ps[x].b < ps[y].b
+	})
+	var out []string
+	for _, p := range ps[:min(n, len(ps))] {
+		out = append(out, fmt.Sprintf("%s – %s %.3f", p.a, p.b, p.v))
+	}
+	return strings.Join(out, "; ")
 }
 
 func simValue(s *SimMatrix, i, j int) Value {

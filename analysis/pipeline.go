@@ -129,8 +129,10 @@ func Run(src Source, opt Options) (*Result, error) {
 	var rep *LoadReport
 	var err error
 	if kept != nil {
-		// The first pass kept every document: no second read.
-		for _, d := range kept.docs {
+		// The first pass kept every document: no second read. Each is
+		// released once handed on, so processed texts can be collected.
+		for i, d := range kept.docs {
+			kept.docs[i] = nil
 			emit(d)
 		}
 		rep = kept.report

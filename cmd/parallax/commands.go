@@ -42,15 +42,6 @@ func cleanRuleList() string {
 	return strings.Join(names, ", ")
 }
 
-// prepare parses flags and runs the pipeline.
-func prepare(c *command, fs *flag.FlagSet, cf *corpusFlags, args []string, e *env, tweak func(*analysis.Options)) (*analysis.Result, error) {
-	pos, err := c.parse(fs, args, e)
-	if err != nil {
-		return nil, err
-	}
-	return cf.run(pos, e, tweak)
-}
-
 // run checks the output format, then runs the pipeline on the corpus named
 // by pos (or the sample); tweak may adjust the options first.
 func (cf *corpusFlags) run(pos []string, e *env, tweak func(*analysis.Options)) (*analysis.Result, error) {

@@ -41,24 +41,6 @@ func (o TermOptions) Validate() error {
 	return nil
 }
 
-// Describe returns the options as name=value pairs for provenance.
-func (o TermOptions) Describe() map[string]string {
-	n := o.NGrams
-	if n == 0 {
-		n = 1
-	}
-	sw := "none"
-	if o.StopWords != nil {
-		sw = o.StopWords.Name
-	}
-	return map[string]string{
-		"stopwords":  sw,
-		"stem":       fmt.Sprint(o.Stem),
-		"ngrams":     fmt.Sprint(n),
-		"min-length": fmt.Sprint(o.MinLength),
-	}
-}
-
 // annotator turns the tokens of a sentence into term ids. It is not safe
 // for concurrent use: each worker owns one, with private caches in front of
 // the shared vocabulary so that most tokens cost one map lookup and no lock.

@@ -22,9 +22,6 @@ import (
 //go:embed stopwords/*.txt
 var embedded embed.FS
 
-// FS is the file system of the embedded lexicon files.
-func FS() fs.FS { return embedded }
-
 // StopWords is a set of words excluded from term counts.
 type StopWords struct {
 	Name  string // "en" for the embedded list, or the file's path

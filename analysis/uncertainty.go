@@ -450,3 +450,32 @@ func BootstrapNote(resamples, perms int, seed uint64) string {
 		"(of sentences for groups with fewer than %d articles, marked small); pairwise permutation tests with %d permutations, "+
 		"Benjamini–Hochberg q over all pairs; seed %d", resamples, MinClusterUnits, perms, seed)
 }
+
+// BootstrapRatio is the percentile interval of a ratio Σ num / Σ den over
+// units (articles, or sentences for a small group), such as lexicon hits
+// per word: each resample draws as many units as there are, with
+// replacement, and takes Σ num / Σ den over the drawn ones — the same
+// cluster bootstrap as Bootstrap, whose mean is the special case den = 1 per
+// value. Units with den 0 carry nothing and are dropped. The random stream
+// depends only on seed and key. With no unit left, every field is NaN.
+func BootstrapRatio(num, den []float64, resamples int, seed uint64, key string) (ratio, low, high float64) {
+	if resamples <= 0 {
+		resamples = DefaultResamples
+	}
+	var ns, ds []float64
+	var sn, sd float64
+	for i := range num {
+		if den[i] > 0 {
+			ns, ds = append(ns, num[i]), append(ds, den[i])
+			sn += num[i]
+			sd += den[i]
+		}
+	}
+	if len(ns) == 0 {
+		return math.NaN(), math.NaN(), math.NaN()
+	}
+	stats := bootstrapMeans(nil, ns, ds, resamples, streamFor(seed, "ratio", key))
+	slices.Sort(stats)
+	alpha := (1 - ConfidenceLevel) / 2
+	return sn / sd, quantileType7(stats, alpha), quantileType7(stats, 1-alpha)
+}

@@ -1,0 +1,278 @@
+package analysis
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"parallax/lexicons"
+)
+
+// LexiconKey is what a hit counts for: the entry's key (category, actor,
+// referent, event), with the label for a labels lexicon ("the region /
+// Artsakh"), or "valence" for a valence lexicon.
+func LexiconKey(e *lexicons.Entry) string {
+	switch {
+	case e.Label != "":
+		return e.Key + " / " + e.Label
+	case e.Key == "":
+		return "valence"
+	}
+	return e.Key
+}
+
+// LexiconCollector counts a lexicon's hits per group, article and key as
+// documents are processed; its Visit method plugs into Options.Visit and is
+// safe for concurrent use. Memory: per article, its word count and its hits
+// per key; sentence-level counts are kept only for a group's first
+// MinClusterUnits articles (enough to resample sentences when the group
+// turns out small).
+type LexiconCollector struct {
+	Matcher *Matcher
+	// Explain, when set, keeps the passages behind one key (in one group,
+	// or all groups when ExplainGroup is empty): the first ExplainMax
+	// (default 20) per group in input order.
+	Explain, ExplainGroup string
+	ExplainMax            int
+
+	mu     sync.Mutex
+	groups map[string]*lexGroup
+}
+
+type lexGroup struct {
+	articles []lexArticle
+	passages []Passage
+}
+
+type lexArticle struct {
+	index     int
+	words     int64
+	hits      map[string]int64
+	negated   map[string]int64
+	sentences []lexSentence // only while the group has few articles
+}
+
+type lexSentence struct {
+	words int64
+	hits  map[string]int64
+}
+
+// Passage is a sentence behind a number, with the matched words marked.
+type Passage struct {
+	Group, DocID string
+	DocIndex     int
+	Sentence     int    // 1-based, in the cleaned document
+	Text         string // the sentence, white space collapsed, matches in [brackets]
+	Key          string
+}
+
+// Visit counts one document's hits. Hits are found sentence by sentence, so
+// phrases and negation never cross a sentence end.
+func (c *LexiconCollector) Visit(p *Processed) {
+	a := lexArticle{index: p.Doc.Index, hits: map[string]int64{}, negated: map[string]int64{}}
+	var toks []Token
+	var hits []Hit
+	var passages []Passage
+	for si, s := range p.Sentences {
+		sent := p.Text[s.Start:s.End]
+		toks = Tokenize(sent, toks[:0])
+		words := int64(len(toks) - countNonWords(toks))
+		hits = c.Matcher.AppendMatches(hits[:0], toks)
+		ls := lexSentence{words: words}
+		var marked []Hit
+		for _, h := range hits {
+			k := LexiconKey(h.Entry)
+			a.hits[k]++
+			if h.Negated {
+				a.negated[k]++
+			}
+			if ls.hits == nil {
+				ls.hits = map[string]int64{}
+			}
+			ls.hits[k]++
+			if c.Explain != "" && k == c.Explain && (c.ExplainGroup == "" || c.ExplainGroup == p.Doc.Group) {
+				marked = append(marked, h)
+			}
+		}
+		a.words += words
+		a.sentences = append(a.sentences, ls)
+		if len(marked) > 0 {
+			passages = append(passages, Passage{Group: p.Doc.Group, DocID: p.Doc.ID, DocIndex: p.Doc.Index,
+				Sentence: si + 1, Text: markHits(sent, toks, marked), Key: c.Explain})
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.groups == nil {
+		c.groups = map[string]*lexGroup{}
+	}
+	g := c.groups[p.Doc.Group]
+	if g == nil {
+		g = &lexGroup{}
+		c.groups[p.Doc.Group] = g
+	}
+	if len(g.articles) >= MinClusterUnits {
+		a.sentences = nil // the group is not small: articles will be resampled
+		if len(g.articles) == MinClusterUnits {
+			for i := range g.articles {
+				g.articles[i].sentences = nil
+			}
+		}
+	}
+	g.articles = append(g.articles, a)
+	g.passages = append(g.passages, passages...)
+}
+
+// markHits returns the sentence with white space collapsed and each hit's
+// words in [brackets].
+func markHits(sent string, toks []Token, hits []Hit) string {
+	var b strings.Builder
+	pos := 0
+	for _, h := range hits {
+		start, end := toks[h.Start].Span.Start, toks[h.End-1].Span.End
+		b.WriteString(sent[pos:start])
+		b.WriteString("[")
+		b.WriteString(sent[start:end])
+		b.WriteString("]")
+		pos = end
+	}
+	b.WriteString(sent[pos:])
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// LexiconRow is one group's figures for one key.
+type LexiconRow struct {
+	Group, Key       string
+	Hits, Negated    int64
+	Words            int64
+	Per1k, Low, High float64 // hits per 1,000 words, with its 95% bootstrap interval
+	Unit             string  // what was resampled: UnitArticle or UnitSentence
+	Articles         int
+	Small            bool
+}
+
+// Rows returns every group × key (keys of the lexicon in its order, groups
+// sorted), with intervals from resamples resamples seeded by seed.
+func (c *LexiconCollector) Rows(resamples int, seed uint64) []LexiconRow {
+	keys := lexiconKeys(c.Matcher.Lexicon())
+	names := make([]string, 0, len(c.groups))
+	for name := range c.groups {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var out []LexiconRow
+	for _, name := range names {
+		g := c.groups[name]
+		sort.Slice(g.articles, func(i, j int) bool { return g.articles[i].index < g.articles[j].index })
+		small := len(g.articles) < MinClusterUnits
+		for _, k := range keys {
+			r := LexiconRow{Group: name, Key: k, Articles: len(g.articles), Small: small, Unit: UnitArticle}
+			var num, den []float64
+			for _, a := range g.articles {
+				r.Hits += a.hits[k]
+				r.Negated += a.negated[k]
+				r.Words += a.words
+				if small {
+					for _, s := range a.sentences {
+						num, den = append(num, float64(s.hits[k])), append(den, float64(s.words))
+					}
+				} else {
+					num, den = append(num, float64(a.hits[k])), append(den, float64(a.words))
+				}
+			}
+			if small {
+				r.Unit = UnitSentence
+			}
+			ratio, lo, hi := BootstrapRatio(num, den, resamples, seed, name+"\x00"+k)
+			r.Per1k, r.Low, r.High = 1000*ratio, 1000*lo, 1000*hi
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Passages returns the kept passages, by group then input order.
+func (c *LexiconCollector) Passages() []Passage {
+	var out []Passage
+	for _, g := range c.groups {
+		sort.Slice(g.passages, func(i, j int) bool {
+			x, y := g.passages[i], g.passages[j]
+			if x.DocIndex != y.DocIndex {
+				return x.DocIndex < y.DocIndex
+			}
+			return x.Sentence < y.Sentence
+		})
+		n := c.ExplainMax
+		if n <= 0 {
+			n = 20
+		}
+		out = append(out, g.passages[:min(n, len(g.passages))]...)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Group < out[j].Group })
+	return out
+}
+
+// lexiconKeys lists the keys a lexicon counts, in file order.
+func lexiconKeys(lx *lexicons.Lexicon) []string {
+	seen := map[string]bool{}
+	var keys []string
+	for i := range lx.Entries {
+		k := LexiconKey(&lx.Entries[i])
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// LexiconSection renders the rows: tidy, one row per group and key; on a
+// terminal, groups × keys with per_1k.
+func LexiconSection(lx *lexicons.Lexicon, rows []LexiconRow, resamples int, seed uint64) Section {
+	tidy := &Table{Name: "lexicon", Title: fmt.Sprintf("Lexicon %q per group", lx.Name),
+		Columns: []string{"group", "lexicon", "category", "hits", "per_1k", "ci_low", "ci_high", "negated", "words", "unit", "small"}}
+	keys := lexiconKeys(lx)
+	display := &Table{Name: "lexicon", Title: tidy.Title + ": hits per 1,000 words", Columns: append([]string{"group"}, keys...)}
+	var row []Value
+	for i, r := range rows {
+		tidy.Rows = append(tidy.Rows, []Value{Str(r.Group), Str(lx.Name), Str(r.Key), Int(r.Hits), Float(r.Per1k, 2),
+			Float(r.Low, 2), Float(r.High, 2), Int(r.Negated), Int(r.Words), Str(r.Unit), Str(fmt.Sprint(r.Small))})
+		if i%len(keys) == 0 {
+			row = []Value{Str(r.Group)}
+		}
+		row = append(row, Float(r.Per1k, 2))
+		if len(row) == len(keys)+1 {
+			display.Rows = append(display.Rows, row)
+		}
+	}
+	notes := []string{
+		fmt.Sprintf("per_1k: hits per 1,000 words (word and number tokens after cleaning, stop words included); ci_low, ci_high: 95%% percentile bootstrap interval of that ratio, %d resamples, seed %d — articles resampled when a group has at least %d, else sentences (unit; such groups are small). docs/uncertainty.md.", orDefault(resamples, DefaultResamples), seed, MinClusterUnits),
+		"A span of text counts once per category (the longest matching pattern); negated: hits with a negator among the three words before.",
+		fmt.Sprintf("Lexicon %s, version %s (%s); --explain CATEGORY shows the passages behind a number.", lx.Name, lx.Version, lx.Source),
+	}
+	tidy.Notes, display.Notes = notes, notes
+	return Section{Display: display, Tidy: tidy}
+}
+
+// PassagesSection lists the passages behind one key.
+func PassagesSection(key string, ps []Passage, max int) Section {
+	t := &Table{Name: "passages", Title: fmt.Sprintf("Passages behind %q", key),
+		Columns: []string{"group", "doc", "sentence", "passage"}, Cut: map[string]Cut{"doc": CutNever}}
+	for _, p := range ps {
+		t.Rows = append(t.Rows, []Value{Str(p.Group), Str(p.DocID), Int(int64(p.Sentence)), Str(p.Text)})
+	}
+	t.Notes = []string{fmt.Sprintf("Matches in [brackets]; at most %d per group, the first in input order.", max)}
+	if len(ps) == 0 {
+		t.Notes = append(t.Notes, "No passage.")
+	}
+	return Section{Display: t}
+}
+
+// orDefault is n, or def when n is not positive.
+func orDefault(n, def int) int {
+	if n <= 0 {
+		return def
+	}
+	return n
+}

@@ -155,7 +155,7 @@ type LexiconRow struct {
 // Rows returns every group × key (keys of the lexicon in its order, groups
 // sorted), with intervals from resamples resamples seeded by seed.
 func (c *LexiconCollector) Rows(resamples int, seed uint64) []LexiconRow {
-	keys := lexiconKeys(c.Matcher.Lexicon())
+	keys := LexiconKeys(c.Matcher.Lexicon())
 	names := make([]string, 0, len(c.groups))
 	for name := range c.groups {
 		names = append(names, name)
@@ -213,8 +213,8 @@ func (c *LexiconCollector) Passages() []Passage {
 	return out
 }
 
-// lexiconKeys lists the keys a lexicon counts, in file order.
-func lexiconKeys(lx *lexicons.Lexicon) []string {
+// LexiconKeys lists the keys a lexicon counts, in file order.
+func LexiconKeys(lx *lexicons.Lexicon) []string {
 	seen := map[string]bool{}
 	var keys []string
 	for i := range lx.Entries {
@@ -232,7 +232,7 @@ func lexiconKeys(lx *lexicons.Lexicon) []string {
 func LexiconSection(lx *lexicons.Lexicon, rows []LexiconRow, resamples int, seed uint64) Section {
 	tidy := &Table{Name: "lexicon", Title: fmt.Sprintf("Lexicon %q per group", lx.Name),
 		Columns: []string{"group", "lexicon", "category", "hits", "per_1k", "ci_low", "ci_high", "negated", "words", "unit", "small"}}
-	keys := lexiconKeys(lx)
+	keys := LexiconKeys(lx)
 	display := &Table{Name: "lexicon", Title: tidy.Title + ": hits per 1,000 words", Columns: append([]string{"group"}, keys...)}
 	var row []Value
 	for i, r := range rows {

@@ -1,9 +1,9 @@
-// Package lexicons holds parallax's embedded word lists and their loader.
-//
-// The embedded files live under this folder and are compiled into the binary;
-// a user file given on the command line is read with the same parser, so an
-// embedded list and a user list behave identically.
 package lexicons
+
+// This file holds the stop-word lists. The embedded files live under this
+// folder and are compiled into the binary; a user file given on the command
+// line is read with the same parser, so an embedded list and a user list
+// behave identically.
 
 import (
 	"bufio"

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"parallax/analysis"
+	"parallax/lexicons"
+)
+
+func init() {
+	register(&command{name: "lexicon", args: "[CORPUS]", run: runLexicon,
+		summary: "Scores each group with one lexicon: hits per 1,000 words per category with 95% bootstrap intervals;\n--explain CATEGORY lists the passages behind a number. --lexicon takes an embedded pack\n(parallax lexicons) or a file: native YAML, LIWC .dic, quanteda YAML, CSV pattern,score.",
+		example: "parallax lexicon --lexicon frames --explain security_military --explain-group \"EU Reporter\""})
+}
+
+func runLexicon(c *command, args []string, e *env) error {
+	var cf corpusFlags
+	fs := c.flagSet(e, &cf)
+	name := fs.String("lexicon", "", "an embedded pack name or a lexicon file (required)")
+	explain := fs.String("explain", "", "list the passages behind this category")
+	explainGroup := fs.String("explain-group", "", "with --explain: only passages of this group")
+	maxPassages := fs.Int("max", 20, "with --explain: passages per group")
+	resamples := fs.Int("resamples", analysis.DefaultResamples, "bootstrap resamples")
+	seed := fs.Uint64("seed", analysis.DefaultSeed, "seed of the bootstrap (same seed, same intervals)")
+	pos, err := c.parse(fs, args, e)
+	if err != nil {
+		return err
+	}
+	if *name == "" {
+		return usagef("lexicon needs --lexicon NAME or FILE (parallax lexicons lists the packs)")
+	}
+	if *resamples < 1 || *maxPassages < 1 {
+		return usagef("--resamples and --max must be at least 1")
+	}
+	lx, err := lexicons.Resolve(*name)
+	if err != nil {
+		return usageError{err}
+	}
+	m, err := analysis.CompileLexicon(lx)
+	if err != nil {
+		return usageError{err}
+	}
+	if *explain != "" && !hasKey(lx, *explain) {
+		return usagef("--explain %q: lexicon %s has no such category (%s)", *explain, lx.Name, analysis.GroupList(analysis.LexiconKeys(lx)))
+	}
+	col := &analysis.LexiconCollector{Matcher: m, Explain: *explain, ExplainGroup: *explainGroup, ExplainMax: *maxPassages}
+	res, err := cf.run(pos, e, func(o *analysis.Options) { o.Visit = col.Visit })
+	if err != nil {
+		return err
+	}
+	sections := []analysis.Section{analysis.LexiconSection(lx, col.Rows(*resamples, *seed), *resamples, *seed)}
+	if *explain != "" {
+		sections = append(sections, analysis.PassagesSection(*explain, col.Passages(), *maxPassages))
+	}
+	p := provenance(c.name, fs, res)
+	p.Options["lexicon-version"] = lx.Version
+	return cf.write(e, &analysis.Report{Provenance: p, Sections: sections})
+}
+
+func hasKey(lx *lexicons.Lexicon, key string) bool {
+	for _, k := range analysis.LexiconKeys(lx) {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}

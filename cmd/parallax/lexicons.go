@@ -1,0 +1,102 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"parallax/analysis"
+	"parallax/lexicons"
+)
+
+func init() {
+	register(&command{name: "lexicons", args: "[check FILE...]", run: runLexicons,
+		summary: "Lists the embedded lexicon packs with version, source, licence and content hash; 'check FILE…'\nvalidates lexicon files (native YAML, LIWC .dic, quanteda YAML, CSV pattern,score) and prints every\nproblem as file:line: message. Formats: docs/lexicons.md.",
+		example: "parallax lexicons check my-frames.yaml"})
+}
+
+func runLexicons(c *command, args []string, e *env) error {
+	fs := c.flagSet(e, nil)
+	format := fs.String("format", "table", "output format: table, markdown, csv, json")
+	pos, err := c.parse(fs, args, e)
+	if err != nil {
+		return err
+	}
+	f, err := analysis.ParseFormat(*format)
+	if err != nil {
+		return usageError{err}
+	}
+	var sec analysis.Section
+	switch {
+	case len(pos) == 0:
+		sec = packsSection()
+	case pos[0] == "check":
+		if len(pos) == 1 {
+			return usagef("lexicons check needs at least one FILE")
+		}
+		sec, err = checkLexicons(e, pos[1:])
+		if err != nil {
+			return err
+		}
+	default:
+		return usagef("lexicons takes no argument or 'check FILE…', not %q", pos[0])
+	}
+	r := &analysis.Report{Provenance: provenance(c.name, fs, nil), Sections: []analysis.Section{sec}}
+	return analysis.Render(e.stdout, r, f, analysis.RenderOptions{})
+}
+
+// checkLexicons loads and compiles each file. Every positioned problem of
+// every file goes to standard error, one a line, and makes the command fail;
+// when all pass, the table describes them.
+func checkLexicons(e *env, files []string) (analysis.Section, error) {
+	t := &analysis.Table{Name: "lexicon_check", Title: "Lexicon files",
+		Columns: []string{"file", "name", "kind", "format", "keys", "patterns"}}
+	bad := 0
+	for _, file := range files {
+		lx, err := lexicons.Load(file)
+		if err == nil {
+			_, err = analysis.CompileLexicon(lx)
+		}
+		if err != nil {
+			bad++
+			for _, line := range errorLines(err) {
+				fmt.Fprintln(e.stderr, line)
+			}
+			continue
+		}
+		t.Rows = append(t.Rows, []analysis.Value{analysis.Str(file), analysis.Str(lx.Name), analysis.Str(string(lx.Kind)),
+			analysis.Str(lx.Format), analysis.Int(int64(len(lx.Keys()))), analysis.Int(int64(len(lx.Entries)))})
+	}
+	if bad > 0 {
+		return analysis.Section{}, fmt.Errorf("%s of %d failed the check (problems above)", analysis.Plural(bad, "lexicon file"), len(files))
+	}
+	t.Notes = []string{"keys: categories, valence patterns, actors, referents or events; patterns: entries, one per key and pattern."}
+	return analysis.Section{Display: t}, nil
+}
+
+// errorLines lists every positioned error of err, one per line.
+func errorLines(err error) []string {
+	var list lexicons.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		var out []string
+		for _, e := range list {
+			out = append(out, e.Error())
+		}
+		return out
+	}
+	return strings.Split(err.Error(), "\n")
+}
+
+// packsSection lists the embedded packs.
+func packsSection() analysis.Section {
+	t := &analysis.Table{Name: "lexicons", Title: "Embedded lexicon packs",
+		Columns: []string{"name", "kind", "version", "keys", "patterns", "sha256", "source", "license", "description"},
+		Cut:     map[string]analysis.Cut{"name": analysis.CutNever, "sha256": analysis.CutNever}}
+	for _, p := range lexicons.Packs() {
+		t.Rows = append(t.Rows, []analysis.Value{analysis.Str(p.Name), analysis.Str(string(p.Kind)), analysis.Str(p.Version),
+			analysis.Int(int64(p.Keys)), analysis.Int(int64(p.Entries)), analysis.Str(p.SHA256), analysis.Str(p.Source),
+			analysis.Str(p.License), analysis.Str(p.Description)})
+	}
+	t.Notes = []string{"Use a pack with --lexicon NAME; sha256: first 12 hex digits of the file's SHA-256. Formats and matching: docs/lexicons.md."}
+	return analysis.Section{Display: t}
+}

@@ -1,0 +1,752 @@
+// Tone (SPEC §5 "Tone"): every sentence scored by independent instruments,
+// aggregated to articles and groups as means of sentence scores, with
+// bootstrap intervals, pairwise permutation tests and the rank agreement of
+// the instruments. Formulas and caveats are in docs/tone.md.
+
+package analysis
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"gonum.org/v1/gonum/stat"
+
+	"parallax/lexicons"
+	"parallax/tone"
+)
+
+// Names of the built-in tone instruments, as printed in the instrument
+// column. User valence lexicons follow them under their own names.
+const (
+	InstrumentVADER = "vader"  // VADER compound score of the sentence, in [−1, 1]
+	InstrumentNB    = "nb_pos" // naive Bayes P(positive) of the sentence, in [0, 1]
+)
+
+// DefaultToneValueBudget is the number of sentences whose scores a
+// ToneCollector keeps for every group before it keeps them only for groups
+// with fewer than MinClusterUnits articles (see ToneOptions.MaxKeptSentences).
+const DefaultToneValueBudget = 1 << 21
+
+// ToneLexicon is a user valence lexicon used as a tone instrument.
+type ToneLexicon struct {
+	Name    string   // the instrument's name in every table
+	Matcher *Matcher // compiled from a lexicon of kind valence
+}
+
+// ToneOptions configure a ToneCollector.
+type ToneOptions struct {
+	// Lexicons are user valence lexicons, scored after VADER and naive
+	// Bayes, in this order.
+	Lexicons []ToneLexicon
+	// Sentences keeps every sentence's text and scores, for
+	// SentenceToneSection (--unit sentence); memory grows with the corpus.
+	Sentences bool
+	// Documents keeps each document's label, mean scores and whole-text
+	// naive Bayes verdict, for DocumentToneSection (--unit document). It
+	// classifies each whole text once more.
+	Documents bool
+	// MaxKeptSentences bounds memory: group means and article-level
+	// intervals need only each article's sum and count per instrument, but a
+	// group with fewer than MinClusterUnits articles is resampled by
+	// sentence, and its permutation test with any other group permutes the
+	// sentences of both. Scores of single sentences are therefore kept for
+	// every group while the corpus has at most this many sentences (0 means
+	// DefaultToneValueBudget); beyond it, only for small groups, and a test
+	// between a small group and a large one is reported as not available.
+	// With Sentences set every score is kept anyway and there is no bound.
+	MaxKeptSentences int
+}
+
+// ToneCollector scores the sentences of every document it visits; its Visit
+// method plugs into Options.Visit. Results do not depend on the order of the
+// visits: documents are sorted by Doc.Index and every sum is taken within one
+// document, in sentence order.
+type ToneCollector struct {
+	opt         ToneOptions
+	nb          *tone.NaiveBayes
+	instruments []string
+	budget      int
+	scratch     sync.Pool // *toneScratch
+
+	mu        sync.Mutex
+	groups    map[string]*toneGroup
+	sentences int  // sentences visited
+	released  bool // the budget was exceeded: large groups keep no single scores
+}
+
+// toneGroup is what the collector keeps for one group.
+type toneGroup struct {
+	docs     []*toneDoc
+	articles int  // documents with at least one sentence
+	released bool // its documents keep no sentence scores
+}
+
+// toneDoc is what the collector keeps for one document.
+type toneDoc struct {
+	index  int
+	n      int       // sentences
+	sums   []float64 // per instrument: Σ sentence scores, in sentence order
+	maxAbs []float64 // per instrument: max |sentence score|
+	// values holds the sentence scores, sentence-major (values[s*K+k]),
+	// unless released (see ToneOptions.MaxKeptSentences).
+	values []float64
+	// With ToneOptions.Sentences: each sentence's text and NB class.
+	texts   []string
+	classes []bool
+	// With ToneOptions.Documents: identity and the whole-text NB verdict.
+	id, group, label string
+	docNB            tone.NBResult
+}
+
+// toneScratch holds one Visit call's buffers.
+type toneScratch struct {
+	values []float64
+	toks   []Token
+	hits   []Hit
+}
+
+// NewToneCollector checks the lexicons and loads the naive Bayes model once.
+func NewToneCollector(opt ToneOptions) (*ToneCollector, error) {
+	nb, err := tone.LoadNaiveBayes()
+	if err != nil {
+		return nil, err
+	}
+	c := &ToneCollector{
+		opt:         opt,
+		nb:          nb,
+		instruments: []string{InstrumentVADER, InstrumentNB},
+		budget:      opt.MaxKeptSentences,
+		groups:      map[string]*toneGroup{},
+	}
+	if c.budget <= 0 {
+		c.budget = DefaultToneValueBudget
+	}
+	for i, lx := range opt.Lexicons {
+		switch {
+		case lx.Matcher == nil:
+			return nil, fmt.Errorf("tone lexicon %d (%q) has no matcher", i+1, lx.Name)
+		case lx.Name == "":
+			return nil, fmt.Errorf("tone lexicon %d from %q has no name", i+1, lx.Matcher.Lexicon().File)
+		case lx.Matcher.Lexicon().Kind != lexicons.KindValence:
+			return nil, fmt.Errorf("lexicon %q is of kind %q: tone needs a lexicon of kind %q",
+				lx.Name, lx.Matcher.Lexicon().Kind, lexicons.KindValence)
+		case slices.Contains(c.instruments, lx.Name):
+			return nil, fmt.Errorf("lexicon name %q is already an instrument (%s): rename it",
+				lx.Name, strings.Join(c.instruments, ", "))
+		}
+		c.instruments = append(c.instruments, lx.Name)
+	}
+	c.scratch.New = func() any { return new(toneScratch) }
+	return c, nil
+}
+
+// Instruments names the instruments in table order: "vader", "nb_pos", then
+// the lexicons.
+func (c *ToneCollector) Instruments() []string { return slices.Clone(c.instruments) }
+
+// ToneText is the text of a sentence as every instrument reads it and as
+// the sentence table prints it: runs of white space (line breaks, tabs,
+// no-break spaces) collapsed to one space, ends trimmed. Naive Bayes deletes
+// every non-letter, so a line break inside a sentence would otherwise glue
+// the words around it together.
+func ToneText(sentence string) string {
+	if isOneLine(sentence) {
+		return sentence
+	}
+	return oneLine(sentence)
+}
+
+// isOneLine reports whether s has no white space other than single ASCII
+// spaces between non-space characters, i.e. whether oneLine(s) == s.
+func isOneLine(s string) bool {
+	prevSpace := true // a leading space is not one line
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
+		i += size
+	}
+	return !prevSpace || s == ""
+}
+
+// Visit scores one processed document. Safe for concurrent use.
+func (c *ToneCollector) Visit(p *Processed) {
+	sc := c.scratch.Get().(*toneScratch)
+	defer c.scratch.Put(sc)
+	k := len(c.instruments)
+	d := &toneDoc{
+		index:  p.Doc.Index,
+		n:      len(p.Sentences),
+		sums:   make([]float64, k),
+		maxAbs: make([]float64, k),
+	}
+	if c.opt.Sentences {
+		d.texts = make([]string, 0, d.n)
+		d.classes = make([]bool, 0, d.n)
+	}
+	sc.values = sc.values[:0]
+	for _, s := range p.Sentences {
+		text := ToneText(p.Text[s.Start:s.End])
+		start := len(sc.values)
+		nb := c.nb.Classify(text)
+		sc.values = append(sc.values, tone.VADER(text).Compound, nb.PPositive)
+		if len(c.opt.Lexicons) > 0 {
+			sc.toks = Tokenize(text, sc.toks[:0])
+			for _, lx := range c.opt.Lexicons {
+				var score float64
+				score, sc.hits = LexiconValence(lx.Matcher, sc.toks, sc.hits[:0])
+				sc.values = append(sc.values, score)
+			}
+		}
+		for j, v := range sc.values[start:] {
+			d.sums[j] += v
+			d.maxAbs[j] = max(d.maxAbs[j], math.Abs(v))
+		}
+		if c.opt.Sentences {
+			d.texts = append(d.texts, text)
+			d.classes = append(d.classes, nb.Positive)
+		}
+	}
+	if c.opt.Sentences || c.opt.Documents {
+		d.id, d.group = p.Doc.ID, p.Doc.Group
+	}
+	if c.opt.Documents {
+		d.label = docLabel(p.Doc.Title, p.Text)
+		d.docNB = c.nb.Classify(p.Text)
+	}
+	c.add(p.Doc.Group, d, sc.values)
+}
+
+// add files a scored document under its group, keeping a copy of its
+// sentence scores unless the budget says otherwise.
+func (c *ToneCollector) add(group string, d *toneDoc, values []float64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	g := c.groups[group]
+	if g == nil {
+		g = &toneGroup{}
+		c.groups[group] = g
+	}
+	g.docs = append(g.docs, d)
+	if d.n > 0 {
+		g.articles++
+	}
+	c.sentences += d.n
+	if c.opt.Sentences {
+		d.values = slices.Clone(values)
+		return
+	}
+	if !c.released && c.sentences > c.budget {
+		c.released = true
+		for _, other := range c.groups {
+			if other.articles >= MinClusterUnits {
+				other.release()
+			}
+		}
+	}
+	if c.released && g.articles >= MinClusterUnits {
+		g.release() // the group just became large, or was already: d too
+		return
+	}
+	d.values = slices.Clone(values)
+}
+
+// release drops the single sentence scores of a group's documents, once.
+func (g *toneGroup) release() {
+	if g.released {
+		return
+	}
+	g.released = true
+	for _, d := range g.docs {
+		d.values = nil
+	}
+}
+
+// docLabel is the title, or else the first 80 characters of the text on one
+// line, copied so that the document's text can be freed.
+func docLabel(title, text string) string {
+	if t := strings.TrimSpace(title); t != "" {
+		return oneLine(t)
+	}
+	// 1 KiB of text holds 80 characters unless it is mostly white space.
+	cut := min(len(text), 1024)
+	for cut < len(text) && cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	s := oneLine(text[:cut])
+	for i, n := 0, 0; i < len(s); n++ {
+		if n == 80 {
+			return strings.Clone(s[:i])
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return strings.Clone(s)
+}
+
+// LexiconValence scores one sentence's tokens with a valence lexicon: the sum
+// of its hits' scores (Hit.Score: a hit negated within three tokens counts
+// with its sign flipped) divided by the sentence's words (tokens other than
+// URLs and e-mail addresses, as the corpus table counts them), so that long
+// sentences do not score higher for their length. A sentence without words
+// scores 0. hits is a reusable buffer, returned grown.
+func LexiconValence(m *Matcher, toks []Token, hits []Hit) (float64, []Hit) {
+	words := len(toks) - countNonWords(toks)
+	hits = m.AppendMatches(hits[:0], toks)
+	if words <= 0 {
+		return 0, hits
+	}
+	var sum float64
+	for _, h := range hits {
+		sum += h.Score()
+	}
+	return sum / float64(words), hits
+}
+
+// ---------------------------------------------------------------------------
+// Summaries
+
+// ToneStatsOptions configure the uncertainty of a tone summary.
+type ToneStatsOptions struct {
+	Resamples    int    // bootstrap resamples; ≤ 0 means DefaultResamples
+	Permutations int    // permutations per pair; ≤ 0 means DefaultPermutations
+	Seed         uint64 // --seed
+	NoPairs      bool   // skip the pairwise tests (compare shows only the intervals)
+}
+
+// ToneSummary is the group-level result of a tone run.
+type ToneSummary struct {
+	Instruments []string
+	Groups      []string     // sorted
+	Intervals   [][]Interval // [instrument][group]: the group mean with its interval
+	Pairs       [][]PairTest // [instrument]: every pair of groups, sorted by (A, B)
+	Agreement   []ToneAgreement
+	Stats       ToneStatsOptions // with defaults filled in
+	// Released is true when the corpus had more sentences than
+	// ToneOptions.MaxKeptSentences: tests between a small and a large group
+	// are then not available (P and Q NaN).
+	Released bool
+}
+
+// ToneAgreement is the Spearman rank correlation between two instruments'
+// group means, over the groups where both are defined.
+type ToneAgreement struct {
+	A, B     string
+	Spearman float64 // NaN with fewer than 3 groups or constant means
+	Groups   int
+}
+
+// Summarize computes, per instrument, each group's mean sentence score with
+// its bootstrap interval, the pairwise permutation tests (Benjamini–Hochberg
+// over the pairs of one instrument) and the agreement of the instruments.
+// Call it after the run; it does not change the collector.
+func (c *ToneCollector) Summarize(opt ToneStatsOptions) (*ToneSummary, error) {
+	if opt.Resamples <= 0 {
+		opt.Resamples = DefaultResamples
+	}
+	if opt.Permutations <= 0 {
+		opt.Permutations = DefaultPermutations
+	}
+	names := sortedKeys(c.groups)
+	s := &ToneSummary{Instruments: c.Instruments(), Groups: names, Stats: opt, Released: c.released}
+	samples := make([][]Sample, len(c.instruments)) // [instrument][group]
+	for k := range samples {
+		samples[k] = make([]Sample, len(names))
+	}
+	var zeros []float64 // shared stand-in values of released groups, see articleSample
+	for gi, name := range names {
+		docs := c.sortedDocs(c.groups[name])
+		for k := range c.instruments {
+			smp, err := c.sample(docs, k, &zeros)
+			if err != nil {
+				return nil, fmt.Errorf("group %q, instrument %q: %v", name, c.instruments[k], err)
+			}
+			samples[k][gi] = smp
+		}
+	}
+	for k := range c.instruments {
+		iv, err := BootstrapGroups(names, samples[k], opt.Resamples, opt.Seed)
+		if err != nil {
+			return nil, err
+		}
+		s.Intervals = append(s.Intervals, iv)
+		if opt.NoPairs {
+			continue
+		}
+		pairs, err := PairwiseTests(names, samples[k], opt.Permutations, opt.Seed)
+		if err != nil {
+			return nil, err
+		}
+		if c.released {
+			dropUntestable(pairs, names, samples[k])
+		}
+		s.Pairs = append(s.Pairs, pairs)
+	}
+	s.Agreement = toneAgreement(s)
+	return s, nil
+}
+
+// sortedDocs returns a group's documents in input order.
+func (c *ToneCollector) sortedDocs(g *toneGroup) []*toneDoc {
+	docs := slices.Clone(g.docs)
+	slices.SortFunc(docs, func(a, b *toneDoc) int { return cmp.Compare(a.index, b.index) })
+	return docs
+}
+
+// sample builds instrument k's sample of a group from its documents in
+// input order: from the sentence scores when kept, else from the articles'
+// sums (see articleSample).
+func (c *ToneCollector) sample(docs []*toneDoc, k int, zeros *[]float64) (Sample, error) {
+	kept := true
+	for _, d := range docs {
+		if d.n > 0 && d.values == nil {
+			kept = false
+			break
+		}
+	}
+	if !kept {
+		return articleSample(docs, k, zeros), nil
+	}
+	K := len(c.instruments)
+	var values []float64
+	var units []int32
+	for i, d := range docs {
+		for s := range d.n {
+			values = append(values, d.values[s*K+k])
+			units = append(units, int32(i))
+		}
+	}
+	return NewSample(values, units)
+}
+
+// articleSample builds the sample of a group whose sentence scores were
+// released from its articles' sums and counts; only article resampling and
+// article permutation may use it. Sample counts its values by the length of
+// its value slice, so the values are a stand-in: a prefix of one shared
+// slice of zeros, never read when articles are the unit (uncertainty.go
+// would need a Sample constructor taking sums, counts and n to avoid it).
+// The total is the sum of the article sums in input order.
+func articleSample(docs []*toneDoc, k int, zeros *[]float64) Sample {
+	var s Sample
+	n := 0
+	for _, d := range docs {
+		if d.n == 0 {
+			continue
+		}
+		s.sums = append(s.sums, d.sums[k])
+		s.counts = append(s.counts, float64(d.n))
+		s.total += d.sums[k]
+		s.maxAbs = max(s.maxAbs, d.maxAbs[k])
+		n += d.n
+	}
+	if len(*zeros) < n {
+		*zeros = make([]float64, n)
+	}
+	s.values = (*zeros)[:n]
+	return s
+}
+
+// dropUntestable sets P and Q to NaN for each pair that would permute the
+// sentences of a group whose sentence scores were released (a small group
+// against a large one), and recomputes Q over the remaining pairs.
+func dropUntestable(pairs []PairTest, names []string, samples []Sample) {
+	small := map[string]bool{}
+	for i, name := range names {
+		small[name] = samples[i].Small()
+	}
+	p := make([]float64, len(pairs))
+	for i := range pairs {
+		if small[pairs[i].A] != small[pairs[i].B] {
+			pairs[i].P, pairs[i].Permutations = math.NaN(), 0
+		}
+		p[i] = pairs[i].P
+	}
+	for i, q := range BenjaminiHochberg(p) {
+		pairs[i].Q = q
+	}
+}
+
+// toneAgreement correlates the group means of every pair of instruments.
+func toneAgreement(s *ToneSummary) []ToneAgreement {
+	var out []ToneAgreement
+	for a := range s.Instruments {
+		for b := a + 1; b < len(s.Instruments); b++ {
+			var x, y []float64
+			for g := range s.Groups {
+				ma, mb := s.Intervals[a][g].Mean, s.Intervals[b][g].Mean
+				if !math.IsNaN(ma) && !math.IsNaN(mb) {
+					x = append(x, ma)
+					y = append(y, mb)
+				}
+			}
+			r := math.NaN()
+			if len(x) >= 3 {
+				r = Spearman(x, y)
+			}
+			out = append(out, ToneAgreement{A: s.Instruments[a], B: s.Instruments[b], Spearman: r, Groups: len(x)})
+		}
+	}
+	return out
+}
+
+// Spearman is the rank correlation of x and y: the Pearson correlation of
+// their ranks, tied values sharing the mean of the ranks they span. It is
+// NaN when either has fewer than two distinct values. x and y must have the
+// same length.
+func Spearman(x, y []float64) float64 {
+	return stat.Correlation(AverageRanks(x), AverageRanks(y), nil)
+}
+
+// AverageRanks returns the 1-based ranks of x, ties getting the mean of the
+// ranks they span: [10, 20, 20, 5] ranks as [2, 3.5, 3.5, 1].
+func AverageRanks(x []float64) []float64 {
+	order := make([]int, len(x))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return x[order[a]] < x[order[b]] })
+	ranks := make([]float64, len(x))
+	for i := 0; i < len(order); {
+		j := i + 1
+		for j < len(order) && x[order[j]] == x[order[i]] {
+			j++
+		}
+		r := float64(i+1+j) / 2 // mean of ranks i+1 … j
+		for _, o := range order[i:j] {
+			ranks[o] = r
+		}
+		i = j
+	}
+	return ranks
+}
+
+// ---------------------------------------------------------------------------
+// Tables
+
+// toneNotes explain the instruments, shown under every tone table.
+func toneNotes(instruments []string) []string {
+	notes := []string{
+		"Tone is scored per sentence; an article's tone is the mean of its sentences, and a group's mean the mean over all its sentences (longer articles weigh more). " +
+			"vader: VADER compound in [-1, 1], scored per sentence as the reference implementation does (it saturates on long texts, hence sentences). " +
+			"nb_pos: naive Bayes P(positive) in [0, 1]; the model was trained on 25,000 IMDB movie reviews, so on news it measures tone only roughly.",
+	}
+	if len(instruments) > 2 {
+		notes = append(notes, fmt.Sprintf("User valence lexicons (%s): per sentence, the sum of the scores matched (sign flipped when a negator stands within three tokens before) divided by the sentence's words.",
+			strings.Join(instruments[2:], ", ")))
+	}
+	return notes
+}
+
+// ToneSection is the group-level tone table: per group and instrument the
+// mean sentence score with its 95% bootstrap interval. Tidy columns:
+// group, instrument, mean, ci_low, ci_high, n (sentences), unit (what was
+// resampled), articles, small. The display shows one row per group.
+func ToneSection(s *ToneSummary) Section {
+	tidy := &Table{
+		Name:    "tone",
+		Title:   "Tone by group",
+		Columns: []string{"group", "instrument", "mean", "ci_low", "ci_high", "n", "unit", "articles", "small"},
+	}
+	display := &Table{Name: "tone", Title: "Tone by group (mean sentence score, 95% interval)",
+		Columns: []string{"group", "articles", "sentences", "unit"}, Cut: map[string]Cut{"group": CutNever}}
+	for _, in := range s.Instruments {
+		display.Columns = append(display.Columns, in, in+"_ci")
+	}
+	display.Columns = append(display.Columns, "flag")
+	anySmall := false
+	for g, name := range s.Groups {
+		first := s.Intervals[0][g]
+		row := []Value{Str(name), Int(int64(first.Articles)), Int(int64(first.N)), Str(first.Unit)}
+		for k, in := range s.Instruments {
+			iv := s.Intervals[k][g]
+			tidy.Rows = append(tidy.Rows, []Value{
+				Str(name), Str(in), Float(iv.Mean, 4), Float(iv.Low, 4), Float(iv.High, 4),
+				Int(int64(iv.N)), Str(iv.Unit), Int(int64(iv.Articles)), Str(flagSmall(iv.Small)),
+			})
+			row = append(row, Float(iv.Mean, 3), Str(ciText(iv)))
+		}
+		anySmall = anySmall || first.Small
+		display.Rows = append(display.Rows, append(row, Str(flagSmall(first.Small))))
+	}
+	notes := append(toneNotes(s.Instruments),
+		BootstrapNote(s.Stats.Resamples, s.Stats.Permutations, s.Stats.Seed)+".",
+		"n: sentences; unit: what the bootstrap resampled (article, or sentence for a group with fewer than 5 articles).")
+	if anySmall {
+		notes = append(notes, fmt.Sprintf("small: fewer than %d articles; sentences were resampled, which ignores their dependence within an article, so the interval is too narrow.", MinClusterUnits))
+	}
+	tidy.Notes, display.Notes = notes, notes
+	return Section{Display: display, Tidy: tidy}
+}
+
+func flagSmall(small bool) string {
+	if small {
+		return "small"
+	}
+	return ""
+}
+
+// ciText formats an interval for the display: "[-0.120, 0.034]".
+func ciText(iv Interval) string {
+	if math.IsNaN(iv.Low) || math.IsNaN(iv.High) {
+		return "n/a"
+	}
+	return fmt.Sprintf("[%.3f, %.3f]", iv.Low, iv.High)
+}
+
+// TonePairsSection lists the permutation test of every pair of groups for
+// every instrument: group_a, group_b, instrument, diff (mean a − mean b), p,
+// q (Benjamini–Hochberg over the pairs of that instrument), unit, small.
+func TonePairsSection(s *ToneSummary) Section {
+	t := &Table{
+		Name:    "tone_pairs",
+		Title:   "Tone differences between groups",
+		Columns: []string{"group_a", "group_b", "instrument", "diff", "p", "q", "unit", "small"},
+		Cut:     map[string]Cut{"group_a": CutNever, "group_b": CutNever},
+	}
+	for k, in := range s.Instruments {
+		for _, pt := range s.Pairs[k] {
+			t.Rows = append(t.Rows, []Value{
+				Str(pt.A), Str(pt.B), Str(in), Float(pt.Diff, 4), Prob(pt.P), Prob(pt.Q), Str(pt.Unit), Str(flagSmall(pt.Small)),
+			})
+		}
+	}
+	t.Notes = append(toneNotes(s.Instruments),
+		BootstrapNote(s.Stats.Resamples, s.Stats.Permutations, s.Stats.Seed)+"; q is adjusted over the pairs of one instrument.",
+		"unit: what was permuted (article, or sentence when either group has fewer than 5 articles, flagged small).")
+	if s.Released {
+		t.Notes = append(t.Notes, "The corpus has more sentences than parallax keeps single scores for: a test between a small group (resampled by sentence) and a large one is not available (n/a).")
+	}
+	return Section{Display: t}
+}
+
+// AgreementSection is the instrument-agreement table: for each pair of
+// instruments, the Spearman rank correlation of their group means.
+func AgreementSection(s *ToneSummary) Section {
+	t := &Table{
+		Name:    "tone_agreement",
+		Title:   "Agreement of tone instruments (rank correlation of group means)",
+		Columns: []string{"instrument_a", "instrument_b", "spearman", "groups"},
+	}
+	for _, a := range s.Agreement {
+		t.Rows = append(t.Rows, []Value{Str(a.A), Str(a.B), Float(a.Spearman, 3), Int(int64(a.Groups))})
+	}
+	t.Notes = []string{
+		"spearman: Pearson correlation of the ranks of the groups' mean sentence scores (ties get their mean rank); n/a with fewer than 3 groups or when an instrument gives every group the same mean. " +
+			"1 means the instruments order the outlets alike; it says nothing about whether either measures tone well.",
+		"nb_pos comes from a model trained on movie reviews; on news it measures tone only roughly.",
+	}
+	return Section{Display: t}
+}
+
+// SentenceToneSection lists every sentence with its scores: group, doc,
+// sentence (1-based), text (as the instruments read it), vader, nb_pos,
+// nb_class, then one column per user lexicon. Rows come in input order of
+// the documents, then sentence order, streamed through RowSeq. It has rows
+// only when the collector ran with ToneOptions.Sentences.
+func SentenceToneSection(c *ToneCollector) Section {
+	t := &Table{
+		Name:    "tone_sentences",
+		Title:   "Tone by sentence",
+		Columns: append([]string{"group", "doc", "sentence", "text", "vader", "nb_pos", "nb_class"}, c.instruments[2:]...),
+		Cut:     map[string]Cut{"doc": CutNever},
+		Notes:   toneNotes(c.instruments),
+	}
+	docs := c.allDocs()
+	k := len(c.instruments)
+	t.RowSeq = func(yield func([]Value) bool) {
+		row := make([]Value, len(t.Columns))
+		for _, d := range docs {
+			for s := range d.texts {
+				v := d.values[s*k : (s+1)*k]
+				row = append(row[:0], Str(d.group), Str(d.id), Int(int64(s+1)), Str(d.texts[s]),
+					Float(v[0], 4), Float(v[1], 4), Str(nbClass(d.classes[s])))
+				for _, x := range v[2:] {
+					row = append(row, Float(x, 4))
+				}
+				if !yield(row) {
+					return
+				}
+			}
+		}
+	}
+	return Section{Display: t}
+}
+
+// DocumentToneSection lists every document: group, doc, sentence (the
+// number of sentences averaged), text (the title, or the first 80
+// characters), vader (mean of the sentences), nb_pos and nb_class (naive
+// Bayes on the whole cleaned text, as the original package classifies it),
+// then the mean sentence score of each user lexicon. Without
+// ToneOptions.Documents (or Sentences) the group and doc columns are empty,
+// and without Documents nb_pos and nb_class are n/a.
+func DocumentToneSection(c *ToneCollector) Section {
+	t := &Table{
+		Name:    "tone_documents",
+		Title:   "Tone by document",
+		Columns: append([]string{"group", "doc", "sentence", "text", "vader", "nb_pos", "nb_class"}, c.instruments[2:]...),
+		Cut:     map[string]Cut{"doc": CutNever},
+		Notes: append(toneNotes(c.instruments),
+			"Per document: sentence is the number of sentences averaged; vader and the lexicons are means of sentence scores; nb_pos and nb_class classify the whole cleaned text at once, as the original naive Bayes package would (it deletes line breaks and punctuation)."),
+	}
+	docs := c.allDocs()
+	t.RowSeq = func(yield func([]Value) bool) {
+		row := make([]Value, len(t.Columns))
+		for _, d := range docs {
+			row = append(row[:0], Str(d.group), Str(d.id), Int(int64(d.n)), Str(d.label), Float(d.sums[0]/float64(d.n), 4))
+			if c.opt.Documents {
+				row = append(row, Float(d.docNB.PPositive, 4), Str(nbClass(d.docNB.Positive)))
+			} else { // the whole texts were not classified
+				row = append(row, NA(), NA())
+			}
+			for _, sum := range d.sums[2:] {
+				row = append(row, Float(sum/float64(d.n), 4))
+			}
+			if !yield(row) {
+				return
+			}
+		}
+	}
+	return Section{Display: t}
+}
+
+// allDocs returns every document in input order.
+func (c *ToneCollector) allDocs() []*toneDoc {
+	var docs []*toneDoc
+	for _, g := range c.groups {
+		docs = append(docs, g.docs...)
+	}
+	slices.SortFunc(docs, func(a, b *toneDoc) int { return cmp.Compare(a.index, b.index) })
+	return docs
+}
+
+func nbClass(positive bool) string {
+	if positive {
+		return "positive"
+	}
+	return "negative"
+}

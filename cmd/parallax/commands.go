@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"parallax/analysis"
+	"parallax/lexicons"
 )
 
 func init() {
@@ -137,6 +138,8 @@ func runCompare(c *command, args []string, e *env) error {
 	fs := c.flagSet(e, &cf)
 	tf.add(fs, 10)
 	measure := fs.String("measure", "cosine-tfidf", "similarity measure: cosine-tfidf, cosine-freq, jsd")
+	frames := fs.String("frames", "frames", "categories lexicon for the framing section (a pack name or a file; none to leave it out)")
+	seed := fs.Uint64("seed", analysis.DefaultSeed, "seed of the bootstrap intervals (same seed, same numbers)")
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
@@ -149,7 +152,30 @@ func runCompare(c *command, args []string, e *env) error {
 	if err != nil {
 		return usageError{err}
 	}
-	res, err := cf.run(pos, e, nil)
+	// Tone and frames are counted in the same pass as the terms.
+	toneCol, err := analysis.NewToneCollector(analysis.ToneOptions{})
+	if err != nil {
+		return err
+	}
+	var lexCol *analysis.LexiconCollector
+	if *frames != "none" {
+		lx, err := lexicons.Resolve(*frames)
+		if err != nil {
+			return usageError{err}
+		}
+		m, err := analysis.CompileLexicon(lx)
+		if err != nil {
+			return usageError{err}
+		}
+		lexCol = &analysis.LexiconCollector{Matcher: m}
+	}
+	visit := func(p *analysis.Processed) {
+		toneCol.Visit(p)
+		if lexCol != nil {
+			lexCol.Visit(p)
+		}
+	}
+	res, err := cf.run(pos, e, func(o *analysis.Options) { o.Visit = visit })
 	if err != nil {
 		return err
 	}
@@ -164,11 +190,20 @@ func runCompare(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	tone, err := toneCol.Summarize(analysis.ToneStatsOptions{Seed: *seed, NoPairs: true})
+	if err != nil {
+		return err
+	}
 	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{
 		analysis.CorpusSection(res),
 		analysis.TermsSection(res.Table, ks, topt),
 		analysis.SimilaritySection(sim),
+		analysis.ToneSection(tone),
 	}}
+	if lexCol != nil {
+		lx := lexCol.Matcher.Lexicon()
+		r.Sections = append(r.Sections, analysis.LexiconSection(lx, lexCol.Rows(analysis.DefaultResamples, *seed), analysis.DefaultResamples, *seed))
+	}
 	if s, ok := loadSection(res.Load); ok {
 		r.Sections = append(r.Sections, s)
 	}

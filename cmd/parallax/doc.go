@@ -8,11 +8,14 @@ Usage:
 
 Commands:
 
-	compare     the main job: corpus summary, distinctive terms, similarity
+	compare     the main job: corpus, distinctive terms, similarity, tone, frames
 	corpus      what was read: documents, sentences, words per group; skips
 	clean       every line cleaning removes, with its rule, and a summary
 	terms       distinctive terms per group (log-odds, G², χ², log ratio)
 	similarity  similarity between groups (and nearest documents with --docs)
+	tone        tone per group: VADER, naive Bayes, valence lexicons, intervals
+	lexicon     a lexicon's hits per group, with intervals and --explain
+	lexicons    the embedded lexicon packs; lexicons check FILE validates one
 	kwic        keyword in context: parallax kwic PATTERN [CORPUS]
 	version     print the version
 
@@ -22,7 +25,7 @@ input. Without CORPUS, parallax runs on its embedded Karabakh sample;
 --sample allsides-middle-east selects the other embedded corpus.
 
 Run 'parallax <command> -h' for a command's flags and an example.
-Every number is defined in docs/measures.md and docs/similarity.md.
+Every number is defined in docs/ (output.md lists every table and column).
 
 Exit status: 0 on success, 1 on failure, 2 on a usage error.
 */

@@ -156,6 +156,24 @@ var vaderSpecialCases = map[string]float64{
 	"beating heart": 3.1, "broken heart": -2.9,
 }
 
+// vaderPhraseWords holds every word of the multi-word keys of
+// vaderSpecialCases and vaderBoosters: a phrase lookup can only succeed when
+// each of its words is one of them, so most lookups are skipped by a flag
+// set once per token.
+var vaderPhraseWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, keys := range []map[string]float64{vaderSpecialCases, vaderBoosters} {
+		for k := range keys {
+			if f := strings.Fields(k); len(f) > 1 {
+				for _, w := range f {
+					m[w] = true
+				}
+			}
+		}
+	}
+	return m
+}()
+
 // vaderLexiconPatch holds the reference 3.3.2 lexicon entries missing from
 // govader's copy of the lexicon.
 var vaderLexiconPatch = map[string]float64{"heart": 3.2, "hearts": 3.3}
@@ -260,6 +278,7 @@ type vaderScratch struct {
 	upper  []bool    // token is ALL CAPS
 	sent   []float64 // valence per token
 	key    []byte    // buffer for idiom lookups
+	phrase []bool    // token is a word of some multi-word idiom or booster
 	text   strings.Builder
 	lowbuf strings.Builder
 }
@@ -271,6 +290,10 @@ func (sc *vaderScratch) score(lex *vaderLexicon, sentence string) VADERScores {
 	text = strings.TrimFunc(text, isPySpace)
 	sc.tokenize(text)
 	n := len(sc.words)
+	sc.phrase = sc.phrase[:0]
+	for _, w := range sc.lower {
+		sc.phrase = append(sc.phrase, vaderPhraseWords[w])
+	}
 	capDiff := sc.capDifferential()
 	sc.sent = sc.sent[:0]
 	for i := 0; i < n; i++ {
@@ -566,6 +589,11 @@ func (sc *vaderScratch) negation(v float64, dist, i int) float64 {
 // lookup reports the value of the lower-cased tokens idx joined by single
 // spaces in m.
 func (sc *vaderScratch) lookup(m map[string]float64, idx ...int) (float64, bool) {
+	for _, j := range idx {
+		if j < 0 || j >= len(sc.phrase) || !sc.phrase[j] {
+			return 0, false // a word no multi-word key holds: no phrase can match
+		}
+	}
 	sc.key = sc.key[:0]
 	for k, j := range idx {
 		if k > 0 {

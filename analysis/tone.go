@@ -594,7 +594,7 @@ func ToneSection(s *ToneSummary) Section {
 		display.Rows = append(display.Rows, append(row, Str(flagSmall(first.Small))))
 	}
 	notes := append(toneNotes(s.Instruments),
-		BootstrapNote(s.Stats.Resamples, s.Stats.Permutations, s.Stats.Seed)+".",
+		BootstrapNote(s.Stats.Resamples, notePerms(s.Stats), s.Stats.Seed)+".",
 		"n: sentences; unit: what the bootstrap resampled (article, or sentence for a group with fewer than 5 articles).")
 	if anySmall {
 		notes = append(notes, fmt.Sprintf("small: fewer than %d articles; sentences were resampled, which ignores their dependence within an article, so the interval is too narrow.", MinClusterUnits))
@@ -749,4 +749,13 @@ func nbClass(positive bool) string {
 		return "positive"
 	}
 	return "negative"
+}
+
+// notePerms is the permutation count to mention under the tone table: -1
+// (none) when the pairwise tests were skipped.
+func notePerms(st ToneStatsOptions) int {
+	if st.NoPairs {
+		return -1
+	}
+	return st.Permutations
 }

@@ -438,17 +438,21 @@ func parallelJobs(n int, job func(sc *bootScratch, i int)) {
 }
 
 // BootstrapNote is the sentence printed under a table with intervals and
-// pairwise tests, naming the method, the defaults in force and the seed.
+// pairwise tests, naming the method, the defaults in force and the seed;
+// perms < 0 means no pairwise tests were run (0 means the default).
 func BootstrapNote(resamples, perms int, seed uint64) string {
 	if resamples <= 0 {
 		resamples = DefaultResamples
 	}
-	if perms <= 0 {
+	if perms == 0 {
 		perms = DefaultPermutations
 	}
-	return fmt.Sprintf("95%% percentile bootstrap intervals of sentence-level means, %d resamples of articles "+
-		"(of sentences for groups with fewer than %d articles, marked small); pairwise permutation tests with %d permutations, "+
-		"Benjamini–Hochberg q over all pairs; seed %d", resamples, MinClusterUnits, perms, seed)
+	intervals := fmt.Sprintf("95%% percentile bootstrap intervals of sentence-level means, %d resamples of articles "+
+		"(of sentences for groups with fewer than %d articles, marked small)", resamples, MinClusterUnits)
+	if perms < 0 { // no pairwise tests were run
+		return fmt.Sprintf("%s; seed %d", intervals, seed)
+	}
+	return fmt.Sprintf("%s; pairwise permutation tests with %d permutations, Benjamini–Hochberg q over all pairs; seed %d", intervals, perms, seed)
 }
 
 // BootstrapRatio is the percentile interval of a ratio Σ num / Σ den over

@@ -100,6 +100,7 @@ type toneDoc struct {
 	// With ToneOptions.Sentences: each sentence's text and NB class.
 	texts   []string
 	classes []bool
+	numbers []int // each kept sentence's 1-based number in the cleaned document
 	// With ToneOptions.Documents: identity and the whole-text NB verdict.
 	id, group, label string
 	docNB            tone.NBResult
@@ -201,7 +202,7 @@ func (c *ToneCollector) Visit(p *Processed) {
 	k := len(c.instruments)
 	d := &toneDoc{
 		index:  p.Doc.Index,
-		n:      len(p.Sentences),
+		n:      0, // sentences scored, counted below
 		sums:   make([]float64, k),
 		maxAbs: make([]float64, k),
 	}
@@ -210,7 +211,11 @@ func (c *ToneCollector) Visit(p *Processed) {
 		d.classes = make([]bool, 0, d.n)
 	}
 	sc.values = sc.values[:0]
-	for _, s := range p.Sentences {
+	for si, s := range p.Sentences {
+		if !hasWordRune(p.Text[s.Start:s.End]) {
+			continue // "…", "”": no word to score; it would pull means to 0 and 0.5
+		}
+		d.n++
 		text := ToneText(p.Text[s.Start:s.End])
 		start := len(sc.values)
 		nb := c.nb.Classify(text)
@@ -230,6 +235,7 @@ func (c *ToneCollector) Visit(p *Processed) {
 		if c.opt.Sentences {
 			d.texts = append(d.texts, text)
 			d.classes = append(d.classes, nb.Positive)
+			d.numbers = append(d.numbers, si+1)
 		}
 	}
 	if c.opt.Sentences || c.opt.Documents {
@@ -683,7 +689,7 @@ func SentenceToneSection(c *ToneCollector) Section {
 		for _, d := range docs {
 			for s := range d.texts {
 				v := d.values[s*k : (s+1)*k]
-				row = append(row[:0], Str(d.group), Str(d.id), Int(int64(s+1)), Str(d.texts[s]),
+				row = append(row[:0], Str(d.group), Str(d.id), Int(int64(d.numbers[s])), Str(d.texts[s]),
 					Float(v[0], 4), Float(v[1], 4), Str(nbClass(d.classes[s])))
 				for _, x := range v[2:] {
 					row = append(row, Float(x, 4))
@@ -758,4 +764,15 @@ func notePerms(st ToneStatsOptions) int {
 		return -1
 	}
 	return st.Permutations
+}
+
+// hasWordRune reports whether s holds a letter or digit, that is, a word
+// token: sentences without one are not scored.
+func hasWordRune(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -419,3 +419,34 @@ func TestNewToneCollectorErrors(t *testing.T) {
 		t.Error("duplicate lexicon name: no error")
 	}
 }
+
+// TestToneSkipsSentencesWithoutWords: "…" is a sentence without a word; it
+// is not scored (it would pull means to 0 and 0.5), and the sentences after
+// it keep their numbers in the document.
+func TestToneSkipsSentencesWithoutWords(t *testing.T) {
+	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(`{"id":"a","outlet":"A","text":"Peace is good.\n…\nWar is terrible."}
+{"id":"b","outlet":"B","text":"?!"}
+`)}}
+	c, err := NewToneCollector(ToneOptions{Sentences: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Without cleaning: its separator rule would remove the "…" line first.
+	if _, err := Run(Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: c.Visit, NoClean: true}); err != nil {
+		t.Fatal(err)
+	}
+	var nums []int64
+	for row := range SentenceToneSection(c).Display.AllRows() {
+		nums = append(nums, row[2].Int)
+	}
+	if len(nums) != 2 || nums[0] != 1 || nums[1] != 3 {
+		t.Errorf("scored sentence numbers %v, want [1 3]", nums)
+	}
+	s, err := c.Summarize(ToneStatsOptions{Resamples: 10, Permutations: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Intervals[0][0].N != 2 || s.Intervals[0][1].N != 0 {
+		t.Errorf("sentences scored: A %d, B %d; want 2 and 0", s.Intervals[0][0].N, s.Intervals[0][1].N)
+	}
+}

@@ -165,9 +165,15 @@ func (c *LexiconCollector) Rows(resamples int, seed uint64) []LexiconRow {
 	for _, name := range names {
 		g := c.groups[name]
 		sort.Slice(g.articles, func(i, j int) bool { return g.articles[i].index < g.articles[j].index })
-		small := len(g.articles) < MinClusterUnits
+		articles := 0 // with at least one word: the others carry nothing
+		for _, a := range g.articles {
+			if a.words > 0 {
+				articles++
+			}
+		}
+		small := articles < MinClusterUnits
 		for _, k := range keys {
-			r := LexiconRow{Group: name, Key: k, Articles: len(g.articles), Small: small, Unit: UnitArticle}
+			r := LexiconRow{Group: name, Key: k, Articles: articles, Small: small, Unit: UnitArticle}
 			var num, den []float64
 			for _, a := range g.articles {
 				r.Hits += a.hits[k]
@@ -248,10 +254,11 @@ func LexiconSection(lx *lexicons.Lexicon, rows []LexiconRow, resamples int, seed
 	}
 	notes := []string{
 		fmt.Sprintf("per_1k: hits per 1,000 words (word and number tokens after cleaning, stop words included); ci_low, ci_high: 95%% percentile bootstrap interval of that ratio, %d resamples, seed %d — articles resampled when a group has at least %d, else sentences (unit; such groups are small). docs/uncertainty.md.", orDefault(resamples, DefaultResamples), seed, MinClusterUnits),
-		"A span of text counts once per category (the longest matching pattern); negated: hits with a negator among the three words before.",
-		fmt.Sprintf("Lexicon %s, version %s (%s); --explain CATEGORY shows the passages behind a number.", lx.Name, lx.Version, lx.Source),
+		"Overlapping matches: the longest span wins, also over other categories (docs/lexicons.md); negated: hits with a negator among the three words before.",
+		lexiconAbout(lx) + "; --explain CATEGORY shows the passages behind a number.",
 	}
-	tidy.Notes, display.Notes = notes, notes
+	tidy.Notes = notes
+	display.Notes = append([]string{"per_1k: hits per 1,000 words (word and number tokens after cleaning, stop words included); the intervals, negated hits and words are in --format csv or json."}, notes[1:]...)
 	return Section{Display: display, Tidy: tidy}
 }
 
@@ -275,4 +282,16 @@ func orDefault(n, def int) int {
 		return def
 	}
 	return n
+}
+
+// lexiconAbout names a lexicon with the header fields it has.
+func lexiconAbout(lx *lexicons.Lexicon) string {
+	s := "Lexicon " + lx.Name
+	if lx.Version != "" {
+		s += ", version " + lx.Version
+	}
+	if lx.Source != "" {
+		s += " (" + lx.Source + ")"
+	}
+	return s
 }

@@ -1,8 +1,10 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
 	"testing"
+	"testing/fstest"
 
 	"parallax/lexicons"
 )
@@ -63,5 +65,32 @@ func TestBootstrapRatioExact(t *testing.T) {
 	r, lo, hi = BootstrapRatio([]float64{1, 2, 3}, []float64{10, 20, 30}, 500, 7, "k")
 	if math.Abs(r-0.1) > 1e-15 || math.Abs(lo-0.1) > 1e-15 || math.Abs(hi-0.1) > 1e-15 {
 		t.Errorf("constant ratio: %v [%v, %v], want 0.1", r, lo, hi)
+	}
+}
+
+// TestLexiconArticlesWithoutWords: a document left without words carries
+// nothing, so it does not count toward the five articles that switch the
+// bootstrap from sentences to articles (as in tone).
+func TestLexiconArticlesWithoutWords(t *testing.T) {
+	lines := ""
+	for i, text := range []string{"Peace talks.", "More talks.", "Talks failed.", "Troops moved.", "?!"} {
+		lines += fmt.Sprintf(`{"id":"%d","outlet":"A","text":%q}`+"\n", i, text)
+	}
+	lx, err := lexicons.Parse("t.yaml", []byte("name: t\nkind: categories\ncategories:\n  talks: [talks]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := CompileLexicon(lx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &LexiconCollector{Matcher: m}
+	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(lines)}}
+	if _, err := Run(Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: c.Visit, NoClean: true}); err != nil {
+		t.Fatal(err)
+	}
+	r := c.Rows(100, 1)[0]
+	if r.Articles != 4 || !r.Small || r.Unit != UnitSentence || r.Hits != 3 || r.Words != 8 {
+		t.Errorf("row %+v: want 4 articles with words, small, sentences resampled, 3 hits in 8 words", r)
 	}
 }

@@ -78,7 +78,7 @@
 // # Imports
 //
 // Load also reads LIWC dictionaries (.dic), quanteda YAML dictionaries
-// (.yml/.yaml without a top-level "kind" key) and CSV files of
+// (.yml/.yaml without a top-level "kind: KIND" header) and CSV files of
 // pattern,score rows (.csv); see Load.
 //
 // # Errors
@@ -288,6 +288,7 @@ func Load(path string) (*Lexicon, error) {
 //
 // The error, if any, is an ErrorList.
 func Parse(file string, data []byte) (*Lexicon, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark, as Excel and LIWC files may start
 	switch ext := strings.ToLower(filepath.Ext(file)); ext {
 	case ".yaml", ".yml":
 		root, err := parseYAML(file, data)
@@ -397,14 +398,22 @@ func invalidUTF8Line(data []byte) int {
 	return line
 }
 
-// isNative reports whether the top-level mapping has a "kind" key.
+// isNative reports whether the top-level mapping is a native header: a
+// "kind" key that is a scalar or stands beside a "name" key. A quanteda
+// dictionary may have a category called "kind", but its value is a list or
+// mapping and it has no "name" header.
 func isNative(root *yaml.Node) bool {
+	var kind *yaml.Node
+	name := false
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == "kind" {
-			return true
+		switch root.Content[i].Value {
+		case "kind":
+			kind = root.Content[i+1]
+		case "name":
+			name = true
 		}
 	}
-	return false
+	return kind != nil && (name || kind.Kind == yaml.ScalarNode)
 }
 
 // nodeType names the type of a node for messages.

@@ -264,3 +264,21 @@ func TestNormalizePattern(t *testing.T) {
 		}
 	}
 }
+
+// TestParseEdgeFormats: a byte order mark does not break a LIWC or CSV file,
+// and a quanteda dictionary with a category called "kind" stays quanteda.
+func TestParseEdgeFormats(t *testing.T) {
+	bom := "\xef\xbb\xbf"
+	dic, err := Parse("bom.dic", []byte(bom+"%\n1\tpeace\n%\ntalks\t1\n"))
+	if err != nil || len(dic.Entries) != 1 || dic.Entries[0].Key != "peace" {
+		t.Errorf("LIWC with BOM: %v, %+v", err, dic)
+	}
+	csv, err := Parse("bom.csv", []byte(bom+"pattern,score\ngood,2\n"))
+	if err != nil || len(csv.Entries) != 1 || csv.Entries[0].Score != 2 {
+		t.Errorf("CSV with BOM: %v, %+v", err, csv)
+	}
+	q, err := Parse("q.yml", []byte("kind:\n  - gentle\nharsh:\n  - cruel*\n"))
+	if err != nil || q.Format != FormatQuanteda || len(q.Entries) != 2 {
+		t.Errorf("quanteda with a category named kind: %v, %+v", err, q)
+	}
+}

@@ -163,6 +163,9 @@ func runCompare(c *command, args []string, e *env) error {
 		if err != nil {
 			return usageError{err}
 		}
+		if lx.Kind != lexicons.KindCategories {
+			return usagef("--frames %s is of kind %s: the framing section needs a categories lexicon", lx.Name, lx.Kind)
+		}
 		m, err := analysis.CompileLexicon(lx)
 		if err != nil {
 			return usageError{err}

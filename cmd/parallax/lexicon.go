@@ -41,10 +41,16 @@ func runLexicon(c *command, args []string, e *env) error {
 	if *explain != "" && !hasKey(lx, *explain) {
 		return usagef("--explain %q: lexicon %s has no such category (%s)", *explain, lx.Name, analysis.GroupList(analysis.LexiconKeys(lx)))
 	}
+	if *explainGroup != "" && *explain == "" {
+		return usagef("--explain-group needs --explain CATEGORY")
+	}
 	col := &analysis.LexiconCollector{Matcher: m, Explain: *explain, ExplainGroup: *explainGroup, ExplainMax: *maxPassages}
 	res, err := cf.run(pos, e, func(o *analysis.Options) { o.Visit = col.Visit })
 	if err != nil {
 		return err
+	}
+	if *explainGroup != "" && res.Table.GroupIndex(*explainGroup) < 0 {
+		return usagef("--explain-group %q: no such group (groups: %s)", *explainGroup, analysis.GroupList(res.Table.Groups))
 	}
 	sections := []analysis.Section{analysis.LexiconSection(lx, col.Rows(*resamples, *seed), *resamples, *seed)}
 	if *explain != "" {

@@ -1,15 +1,11 @@
 package analysis
 
 import (
-	"bufio"
 	"cmp"
-	"compress/gzip"
-	"encoding/json"
 	"fmt"
 	"math"
 	"math/big"
 	"math/rand/v2"
-	"os"
 	"reflect"
 	"slices"
 	"sort"
@@ -791,39 +787,21 @@ func randomTable(t testing.TB, rng *rand.Rand, ng, nt int) *TermTable {
 // that these tests measure the measures only.
 func allsidesTable(t testing.TB) *TermTable {
 	t.Helper()
-	f, err := os.Open("../testdata/allsides-middle-east/articles.jsonl.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
 	type key struct{ group, term string }
 	counts, dfs := map[key]int64{}, map[key]int64{}
 	docs := map[string]int{}
 	terms := map[string]bool{}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for line := 1; sc.Scan(); line++ {
-		var rec struct{ Outlet, Text string }
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			t.Fatalf("articles.jsonl.gz:%d: %v", line, err)
-		}
-		docs[rec.Outlet]++
+	for _, d := range loadAllSidesDocs(t) {
+		docs[d.Group]++
 		seen := map[string]bool{}
-		for _, w := range strings.FieldsFunc(strings.ToLower(rec.Text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-			counts[key{rec.Outlet, w}]++
+		for _, w := range strings.FieldsFunc(strings.ToLower(d.Text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			counts[key{d.Group, w}]++
 			terms[w] = true
 			if !seen[w] {
 				seen[w] = true
-				dfs[key{rec.Outlet, w}]++
+				dfs[key{d.Group, w}]++
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	groupNames := measuresKeys(docs)
 	termNames := measuresKeys(terms)

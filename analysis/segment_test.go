@@ -1,9 +1,6 @@
 package analysis
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -573,30 +570,9 @@ func sampleTexts(tb testing.TB) map[string]string {
 // allSidesTexts reads the text field of every record of the AllSides sample.
 func allSidesTexts(tb testing.TB) []string {
 	tb.Helper()
-	path := filepath.Join("..", "testdata", "allsides-middle-east", "articles.jsonl.gz")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatalf("%s: %v", path, err)
-	}
 	var texts []string
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for line := 1; sc.Scan(); line++ {
-		var rec struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			tb.Fatalf("%s:%d: %v", path, line, err)
-		}
-		texts = append(texts, rec.Text)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatalf("%s: %v", path, err)
+	for _, d := range loadAllSidesDocs(tb) {
+		texts = append(texts, d.Text)
 	}
 	return texts
 }

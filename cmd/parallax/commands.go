@@ -16,7 +16,7 @@ import (
 
 func init() {
 	register(&command{name: "compare", args: "[CORPUS]", run: runCompare,
-		summary: "The main job: the corpus summary, each group's distinctive terms, and the similarity between groups.",
+		summary: "The main job: the corpus summary, each group's distinctive terms, the similarity between groups,\ntone with 95% intervals (no pairwise tests: parallax tone has them) and the frames lexicon (--frames).",
 		example: "parallax compare --sample allsides-middle-east --format markdown"})
 	register(&command{name: "corpus", args: "[CORPUS]", run: runCorpus,
 		summary: "What was read: documents, sentences, words and terms per group, and every skipped record with its reason.",

@@ -138,7 +138,7 @@ func markHits(sent string, toks []Token, hits []Hit) string {
 		pos = end
 	}
 	b.WriteString(sent[pos:])
-	return strings.Join(strings.Fields(b.String()), " ")
+	return oneLine(b.String())
 }
 
 // LexiconRow is one group's figures for one key.

@@ -18,10 +18,15 @@ type Sample struct {
 	Name  string // name for --sample
 	Path  string // path inside Samples: a folder or a file
 	About string
+	// Packs names the embedded lexicon packs written for this corpus, by
+	// kind (labels, actors, events): the framing commands use them unless
+	// told otherwise.
+	Packs map[string]string
 }
 
 var sampleList = []Sample{
-	{Name: "karabakh", Path: "testdata/karabakh", About: "five web pages on the Nagorno-Karabakh conflict (2021-2023), five outlets, as scraped"},
+	{Name: "karabakh", Path: "testdata/karabakh", About: "five web pages on the Nagorno-Karabakh conflict (2021-2023), five outlets, as scraped",
+		Packs: map[string]string{"labels": "karabakh-labels", "actors": "karabakh-actors", "events": "karabakh-events"}},
 	{Name: "allsides-middle-east", Path: "testdata/allsides-middle-east/articles.jsonl.gz", About: "859 AllSides articles on the Middle East from 53 outlets (Baly et al. 2020, Apache-2.0)"},
 }
 

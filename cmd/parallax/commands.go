@@ -140,6 +140,8 @@ func runCompare(c *command, args []string, e *env) error {
 	measure := fs.String("measure", "cosine-tfidf", "similarity measure: cosine-tfidf, cosine-freq, jsd")
 	frames := fs.String("frames", "frames", "categories lexicon for the framing section (a pack name or a file; none to leave it out)")
 	seed := fs.Uint64("seed", analysis.DefaultSeed, "seed of the bootstrap intervals (same seed, same numbers)")
+	ff := framingFlags{frames: frames, seed: seed}
+	ff.addLexicons(fs)
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
@@ -172,11 +174,16 @@ func runCompare(c *command, args []string, e *env) error {
 		}
 		lexCol = &analysis.LexiconCollector{Matcher: m}
 	}
+	framing, err := ff.collector(&cf, pos)
+	if err != nil {
+		return err
+	}
 	visit := func(p *analysis.Processed) {
 		toneCol.Visit(p)
 		if lexCol != nil {
 			lexCol.Visit(p)
 		}
+		framing.Visit(p)
 	}
 	res, err := cf.run(pos, e, func(o *analysis.Options) { o.Visit = visit })
 	if err != nil {
@@ -207,6 +214,14 @@ func runCompare(c *command, args []string, e *env) error {
 		lx := lexCol.Matcher.Lexicon()
 		r.Sections = append(r.Sections, analysis.LexiconSection(lx, lexCol.Rows(analysis.DefaultResamples, *seed), analysis.DefaultResamples, *seed))
 	}
+	if lx := framing.LabelsLexicon(); lx != nil {
+		r.Sections = append(r.Sections, analysis.LabelsSection(lx, framing.LabelRows()))
+	}
+	r.Sections = append(r.Sections,
+		analysis.ActorsSection(framing.Actors(analysis.DefaultResamples, *seed), framing.ActorsDiscovered(), analysis.DefaultResamples, *seed),
+		analysis.AttributionSection(framing.Attribution()),
+		analysis.SourcesSection(framing.Sources(), 5),
+		analysis.ScareSection(framing.ScareQuotes(), 5))
 	if s, ok := loadSection(res.Load); ok {
 		r.Sections = append(r.Sections, s)
 	}

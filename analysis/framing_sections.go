@@ -1,0 +1,505 @@
+package analysis
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// QuoteRow is a quotation with its document.
+type QuoteRow struct {
+	Group, Doc string
+	Quote
+	Stance string // neutral, distancing, endorsing (from the attribution lexicon), other, or empty without a verb
+}
+
+// Quotes returns every quotation in input order, kind filter optional
+// (nil: all kinds).
+func (c *FramingCollector) Quotes(kinds ...QuoteKind) []QuoteRow {
+	var out []QuoteRow
+	for _, d := range c.sortedDocs() {
+		for _, q := range d.quotes {
+			if len(kinds) > 0 && !slices.Contains(kinds, q.Kind) {
+				continue
+			}
+			out = append(out, QuoteRow{Group: d.group, Doc: d.id, Quote: q, Stance: c.stance(q.Verb)})
+		}
+	}
+	return out
+}
+
+// stance classifies a reporting verb with the attribution lexicon.
+func (c *FramingCollector) stance(verb string) string {
+	if verb == "" {
+		return ""
+	}
+	if c.opt.Attribution == nil {
+		return "other"
+	}
+	hits := c.opt.Attribution.Match(Tokenize(verb, nil))
+	if len(hits) == 0 {
+		return "other"
+	}
+	return hits[0].Entry.Key
+}
+
+// QuotesSection lists quotations: group, doc, kind, speaker, text, then
+// where and how the speaker was found.
+func QuotesSection(rows []QuoteRow) Section {
+	t := &Table{Name: "quotes", Title: "Quotations",
+		Columns: []string{"group", "doc", "kind", "speaker", "text", "sentence", "words", "verb", "stance", "cue", "mention"}}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []Value{Str(r.Group), Str(r.Doc), Str(r.Kind.String()), Str(r.Speaker), Str(r.Text),
+			Int(int64(r.Sentence + 1)), Int(int64(r.Words)), Str(r.Verb), Str(r.Stance), Str(r.Cue), Str(r.Mention)})
+	}
+	t.Notes = quoteNotes()
+	disp := &Table{Name: t.Name, Title: t.Title, Columns: []string{"group", "kind", "speaker", "verb", "text"}, Notes: t.Notes}
+	for _, r := range rows {
+		disp.Rows = append(disp.Rows, []Value{Str(r.Group), Str(r.Kind.String()), Str(r.Speaker), Str(r.Verb), Str(r.Text)})
+	}
+	return Section{Display: disp, Tidy: t}
+}
+
+func quoteNotes() []string {
+	return []string{
+		"kind: direct (words in quotation marks given as speech), indirect (a sentence reporting speech without quotation marks), scare (1-5 quoted words with no speaker, or after so-called: the writer's distance from the words).",
+		"speaker: resolved to the nearest full name in the document (Blinken -> Antony Blinken; he/she -> the previous speaker); empty when the text does not say. cue: how it was found (after, before, according-to, previous-sentence, continuation, unclosed). Rules: docs/framing.md.",
+		"sentence: 1-based, in the cleaned document; words: word tokens quoted (for indirect speech, of the sentence); stance: the reporting verb's category in the attribution lexicon (neutral, distancing, endorsing; other when not listed).",
+	}
+}
+
+// AttributionRow summarises a group's attribution.
+type AttributionRow struct {
+	Group                     string
+	Docs                      int
+	Words, QuotedWords        int64
+	Direct, Attributed        int // direct quotes, of which with a speaker
+	Indirect, Scare           int
+	Neutral, Distancing       int // attributed quotes and reported speech by stance of the verb
+	Endorsing, OtherVerb      int
+	Sources                   int      // distinct speakers
+	TopSources                []string // "name (n)", most quoted first
+	QuotedShare, AttribShare  float64
+	DistancingShare, EndShare float64
+}
+
+// Attribution returns one row per group.
+func (c *FramingCollector) Attribution() []AttributionRow {
+	docs := c.sortedDocs()
+	byGroup := map[string]*AttributionRow{}
+	speakers := map[string]map[string]int{}
+	for _, d := range docs {
+		r := byGroup[d.group]
+		if r == nil {
+			r = &AttributionRow{Group: d.group}
+			byGroup[d.group] = r
+			speakers[d.group] = map[string]int{}
+		}
+		r.Docs++
+		r.Words += d.words
+		r.QuotedWords += d.quotedWords
+		for _, q := range d.quotes {
+			switch q.Kind {
+			case QuoteDirect:
+				r.Direct++
+				if q.Speaker != "" {
+					r.Attributed++
+				}
+			case QuoteIndirect:
+				r.Indirect++
+			case QuoteScare:
+				r.Scare++
+				continue
+			}
+			if q.Speaker != "" {
+				speakers[d.group][q.Speaker]++
+			}
+			if q.Verb == "" || q.Cue == "continuation" {
+				continue
+			}
+			switch c.stance(q.Verb) {
+			case "neutral":
+				r.Neutral++
+			case "distancing":
+				r.Distancing++
+			case "endorsing":
+				r.Endorsing++
+			default:
+				r.OtherVerb++
+			}
+		}
+	}
+	var rows []AttributionRow
+	for _, g := range groupsOf(docs) {
+		r := byGroup[g]
+		r.QuotedShare = ratio(float64(r.QuotedWords), float64(r.Words))
+		r.AttribShare = ratio(float64(r.Attributed), float64(r.Direct))
+		verbs := float64(r.Neutral + r.Distancing + r.Endorsing + r.OtherVerb)
+		r.DistancingShare = ratio(float64(r.Distancing), verbs)
+		r.EndShare = ratio(float64(r.Endorsing), verbs)
+		r.Sources = len(speakers[g])
+		r.TopSources = topCounts(speakers[g], 5)
+		rows = append(rows, *r)
+	}
+	return rows
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return a / b
+}
+
+// topCounts returns the n most frequent keys as "key (count)", ties by key.
+func topCounts(m map[string]int, n int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	var out []string
+	for i, k := range keys {
+		if i == n {
+			break
+		}
+		out = append(out, fmt.Sprintf("%s (%d)", k, m[k]))
+	}
+	return out
+}
+
+// AttributionSection shows each group's use of quotation.
+func AttributionSection(rows []AttributionRow) Section {
+	t := &Table{Name: "attribution", Title: "Attribution: quotes, sources and reporting verbs",
+		Columns: []string{"group", "docs", "direct", "attributed", "indirect", "scare", "quoted_share", "neutral", "distancing", "endorsing", "other_verb", "distancing_share", "sources", "top_sources"}}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []Value{Str(r.Group), Int(int64(r.Docs)), Int(int64(r.Direct)), Int(int64(r.Attributed)),
+			Int(int64(r.Indirect)), Int(int64(r.Scare)), Float(r.QuotedShare, 3), Int(int64(r.Neutral)), Int(int64(r.Distancing)),
+			Int(int64(r.Endorsing)), Int(int64(r.OtherVerb)), Float(r.DistancingShare, 3), Int(int64(r.Sources)), Str(strings.Join(r.TopSources, "; "))})
+	}
+	t.Notes = []string{
+		"direct: quotations given as speech, attributed: of which with a speaker; indirect: sentences reporting speech without quotation marks; scare: 1-5 quoted words with no speaker.",
+		"quoted_share: word tokens inside direct and scare quotes / all word tokens of the group's cleaned text. neutral, distancing, endorsing, other_verb: attributed direct quotes and indirect speech by the stance of the reporting verb (attribution lexicon; continuations of a quote count once); distancing_share: distancing / all four.",
+		"sources: distinct speakers of direct and indirect quotes; top_sources: the five most quoted, with counts.",
+	}
+	return Section{Display: t}
+}
+
+// SourceRow counts one speaker's quotations in one group.
+type SourceRow struct {
+	Group, Speaker   string
+	Direct, Indirect int
+	Docs             int
+}
+
+// Sources returns speakers per group, most quoted first.
+func (c *FramingCollector) Sources() []SourceRow {
+	type key struct{ g, s string }
+	m := map[key]*SourceRow{}
+	lastDoc := map[key]int{}
+	for _, d := range c.sortedDocs() {
+		for _, q := range d.quotes {
+			if q.Speaker == "" || q.Kind == QuoteScare {
+				continue
+			}
+			k := key{d.group, q.Speaker}
+			r := m[k]
+			if r == nil {
+				r = &SourceRow{Group: d.group, Speaker: q.Speaker}
+				m[k] = r
+			}
+			if q.Kind == QuoteDirect {
+				r.Direct++
+			} else {
+				r.Indirect++
+			}
+			if lastDoc[k] != d.index+1 {
+				lastDoc[k] = d.index + 1
+				r.Docs++
+			}
+		}
+	}
+	rows := make([]SourceRow, 0, len(m))
+	for _, r := range m {
+		rows = append(rows, *r)
+	}
+	slices.SortFunc(rows, func(a, b SourceRow) int {
+		return cmp.Or(cmp.Compare(a.Group, b.Group), cmp.Compare(b.Direct+b.Indirect, a.Direct+a.Indirect), cmp.Compare(a.Speaker, b.Speaker))
+	})
+	return rows
+}
+
+// SourcesSection lists who is quoted, per group; the display keeps the top
+// entries of each group.
+func SourcesSection(rows []SourceRow, top int) Section {
+	tidy := &Table{Name: "sources", Title: "Sources quoted per group", Columns: []string{"group", "speaker", "direct", "indirect", "docs"}}
+	disp := &Table{Name: "sources", Title: tidy.Title, Columns: tidy.Columns}
+	shown := map[string]int{}
+	for _, r := range rows {
+		row := []Value{Str(r.Group), Str(r.Speaker), Int(int64(r.Direct)), Int(int64(r.Indirect)), Int(int64(r.Docs))}
+		tidy.Rows = append(tidy.Rows, row)
+		if top <= 0 || shown[r.Group] < top {
+			shown[r.Group]++
+			disp.Rows = append(disp.Rows, row)
+		}
+	}
+	notes := []string{"direct: quotations attributed to the speaker; indirect: sentences reporting the speaker's words; docs: documents quoting the speaker. Speakers are resolved within each document (docs/framing.md)."}
+	if top > 0 {
+		notes = append(notes, fmt.Sprintf("The table shows the %d most quoted speakers of each group; CSV and JSON have all.", top))
+	}
+	disp.Notes, tidy.Notes = notes, notes[:1]
+	return Section{Display: disp, Tidy: tidy}
+}
+
+// ScareRow is a phrase a group puts in scare quotes.
+type ScareRow struct {
+	Group, Phrase string
+	Count, Docs   int
+	Labels        string // labels inside it, "referent / label"
+	Example       string // doc id of the first occurrence
+}
+
+// ScareQuotes returns the scare-quoted phrases per group (lower-cased,
+// counted), most frequent first.
+func (c *FramingCollector) ScareQuotes() []ScareRow {
+	type key struct{ g, p string }
+	m := map[key]*ScareRow{}
+	last := map[key]int{}
+	for _, d := range c.sortedDocs() {
+		for _, q := range d.quotes {
+			if q.Kind != QuoteScare {
+				continue
+			}
+			p := strings.ToLower(strings.Trim(q.Text, " .,;:!?…"))
+			k := key{d.group, p}
+			r := m[k]
+			if r == nil {
+				r = &ScareRow{Group: d.group, Phrase: p, Example: d.id}
+				var labels []string
+				for _, h := range d.labels {
+					if h.Voice == VoiceScare && h.Sentence == q.Sentence {
+						labels = appendUnique(labels, h.Referent+" / "+h.Label)
+					}
+				}
+				r.Labels = strings.Join(labels, "; ")
+				m[k] = r
+			}
+			r.Count++
+			if last[k] != d.index+1 {
+				last[k] = d.index + 1
+				r.Docs++
+			}
+		}
+	}
+	rows := make([]ScareRow, 0, len(m))
+	for _, r := range m {
+		rows = append(rows, *r)
+	}
+	slices.SortFunc(rows, func(a, b ScareRow) int {
+		return cmp.Or(cmp.Compare(a.Group, b.Group), cmp.Compare(b.Count, a.Count), cmp.Compare(a.Phrase, b.Phrase))
+	})
+	return rows
+}
+
+// ScareSection lists scare quotes per group.
+func ScareSection(rows []ScareRow, top int) Section {
+	tidy := &Table{Name: "scare-quotes", Title: "Scare quotes", Columns: []string{"group", "phrase", "count", "docs", "labels", "example_doc"}}
+	disp := &Table{Name: "scare-quotes", Title: tidy.Title, Columns: tidy.Columns}
+	shown := map[string]int{}
+	for _, r := range rows {
+		row := []Value{Str(r.Group), Str(r.Phrase), Int(int64(r.Count)), Int(int64(r.Docs)), Str(r.Labels), Str(r.Example)}
+		tidy.Rows = append(tidy.Rows, row)
+		if top <= 0 || shown[r.Group] < top {
+			shown[r.Group]++
+			disp.Rows = append(disp.Rows, row)
+		}
+	}
+	notes := []string{"A scare quote is 1-5 quoted words that no speaker is given for, or that follow so-called (docs/framing.md). phrase: lower-cased, outer punctuation trimmed; labels: labels of the labels lexicon inside it, counted apart from the outlet's own use (voice scare in the labels table)."}
+	if top > 0 {
+		notes = append(notes, fmt.Sprintf("The table shows the %d most frequent phrases of each group; CSV and JSON have all.", top))
+	}
+	disp.Notes, tidy.Notes = notes, notes[:1]
+	return Section{Display: disp, Tidy: tidy}
+}
+
+// ---------------------------------------------------------------------------
+// Actors
+
+// ActorRow is one actor in one group.
+type ActorRow struct {
+	Actor, Group string
+	Mentions     int     // sentences mentioning the actor
+	Docs         int     // documents mentioning it
+	Per1k        float64 // mentions per 1,000 word tokens of the group
+	Tone         Interval
+	Labels       []string // most frequent co-occurring labels, "label (n)"
+	Frames       []string // most frequent co-occurring frames
+	Quotes       int      // direct and indirect quotes by speakers of the actor's side
+	QuoteShare   float64  // Quotes / the group's attributed quotes
+}
+
+// Actors returns, per actor and group, mentions, tone and what co-occurs.
+// Without an actors lexicon the actors are the most widespread names: those
+// in the most groups, then the most documents, at least two documents, and
+// never a group's own name.
+func (c *FramingCollector) Actors(resamples int, seed uint64) []ActorRow {
+	docs := c.sortedDocs()
+	groups := groupsOf(docs)
+	var actors []string
+	if c.opt.Actors != nil {
+		actors = c.opt.Actors.Lexicon().Keys()
+	} else {
+		actors = c.discoverActors(docs, groups)
+	}
+	words := map[string]int64{}
+	attributed := map[string]int{}
+	for _, d := range docs {
+		words[d.group] += d.words
+		for _, q := range d.quotes {
+			if q.Kind != QuoteScare && q.Speaker != "" {
+				attributed[d.group]++
+			}
+		}
+	}
+	var rows []ActorRow
+	for _, a := range actors {
+		for _, g := range groups {
+			r := ActorRow{Actor: a, Group: g}
+			var articles [][]float64
+			labels, frames := map[string]int{}, map[string]int{}
+			for _, d := range docs {
+				if d.group != g {
+					continue
+				}
+				r.Quotes += d.sideQuotes[a]
+				ss := d.actors[a]
+				if len(ss) == 0 {
+					continue
+				}
+				r.Docs++
+				r.Mentions += len(ss)
+				var vals []float64
+				for _, s := range ss {
+					if v, ok := d.sentTone[s]; ok {
+						vals = append(vals, v)
+					}
+					for _, l := range d.sentLabels[s] {
+						labels[l]++
+					}
+					for _, f := range d.sentFrames[s] {
+						frames[f]++
+					}
+				}
+				articles = append(articles, vals)
+			}
+			r.Per1k = ratio(1000*float64(r.Mentions), float64(words[g]))
+			s, err := SampleFromArticles(articles)
+			if err == nil && s.Len() >= 2 {
+				r.Tone = Bootstrap(s, resamples, seed, "actor\x00"+a+"\x00"+g)
+			} else {
+				r.Tone = Interval{Mean: math.NaN(), Low: math.NaN(), High: math.NaN(), N: s.Len(), Small: true}
+				if s.Len() == 1 {
+					r.Tone.Mean = s.Mean()
+				}
+			}
+			r.Labels = topCounts(labels, 2)
+			r.Frames = topCounts(frames, 2)
+			r.QuoteShare = ratio(float64(r.Quotes), float64(attributed[g]))
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// discoverActors picks the most widespread names.
+func (c *FramingCollector) discoverActors(docs []*framingDoc, groups []string) []string {
+	type stat struct {
+		groups map[string]bool
+		docs   int
+	}
+	st := map[string]*stat{}
+	isGroup := map[string]bool{}
+	for _, g := range groups {
+		isGroup[strings.ToLower(g)] = true
+	}
+	for _, d := range docs {
+		for name := range d.actors {
+			if isGroup[strings.ToLower(name)] || len(name) < 2 {
+				continue
+			}
+			s := st[name]
+			if s == nil {
+				s = &stat{groups: map[string]bool{}}
+				st[name] = s
+			}
+			s.groups[d.group] = true
+			s.docs++
+		}
+	}
+	var names []string
+	for n, s := range st {
+		if s.docs >= 2 && (len(groups) < 2 || len(s.groups) >= 2) {
+			names = append(names, n)
+		}
+	}
+	sort.Slice(names, func(i, j int) bool {
+		a, b := st[names[i]], st[names[j]]
+		if len(a.groups) != len(b.groups) {
+			return len(a.groups) > len(b.groups)
+		}
+		if a.docs != b.docs {
+			return a.docs > b.docs
+		}
+		return names[i] < names[j]
+	})
+	if len(names) > c.opt.DiscoverActors {
+		names = names[:c.opt.DiscoverActors]
+	}
+	return names
+}
+
+// ActorsSection shows actors per group.
+func ActorsSection(rows []ActorRow, discovered bool, resamples int, seed uint64) Section {
+	t := &Table{Name: "actors", Title: "Actors",
+		Columns: []string{"actor", "group", "mentions", "docs", "per_1k", "tone", "tone_low", "tone_high", "small", "labels", "frames", "quotes_by_side", "quote_share"}}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []Value{Str(r.Actor), Str(r.Group), Int(int64(r.Mentions)), Int(int64(r.Docs)), Float(r.Per1k, 2),
+			Float(r.Tone.Mean, 3), Float(r.Tone.Low, 3), Float(r.Tone.High, 3), Str(flagSmall(r.Tone.Small && r.Tone.N > 0)),
+			Str(strings.Join(r.Labels, "; ")), Str(strings.Join(r.Frames, "; ")), Int(int64(r.Quotes)), Float(r.QuoteShare, 3)})
+	}
+	disp := &Table{Name: t.Name, Title: t.Title, Columns: []string{"actor", "group", "mentions", "per_1k", "tone", "95% interval", "labels", "frames", "quotes_by_side"}}
+	short := func(xs []string) string {
+		for i, x := range xs {
+			if j := strings.LastIndex(x, " / "); j >= 0 {
+				xs[i] = x[j+3:]
+			}
+		}
+		return strings.Join(xs, "; ")
+	}
+	for _, r := range rows {
+		if r.Mentions == 0 && r.Quotes == 0 {
+			continue
+		}
+		disp.Rows = append(disp.Rows, []Value{Str(r.Actor), Str(r.Group), Int(int64(r.Mentions)), Float(r.Per1k, 2),
+			Float(r.Tone.Mean, 3), Str(ciText(r.Tone)), Str(short(slices.Clone(r.Labels))), Str(strings.Join(r.Frames, "; ")), Int(int64(r.Quotes))})
+	}
+	src := "actors from the actors lexicon (any alias counts)"
+	if discovered {
+		src = "actors discovered from proper names (no actors lexicon): the names found in the most groups, then the most documents; persons under their full name (docs/framing.md)"
+	}
+	t.Notes = []string{
+		src + ". mentions: sentences mentioning the actor; per_1k: mentions per 1,000 word tokens of the group's cleaned text.",
+		"tone: mean VADER compound of the sentences mentioning the actor, with a 95% bootstrap interval (tone_low, tone_high; " + BootstrapNote(resamples, -1, seed) + "); n/a with fewer than 2 sentences; small: fewer than " + fmt.Sprint(MinClusterUnits) + " articles, so sentences were resampled.",
+		"labels, frames: the two most frequent labels and frame categories in the same sentences, with counts. quotes_by_side: direct and indirect quotes whose speaker or speaker's description names the actor (an alias, or the discovered name); quote_share: of the group's attributed quotes.",
+	}
+	disp.Notes = append(slices.Clone(t.Notes), "The table leaves out actors a group never mentions; CSV and JSON have every actor and group.")
+	return Section{Display: disp, Tidy: t}
+}

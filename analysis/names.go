@@ -1,0 +1,442 @@
+// Proper names (SPEC §7): the capitalised phrases that name people,
+// organisations and places. They serve three purposes: the speaker of a quote
+// is resolved to the nearest full name ("Blinken" → "Antony Blinken"); actors
+// are discovered from frequent names when no actors lexicon is given; and a
+// quote's speaker is assigned to an actor's side.
+//
+// The rules work on tokens and the capitalisation of the original text, with
+// no model and no list of names:
+//   - A name is a run of capitalised tokens within a sentence, adjacent but
+//     for spaces, the period of an initial ("Onnik J. Krikorian") or a
+//     connector between two capitalised words ("Center for Strategic Studies",
+//     "Republic of Azerbaijan"). Punctuation, a possessive ("Azerbaijan’s")
+//     or a lower-case word ends it.
+//   - The first word of a sentence (or of a quotation) is capitalised by
+//     position, so it starts a name only when it is not a stop word, a title,
+//     a month or day, and does not occur in lower case elsewhere in the
+//     document.
+//   - Titles and honorifics are not part of a person's name: "Russian
+//     President Vladimir Putin" is Vladimir Putin, "U.S. Secretary of State
+//     Antony Blinken" is Antony Blinken. A run's person is its last stretch of
+//     two or more capitalised words that are neither titles, connectors nor
+//     words of organisations ("Council", "Ministry", "Center"), nor months.
+//   - A single surname ("Blinken", or the misspelt "Kirkorian") resolves to the
+//     nearest full name of the document whose last word equals it, or is one
+//     edit away (insertion, deletion, substitution or transposition) when
+//     both are six letters or longer; an earlier mention wins over a later
+//     one at the same distance.
+
+package analysis
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"parallax/lexicons"
+)
+
+// Name is a proper-name phrase found in a document.
+type Name struct {
+	Text     string // as written, single-spaced, possessive removed
+	Person   string // the person it names, if any: titles stripped ("Vladimir Putin")
+	Start    int    // first token (index into the document's tokens)
+	End      int    // one past the last token
+	Sentence int    // 0-based sentence index
+	Org      bool   // holds a word of organisations (Council, Ministry, …)
+}
+
+// Key is the name as an actor is counted: the person when it names one,
+// otherwise the text.
+func (n Name) Key() string {
+	if n.Person != "" {
+		return n.Person
+	}
+	return n.Text
+}
+
+// quoteDoc is a document prepared for the name and quote rules: its tokens,
+// the sentence of each token, and the words it uses in lower case.
+type quoteDoc struct {
+	text     string
+	toks     []Token
+	tokSent  []int32 // sentence index of each token
+	sents    []Span
+	sentTok  []int32 // first token of each sentence; len(sents)+1 entries
+	lowerUse map[string]bool
+	names    []Name
+	persons  []int // indexes into names of the names that are persons, in order
+}
+
+func newQuoteDoc(text string, sents []Span) *quoteDoc {
+	d := &quoteDoc{text: text, sents: sents}
+	d.toks = Tokenize(text, nil)
+	d.tokSent = make([]int32, len(d.toks))
+	d.sentTok = make([]int32, len(sents)+1)
+	s := 0
+	for i, t := range d.toks {
+		for s < len(sents) && t.Span.Start >= sents[s].End {
+			s++
+			d.sentTok[s] = int32(i)
+		}
+		d.tokSent[i] = int32(min(s, max(len(sents)-1, 0)))
+	}
+	for s < len(sents) {
+		s++
+		d.sentTok[s] = int32(len(d.toks))
+	}
+	d.lowerUse = map[string]bool{}
+	for _, t := range d.toks {
+		if t.Kind == TokWord {
+			r, _ := utf8.DecodeRuneInString(text[t.Span.Start:])
+			if unicode.IsLower(r) {
+				d.lowerUse[t.Norm] = true
+			}
+		}
+	}
+	d.findNames()
+	return d
+}
+
+// isCap reports whether token i begins with an upper-case letter.
+func (d *quoteDoc) isCap(i int) bool {
+	t := d.toks[i]
+	if t.Kind != TokWord {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(d.text[t.Span.Start:])
+	return unicode.IsUpper(r)
+}
+
+// sentenceInitial reports whether token i opens its sentence or a quotation.
+func (d *quoteDoc) sentenceInitial(i int) bool {
+	s := d.tokSent[i]
+	if int(d.sentTok[s]) == i {
+		return true
+	}
+	before := strings.TrimRightFunc(d.text[:d.toks[i].Span.Start], unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return isQuoteMark(r) || r == '(' || r == '[' || r == ':' || r == '—' || r == '–'
+}
+
+// nameStart reports whether a capitalised token can start or continue a
+// name: a sentence-initial word must not be a common word capitalised by
+// position.
+func (d *quoteDoc) nameWord(i int) bool {
+	if !d.isCap(i) {
+		return false
+	}
+	n := d.toks[i].Norm
+	if calendarWords[n] {
+		return false
+	}
+	if d.sentenceInitial(i) {
+		if stopwordsEN.Contains(n) || titleWords[n] || d.lowerUse[n] || pronouns[n] || sentenceStarters[n] || openerWords[n] {
+			return false
+		}
+		// "Situated at …", "Speaking to …": a participle or adverb opening
+		// the sentence before a lower-case word
+		if (strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "ing") || strings.HasSuffix(n, "ly")) &&
+			(i+1 >= len(d.toks) || !d.isCap(i+1)) {
+			return false
+		}
+	}
+	return true
+}
+
+// gap returns the text between tokens i and i+1.
+func (d *quoteDoc) gap(i int) string {
+	return d.text[d.toks[i].Span.End:d.toks[i+1].Span.Start]
+}
+
+// joins reports whether tokens i and i+1 can belong to one name: only
+// spaces (no line break) between them, or the period of an initial.
+func (d *quoteDoc) joins(i int) bool {
+	g := d.gap(i)
+	if g == "" {
+		return false
+	}
+	if strings.HasPrefix(g, ".") && utf8.RuneCountInString(d.toks[i].Norm) == 1 {
+		g = g[1:]
+	}
+	for _, r := range g {
+		if r != ' ' && r != '\u00a0' {
+			return false
+		}
+	}
+	return g != ""
+}
+
+func (d *quoteDoc) findNames() {
+	toks := d.toks
+	for i := 0; i < len(toks); {
+		if !d.nameWord(i) {
+			i++
+			continue
+		}
+		j := i + 1 // one past the run
+		for j < len(toks) && d.tokSent[j] == d.tokSent[i] && d.joins(j-1) && !possessiveAfter(d.text, toks[j-1].Span.End) {
+			if d.isCap(j) && !calendarWords[toks[j].Norm] {
+				j++
+				continue
+			}
+			// a connector between capitalised words: "Republic of Azerbaijan"
+			if nameConnectors[toks[j].Norm] && j+1 < len(toks) && d.tokSent[j+1] == d.tokSent[i] && d.joins(j) && d.isCap(j+1) {
+				j += 2
+				continue
+			}
+			break
+		}
+		d.addName(i, j)
+		i = j
+	}
+}
+
+// possessiveAfter reports whether the text at i is a possessive ending.
+func possessiveAfter(text string, i int) bool {
+	s := text[i:]
+	return strings.HasPrefix(s, "'s") || strings.HasPrefix(s, "’s") || strings.HasPrefix(s, "'") || strings.HasPrefix(s, "’")
+}
+
+func (d *quoteDoc) addName(i, j int) {
+	n := Name{Start: i, End: j, Sentence: int(d.tokSent[i])}
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(d.text[d.toks[k].Span.Start:d.toks[k].Span.End])
+		if orgWords[d.toks[k].Norm] {
+			n.Org = true
+		}
+	}
+	n.Text = b.String()
+	// Strip a leading title when the whole run is one: "President" alone
+	// is not a name.
+	allTitles := true
+	for k := i; k < j; k++ {
+		if !titleWords[d.toks[k].Norm] && !nameConnectors[d.toks[k].Norm] {
+			allTitles = false
+		}
+	}
+	if allTitles {
+		return
+	}
+	n.Person = d.personIn(i, j)
+	d.names = append(d.names, n)
+	if n.Person != "" {
+		d.persons = append(d.persons, len(d.names)-1)
+	}
+}
+
+// personIn returns the last stretch of two or more plain capitalised words
+// of tokens [i, j): the person a title-laden run names.
+func (d *quoteDoc) personIn(i, j int) string {
+	end := -1
+	for k := j - 1; k >= i; k-- {
+		plain := d.plainNameWord(k)
+		if plain && end < 0 {
+			end = k + 1
+		}
+		if !plain || k == i {
+			start := k + 1
+			if plain {
+				start = k
+			}
+			if end >= 0 && (end-start >= 2 || end == j && start > i && titleWords[d.toks[start-1].Norm]) {
+				return d.span(start, end)
+			}
+			end = -1
+		}
+	}
+	return ""
+}
+
+// plainNameWord: capitalised, not a title, connector, organisation word,
+// acronym or calendar word.
+func (d *quoteDoc) plainNameWord(k int) bool {
+	n := d.toks[k].Norm
+	if !d.isCap(k) || titleWords[n] || nameConnectors[n] || orgWords[n] || calendarWords[n] || placeAdjective(n) {
+		return false
+	}
+	w := d.text[d.toks[k].Span.Start:d.toks[k].Span.End]
+	if strings.Contains(w, ".") && len(w) > 2 { // U.S.
+		return false
+	}
+	if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w { // EU, NATO
+		return false
+	}
+	return true
+}
+
+// span returns tokens [i, j) as written, single-spaced, with the period of
+// initials kept.
+func (d *quoteDoc) span(i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		w := d.text[d.toks[k].Span.Start:d.toks[k].Span.End]
+		b.WriteString(w)
+		if k+1 < j && utf8.RuneCountInString(w) == 1 && strings.HasPrefix(d.gap(k), ".") {
+			b.WriteByte('.')
+		}
+	}
+	return b.String()
+}
+
+// placeAdjective reports nationality adjectives that precede titles
+// ("Russian President", "Azerbaijani Foreign Minister"): a capitalised word
+// ending in -ian, -ean, -ese, -ish, -ani, -i is too broad, so only the
+// common endings of adjectives before a title count, checked by the caller
+// against a following title. Here: a short closed list of frequent ones.
+func placeAdjective(n string) bool {
+	return nationalityWords[n] || strings.HasSuffix(n, "s") && nationalityWords[n[:len(n)-1]]
+}
+
+// resolve returns the full person name a mention refers to: itself when it
+// already has two words, else the nearest person of the document whose last
+// word matches (exactly, or one edit away for six letters and more). at is
+// the token where the mention stands.
+func (d *quoteDoc) resolve(mention string, at int) string {
+	words := strings.Fields(mention)
+	if len(words) == 0 {
+		return ""
+	}
+	if len(words) >= 2 {
+		return mention
+	}
+	w := strings.ToLower(words[0])
+	best, bestDist := "", -1
+	for _, pi := range d.persons {
+		p := d.names[pi]
+		ws := strings.Fields(p.Person)
+		last := strings.ToLower(ws[len(ws)-1])
+		if last != w && !(len([]rune(last)) >= 6 && len([]rune(w)) >= 6 && oneEdit(last, w)) {
+			continue
+		}
+		dist := at - p.Start
+		if dist < 0 {
+			dist = -dist*2 + 1 // later mentions lose ties to earlier ones
+		} else {
+			dist *= 2
+		}
+		if bestDist < 0 || dist < bestDist {
+			best, bestDist = p.Person, dist
+		}
+	}
+	if best == "" {
+		return mention
+	}
+	return best
+}
+
+// oneEdit reports whether a and b are within one insertion, deletion,
+// substitution or transposition of adjacent letters of each other.
+func oneEdit(a, b string) bool {
+	x, y := []rune(a), []rune(b)
+	if len(x) < len(y) {
+		x, y = y, x
+	}
+	switch len(x) - len(y) {
+	case 0:
+		var diff []int
+		for i := range x {
+			if x[i] != y[i] {
+				diff = append(diff, i)
+				if len(diff) > 2 {
+					return false
+				}
+			}
+		}
+		switch len(diff) {
+		case 0, 1:
+			return true
+		case 2:
+			i, j := diff[0], diff[1]
+			return j == i+1 && x[i] == y[j] && x[j] == y[i]
+		}
+		return false
+	case 1:
+		i := 0
+		for i < len(y) && x[i] == y[i] {
+			i++
+		}
+		return string(x[i+1:]) == string(y[i:])
+	}
+	return false
+}
+
+// Word lists of the name rules. They hold lower-case token norms.
+var (
+	titleWords = setOf(
+		"president", "presidents", "vice", "prime", "minister", "ministers", "secretary", "secretaries", "foreign",
+		"defense", "defence", "acting", "assistant", "deputy", "chief", "spokesman", "spokeswoman",
+		"spokesperson", "ambassador", "envoy", "general", "gen", "maj", "major", "col", "colonel", "lt",
+		"lieutenant", "capt", "captain", "sgt", "sergeant", "admiral", "adm", "commander", "senator", "sen",
+		"rep", "representative", "congressman", "congresswoman", "lawmaker", "governor", "gov", "mayor",
+		"chairman", "chairwoman", "chair", "director", "head", "leader", "analyst", "journalist",
+		"reporter", "correspondent", "editor", "professor", "prof", "dr", "mr", "mrs", "ms", "miss", "sir",
+		"king", "queen", "prince", "princess", "crown", "sheikh", "emir", "sultan", "ayatollah", "pope",
+		"cardinal", "bishop", "archbishop", "patriarch", "rabbi", "imam", "reverend", "rev", "adviser",
+		"advisor", "special", "senior", "former", "supreme", "speaker", "attorney", "justice", "judge",
+		"officer", "official", "officials", "ombudsman", "commissioner", "councillor", "councilor", "mp",
+		"mep", "sec", "state", "researcher", "fellow", "founder", "ceo", "economist", "expert", "activist",
+		"author", "writer", "columnist", "host", "anchor", "candidate", "nominee", "premier", "chancellor",
+		"secretary-general", "director-general", "president-elect", "top", "national", "security",
+	)
+	nameConnectors = setOf("of", "for", "de", "del", "da", "di", "du", "van", "von", "der", "al", "el", "bin", "ibn", "and", "the", "la", "le")
+	orgWords       = setOf(
+		"ministry", "department", "office", "council", "committee", "commission", "union", "party",
+		"center", "centre", "institute", "institution", "university", "agency", "government", "army",
+		"forces", "force", "news", "times", "post", "journal", "press", "bank", "corporation", "company",
+		"group", "foundation", "association", "organization", "organisation", "court", "parliament",
+		"assembly", "congress", "senate", "house", "service", "network", "channel", "radio", "television",
+		"tv", "daily", "magazine", "review", "nations", "states", "republic", "kingdom", "federation",
+		"emirates", "church", "school", "college", "hospital", "fund", "program", "programme", "project",
+		"administration", "authority", "authorities", "guard", "corps", "navy", "brigade", "front",
+		"movement", "coalition", "alliance", "treaty", "club", "inc", "ltd", "llc", "co", "airlines",
+		"airways", "media", "reuters", "twitter", "facebook", "cabinet", "assembly", "mission", "office",
+		"board", "bureau", "police", "region", "province", "city", "street", "square", "sea", "river",
+		"gulf", "mountains", "corridor", "airport", "embassy", "consulate", "palace", "kremlin", "pentagon",
+		"war", "crisis", "agreement", "accord", "accords", "deal", "act", "plan", "conference", "summit",
+		"caucasus", "east", "west", "north", "south", "middle", "strategic", "policy", "studies", "affairs",
+		"relations", "international", "global", "world", "day", "monitor", "standard", "tribune", "herald",
+		"guardian", "telegraph", "observer", "examiner", "gazette", "chronicle", "weekly", "today", "wire",
+		"associated", "staff", "chiefs", "caption", "photos", "check",
+	)
+	// words that open sentences and are not names
+	openerWords = setOf("like", "unlike", "despite", "after", "before", "during", "since", "until", "although",
+		"though", "while", "meanwhile", "instead", "still", "yet", "also", "even", "now", "then", "today",
+		"yesterday", "tomorrow", "last", "next", "earlier", "later", "according", "speaking", "asked",
+		"following", "amid", "among", "under", "over", "without", "within", "further", "furthermore",
+		"moreover", "indeed", "perhaps", "however", "nevertheless", "nonetheless", "thus", "hence",
+		"therefore", "but", "and", "or", "so", "as", "if", "when", "where", "what", "why", "how", "once")
+	calendarWords = setOf(
+		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+		"dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "update",
+	)
+	pronouns = setOf(
+		"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "this", "that",
+		"these", "those", "there", "here", "who", "what", "which", "when", "where", "why", "how",
+	)
+	nationalityWords = setOf(
+		"american", "russian", "turkish", "iranian", "iraqi", "syrian", "israeli", "palestinian", "saudi",
+		"armenian", "azerbaijani", "azeri", "georgian", "ukrainian", "french", "german", "british",
+		"chinese", "european", "egyptian", "jordanian", "lebanese", "yemeni", "qatari", "emirati", "afghan",
+		"pakistani", "indian", "italian", "spanish", "kurdish", "arab", "soviet", "u.s.", "us", "uk", "eu",
+		"un", "nato",
+	)
+)
+
+// stopwordsEN is the embedded English stop list, used to tell a word
+// capitalised by its place in the sentence from a name.
+var stopwordsEN = func() *lexicons.StopWords {
+	s, err := lexicons.LoadStopWords("en")
+	if err != nil {
+		panic("embedded stop list: " + err.Error()) // the embedded file is tested
+	}
+	return s
+}()

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+
+	"parallax"
+	"parallax/analysis"
+	"parallax/lexicons"
+)
+
+func init() {
+	register(&command{name: "quotes", args: "[CORPUS]", run: runQuotes,
+		summary: "Attribution: every direct quote, indirect speech and scare quote with its speaker; per group the\nshare of text in quotes, the reporting-verb mix and the sources quoted (--kind to filter the list).",
+		example: "parallax quotes --kind scare --format csv"})
+	register(&command{name: "labels", args: "[CORPUS]", run: runLabels,
+		summary: "Term choice: for each referent of a labels lexicon, which label each group uses, counted apart in the\noutlet's own words, in scare quotes and inside quotations, with the passages (--passages N).",
+		example: "parallax labels --labels karabakh-labels --passages 2"})
+	register(&command{name: "actors", args: "[CORPUS]", run: runActors,
+		summary: "Actors per group: mentions per 1,000 words, tone of the sentences mentioning them (95% interval),\nco-occurring labels and frames, quotes by their side. Without --actors, actors are discovered from names.",
+		example: "parallax actors --sample allsides-middle-east --top-actors 10"})
+}
+
+// framingFlags are the lexicon choices of the framing commands.
+type framingFlags struct {
+	labels, actors, frames, attribution *string
+	topActors                           *int
+	seed                                *uint64
+	resamples                           *int
+}
+
+// add registers the framing flags; the default "auto" takes the packs
+// written for the embedded sample being read, and none otherwise.
+func (ff *framingFlags) add(fs *flag.FlagSet) {
+	ff.frames = fs.String("frames", "frames", "categories lexicon for frames co-occurring with actors and events (none to leave out)")
+	ff.seed = fs.Uint64("seed", analysis.DefaultSeed, "seed of the bootstrap intervals (same seed, same numbers)")
+	ff.resamples = fs.Int("resamples", analysis.DefaultResamples, "bootstrap resamples")
+	ff.addLexicons(fs)
+}
+
+// addLexicons registers the flags compare shares with the framing
+// commands; compare has its own --frames and --seed.
+func (ff *framingFlags) addLexicons(fs *flag.FlagSet) {
+	ff.labels = fs.String("labels", "auto", "labels lexicon (pack or file); auto: the sample's pack, if it has one; none: no label tables")
+	ff.actors = fs.String("actors", "auto", "actors lexicon (pack or file); auto: the sample's pack, else discover actors from names; none: discover")
+	ff.attribution = fs.String("attribution", "attribution", "categories lexicon classing reporting verbs (neutral, distancing, endorsing)")
+	ff.topActors = fs.Int("top-actors", 20, "discovered actors to keep")
+	if ff.resamples == nil {
+		n := analysis.DefaultResamples
+		ff.resamples = &n
+	}
+}
+
+// samplePack returns the pack of a kind written for the embedded sample
+// the command reads, or "".
+func samplePack(cf *corpusFlags, pos []string, kind string) string {
+	if len(pos) > 0 {
+		return ""
+	}
+	name := cf.sample
+	if name == "" {
+		name = "karabakh"
+	}
+	s, ok := parallax.LookupSample(name)
+	if !ok {
+		return ""
+	}
+	return s.Packs[kind]
+}
+
+// lexiconFlag resolves a lexicon flag value of the given kind: "auto" takes
+// the sample's pack, "none" or "" gives nil.
+func lexiconFlag(flagName, value string, kind lexicons.Kind, cf *corpusFlags, pos []string) (*analysis.Matcher, error) {
+	if value == "auto" {
+		value = samplePack(cf, pos, string(kind))
+	}
+	if value == "" || value == "none" {
+		return nil, nil
+	}
+	lx, err := lexicons.Resolve(value)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("--%s: %w", flagName, err)}
+	}
+	if lx.Kind != kind {
+		return nil, usagef("--%s %s is of kind %s: it needs a %s lexicon", flagName, lx.Name, lx.Kind, kind)
+	}
+	m, err := analysis.CompileLexicon(lx)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return m, nil
+}
+
+// collector builds the framing collector from the flags.
+func (ff *framingFlags) collector(cf *corpusFlags, pos []string) (*analysis.FramingCollector, error) {
+	if *ff.topActors < 1 || *ff.resamples < 1 {
+		return nil, usagef("--top-actors and --resamples must be at least 1")
+	}
+	var opt analysis.FramingOptions
+	var err error
+	if opt.Labels, err = lexiconFlag("labels", *ff.labels, lexicons.KindLabels, cf, pos); err != nil {
+		return nil, err
+	}
+	if opt.Actors, err = lexiconFlag("actors", *ff.actors, lexicons.KindActors, cf, pos); err != nil {
+		return nil, err
+	}
+	if opt.Frames, err = lexiconFlag("frames", *ff.frames, lexicons.KindCategories, cf, pos); err != nil {
+		return nil, err
+	}
+	if opt.Attribution, err = lexiconFlag("attribution", *ff.attribution, lexicons.KindCategories, cf, pos); err != nil {
+		return nil, err
+	}
+	opt.DiscoverActors = *ff.topActors
+	return analysis.NewFramingCollector(opt)
+}
+
+func runQuotes(c *command, args []string, e *env) error {
+	var cf corpusFlags
+	var ff framingFlags
+	fs := c.flagSet(e, &cf)
+	ff.add(fs)
+	kind := fs.String("kind", "", "list only quotes of this kind: direct, indirect, scare")
+	top := fs.Int("top", 10, "sources and scare quotes shown per group in text tables (CSV and JSON have all)")
+	pos, err := c.parse(fs, args, e)
+	if err != nil {
+		return err
+	}
+	var kinds []analysis.QuoteKind
+	switch *kind {
+	case "":
+	case "direct":
+		kinds = append(kinds, analysis.QuoteDirect)
+	case "indirect":
+		kinds = append(kinds, analysis.QuoteIndirect)
+	case "scare":
+		kinds = append(kinds, analysis.QuoteScare)
+	default:
+		return usagef("--kind %q: want direct, indirect or scare", *kind)
+	}
+	col, err := ff.collector(&cf, pos)
+	if err != nil {
+		return err
+	}
+	res, err := cf.run(pos, e, func(o *analysis.Options) { o.Visit = col.Visit })
+	if err != nil {
+		return err
+	}
+	// The list comes first: CSV on standard output is the quotes table.
+	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{
+		analysis.QuotesSection(col.Quotes(kinds...)),
+		analysis.AttributionSection(col.Attribution()),
+		analysis.SourcesSection(col.Sources(), *top),
+		analysis.ScareSection(col.ScareQuotes(), *top),
+	}}
+	return cf.write(e, r)
+}
+
+func runLabels(c *command, args []string, e *env) error {
+	var cf corpusFlags
+	var ff framingFlags
+	fs := c.flagSet(e, &cf)
+	ff.add(fs)
+	passages := fs.Int("passages", 3, "passages shown per referent, label, group and voice (0: none)")
+	pos, err := c.parse(fs, args, e)
+	if err != nil {
+		return err
+	}
+	if *passages < 0 {
+		return usagef("--passages must be 0 or more")
+	}
+	col, err := ff.collector(&cf, pos)
+	if err != nil {
+		return err
+	}
+	if col.LabelsLexicon() == nil {
+		return usagef("labels needs a labels lexicon: --labels PACK or FILE (parallax lexicons lists the packs; karabakh-labels is written for the karabakh sample)")
+	}
+	res, err := cf.run(pos, e, func(o *analysis.Options) { o.Visit = col.Visit })
+	if err != nil {
+		return err
+	}
+	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{
+		analysis.LabelsSection(col.LabelsLexicon(), col.LabelRows()),
+	}}
+	if *passages > 0 {
+		r.Sections = append(r.Sections, analysis.LabelPassagesSection(col.LabelPassages(*passages), *passages))
+	}
+	return cf.write(e, r)
+}
+
+func runActors(c *command, args []string, e *env) error {
+	var cf corpusFlags
+	var ff framingFlags
+	fs := c.flagSet(e, &cf)
+	ff.add(fs)
+	pos, err := c.parse(fs, args, e)
+	if err != nil {
+		return err
+	}
+	col, err := ff.collector(&cf, pos)
+	if err != nil {
+		return err
+	}
+	res, err := cf.run(pos, e, func(o *analysis.Options) { o.Visit = col.Visit })
+	if err != nil {
+		return err
+	}
+	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{
+		analysis.ActorsSection(col.Actors(*ff.resamples, *ff.seed), col.ActorsDiscovered(), *ff.resamples, *ff.seed),
+	}}
+	return cf.write(e, r)
+}

@@ -72,6 +72,9 @@ type KWICHit struct {
 	Token        int // 0-based position of the match's first token in the sentence
 	Left, Match  string
 	Right        string
+	Voice        string // own, scare or quoted (inside a direct quote), when Attribution is set
+	Speaker      string // the speaker of the quote (or reported speech) holding the match
+	Hits         string // the Lexicons' hits in the sentence: "referent / label", categories, actors; "; "-separated
 }
 
 // KWIC collects matches of a pattern; its Visit method plugs into
@@ -83,9 +86,14 @@ type KWIC struct {
 	Pattern *KWICPattern
 	Window  int
 	Max     int
-	mu      sync.Mutex
-	kept    map[string][]KWICHit
-	counts  map[string]int
+	// Attribution marks each match with its voice and the speaker of the
+	// quote holding it (docs/framing.md).
+	Attribution bool
+	// Lexicons list their hits in each match's sentence.
+	Lexicons []*Matcher
+	mu       sync.Mutex
+	kept     map[string][]KWICHit
+	counts   map[string]int
 }
 
 // Visit scans one processed document. Safe for concurrent use.
@@ -114,6 +122,7 @@ func (k *KWIC) Visit(p *Processed) {
 	if len(local) == 0 {
 		return
 	}
+	k.annotate(p, local)
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if k.kept == nil {
@@ -178,4 +187,43 @@ func (k *KWIC) Hits() []KWICHit {
 // oneLine collapses runs of white space (including newlines) to one space.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// annotate adds voice, speaker and lexicon hits to a document's matches.
+func (k *KWIC) annotate(p *Processed, hits []KWICHit) {
+	var qs []Quote
+	if k.Attribution {
+		qs = FindQuotes(p.Text, p.Sentences)
+	}
+	var toks []Token
+	var lh []Hit
+	for i := range hits {
+		h := &hits[i]
+		s := p.Sentences[h.Sentence-1]
+		sent := p.Text[s.Start:s.End]
+		toks = Tokenize(sent, toks[:0])
+		if k.Attribution {
+			at := s.Start + toks[h.Token].Span.Start
+			h.Voice = VoiceOwn
+			for _, q := range qs {
+				switch {
+				case q.Kind == QuoteIndirect && q.Sentence == h.Sentence-1:
+					h.Speaker = q.Speaker
+				case q.Kind != QuoteIndirect && q.Span.Start <= at && at < q.Span.End:
+					h.Voice, h.Speaker = VoiceQuoted, q.Speaker
+					if q.Kind == QuoteScare {
+						h.Voice = VoiceScare
+					}
+				}
+			}
+		}
+		var names []string
+		for _, m := range k.Lexicons {
+			lh = m.AppendMatches(lh[:0], toks)
+			for _, x := range lh {
+				names = appendUnique(names, LexiconKey(x.Entry))
+			}
+		}
+		h.Hits = strings.Join(names, "; ")
+	}
 }

@@ -516,18 +516,18 @@ func NeighborsSection(dv *DocVectors, nn [][]Neighbor, m SimMeasure) Section {
 // with Max perGroup (0: all), with every group's count of matches in the notes.
 func KWICSection(hits []KWICHit, counts map[string]int, pattern string, perGroup int) Section {
 	t := &Table{Name: "kwic", Title: fmt.Sprintf("Keyword in context: %q", pattern),
-		Columns: []string{"group", "doc", "sentence", "left", "match", "right"},
+		Columns: []string{"group", "doc", "sentence", "left", "match", "right", "voice", "speaker", "hits"},
 		// On a narrow terminal the contexts give way, the left one keeping
 		// the words next to the match.
 		Cut: map[string]Cut{"left": CutLeft, "doc": CutNever, "match": CutNever}}
 	tidy := &Table{Name: "kwic", Title: t.Title,
-		Columns: []string{"group", "doc", "sentence", "left", "match", "right", "title", "date", "url"}}
+		Columns: []string{"group", "doc", "sentence", "left", "match", "right", "voice", "speaker", "hits", "title", "date", "url"}}
 	total := 0
 	for _, n := range counts {
 		total += n
 	}
 	for _, h := range hits {
-		row := []Value{Str(h.Group), Str(h.DocID), Int(int64(h.Sentence)), Str(h.Left), Str(h.Match), Str(h.Right)}
+		row := []Value{Str(h.Group), Str(h.DocID), Int(int64(h.Sentence)), Str(h.Left), Str(h.Match), Str(h.Right), Str(h.Voice), Str(h.Speaker), Str(h.Hits)}
 		t.Rows = append(t.Rows, row)
 		tidy.Rows = append(tidy.Rows, append(row[:len(row):len(row)], Str(h.Title), Str(h.Date), Str(h.URL)))
 	}
@@ -543,6 +543,7 @@ func KWICSection(hits []KWICHit, counts map[string]int, pattern string, perGroup
 	if perGroup > 0 {
 		t.Notes = append(t.Notes, fmt.Sprintf("At most %d shown per group (--max 0 shows all).", perGroup))
 	}
+	t.Notes = append(t.Notes, "voice: own (the outlet's words), quoted (inside a direct quote) or scare (inside a scare quote); speaker: of the quote, or of the sentence's reported speech (docs/framing.md); hits: labels, frames and actors of the lexicons in the match's sentence.")
 	tidy.Notes = t.Notes
 	return Section{Display: t, Tidy: tidy}
 }

@@ -505,6 +505,9 @@ func runKWIC(c *command, args []string, e *env) error {
 	fs := c.flagSet(e, &cf)
 	window := fs.Int("window", 8, "context words on each side")
 	perGroup := fs.Int("max", 20, "matches shown per group (0: all)")
+	labels := fs.String("labels", "auto", "labels lexicon whose hits are shown (auto: the sample's pack; none)")
+	frames := fs.String("frames", "frames", "categories lexicon whose hits are shown (none to leave out)")
+	actors := fs.String("actors", "auto", "actors lexicon whose hits are shown (auto: the sample's pack; none)")
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
@@ -519,7 +522,19 @@ func runKWIC(c *command, args []string, e *env) error {
 	if err != nil {
 		return usageError{err}
 	}
-	kw := &analysis.KWIC{Pattern: pat, Window: *window, Max: *perGroup}
+	kw := &analysis.KWIC{Pattern: pat, Window: *window, Max: *perGroup, Attribution: true}
+	for _, l := range []struct {
+		flag, value string
+		kind        lexicons.Kind
+	}{{"labels", *labels, lexicons.KindLabels}, {"frames", *frames, lexicons.KindCategories}, {"actors", *actors, lexicons.KindActors}} {
+		m, err := lexiconFlag(l.flag, l.value, l.kind, &cf, pos[1:])
+		if err != nil {
+			return err
+		}
+		if m != nil {
+			kw.Lexicons = append(kw.Lexicons, m)
+		}
+	}
 	res, err := cf.run(pos[1:], e, func(o *analysis.Options) { o.Visit = kw.Visit })
 	if err != nil {
 		return err

@@ -152,6 +152,7 @@ func runQuotes(c *command, args []string, e *env) error {
 		analysis.SourcesSection(col.Sources(), *top),
 		analysis.ScareSection(col.ScareQuotes(), *top),
 	}}
+	onePerPipe(&cf, e, r, "the attribution, sources and scare-quote tables")
 	return cf.write(e, r)
 }
 
@@ -185,6 +186,7 @@ func runLabels(c *command, args []string, e *env) error {
 	if *passages > 0 {
 		r.Sections = append(r.Sections, analysis.LabelPassagesSection(col.LabelPassages(*passages), *passages))
 	}
+	onePerPipe(&cf, e, r, "the passages")
 	return cf.write(e, r)
 }
 
@@ -209,4 +211,13 @@ func runActors(c *command, args []string, e *env) error {
 		analysis.ActorsSection(col.Actors(*ff.resamples, *ff.seed), col.ActorsDiscovered(), *ff.resamples, *ff.seed),
 	}}
 	return cf.write(e, r)
+}
+
+// onePerPipe keeps only the first table when CSV goes to standard output,
+// which holds one table, and says what was left out.
+func onePerPipe(cf *corpusFlags, e *env, r *analysis.Report, rest string) {
+	if cf.format == "csv" && cf.output == "" && len(r.Sections) > 1 {
+		fmt.Fprintf(e.stderr, "parallax: %s are not in this CSV: use -o DIR/ for every table\n", rest)
+		r.Sections = r.Sections[:1]
+	}
 }

@@ -191,9 +191,16 @@ func oneLine(s string) string {
 
 // annotate adds voice, speaker and lexicon hits to a document's matches.
 func (k *KWIC) annotate(p *Processed, hits []KWICHit) {
-	var qs []Quote
+	var quoted []Quote           // direct and scare quotes, in text order
+	reported := map[int]string{} // sentence (0-based) → speaker of its reported speech
 	if k.Attribution {
-		qs = FindQuotes(p.Text, p.Sentences)
+		for _, q := range FindQuotes(p.Text, p.Sentences) {
+			if q.Kind == QuoteIndirect {
+				reported[q.Sentence] = q.Speaker
+			} else {
+				quoted = append(quoted, q)
+			}
+		}
 	}
 	var toks []Token
 	var lh []Hit
@@ -204,16 +211,13 @@ func (k *KWIC) annotate(p *Processed, hits []KWICHit) {
 		toks = Tokenize(sent, toks[:0])
 		if k.Attribution {
 			at := s.Start + toks[h.Token].Span.Start
-			h.Voice = VoiceOwn
-			for _, q := range qs {
-				switch {
-				case q.Kind == QuoteIndirect && q.Sentence == h.Sentence-1:
-					h.Speaker = q.Speaker
-				case q.Kind != QuoteIndirect && q.Span.Start <= at && at < q.Span.End:
-					h.Voice, h.Speaker = VoiceQuoted, q.Speaker
-					if q.Kind == QuoteScare {
-						h.Voice = VoiceScare
-					}
+			h.Voice, h.Speaker = VoiceOwn, reported[h.Sentence-1]
+			// the last quote starting at or before the match (quotes do not nest)
+			j := sort.Search(len(quoted), func(i int) bool { return quoted[i].Span.Start > at }) - 1
+			if j >= 0 && at < quoted[j].Span.End {
+				h.Voice, h.Speaker = VoiceQuoted, quoted[j].Speaker
+				if quoted[j].Kind == QuoteScare {
+					h.Voice = VoiceScare
 				}
 			}
 		}

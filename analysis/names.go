@@ -29,6 +29,7 @@
 package analysis
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,6 +67,8 @@ type quoteDoc struct {
 	lowerUse map[string]bool
 	names    []Name
 	persons  []int // indexes into names of the names that are persons, in order
+	// bySurname: see surnames
+	bySurname map[string][]int
 }
 
 func newQuoteDoc(text string, sents []Span) *quoteDoc {
@@ -309,27 +312,59 @@ func (d *quoteDoc) resolve(mention string, at int) string {
 	}
 	w := strings.ToLower(words[0])
 	best, bestDist := "", -1
-	for _, pi := range d.persons {
-		p := d.names[pi]
-		ws := strings.Fields(p.Person)
-		last := strings.ToLower(ws[len(ws)-1])
+	for last, idx := range d.surnames() {
 		if last != w && !(len([]rune(last)) >= 6 && len([]rune(w)) >= 6 && oneEdit(last, w)) {
 			continue
 		}
-		dist := at - p.Start
-		if dist < 0 {
-			dist = -dist*2 + 1 // later mentions lose ties to earlier ones
-		} else {
-			dist *= 2
-		}
-		if bestDist < 0 || dist < bestDist {
-			best, bestDist = p.Person, dist
+		// the persons with this surname, in token order: the nearest are
+		// on either side of at
+		j := sort.Search(len(idx), func(i int) bool { return d.names[idx[i]].Start >= at })
+		for _, i := range []int{j - 1, j} {
+			if i < 0 || i >= len(idx) {
+				continue
+			}
+			p := d.names[idx[i]]
+			dist := at - p.Start
+			if dist < 0 {
+				dist = -dist*2 + 1 // later mentions lose ties to earlier ones
+			} else {
+				dist *= 2
+			}
+			if bestDist < 0 || dist < bestDist || dist == bestDist && p.Person < best {
+				best, bestDist = p.Person, dist
+			}
 		}
 	}
 	if best == "" {
 		return mention
 	}
 	return best
+}
+
+// surnames indexes the persons by lower-cased last word, each list in
+// token order. Built once per document.
+func (d *quoteDoc) surnames() map[string][]int {
+	if d.bySurname == nil {
+		d.bySurname = map[string][]int{}
+		for _, pi := range d.persons {
+			ws := strings.Fields(d.names[pi].Person)
+			last := strings.ToLower(ws[len(ws)-1])
+			d.bySurname[last] = append(d.bySurname[last], pi)
+		}
+	}
+	return d.bySurname
+}
+
+// namesFrom returns the index of the first name starting at or after
+// token a (names are in token order).
+func (d *quoteDoc) namesFrom(a int) int {
+	return sort.Search(len(d.names), func(i int) bool { return d.names[i].Start >= a })
+}
+
+// personsFrom returns the index into persons of the first person starting
+// at or after token a.
+func (d *quoteDoc) personsFrom(a int) int {
+	return sort.Search(len(d.persons), func(i int) bool { return d.names[d.persons[i]].Start >= a })
 }
 
 // oneEdit reports whether a and b are within one insertion, deletion,

@@ -46,6 +46,9 @@
 package analysis
 
 import (
+	"cmp"
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -175,12 +178,7 @@ func (d *quoteDoc) quotes() []Quote {
 }
 
 func sortQuotes(qs []Quote) {
-	// insertion sort: quotes are nearly ordered (indirect speech appended)
-	for i := 1; i < len(qs); i++ {
-		for j := i; j > 0 && qs[j].Span.Start < qs[j-1].Span.Start; j-- {
-			qs[j], qs[j-1] = qs[j-1], qs[j]
-		}
-	}
+	slices.SortStableFunc(qs, func(a, b Quote) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
 }
 
 // tokenRange returns the tokens inside bytes [start, end).
@@ -254,9 +252,12 @@ func (d *quoteDoc) nextSentenceTok(k int) int {
 // personBetween reports whether a person other than speaker is named
 // between tokens a and b.
 func (d *quoteDoc) personBetween(a, b int, speaker string) bool {
-	for _, pi := range d.persons {
-		n := d.names[pi]
-		if n.Start >= a && n.End <= b && n.Person != speaker {
+	for i := d.personsFrom(a); i < len(d.persons); i++ {
+		n := d.names[d.persons[i]]
+		if n.Start >= b {
+			break
+		}
+		if n.End <= b && n.Person != speaker {
 			return true
 		}
 	}
@@ -283,10 +284,9 @@ func scanQuoteMarks(text string, sents []Span) []rawQuote {
 	single, singleLen := -1, 0
 	singleWords := 0
 	endOfFirstSentence := func(from int) int {
-		for _, s := range sents {
-			if s.Start <= from && from < s.End {
-				return s.End
-			}
+		i := sort.Search(len(sents), func(i int) bool { return sents[i].End > from })
+		if i < len(sents) && sents[i].Start <= from {
+			return sents[i].End
 		}
 		return -1
 	}
@@ -299,6 +299,12 @@ func scanQuoteMarks(text string, sents []Span) []rawQuote {
 		open = -1
 	}
 	for i := 0; i < len(text); {
+		// fast path: ASCII bytes that are no quotation mark, line break or
+		// (inside a single quote) space
+		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '\n' && (single < 0 || c != ' ' && c != '\t') {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		next, _ := utf8.DecodeRuneInString(text[i+size:])
@@ -470,6 +476,7 @@ func (at *attributor) verbAt(k int) (string, int) {
 func (at *attributor) clauseStart(k int) int {
 	d := at.d
 	s := int(d.sentTok[d.tokSent[min(k, len(d.toks)-1)]])
+	s = max(s, k-60) // a clause longer than 60 words is read from its last 60
 	for j := min(k, len(d.toks)-1); j > s; j-- {
 		g := d.gap(j - 1)
 		if strings.ContainsRune(g, ';') || strings.Contains(g, " - ") || strings.ContainsAny(g, "—–") {
@@ -615,8 +622,9 @@ func (at *attributor) setSpeaker(q *Quote, a, b int, verb, cue string, after boo
 				return true
 			}
 		}
-		for _, n := range d.names {
-			if n.Start >= p.a && n.End <= p.b && !partyTag(n.Text) {
+		for i := d.namesFrom(p.a); i < len(d.names) && d.names[i].Start < p.b; i++ {
+			n := d.names[i]
+			if n.End <= p.b && !partyTag(n.Text) {
 				if n.Person != "" {
 					mention, speaker = n.Person, d.resolve(n.Person, n.Start)
 					return true
@@ -743,11 +751,9 @@ func (at *attributor) resolvePronoun(p string, a int, lastSpeaker string, lastTo
 	}
 	d := at.d
 	lastPerson, lastPersonTok := "", -1
-	for _, pi := range d.persons {
-		n := d.names[pi]
-		if n.Start < a && n.Start > lastPersonTok {
-			lastPerson, lastPersonTok = n.Person, n.Start
-		}
+	if i := d.personsFrom(a) - 1; i >= 0 {
+		n := d.names[d.persons[i]]
+		lastPerson, lastPersonTok = n.Person, n.Start
 	}
 	if lastSpeaker != "" && lastTok >= lastPersonTok-50 {
 		return lastSpeaker
@@ -768,9 +774,9 @@ func (at *attributor) splitUnclosed(q *Quote, qi int) {
 		}
 		// the nearest person before the verb, after the quote's start
 		var who *Name
-		for i := range d.names {
+		for i := d.namesFrom(max(a+2, k-40)); i < len(d.names) && d.names[i].Start < k; i++ {
 			n := &d.names[i]
-			if n.Person != "" && n.Start > a+1 && n.End <= k && k-n.End <= 20 {
+			if n.Person != "" && n.End <= k && k-n.End <= 20 {
 				who = n
 			}
 		}

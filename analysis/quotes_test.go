@@ -242,3 +242,41 @@ func FuzzFindQuotes(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkFindQuotes: quotes, speakers and names over the AllSides sample
+// (cleaned), and over 1 MB made of unclosed quotes, which once took
+// quadratic time.
+func BenchmarkFindQuotes(b *testing.B) {
+	docs := loadAllSidesDocs(b)
+	c, err := NewCleaner(CleanOptions{}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	type doc struct {
+		text  string
+		sents []Span
+	}
+	var ds []doc
+	var size int64
+	for i := range docs {
+		text, _ := c.Clean(&docs[i])
+		ds = append(ds, doc{text, Sentences(text, nil)})
+		size += int64(len(text))
+	}
+	b.Run("allsides", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			for _, d := range ds {
+				FindQuotes(d.text, d.sents)
+			}
+		}
+	})
+	adversarial := strings.Repeat("“Aa Bb said, ", 80000)
+	sents := Sentences(adversarial, nil)
+	b.Run("unclosed-1MB", func(b *testing.B) {
+		b.SetBytes(int64(len(adversarial)))
+		for b.Loop() {
+			FindQuotes(adversarial, sents)
+		}
+	})
+}

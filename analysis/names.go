@@ -159,8 +159,8 @@ func (d *quoteDoc) joins(i int) bool {
 	if g == "" {
 		return false
 	}
-	if strings.HasPrefix(g, ".") && utf8.RuneCountInString(d.toks[i].Norm) == 1 {
-		g = g[1:]
+	if strings.HasPrefix(g, ".") && (utf8.RuneCountInString(d.toks[i].Norm) == 1 || titleWords[d.toks[i].Norm]) {
+		g = g[1:] // the period of an initial or of a title: "J.", "Mr.", "Gen."
 	}
 	for _, r := range g {
 		if r != ' ' && r != '\u00a0' {

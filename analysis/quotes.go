@@ -624,7 +624,7 @@ func (at *attributor) setSpeaker(q *Quote, a, b int, verb, cue string, after boo
 		}
 		for i := d.namesFrom(p.a); i < len(d.names) && d.names[i].Start < p.b; i++ {
 			n := d.names[i]
-			if n.End <= p.b && !partyTag(n.Text) {
+			if n.End <= p.b && !partyTag(n.Text) && !(n.Person == "" && placeAdjective(strings.ToLower(n.Text))) {
 				if n.Person != "" {
 					mention, speaker = n.Person, d.resolve(n.Person, n.Start)
 					return true

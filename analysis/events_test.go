@@ -1,0 +1,887 @@
+package analysis
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"parallax/lexicons"
+	"parallax/tone"
+)
+
+// ---------------------------------------------------------------------------
+// Dates
+
+func TestParseDocDate(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want docDate
+	}{
+		{"2020-01-03", docDate{2020, 1, 3}},
+		{"2020-01-03T10:00:00Z", docDate{2020, 1, 3}},
+		{"2023-03", docDate{2023, 3, 0}},
+		{"2023", docDate{2023, 0, 0}},
+		{"", docDate{}},
+		{"2023-02-30", docDate{2023, 2, 0}}, // no such day: the month is still known
+		{"March 3, 2020", docDate{}},
+		{"20230303", docDate{}},
+		{"2020-13-01", docDate{2020, 0, 0}},
+	} {
+		if got := parseDocDate(tc.in); got != tc.want {
+			t.Errorf("parseDocDate(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestDayNumbers(t *testing.T) {
+	if d := dayOf(1970, 1, 1); d != 0 {
+		t.Errorf("1970-01-01 = %d", d)
+	}
+	if d := dayOf(2020, 3, 1) - dayOf(2020, 2, 28); d != 2 {
+		t.Errorf("leap year: %d days from 2020-02-28 to 2020-03-01", d)
+	}
+	for _, z := range []int32{-800000, -1, 0, 1, 18000, 19622, 2000000} {
+		y, m, d := civil(z)
+		if back := dayOf(y, m, d); back != z {
+			t.Errorf("civil(%d) = %d-%d-%d, back %d", z, y, m, d, back)
+		}
+	}
+	if s := isoDay(dayOf(2023, 9, 19)); s != "2023-09-19" {
+		t.Errorf("isoDay = %s", s)
+	}
+}
+
+func TestDateMentions(t *testing.T) {
+	doc := docDate{2023, 3, 0} // "2023-03", as the OBC page
+	for _, tc := range []struct {
+		text string
+		dd   docDate
+		want []string // ISO periods, in order
+	}{
+		{"Hostilities broke out again on September 27, 2020.", doc, []string{"2020-09-27"}},
+		{"In the early afternoon of September 19, the military moved.", docDate{2023, 9, 19}, []string{"2023-09-19"}},
+		{"On 5 March, two soldiers were killed.", doc, []string{"2023-03-05"}},
+		{"In a March 7 statement, the ministry threatened.", doc, []string{"2023-03-07"}},
+		{"The talks of Sept. 19 2023 failed.", doc, []string{"2023-09-19"}},
+		{"It began on 19 September 2023 and on 2023-09-20 it ended.", doc, []string{"2023-09-19", "2023-09-20"}},
+		{"On 19th September, 2023 and on 1st October 2023.", doc, []string{"2023-09-19", "2023-10-01"}},
+		{"The war of 2020, fought in 2020, ended in November 2020.", doc, []string{"2020", "2020", "2020-11"}},
+		{"A war in 1993 and a ceasefire since 1994.", doc, []string{"1993"}},
+		{"In September 2023 the road closed.", doc, []string{"2023-09"}},
+		// No year in the text and none for the document: not a date.
+		{"On March 7 they met.", docDate{}, nil},
+		// A January article on "December 28" means the year before.
+		{"On December 28 the strike hit.", docDate{2020, 1, 3}, []string{"2019-12-28"}},
+		// Months must be capitalised; "may" and "march" are also verbs.
+		{"Troops may 5 times march 3 miles.", doc, nil},
+		// Thousands are not years, and days must exist.
+		{"On March 7, 2,000 people marched; February 30 never came.", doc, []string{"2023-03-07"}},
+		// A number that is no day.
+		{"March 45 and 3 Marches.", doc, nil},
+		{"Since 2022, and in 2,023 ways, and in 1850.", doc, nil},
+	} {
+		toks := Tokenize(tc.text, nil)
+		var got []string
+		for _, m := range findDateMentions(tc.text, toks, tc.dd, nil) {
+			got = append(got, m.String())
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: got %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestDateline(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Friday, September 22, 2023", true},
+		{"September 22, 2023", true},
+		{"On Friday, September 22, 2023, talks began.", false},
+		{"Friday", false}, // no date at all
+	} {
+		toks := Tokenize(tc.text, nil)
+		ms := findDateMentions(tc.text, toks, docDate{}, nil)
+		if got := isDateline(toks, ms); got != tc.want {
+			t.Errorf("isDateline(%q) = %v", tc.text, got)
+		}
+	}
+}
+
+// TestDateEvent checks the rule that places a mentioned period in an event
+// of the karabakh-events pack: the event must overlap the period by at
+// least half of the shorter of the two; the most specific event wins; a
+// tie is no event.
+func TestDateEvent(t *testing.T) {
+	c := newKarabakhCollector(t)
+	ev := func(y1, m1, d1, y2, m2, d2 int) string {
+		e := c.dateEvent(dayOf(y1, m1, d1), dayOf(y2, m2, d2))
+		if e < 0 {
+			return ""
+		}
+		return c.events[e].ev.ID
+	}
+	for _, tc := range []struct {
+		name string
+		got  string
+		want string
+	}{
+		{"in 2020", ev(2020, 1, 1, 2020, 12, 31), "war-2020"},
+		{"in 1993", ev(1993, 1, 1, 1993, 12, 31), "war-1990s"},
+		{"in 1994: 132 days of the war, less than half the year and of the war", ev(1994, 1, 1, 1994, 12, 31), ""},
+		{"in 2022: 20 days of the blockade", ev(2022, 1, 1, 2022, 12, 31), ""},
+		{"in 2023: four events, two of one day", ev(2023, 1, 1, 2023, 12, 31), ""},
+		{"September 2023: offensive within the blockade", ev(2023, 9, 1, 2023, 9, 30), "offensive-2023"},
+		{"March 2023: meeting and firefight, one day each", ev(2023, 3, 1, 2023, 3, 31), ""},
+		{"5 March 2023", ev(2023, 3, 5, 2023, 3, 5), "firefight-2023-03"},
+		{"1 March 2023", ev(2023, 3, 1, 2023, 3, 1), "meeting-2023-03"},
+		{"7 March 2023: only the blockade", ev(2023, 3, 7, 2023, 3, 7), "lachin-blockade"},
+		{"11 January 2021", ev(2021, 1, 11, 2021, 1, 11), "kremlin-meeting-2021"},
+		{"12 January 2021", ev(2021, 1, 12, 2021, 1, 12), ""},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+func compilePack(t testing.TB, name string) *Matcher {
+	t.Helper()
+	lx, err := lexicons.Pack(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := CompileLexicon(lx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func newKarabakhCollector(t testing.TB) *EventCollector {
+	t.Helper()
+	c, err := NewEventCollector(EventOptions{Lexicon: compilePack(t, "karabakh-events"),
+		Frames: compilePack(t, "frames"), Labels: compilePack(t, "karabakh-labels")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestEventOptionsErrors(t *testing.T) {
+	for _, opt := range []EventOptions{
+		{Lexicon: compilePack(t, "frames")},
+		{Frames: compilePack(t, "karabakh-events")},
+		{Labels: compilePack(t, "frames")},
+		{RareFraction: 1.5},
+		{MinScore: -0.1},
+		{MinLinked: 2},
+		{MinShared: -1},
+	} {
+		if _, err := NewEventCollector(opt); err == nil {
+			t.Errorf("%+v: no error", opt)
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Average linkage
+
+// TestAverageLinkChaining: one item resembling two stories joins one of
+// them, and the two stories stay apart, although single linkage (and the
+// mean similarity alone) would join them through it.
+func TestAverageLinkChaining(t *testing.T) {
+	// Story A: 0, 1, 2; story B: 3, 4, 5; 6 resembles both. Groups: every
+	// item its own, except 0 and 3 (group 0).
+	group := []int32{0, 1, 2, 0, 4, 5, 6}
+	var edges []simEdge
+	for _, st := range [][]int32{{0, 1, 2}, {3, 4, 5}} {
+		for i := range st {
+			for j := i + 1; j < len(st); j++ {
+				edges = append(edges, simEdge{st[i], st[j], 0.9, 5})
+			}
+			edges = append(edges, simEdge{st[i], 6, 0.6, 4})
+		}
+	}
+	label := averageLink(7, edges, linkage{threshold: 0.06, minLinked: 0.5, group: group})
+	if label[0] != label[1] || label[1] != label[2] || label[3] != label[4] || label[4] != label[5] || label[0] == label[3] {
+		t.Fatalf("labels %v: want {0,1,2} and {3,4,5} apart", label)
+	}
+	if label[6] != label[0] {
+		t.Errorf("item 6 joined %d; ties go to the cluster with the smallest member, 0", label[6])
+	}
+	// Without the share of linked pairs, the mean alone chains them.
+	label = averageLink(7, edges, linkage{threshold: 0.06, minLinked: 1e-9, group: group})
+	if label[0] != label[3] {
+		t.Errorf("labels %v: the mean similarity alone should chain the stories", label)
+	}
+	// The same graph with the edges in another order gives the same labels.
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20 {
+		e2 := slices.Clone(edges)
+		rng.Shuffle(len(e2), func(i, j int) { e2[i], e2[j] = e2[j], e2[i] })
+		for i := range e2 {
+			if rng.IntN(2) == 0 {
+				e2[i].a, e2[i].b = e2[i].b, e2[i].a
+			}
+		}
+		got := averageLink(7, e2, linkage{threshold: 0.06, minLinked: 0.5, group: group})
+		want := averageLink(7, edges, linkage{threshold: 0.06, minLinked: 0.5, group: group})
+		if !slices.Equal(got, want) {
+			t.Fatalf("edge order changed the labels: %v vs %v", got, want)
+		}
+	}
+}
+
+// TestAverageLinkWindow: undated items cannot chain dated ones that lie
+// further apart than the window.
+func TestAverageLinkWindow(t *testing.T) {
+	// 0 dated day 0, 1 dated day 30, 2 undated, linked to both.
+	edges := []simEdge{{0, 2, 0.9, 5}, {1, 2, 0.9, 5}}
+	span := []int32{0, 30, noDay}
+	label := averageLink(3, edges, linkage{threshold: 0.01, minLinked: 0.01, group: []int32{0, 1, 2}, span: span, window: 3})
+	if label[0] == label[1] {
+		t.Errorf("labels %v: 0 and 1 lie 30 days apart", label)
+	}
+	if label[2] != label[0] && label[2] != label[1] {
+		t.Errorf("labels %v: 2 should join one of them", label)
+	}
+}
+
+// ---------------------------------------------------------------------------
+// A hand-made corpus
+
+// handDoc is a document of the hand-made corpus.
+type handDoc struct {
+	id, group, date, text string
+}
+
+// The hand-made corpus. Every document shares a common paragraph (so that
+// its words are found everywhere and are not rare). Story A (a volcano in
+// Tarvania) and story B (a bridge in Velmora) are covered by three outlets
+// each; X mentions both (the chaining trap); S1 and S2 are one outlet's
+// story (never reported); W1 and W2 share a story 19 days apart (outside
+// the window); N1 and N2 share one without dates; F1-F5 are filler.
+var handCorpus = []handDoc{
+	{"A1", "g1", "2021-05-10", "Mount Kelvaro erupted on May 10,\nforcing 4,213 residents of Tarvania to flee. Governor Lena Odrik said the ash cloud reached Brevik. Kelvaro had been quiet since 1911."},
+	{"A2", "g2", "2021-05-10", "In Tarvania, Mount Kelvaro erupted and 4,213 residents fled the ash cloud. Governor Lena Odrik promised shelters in Brevik. Geologists watched the crater."},
+	{"A3", "g3", "2021-05-11", "Governor Lena Odrik toured Brevik a day after Mount Kelvaro erupted. The ash cloud drove 4,213 residents of Tarvania from their homes. Farmers counted losses."},
+	{"B1", "g1", "2021-05-10", "The Dranov Bridge collapsed in Velmora, killing 37 commuters. Mayor Pavel Sorin ordered an inquiry into the contractor Strovik. Divers searched the river."},
+	{"B2", "g2", "2021-05-10", "Mayor Pavel Sorin of Velmora blamed the contractor Strovik after the Dranov Bridge collapsed. At least 37 commuters died. Engineers had warned of cracks."},
+	{"B3", "g4", "2021-05-10", "Velmora mourns 37 commuters killed when the Dranov Bridge collapsed. Strovik, the contractor, denied fault, and Mayor Pavel Sorin demanded answers. Flags flew at half mast."},
+	{"X", "g5", "2021-05-11", "Governor Lena Odrik visited Tarvania after the Kelvaro eruption and its ash cloud, while Mayor Pavel Sorin of Velmora mourned the Dranov Bridge victims."},
+	{"S1", "g6", "2021-05-10", "The Quorvan Orchestra cancelled its Halvik tour after conductor Imre Taszlo fell ill. Tickets for the 12 concerts will be refunded by Quorvan."},
+	{"S2", "g6", "2021-05-10", "Conductor Imre Taszlo is recovering, the Quorvan Orchestra said, but the Halvik tour of 12 concerts stays cancelled."},
+	{"W1", "g1", "2021-01-01", "The Zelmar Dam flooded Ostrik, and engineer Maren Voss blamed the 1,870 tonnes of silt. Ostrik residents sued Zelmar."},
+	{"W2", "g2", "2021-01-20", "Engineer Maren Voss testified that 1,870 tonnes of silt broke the Zelmar Dam above Ostrik. The Ostrik suit continues."},
+	{"N1", "g7", "", "Chess champion Ilona Farkas beat Petr Novak in 64 moves at the Sorvel Open. Farkas now leads the Sorvel standings."},
+	{"N2", "g8", "", "At the Sorvel Open, Ilona Farkas needed 64 moves to defeat Petr Novak and took the lead in the Sorvel standings."},
+	{"F1", "g1", "2021-05-10", "Markets were calm and traders waited for the central bank."},
+	{"F2", "g2", "2021-05-10", "Rain is expected across the region later in the week."},
+	{"F3", "g3", "2021-05-10", "A new library opened downtown with a large children's section."},
+	{"F4", "g4", "2021-05-10", "The football season ended with a draw in the final match."},
+	{"F5", "g5", "2021-05-10", "Schools will reopen after the spring holiday next month."},
+}
+
+// common is appended to every document of the hand-made corpus.
+const handCommon = " Officials said the government would publish a statement later. Reporters asked questions and officials answered them."
+
+func handDocuments() []Document {
+	var docs []Document
+	for i, h := range handCorpus {
+		docs = append(docs, Document{Index: i, ID: h.id, Group: h.group, Date: h.date, Title: "", Text: h.text + handCommon})
+	}
+	return docs
+}
+
+// handOptions make features of 2 to 4 of the 18 documents rare.
+func handOptions() EventOptions {
+	return EventOptions{RareFraction: 0.25, Resamples: 200}
+}
+
+// visitAll visits documents in the given order from workers goroutines.
+func visitAll(c *EventCollector, docs []Document, workers int) {
+	ch := make(chan *Document)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range ch {
+				c.Visit(&Processed{Doc: d, Text: d.Text, Sentences: Sentences(d.Text, nil)})
+			}
+		}()
+	}
+	for i := range docs {
+		ch <- &docs[i]
+	}
+	close(ch)
+	wg.Wait()
+}
+
+func handResult(t *testing.T, opt EventOptions, order []int, workers int) *EventResult {
+	t.Helper()
+	c, err := NewEventCollector(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := handDocuments()
+	var in []Document
+	for _, i := range order {
+		in = append(in, docs[i])
+	}
+	visitAll(c, in, workers)
+	r, err := c.Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// resultString prints a result for comparison, without the number of
+// workers it was computed with.
+func resultString(r *EventResult) string {
+	c := *r
+	c.Options.Workers = 0
+	return fmt.Sprintf("%+v", c)
+}
+
+func identity(n int) []int {
+	o := make([]int, n)
+	for i := range o {
+		o[i] = i
+	}
+	return o
+}
+
+// storiesOf maps each story to its documents' ids.
+func storiesOf(r *EventResult) map[string][]string {
+	out := map[string][]string{}
+	for _, a := range r.Articles {
+		out[a.Event] = append(out[a.Event], a.DocID)
+	}
+	return out
+}
+
+func TestEventsHandMade(t *testing.T) {
+	r := handResult(t, handOptions(), identity(len(handCorpus)), 1)
+	stories := storiesOf(r)
+	t.Logf("stories %v; stats %+v", stories, r.Stats)
+	storyOf := map[string]string{}
+	for s, ids := range stories {
+		for _, id := range ids {
+			storyOf[id] = s
+		}
+	}
+	if r.Stats.RareCap != 4 {
+		t.Errorf("rare cap %d, want ⌊0.25·18⌋ = 4", r.Stats.RareCap)
+	}
+	// Stories A and B, each whole, apart.
+	for _, st := range [][]string{{"A1", "A2", "A3"}, {"B1", "B2", "B3"}} {
+		for _, id := range st {
+			if storyOf[id] == "" || storyOf[id] != storyOf[st[0]] {
+				t.Errorf("%s in story %q, %s in %q", id, storyOf[id], st[0], storyOf[st[0]])
+			}
+		}
+	}
+	if storyOf["A1"] == storyOf["B1"] {
+		t.Errorf("the chaining document joined stories A and B: %v", stories)
+	}
+	// X joins one of them, the one it resembles most: B, whose features it
+	// holds more of.
+	if storyOf["X"] != storyOf["B1"] {
+		t.Errorf("X in %q, want B's story %q", storyOf["X"], storyOf["B1"])
+	}
+	// One outlet's story, and a story outside the window: not reported.
+	for _, id := range []string{"S1", "S2", "W1", "W2", "F1", "F2", "F3", "F4", "F5"} {
+		if storyOf[id] != "" {
+			t.Errorf("%s is in story %s", id, storyOf[id])
+		}
+	}
+	// Without dates the window does not apply.
+	if storyOf["N1"] == "" || storyOf["N1"] != storyOf["N2"] {
+		t.Errorf("N1, N2 in %q, %q: want one story", storyOf["N1"], storyOf["N2"])
+	}
+	// Ids: by size, then first document.
+	if storyOf["B1"] != "story-1" || storyOf["A1"] != "story-2" || storyOf["N1"] != "story-3" {
+		t.Errorf("story ids %v", storyOf)
+	}
+	if e := r.Event("story-2"); e == nil || !strings.Contains(e.Name, "kelvaro") {
+		t.Errorf("story-2 named %+v", e)
+	}
+	// With a window of 30 days W1 and W2 make a story.
+	opt := handOptions()
+	opt.Window = 30
+	r30 := handResult(t, opt, identity(len(handCorpus)), 1)
+	if s := storiesOf(r30); !slices.ContainsFunc(r30.Articles, func(a StoryArticle) bool { return a.DocID == "W1" }) {
+		t.Errorf("window 30: W1 in no story: %v", s)
+	}
+	// Scores: A's documents are all linked to each other.
+	found := false
+	for _, a := range r.Articles {
+		if a.Event == "story-2" && a.DocID == "A1" {
+			if a.Links != 2 || a.Score <= 0 || a.Score > 1 || a.StoryDocs != 3 || a.Groups != 3 {
+				t.Errorf("A1: %+v", a)
+			}
+			if !slices.Contains(a.Shared, "lena odrik") || !slices.Contains(a.Shared, "4213") {
+				t.Errorf("A1 shares %v", a.Shared)
+			}
+			found = true
+		}
+	}
+	if !found {
+		t.Error("A1 is not in story-2")
+	}
+	// The eruption is a discovered passage event of story A with a sentence
+	// of each of A's outlets; the line break inside A1's sentence is gone.
+	var pe *EventInfo
+	for i := range r.Events {
+		e := &r.Events[i]
+		if e.Story == "story-2" && e.Level == EventLevelPassage {
+			if slices.Contains(e.Features, "4213") {
+				pe = e
+			}
+		}
+	}
+	if pe == nil {
+		t.Fatalf("no passage event with 4213 in story-2: %+v", r.Events)
+	}
+	groups := map[string]bool{}
+	for _, p := range r.Passages {
+		if p.Event == pe.ID {
+			groups[p.Group] = true
+			if strings.ContainsAny(p.Text, "\n\t") || strings.Contains(p.Text, "  ") {
+				t.Errorf("passage text %q keeps white space", p.Text)
+			}
+			if p.DocID == "A1" && (p.Sentence != 1 || !strings.HasPrefix(p.Text, "Mount Kelvaro erupted on May 10, forcing 4,213")) {
+				t.Errorf("A1 passage: %+v", p)
+			}
+		}
+	}
+	if len(groups) < 3 {
+		t.Errorf("passage event %s has groups %v", pe.ID, groups)
+	}
+}
+
+// TestEventsDeterministic: the result does not depend on the order of the
+// visits, on how many goroutines visit, nor on the workers of Result.
+func TestEventsDeterministic(t *testing.T) {
+	lx, err := lexicons.Parse("hand-events.yaml", []byte(handEventsYAML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := CompileLexicon(lx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := handOptions()
+	opt.Lexicon = m
+	opt.Frames = compilePack(t, "frames")
+	opt.Workers = 1
+	want := resultString(handResult(t, opt, identity(len(handCorpus)), 1))
+	rng := rand.New(rand.NewPCG(7, 7))
+	for k := range 8 {
+		order := identity(len(handCorpus))
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		opt.Workers = 1 + k%3
+		if got := resultString(handResult(t, opt, order, 1+k%4)); got != want {
+			t.Fatalf("order %v, %d workers: the result changed\n got %s\nwant %s", order, 1+k%4, got, want)
+		}
+	}
+}
+
+const handEventsYAML = `name: hand-events
+kind: events
+events:
+  eruption:
+    name: Eruption of Mount Kelvaro
+    dates: [2021-05-10/2021-05-11]
+    cues: [ash cloud, kelvaro eruption]
+  quake-1911:
+    name: The 1911 quake
+    dates: [1911-01-01/1911-12-31]
+    cues: [great quake]
+`
+
+// TestEventsLexiconHand checks lexicon passages on the hand-made corpus,
+// and MaxPassages.
+func TestEventsLexiconHand(t *testing.T) {
+	lx, err := lexicons.Parse("hand-events.yaml", []byte(handEventsYAML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := CompileLexicon(lx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := handOptions()
+	opt.Lexicon = m
+	opt.MaxPassages = 1
+	r := handResult(t, opt, identity(len(handCorpus)), 3)
+	// Eruption: A1 #1 (date "May 10" with the document's year), A1 #2, A2
+	// #1, A3 #2 (cue "ash cloud"), X #1 (cues). A1 #3 "since 1911" is no
+	// mention; the quake has no passage.
+	s := r.Summary("eruption", "g1")
+	if s == nil || s.Sentences != 2 || s.Docs != 1 || len(s.Passages) != 1 || s.Passages[0].Sentence != 1 {
+		t.Fatalf("eruption × g1: %+v", s)
+	}
+	if !strings.Contains(s.Passages[0].Cue, `date "May 10" = 2021-05-10`) {
+		t.Errorf("cue %q", s.Passages[0].Cue)
+	}
+	if !slices.Equal(s.Units(), []SentenceRef{{0, 1}, {0, 2}}) {
+		t.Errorf("units %v", s.Units())
+	}
+	// share: 2 of the sentences of g1's documents (A1, B1, W1, F1).
+	var g1 int64
+	for _, d := range handDocuments() {
+		if d.Group == "g1" {
+			g1 += int64(len(Sentences(d.Text, nil)))
+		}
+	}
+	if s.GroupSentences != g1 || math.Abs(s.Share-2/float64(g1)) > 1e-15 {
+		t.Errorf("share %v of %d sentences, want 2/%d", s.Share, s.GroupSentences, g1)
+	}
+	if x := r.Summary("eruption", "g5"); x == nil || x.Sentences != 1 || !strings.Contains(x.Passages[0].Cue, `cue "Kelvaro eruption"`) {
+		t.Errorf("eruption × g5: %+v", x)
+	}
+	if e := r.Event("quake-1911"); e == nil || e.Units != 0 {
+		t.Errorf("quake: %+v", e)
+	}
+	// CountQuotes sums over every sentence of the summary.
+	s.CountQuotes(func(doc, sent int) int { return 10*doc + sent })
+	if !s.QuotesCounted || s.Quotes != 1+2 {
+		t.Errorf("quotes %d", s.Quotes)
+	}
+}
+
+// TestEventsSecondPass: with the texts over budget, Result asks for a
+// second pass, after which the result equals the one-pass result.
+func TestEventsSecondPass(t *testing.T) {
+	docs := handDocuments()
+	one := handResult(t, handOptions(), identity(len(docs)), 2)
+	opt := handOptions()
+	opt.TextBudget = 100
+	c, err := NewEventCollector(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	visitAll(c, docs, 2)
+	r, err := c.Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.NeedTexts || !r.Stats.TextsDropped || !c.NeedsTexts() {
+		t.Fatalf("NeedTexts %v, dropped %v", r.NeedTexts, r.Stats.TextsDropped)
+	}
+	if s := r.Summary("story-1", "g1"); s == nil || s.Sentences == 0 || s.Tone.N != 0 {
+		t.Errorf("story-1 × g1 without texts: %+v", s)
+	}
+	for i := range docs {
+		d := &docs[i]
+		c.VisitTexts(&Processed{Doc: d, Text: d.Text, Sentences: Sentences(d.Text, nil)})
+	}
+	if c.NeedsTexts() {
+		t.Fatal("still missing texts")
+	}
+	two, err := c.Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	two.Stats.TextsDropped = false
+	two.Options.TextBudget = one.Options.TextBudget
+	if a, b := resultString(one), resultString(two); a != b {
+		t.Errorf("second pass differs:\n%s\n%s", a, b)
+	}
+}
+
+// ---------------------------------------------------------------------------
+// The Karabakh sample
+
+func karabakhEvents(t *testing.T) (*EventResult, *Result) {
+	t.Helper()
+	c := newKarabakhCollector(t)
+	res, err := Run(Source{FS: os.DirFS("../testdata"), Path: "karabakh", Name: "sample:karabakh"}, Options{Visit: c.Visit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := c.Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, res
+}
+
+func TestEventsKarabakh(t *testing.T) {
+	r, res := karabakhEvents(t)
+	has := func(event, group, prefix string) *EventPassage {
+		for i := range r.Passages {
+			p := &r.Passages[i]
+			if p.Event == event && p.Group == group && strings.HasPrefix(p.Text, prefix) {
+				return p
+			}
+		}
+		t.Errorf("no passage of %s × %s beginning %q", event, group, prefix)
+		return nil
+	}
+	// Conflict News (002) reports the Kremlin meeting of 11 January 2021.
+	has("kremlin-meeting-2021", "Conflict News", "His comments came as he sat for talks in the Kremlin on Monday")
+	has("kremlin-meeting-2021", "Conflict News", "Nagorno-Karabakh: Putin welcomes Azeri and Armenian leaders")
+	// ... and the 2020 war by its date and by its cues.
+	if p := has("war-2020", "Conflict News", "Hostilities over Nagorno-Karabakh broke out again on September 27, 2020."); p != nil &&
+		!strings.Contains(p.Cue, `date "September 27, 2020" = 2020-09-27`) {
+		t.Errorf("cue %q", p.Cue)
+	}
+	// Responsible Statecraft (003): the September 2023 offensive, by cue
+	// and by the date "September 19" with the page's year.
+	if p := has("offensive-2023", "Responsible Statecraft", "In the early afternoon of September 19, the Azerbaijani military launched"); p != nil &&
+		!strings.Contains(p.Cue, `date "September 19" = 2023-09-19`) {
+		t.Errorf("cue %q", p.Cue)
+	}
+	has("offensive-2023", "Responsible Statecraft", "Azerbaijan launches military assault while Russia is distracted in Ukraine")
+	// "in 2020" is a year-only mention of the 2020 war.
+	if p := has("war-2020", "Responsible Statecraft", "Since the Moscow-brokered ceasefire"); p != nil && !strings.Contains(p.Cue, `date "2020" = 2020`) {
+		t.Errorf("cue %q", p.Cue)
+	}
+	// OBC (004, dated 2023-03): the March 1 meeting and the March 5
+	// firefight.
+	has("meeting-2023-03", "OBC Transeuropa", "In a rare public occasion, officials from Azerbaijan")
+	has("meeting-2023-03", "OBC Transeuropa", "Among the issues discussed at the March 1 meeting")
+	has("firefight-2023-03", "OBC Transeuropa", "On 5 March, two Azerbaijani soldiers and three Armenian policemen were killed")
+	// The 1990s war at the Middle East Policy Council (000): "in 1993".
+	has("war-1990s", "Middle East Policy Council", "However, as the Soviet Union began to disintegrate")
+	// No dateline is a passage.
+	for _, p := range r.Passages {
+		if strings.HasPrefix(p.Text, "Friday, September 22, 2023") {
+			t.Errorf("dateline passage %+v", p)
+		}
+	}
+	// Five documents: no feature is rare, no story.
+	if len(r.Articles) != 0 || r.Stats.RareCap != 1 {
+		t.Errorf("stories on five documents: %+v (rare cap %d)", r.Articles, r.Stats.RareCap)
+	}
+
+	// The firefight at OBC, by hand. Its sentences (1-based, in the cleaned
+	// page): 2 (cue "firefight"), 22 (cues "5 March", "two Azerbaijani
+	// soldiers", "three Armenian policemen", "firefight"; date 5 March with
+	// the page's year), 24 (cue "Karabakh policemen").
+	s := r.Summary("firefight-2023-03", "OBC Transeuropa")
+	if s == nil {
+		t.Fatal("no firefight × OBC")
+	}
+	if !slices.Equal(s.Units(), []SentenceRef{{4, 2}, {4, 22}, {4, 24}}) || s.Docs != 1 || s.Sentences != 3 {
+		t.Errorf("units %v, docs %d", s.Units(), s.Docs)
+	}
+	var obcSentences int64
+	for _, g := range res.Groups {
+		if g.Group == "OBC Transeuropa" {
+			obcSentences = g.Sentences
+		}
+	}
+	if obcSentences != 29 || s.GroupSentences != 29 || s.Share != 3.0/29 {
+		t.Errorf("share %v of %d (corpus: %d), want 3/29", s.Share, s.GroupSentences, obcSentences)
+	}
+	// Frames by hand from frames.yaml: sentence 2 "dialogue", "negotiations"
+	// (diplomacy_negotiation), "firefight" (security_military), "victims"
+	// (humanitarian_rights); 22 "soldiers", "firefight"; 24 "weapons",
+	// "terrorism" (security_military): security 5, diplomacy 2.
+	if want := []KeyCount{{"security_military", 5}, {"diplomacy_negotiation", 2}}; !slices.Equal(s.Frames, want) {
+		t.Errorf("frames %v, want %v", s.Frames, want)
+	}
+	// Labels: "Armenians of Karabakh" (2), "separatist region" (22),
+	// "Karabakh policemen" (24).
+	if want := []KeyCount{{"the region / Karabakh", 2}, {"the Karabakh Armenian authorities / separatist", 1}}; !slices.Equal(s.Labels, want) {
+		t.Errorf("labels %v, want %v", s.Labels, want)
+	}
+	// Tone: the mean VADER compound of the three sentences as printed.
+	texts := []string{
+		"The historic dialogue recently started between the Azerbaijani government and the Armenians of Karabakh seemed to open some cracks, but the firefight of recent days and the related victims are putting a strain on the ongoing negotiations",
+		"On 5 March, two Azerbaijani soldiers and three Armenian policemen were killed in a firefight that erupted in the separatist region.",
+		"Azerbaijan claims that Karabakh policemen were carrying weapons, while the Armenian side accuses Baku of having orchestrated the incident, even going so far as to define it as “terrorism”.",
+	}
+	var vals []float64
+	for i, text := range texts {
+		if s.Passages[i].Text != text {
+			t.Errorf("passage %d: %q\nwant %q", i, s.Passages[i].Text, text)
+		}
+		vals = append(vals, tone.VADER(text).Compound)
+	}
+	mean := (vals[0] + vals[1] + vals[2]) / 3
+	if math.Abs(s.Tone.Mean-mean) > 1e-12 || s.Tone.N != 3 || s.Tone.Unit != UnitSentence {
+		t.Errorf("tone %+v, want mean %v of %v", s.Tone, mean, vals)
+	}
+	sample, _ := NewSample(vals, nil)
+	iv := Bootstrap(sample, DefaultResamples, 0, "events\x00firefight-2023-03\x00OBC Transeuropa")
+	if s.Tone.Low != iv.Low || s.Tone.High != iv.High || !(iv.Low >= slices.Min(vals) && iv.High <= slices.Max(vals)) {
+		t.Errorf("interval [%v, %v], want [%v, %v] within %v", s.Tone.Low, s.Tone.High, iv.Low, iv.High, vals)
+	}
+	t.Logf("firefight × OBC: VADER %v, mean %.4f, interval [%.4f, %.4f]", vals, mean, iv.Low, iv.High)
+	// A single sentence has no interval.
+	if s := r.Summary("kremlin-meeting-2021", "Conflict News"); s == nil || s.Sentences != 2 {
+		t.Errorf("kremlin × Conflict News: %+v", s)
+	}
+	if s := r.Summary("lachin-blockade", "Responsible Statecraft"); s == nil || s.Sentences != 1 || !math.IsNaN(s.Tone.Low) || math.IsNaN(s.Tone.Mean) {
+		t.Errorf("lachin × RS: %+v", s)
+	}
+}
+
+// TestEventSections renders every section in CSV and checks the columns
+// the command promises.
+func TestEventSections(t *testing.T) {
+	r, _ := karabakhEvents(t)
+	hand := handResult(t, handOptions(), identity(len(handCorpus)), 2)
+	for _, tc := range []struct {
+		sec  Section
+		cols []string
+	}{
+		{EventsSection(r), []string{"event", "level", "source", "name", "group", "docs", "sentences", "share", "tone", "tone_low", "tone_high"}},
+		{ArticleEventsSection(hand), []string{"event", "name", "group", "doc", "title", "date", "score"}},
+		{PassageEventsSection(r), []string{"event", "name", "source", "group", "doc", "sentence", "text"}},
+		{SideBySideSection(r, 2), []string{"event", "group", "rank", "doc", "sentence", "text"}},
+	} {
+		tab := tc.sec.Tidy
+		if tab == nil {
+			tab = tc.sec.Display
+		}
+		if !slices.Equal(tab.Columns[:len(tc.cols)], tc.cols) {
+			t.Errorf("%s: columns %v, want %v first", tab.Name, tab.Columns, tc.cols)
+		}
+		if len(tab.Rows) == 0 {
+			t.Errorf("%s: no rows", tab.Name)
+		}
+		for _, tb := range []*Table{tc.sec.Display, tc.sec.Tidy} {
+			if tb == nil {
+				continue
+			}
+			for _, row := range tb.Rows {
+				if len(row) != len(tb.Columns) {
+					t.Fatalf("%s: row %v for columns %v", tb.Name, row, tb.Columns)
+				}
+			}
+		}
+		var buf bytes.Buffer
+		rep := &Report{Provenance: Provenance{Tool: "parallax", Command: "events"}, Sections: []Section{tc.sec}}
+		if err := Render(&buf, rep, FormatCSV, RenderOptions{}); err != nil {
+			t.Errorf("%s: %v", tab.Name, err)
+		}
+		if err := Render(&buf, rep, FormatTable, RenderOptions{}); err != nil {
+			t.Errorf("%s: %v", tab.Name, err)
+		}
+	}
+	// The article table of the hand corpus: story-1 holds B1..B3 and X.
+	var ids []string
+	for _, row := range ArticleEventsSection(hand).Tidy.Rows {
+		if row[0].Str == "story-1" {
+			ids = append(ids, row[3].Str)
+		}
+	}
+	if !slices.Equal(ids, []string{"B1", "B2", "B3", "X"}) {
+		t.Errorf("story-1 rows %v", ids)
+	}
+}
+
+// ---------------------------------------------------------------------------
+// The AllSides sample
+
+// allSidesStoryCheck is a story the AllSides sample must contain: one
+// whose every document's text holds word, with at least groups outlets,
+// whose titles match title (when given).
+type allSidesStoryCheck struct {
+	what   string
+	word   string
+	title  *regexp.Regexp
+	groups int
+}
+
+func TestEventsAllSides(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the whole AllSides sample")
+	}
+	texts := map[string]string{}
+	for _, d := range loadAllSidesDocs(t) {
+		texts[d.ID] = d.Text
+	}
+	run := func(workers int) *EventResult {
+		c, err := NewEventCollector(EventOptions{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Run(allSidesSource(t), Options{Visit: c.Visit, Workers: workers}); err != nil {
+			t.Fatal(err)
+		}
+		r, err := c.Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	r := run(3)
+	t.Logf("stats %+v", r.Stats)
+	for k, e := range r.Events {
+		if e.Level != EventLevelArticle || k > 60 {
+			continue
+		}
+		t.Logf("%s [%s]: %d documents, %d outlets", e.ID, e.Name, e.Docs, e.Groups)
+		for _, a := range r.Articles {
+			if a.Event == e.ID {
+				t.Logf("    %-10s %-28s %s", a.Date, a.Group, a.Title)
+			}
+		}
+	}
+	byStory := map[string][]StoryArticle{}
+	for _, a := range r.Articles {
+		byStory[a.Event] = append(byStory[a.Event], a)
+	}
+	for _, ck := range []allSidesStoryCheck{
+		{"the downing of flight PS752 (January 2020)", "Ukrainian", regexp.MustCompile(`(?i)plane|jet|flight`), 5},
+		{"the murder of Jamal Khashoggi (2018)", "Khashoggi", nil, 4},
+		{"Trump's threats after the killing of Soleimani (January 2020)", "Soleimani", nil, 3},
+	} {
+		found := false
+		for id, arts := range byStory {
+			groups := map[string]bool{}
+			ok := true
+			for _, a := range arts {
+				groups[a.Group] = true
+				ok = ok && strings.Contains(texts[a.DocID], ck.word) && (ck.title == nil || ck.title.MatchString(a.Title))
+			}
+			if ok && len(groups) >= ck.groups {
+				found = true
+				t.Logf("%s: %s, %d documents from %d outlets", ck.what, id, len(arts), len(groups))
+				break
+			}
+		}
+		if !found {
+			t.Errorf("no story for %s", ck.what)
+		}
+	}
+	// Every story: at least two documents of two outlets, dated documents
+	// within the window of each other.
+	for id, arts := range byStory {
+		groups := map[string]bool{}
+		var days []int32
+		for _, a := range arts {
+			groups[a.Group] = true
+			if dd := parseDocDate(a.Date); dd.day > 0 {
+				days = append(days, dayOf(dd.year, dd.month, dd.day))
+			}
+		}
+		if len(arts) < 2 || len(groups) < 2 {
+			t.Errorf("%s: %d documents of %d outlets", id, len(arts), len(groups))
+		}
+		if len(days) > 0 && slices.Max(days)-slices.Min(days) > DefaultEventWindow {
+			t.Errorf("%s: dates %v further apart than the window", id, days)
+		}
+	}
+	// The same with one worker everywhere.
+	if a, b := resultString(r), resultString(run(1)); a != b {
+		t.Error("the AllSides result depends on the number of workers")
+	}
+}

@@ -30,10 +30,11 @@ const (
 	FormatMarkdown Format = "markdown" // GitHub-flavoured pipe tables
 	FormatCSV      Format = "csv"      // one tidy table, RFC 4180
 	FormatJSON     Format = "json"     // provenance and every tidy table
+	FormatLaTeX    Format = "latex"    // booktabs tables for \input (render_latex.go)
 )
 
 // formats lists the formats in the order error messages name them.
-var formats = []Format{FormatTable, FormatMarkdown, FormatCSV, FormatJSON}
+var formats = []Format{FormatTable, FormatMarkdown, FormatCSV, FormatJSON, FormatLaTeX}
 
 // ParseFormat returns the format named s (case-insensitive).
 func ParseFormat(s string) (Format, error) {
@@ -65,6 +66,8 @@ func (f Format) Ext() string {
 		return ".csv"
 	case FormatJSON:
 		return ".json"
+	case FormatLaTeX:
+		return ".tex"
 	}
 	return ""
 }
@@ -109,6 +112,8 @@ func Render(w io.Writer, r *Report, f Format, opt RenderOptions) error {
 		err = renderCSV(bw, r)
 	case FormatJSON:
 		err = renderJSON(bw, r)
+	case FormatLaTeX:
+		renderLaTeX(bw, r)
 	default:
 		err = unknownFormat(string(f))
 	}
@@ -122,9 +127,9 @@ func Render(w io.Writer, r *Report, f Format, opt RenderOptions) error {
 const provenanceFile = "provenance.json"
 
 // WriteDir writes one file per section into dir, creating it if needed:
-// <name>.txt, .md, .csv or .json by format, where name is the section's tidy
-// table name (its display table's when it has no tidy table). Text, Markdown
-// and JSON files carry the provenance themselves; provenance.json holds it
+// <name>.txt, .md, .csv, .json or .tex by format, where name is the section's tidy
+// table name (its display table's when it has no tidy table). Text, Markdown,
+// JSON and LaTeX files carry the provenance themselves; provenance.json holds it
 // for every format. WriteDir returns the paths written, sorted; after an
 // error, the paths written before it. Names are checked first: one that is
 // not a plain file name, or two that collide, write nothing.

@@ -725,7 +725,7 @@ func TestRenderErrors(t *testing.T) {
 		{"section without table", &Report{Sections: []Section{{}}}, FormatTable, "section 1 has no table"},
 		{"short row", bad, FormatMarkdown, `section 2: table "similarity" row 5 has 2 cells for 3 columns`},
 		{"no columns", &Report{Sections: []Section{{Display: &Table{Name: "x"}}}}, FormatTable, `section 1: table "x" has no columns`},
-		{"unknown format", sampleReport(), Format("xml"), `unknown format "xml": want one of table, markdown, csv, json`},
+		{"unknown format", sampleReport(), Format("xml"), `unknown format "xml": want one of table, markdown, csv, json, latex`},
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer
@@ -808,7 +808,7 @@ func TestWriteDirErrors(t *testing.T) {
 		{"hidden", named(".x"), FormatCSV, `section 1: table name ".x" cannot be a file name`},
 		{"duplicate", named("terms", "x", "Terms"), FormatMarkdown, `sections 1 and 3 would both be written to "Terms.md"`},
 		{"provenance clash", named("provenance"), FormatJSON, `section 1: table name "provenance" would overwrite provenance.json`},
-		{"unknown format", named("x"), Format("latex"), `unknown format "latex"`},
+		{"unknown format", named("x"), Format("xml"), `unknown format "xml"`},
 	}
 	for _, tt := range tests {
 		dir := filepath.Join(t.TempDir(), "out")

@@ -44,6 +44,9 @@ type Options struct {
 	// Visit, when set, is called once for every processed document, from
 	// several goroutines at once; it must be safe for concurrent use.
 	Visit func(p *Processed)
+	// Progress, when set, counts documents and input bytes as they are read,
+	// for a progress display (see Progress); it does not change the result.
+	Progress *Progress
 }
 
 // Processed is one document after cleaning and segmentation, as Visit sees it.
@@ -82,11 +85,19 @@ func Run(src Source, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Source: src.Name, Cleaning: CleaningSummary{ByRule: map[string]int64{}}}
+	prog := opt.Progress
+	repeated := !opt.NoClean && src.rereadable() && !disabled(opt.Clean.Disable, "repeated-line")
+	if prog != nil {
+		prog.Passes.Store(1)
+		if repeated {
+			prog.Passes.Store(2)
+		}
+	}
 	var cleaner *Cleaner
 	var kept *keptCorpus // the first pass's documents, when they fit the budget
 	if !opt.NoClean {
 		var stats *LineStats
-		if src.rereadable() && !disabled(opt.Clean.Disable, "repeated-line") {
+		if repeated {
 			var err error
 			if stats, kept, err = lineStatsPass(src, opt); err != nil {
 				return nil, err
@@ -123,12 +134,18 @@ func Run(src Source, opt Options) (*Result, error) {
 	fp := newFingerprint()
 	emit := func(d *Document) error {
 		fp.add(d)
+		prog.doc()
 		docs <- d
 		return nil
 	}
 	var rep *LoadReport
 	var err error
+	pass := int32(1)
+	if repeated {
+		pass = 2
+	}
 	if kept != nil {
+		prog.begin(pass, int64(len(kept.docs)))
 		// The first pass kept every document: no second read. Each is
 		// released once handed on, so processed texts can be collected.
 		for i, d := range kept.docs {
@@ -137,10 +154,14 @@ func Run(src Source, opt Options) (*Result, error) {
 		}
 		rep = kept.report
 	} else {
-		rep, err = src.load(opt.Load, emit)
+		prog.begin(pass, 0)
+		rep, err = src.loadCounted(opt.Load, emit, prog)
 	}
 	close(docs)
 	wg.Wait()
+	if prog != nil {
+		prog.Done.Store(true)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +225,9 @@ func lineStatsPass(src Source, opt Options) (*LineStats, *keptCorpus, error) {
 	}
 	kept := &keptCorpus{}
 	var keptBytes int
-	rep, err := src.load(opt.Load, func(d *Document) error {
+	opt.Progress.begin(1, 0)
+	rep, err := src.loadCounted(opt.Load, func(d *Document) error {
+		opt.Progress.doc()
 		if kept != nil {
 			keptBytes += len(d.Text)
 			if keptBytes > KeepBudget {
@@ -215,7 +238,7 @@ func lineStatsPass(src Source, opt Options) (*LineStats, *keptCorpus, error) {
 		}
 		docs <- d
 		return nil
-	})
+	}, opt.Progress)
 	close(docs)
 	wg.Wait()
 	if err != nil {

@@ -24,8 +24,19 @@ group), a .jsonl, .json or .csv file (optionally .gz), or - for standard
 input. Without CORPUS, parallax runs on its embedded Karabakh sample;
 --sample allsides-middle-east selects the other embedded corpus.
 
+Output: --format table (default), markdown, csv, json or latex (booktabs
+tables for \input); -o FILE writes a file, -o DIR/ one file per table.
+
+Flags every command takes, and one every command reading a corpus takes:
+
+	--config FILE   read flag values from a YAML file; the command line wins
+	--print-config  print the effective flags as YAML for --config, and stop
+	--quiet         nothing on standard error but errors (otherwise a long
+	                run shows its progress there, on a terminal)
+
 Run 'parallax <command> -h' for a command's flags and an example.
-Every number is defined in docs/ (output.md lists every table and column).
+Every number is defined in docs/ (output.md lists every table and column;
+config.md the configuration file).
 
 Exit status: 0 on success, 1 on failure, 2 on a usage error.
 */

@@ -26,6 +26,13 @@ func main() {
 
 // run executes one command line and returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runEnv(args, &env{stdin: stdin, stdout: stdout, stderr: stderr, terminal: isTerminal(stderr)})
+}
+
+// runEnv is run with the streams, and whether standard error is a terminal,
+// in e.
+func runEnv(args []string, e *env) int {
+	stdout, stderr := e.stdout, e.stderr
 	if len(args) == 0 {
 		fmt.Fprint(stderr, overview())
 		return 2
@@ -36,7 +43,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "-h", "-help", "--help", "help":
 		if len(rest) == 1 && commands[rest[0]] != nil {
 			// "parallax help terms" is "parallax terms -h".
-			return run([]string{rest[0], "-h"}, stdin, stdout, stderr)
+			return runEnv([]string{rest[0], "-h"}, e)
 		}
 		fmt.Fprint(stdout, overview())
 		return 0
@@ -49,7 +56,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			err = usagef("unknown command %q (commands: %s)", name, strings.Join(commandNames(), ", "))
 			break
 		}
-		err = cmd.run(cmd, rest, &env{stdin: stdin, stdout: stdout, stderr: stderr})
+		err = cmd.run(cmd, rest, e)
+		e.stopProgress() // cleared before an error is printed
 	}
 	switch {
 	case err == nil:

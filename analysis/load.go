@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -31,8 +32,14 @@ type LoadOptions struct {
 	// SkipBad reports malformed records in LoadReport.Skipped and goes on
 	// instead of failing.
 	SkipBad bool
-	// KeepDuplicates counts exact duplicates every time instead of once.
+	// KeepDuplicates counts exact duplicates every time instead of once,
+	// and turns off the warning about near duplicates.
 	KeepDuplicates bool
+	// FoldGroups merges groups whose names differ only by case (as
+	// strings.EqualFold compares) into one, named as the first loaded
+	// document spells it (trimmed); a warning lists each merged set.
+	// Without it such groups stay apart, with a warning.
+	FoldGroups bool
 	// Stdin is read when the path is "-".
 	Stdin io.Reader
 }
@@ -52,8 +59,9 @@ type LoadReport struct {
 	Repaired int    // loaded documents whose invalid UTF-8 was replaced by U+FFFD
 	// Warnings are problems that did not stop a document from loading:
 	// trimmed group names, manifest rows naming missing files, and, added at
-	// the end of loading, ids shared by several documents, groups differing
-	// only by case, and the documents whose invalid UTF-8 was repaired.
+	// the end of loading, ids shared by several documents, near duplicates,
+	// groups differing only by case (or merged by FoldGroups), and the
+	// documents whose invalid UTF-8 was repaired.
 	Warnings []string
 }
 
@@ -97,7 +105,7 @@ var maxRecordBytes = 256 << 20
 
 // Load reads the corpus at path inside fsys and calls emit for each document
 // in reading order, with Index 0, 1, 2, …. It streams: memory is bounded by
-// one record plus the duplicate set (a 64-bit hash and a position per
+// one record plus the duplicate sets (two 64-bit hashes and positions per
 // document; for folders also the name of each loaded file).
 //
 // The format is opt.Format, or else decided by the name: a folder (with a
@@ -119,7 +127,14 @@ var maxRecordBytes = 256 << 20
 // draw a warning. Inside an outlet's subfolder they are read as documents.
 //
 // Documents sharing an id with an earlier one are loaded, with one warning;
-// so are groups differing only by case (one warning per set of groups).
+// so are near duplicates (texts of at least 10 words with the same words as
+// an earlier one, differing only in digits or punctuation; checked unless
+// opt.KeepDuplicates) and groups differing only by case (one warning per
+// set of groups; opt.FoldGroups merges them instead, with a warning).
+//
+// A record file that does not look like UTF-8 text (NUL bytes, UTF-16, a
+// ZIP archive such as a spreadsheet) is an error, as is JSON Lines input
+// without a single record (an empty file or standard input).
 func Load(fsys fs.FS, path string, opt LoadOptions, emit func(*Document) error) (*LoadReport, error) {
 	return load(fsys, path, path, opt, emit)
 }
@@ -268,22 +283,41 @@ func (l *loader) readStream(r io.Reader, name, format string, gz bool) error {
 	magic, _ := br.Peek(2)
 	if gz || (len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
 		zr, err := gzip.NewReader(br)
-		if err != nil {
+		switch {
+		case errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF:
+			return fmt.Errorf("%s: the gzip data ends inside its header: the file is truncated; copy or download it again", name)
+		case err != nil:
 			return fmt.Errorf("%s: not readable as gzip (%v): decompress it first or fix the name", name, err)
 		}
 		defer zr.Close()
 		l.gz = &gzipReader{z: zr}
 		br = bufio.NewReaderSize(l.gz, 64<<10)
 	}
+	if head, _ := br.Peek(binarySample); len(head) > 0 {
+		if why := binaryReason(head); why != "" {
+			hint := ""
+			if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+				hint = "; it is a ZIP archive: save a spreadsheet (.xlsx, .ods) as CSV first"
+			}
+			return fmt.Errorf("%s cannot be read as UTF-8 text (%s): parallax reads JSON Lines, a JSON array or CSV%s", name, why, hint)
+		}
+	}
+	var err error
 	switch format {
 	case "jsonl":
-		return l.readJSONLines(br, name)
+		err = l.readJSONLines(br, name)
 	case "json":
-		return l.readJSONArray(br, name)
+		err = l.readJSONArray(br, name)
 	case "csv":
-		return l.readCSV(br, name)
+		err = l.readCSV(br, name)
+	default:
+		return fmt.Errorf("%s: input format %q holds no records: set --input-format to jsonl, json or csv", name, format)
 	}
-	return fmt.Errorf("%s: input format %q holds no records: set --input-format to jsonl, json or csv", name, format)
+	var damage *gzipDataError
+	if errors.As(err, &damage) {
+		return fmt.Errorf("%s: %v after %s: the file is damaged or truncated; copy or download it again", name, damage, pluralWord(l.rep.Read, "1 record", strconv.Itoa(l.rep.Read)+" records"))
+	}
+	return err
 }
 
 // gzipReader marks read errors of the gzip stream, so that a damaged or
@@ -322,7 +356,7 @@ func (e *gzipDataError) Unwrap() error { return e.err }
 func inputReadError(name string, err error) error {
 	var gz *gzipDataError
 	if errors.As(err, &gz) {
-		return fmt.Errorf("%s: %v: the file is damaged or truncated; copy or download it again", name, gz)
+		return fmt.Errorf("%s: %w: the file is damaged or truncated; copy or download it again", name, gz)
 	}
 	return fmt.Errorf("%s: read error: %v", name, err)
 }
@@ -335,12 +369,15 @@ type loader struct {
 	emit         func(*Document) error
 	rep          *LoadReport
 	seen         map[uint64]int64 // normalised-text hash -> position of the first document
+	near         nearCheck        // documents with the same words as an earlier one
 	posOrigin    func(int64) string
 	trimWarned   map[string]bool
 	tooManyTrims bool
 	ids          idCheck
-	groupDocs    map[string]int // loaded documents per group
-	repaired     []string       // origins of the first maxRepairedListed repaired documents
+	groupDocs    map[string]int    // loaded documents per group
+	folded       map[string]string // with FoldGroups: foldKey -> the group name used
+	spellDocs    map[string]int    // with FoldGroups: loaded documents per spelling of a group
+	repaired     []string          // origins of the first maxRepairedListed repaired documents
 }
 
 // maxTrimWarnings bounds the warnings about trimmed group names.
@@ -348,7 +385,10 @@ const maxTrimWarnings = 20
 
 func newLoader(opt LoadOptions, emit func(*Document) error) *loader {
 	l := &loader{opt: opt, emit: emit, rep: &LoadReport{}, seen: map[uint64]int64{}, trimWarned: map[string]bool{},
-		ids: idCheck{first: map[string]int64{}}, groupDocs: map[string]int{}}
+		ids: idCheck{first: map[string]int64{}}, near: nearCheck{first: map[uint64]int64{}}, groupDocs: map[string]int{}}
+	if opt.FoldGroups {
+		l.folded, l.spellDocs = map[string]string{}, map[string]int{}
+	}
 	setDefault(&l.opt.TextField, "text")
 	setDefault(&l.opt.GroupField, "outlet")
 	setDefault(&l.opt.IDField, "id")
@@ -418,6 +458,12 @@ func (l *loader) add(d *Document, pos int64, repaired, checkID bool) error {
 			return nil
 		}
 		l.seen[h] = pos
+		if w, ok := wordsHash(d.Text); ok {
+			l.near.note(w, pos, d.Origin, l.posOrigin)
+		}
+	}
+	if l.opt.FoldGroups {
+		l.foldGroup(d)
 	}
 	d.Index = l.rep.Loaded
 	l.rep.Read++
@@ -571,6 +617,98 @@ func (c *idCheck) note(id string, pos int64, origin string, posOrigin func(int64
 // maxRepairedListed is how many repaired documents the warning names.
 const maxRepairedListed = 5
 
+// nearMinWords is the fewest words a text needs to be checked for near
+// duplicates: shorter texts ("Photo: AP", "Story 2") coincide by chance.
+const nearMinWords = 10
+
+// wordsHash is the FNV-1a 64 hash of the words of s: its runs of letters
+// (and marks), lower-cased, one space between them; digits, punctuation and
+// white space only separate words. ok is false when s has fewer than
+// nearMinWords words. Two texts with the same hash but different
+// normalizedTextHash are near duplicates: they differ only in digits or
+// punctuation.
+func wordsHash(s string) (h uint64, ok bool) {
+	h = dupFNVOffset
+	inWord, words := false, 0
+	var buf [utf8.UTFMax]byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				inWord = false
+				continue
+			}
+			if !inWord {
+				if words++; words > 1 {
+					h = (h ^ ' ') * dupFNVPrime
+				}
+			}
+			h = (h ^ uint64(c)) * dupFNVPrime
+			inWord = true
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !unicode.IsLetter(r) && !(inWord && unicode.IsMark(r)) {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			if words++; words > 1 {
+				h = (h ^ ' ') * dupFNVPrime
+			}
+		}
+		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		for _, b := range buf[:n] {
+			h = (h ^ uint64(b)) * dupFNVPrime
+		}
+		inWord = true
+	}
+	return h, words >= nearMinWords
+}
+
+// nearCheck finds loaded documents with the same words as an earlier one
+// (see wordsHash) but not the same text: near duplicates, kept.
+type nearCheck struct {
+	first map[uint64]int64 // words hash -> position of the first document
+	n     int              // near duplicates found
+	pairs []string         // the first maxListed: "later (earlier)"
+}
+
+// note records the words hash w of the document at pos (shown as origin).
+func (c *nearCheck) note(w uint64, pos int64, origin string, posOrigin func(int64) string) {
+	firstPos, ok := c.first[w]
+	if !ok {
+		c.first[w] = pos
+		return
+	}
+	c.n++
+	if len(c.pairs) < maxListed {
+		c.pairs = append(c.pairs, fmt.Sprintf("%s (like %s)", origin, posOrigin(firstPos)))
+	}
+}
+
+// foldGroup renames d's group to the name of its case-folded set: the
+// spelling of the first document loaded with it.
+func (l *loader) foldGroup(d *Document) {
+	k := foldKey(d.Group)
+	name, ok := l.folded[k]
+	if !ok {
+		name = d.Group
+		l.folded[k] = name
+	}
+	l.spellDocs[d.Group]++
+	d.Group = name
+	if _, ok := d.Fields[l.opt.GroupField]; ok {
+		d.Fields[l.opt.GroupField] = name
+	}
+}
+
 // maxCaseWarnings bounds the warnings about groups differing only by case.
 const maxCaseWarnings = 20
 
@@ -582,7 +720,19 @@ func (l *loader) finish() {
 		l.warn("%d %s an id with an earlier one (first: %q at %s and %s); ids name documents in every output: give each document its own id",
 			c.shared, pluralWord(c.shared, "document shares", "documents share"), c.id, c.later, c.earlier)
 	}
-	l.warnCaseGroups()
+	if c := &l.near; c.n > 0 {
+		list := strings.Join(c.pairs, ", ")
+		if c.n > len(c.pairs) {
+			list += ", …"
+		}
+		l.warn("%s kept: %s; same words as an earlier document but for digits or punctuation: if they are copies of one article, keep one",
+			pluralWord(c.n, "1 near duplicate", fmt.Sprintf("%d near duplicates", c.n)), list)
+	}
+	if l.opt.FoldGroups {
+		l.warnFoldedGroups()
+	} else {
+		l.warnCaseGroups()
+	}
 	if n := l.rep.Repaired; n > 0 {
 		list := strings.Join(l.repaired, ", ")
 		if n > len(l.repaired) {
@@ -614,16 +764,47 @@ func (l *loader) warnCaseGroups() {
 			l.warn("%d more sets of groups differ only by case; only the first %d are listed", len(sets)-i, maxCaseWarnings)
 			return
 		}
-		l.warn("groups %s differ only by case: fix the group field, or they are compared as different groups", l.groupCounts(names))
+		l.warn("groups %s differ only by case: fix the group field, or use --fold-groups to merge them", l.groupCounts(names))
+	}
+}
+
+// warnFoldedGroups warns once per set of group spellings that FoldGroups
+// merged, sets ordered by the name kept, the other spellings in byte order.
+func (l *loader) warnFoldedGroups() {
+	bySet := map[string][]string{}
+	for g := range l.spellDocs {
+		name := l.folded[foldKey(g)]
+		if g != name {
+			bySet[name] = append(bySet[name], g)
+		}
+	}
+	names := make([]string, 0, len(bySet))
+	for name := range bySet {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for i, name := range names {
+		if i == maxCaseWarnings {
+			l.warn("%d more sets of groups differing only by case were merged; only the first %d are listed", len(names)-i, maxCaseWarnings)
+			return
+		}
+		others := bySet[name]
+		sort.Strings(others)
+		l.warn("groups %s merged into %q by --fold-groups",
+			countNames(append([]string{name}, others...), l.spellDocs), name)
 	}
 }
 
 // groupCounts lists names with their documents: "Wire" (3 documents), "wire" (1)
 // and "WIRE" (2).
-func (l *loader) groupCounts(names []string) string {
+func (l *loader) groupCounts(names []string) string { return countNames(names, l.groupDocs) }
+
+// countNames lists names with their documents in docs: "Wire" (3
+// documents), "wire" (1) and "WIRE" (2).
+func countNames(names []string, docs map[string]int) string {
 	parts := make([]string, len(names))
 	for i, g := range names {
-		n := l.groupDocs[g]
+		n := docs[g]
 		if i == 0 {
 			parts[i] = fmt.Sprintf("%q (%d %s)", g, n, pluralWord(n, "document", "documents"))
 		} else {

@@ -25,6 +25,9 @@ const (
 // maxLinkHops bounds the symbolic links followed in one path: more is a loop.
 const maxLinkHops = 40
 
+// errLinkLoop is the error of a path whose symbolic links loop.
+var errLinkLoop = errors.New("symbolic link loop")
+
 // maxListed is how many names a warning lists before "and N more".
 const maxListed = 5
 
@@ -198,10 +201,7 @@ func (l *loader) manifestCSVRows(f *loadFolder, name string, row func(string, ra
 			if !errors.As(err, &pe) {
 				return inputReadError(display, err)
 			}
-			detail := "unbalanced quotes: " + pe.Err.Error()
-			if errors.Is(pe.Err, csv.ErrFieldCount) {
-				detail = fmt.Sprintf("row has %d fields but the header has %d", len(fields), len(header))
-			}
+			detail, _ := csvRowProblem(pe, len(fields), len(header))
 			if e := l.bad(display+":"+strconv.Itoa(pe.StartLine), skipMalformed, detail, "fix the manifest row or use --skip-bad"); e != nil {
 				return e
 			}
@@ -239,12 +239,13 @@ func (l *loader) manifestJSONRows(f *loadFolder, name string, row func(string, r
 		return inputOpenError(display, err)
 	}
 	defer file.Close()
-	dec := json.NewDecoder(bufio.NewReader(file))
+	lc := &lineCounter{r: bufio.NewReader(file), line: 1}
+	dec := json.NewDecoder(lc)
 	tok, err := dec.Token()
 	if d, ok := tok.(json.Delim); err != nil || !ok || d != '[' {
 		return fmt.Errorf("%s: expected a JSON array of objects ([{\"file\": …, %q: …}, …])", display, l.opt.GroupField)
 	}
-	return l.eachArrayObject(dec, display, "fix the manifest or use --skip-bad", func(origin string, _ int, _ []byte, rec rawRecord) error {
+	return l.eachArrayObject(dec, lc, display, "fix the manifest or use --skip-bad", func(origin string, _ int, _ []byte, rec rawRecord) error {
 		return row(origin, rec)
 	})
 }
@@ -252,7 +253,7 @@ func (l *loader) manifestJSONRows(f *loadFolder, name string, row func(string, r
 // manifestRow reads the file named by one manifest row.
 func (l *loader) manifestRow(f *loadFolder, m *manifestRun, origin string, rec rawRecord) error {
 	fileField := rec["file"]
-	if fileField.kind != rawText || strings.TrimSpace(fileField.val) == "" {
+	if fileField.kind == rawNull || fileField.kind == rawNested || strings.TrimSpace(fileField.val) == "" {
 		return l.bad(origin, skipMissing, "row has no \"file\" value", "name the file or remove the row")
 	}
 	rel, err := manifestPath(fileField.val)
@@ -260,7 +261,11 @@ func (l *loader) manifestRow(f *loadFolder, m *manifestRun, origin string, rec r
 		return fmt.Errorf("%s: file %q %v: manifest paths must be relative and stay inside the folder", origin, fileField.val, err)
 	}
 	if err := linkInside(f.fsys, f.dir, rel); err != nil {
-		return fmt.Errorf("%s: file %q: %v: manifest paths must stay inside the folder", origin, fileField.val, err)
+		hint := "manifest paths must stay inside the folder"
+		if errors.Is(err, errLinkLoop) {
+			hint = "remove the link, or point it at a file"
+		}
+		return fmt.Errorf("%s: file %q: %v: %s", origin, fileField.val, err, hint)
 	}
 	m.named[rel] = true
 	dateField := l.opt.DateField
@@ -354,7 +359,7 @@ func linkInside(fsys fs.FS, dir, rel string) error {
 			continue
 		}
 		if hops++; hops > maxLinkHops {
-			return errors.New("symbolic link loop")
+			return errLinkLoop
 		}
 		target, err := fs.ReadLink(fsys, name)
 		if err != nil {

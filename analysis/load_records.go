@@ -20,9 +20,10 @@ import (
 type rawKind uint8
 
 const (
-	rawText   rawKind = iota // a string, number or boolean, as text
-	rawNull                  // JSON null: treated as absent
-	rawNested                // a JSON object or array, kept as compact JSON
+	rawText    rawKind = iota // a string (every CSV field), as text
+	rawLiteral                // a JSON number or boolean, as written
+	rawNull                   // JSON null: treated as absent
+	rawNested                 // a JSON object or array, kept as compact JSON
 )
 
 // rawField is one value of a record.
@@ -42,8 +43,18 @@ const textHint = "set --text to the field that holds the article text, or fix th
 // id made from idBase.
 func (l *loader) addRecord(rec rawRecord, origin string, pos int64, recNo int, idBase string, repaired bool) error {
 	text, ok := rec[l.opt.TextField]
-	if !ok || text.kind == rawNull {
+	switch {
+	case !ok:
 		return l.bad(origin, skipMissing, fmt.Sprintf("record has no %q field", l.opt.TextField), textHint)
+	case text.kind == rawNull:
+		return l.bad(origin, skipMissing, fmt.Sprintf("record's %q is null", l.opt.TextField), textHint)
+	case text.kind == rawLiteral || text.kind == rawNested:
+		what := "a JSON object or array"
+		if text.kind == rawLiteral {
+			what = literalName(text.val)
+		}
+		return l.bad(origin, skipMalformed, fmt.Sprintf("field %q is %s, not a string", l.opt.TextField, what),
+			"the article text must be a JSON string: fix the record, set --text to the field that holds the text, or use --skip-bad")
 	}
 	dateField := l.opt.DateField
 	if _, ok := rec[dateField]; !ok && l.dateDefault {
@@ -53,6 +64,9 @@ func (l *loader) addRecord(rec rawRecord, origin string, pos int64, recNo int, i
 		if rec[name].kind == rawNested {
 			return l.bad(origin, skipMalformed, fmt.Sprintf("field %q is a JSON object or array; it must be text, a number or true/false", name), "")
 		}
+	}
+	if g, ok := rec[l.opt.GroupField]; ok && g.kind == rawNull {
+		return l.bad(origin, skipMissing, fmt.Sprintf("record's %q is null", l.opt.GroupField), groupHint)
 	}
 	d := &Document{
 		ID:     rec[l.opt.IDField].val,
@@ -74,6 +88,14 @@ func (l *loader) addRecord(rec rawRecord, origin string, pos int64, recNo int, i
 		}
 	}
 	return l.add(d, pos, repaired, explicitID)
+}
+
+// literalName says what a JSON number or boolean is, for messages.
+func literalName(v string) string {
+	if v == "true" || v == "false" {
+		return v
+	}
+	return "the number " + v
 }
 
 // idBase is the file name of name without directory and extensions, the
@@ -101,7 +123,7 @@ func (l *loader) readJSONLines(br *bufio.Reader, name string) error {
 			return inputReadError(name, err)
 		}
 		if err == io.EOF && len(line) == 0 && !tooLong {
-			return nil
+			return l.noRecords(name, recNo)
 		}
 		lineNo++
 		if lineNo == 1 {
@@ -115,9 +137,21 @@ func (l *loader) readJSONLines(br *bufio.Reader, name string) error {
 			}
 		}
 		if err == io.EOF {
-			return nil
+			return l.noRecords(name, recNo)
 		}
 	}
+}
+
+// noRecords is the error for JSON Lines input name that held no record
+// (records is 0): an empty file, or standard input that got nothing.
+func (l *loader) noRecords(name string, records int) error {
+	switch {
+	case records > 0:
+		return nil
+	case name == "stdin":
+		return errors.New("standard input is empty: pipe JSON Lines into parallax (one object per line, {\"text\": …, \"outlet\": …}), or name a file; did the command before the pipe fail?")
+	}
+	return fmt.Errorf("%s is empty: JSON Lines hold one object per line ({\"text\": …, \"outlet\": …})", name)
 }
 
 // jsonLine parses and adds one line of JSON Lines.
@@ -126,7 +160,11 @@ func (l *loader) jsonLine(line []byte, tooLong bool, origin string, pos int64, r
 		return l.bad(origin, skipTooLarge, fmt.Sprintf("line longer than %d MiB", maxRecordBytes>>20), "split the record, or use --skip-bad to skip it")
 	}
 	if err := parseJSONObject(line, raw, rec); err != nil {
-		return l.bad(origin, skipMalformed, err.Error(), "")
+		hint := ""
+		if t := bytes.TrimLeft(line, " \t\r"); recNo == 1 && len(t) > 0 && t[0] == '[' {
+			hint = "JSON Lines hold one object per line; for a JSON array of objects name the file .json or use --input-format json"
+		}
+		return l.bad(origin, skipMalformed, err.Error(), hint)
 	}
 	return l.addRecord(rec, origin, pos, recNo, base, !utf8.Valid(line))
 }
@@ -178,6 +216,9 @@ func slowJSONObject(data []byte, raw map[string]json.RawMessage, rec rawRecord) 
 		return errors.New("invalid JSON: expected an object {…}, one per record")
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
+		if err.Error() == "unexpected end of JSON input" {
+			return errors.New("invalid JSON: the record ends before its object is closed (a cut record, or a line break inside a string, which JSON writes \\n)")
+		}
 		return fmt.Errorf("invalid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
 	}
 	for name, v := range raw {
@@ -276,9 +317,9 @@ func (p *jsonScan) value() (rawField, bool) {
 	case c == '{' || c == '[':
 		return p.nested()
 	case c == 't':
-		return p.literal("true", rawField{val: "true"})
+		return p.literal("true", rawField{val: "true", kind: rawLiteral})
 	case c == 'f':
-		return p.literal("false", rawField{val: "false"})
+		return p.literal("false", rawField{val: "false", kind: rawLiteral})
 	case c == 'n':
 		return p.literal("null", rawField{kind: rawNull})
 	case c == '-' || ('0' <= c && c <= '9'):
@@ -286,7 +327,7 @@ func (p *jsonScan) value() (rawField, bool) {
 		if !p.number() {
 			return rawField{}, false
 		}
-		return rawField{val: string(p.data[start:p.i])}, true
+		return rawField{val: string(p.data[start:p.i]), kind: rawLiteral}, true
 	}
 	return rawField{}, false
 }
@@ -472,7 +513,8 @@ func (p *jsonScan) hex4() (rune, bool) {
 }
 
 // jsonField converts one JSON value to a field: strings as they are,
-// numbers and booleans as written, objects and arrays as compact JSON.
+// numbers and booleans as written (rawLiteral), objects and arrays as
+// compact JSON.
 func jsonField(v json.RawMessage) (rawField, error) {
 	if len(v) == 0 {
 		return rawField{kind: rawNull}, nil
@@ -491,7 +533,7 @@ func jsonField(v json.RawMessage) (rawField, error) {
 		compact, _ := repairUTF8(b.String())
 		return rawField{val: compact, kind: rawNested}, nil
 	}
-	return rawField{val: string(v)}, nil
+	return rawField{val: string(v), kind: rawLiteral}, nil
 }
 
 // jsonString decodes a JSON string literal, without reflection when it holds
@@ -521,47 +563,131 @@ func (l *loader) readJSONArray(br *bufio.Reader, name string) error {
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
 	}
-	dec := json.NewDecoder(br)
+	lc := &lineCounter{r: br, line: 1}
+	dec := json.NewDecoder(lc)
 	tok, err := dec.Token()
 	if err != nil {
 		if err == io.EOF {
 			return fmt.Errorf("%s is empty: expected a JSON array of objects ([{…}, …])", name)
 		}
-		return jsonArrayError(name, "", err)
+		return jsonArrayError(name, lc.errorLine(0, false, err), 0, err)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '[' {
 		return fmt.Errorf("%s: expected a JSON array of objects ([{…}, …]) but the file starts with %v; for one object per line name the file .jsonl or use --input-format jsonl", name, jsonTokenText(tok))
 	}
 	base := idBase(name)
-	err = l.eachArrayObject(dec, name, "", func(origin string, n int, elem []byte, rec rawRecord) error {
+	err = l.eachArrayObject(dec, lc, name, "", func(origin string, n int, elem []byte, rec rawRecord) error {
 		return l.addRecord(rec, origin, int64(n), n, base, !utf8.Valid(elem))
 	})
 	if err != nil {
 		return err
 	}
+	from := dec.InputOffset()
 	if tok, err := dec.Token(); err != io.EOF {
 		if err != nil {
-			return jsonArrayError(name, "", err)
+			return jsonArrayError(name, lc.errorLine(from, false, err), 0, err)
 		}
-		return fmt.Errorf("%s: unexpected %v after the closing ]: a .json file holds one array", name, jsonTokenText(tok))
+		return fmt.Errorf("%s:%d: unexpected %v after the closing ]: a .json file holds one array", name, lc.valueLine(from), jsonTokenText(tok))
 	}
 	return nil
 }
 
-// jsonArrayError explains a failure to read a JSON array.
-func jsonArrayError(name, origin string, err error) error {
+// jsonArrayError explains a failure to read a JSON array at line (0:
+// unknown), in record (0: none).
+func jsonArrayError(name string, line, record int, err error) error {
 	var gz *gzipDataError
 	if errors.As(err, &gz) {
 		return inputReadError(name, err)
 	}
-	if origin == "" {
-		origin = name
+	where := name
+	if line > 0 {
+		where += ":" + strconv.Itoa(line)
+	}
+	in := ""
+	if record > 0 {
+		in = " in record " + strconv.Itoa(record)
 	}
 	msg := strings.TrimPrefix(err.Error(), "json: ")
-	if errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF {
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF:
 		msg = "the array ends too early (is the file truncated?)"
+	case strings.HasPrefix(msg, "invalid character ']' looking for beginning of value"):
+		msg += " (JSON allows no comma before the closing ])"
 	}
-	return fmt.Errorf("%s: invalid JSON: %s: the rest of the array cannot be read; fix the file", origin, msg)
+	return fmt.Errorf("%s: invalid JSON%s: %s: the rest of the array cannot be read; fix the file", where, in, msg)
+}
+
+// lineCounter passes on what a json.Decoder reads and counts its lines, so
+// that positions in the input can be named by line. It keeps what was read
+// past the last position asked about: the decoder's look-ahead.
+type lineCounter struct {
+	r       io.Reader
+	base    int64  // input offset of pending[0]
+	line    int    // the line at base, from 1
+	pending []byte // read, past base
+}
+
+func (c *lineCounter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if len(c.pending) == 0 {
+		c.pending = c.pending[:0:0] // let the consumed buffer go
+	}
+	c.pending = append(c.pending, p[:n]...)
+	return n, err
+}
+
+// lineAt returns the line of input offset off, which must not be below an
+// offset asked about before (a smaller one gives the line of that one).
+func (c *lineCounter) lineAt(off int64) int {
+	k := int(min(max(off-c.base, 0), int64(len(c.pending))))
+	c.line += bytes.Count(c.pending[:k], []byte{'\n'})
+	c.pending = c.pending[k:]
+	c.base += int64(k)
+	return c.line
+}
+
+// valueLine returns the line of the first byte at or after input offset
+// from that is not white space.
+func (c *lineCounter) valueLine(from int64) int {
+	line := c.lineAt(from)
+	return line + bytes.Count(c.pending[:skipJSONSpace(c.pending, 0)], []byte{'\n'})
+}
+
+// errorLine returns the line of the decoding error err of the value that
+// starts at input offset from (after white space, and a comma when
+// wantComma): the line of a syntax error, or the last line holding more
+// than white space for a truncated input.
+func (c *lineCounter) errorLine(from int64, wantComma bool, err error) int {
+	if errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF {
+		line := c.lineAt(from)
+		b := bytes.TrimRight(c.pending, " \t\r\n")
+		return line + bytes.Count(b, []byte{'\n'})
+	}
+	line := c.lineAt(from)
+	b := c.pending
+	i := skipJSONSpace(b, 0)
+	if wantComma {
+		if i >= len(b) || b[i] != ',' {
+			return line + bytes.Count(b[:i], []byte{'\n'}) // the comma is missing
+		}
+		i = skipJSONSpace(b, i+1)
+	}
+	// encoding/json's scanner finds the same first error in the value,
+	// with its offset in b.
+	var se *json.SyntaxError
+	if e := json.Unmarshal(b[i:], new(json.RawMessage)); errors.As(e, &se) && se.Offset > 0 {
+		i += int(min(se.Offset-1, int64(len(b)-i)))
+	}
+	return line + bytes.Count(b[:i], []byte{'\n'})
+}
+
+// skipJSONSpace returns the index of the first byte at or after i in b that
+// is not JSON white space.
+func skipJSONSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
 }
 
 // jsonTokenText shows a JSON token in a message.
@@ -610,12 +736,7 @@ func (l *loader) readCSV(br *bufio.Reader, name string) error {
 				return inputReadError(name, gzErr) // the row was cut by the damage
 			}
 			origin := name + ":" + strconv.Itoa(pe.StartLine)
-			detail := "unbalanced quotes: " + pe.Err.Error()
-			hint := "a quote inside a quoted field is written twice (\"\"); fix the row or use --skip-bad"
-			if errors.Is(pe.Err, csv.ErrFieldCount) {
-				detail = fmt.Sprintf("row has %d fields but the header has %d", len(row), len(header))
-				hint = "quote fields that contain commas, fix the row, or use --skip-bad"
-			}
+			detail, hint := csvRowProblem(pe, len(row), len(header))
 			if e := l.bad(origin, skipMalformed, detail, hint); e != nil {
 				return e
 			}
@@ -633,6 +754,25 @@ func (l *loader) readCSV(br *bufio.Reader, name string) error {
 			return err
 		}
 	}
+}
+
+// csvRowProblem words the parse error pe of a CSV row that has fields
+// fields (the header has want) and says what to do.
+func csvRowProblem(pe *csv.ParseError, fields, want int) (detail, hint string) {
+	switch {
+	case errors.Is(pe.Err, csv.ErrFieldCount):
+		return fmt.Sprintf("row has %d fields but the header has %d", fields, want),
+			"quote fields that contain commas, fix the row, or use --skip-bad"
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return fmt.Sprintf("unbalanced quotes: a \" in an unquoted field (line %d, column %d)", pe.Line, pe.Column),
+			"a field holding a quote must be quoted, its quotes doubled (\"say \"\"no\"\"\"); fix the row or use --skip-bad"
+	case pe.Line > pe.StartLine:
+		return fmt.Sprintf("unbalanced quotes: the quoted field opened on line %d is still open on line %d, so lines %d to %d are read as one broken row",
+				pe.StartLine, pe.Line, pe.StartLine, pe.Line),
+			"close the quote, write a quote inside a quoted field twice (\"\"), or use --skip-bad"
+	}
+	return fmt.Sprintf("unbalanced quotes: %v (column %d)", pe.Err, pe.Column),
+		"a quote inside a quoted field is written twice (\"\"); fix the row or use --skip-bad"
 }
 
 // csvHeader checks a CSV header and returns a copy of its names, trimmed.
@@ -664,16 +804,22 @@ func csvError(name string, err error, where string) error {
 // has consumed, through its closing ']': each object is parsed and passed to
 // fn with its origin ("name:record N"), number and raw bytes; an element
 // that is not a well-formed object is a bad record (hint says how to fix
-// it), and a broken array is an error naming the record.
-func (l *loader) eachArrayObject(dec *json.Decoder, name, hint string, fn func(origin string, n int, elem []byte, rec rawRecord) error) error {
+// it), and a broken array is an error naming the line (lc counts the lines
+// dec reads) and the record.
+func (l *loader) eachArrayObject(dec *json.Decoder, lc *lineCounter, name, hint string, fn func(origin string, n int, elem []byte, rec rawRecord) error) error {
 	raw := map[string]json.RawMessage{}
 	rec := rawRecord{}
 	var elem json.RawMessage
-	for n := 1; dec.More(); n++ {
+	for n := 1; ; n++ {
+		from := dec.InputOffset()
+		lc.lineAt(from)
+		if !dec.More() {
+			break
+		}
 		origin := name + ":record " + strconv.Itoa(n)
 		elem = elem[:0]
 		if err := dec.Decode(&elem); err != nil {
-			return jsonArrayError(name, origin, err)
+			return jsonArrayError(name, lc.errorLine(from, n > 1, err), n, err)
 		}
 		if err := parseJSONObject(elem, raw, rec); err != nil {
 			if e := l.bad(origin, skipMalformed, err.Error(), hint); e != nil {
@@ -685,8 +831,9 @@ func (l *loader) eachArrayObject(dec *json.Decoder, name, hint string, fn func(o
 			return err
 		}
 	}
+	from := dec.InputOffset()
 	if _, err := dec.Token(); err != nil {
-		return jsonArrayError(name, "", err)
+		return jsonArrayError(name, lc.errorLine(from, false, err), 0, err)
 	}
 	return nil
 }

@@ -262,7 +262,7 @@ func TestLoadFieldOptions(t *testing.T) {
 	if got.err == nil {
 		t.Fatal("a record with a null group field loaded without error")
 	}
-	want := `news.jsonl:6: record has no "topic" field: set --group to the field that names the outlet, or fix the record`
+	want := `news.jsonl:6: record's "topic" is null: set --group to the field that names the outlet, or fix the record`
 	if got.err.Error() != want {
 		t.Errorf("error = %q, want %q", got.err, want)
 	}
@@ -300,11 +300,11 @@ func TestLoadBadRecords(t *testing.T) {
 	}{
 		{
 			file:    "malformed.jsonl",
-			wantErr: "malformed.jsonl:2: invalid JSON: unexpected end of JSON input: fix it or use --skip-bad to skip malformed records",
+			wantErr: "malformed.jsonl:2: invalid JSON: the record ends before its object is closed (a cut record, or a line break inside a string, which JSON writes \\n): fix it or use --skip-bad to skip malformed records",
 			skips: []Skip{
-				{"malformed.jsonl:2", "malformed: invalid JSON: unexpected end of JSON input"},
+				{"malformed.jsonl:2", "malformed: invalid JSON: the record ends before its object is closed (a cut record, or a line break inside a string, which JSON writes \\n)"},
 				{"malformed.jsonl:4", "malformed: invalid JSON: expected an object {…}, one per record"},
-				{"malformed.jsonl:6", "malformed: invalid JSON: unexpected end of JSON input"},
+				{"malformed.jsonl:6", "malformed: invalid JSON: the record ends before its object is closed (a cut record, or a line break inside a string, which JSON writes \\n)"},
 			},
 			loaded:  3,
 			reasons: []ReasonCount{{"malformed", 3}},
@@ -335,11 +335,12 @@ func TestLoadBadRecords(t *testing.T) {
 		},
 		{
 			file:    "quotes.csv",
-			wantErr: `quotes.csv:3: unbalanced quotes: bare " in non-quoted-field: a quote inside a quoted field is written twice (""); fix the row or use --skip-bad`,
-			// The unterminated quote on line 4 runs to the end of the file.
+			wantErr: `quotes.csv:3: unbalanced quotes: a " in an unquoted field (line 3, column 5): a field holding a quote must be quoted, its quotes doubled ("say ""no"""); fix the row or use --skip-bad`,
+			// The unterminated quote on line 4 runs to the end of the file,
+			// and the message says which lines it took.
 			skips: []Skip{
-				{"quotes.csv:3", `malformed: unbalanced quotes: bare " in non-quoted-field`},
-				{"quotes.csv:4", `malformed: unbalanced quotes: extraneous or missing " in quoted-field`},
+				{"quotes.csv:3", `malformed: unbalanced quotes: a " in an unquoted field (line 3, column 5)`},
+				{"quotes.csv:4", `malformed: unbalanced quotes: the quoted field opened on line 4 is still open on line 5, so lines 4 to 5 are read as one broken row`},
 			},
 			loaded:  1,
 			reasons: []ReasonCount{{"malformed", 2}},
@@ -351,12 +352,12 @@ func TestLoadBadRecords(t *testing.T) {
 		},
 		{
 			file:    "syntax.json",
-			wantErr: "syntax.json:record 2: invalid JSON: invalid character 'o' looking for beginning of value: the rest of the array cannot be read; fix the file",
+			wantErr: "syntax.json:2: invalid JSON in record 2: invalid character 'o' looking for beginning of value: the rest of the array cannot be read; fix the file",
 		},
 		{
 			file:    "syntax.json",
 			opt:     LoadOptions{SkipBad: true},
-			wantErr: "syntax.json:record 2: invalid JSON: invalid character 'o' looking for beginning of value: the rest of the array cannot be read; fix the file",
+			wantErr: "syntax.json:2: invalid JSON in record 2: invalid character 'o' looking for beginning of value: the rest of the array cannot be read; fix the file",
 		},
 		{
 			file:    "elements.json",
@@ -629,7 +630,7 @@ func TestLoadManifestEscapes(t *testing.T) {
 		{"link dir out", "sub/x.txt", map[string]string{"sub": "../elsewhere"}, `: a symbolic link leads outside the folder: manifest paths must stay inside the folder`},
 		{"link chain out", "l1.txt", map[string]string{"l1.txt": "sub2/l2.txt", "sub2/l2.txt": "../../outside.txt"}, `: a symbolic link leads outside the folder: manifest paths must stay inside the folder`},
 		{"link absolute", "abs.txt", map[string]string{"abs.txt": "/etc/hostname"}, `: a symbolic link leads outside the folder (to "/etc/hostname"): manifest paths must stay inside the folder`},
-		{"link loop", "loop1.txt", map[string]string{"loop1.txt": "loop2.txt", "loop2.txt": "loop1.txt"}, `: symbolic link loop: manifest paths must stay inside the folder`},
+		{"link loop", "loop1.txt", map[string]string{"loop1.txt": "loop2.txt", "loop2.txt": "loop1.txt"}, `: symbolic link loop: remove the link, or point it at a file`},
 	}
 	for _, c := range cases {
 		base := t.TempDir()
@@ -935,7 +936,10 @@ func TestLoadTruncatedGzip(t *testing.T) {
 				t.Errorf("%s cut at %d of %d: no error after %d documents", name, cut, len(full), got.rep.Loaded)
 				continue
 			}
-			if !strings.HasPrefix(got.err.Error(), name+": unexpected EOF in gzip data: the file is damaged or truncated") {
+			msg := got.err.Error()
+			var after int
+			if _, err := fmt.Sscanf(strings.TrimPrefix(msg, name+": unexpected EOF in gzip data after "), "%d", &after); err != nil ||
+				!strings.HasSuffix(msg, ": the file is damaged or truncated; copy or download it again") || after != got.rep.Read {
 				t.Errorf("%s cut at %d: error %q", name, cut, got.err)
 			}
 		}
@@ -966,7 +970,7 @@ func TestLoadPathErrors(t *testing.T) {
 		{p("notes.txt"), "folder", `"` + p("notes.txt") + `" is a file, but --input-format folder needs a folder`},
 		{p("empty.csv"), "", p("empty.csv") + ` is empty: a CSV file needs a header row naming the columns (text, outlet, …)`},
 		{p("empty.json"), "", p("empty.json") + ` is empty: expected a JSON array of objects ([{…}, …])`},
-		{p("trail.json"), "", p("trail.json") + `: unexpected "{" after the closing ]: a .json file holds one array`},
+		{p("trail.json"), "", p("trail.json") + `:1: unexpected "{" after the closing ]: a .json file holds one array`},
 	}
 	for _, c := range cases {
 		got := loadOS(t, c.path, LoadOptions{Format: c.format})
@@ -1346,9 +1350,9 @@ func TestLoadCaseGroups(t *testing.T) {
 	}
 	want := []string{
 		`case.jsonl:16: group " Wire" trimmed to "Wire" (white space around a group name is ignored)`,
-		`groups "Reuters" (2 documents) and "reuters" (1) differ only by case: fix the group field, or they are compared as different groups`,
-		`groups "WIRE" (2 documents), "Wire" (4) and "wire" (1) differ only by case: fix the group field, or they are compared as different groups`,
-		`groups "ΣΊΓΜΑ" (1 document) and "Σίγμα" (1) differ only by case: fix the group field, or they are compared as different groups`,
+		`groups "Reuters" (2 documents) and "reuters" (1) differ only by case: fix the group field, or use --fold-groups to merge them`,
+		`groups "WIRE" (2 documents), "Wire" (4) and "wire" (1) differ only by case: fix the group field, or use --fold-groups to merge them`,
+		`groups "ΣΊΓΜΑ" (1 document) and "Σίγμα" (1) differ only by case: fix the group field, or use --fold-groups to merge them`,
 	}
 	if !reflect.DeepEqual(got.rep.Warnings, want) {
 		t.Errorf("warnings\n%q\nwant\n%q", got.rep.Warnings, want)
@@ -1405,4 +1409,295 @@ func TestLoadRepairedWarning(t *testing.T) {
 			t.Errorf("%s: repaired %d, warnings %q\nwant %d, %q", c.file, got.rep.Repaired, got.rep.Warnings, c.repaired, c.want)
 		}
 	}
+}
+
+// TestLoadFoldGroups merges groups differing only by case under the
+// spelling of the first loaded document (trimmed), in every field that
+// names the group, with one warning per merged set; without FoldGroups they
+// stay apart with a warning.
+func TestLoadFoldGroups(t *testing.T) {
+	lines := []string{
+		`{"outlet": "REUTERS", "text": "   "}`, // skipped (empty): not the spelling kept
+		`{"outlet": " Reuters ", "text": "story one"}`,
+		`{"outlet": "reuters", "text": "story two"}`,
+		`{"outlet": "AP", "text": "story three"}`,
+		`{"outlet": "REUTERS", "text": "story four"}`,
+		`{"outlet": "ap", "text": "story five"}`,
+		`{"outlet": "Σίγμα", "text": "story six"}`,
+		`{"outlet": "ΣΊΓΜΑ", "text": "story seven"}`,
+	}
+	dir := t.TempDir()
+	writeTestFiles(t, dir, map[string]string{
+		"case.jsonl":         strings.Join(lines, "\n") + "\n",
+		"groups/Wire/a.txt":  "wire story one",
+		"groups/WIRE/b.txt":  "wire story two",
+		"groups/Other/c.txt": "other story",
+	})
+	got := loadFS(t, dir, "case.jsonl", LoadOptions{FoldGroups: true})
+	if got.err != nil {
+		t.Fatal(got.err)
+	}
+	if want := []string{"Reuters", "Reuters", "AP", "Reuters", "AP", "Σίγμα", "Σίγμα"}; !reflect.DeepEqual(docGroups(got.docs), want) {
+		t.Errorf("groups %q, want %q", docGroups(got.docs), want)
+	}
+	for _, d := range got.docs {
+		if d.Fields["outlet"] != d.Group {
+			t.Errorf("%s: field outlet %q, group %q", d.Origin, d.Fields["outlet"], d.Group)
+		}
+	}
+	want := []string{
+		`case.jsonl:2: group " Reuters " trimmed to "Reuters" (white space around a group name is ignored)`,
+		`groups "AP" (1 document) and "ap" (1) merged into "AP" by --fold-groups`,
+		`groups "Reuters" (1 document), "REUTERS" (1) and "reuters" (1) merged into "Reuters" by --fold-groups`,
+		`groups "Σίγμα" (1 document) and "ΣΊΓΜΑ" (1) merged into "Σίγμα" by --fold-groups`,
+	}
+	if !reflect.DeepEqual(got.rep.Warnings, want) {
+		t.Errorf("warnings\n%q\nwant\n%q", got.rep.Warnings, want)
+	}
+
+	// Without FoldGroups: four groups of Reuters and AP spellings, warned.
+	got = loadFS(t, dir, "case.jsonl", LoadOptions{})
+	if want := []string{"Reuters", "reuters", "AP", "REUTERS", "ap", "Σίγμα", "ΣΊΓΜΑ"}; !reflect.DeepEqual(docGroups(got.docs), want) {
+		t.Errorf("without folding: groups %q, want %q", docGroups(got.docs), want)
+	}
+	if n := len(got.rep.Warnings); n != 4 || !strings.Contains(got.rep.Warnings[2], "use --fold-groups to merge them") {
+		t.Errorf("without folding: warnings %q", got.rep.Warnings)
+	}
+
+	// A folder of subfolders: the subfolder read first (name order) names the group.
+	got = loadFS(t, dir, "groups", LoadOptions{FoldGroups: true})
+	if got.err != nil {
+		t.Fatal(got.err)
+	}
+	if want := []string{"Other", "WIRE", "WIRE"}; !reflect.DeepEqual(docGroups(got.docs), want) {
+		t.Errorf("folder: groups %q, want %q", docGroups(got.docs), want)
+	}
+	if want := []string{`groups "WIRE" (1 document) and "Wire" (1) merged into "WIRE" by --fold-groups`}; !reflect.DeepEqual(got.rep.Warnings, want) {
+		t.Errorf("folder: warnings %q, want %q", got.rep.Warnings, want)
+	}
+}
+
+// TestLoadNearDuplicates keeps texts with the same words as an earlier one
+// (differing in digits or punctuation only) and warns about them; short
+// texts and KeepDuplicates are not checked.
+func TestLoadNearDuplicates(t *testing.T) {
+	const story = "Troops fired on the village of %s at dawn, officials said; %d people were hurt in the shelling."
+	rec := func(outlet, text string) string {
+		b, _ := json.Marshal(map[string]string{"outlet": outlet, "text": text})
+		return string(b)
+	}
+	lines := []string{
+		rec("A", fmt.Sprintf(story, "Stepanakert", 12)),
+		rec("B", fmt.Sprintf(story, "Stepanakert", 14)),                                // digits differ: near
+		rec("C", strings.ReplaceAll(fmt.Sprintf(story, "Stepanakert", 12), ",", " —")), // punctuation differs: near
+		rec("D", strings.ToUpper(fmt.Sprintf(story, "Stepanakert", 12))),               // case only: an exact duplicate
+		rec("E", fmt.Sprintf(story, "Martakert", 12)),                                  // a word differs: not near
+		rec("F", "Story 1."), // short texts coincide by chance
+		rec("G", "Story 2!"),
+	}
+	dir := t.TempDir()
+	writeTestFiles(t, dir, map[string]string{"near.jsonl": strings.Join(lines, "\n")})
+	got := loadFS(t, dir, "near.jsonl", LoadOptions{})
+	if got.err != nil {
+		t.Fatal(got.err)
+	}
+	if got.rep.Loaded != 6 || len(got.rep.Skipped) != 1 || got.rep.Skipped[0].Origin != "near.jsonl:4" {
+		t.Errorf("loaded %d, skipped %v; want 6 and near.jsonl:4", got.rep.Loaded, got.rep.Skipped)
+	}
+	want := []string{"2 near duplicates kept: near.jsonl:2 (like near.jsonl:1), near.jsonl:3 (like near.jsonl:1); same words as an earlier document but for digits or punctuation: if they are copies of one article, keep one"}
+	if !reflect.DeepEqual(got.rep.Warnings, want) {
+		t.Errorf("warnings\n%q\nwant\n%q", got.rep.Warnings, want)
+	}
+	got = loadFS(t, dir, "near.jsonl", LoadOptions{KeepDuplicates: true})
+	if got.rep.Loaded != 7 || len(got.rep.Warnings) != 0 {
+		t.Errorf("KeepDuplicates: loaded %d, warnings %q; want 7, none", got.rep.Loaded, got.rep.Warnings)
+	}
+}
+
+// TestWordsHash hashes the letter words of a text, lower-cased, and nothing
+// else; texts under nearMinWords words are not checked.
+func TestWordsHash(t *testing.T) {
+	base := "one two three four five six seven eight nine ten"
+	same := []string{
+		base,
+		"One, two; three (four) five-six seven 8 eight nine ten!",
+		"  one\ttwo\nthree four five six seven eight nine ten 2023",
+		"ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN",
+	}
+	h0, ok := wordsHash(base)
+	if !ok {
+		t.Fatalf("%q: not checked", base)
+	}
+	for _, s := range same {
+		if h, ok := wordsHash(s); !ok || h != h0 {
+			t.Errorf("%q: hash %x ok %v, want %x", s, h, ok, h0)
+		}
+	}
+	for _, s := range []string{base + " eleven", "onetwo three four five six seven eight nine ten x", strings.Replace(base, "one", "uno", 1)} {
+		if h, _ := wordsHash(s); h == h0 {
+			t.Errorf("%q: same hash as %q", s, base)
+		}
+	}
+	// Non-ASCII words are lower-cased and joined as ASCII ones are.
+	a, _ := wordsHash("Ереван Bakı Ереван Bakı Ереван Bakı Ереван Bakı Ереван Bakı")
+	b, _ := wordsHash("ереван, bakı! ереван bakı ереван bakı ереван bakı ереван bakı")
+	if a != b {
+		t.Errorf("Cyrillic and Turkish words: %x != %x", a, b)
+	}
+	for _, s := range []string{"", "!!! ... ???", "1 2 3 4 5 6 7 8 9 10 11", "one two three four five six seven eight nine"} {
+		if _, ok := wordsHash(s); ok {
+			t.Errorf("%q: checked, want too few words", s)
+		}
+	}
+}
+
+// TestLoadTextTypes refuses a text that is not a JSON string, and words a
+// null text or group as null.
+func TestLoadTextTypes(t *testing.T) {
+	dir := t.TempDir()
+	writeTestFiles(t, dir, map[string]string{"types.jsonl": strings.Join([]string{
+		`{"outlet": "A", "text": "a real text"}`,
+		`{"outlet": "A", "text": 12}`,
+		`{"outlet": "A", "text": true}`,
+		`{"outlet": "A", "text": {"body": "x"}}`,
+		`{"outlet": "A", "text": null}`,
+		`{"outlet": null, "text": "no group"}`,
+		`{"outlet": 3, "text": "a number is a fine group (a bias rating)"}`,
+	}, "\n")})
+	got := loadFS(t, dir, "types.jsonl", LoadOptions{})
+	want := `types.jsonl:2: field "text" is the number 12, not a string: the article text must be a JSON string: fix the record, set --text to the field that holds the text, or use --skip-bad`
+	if got.err == nil || got.err.Error() != want {
+		t.Errorf("error %v\nwant %q", got.err, want)
+	}
+	got = loadFS(t, dir, "types.jsonl", LoadOptions{SkipBad: true})
+	if got.err != nil {
+		t.Fatal(got.err)
+	}
+	wantSkips := []Skip{
+		{"types.jsonl:2", `malformed: field "text" is the number 12, not a string`},
+		{"types.jsonl:3", `malformed: field "text" is true, not a string`},
+		{"types.jsonl:4", `malformed: field "text" is a JSON object or array, not a string`},
+		{"types.jsonl:5", `missing field: record's "text" is null`},
+		{"types.jsonl:6", `missing field: record's "outlet" is null`},
+	}
+	if !reflect.DeepEqual(got.rep.Skipped, wantSkips) {
+		t.Errorf("skipped\n%q\nwant\n%q", got.rep.Skipped, wantSkips)
+	}
+	if want := []string{"A", "3"}; !reflect.DeepEqual(docGroups(got.docs), want) {
+		t.Errorf("groups %q, want %q", docGroups(got.docs), want)
+	}
+}
+
+// TestLoadNotText refuses record files that are not UTF-8 text before
+// parsing them, whatever their name says.
+func TestLoadNotText(t *testing.T) {
+	zip := "PK\x03\x04\x14\x00\x00\x00\x08\x00" + strings.Repeat("\x00\x01", 40)
+	utf16 := "\xff\xfeo\x00u\x00t\x00l\x00e\x00t\x00"
+	dir := t.TempDir()
+	writeTestFiles(t, dir, map[string]string{"sheet.csv": zip, "u16.csv": utf16, "nul.jsonl": "{\"outlet\": \"A\", \"text\": \"x\x00y\"}\n"})
+	if err := os.WriteFile(filepath.Join(dir, "sheet.json.gz"), gzipTestBytes(t, []byte(zip)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]string{
+		"sheet.csv":     "sheet.csv cannot be read as UTF-8 text (NUL bytes in the first 8 KiB): parallax reads JSON Lines, a JSON array or CSV; it is a ZIP archive: save a spreadsheet (.xlsx, .ods) as CSV first",
+		"sheet.json.gz": "sheet.json.gz cannot be read as UTF-8 text (NUL bytes in the first 8 KiB): parallax reads JSON Lines, a JSON array or CSV; it is a ZIP archive: save a spreadsheet (.xlsx, .ods) as CSV first",
+		"u16.csv":       "u16.csv cannot be read as UTF-8 text (UTF-16 text (byte order mark): convert it to UTF-8): parallax reads JSON Lines, a JSON array or CSV",
+		"nul.jsonl":     "nul.jsonl cannot be read as UTF-8 text (NUL bytes in the first 8 KiB): parallax reads JSON Lines, a JSON array or CSV",
+	}
+	for name, want := range cases {
+		for _, skip := range []bool{false, true} {
+			got := loadFS(t, dir, name, LoadOptions{SkipBad: skip})
+			if got.err == nil || got.err.Error() != want {
+				t.Errorf("%s (SkipBad %v): error %v\nwant %q", name, skip, got.err, want)
+			}
+		}
+	}
+}
+
+// TestLoadEmptyJSONLines refuses JSON Lines without a record: an empty or
+// blank file, or empty standard input; an empty JSON array is no error.
+func TestLoadEmptyJSONLines(t *testing.T) {
+	dir := t.TempDir()
+	writeTestFiles(t, dir, map[string]string{"empty.jsonl": "", "blank.jsonl": "\n  \n\t\n", "none.json": "[]"})
+	for name, want := range map[string]string{
+		"empty.jsonl": `empty.jsonl is empty: JSON Lines hold one object per line ({"text": …, "outlet": …})`,
+		"blank.jsonl": `blank.jsonl is empty: JSON Lines hold one object per line ({"text": …, "outlet": …})`,
+	} {
+		if got := loadFS(t, dir, name, LoadOptions{}); got.err == nil || got.err.Error() != want {
+			t.Errorf("%s: error %v\nwant %q", name, got.err, want)
+		}
+	}
+	if got := loadFS(t, dir, "none.json", LoadOptions{}); got.err != nil || got.rep.Read != 0 {
+		t.Errorf("[]: error %v, read %d", got.err, got.rep.Read)
+	}
+	got := collectLoad(t, "stdin", func(emit func(*Document) error) (*LoadReport, error) {
+		return LoadPath("-", LoadOptions{Stdin: strings.NewReader("")}, emit)
+	})
+	if got.err == nil || !strings.HasPrefix(got.err.Error(), "standard input is empty: ") {
+		t.Errorf("empty stdin: error %v", got.err)
+	}
+	// Standard input closed inside a record: the cut line is named.
+	got = collectLoad(t, "stdin", func(emit func(*Document) error) (*LoadReport, error) {
+		return LoadPath("-", LoadOptions{Stdin: strings.NewReader("{\"outlet\": \"A\", \"text\": \"one\"}\n{\"outlet\": \"B\", \"te")}, emit)
+	})
+	if got.err == nil || !strings.HasPrefix(got.err.Error(), "stdin:2: invalid JSON: the record ends before its object is closed") || got.rep.Loaded != 1 {
+		t.Errorf("cut stdin: error %v, loaded %d", got.err, got.rep.Loaded)
+	}
+}
+
+// TestLoadJSONArrayErrorLines names the line of a syntax error in a JSON
+// array, and the record it is in, for records and JSON manifests.
+func TestLoadJSONArrayErrorLines(t *testing.T) {
+	dir := t.TempDir()
+	writeTestFiles(t, dir, map[string]string{
+		"pair.json":       "[\n  {\"outlet\": \"A\", \"text\": \"one\"},\n  {\"outlet\": \"B\",\n   \"text\": \"two\" \"x\": 1},\n  {\"outlet\": \"C\", \"text\": \"three\"}\n]\n",
+		"comma.json":      "[\n  {\"outlet\": \"A\", \"text\": \"one\"},\n  {\"outlet\": \"B\",\n   \"text\": \"two\"}\n  {\"outlet\": \"C\", \"text\": \"three\"}\n]\n",
+		"cut.json":        "[\n  {\"outlet\": \"A\", \"text\": \"one\"},\n  {\"outlet\": \"B\",\n   \"text\": \"two\"},\n\n",
+		"trailing.json":   "[\n  {\"outlet\": \"A\", \"text\": \"one\"},\n]\n",
+		"after.json":      "[{\"outlet\": \"A\", \"text\": \"one\"}]\n\n[]\n",
+		"m/manifest.json": "[\n {\"file\": \"a.txt\", \"outlet\": \"A\"},\n {\"file\": \"b.txt\" \"outlet\": \"B\"}\n]\n",
+		"m/a.txt":         "one",
+		"m/b.txt":         "two",
+	})
+	cases := map[string]string{
+		"pair.json":     `pair.json:4: invalid JSON in record 2: invalid character '"' after object key:value pair: the rest of the array cannot be read; fix the file`,
+		"comma.json":    `comma.json:5: invalid JSON in record 3: expected comma after array element: the rest of the array cannot be read; fix the file`,
+		"cut.json":      `cut.json:4: invalid JSON in record 3: the array ends too early (is the file truncated?): the rest of the array cannot be read; fix the file`,
+		"trailing.json": `trailing.json:3: invalid JSON in record 2: invalid character ']' looking for beginning of value (JSON allows no comma before the closing ]): the rest of the array cannot be read; fix the file`,
+		"after.json":    `after.json:3: unexpected "[" after the closing ]: a .json file holds one array`,
+		"m":             `m/manifest.json:3: invalid JSON in record 2: invalid character '"' after object key:value pair: the rest of the array cannot be read; fix the file`,
+	}
+	for name, want := range cases {
+		got := loadFS(t, dir, name, LoadOptions{SkipBad: true})
+		if got.err == nil || got.err.Error() != want {
+			t.Errorf("%s: error %v\nwant %q", name, got.err, want)
+		}
+	}
+}
+
+// TestLineCounter names the line of input offsets, asked in increasing
+// order, however the input arrives.
+func TestLineCounter(t *testing.T) {
+	text := "a\nbb\n\nccc\nd"
+	lc := &lineCounter{r: iotestOneByte(strings.NewReader(text)), line: 1}
+	if _, err := io.ReadAll(lc); err != nil {
+		t.Fatal(err)
+	}
+	for off, want := range []int{1, 1, 2, 2, 2, 3, 4, 4, 4, 4, 5, 5} {
+		if got := lc.lineAt(int64(off)); got != want {
+			t.Errorf("offset %d: line %d, want %d", off, got, want)
+		}
+	}
+}
+
+// iotestOneByte reads one byte at a time.
+func iotestOneByte(r io.Reader) io.Reader { return oneByteReader{r} }
+
+type oneByteReader struct{ r io.Reader }
+
+func (o oneByteReader) Read(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	return o.r.Read(p[:1])
 }

@@ -292,7 +292,11 @@ func ParseCSV(file string, data []byte) (*Lexicon, error) {
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			errs.Add(file, pe.Line, "%v", pe.Err)
+			if pe.Line > pe.StartLine {
+				errs.Add(file, pe.StartLine, "unbalanced quotes: the quoted field opened here is still open on line %d: close it; a quote inside it is written twice (\"\")", pe.Line)
+			} else {
+				errs.Add(file, pe.StartLine, "unbalanced quotes: %v", pe.Err)
+			}
 			break
 		} else if err != nil {
 			errs.Add(file, 0, "%v", err)

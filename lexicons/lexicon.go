@@ -369,8 +369,15 @@ func yamlError(file string, data []byte, err error) *Error {
 	}
 	switch {
 	case strings.HasPrefix(msg, "did not find expected ',' or"):
-		// yaml.v3 reads "?" in a flow list as a key indicator.
-		msg += ` (a pattern holding '?' inside [ ] needs quotes: "shell?ng")`
+		// yaml.v3 reads "?" in a flow list as a key indicator; otherwise
+		// the list was left open.
+		if strings.Contains(sourceLines(data, line-1, line), "?") {
+			msg += ` (a pattern holding '?' inside [ ] needs quotes: "shell?ng")`
+		} else {
+			msg += " (is a [ list or { mapping left open?)"
+		}
+	case msg == "found character that cannot start any token" && strings.Contains(sourceLines(data, line, line), "\t"):
+		msg += " (YAML indents with spaces, not tabs)"
 	case strings.HasPrefix(msg, "unknown anchor '"):
 		// "*stan" is an alias in YAML.
 		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
@@ -380,6 +387,16 @@ func yamlError(file string, data []byte, err error) *Error {
 		msg = fmt.Sprintf("%s: a pattern beginning with '*' needs quotes (\"*%s\")", msg, name)
 	}
 	return &Error{File: file, Line: line, Msg: msg}
+}
+
+// sourceLines returns lines from to to (1-based, clipped to the data) of data.
+func sourceLines(data []byte, from, to int) string {
+	lines := strings.Split(string(data), "\n")
+	from, to = max(from, 1), min(to, len(lines))
+	if from > to {
+		return ""
+	}
+	return strings.Join(lines[from-1:to], "\n")
 }
 
 // invalidUTF8Line returns the line of the first invalid UTF-8 sequence.

@@ -160,7 +160,7 @@ func TestBrokenFiles(t *testing.T) {
 			`3: want 2 fields pattern,score, got 1`,
 			`4: score of "nice": want a finite number, got "great"`,
 			`5: duplicate pattern "good" (first at line 2)`,
-			`6: extraneous or missing " in quoted-field`,
+			`6: unbalanced quotes: extraneous or missing " in quoted-field`,
 		}},
 	} {
 		path := filepath.Join("testdata", tc.file)
@@ -203,14 +203,16 @@ func TestParseErrors(t *testing.T) {
 			`x.yaml:2: unknown kind "" (want categories, valence, actors, labels, events)`},
 		{"quanteda dictionary in a .yaml file", "x.yaml", "name: [x]\nactors: [y]\n", ""},
 		{"syntax error", "x.yaml", "name: x\nkind: actors\nactors:\n  a: [b\n",
-			`x.yaml:4: did not find expected ',' or ']' (a pattern holding '?' inside [ ] needs quotes: "shell?ng")`},
+			`x.yaml:4: did not find expected ',' or ']' (is a [ list or { mapping left open?)`},
+		{"tab indentation", "x.yaml", "name: x\nkind: actors\nactors:\n\ta: [b]\n",
+			`x.yaml:4: found character that cannot start any token (YAML indents with spaces, not tabs)`},
 		{"question mark in a flow list", "x.yaml", "name: x\nkind: actors\nactors:\n  a: [b, shell?ng]\n",
 			`x.yaml:4: did not find expected ',' or ']' (a pattern holding '?' inside [ ] needs quotes: "shell?ng")`},
 		{"initial star unquoted", "x.yaml", "name: x\nkind: actors\nactors:\n  a:\n    - b\n    - *stan\n",
 			`x.yaml:6: unknown anchor 'stan' referenced: a pattern beginning with '*' needs quotes ("*stan")`},
 		{"scanner error", "x.yaml", "name: x\nkind: actors\nactors:\n  a: b: c\n", "x.yaml:4: mapping values are not allowed in this context"},
 		// The parser finds the sequence unclosed at the end of the file.
-		{"parser error at the end", "x.yaml", "[a, b\n", `x.yaml:2: did not find expected ',' or ']' (a pattern holding '?' inside [ ] needs quotes: "shell?ng")`},
+		{"parser error at the end", "x.yaml", "[a, b\n", `x.yaml:2: did not find expected ',' or ']' (is a [ list or { mapping left open?)`},
 		{"empty section", "x.yaml", "name: x\nkind: labels\nlabels: {}\n", "x.yaml:3: labels is empty"},
 		{"labels not nested", "x.yaml", "name: x\nkind: labels\nlabels:\n  region: [karabakh]\n",
 			`x.yaml:4: referent "region": want a mapping, got a list`},

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"time"
 
 	"parallax"
 	"parallax/analysis"
@@ -23,6 +24,17 @@ var errHelp = errors.New("help requested")
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// terminal says that standard error is a terminal: only then is the
+	// progress line drawn (progress.go).
+	terminal bool
+	// progressAfter and progressEvery override when the progress line is
+	// first drawn and how often it is redrawn (tests); 0 means the default,
+	// and a negative progressAfter draws it as soon as reading starts.
+	progressAfter, progressEvery time.Duration
+	prog                         *progressLine // the progress line of this run, when drawn
+	// probe, when set, receives a command's flags at parse time and stops
+	// the command there (commandFlags).
+	probe func(*flag.FlagSet)
 }
 
 // command is one subcommand: its help text, example, and body.
@@ -54,21 +66,28 @@ type corpusFlags struct {
 	text, group, id, date, title, url string
 	inputFormat                       string
 	skipBad, keepDuplicates, noClean  bool
+	foldGroups                        bool
 	cleanOff                          string
 	stopwords                         string
 	stem                              bool
 	ngrams, minLength, workers        int
 	width                             int
-	set                               map[string]bool // flags given on the command line
+	quiet                             bool
+	set                               map[string]bool // flags given on the command line or in the config file
+	env                               *env            // where the command reads and writes
+	inputSize                         int64           // bytes of the corpus file when known (for the progress ETA), else 0
 }
 
 func (c *command) flagSet(e *env, cf *corpusFlags) *flag.FlagSet {
 	c.cf = cf
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	fs.Var(&configFlag{}, "config", "read flag values from the YAML `FILE` (docs/config.md); flags on the command line win")
+	fs.Bool("print-config", false, "print the effective value of every flag as YAML for --config, and stop")
 	if cf != nil {
+		cf.env = e
 		fs.StringVar(&cf.sample, "sample", "", "embedded corpus to use when no CORPUS is given: "+strings.Join(parallax.SampleNames(), ", ")+" (default karabakh)")
-		fs.StringVar(&cf.format, "format", "table", "output format: table, markdown, csv, json")
+		fs.StringVar(&cf.format, "format", "table", "output format: table, markdown, csv, json, latex")
 		fs.StringVar(&cf.output, "o", "", "write to this file instead of standard output; to a folder (existing, or ending in /) one file per section and provenance.json")
 		fs.StringVar(&cf.text, "text", "text", "record field holding the article text")
 		fs.StringVar(&cf.group, "group", "outlet", "record field to group by (any field: outlet, topic, bias, …)")
@@ -79,6 +98,7 @@ func (c *command) flagSet(e *env, cf *corpusFlags) *flag.FlagSet {
 		fs.StringVar(&cf.inputFormat, "input-format", "", "jsonl, json, csv or folder (default: from the file name)")
 		fs.BoolVar(&cf.skipBad, "skip-bad", false, "report malformed records and go on instead of stopping")
 		fs.BoolVar(&cf.keepDuplicates, "keep-duplicates", false, "count exact duplicate texts every time (default: once)")
+		fs.BoolVar(&cf.foldGroups, "fold-groups", false, "merge groups whose names differ only by case (\"Reuters\", \"REUTERS\") under the spelling read first")
 		fs.BoolVar(&cf.noClean, "no-clean", false, "do not remove page furniture (footers, teasers, …)")
 		fs.StringVar(&cf.cleanOff, "clean-off", "", "comma-separated cleaning rules to switch off (see parallax clean -h)")
 		fs.StringVar(&cf.stopwords, "stopwords", "en", "stop words: en, none, or a file with one word a line")
@@ -87,13 +107,21 @@ func (c *command) flagSet(e *env, cf *corpusFlags) *flag.FlagSet {
 		fs.IntVar(&cf.minLength, "min-length", 0, "ignore terms shorter than this many bytes")
 		fs.IntVar(&cf.workers, "workers", 0, "parallel workers (default: number of CPUs); results do not depend on it")
 		fs.IntVar(&cf.width, "width", analysis.DefaultWidth, "widest text table in columns; wider ones get numbered headers and a legend")
+		fs.BoolVar(&cf.quiet, "quiet", false, "write nothing to standard error but errors: no progress line, no notes")
 	}
 	return fs
 }
 
 // parse parses flags and positional arguments in any order, as users type
-// them ("parallax terms corpus.jsonl --top 5").
+// them ("parallax terms corpus.jsonl --top 5"), then applies --config.
+// With --print-config it prints the configuration and returns errHelp, so
+// the command stops with exit status 0; with --quiet, standard error is
+// discarded from here on (errors are printed by run, not through e).
 func (c *command) parse(fs *flag.FlagSet, args []string, e *env) ([]string, error) {
+	if e.probe != nil {
+		e.probe(fs)
+		return nil, errHelp
+	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -104,7 +132,19 @@ func (c *command) parse(fs *flag.FlagSet, args []string, e *env) ([]string, erro
 			return nil, usagef("%s: %v (run 'parallax %s -h')", c.name, err, c.name)
 		}
 		if fs.NArg() == 0 {
+			if err := c.applyConfig(fs); err != nil {
+				return nil, err
+			}
 			c.recordSet(fs)
+			if f := fs.Lookup("print-config"); f != nil && f.Value.String() == "true" {
+				if err := c.printConfig(e.stdout, fs, pos); err != nil {
+					return nil, err
+				}
+				return nil, errHelp
+			}
+			if c.cf != nil && c.cf.quiet {
+				e.stderr = io.Discard
+			}
 			return pos, nil
 		}
 		pos = append(pos, fs.Arg(0))
@@ -112,7 +152,8 @@ func (c *command) parse(fs *flag.FlagSet, args []string, e *env) ([]string, erro
 	}
 }
 
-// recordSet remembers which corpus flags were given explicitly.
+// recordSet remembers which corpus flags were given explicitly, on the
+// command line or in the config file.
 func (c *command) recordSet(fs *flag.FlagSet) {
 	if c.cf == nil {
 		return
@@ -138,10 +179,17 @@ func (cf *corpusFlags) source(pos []string) (analysis.Source, error) {
 	case len(pos) == 1:
 		name := pos[0]
 		if name == "-" {
+			if cf.env != nil {
+				cf.inputSize = regularSize(cf.env.stdin) // redirected from a file
+			}
 			return analysis.Source{Path: "-", Name: "stdin"}, nil
 		}
-		if _, err := os.Stat(name); err != nil {
+		fi, err := os.Stat(name)
+		if err != nil {
 			return analysis.Source{}, fmt.Errorf("corpus %q: %v", name, err)
+		}
+		if fi.Mode().IsRegular() {
+			cf.inputSize = fi.Size()
 		}
 		return analysis.Source{Path: name, Name: filepath.ToSlash(name)}, nil
 	}
@@ -176,7 +224,7 @@ func (cf *corpusFlags) options(stdin io.Reader) (analysis.Options, error) {
 		Load: analysis.LoadOptions{
 			TextField: cf.text, GroupField: cf.group, IDField: cf.id, DateField: cf.explicit("date", cf.date),
 			TitleField: cf.title, URLField: cf.url, Format: cf.inputFormat,
-			SkipBad: cf.skipBad, KeepDuplicates: cf.keepDuplicates, Stdin: stdin,
+			SkipBad: cf.skipBad, KeepDuplicates: cf.keepDuplicates, FoldGroups: cf.foldGroups, Stdin: stdin,
 		},
 		NoClean: cf.noClean,
 		Terms:   analysis.TermOptions{StopWords: sw, Stem: cf.stem, NGrams: cf.ngrams, MinLength: cf.minLength},
@@ -200,19 +248,48 @@ func (cf *corpusFlags) options(stdin io.Reader) (analysis.Options, error) {
 	if err := opt.Terms.Validate(); err != nil {
 		return opt, usageError{err}
 	}
+	// Reading starts next: show progress on a terminal, unless --quiet.
+	if e := cf.env; e != nil && e.terminal && !cf.quiet {
+		opt.Progress = &analysis.Progress{}
+		e.startProgress(opt.Progress, cf.inputSize)
+	}
 	return opt, nil
 }
 
-// provenance records the effective value of every flag that shapes output.
+// provenance records the effective value of every flag that shapes output,
+// which of them came from the command line and which from the config file,
+// and the config file's path and SHA-256.
 func provenance(cmd string, fs *flag.FlagSet, res *analysis.Result) analysis.Provenance {
 	p := analysis.Provenance{Tool: "parallax", Version: version, Command: cmd, Options: map[string]string{}}
+	cfg, _ := fs.Lookup("config").Value.(*configFlag)
+	var fromCLI, fromFile []string
 	fs.VisitAll(func(f *flag.Flag) {
 		switch f.Name {
-		case "o", "workers": // where output goes and how fast: not what it says
+		case "o", "workers", "quiet": // where output goes, how fast, what stderr says: not what it says
+			return
+		case "config", "print-config":
 			return
 		}
 		p.Options[f.Name] = f.Value.String()
+		if cfg != nil {
+			switch cfg.origins[f.Name] {
+			case fromCommandLine:
+				fromCLI = append(fromCLI, f.Name)
+			case fromConfig:
+				fromFile = append(fromFile, f.Name)
+			}
+		}
 	})
+	if len(fromCLI) > 0 {
+		p.Options["from-command-line"] = strings.Join(fromCLI, ",")
+	}
+	if len(fromFile) > 0 {
+		p.Options["from-config"] = strings.Join(fromFile, ",")
+	}
+	if cfg != nil && cfg.file != nil {
+		p.Options["config"] = filepath.ToSlash(cfg.file.path)
+		p.Options["config-sha256"] = cfg.file.sha256
+	}
 	if sw := fs.Lookup("stopwords"); sw != nil {
 		if list, err := lexicons.LoadStopWords(sw.Value.String()); err == nil {
 			p.Options["stopwords-sha256"] = list.Hash()
@@ -275,7 +352,7 @@ func (cf *corpusFlags) form() analysis.Form {
 		return analysis.BothForms
 	case cf.format == "csv" || cf.format == "json":
 		return analysis.TidyForm
-	case cf.format == "table" || cf.format == "markdown":
+	case cf.format == "table" || cf.format == "markdown" || cf.format == "latex":
 		return analysis.DisplayForm
 	}
 	return analysis.BothForms
@@ -291,8 +368,10 @@ func isDirTarget(path string) bool {
 	return err == nil && fi.IsDir()
 }
 
-// write renders the report to -o or standard output.
+// write renders the report to -o or standard output, once the progress
+// line, if any, is cleared.
 func (cf *corpusFlags) write(e *env, r *analysis.Report) error {
+	e.stopProgress()
 	f, err := analysis.ParseFormat(cf.format)
 	if err != nil {
 		return usageError{err}

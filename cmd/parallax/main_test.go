@@ -14,7 +14,8 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"parallax": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"parallax":   func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"gomaxprocs": printGOMAXPROCS,
 	})
 }
 
@@ -26,6 +27,8 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"csvcheck":  csvCheck,
 			"jsoncheck": jsonCheck,
+			"gen":       genFiles,
+			"status":    exitStatus,
 		},
 	})
 }

@@ -481,3 +481,20 @@ func (c *FramingCollector) LabelsLexicon() *lexicons.Lexicon {
 // ActorsDiscovered reports whether actors come from names rather than a
 // lexicon.
 func (c *FramingCollector) ActorsDiscovered() bool { return c.opt.Actors == nil }
+
+// QuoteCounter returns, for EventResult.CountQuotes, the number of direct
+// quotes and indirect speech starting in a sentence, by document
+// (Doc.Index) and 1-based sentence. Scare quotes are not speech and do not
+// count.
+func (c *FramingCollector) QuoteCounter() func(docIndex, sentence int) int {
+	type key struct{ doc, sent int }
+	n := map[key]int{}
+	for _, d := range c.sortedDocs() {
+		for _, q := range d.quotes {
+			if q.Kind == QuoteDirect || q.Kind == QuoteIndirect {
+				n[key{d.index, q.Sentence + 1}]++
+			}
+		}
+	}
+	return func(doc, sent int) int { return n[key{doc, sent}] }
+}

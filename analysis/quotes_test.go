@@ -183,6 +183,15 @@ actors:
 			}
 		}
 	}
+	// Quotations per sentence for the event tables: doc A (index 0) has
+	// only a scare quote, which is not speech; doc B (index 1) a direct
+	// quote in its first sentence.
+	qc := col.QuoteCounter()
+	for _, c := range []struct{ doc, sent, want int }{{0, 1, 0}, {0, 2, 0}, {1, 1, 1}, {1, 2, 0}, {2, 1, 0}} {
+		if got := qc(c.doc, c.sent); got != c.want {
+			t.Errorf("QuoteCounter(%d, %d) = %d, want %d", c.doc, c.sent, got, c.want)
+		}
+	}
 }
 
 func mustLexicon(t *testing.T, src string) *Matcher {

@@ -16,7 +16,7 @@ import (
 
 func init() {
 	register(&command{name: "compare", args: "[CORPUS]", run: runCompare,
-		summary: "The main job: the corpus summary, each group's distinctive terms, the similarity between groups,\ntone with 95% intervals (no pairwise tests: parallax tone has them) and the frames lexicon (--frames).",
+		summary: "The main job: the corpus summary, each group's distinctive terms, the similarity between groups,\ntone with 95% intervals (no pairwise tests: parallax tone has them), the frames lexicon (--frames), labels,\nactors, attribution, sources, scare quotes, and events with their passages side by side.",
 		example: "parallax compare --sample allsides-middle-east --format markdown"})
 	register(&command{name: "corpus", args: "[CORPUS]", run: runCorpus,
 		summary: "What was read: documents, sentences, words and terms per group, and every skipped record with its reason.",
@@ -130,102 +130,6 @@ func (tf *termsFlags) options(compact bool, only analysis.Form) (analysis.TermsO
 		Keyness: analysis.KeynessOptions{PriorScale: tf.prior, MinCount: tf.minCount, Correction: tf.correction},
 		IDF:     idf, Top: tf.top, Vs: tf.vs, Target: tf.target, Compact: compact, Only: only,
 	}, nil
-}
-
-func runCompare(c *command, args []string, e *env) error {
-	var cf corpusFlags
-	var tf termsFlags
-	fs := c.flagSet(e, &cf)
-	tf.add(fs, 10)
-	measure := fs.String("measure", "cosine-tfidf", "similarity measure: cosine-tfidf, cosine-freq, jsd")
-	frames := fs.String("frames", "frames", "categories lexicon for the framing section (a pack name or a file; none to leave it out)")
-	seed := fs.Uint64("seed", analysis.DefaultSeed, "seed of the bootstrap intervals (same seed, same numbers)")
-	ff := framingFlags{frames: frames, seed: seed}
-	ff.addLexicons(fs)
-	pos, err := c.parse(fs, args, e)
-	if err != nil {
-		return err
-	}
-	topt, err := tf.options(true, cf.form())
-	if err != nil {
-		return err
-	}
-	m, err := analysis.ParseSimMeasure(*measure)
-	if err != nil {
-		return usageError{err}
-	}
-	// Tone and frames are counted in the same pass as the terms.
-	toneCol, err := analysis.NewToneCollector(analysis.ToneOptions{})
-	if err != nil {
-		return err
-	}
-	var lexCol *analysis.LexiconCollector
-	if *frames != "none" {
-		lx, err := lexicons.Resolve(*frames)
-		if err != nil {
-			return usageError{err}
-		}
-		if lx.Kind != lexicons.KindCategories {
-			return usagef("--frames %s is of kind %s: the framing section needs a categories lexicon", lx.Name, lx.Kind)
-		}
-		m, err := analysis.CompileLexicon(lx)
-		if err != nil {
-			return usageError{err}
-		}
-		lexCol = &analysis.LexiconCollector{Matcher: m}
-	}
-	framing, err := ff.collector(&cf, pos)
-	if err != nil {
-		return err
-	}
-	visit := func(p *analysis.Processed) {
-		toneCol.Visit(p)
-		if lexCol != nil {
-			lexCol.Visit(p)
-		}
-		framing.Visit(p)
-	}
-	res, err := cf.run(pos, e, func(o *analysis.Options) { o.Visit = visit })
-	if err != nil {
-		return err
-	}
-	if err := tf.checkGroups(res.Table); err != nil {
-		return err
-	}
-	ks, err := analysis.DistinctiveTerms(res.Table, topt)
-	if err != nil {
-		return err
-	}
-	sim, err := analysis.GroupSimilarity(res.Table, m, idfFunc(res.Table, topt.IDF))
-	if err != nil {
-		return err
-	}
-	tone, err := toneCol.Summarize(analysis.ToneStatsOptions{Seed: *seed, NoPairs: true})
-	if err != nil {
-		return err
-	}
-	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{
-		analysis.CorpusSection(res),
-		analysis.TermsSection(res.Table, ks, topt),
-		analysis.SimilaritySection(sim),
-		analysis.ToneSection(tone),
-	}}
-	if lexCol != nil {
-		lx := lexCol.Matcher.Lexicon()
-		r.Sections = append(r.Sections, analysis.LexiconSection(lx, lexCol.Rows(analysis.DefaultResamples, *seed), analysis.DefaultResamples, *seed))
-	}
-	if lx := framing.LabelsLexicon(); lx != nil {
-		r.Sections = append(r.Sections, analysis.LabelsSection(lx, framing.LabelRows()))
-	}
-	r.Sections = append(r.Sections,
-		analysis.ActorsSection(framing.Actors(analysis.DefaultResamples, *seed), framing.ActorsDiscovered(), analysis.DefaultResamples, *seed),
-		analysis.AttributionSection(framing.Attribution()),
-		analysis.SourcesSection(framing.Sources(), 5),
-		analysis.ScareSection(framing.ScareQuotes(), 5))
-	if s, ok := loadSection(res.Load); ok {
-		r.Sections = append(r.Sections, s)
-	}
-	return cf.write(e, r)
 }
 
 func idfFunc(t *analysis.TermTable, v analysis.IDFVariant) func(int64) float64 {

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"flag"
+
+	"parallax/analysis"
+	"parallax/lexicons"
+)
+
+// compareFlags are the flags of compare and report, which compute the same
+// results.
+type compareFlags struct {
+	cf      corpusFlags
+	tf      termsFlags
+	ff      framingFlags
+	ef      eventsFlags
+	measure *string
+}
+
+// flagSet registers the flags of compare (report adds its own).
+func (x *compareFlags) flagSet(c *command, e *env) *flag.FlagSet {
+	fs := c.flagSet(e, &x.cf)
+	x.tf.add(fs, 10)
+	x.measure = fs.String("measure", "cosine-tfidf", "similarity measure: cosine-tfidf, cosine-freq, jsd")
+	x.ff.frames = fs.String("frames", "frames", "categories lexicon for the framing section (a pack name or a file; none to leave it out)")
+	x.ff.seed = fs.Uint64("seed", analysis.DefaultSeed, "seed of the bootstrap intervals (same seed, same numbers)")
+	x.ff.addLexicons(fs)
+	x.ef.add(fs)
+	return fs
+}
+
+// comparison is everything compare computes, for the tables and the report.
+type comparison struct {
+	Res        *analysis.Result
+	TermsOpt   analysis.TermsOptions
+	Keyness    []analysis.GroupKeyness
+	Sim        *analysis.SimMatrix
+	Tone       *analysis.ToneSummary
+	Frames     *lexicons.Lexicon // nil with --frames none
+	FrameRows  []analysis.LexiconRow
+	Labels     *lexicons.Lexicon // nil without a labels lexicon
+	LabelRows  []analysis.LabelRow
+	Actors     []analysis.ActorRow
+	Discovered bool // actors discovered from names, not from a lexicon
+	Attrib     []analysis.AttributionRow
+	Sources    []analysis.SourceRow
+	Scare      []analysis.ScareRow
+	Quotes     []analysis.QuoteRow
+	Events     *analysis.EventResult
+	Resamples  int
+	Seed       uint64
+	// Report holds compare's tables in order, with the provenance.
+	Report *analysis.Report
+}
+
+// build runs the pipeline once (a second pass only when the event
+// collector could not keep the stories' texts) and computes every result.
+func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env) (*comparison, error) {
+	cf, tf, ff := &x.cf, &x.tf, &x.ff
+	topt, err := tf.options(true, cf.form())
+	if err != nil {
+		return nil, err
+	}
+	m, err := analysis.ParseSimMeasure(*x.measure)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	// Tone, frames, framing and events are gathered in the same pass as the terms.
+	toneCol, err := analysis.NewToneCollector(analysis.ToneOptions{})
+	if err != nil {
+		return nil, err
+	}
+	var lexCol *analysis.LexiconCollector
+	if *ff.frames != "none" {
+		lx, err := lexicons.Resolve(*ff.frames)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		if lx.Kind != lexicons.KindCategories {
+			return nil, usagef("--frames %s is of kind %s: the framing section needs a categories lexicon", lx.Name, lx.Kind)
+		}
+		m, err := analysis.CompileLexicon(lx)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		lexCol = &analysis.LexiconCollector{Matcher: m}
+	}
+	framing, err := ff.collector(cf, pos)
+	if err != nil {
+		return nil, err
+	}
+	events, err := x.ef.collector(cf, pos, *ff.frames, *ff.labels, *ff.seed, *ff.resamples)
+	if err != nil {
+		return nil, err
+	}
+	visit := func(p *analysis.Processed) {
+		toneCol.Visit(p)
+		if lexCol != nil {
+			lexCol.Visit(p)
+		}
+		framing.Visit(p)
+		events.Visit(p)
+	}
+	res, err := cf.run(pos, e, func(o *analysis.Options) { o.Visit = visit })
+	if err != nil {
+		return nil, err
+	}
+	if err := tf.checkGroups(res.Table); err != nil {
+		return nil, err
+	}
+	out := &comparison{Res: res, TermsOpt: topt, Resamples: *ff.resamples, Seed: *ff.seed}
+	if out.Keyness, err = analysis.DistinctiveTerms(res.Table, topt); err != nil {
+		return nil, err
+	}
+	if out.Sim, err = analysis.GroupSimilarity(res.Table, m, idfFunc(res.Table, topt.IDF)); err != nil {
+		return nil, err
+	}
+	if out.Tone, err = toneCol.Summarize(analysis.ToneStatsOptions{Seed: *ff.seed, NoPairs: true}); err != nil {
+		return nil, err
+	}
+	if out.Events, err = finishEvents(events, cf, pos, e, framing.QuoteCounter()); err != nil {
+		return nil, err
+	}
+	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{
+		analysis.CorpusSection(res),
+		analysis.TermsSection(res.Table, out.Keyness, topt),
+		analysis.SimilaritySection(out.Sim),
+		analysis.ToneSection(out.Tone),
+	}}
+	if lexCol != nil {
+		out.Frames = lexCol.Matcher.Lexicon()
+		out.FrameRows = lexCol.Rows(out.Resamples, out.Seed)
+		r.Sections = append(r.Sections, analysis.LexiconSection(out.Frames, out.FrameRows, out.Resamples, out.Seed))
+	}
+	if lx := framing.LabelsLexicon(); lx != nil {
+		out.Labels, out.LabelRows = lx, framing.LabelRows()
+		r.Sections = append(r.Sections, analysis.LabelsSection(lx, out.LabelRows))
+	}
+	out.Actors, out.Discovered = framing.Actors(out.Resamples, out.Seed), framing.ActorsDiscovered()
+	out.Attrib, out.Sources, out.Scare = framing.Attribution(), framing.Sources(), framing.ScareQuotes()
+	out.Quotes = framing.Quotes()
+	r.Sections = append(r.Sections,
+		analysis.ActorsSection(out.Actors, out.Discovered, out.Resamples, out.Seed),
+		analysis.AttributionSection(out.Attrib),
+		analysis.SourcesSection(out.Sources, 5),
+		analysis.ScareSection(out.Scare, 5),
+		analysis.EventsSection(out.Events),
+		analysis.ArticleEventsSection(out.Events),
+		analysis.SideBySideSection(out.Events, 2))
+	if s, ok := loadSection(res.Load); ok {
+		r.Sections = append(r.Sections, s)
+	}
+	out.Report = r
+	return out, nil
+}
+
+func runCompare(c *command, args []string, e *env) error {
+	var x compareFlags
+	fs := x.flagSet(c, e)
+	pos, err := c.parse(fs, args, e)
+	if err != nil {
+		return err
+	}
+	cmp, err := x.build(c, fs, pos, e)
+	if err != nil {
+		return err
+	}
+	return x.cf.write(e, cmp.Report)
+}

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"flag"
+
+	"parallax/analysis"
+	"parallax/lexicons"
+)
+
+func init() {
+	register(&command{name: "events", args: "[CORPUS]", run: runEvents,
+		summary: "Events: which articles of different groups cover the same story (discovered from shared rare terms,\nnames, numbers and dates) and which passages describe the same event (an events lexicon, and discovered\ninside stories); per event × group coverage, tone with its interval, frames, labels, quotes, and the passages\nside by side. --level article lists each story's articles, --level passage each event's passages.",
+		example: "parallax events --sample allsides-middle-east --level article --format csv"})
+}
+
+// eventsFlags are the event-detection choices shared by events, compare
+// and report.
+type eventsFlags struct {
+	events   *string
+	window   *int
+	passages *int
+}
+
+func (ef *eventsFlags) add(fs *flag.FlagSet) {
+	ef.events = fs.String("events", "auto", "events lexicon (pack or file); auto: the sample's pack, if it has one; none: discovered stories and passages only")
+	ef.window = fs.Int("window", analysis.DefaultEventWindow, "days two dated articles of one story may be apart, at least 1 (-1: no window)")
+	ef.passages = fs.Int("event-passages", analysis.DefaultEventMaxPassages, "passages kept with their text per event and group (-1: all)")
+}
+
+// collector builds the event collector; frames and labels name the
+// lexicons whose hits each event × group reports.
+func (ef *eventsFlags) collector(cf *corpusFlags, pos []string, frames, labels string, seed uint64, resamples int) (*analysis.EventCollector, error) {
+	if *ef.window < -1 || *ef.window == 0 {
+		return nil, usagef("--window must be -1 (no window) or at least 1 day, got %d", *ef.window)
+	}
+	if *ef.passages < -1 || *ef.passages == 0 {
+		return nil, usagef("--event-passages must be -1 (all) or at least 1, got %d", *ef.passages)
+	}
+	opt := analysis.EventOptions{Window: *ef.window, MaxPassages: *ef.passages, Seed: seed, Resamples: resamples}
+	var err error
+	if opt.Lexicon, err = lexiconFlag("events", *ef.events, lexicons.KindEvents, cf, pos); err != nil {
+		return nil, err
+	}
+	if opt.Frames, err = lexiconFlag("frames", frames, lexicons.KindCategories, cf, pos); err != nil {
+		return nil, err
+	}
+	if opt.Labels, err = lexiconFlag("labels", labels, lexicons.KindLabels, cf, pos); err != nil {
+		return nil, err
+	}
+	if len(pos) == 1 && pos[0] == "-" {
+		// Standard input cannot be read twice: keep every text.
+		opt.TextBudget = -1
+	}
+	if cf.workers > 0 {
+		opt.Workers = cf.workers
+	}
+	return analysis.NewEventCollector(opt)
+}
+
+// finishEvents runs the second pass when the first could not keep the
+// stories' texts, and counts each event's quotations with quotes (nil:
+// not counted).
+func finishEvents(col *analysis.EventCollector, cf *corpusFlags, pos []string, e *env, quotes func(doc, sent int) int) (*analysis.EventResult, error) {
+	if col.NeedsTexts() {
+		if _, err := cf.run(pos, e, func(o *analysis.Options) { o.Visit = col.VisitTexts }); err != nil {
+			return nil, err
+		}
+	}
+	r, err := col.Result()
+	if err != nil {
+		return nil, err
+	}
+	if quotes != nil {
+		r.CountQuotes(quotes)
+	}
+	return r, nil
+}
+
+func runEvents(c *command, args []string, e *env) error {
+	var cf corpusFlags
+	var ff framingFlags
+	var ef eventsFlags
+	fs := c.flagSet(e, &cf)
+	ff.add(fs)
+	ef.add(fs)
+	level := fs.String("level", "summary", "summary: per event × group figures and the passages side by side; article: each story's articles; passage: each event's passages")
+	perGroup := fs.Int("side-by-side", 2, "passages per group in the side-by-side table")
+	pos, err := c.parse(fs, args, e)
+	if err != nil {
+		return err
+	}
+	switch *level {
+	case "summary", "article", "passage":
+	default:
+		return usagef("--level %q: want summary, article or passage", *level)
+	}
+	if *perGroup < 1 {
+		return usagef("--side-by-side must be at least 1")
+	}
+	framing, err := ff.collector(&cf, pos)
+	if err != nil {
+		return err
+	}
+	col, err := ef.collector(&cf, pos, *ff.frames, *ff.labels, *ff.seed, *ff.resamples)
+	if err != nil {
+		return err
+	}
+	res, err := cf.run(pos, e, func(o *analysis.Options) {
+		o.Visit = func(p *analysis.Processed) {
+			framing.Visit(p)
+			col.Visit(p)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	r, err := finishEvents(col, &cf, pos, e, framing.QuoteCounter())
+	if err != nil {
+		return err
+	}
+	rep := &analysis.Report{Provenance: provenance(c.name, fs, res)}
+	switch *level {
+	case "article":
+		rep.Sections = []analysis.Section{analysis.ArticleEventsSection(r)}
+	case "passage":
+		rep.Sections = []analysis.Section{analysis.PassageEventsSection(r)}
+	default:
+		rep.Sections = []analysis.Section{analysis.EventsSection(r), analysis.SideBySideSection(r, *perGroup)}
+		onePerPipe(&cf, e, rep, "the passages side by side")
+	}
+	return cf.write(e, rep)
+}

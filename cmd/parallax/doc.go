@@ -1,6 +1,7 @@
 /*
 Parallax shows how news outlets frame the same events: which words each
-outlet uses more than the others, and how similar the outlets are.
+outlet uses more than the others, how similar the outlets are, which labels
+each picks, whom it quotes, and how each covers the same events.
 
 Usage:
 
@@ -8,7 +9,8 @@ Usage:
 
 Commands:
 
-	compare     the main job: corpus, distinctive terms, similarity, tone, frames
+	compare     the main job: corpus, distinctive terms, similarity, tone, frames,
+	            labels, actors, quotes, events
 	corpus      what was read: documents, sentences, words per group; skips
 	clean       every line cleaning removes, with its rule, and a summary
 	terms       distinctive terms per group (log-odds, G², χ², log ratio)
@@ -16,6 +18,10 @@ Commands:
 	tone        tone per group: VADER, naive Bayes, valence lexicons, intervals
 	lexicon     a lexicon's hits per group, with intervals and --explain
 	lexicons    the embedded lexicon packs; lexicons check FILE validates one
+	labels      which label each group uses for each referent, by voice
+	quotes      direct, indirect and scare quotes with their speakers
+	actors      actors per group: rate, tone, labels, frames, quotes by side
+	events      stories and events across groups, passages side by side
 	kwic        keyword in context: parallax kwic PATTERN [CORPUS]
 	version     print the version
 

@@ -17,7 +17,7 @@ func init() {
 
 func runLexicons(c *command, args []string, e *env) error {
 	fs := c.flagSet(e, nil)
-	format := fs.String("format", "table", "output format: table, markdown, csv, json")
+	format := fs.String("format", "table", "output format: table, markdown, csv, json, latex")
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err

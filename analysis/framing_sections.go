@@ -3,10 +3,12 @@ package analysis
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // QuoteRow is a quotation with its document.
@@ -89,6 +91,7 @@ type AttributionRow struct {
 // Attribution returns one row per group.
 func (c *FramingCollector) Attribution() []AttributionRow {
 	docs := c.sortedDocs()
+	canon := canonicalSpeakers(docs)
 	byGroup := map[string]*AttributionRow{}
 	speakers := map[string]map[string]int{}
 	for _, d := range docs {
@@ -114,8 +117,11 @@ func (c *FramingCollector) Attribution() []AttributionRow {
 				r.Scare++
 				continue
 			}
-			if q.Speaker != "" {
-				speakers[d.group][q.Speaker]++
+			if sp := q.Speaker; sp != "" {
+				if full, ok := canon[sp]; ok {
+					sp = full
+				}
+				speakers[d.group][sp]++
 			}
 			if q.Verb == "" || q.Cue == "continuation" {
 				continue
@@ -205,15 +211,21 @@ func (c *FramingCollector) Sources() []SourceRow {
 	type key struct{ g, s string }
 	m := map[key]*SourceRow{}
 	lastDoc := map[key]int{}
-	for _, d := range c.sortedDocs() {
+	docs := c.sortedDocs()
+	canon := canonicalSpeakers(docs)
+	for _, d := range docs {
 		for _, q := range d.quotes {
 			if q.Speaker == "" || q.Kind == QuoteScare {
 				continue
 			}
-			k := key{d.group, q.Speaker}
+			speaker := q.Speaker
+			if full, ok := canon[speaker]; ok {
+				speaker = full
+			}
+			k := key{d.group, speaker}
 			r := m[k]
 			if r == nil {
-				r = &SourceRow{Group: d.group, Speaker: q.Speaker}
+				r = &SourceRow{Group: d.group, Speaker: speaker}
 				m[k] = r
 			}
 			if q.Kind == QuoteDirect {
@@ -237,6 +249,132 @@ func (c *FramingCollector) Sources() []SourceRow {
 	return rows
 }
 
+// canonicalSpeakers merges the spellings of one person across the corpus.
+// Within a document a speaker is already resolved to the nearest full name
+// mentioned (names.go); across documents the same person still appears as
+// "Obama", "Mr. Obama", "President Obama", "But Obama" and "Barack Obama".
+// The rules, applied to the speakers of direct and indirect quotes:
+//
+//  1. The core of a speaker is what remains after leading titles ("Mr.",
+//     "President", "Sen.") and sentence-opening words ("But", "And",
+//     "While") are removed, provided every remaining word is a name word
+//     (upper case then lower case, "McCain") or an initial ("J."), and the
+//     first is not a verb in -ing ("Countering Obama"); otherwise the
+//     speaker is kept as written ("spokesman for Netanyahu").
+//  2. Full names (cores of two or more words) with the same first and last
+//     word are one person ("Donald Trump", "Donald J. Trump"), named by the
+//     most quoted spelling (ties: the first in byte order).
+//  3. A one-word core joins the person whose last word it is when there is
+//     exactly one such person; a surname two people share ("George Bush",
+//     "Jeb Bush") is ambiguous and the core stays as it is.
+//
+// The map holds only the speakers whose name changes.
+func canonicalSpeakers(docs []*framingDoc) map[string]string {
+	count := map[string]int{}
+	for _, d := range docs {
+		for _, q := range d.quotes {
+			if q.Speaker != "" && q.Kind != QuoteScare {
+				count[q.Speaker]++
+			}
+		}
+	}
+	speakers := slices.Sorted(maps.Keys(count))
+	core := map[string][]string{}
+	type person struct{ first, last string }
+	best := map[person]string{} // person → the most quoted full spelling
+	quoted := map[string]int{}  // full spelling → quotes, over its speakers
+	for _, sp := range speakers {
+		words := speakerCore(sp)
+		if words == nil {
+			continue
+		}
+		core[sp] = words
+		if len(words) >= 2 {
+			quoted[strings.Join(words, " ")] += count[sp]
+		}
+	}
+	for _, full := range slices.Sorted(maps.Keys(quoted)) {
+		w := strings.Fields(full)
+		p := person{w[0], w[len(w)-1]}
+		if b, ok := best[p]; !ok || quoted[full] > quoted[b] {
+			best[p] = full
+		}
+	}
+	bySurname := map[string]string{} // last word → the one person's name; "" when several
+	for _, p := range slices.SortedFunc(maps.Keys(best), func(a, b person) int { return cmp.Or(cmp.Compare(a.last, b.last), cmp.Compare(a.first, b.first)) }) {
+		if _, ok := bySurname[p.last]; ok {
+			bySurname[p.last] = ""
+		} else {
+			bySurname[p.last] = best[p]
+		}
+	}
+	canon := map[string]string{}
+	for sp, words := range core {
+		name := strings.Join(words, " ")
+		if len(words) >= 2 {
+			name = best[person{words[0], words[len(words)-1]}]
+		} else if full := bySurname[words[0]]; full != "" {
+			name = full
+		}
+		if name != sp {
+			canon[sp] = name
+		}
+	}
+	return canon
+}
+
+// speakerLead are the words removed from the start of a speaker: titles
+// and words that open a sentence or clause (lower case).
+var speakerLead = map[string]bool{
+	"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true,
+	"president": true, "sen.": true, "sen": true, "senator": true, "rep.": true, "rep": true,
+	"gov.": true, "gov": true, "governor": true, "secretary": true, "prime": true, "minister": true,
+	"gen.": true, "general": true, "king": true, "queen": true, "prince": true, "sheikh": true,
+	"ayatollah": true, "pope": true, "chancellor": true, "ambassador": true, "vice": true,
+	"but": true, "and": true, "yet": true, "so": true, "since": true, "while": true, "though": true,
+	"although": true, "before": true, "after": true, "as": true, "then": true, "also": true,
+	"still": true, "now": true, "meanwhile": true, "however": true, "when": true, "if": true,
+	"even": true, "later": true, "earlier": true,
+}
+
+// speakerCore returns a speaker's name words without leading titles and
+// clause openers, or nil when what remains is not a name.
+func speakerCore(sp string) []string {
+	words := strings.Fields(sp)
+	i := 0
+	for i < len(words)-1 && speakerLead[strings.ToLower(words[i])] {
+		i++
+	}
+	words = words[i:]
+	for _, w := range words {
+		if !isNameWord(w) && !isInitial(w) {
+			return nil
+		}
+	}
+	if !isNameWord(words[0]) || !isNameWord(words[len(words)-1]) {
+		return nil
+	}
+	// A capitalised verb opening the sentence ("Countering Obama") is not
+	// a first name.
+	if len(words) > 1 && len(words[0]) > 5 && strings.HasSuffix(words[0], "ing") {
+		return nil
+	}
+	return words
+}
+
+// isNameWord reports a word that begins with an upper-case letter followed
+// by a lower-case one ("Obama", "McCain"; not "US" nor "official").
+func isNameWord(w string) bool {
+	rs := []rune(w)
+	return len(rs) >= 2 && unicode.IsUpper(rs[0]) && unicode.IsLower(rs[1])
+}
+
+// isInitial reports an initial such as "J.".
+func isInitial(w string) bool {
+	rs := []rune(w)
+	return len(rs) == 2 && unicode.IsUpper(rs[0]) && rs[1] == '.'
+}
+
 // SourcesSection lists who is quoted, per group; the display keeps the top
 // entries of each group.
 func SourcesSection(rows []SourceRow, top int) Section {
@@ -251,7 +389,7 @@ func SourcesSection(rows []SourceRow, top int) Section {
 			disp.Rows = append(disp.Rows, row)
 		}
 	}
-	notes := []string{"direct: quotations attributed to the speaker; indirect: sentences reporting the speaker's words; docs: documents quoting the speaker. Speakers are resolved within each document (docs/framing.md)."}
+	notes := []string{"direct: quotations attributed to the speaker; indirect: sentences reporting the speaker's words; docs: documents quoting the speaker. Speakers are resolved within each document, then merged across the corpus: titles and clause openers dropped (Mr. Obama → Obama), spellings of one full name joined (Donald J. Trump → Donald Trump), a surname joined to the only full name ending in it (Obama → Barack Obama; docs/framing.md)."}
 	if top > 0 {
 		notes = append(notes, fmt.Sprintf("The table shows the %d most quoted speakers of each group; CSV and JSON have all.", top))
 	}

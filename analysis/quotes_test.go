@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"maps"
 	"math"
 	"os"
 	"slices"
@@ -288,4 +289,66 @@ func BenchmarkFindQuotes(b *testing.B) {
 			FindQuotes(adversarial, sents)
 		}
 	})
+}
+
+// TestSourcesCanonical: a one-word speaker joins the corpus's only full
+// name ending in it; a surname two full names share stays as written.
+func TestSourcesCanonical(t *testing.T) {
+	col, err := NewFramingCollector(FramingOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(`{"id":"a","outlet":"X","text":"“We will act,” said Barack Obama on Monday."}
+{"id":"b","outlet":"X","text":"“We will not wait,” Obama said on Tuesday."}
+{"id":"c","outlet":"X","text":"“It was a mistake,” said George Bush in Texas."}
+{"id":"d","outlet":"X","text":"“It was not,” said Jeb Bush in Florida."}
+{"id":"e","outlet":"X","text":"“Nobody knows,” Bush said later."}
+`)}}
+	if _, err := Run(Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: col.Visit, NoClean: true}); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, r := range col.Sources() {
+		got[r.Speaker] = r.Direct*10 + r.Docs
+	}
+	want := map[string]int{"Barack Obama": 22, "George Bush": 11, "Jeb Bush": 11, "Bush": 11}
+	if !maps.Equal(got, want) {
+		t.Errorf("sources (direct×10 + docs) = %v, want %v", got, want)
+	}
+}
+
+// TestCanonicalSpeakers checks each merging rule on speakers as the quote
+// finder writes them.
+func TestCanonicalSpeakers(t *testing.T) {
+	doc := &framingDoc{}
+	add := func(sp string, n int) {
+		for range n {
+			doc.quotes = append(doc.quotes, Quote{Kind: QuoteDirect, Speaker: sp})
+		}
+	}
+	add("Barack Obama", 3)
+	add("Obama", 2)
+	add("Mr. Obama", 1)
+	add("President Obama", 1)
+	add("But as Obama", 1)
+	add("Donald Trump", 2)
+	add("Donald J. Trump", 3) // the most quoted spelling names the person
+	add("Mr Trump", 1)
+	add("George Bush", 1)
+	add("Jeb Bush", 1)
+	add("Bush", 1)                // ambiguous: stays
+	add("spokesman for Obama", 1) // not a name: stays
+	add("Obama and Kerry", 1)     // two people: stays
+	add("At the same time Obama", 1)
+	add("Countering Obama", 1) // a verb, not a first name: stays
+	add("official", 4)
+	doc.quotes = append(doc.quotes, Quote{Kind: QuoteScare, Speaker: "Barack H. Obama"}) // scare quotes do not count
+	got := canonicalSpeakers([]*framingDoc{doc})
+	want := map[string]string{
+		"Obama": "Barack Obama", "Mr. Obama": "Barack Obama", "President Obama": "Barack Obama", "But as Obama": "Barack Obama",
+		"Donald Trump": "Donald J. Trump", "Mr Trump": "Donald J. Trump",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("canonicalSpeakers:\n got %v\nwant %v", got, want)
+	}
 }

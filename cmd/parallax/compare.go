@@ -49,6 +49,10 @@ type comparison struct {
 	Events     *analysis.EventResult
 	Resamples  int
 	Seed       uint64
+	// LabelPassages are the label occurrences with their sentences, at
+	// most reportLabelPassages per referent, label, group and voice (the
+	// report shows them; compare does not print them).
+	LabelPassages []analysis.LabelPassage
 	// Report holds compare's tables in order, with the provenance.
 	Report *analysis.Report
 }
@@ -151,6 +155,9 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		r.Sections = append(r.Sections, s)
 	}
 	out.Report = r
+	if out.Labels != nil {
+		out.LabelPassages = framing.LabelPassages(reportLabelPassages)
+	}
 	return out, nil
 }
 

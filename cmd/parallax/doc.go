@@ -11,6 +11,8 @@ Commands:
 
 	compare     the main job: corpus, distinctive terms, similarity, tone, frames,
 	            labels, actors, quotes, events
+	report      everything compare computes as one self-contained HTML page, with
+	            charts and the passages behind the numbers (-o FILE)
 	corpus      what was read: documents, sentences, words per group; skips
 	clean       every line cleaning removes, with its rule, and a summary
 	terms       distinctive terms per group (log-odds, G², χ², log ratio)

@@ -844,7 +844,9 @@ func headerNames(name string, row []string) (header []string, seen map[string]bo
 	header = make([]string, len(row))
 	seen = map[string]bool{}
 	for i, h := range row {
-		h = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
+		// A header in another encoding is repaired like the fields, so that
+		// the messages naming the columns are valid UTF-8.
+		h, _ = repairUTF8(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))
 		if seen[h] {
 			return nil, nil, fmt.Errorf("%s:1: column %q is named twice: rename one", name, h)
 		}

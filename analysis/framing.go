@@ -7,6 +7,7 @@ package analysis
 
 import (
 	"cmp"
+	"container/heap"
 	"fmt"
 	"math"
 	"slices"
@@ -29,6 +30,13 @@ type FramingOptions struct {
 	DiscoverActors int
 	// MaxQuoteText cuts quoted text kept for the tables (default 400 bytes).
 	MaxQuoteText int
+	// QuoteTexts, when positive, keeps the text, mention and source phrase
+	// of only the first QuoteTexts direct quotes and indirect speech of each
+	// group in input order (scare quotes keep theirs: the scare-quote table
+	// counts them); the other quotes keep their kind, speaker, verb and
+	// sentence, which is all the tables need. 0 keeps every text, for
+	// 'parallax quotes'. It bounds memory on large corpora.
+	QuoteTexts int
 }
 
 // FramingCollector collects framing evidence document by document; Visit
@@ -38,6 +46,11 @@ type FramingCollector struct {
 	opt  FramingOptions
 	mu   sync.Mutex
 	docs []*framingDoc
+	// strs interns the strings kept across documents (speakers, verbs,
+	// actor names): one copy each, and none pins a document's text.
+	strs map[string]string
+	// texts holds, per group, the quotes whose text is kept (QuoteTexts).
+	texts map[string]*quoteTextHeap
 }
 
 // framingDoc is what one document contributes.
@@ -100,12 +113,52 @@ func NewFramingCollector(opt FramingOptions) (*FramingCollector, error) {
 	if opt.MaxQuoteText <= 0 {
 		opt.MaxQuoteText = 400
 	}
-	return &FramingCollector{opt: opt}, nil
+	return &FramingCollector{opt: opt, strs: map[string]string{}, texts: map[string]*quoteTextHeap{}}, nil
 }
+
+// intern returns the collector's copy of s; c.mu is held.
+func (c *FramingCollector) intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	if t, ok := c.strs[s]; ok {
+		return t
+	}
+	s = strings.Clone(s)
+	c.strs[s] = s
+	return s
+}
+
+// quoteTextRef is a quote whose text is kept, by its place in the input.
+type quoteTextRef struct {
+	doc, i int
+	q      *Quote
+}
+
+// quoteTextHeap is a max-heap on (doc, i): the root is the latest kept.
+type quoteTextHeap []quoteTextRef
+
+func (h quoteTextHeap) Len() int { return len(h) }
+func (h quoteTextHeap) Less(a, b int) bool {
+	return h[a].doc > h[b].doc || (h[a].doc == h[b].doc && h[a].i > h[b].i)
+}
+func (h quoteTextHeap) Swap(a, b int) { h[a], h[b] = h[b], h[a] }
+func (h *quoteTextHeap) Push(x any)   { *h = append(*h, x.(quoteTextRef)) }
+func (h *quoteTextHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// dropText clears what only the quotes list shows.
+func dropText(q *Quote) { q.Text, q.Mention, q.Source = "", "", "" }
 
 // Visit collects one document.
 func (c *FramingCollector) Visit(p *Processed) {
 	d := newQuoteDoc(p.Text, p.Sentences)
+	// The maps are filled here and copied, compact, at the end: maps do
+	// not shrink when entries are deleted, and most sentences are dropped.
 	fd := &framingDoc{index: p.Doc.Index, group: p.Doc.Group, id: p.Doc.ID, sentences: len(p.Sentences),
 		actors: map[string][]int{}, sentTone: map[int]float64{}, sentLabels: map[int][]string{},
 		sentFrames: map[int][]string{}, sideQuotes: map[string]int{}}
@@ -213,8 +266,76 @@ func (c *FramingCollector) Visit(p *Processed) {
 	}
 	fd.quotes = qs
 	c.mu.Lock()
+	c.keep(fd)
 	c.docs = append(c.docs, fd)
 	c.mu.Unlock()
+}
+
+// keep makes what fd holds independent of the document's text and as
+// small as the tables allow: strings interned, maps copied to their size,
+// quote texts beyond QuoteTexts per group dropped. c.mu is held.
+func (c *FramingCollector) keep(fd *framingDoc) {
+	fd.group, fd.id = c.intern(fd.group), strings.Clone(fd.id)
+	actors := make(map[string][]int, len(fd.actors))
+	for k, ss := range fd.actors {
+		actors[c.intern(k)] = slices.Clip(ss)
+	}
+	fd.actors = actors
+	tones := make(map[int]float64, len(fd.sentTone))
+	var labels, frames map[int][]string
+	for s, v := range fd.sentTone {
+		tones[s] = v
+		if l := fd.sentLabels[s]; len(l) > 0 {
+			if labels == nil {
+				labels = map[int][]string{}
+			}
+			labels[s] = slices.Clip(l)
+		}
+		if f := fd.sentFrames[s]; len(f) > 0 {
+			if frames == nil {
+				frames = map[int][]string{}
+			}
+			frames[s] = slices.Clip(f)
+		}
+	}
+	fd.sentTone, fd.sentLabels, fd.sentFrames = tones, labels, frames
+	sides := make(map[string]int, len(fd.sideQuotes))
+	for k, n := range fd.sideQuotes {
+		sides[c.intern(k)] = n
+	}
+	fd.sideQuotes = sides
+	fd.quotes = slices.Clip(fd.quotes)
+	for i := range fd.labels {
+		fd.labels[i].Text = strings.Clone(fd.labels[i].Text)
+	}
+	for i := range fd.quotes {
+		q := &fd.quotes[i]
+		q.Speaker, q.Verb, q.Cue = c.intern(q.Speaker), c.intern(q.Verb), c.intern(q.Cue)
+		if q.Kind == QuoteScare {
+			q.Text = c.intern(q.Text)
+			q.Mention, q.Source = c.intern(q.Mention), c.intern(q.Source)
+			continue
+		}
+		q.Text, q.Mention, q.Source = strings.Clone(q.Text), c.intern(q.Mention), strings.Clone(q.Source)
+		if c.opt.QuoteTexts <= 0 {
+			continue
+		}
+		h := c.texts[fd.group]
+		if h == nil {
+			h = &quoteTextHeap{}
+			c.texts[fd.group] = h
+		}
+		ref := quoteTextRef{fd.index, i, q}
+		if h.Len() < c.opt.QuoteTexts {
+			heap.Push(h, ref)
+		} else if top := (*h)[0]; ref.doc < top.doc || (ref.doc == top.doc && ref.i < top.i) {
+			dropText(top.q)
+			(*h)[0] = ref
+			heap.Fix(h, 0)
+		} else {
+			dropText(q)
+		}
+	}
 }
 
 // keepSentence scores a sentence mentioning an actor.

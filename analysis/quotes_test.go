@@ -352,3 +352,35 @@ func TestCanonicalSpeakers(t *testing.T) {
 		t.Errorf("canonicalSpeakers:\n got %v\nwant %v", got, want)
 	}
 }
+
+// TestQuoteTexts: with QuoteTexts = 2, only the first two direct quotes of
+// each group in input order keep their text, whatever the visiting order;
+// scare quotes keep theirs; the counts do not change.
+func TestQuoteTexts(t *testing.T) {
+	texts := []string{
+		"“First,” said Ann Lee.",
+		"“Second,” said Ann Lee. A “so-called” plan.",
+		"“Third,” said Ann Lee.",
+		"“Fourth,” said Ann Lee.",
+	}
+	for _, order := range [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}, {2, 0, 3, 1}} {
+		col, err := NewFramingCollector(FramingOptions{QuoteTexts: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, i := range order {
+			col.Visit(&Processed{Doc: &Document{Index: i, Group: "X", ID: string(rune('a' + i))}, Text: texts[i], Sentences: Sentences(texts[i], nil)})
+		}
+		var got []string
+		for _, q := range col.Quotes() {
+			got = append(got, q.Kind.String()+":"+q.Text+":"+q.Speaker)
+		}
+		want := []string{"direct:First,:Ann Lee", "direct:Second,:Ann Lee", "scare:so-called:", "direct::Ann Lee", "direct::Ann Lee"}
+		if !slices.Equal(got, want) {
+			t.Errorf("order %v: quotes %q, want %q", order, got, want)
+		}
+		if s := col.Sources(); len(s) != 1 || s[0].Direct != 4 {
+			t.Errorf("order %v: sources %+v, want Ann Lee with 4 direct quotes", order, s)
+		}
+	}
+}

@@ -29,6 +29,11 @@ func (x *compareFlags) flagSet(c *command, e *env) *flag.FlagSet {
 	return fs
 }
 
+// compareQuoteTexts is how many direct and indirect quotes of each group
+// keep their text in compare and report: enough for the report's
+// quotations, few enough that memory does not grow with the corpus's quotes.
+const compareQuoteTexts = 20
+
 // comparison is everything compare computes, for the tables and the report.
 type comparison struct {
 	Res        *analysis.Result
@@ -89,7 +94,9 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		}
 		lexCol = &analysis.LexiconCollector{Matcher: m}
 	}
-	framing, err := ff.collector(cf, pos)
+	// The report shows the first few quotations of each group
+	// (analysis.DefaultReportQuotes); the tables need no quote text.
+	framing, err := ff.collector(cf, pos, compareQuoteTexts)
 	if err != nil {
 		return nil, err
 	}

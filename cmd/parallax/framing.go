@@ -91,8 +91,9 @@ func lexiconFlag(flagName, value string, kind lexicons.Kind, cf *corpusFlags, po
 	return m, nil
 }
 
-// collector builds the framing collector from the flags.
-func (ff *framingFlags) collector(cf *corpusFlags, pos []string) (*analysis.FramingCollector, error) {
+// collector builds the framing collector from the flags; quoteTexts is
+// FramingOptions.QuoteTexts (0: keep every quote's text).
+func (ff *framingFlags) collector(cf *corpusFlags, pos []string, quoteTexts int) (*analysis.FramingCollector, error) {
 	if *ff.topActors < 1 || *ff.resamples < 1 {
 		return nil, usagef("--top-actors and --resamples must be at least 1")
 	}
@@ -111,6 +112,7 @@ func (ff *framingFlags) collector(cf *corpusFlags, pos []string) (*analysis.Fram
 		return nil, err
 	}
 	opt.DiscoverActors = *ff.topActors
+	opt.QuoteTexts = quoteTexts
 	return analysis.NewFramingCollector(opt)
 }
 
@@ -137,7 +139,7 @@ func runQuotes(c *command, args []string, e *env) error {
 	default:
 		return usagef("--kind %q: want direct, indirect or scare", *kind)
 	}
-	col, err := ff.collector(&cf, pos)
+	col, err := ff.collector(&cf, pos, 0)
 	if err != nil {
 		return err
 	}
@@ -169,7 +171,7 @@ func runLabels(c *command, args []string, e *env) error {
 	if *passages < 0 {
 		return usagef("--passages must be 0 or more")
 	}
-	col, err := ff.collector(&cf, pos)
+	col, err := ff.collector(&cf, pos, 1)
 	if err != nil {
 		return err
 	}
@@ -199,7 +201,7 @@ func runActors(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	col, err := ff.collector(&cf, pos)
+	col, err := ff.collector(&cf, pos, 1)
 	if err != nil {
 		return err
 	}

@@ -3,12 +3,14 @@ package main
 import (
 	"fmt"
 	"os"
-	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
+	"time"
 )
 
 // Profiling for the benchmarks (docs/performance.md): PARALLAX_CPUPROFILE
-// and PARALLAX_MEMPROFILE name files for pprof. Environment variables, not
+// and PARALLAX_MEMPROFILE name files for pprof (the heap profile is taken
+// at the peak of live heap). Environment variables, not
 // flags, so that profiling never shows in an output's provenance.
 func main() {
 	if path := os.Getenv("PARALLAX_CPUPROFILE"); path != "" {
@@ -21,30 +23,64 @@ func main() {
 			fmt.Fprintf(os.Stderr, "parallax: PARALLAX_CPUPROFILE: %v\n", err)
 			os.Exit(1)
 		}
+		stop := watchHeap()
 		code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 		pprof.StopCPUProfile()
 		f.Close()
-		writeHeapProfile()
+		stop()
 		os.Exit(code)
 	}
+	stop := watchHeap()
 	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	writeHeapProfile()
+	stop()
 	os.Exit(code)
 }
 
-// writeHeapProfile writes the heap profile named by PARALLAX_MEMPROFILE.
-func writeHeapProfile() {
+// watchHeap writes the heap profile named by PARALLAX_MEMPROFILE at the
+// run's peak: every 100 ms it reads the bytes of live heap objects, and
+// each time they pass the largest seen by 10 % the profile is written
+// again (what is in use then, as of the last garbage collection). The
+// returned function stops watching.
+func watchHeap() (stop func()) {
 	path := os.Getenv("PARALLAX_MEMPROFILE")
 	if path == "" {
-		return
+		return func() {}
 	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		var peak uint64
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64(); v > peak+peak/10 {
+				peak = v
+				writeHeapProfile(path)
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
+}
+
+// writeHeapProfile writes the heap profile to path.
+func writeHeapProfile(path string) {
 	f, err := os.Create(path)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "parallax: PARALLAX_MEMPROFILE: %v\n", err)
 		return
 	}
 	defer f.Close()
-	runtime.GC()
 	if err := pprof.WriteHeapProfile(f); err != nil {
 		fmt.Fprintf(os.Stderr, "parallax: PARALLAX_MEMPROFILE: %v\n", err)
 	}

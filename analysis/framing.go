@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"container/heap"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -46,33 +47,77 @@ type FramingCollector struct {
 	opt  FramingOptions
 	mu   sync.Mutex
 	docs []*framingDoc
-	// strs interns the strings kept across documents (speakers, verbs,
-	// actor names): one copy each, and none pins a document's text.
-	strs map[string]string
+	// names interns the strings kept across documents (speakers, verbs,
+	// cues, actor names, labels, frames): one copy each, and none pins a
+	// document's text; documents hold their ids. names[0] is "".
+	names  []string
+	nameID map[string]uint32
 	// texts holds, per group, the quotes whose text is kept (QuoteTexts).
 	texts map[string]*quoteTextHeap
 }
 
-// framingDoc is what one document contributes.
+// framingDoc is what one document contributes. During Visit the evidence
+// is gathered in maps (the fields marked "during Visit"); keep then stores
+// it compactly, with interned ids, and drops the maps.
 type framingDoc struct {
 	index       int
 	group, id   string
 	words       int64 // word and number tokens of the cleaned text
 	quotedWords int64 // of which inside direct or scare quotes
 	sentences   int
-	quotes      []Quote
 	labels      []LabelHit
-	// actor mentions: actor → sentences (0-based) mentioning it
-	actors map[string][]int
-	// per sentence: VADER compound, labels and frames (only sentences
-	// mentioning an actor are kept)
+
+	quotes   []cquote   // every quote, in order
+	full     []Quote    // the quotes that keep their text (cquote.full)
+	mentions []mention  // actor mentions, by actor id then sentence
+	sents    []sentInfo // sentences mentioning an actor, by sentence
+	keys     []uint32   // the labels and frames of sents (frames | frameBit)
+	sides    []sideCount
+
+	// during Visit: actor → sentences (0-based) mentioning it; per
+	// sentence mentioning an actor its VADER compound, labels and frames;
+	// quotes per actor side (direct and indirect quotes whose speaker or
+	// source names the actor)
+	qs         []Quote
+	actors     map[string][]int
 	sentTone   map[int]float64
 	sentLabels map[int][]string
 	sentFrames map[int][]string
-	// quotes per actor side: actor → direct and indirect quotes whose
-	// speaker or source names it
 	sideQuotes map[string]int
 }
+
+// cquote is a quote as the tables need it; full ≥ 0 indexes the complete
+// quote in framingDoc.full.
+type cquote struct {
+	kind               QuoteKind
+	unclosed           bool
+	sentence, words    int32
+	speaker, verb, cue uint32
+	full               int32
+}
+
+// mention is an actor mentioned in a sentence (0-based).
+type mention struct {
+	actor    uint32
+	sentence int32
+}
+
+// sentInfo is a sentence mentioning an actor: its tone, and its labels and
+// frames as keys[lo:hi].
+type sentInfo struct {
+	sentence int32
+	lo, hi   uint32
+	tone     float64
+}
+
+// sideCount is the quotes by speakers of an actor's side.
+type sideCount struct {
+	actor uint32
+	n     int32
+}
+
+// frameBit marks a frame among a sentence's keys.
+const frameBit = 1 << 31
 
 // LabelHit is one occurrence of a label.
 type LabelHit struct {
@@ -113,26 +158,80 @@ func NewFramingCollector(opt FramingOptions) (*FramingCollector, error) {
 	if opt.MaxQuoteText <= 0 {
 		opt.MaxQuoteText = 400
 	}
-	return &FramingCollector{opt: opt, strs: map[string]string{}, texts: map[string]*quoteTextHeap{}}, nil
+	return &FramingCollector{opt: opt, names: []string{""}, nameID: map[string]uint32{"": 0}, texts: map[string]*quoteTextHeap{}}, nil
+}
+
+// id returns the interned id of s, adding a copy of it; c.mu is held.
+func (c *FramingCollector) id(s string) uint32 {
+	if id, ok := c.nameID[s]; ok {
+		return id
+	}
+	s = strings.Clone(s)
+	id := uint32(len(c.names))
+	c.names = append(c.names, s)
+	c.nameID[s] = id
+	return id
 }
 
 // intern returns the collector's copy of s; c.mu is held.
-func (c *FramingCollector) intern(s string) string {
-	if s == "" {
-		return ""
+func (c *FramingCollector) intern(s string) string { return c.names[c.id(s)] }
+
+// quotesOf returns a document's quotes; those beyond QuoteTexts have no
+// text, mention, source nor span.
+func (c *FramingCollector) quotesOf(d *framingDoc) []Quote {
+	out := make([]Quote, len(d.quotes))
+	for i, q := range d.quotes {
+		if q.full >= 0 {
+			out[i] = d.full[q.full]
+			continue
+		}
+		out[i] = Quote{Kind: q.kind, Unclosed: q.unclosed, Sentence: int(q.sentence), Words: int(q.words),
+			Speaker: c.names[q.speaker], Verb: c.names[q.verb], Cue: c.names[q.cue]}
 	}
-	if t, ok := c.strs[s]; ok {
-		return t
+	return out
+}
+
+// actorSentences returns the sentences of d mentioning actor a.
+func (c *FramingCollector) actorSentences(d *framingDoc, a string) []mention {
+	id, ok := c.nameID[a]
+	if !ok {
+		return nil
 	}
-	s = strings.Clone(s)
-	c.strs[s] = s
-	return s
+	lo, _ := slices.BinarySearchFunc(d.mentions, id, func(m mention, id uint32) int { return cmp.Compare(m.actor, id) })
+	hi := lo
+	for hi < len(d.mentions) && d.mentions[hi].actor == id {
+		hi++
+	}
+	return d.mentions[lo:hi]
+}
+
+// sentence returns what d keeps of sentence s, or nil.
+func (d *framingDoc) sentence(s int32) *sentInfo {
+	i, ok := slices.BinarySearchFunc(d.sents, s, func(x sentInfo, s int32) int { return cmp.Compare(x.sentence, s) })
+	if !ok {
+		return nil
+	}
+	return &d.sents[i]
+}
+
+// sideQuotesOf returns the quotes of d by speakers of actor a's side.
+func (c *FramingCollector) sideQuotesOf(d *framingDoc, a string) int {
+	id, ok := c.nameID[a]
+	if !ok {
+		return 0
+	}
+	for _, x := range d.sides {
+		if x.actor == id {
+			return int(x.n)
+		}
+	}
+	return 0
 }
 
 // quoteTextRef is a quote whose text is kept, by its place in the input.
 type quoteTextRef struct {
 	doc, i int
-	q      *Quote
+	fd     *framingDoc
 }
 
 // quoteTextHeap is a max-heap on (doc, i): the root is the latest kept.
@@ -151,8 +250,12 @@ func (h *quoteTextHeap) Pop() any {
 	return x
 }
 
-// dropText clears what only the quotes list shows.
-func dropText(q *Quote) { q.Text, q.Mention, q.Source = "", "", "" }
+// drop forgets the text of a quote kept until now.
+func (r quoteTextRef) drop() {
+	q := &r.fd.quotes[r.i]
+	r.fd.full[q.full] = Quote{}
+	q.full = -1
+}
 
 // Visit collects one document.
 func (c *FramingCollector) Visit(p *Processed) {
@@ -264,7 +367,7 @@ func (c *FramingCollector) Visit(p *Processed) {
 			fd.sideQuotes[a]++
 		}
 	}
-	fd.quotes = qs
+	fd.qs = qs
 	c.mu.Lock()
 	c.keep(fd)
 	c.docs = append(c.docs, fd)
@@ -272,70 +375,76 @@ func (c *FramingCollector) Visit(p *Processed) {
 }
 
 // keep makes what fd holds independent of the document's text and as
-// small as the tables allow: strings interned, maps copied to their size,
-// quote texts beyond QuoteTexts per group dropped. c.mu is held.
+// small as the tables allow: strings interned, the maps of Visit turned into
+// sorted slices of ids, quote texts beyond QuoteTexts per group dropped.
+// c.mu is held.
 func (c *FramingCollector) keep(fd *framingDoc) {
 	fd.group, fd.id = c.intern(fd.group), strings.Clone(fd.id)
-	actors := make(map[string][]int, len(fd.actors))
 	for k, ss := range fd.actors {
-		actors[c.intern(k)] = slices.Clip(ss)
-	}
-	fd.actors = actors
-	tones := make(map[int]float64, len(fd.sentTone))
-	var labels, frames map[int][]string
-	for s, v := range fd.sentTone {
-		tones[s] = v
-		if l := fd.sentLabels[s]; len(l) > 0 {
-			if labels == nil {
-				labels = map[int][]string{}
-			}
-			labels[s] = slices.Clip(l)
-		}
-		if f := fd.sentFrames[s]; len(f) > 0 {
-			if frames == nil {
-				frames = map[int][]string{}
-			}
-			frames[s] = slices.Clip(f)
+		id := c.id(k)
+		for _, s := range ss {
+			fd.mentions = append(fd.mentions, mention{id, int32(s)})
 		}
 	}
-	fd.sentTone, fd.sentLabels, fd.sentFrames = tones, labels, frames
-	sides := make(map[string]int, len(fd.sideQuotes))
-	for k, n := range fd.sideQuotes {
-		sides[c.intern(k)] = n
+	slices.SortFunc(fd.mentions, func(a, b mention) int {
+		return cmp.Or(cmp.Compare(a.actor, b.actor), cmp.Compare(a.sentence, b.sentence))
+	})
+	fd.mentions = slices.Clip(slices.Compact(fd.mentions))
+	for _, s := range slices.Sorted(maps.Keys(fd.sentTone)) {
+		si := sentInfo{sentence: int32(s), lo: uint32(len(fd.keys)), tone: fd.sentTone[s]}
+		for _, l := range fd.sentLabels[s] {
+			fd.keys = append(fd.keys, c.id(l))
+		}
+		for _, f := range fd.sentFrames[s] {
+			fd.keys = append(fd.keys, c.id(f)|frameBit)
+		}
+		si.hi = uint32(len(fd.keys))
+		fd.sents = append(fd.sents, si)
 	}
-	fd.sideQuotes = sides
-	fd.quotes = slices.Clip(fd.quotes)
+	fd.sents, fd.keys = slices.Clip(fd.sents), slices.Clip(fd.keys)
+	for _, k := range slices.Sorted(maps.Keys(fd.sideQuotes)) {
+		fd.sides = append(fd.sides, sideCount{c.id(k), int32(fd.sideQuotes[k])})
+	}
+	fd.actors, fd.sentTone, fd.sentLabels, fd.sentFrames, fd.sideQuotes = nil, nil, nil, nil, nil
 	for i := range fd.labels {
 		fd.labels[i].Text = strings.Clone(fd.labels[i].Text)
 	}
-	for i := range fd.quotes {
-		q := &fd.quotes[i]
+	qs := fd.qs
+	fd.qs = nil
+	fd.quotes = make([]cquote, len(qs))
+	for i := range qs {
+		q := &qs[i]
+		fd.quotes[i] = cquote{kind: q.Kind, unclosed: q.Unclosed, sentence: int32(q.Sentence), words: int32(q.Words),
+			speaker: c.id(q.Speaker), verb: c.id(q.Verb), cue: c.id(q.Cue), full: -1}
+		if q.Kind != QuoteScare && c.opt.QuoteTexts > 0 {
+			h := c.texts[fd.group]
+			if h == nil {
+				h = &quoteTextHeap{}
+				c.texts[fd.group] = h
+			}
+			ref := quoteTextRef{fd.index, i, fd}
+			switch {
+			case h.Len() < c.opt.QuoteTexts:
+				heap.Push(h, ref)
+			case ref.doc < (*h)[0].doc || (ref.doc == (*h)[0].doc && ref.i < (*h)[0].i):
+				(*h)[0].drop()
+				(*h)[0] = ref
+				heap.Fix(h, 0)
+			default:
+				continue // no text kept
+			}
+		}
 		q.Speaker, q.Verb, q.Cue = c.intern(q.Speaker), c.intern(q.Verb), c.intern(q.Cue)
+		q.Mention = c.intern(q.Mention)
 		if q.Kind == QuoteScare {
-			q.Text = c.intern(q.Text)
-			q.Mention, q.Source = c.intern(q.Mention), c.intern(q.Source)
-			continue
-		}
-		q.Text, q.Mention, q.Source = strings.Clone(q.Text), c.intern(q.Mention), strings.Clone(q.Source)
-		if c.opt.QuoteTexts <= 0 {
-			continue
-		}
-		h := c.texts[fd.group]
-		if h == nil {
-			h = &quoteTextHeap{}
-			c.texts[fd.group] = h
-		}
-		ref := quoteTextRef{fd.index, i, q}
-		if h.Len() < c.opt.QuoteTexts {
-			heap.Push(h, ref)
-		} else if top := (*h)[0]; ref.doc < top.doc || (ref.doc == top.doc && ref.i < top.i) {
-			dropText(top.q)
-			(*h)[0] = ref
-			heap.Fix(h, 0)
+			q.Text, q.Source = c.intern(q.Text), c.intern(q.Source)
 		} else {
-			dropText(q)
+			q.Text, q.Source = strings.Clone(q.Text), strings.Clone(q.Source)
 		}
+		fd.quotes[i].full = int32(len(fd.full))
+		fd.full = append(fd.full, *q)
 	}
+	fd.full = slices.Clip(fd.full)
 }
 
 // keepSentence scores a sentence mentioning an actor.
@@ -612,8 +721,8 @@ func (c *FramingCollector) QuoteCounter() func(docIndex, sentence int) int {
 	n := map[key]int{}
 	for _, d := range c.sortedDocs() {
 		for _, q := range d.quotes {
-			if q.Kind == QuoteDirect || q.Kind == QuoteIndirect {
-				n[key{d.index, q.Sentence + 1}]++
+			if q.kind == QuoteDirect || q.kind == QuoteIndirect {
+				n[key{d.index, int(q.sentence) + 1}]++
 			}
 		}
 	}

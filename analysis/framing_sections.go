@@ -23,7 +23,7 @@ type QuoteRow struct {
 func (c *FramingCollector) Quotes(kinds ...QuoteKind) []QuoteRow {
 	var out []QuoteRow
 	for _, d := range c.sortedDocs() {
-		for _, q := range d.quotes {
+		for _, q := range c.quotesOf(d) {
 			if len(kinds) > 0 && !slices.Contains(kinds, q.Kind) {
 				continue
 			}
@@ -91,7 +91,7 @@ type AttributionRow struct {
 // Attribution returns one row per group.
 func (c *FramingCollector) Attribution() []AttributionRow {
 	docs := c.sortedDocs()
-	canon := canonicalSpeakers(docs)
+	canon := c.canonicalSpeakers(docs)
 	byGroup := map[string]*AttributionRow{}
 	speakers := map[string]map[string]int{}
 	for _, d := range docs {
@@ -104,7 +104,7 @@ func (c *FramingCollector) Attribution() []AttributionRow {
 		r.Docs++
 		r.Words += d.words
 		r.QuotedWords += d.quotedWords
-		for _, q := range d.quotes {
+		for _, q := range c.quotesOf(d) {
 			switch q.Kind {
 			case QuoteDirect:
 				r.Direct++
@@ -212,9 +212,9 @@ func (c *FramingCollector) Sources() []SourceRow {
 	m := map[key]*SourceRow{}
 	lastDoc := map[key]int{}
 	docs := c.sortedDocs()
-	canon := canonicalSpeakers(docs)
+	canon := c.canonicalSpeakers(docs)
 	for _, d := range docs {
-		for _, q := range d.quotes {
+		for _, q := range c.quotesOf(d) {
 			if q.Speaker == "" || q.Kind == QuoteScare {
 				continue
 			}
@@ -249,6 +249,20 @@ func (c *FramingCollector) Sources() []SourceRow {
 	return rows
 }
 
+// canonicalSpeakers counts the speakers of direct and indirect quotes and
+// merges their spellings (canonicalSpeakers).
+func (c *FramingCollector) canonicalSpeakers(docs []*framingDoc) map[string]string {
+	count := map[string]int{}
+	for _, d := range docs {
+		for _, q := range d.quotes {
+			if q.speaker != 0 && q.kind != QuoteScare {
+				count[c.names[q.speaker]]++
+			}
+		}
+	}
+	return canonicalSpeakers(count)
+}
+
 // canonicalSpeakers merges the spellings of one person across the corpus.
 // Within a document a speaker is already resolved to the nearest full name
 // mentioned (names.go); across documents the same person still appears as
@@ -268,16 +282,9 @@ func (c *FramingCollector) Sources() []SourceRow {
 //     exactly one such person; a surname two people share ("George Bush",
 //     "Jeb Bush") is ambiguous and the core stays as it is.
 //
-// The map holds only the speakers whose name changes.
-func canonicalSpeakers(docs []*framingDoc) map[string]string {
-	count := map[string]int{}
-	for _, d := range docs {
-		for _, q := range d.quotes {
-			if q.Speaker != "" && q.Kind != QuoteScare {
-				count[q.Speaker]++
-			}
-		}
-	}
+// count holds the quotes of each speaker; the map returned holds only the
+// speakers whose name changes.
+func canonicalSpeakers(count map[string]int) map[string]string {
 	speakers := slices.Sorted(maps.Keys(count))
 	core := map[string][]string{}
 	type person struct{ first, last string }
@@ -412,7 +419,7 @@ func (c *FramingCollector) ScareQuotes() []ScareRow {
 	m := map[key]*ScareRow{}
 	last := map[key]int{}
 	for _, d := range c.sortedDocs() {
-		for _, q := range d.quotes {
+		for _, q := range c.quotesOf(d) {
 			if q.Kind != QuoteScare {
 				continue
 			}
@@ -499,9 +506,11 @@ func (c *FramingCollector) Actors(resamples int, seed uint64) []ActorRow {
 	}
 	words := map[string]int64{}
 	attributed := map[string]int{}
+	byGroup := map[string][]*framingDoc{}
 	for _, d := range docs {
+		byGroup[d.group] = append(byGroup[d.group], d)
 		words[d.group] += d.words
-		for _, q := range d.quotes {
+		for _, q := range c.quotesOf(d) {
 			if q.Kind != QuoteScare && q.Speaker != "" {
 				attributed[d.group]++
 			}
@@ -513,27 +522,27 @@ func (c *FramingCollector) Actors(resamples int, seed uint64) []ActorRow {
 			r := ActorRow{Actor: a, Group: g}
 			var articles [][]float64
 			labels, frames := map[string]int{}, map[string]int{}
-			for _, d := range docs {
-				if d.group != g {
-					continue
-				}
-				r.Quotes += d.sideQuotes[a]
-				ss := d.actors[a]
+			for _, d := range byGroup[g] {
+				r.Quotes += c.sideQuotesOf(d, a)
+				ss := c.actorSentences(d, a)
 				if len(ss) == 0 {
 					continue
 				}
 				r.Docs++
 				r.Mentions += len(ss)
 				var vals []float64
-				for _, s := range ss {
-					if v, ok := d.sentTone[s]; ok {
-						vals = append(vals, v)
+				for _, m := range ss {
+					si := d.sentence(m.sentence)
+					if si == nil {
+						continue
 					}
-					for _, l := range d.sentLabels[s] {
-						labels[l]++
-					}
-					for _, f := range d.sentFrames[s] {
-						frames[f]++
+					vals = append(vals, si.tone)
+					for _, k := range d.keys[si.lo:si.hi] {
+						if k&frameBit != 0 {
+							frames[c.names[k&^frameBit]]++
+						} else {
+							labels[c.names[k]]++
+						}
 					}
 				}
 				articles = append(articles, vals)
@@ -569,7 +578,11 @@ func (c *FramingCollector) discoverActors(docs []*framingDoc, groups []string) [
 		isGroup[strings.ToLower(g)] = true
 	}
 	for _, d := range docs {
-		for name := range d.actors {
+		for i, m := range d.mentions {
+			if i > 0 && d.mentions[i-1].actor == m.actor {
+				continue
+			}
+			name := c.names[m.actor]
 			if isGroup[strings.ToLower(name)] || len(name) < 2 {
 				continue
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 	"runtime/metrics"
 	"runtime/pprof"
 	"time"
@@ -13,6 +14,7 @@ import (
 // at the peak of live heap). Environment variables, not
 // flags, so that profiling never shows in an output's provenance.
 func main() {
+	setMemoryLimit()
 	if path := os.Getenv("PARALLAX_CPUPROFILE"); path != "" {
 		f, err := os.Create(path)
 		if err != nil {
@@ -34,6 +36,20 @@ func main() {
 	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// defaultMemoryLimit is the soft limit of the Go heap when GOMEMLIMIT is not
+// set: below it the garbage collector runs as usual (GOGC); near it, more
+// often, so that the heap's slack does not double the resident memory of a
+// large run. It is not a cap: a run that needs more gets more.
+const defaultMemoryLimit = 768 << 20
+
+// setMemoryLimit applies defaultMemoryLimit unless GOMEMLIMIT says
+// otherwise (docs/performance.md).
+func setMemoryLimit() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 }
 
 // watchHeap writes the heap profile named by PARALLAX_MEMPROFILE at the

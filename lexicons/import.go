@@ -64,6 +64,7 @@ func ParseLIWC(file string, data []byte) (*Lexicon, error) {
 	names := map[string]int{}          // name → line
 	seen := map[[2]string]int{}        // (pattern, number) → line
 	state := 0                         // 0 before the header, 1 inside it, 2 after it
+	headerEnd := 0                     // the line of the last '%' read
 	lines := strings.Split(string(data), "\n")
 	for i, raw := range lines {
 		n := i + 1
@@ -74,6 +75,7 @@ func ParseLIWC(file string, data []byte) (*Lexicon, error) {
 		if strings.TrimSpace(line) == "%" {
 			if state < 2 {
 				state++
+				headerEnd = n
 			} else {
 				errs.Add(file, n, "a third '%%' line: the header is already closed")
 			}
@@ -129,6 +131,8 @@ func ParseLIWC(file string, data []byte) (*Lexicon, error) {
 		errs.Add(file, 0, "empty dictionary: want a '%%' header of categories and words")
 	case state == 1:
 		errs.Add(file, len(lines), "the category header is not closed by a '%%' line")
+	case len(order) == 0 && len(errs) == 0:
+		errs.Add(file, headerEnd, "the category header names no category: want number<TAB>category lines between the '%%' lines")
 	}
 	for _, num := range order {
 		if c := cats[num]; c.words == 0 && state == 2 {

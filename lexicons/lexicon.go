@@ -367,6 +367,9 @@ func yamlError(file string, data []byte, err error) *Error {
 	if yamlParserProblems[msg] {
 		line++
 	}
+	// A problem found at the end of the input ("[" alone) is reported on
+	// the line after the last one: it belongs to the last line.
+	line = min(line, bytes.Count(data, []byte{'\n'})+1)
 	switch {
 	case strings.HasPrefix(msg, "did not find expected ',' or"):
 		// yaml.v3 reads "?" in a flow list as a key indicator; otherwise

@@ -186,7 +186,8 @@ func (l *loader) manifestCSVRows(f *loadFolder, name string, row func(string, ra
 	if err != nil {
 		return csvError(display, err, "the header row")
 	}
-	header, err = manifestHeader(display, header)
+	hline, _ := cr.FieldPos(0)
+	header, err = manifestHeader(display, hline, header)
 	if err != nil {
 		return err
 	}
@@ -219,14 +220,15 @@ func (l *loader) manifestCSVRows(f *loadFolder, name string, row func(string, ra
 	}
 }
 
-// manifestHeader checks the header of a CSV manifest.
-func manifestHeader(display string, row []string) ([]string, error) {
-	header, seen, err := headerNames(display, row)
+// manifestHeader checks the header of a CSV manifest, read on line line
+// (blank lines before it are skipped).
+func manifestHeader(display string, line int, row []string) ([]string, error) {
+	header, seen, err := headerNames(display, line, row)
 	if err != nil {
 		return nil, err
 	}
 	if !seen["file"] {
-		return nil, fmt.Errorf("%s:1: no \"file\" column (columns: %s): the manifest needs a column \"file\" with each file's path in the folder", display, strings.Join(header, ", "))
+		return nil, fmt.Errorf("%s:%d: no \"file\" column (columns: %s): the manifest needs a column \"file\" with each file's path in the folder", display, line, strings.Join(header, ", "))
 	}
 	return header, nil
 }

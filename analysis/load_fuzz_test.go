@@ -158,10 +158,14 @@ func FuzzLoadCSV(f *testing.F) {
 		"outlet,text\nA,caf\xe9\n\"B\",   \n ,z\n")
 	f.Fuzz(func(t *testing.T, data []byte, skipBad bool) {
 		got := fuzzLoad(t, "x.csv", data, skipBad)
-		// With SkipBad only the header or the file as a whole stops a CSV load.
+		// With SkipBad only the header or the file as a whole stops a CSV
+		// load. The header is the first row that is not blank, so its
+		// problems are told by their message, not by line 1.
 		if skipBad && got.err != nil {
 			msg := got.err.Error()
-			if strings.HasPrefix(msg, "x.csv:") && !strings.HasPrefix(msg, "x.csv:1:") {
+			header := strings.Contains(msg, ": invalid CSV in the header row: ") ||
+				strings.Contains(msg, " column (columns: ") || strings.Contains(msg, " is named twice: rename one")
+			if strings.HasPrefix(msg, "x.csv:") && !header {
 				t.Errorf("SkipBad: a row stopped the load: %v", got.err)
 			}
 		}

@@ -716,7 +716,8 @@ func (l *loader) readCSV(br *bufio.Reader, name string) error {
 	if err != nil {
 		return csvError(name, err, "the header row")
 	}
-	header, err = l.csvHeader(name, header)
+	hline, _ := cr.FieldPos(0)
+	header, err = l.csvHeader(name, hline, header)
 	if err != nil {
 		return err
 	}
@@ -776,17 +777,17 @@ func csvRowProblem(pe *csv.ParseError, fields, want int) (detail, hint string) {
 }
 
 // csvHeader checks a CSV header and returns a copy of its names, trimmed.
-func (l *loader) csvHeader(name string, row []string) ([]string, error) {
-	header, seen, err := headerNames(name, row)
+func (l *loader) csvHeader(name string, line int, row []string) ([]string, error) {
+	header, seen, err := headerNames(name, line, row)
 	if err != nil {
 		return nil, err
 	}
 	cols := strings.Join(header, ", ")
 	if !seen[l.opt.TextField] {
-		return nil, fmt.Errorf("%s:1: no %q column (columns: %s): set --text to the column that holds the article text", name, l.opt.TextField, cols)
+		return nil, fmt.Errorf("%s:%d: no %q column (columns: %s): set --text to the column that holds the article text", name, line, l.opt.TextField, cols)
 	}
 	if !seen[l.opt.GroupField] {
-		return nil, fmt.Errorf("%s:1: no %q column (columns: %s): set --group to the column that names the outlet", name, l.opt.GroupField, cols)
+		return nil, fmt.Errorf("%s:%d: no %q column (columns: %s): set --group to the column that names the outlet", name, line, l.opt.GroupField, cols)
 	}
 	return header, nil
 }
@@ -840,7 +841,7 @@ func (l *loader) eachArrayObject(dec *json.Decoder, lc *lineCounter, name, hint 
 
 // headerNames trims the names of a CSV header row (and a byte order mark)
 // and refuses a name given twice; seen holds the names.
-func headerNames(name string, row []string) (header []string, seen map[string]bool, err error) {
+func headerNames(name string, line int, row []string) (header []string, seen map[string]bool, err error) {
 	header = make([]string, len(row))
 	seen = map[string]bool{}
 	for i, h := range row {
@@ -848,7 +849,7 @@ func headerNames(name string, row []string) (header []string, seen map[string]bo
 		// the messages naming the columns are valid UTF-8.
 		h, _ = repairUTF8(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))
 		if seen[h] {
-			return nil, nil, fmt.Errorf("%s:1: column %q is named twice: rename one", name, h)
+			return nil, nil, fmt.Errorf("%s:%d: column %q is named twice: rename one", name, line, h)
 		}
 		seen[h] = true
 		header[i] = h

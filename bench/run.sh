@@ -113,8 +113,9 @@ if [ -n "$sizes" ]; then
 		measure "$label" "$bytes" "parallax terms" "$out/terms-$label.txt" "$out/parallax" terms "$f" "${flags[@]}"
 		measure "$label" "$bytes" "parallax compare" "$out/compare-$label.md" "$out/parallax" compare "$f" "${flags[@]}" --format markdown
 		# Story discovery is the part of compare that compares documents
-		# with each other: its cost, as compare reports it.
-		grep -E '^- [0-9]+ stories, ' "$out/compare-$label.md" | sed 's/^- /   story discovery: /' || true
+		# with each other: `parallax events` alone, and its cost as it reports it.
+		measure "$label" "$bytes" "parallax events" "$out/events-$label.md" "$out/parallax" events "$f" "${flags[@]}" --format markdown
+		grep -hE '^- [0-9]+ stories, ' "$out/events-$label.md" "$out/compare-$label.md" | head -1 | sed 's/^- /   story discovery: /' || true
 		[ "${PEERS:-1}" != 0 ] || continue
 		measure "$label" "$bytes" "scikit-learn" "$out/sklearn-$label.txt" $py bench/peers/sklearn_terms.py "$f"
 		prefix=()

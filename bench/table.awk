@@ -32,6 +32,9 @@ END {
 		if ((s in wall) && (v in wall)) {
 			pw = wall[s] + wall[v]; pc = cpu[s] + cpu[v]; pm = rss[s] > rss[v] ? rss[s] : rss[v]
 			row(l, "scikit-learn + NLTK VADER (sum; RSS: max)", pw, pc, pm, note[v])
+		}
+		print ""
+		if ((s in wall) && (v in wall)) {
 			printf "- speedups (peer / parallax): terms vs scikit-learn ×%s wall, ×%s CPU (target ≥10: %s); ", \
 				ratio(wall[s], wall[t]), ratio(cpu[s], cpu[t]), check(wall[s] >= 10 * wall[t])
 			if (failed(c))

@@ -193,6 +193,7 @@ func (l *loader) manifestCSVRows(f *loadFolder, name string, row func(string, ra
 	}
 	rec := rawRecord{}
 	for {
+		start := cr.InputOffset()
 		fields, err := cr.Read()
 		if err == io.EOF {
 			return nil
@@ -202,7 +203,7 @@ func (l *loader) manifestCSVRows(f *loadFolder, name string, row func(string, ra
 			if !errors.As(err, &pe) {
 				return inputReadError(display, err)
 			}
-			detail, _ := csvRowProblem(pe, len(fields), len(header))
+			detail, _ := csvRowProblem(pe, len(fields), len(header), cr.InputOffset()-start)
 			if e := l.bad(display+":"+strconv.Itoa(pe.StartLine), skipMalformed, detail, "fix the manifest row or use --skip-bad"); e != nil {
 				return e
 			}

@@ -724,6 +724,7 @@ func (l *loader) readCSV(br *bufio.Reader, name string) error {
 	base := idBase(name)
 	rec := rawRecord{}
 	for n := 1; ; n++ {
+		start := cr.InputOffset()
 		row, err := cr.Read()
 		if err == io.EOF {
 			return nil
@@ -737,7 +738,7 @@ func (l *loader) readCSV(br *bufio.Reader, name string) error {
 				return inputReadError(name, gzErr) // the row was cut by the damage
 			}
 			origin := name + ":" + strconv.Itoa(pe.StartLine)
-			detail, hint := csvRowProblem(pe, len(row), len(header))
+			detail, hint := csvRowProblem(pe, len(row), len(header), cr.InputOffset()-start)
 			if e := l.bad(origin, skipMalformed, detail, hint); e != nil {
 				return e
 			}
@@ -758,9 +759,16 @@ func (l *loader) readCSV(br *bufio.Reader, name string) error {
 }
 
 // csvRowProblem words the parse error pe of a CSV row that has fields
-// fields (the header has want) and says what to do.
-func csvRowProblem(pe *csv.ParseError, fields, want int) (detail, hint string) {
+// fields (the header has want) and took read bytes of the input, and says
+// what to do.
+func csvRowProblem(pe *csv.ParseError, fields, want int, read int64) (detail, hint string) {
 	switch {
+	case errors.Is(pe.Err, csv.ErrQuote) && pe.Line == pe.StartLine && int64(pe.Column) >= read:
+		// encoding/csv reports a quoted field still open when the input
+		// ends at the column after the last byte read; a stray quote
+		// inside the line is reported at that quote, before the line's end.
+		return fmt.Sprintf("unbalanced quotes: the quoted field opened on line %d is still open at the end of the input", pe.StartLine),
+			"the input was cut short, or the field lacks its closing quote: close the quote, or use --skip-bad"
 	case errors.Is(pe.Err, csv.ErrFieldCount):
 		return fmt.Sprintf("row has %d fields but the header has %d", fields, want),
 			"quote fields that contain commas, fix the row, or use --skip-bad"

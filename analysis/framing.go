@@ -17,7 +17,6 @@ import (
 	"sync"
 
 	"parallax/lexicons"
-	"parallax/tone"
 )
 
 // FramingOptions says what FramingCollector looks for.
@@ -320,7 +319,7 @@ func (c *FramingCollector) Visit(p *Processed) {
 			fd.actors[m] = append(fd.actors[m], s)
 		}
 		if len(mentioned) > 0 {
-			c.keepSentence(fd, s, sent, labels, frames)
+			c.keepSentence(p, fd, s, labels, frames)
 		} else if c.opt.Actors == nil {
 			fd.sentLabels[s], fd.sentFrames[s] = labels, frames // kept until actors are known
 		}
@@ -342,7 +341,7 @@ func (c *FramingCollector) Visit(p *Processed) {
 		for key, ss := range fd.actors {
 			for _, s := range ss {
 				if _, ok := fd.sentTone[s]; !ok {
-					c.keepSentence(fd, s, p.Text[p.Sentences[s].Start:p.Sentences[s].End], fd.sentLabels[s], fd.sentFrames[s])
+					c.keepSentence(p, fd, s, fd.sentLabels[s], fd.sentFrames[s])
 				}
 			}
 			_ = key
@@ -448,12 +447,12 @@ func (c *FramingCollector) keep(fd *framingDoc) {
 }
 
 // keepSentence scores a sentence mentioning an actor.
-func (c *FramingCollector) keepSentence(fd *framingDoc, s int, sent string, labels, frames []string) {
-	text := ToneText(sent)
-	if !hasWordRune(text) {
+func (c *FramingCollector) keepSentence(p *Processed, fd *framingDoc, s int, labels, frames []string) {
+	span := p.Sentences[s]
+	if !hasWordRune(ToneText(p.Text[span.Start:span.End])) {
 		return
 	}
-	fd.sentTone[s] = tone.VADER(text).Compound
+	fd.sentTone[s] = p.SentenceVADER(s)
 	fd.sentLabels[s], fd.sentFrames[s] = labels, frames
 }
 

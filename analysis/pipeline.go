@@ -56,6 +56,8 @@ type Processed struct {
 	Text      string // the cleaned text; Sentences index into it
 	Sentences []Span
 	Removed   []Removal
+
+	vader []float64 // SentenceVADER's scores, NaN until asked
 }
 
 // CleaningSummary counts what cleaning removed.

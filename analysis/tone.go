@@ -152,6 +152,26 @@ func NewToneCollector(opt ToneOptions) (*ToneCollector, error) {
 // the lexicons.
 func (c *ToneCollector) Instruments() []string { return slices.Clone(c.instruments) }
 
+// SentenceVADER returns the VADER compound score of sentence i as every
+// instrument reads it (ToneText), computed once per document: the
+// collectors of one run (tone, actors) share it. A Processed is visited by
+// one goroutine at a time, so there is no lock.
+func (p *Processed) SentenceVADER(i int) float64 {
+	if p.vader == nil {
+		p.vader = make([]float64, len(p.Sentences))
+		for k := range p.vader {
+			p.vader[k] = math.NaN()
+		}
+	}
+	if v := p.vader[i]; !math.IsNaN(v) {
+		return v
+	}
+	s := p.Sentences[i]
+	v := tone.VADER(ToneText(p.Text[s.Start:s.End])).Compound
+	p.vader[i] = v
+	return v
+}
+
 // ToneText is the text of a sentence as every instrument reads it and as
 // the sentence table prints it: runs of white space (line breaks, tabs,
 // no-break spaces) collapsed to one space, ends trimmed. Naive Bayes deletes
@@ -219,7 +239,7 @@ func (c *ToneCollector) Visit(p *Processed) {
 		text := ToneText(p.Text[s.Start:s.End])
 		start := len(sc.values)
 		nb := c.nb.Classify(text)
-		sc.values = append(sc.values, tone.VADER(text).Compound, nb.PPositive)
+		sc.values = append(sc.values, p.SentenceVADER(si), nb.PPositive)
 		if len(c.opt.Lexicons) > 0 {
 			sc.toks = Tokenize(text, sc.toks[:0])
 			for _, lx := range c.opt.Lexicons {

@@ -332,11 +332,23 @@ func parseYAML(file string, data []byte) (*yaml.Node, error) {
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, ErrorList{{File: file, Msg: "empty lexicon"}}
 	}
+	clipLines(&doc, bytes.Count(data, []byte{'\n'})+1)
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		return nil, ErrorList{{File: file, Line: root.Line, Msg: "want a mapping of keys at the top level, got " + nodeType(root)}}
 	}
 	return root, nil
+}
+
+// clipLines puts every node after the last line of the file on the last
+// line: yaml.v3 places an empty value at the end of the input ("? key",
+// "key:" on the last line) on the line after it, and messages about that
+// value must name a line of the file.
+func clipLines(n *yaml.Node, last int) {
+	n.Line = min(n.Line, last)
+	for _, c := range n.Content {
+		clipLines(c, last)
+	}
 }
 
 // yamlParserProblems are the messages of yaml.v3's parser (as opposed to

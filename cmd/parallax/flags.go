@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"parallax"
@@ -185,7 +186,12 @@ func (cf *corpusFlags) source(pos []string) (analysis.Source, error) {
 			return analysis.Source{Path: "-", Name: "stdin"}, nil
 		}
 		fi, err := os.Stat(name)
-		if err != nil {
+		switch {
+		case errors.Is(err, syscall.ELOOP):
+			return analysis.Source{}, fmt.Errorf("corpus %q: symbolic link loop: the link leads back to itself; give the path of the real file or folder", name)
+		case errors.Is(err, os.ErrNotExist):
+			return analysis.Source{}, fmt.Errorf("corpus %q: no such file or folder", name)
+		case err != nil:
 			return analysis.Source{}, fmt.Errorf("corpus %q: %v", name, err)
 		}
 		if fi.Mode().IsRegular() {

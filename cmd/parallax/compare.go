@@ -34,30 +34,18 @@ func (x *compareFlags) flagSet(c *command, e *env) *flag.FlagSet {
 // quotations, few enough that memory does not grow with the corpus's quotes.
 const compareQuoteTexts = 20
 
-// comparison is everything compare computes, for the tables and the report.
+// comparison is what compare computes that the report draws beyond the
+// tables: the results behind its charts, and the framing collector for the
+// quotations and label passages it lists (compare prints neither).
 type comparison struct {
-	Res        *analysis.Result
-	TermsOpt   analysis.TermsOptions
-	Keyness    []analysis.GroupKeyness
-	Sim        *analysis.SimMatrix
-	Tone       *analysis.ToneSummary
-	Frames     *lexicons.Lexicon // nil with --frames none
-	FrameRows  []analysis.LexiconRow
-	Labels     *lexicons.Lexicon // nil without a labels lexicon
-	LabelRows  []analysis.LabelRow
-	Actors     []analysis.ActorRow
-	Discovered bool // actors discovered from names, not from a lexicon
-	Attrib     []analysis.AttributionRow
-	Sources    []analysis.SourceRow
-	Scare      []analysis.ScareRow
-	Quotes     []analysis.QuoteRow
-	Events     *analysis.EventResult
-	Resamples  int
-	Seed       uint64
-	// LabelPassages are the label occurrences with their sentences, at
-	// most reportLabelPassages per referent, label, group and voice (the
-	// report shows them; compare does not print them).
-	LabelPassages []analysis.LabelPassage
+	Res       *analysis.Result
+	Keyness   []analysis.GroupKeyness
+	Sim       *analysis.SimMatrix
+	Tone      *analysis.ToneSummary
+	Frames    *lexicons.Lexicon // nil with --frames none
+	FrameRows []analysis.LexiconRow
+	Framing   *analysis.FramingCollector
+	Events    *analysis.EventResult
 	// Report holds compare's tables in order, with the provenance.
 	Report *analysis.Report
 }
@@ -119,14 +107,15 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	if err := tf.checkGroups(res.Table); err != nil {
 		return nil, err
 	}
-	out := &comparison{Res: res, TermsOpt: topt, Resamples: *ff.resamples, Seed: *ff.seed}
+	out := &comparison{Res: res, Framing: framing}
+	resamples, seed := *ff.resamples, *ff.seed
 	if out.Keyness, err = analysis.DistinctiveTerms(res.Table, topt); err != nil {
 		return nil, err
 	}
 	if out.Sim, err = analysis.GroupSimilarity(res.Table, m, idfFunc(res.Table, topt.IDF)); err != nil {
 		return nil, err
 	}
-	if out.Tone, err = toneCol.Summarize(analysis.ToneStatsOptions{Seed: *ff.seed, NoPairs: true}); err != nil {
+	if out.Tone, err = toneCol.Summarize(analysis.ToneStatsOptions{Seed: seed, NoPairs: true}); err != nil {
 		return nil, err
 	}
 	if out.Events, err = finishEvents(events, cf, pos, e, framing.QuoteCounter()); err != nil {
@@ -140,21 +129,17 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	}}
 	if lexCol != nil {
 		out.Frames = lexCol.Matcher.Lexicon()
-		out.FrameRows = lexCol.Rows(out.Resamples, out.Seed)
-		r.Sections = append(r.Sections, analysis.LexiconSection(out.Frames, out.FrameRows, out.Resamples, out.Seed))
+		out.FrameRows = lexCol.Rows(resamples, seed)
+		r.Sections = append(r.Sections, analysis.LexiconSection(out.Frames, out.FrameRows, resamples, seed))
 	}
 	if lx := framing.LabelsLexicon(); lx != nil {
-		out.Labels, out.LabelRows = lx, framing.LabelRows()
-		r.Sections = append(r.Sections, analysis.LabelsSection(lx, out.LabelRows))
+		r.Sections = append(r.Sections, analysis.LabelsSection(lx, framing.LabelRows()))
 	}
-	out.Actors, out.Discovered = framing.Actors(out.Resamples, out.Seed), framing.ActorsDiscovered()
-	out.Attrib, out.Sources, out.Scare = framing.Attribution(), framing.Sources(), framing.ScareQuotes()
-	out.Quotes = framing.Quotes()
 	r.Sections = append(r.Sections,
-		analysis.ActorsSection(out.Actors, out.Discovered, out.Resamples, out.Seed),
-		analysis.AttributionSection(out.Attrib),
-		analysis.SourcesSection(out.Sources, 5),
-		analysis.ScareSection(out.Scare, 5),
+		analysis.ActorsSection(framing.Actors(resamples, seed), framing.ActorsDiscovered(), resamples, seed),
+		analysis.AttributionSection(framing.Attribution()),
+		analysis.SourcesSection(framing.Sources(), 5),
+		analysis.ScareSection(framing.ScareQuotes(), 5),
 		analysis.EventsSection(out.Events),
 		analysis.ArticleEventsSection(out.Events),
 		analysis.SideBySideSection(out.Events, 2))
@@ -162,9 +147,6 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		r.Sections = append(r.Sections, s)
 	}
 	out.Report = r
-	if out.Labels != nil {
-		out.LabelPassages = framing.LabelPassages(reportLabelPassages)
-	}
 	return out, nil
 }
 

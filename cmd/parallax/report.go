@@ -58,17 +58,19 @@ func runReport(c *command, args []string, e *env) error {
 	x.cf.format = "html"
 	cmp.Report.Provenance.Options["format"] = "html"
 	r := &analysis.HTMLReport{
-		Report:        cmp.Report,
-		Groups:        cmp.Res.Table.Groups,
-		Keyness:       cmp.Keyness,
-		Sim:           cmp.Sim,
-		Tone:          cmp.Tone,
-		FrameRows:     cmp.FrameRows,
-		LabelPassages: cmp.LabelPassages,
-		Quotes:        cmp.Quotes,
-		Events:        cmp.Events,
-		Corpus:        corpusArgs(&x.cf, pos),
-		Compare:       compareCommand(fs, pos),
+		Report:    cmp.Report,
+		Groups:    cmp.Res.Table.Groups,
+		Keyness:   cmp.Keyness,
+		Sim:       cmp.Sim,
+		Tone:      cmp.Tone,
+		FrameRows: cmp.FrameRows,
+		Quotes:    cmp.Framing.Quotes(),
+		Events:    cmp.Events,
+		Corpus:    corpusArgs(&x.cf, pos),
+		Compare:   compareCommand(fs, pos),
+	}
+	if cmp.Framing.LabelsLexicon() != nil {
+		r.LabelPassages = cmp.Framing.LabelPassages(reportLabelPassages)
 	}
 	if cmp.Frames != nil {
 		r.Frames, r.FrameKeys = cmp.Frames.Name, analysis.LexiconKeys(cmp.Frames)

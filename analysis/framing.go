@@ -53,6 +53,9 @@ type FramingCollector struct {
 	nameID map[string]uint32
 	// texts holds, per group, the quotes whose text is kept (QuoteTexts).
 	texts map[string]*quoteTextHeap
+	// speakers caches speakerNames for speakersDocs documents.
+	speakers     []string
+	speakersDocs int
 }
 
 // framingDoc is what one document contributes. During Visit the evidence
@@ -338,13 +341,12 @@ func (c *FramingCollector) Visit(p *Processed) {
 				fd.actors[key] = append(fd.actors[key], n.Sentence)
 			}
 		}
-		for key, ss := range fd.actors {
+		for _, ss := range fd.actors {
 			for _, s := range ss {
 				if _, ok := fd.sentTone[s]; !ok {
 					c.keepSentence(p, fd, s, fd.sentLabels[s], fd.sentFrames[s])
 				}
 			}
-			_ = key
 		}
 		for s := range fd.sentLabels {
 			if _, ok := fd.sentTone[s]; !ok {

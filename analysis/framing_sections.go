@@ -22,12 +22,18 @@ type QuoteRow struct {
 // (nil: all kinds).
 func (c *FramingCollector) Quotes(kinds ...QuoteKind) []QuoteRow {
 	var out []QuoteRow
+	stances := map[string]string{} // by verb: few verbs, many quotes
 	for _, d := range c.sortedDocs() {
 		for _, q := range c.quotesOf(d) {
 			if len(kinds) > 0 && !slices.Contains(kinds, q.Kind) {
 				continue
 			}
-			out = append(out, QuoteRow{Group: d.group, Doc: d.id, Quote: q, Stance: c.stance(q.Verb)})
+			st, ok := stances[q.Verb]
+			if !ok {
+				st = c.stance(q.Verb)
+				stances[q.Verb] = st
+			}
+			out = append(out, QuoteRow{Group: d.group, Doc: d.id, Quote: q, Stance: st})
 		}
 	}
 	return out
@@ -91,24 +97,25 @@ type AttributionRow struct {
 // Attribution returns one row per group.
 func (c *FramingCollector) Attribution() []AttributionRow {
 	docs := c.sortedDocs()
-	canon := c.canonicalSpeakers(docs)
+	speakers := c.speakerNames(docs)
+	stances := map[uint32]string{} // by verb id: few verbs, many quotes
 	byGroup := map[string]*AttributionRow{}
-	speakers := map[string]map[string]int{}
+	quoted := map[string]map[string]int{}
 	for _, d := range docs {
 		r := byGroup[d.group]
 		if r == nil {
 			r = &AttributionRow{Group: d.group}
 			byGroup[d.group] = r
-			speakers[d.group] = map[string]int{}
+			quoted[d.group] = map[string]int{}
 		}
 		r.Docs++
 		r.Words += d.words
 		r.QuotedWords += d.quotedWords
-		for _, q := range c.quotesOf(d) {
-			switch q.Kind {
+		for _, q := range d.quotes {
+			switch q.kind {
 			case QuoteDirect:
 				r.Direct++
-				if q.Speaker != "" {
+				if q.speaker != 0 {
 					r.Attributed++
 				}
 			case QuoteIndirect:
@@ -117,16 +124,18 @@ func (c *FramingCollector) Attribution() []AttributionRow {
 				r.Scare++
 				continue
 			}
-			if sp := q.Speaker; sp != "" {
-				if full, ok := canon[sp]; ok {
-					sp = full
-				}
-				speakers[d.group][sp]++
+			if q.speaker != 0 {
+				quoted[d.group][speakers[q.speaker]]++
 			}
-			if q.Verb == "" || q.Cue == "continuation" {
+			if q.verb == 0 || c.names[q.cue] == "continuation" {
 				continue
 			}
-			switch c.stance(q.Verb) {
+			st, ok := stances[q.verb]
+			if !ok {
+				st = c.stance(c.names[q.verb])
+				stances[q.verb] = st
+			}
+			switch st {
 			case "neutral":
 				r.Neutral++
 			case "distancing":
@@ -146,8 +155,8 @@ func (c *FramingCollector) Attribution() []AttributionRow {
 		verbs := float64(r.Neutral + r.Distancing + r.Endorsing + r.OtherVerb)
 		r.DistancingShare = ratio(float64(r.Distancing), verbs)
 		r.EndShare = ratio(float64(r.Endorsing), verbs)
-		r.Sources = len(speakers[g])
-		r.TopSources = topCounts(speakers[g], 5)
+		r.Sources = len(quoted[g])
+		r.TopSources = topCounts(quoted[g], 5)
 		rows = append(rows, *r)
 	}
 	return rows
@@ -212,23 +221,19 @@ func (c *FramingCollector) Sources() []SourceRow {
 	m := map[key]*SourceRow{}
 	lastDoc := map[key]int{}
 	docs := c.sortedDocs()
-	canon := c.canonicalSpeakers(docs)
+	speakers := c.speakerNames(docs)
 	for _, d := range docs {
-		for _, q := range c.quotesOf(d) {
-			if q.Speaker == "" || q.Kind == QuoteScare {
+		for _, q := range d.quotes {
+			if q.speaker == 0 || q.kind == QuoteScare {
 				continue
 			}
-			speaker := q.Speaker
-			if full, ok := canon[speaker]; ok {
-				speaker = full
-			}
-			k := key{d.group, speaker}
+			k := key{d.group, speakers[q.speaker]}
 			r := m[k]
 			if r == nil {
-				r = &SourceRow{Group: d.group, Speaker: speaker}
+				r = &SourceRow{Group: d.group, Speaker: k.s}
 				m[k] = r
 			}
-			if q.Kind == QuoteDirect {
+			if q.kind == QuoteDirect {
 				r.Direct++
 			} else {
 				r.Indirect++
@@ -249,9 +254,16 @@ func (c *FramingCollector) Sources() []SourceRow {
 	return rows
 }
 
-// canonicalSpeakers counts the speakers of direct and indirect quotes and
-// merges their spellings (canonicalSpeakers).
-func (c *FramingCollector) canonicalSpeakers(docs []*framingDoc) map[string]string {
+// speakerNames returns, by interned id, the name under which the tables
+// count a speaker: the id's own string, or its merged spelling
+// (canonicalSpeakers over the speakers of direct and indirect quotes).
+// Computed once per set of documents and kept.
+func (c *FramingCollector) speakerNames(docs []*framingDoc) []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.speakers != nil && c.speakersDocs == len(docs) {
+		return c.speakers
+	}
 	count := map[string]int{}
 	for _, d := range docs {
 		for _, q := range d.quotes {
@@ -260,7 +272,15 @@ func (c *FramingCollector) canonicalSpeakers(docs []*framingDoc) map[string]stri
 			}
 		}
 	}
-	return canonicalSpeakers(count)
+	canon := canonicalSpeakers(count)
+	names := slices.Clone(c.names)
+	for i, n := range names {
+		if full, ok := canon[n]; ok {
+			names[i] = full
+		}
+	}
+	c.speakers, c.speakersDocs = names, len(docs)
+	return names
 }
 
 // canonicalSpeakers merges the spellings of one person across the corpus.
@@ -419,10 +439,11 @@ func (c *FramingCollector) ScareQuotes() []ScareRow {
 	m := map[key]*ScareRow{}
 	last := map[key]int{}
 	for _, d := range c.sortedDocs() {
-		for _, q := range c.quotesOf(d) {
-			if q.Kind != QuoteScare {
+		for _, cq := range d.quotes {
+			if cq.kind != QuoteScare {
 				continue
 			}
+			q := &d.full[cq.full] // scare quotes keep their text
 			p := strings.ToLower(strings.Trim(q.Text, " .,;:!?…"))
 			k := key{d.group, p}
 			r := m[k]
@@ -510,8 +531,8 @@ func (c *FramingCollector) Actors(resamples int, seed uint64) []ActorRow {
 	for _, d := range docs {
 		byGroup[d.group] = append(byGroup[d.group], d)
 		words[d.group] += d.words
-		for _, q := range c.quotesOf(d) {
-			if q.Kind != QuoteScare && q.Speaker != "" {
+		for _, q := range d.quotes {
+			if q.kind != QuoteScare && q.speaker != 0 {
 				attributed[d.group]++
 			}
 		}

@@ -1689,7 +1689,7 @@ func (c *EventCollector) linkDocuments(a *eventArticles) []simEdge {
 				var es []simEdge
 				for _, j := range touched {
 					if int(shared[j]) >= c.opt.MinShared {
-						d := sharedDot(a.rare[i], a.rare[j], a)
+						_, d := sharedRanks(a.rare[i], a.rare[j], a)
 						if sim := d / (a.norm[i] * a.norm[j]); sim >= c.opt.MinScore {
 							es = append(es, simEdge{int32(i), j, min(sim, 1), shared[j]})
 						}
@@ -1717,10 +1717,10 @@ func (c *EventCollector) linkDocuments(a *eventArticles) []simEdge {
 	return edges
 }
 
-// sharedDot is Σ idf² over the ranks two ascending lists share, summed in
-// rank order (so the result does not depend on which list comes first).
-func sharedDot(x, y []int32, a *eventArticles) float64 {
-	var s float64
+// sharedRanks returns how many ranks two ascending lists share and Σ idf²
+// over them, summed in rank order (so the result does not depend on which
+// list comes first).
+func sharedRanks(x, y []int32, a *eventArticles) (n int, dot float64) {
 	for i, j := 0, 0; i < len(x) && j < len(y); {
 		switch {
 		case x[i] < y[j]:
@@ -1729,30 +1729,13 @@ func sharedDot(x, y []int32, a *eventArticles) float64 {
 			j++
 		default:
 			w := a.idf(x[i])
-			s += w * w
-			i++
-			j++
-		}
-	}
-	return s
-}
-
-// countShared is the number of ranks two ascending lists share.
-func countShared(x, y []int32) int {
-	n := 0
-	for i, j := 0, 0; i < len(x) && j < len(y); {
-		switch {
-		case x[i] < y[j]:
-			i++
-		case x[i] > y[j]:
-			j++
-		default:
+			dot += w * w
 			n++
 			i++
 			j++
 		}
 	}
-	return n
+	return n, dot
 }
 
 // buildStories clusters the linked documents and keeps the clusters of at
@@ -2390,11 +2373,11 @@ func (c *EventCollector) alignStory(k int, s *story, docs []*storyDoc, kr keyer)
 		slices.Sort(touched)
 		for _, j := range touched {
 			seen[j] = false
-			sh := countShared(feats[i], feats[j])
+			sh, dot := sharedRanks(feats[i], feats[j], a)
 			if sh < c.opt.PassageMinShared {
 				continue
 			}
-			sim := sharedDot(feats[i], feats[j], a) / (norms[i] * norms[j])
+			sim := dot / (norms[i] * norms[j])
 			if sim >= c.opt.PassageMinScore {
 				edges = append(edges, simEdge{int32(i), j, min(sim, 1), int32(sh)})
 			}

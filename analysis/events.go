@@ -46,6 +46,8 @@ const (
 	DefaultEventLinkScore          = 0.06
 	DefaultEventMinLinked          = 0.5
 	DefaultEventWindow             = 3
+	DefaultEventMaxLinks           = 32
+	DefaultEventUndatedMaxDF       = 200
 	DefaultPassageMinShared        = 3
 	DefaultPassageMinScore         = 0.3
 	DefaultPassageLinkScore        = 0.15
@@ -86,6 +88,19 @@ type EventOptions struct {
 	MinShared int
 	MinScore  float64
 	Window    int
+	// MaxLinks bounds the links of a document: each document ranks the
+	// documents it would be linked with by similarity (ties: the earlier
+	// in the input) and keeps the first MaxLinks; a link is kept when each
+	// of its documents keeps the other. No document has more than MaxLinks
+	// links, so there are at most MaxLinks·D/2 links and no story has more
+	// than (MaxLinks/MinLinked)·(MaxLinks+1) documents (docs/events.md).
+	// Negative: no bound.
+	MaxLinks int
+	// UndatedMaxDF: a rare feature found in more than UndatedMaxDF
+	// documents does not find candidate pairs with an undated document
+	// (no date window thins its postings); it still counts in the score.
+	// Negative: no ceiling.
+	UndatedMaxDF int
 	// LinkScore and MinLinked are the average-linkage thresholds: two
 	// clusters of documents are merged while the mean similarity over all
 	// their pairs of documents of different groups (0 for pairs not
@@ -147,6 +162,12 @@ func (o EventOptions) withDefaults() (EventOptions, error) {
 	}
 	if o.Window == 0 {
 		o.Window = DefaultEventWindow
+	}
+	if o.MaxLinks == 0 {
+		o.MaxLinks = DefaultEventMaxLinks
+	}
+	if o.UndatedMaxDF == 0 {
+		o.UndatedMaxDF = DefaultEventUndatedMaxDF
 	}
 	if o.PassageMinShared == 0 {
 		o.PassageMinShared = DefaultPassageMinShared
@@ -1340,7 +1361,10 @@ type EventStats struct {
 	SumDF2            int64 // Σ df² over rare features: the bound of Postings
 	Postings          int64 // posting entries visited to find candidate pairs
 	Candidates        int64 // pairs of documents sharing a rare feature (within the window)
-	Edges             int   // pairs linked
+	Similar           int64 // pairs passing the link tests, before the MaxLinks bound
+	MaxNeighbours     int   // the most documents one document passed the link tests with
+	UndatedCapped     int   // rare features of undated documents found in more than UndatedMaxDF documents
+	Edges             int   // pairs linked: Similar less those the MaxLinks bound dropped
 	Stories           int
 	PassageWork       int64 // sentence posting entries visited, over all stories
 	PassageCandidates int64
@@ -1644,10 +1668,21 @@ func (c *EventCollector) linkDocuments(a *eventArticles) []simEdge {
 		}
 	}
 	window := int32(c.opt.Window)
+	K, U := c.opt.MaxLinks, int64(c.opt.UndatedMaxDF)
+	if U >= 0 {
+		for r := range nr {
+			if start[r+1]-start[r] > U && start[r+1]-start[r] > dated[r] {
+				a.stats.UndatedCapped++
+			}
+		}
+	}
 
-	outs := make([][]simEdge, D)
+	// Each document's neighbours: its K most similar linked documents, by
+	// position.
+	nbrs := make([][]neighbour, D)
 	var mu sync.Mutex
-	var work, cands int64
+	var work, cands, similar int64
+	maxNbrs := 0
 	next := make(chan int, 64)
 	var wg sync.WaitGroup
 	for range c.workers() {
@@ -1656,14 +1691,16 @@ func (c *EventCollector) linkDocuments(a *eventArticles) []simEdge {
 			defer wg.Done()
 			shared := make([]int32, D)
 			var touched []int32
-			var myWork, myCands int64
+			var es []neighbour
+			var myWork, myCands, mySimilar int64
+			myMax := 0
 			for i := range next {
 				di := a.docs[i]
 				touched = touched[:0]
 				visit := func(lo, hi int64) {
 					myWork += hi - lo
 					for _, j := range pdoc[lo:hi] {
-						if int(j) <= i || a.gid[j] == a.gid[i] {
+						if int(j) == i || a.gid[j] == a.gid[i] {
 							continue
 						}
 						if shared[j] == 0 {
@@ -1672,35 +1709,71 @@ func (c *EventCollector) linkDocuments(a *eventArticles) []simEdge {
 						shared[j]++
 					}
 				}
+				// skipped: i's rare features too frequent to find a pair
+				// with an undated document.
+				skipped := int32(0)
 				for _, r := range a.rare[i] {
 					lo, hi := start[r], start[r+1]
 					mid := lo + dated[r]
-					if di.dated && window >= 0 {
+					wide := U < 0 || hi-lo <= U
+					if !wide {
+						skipped++
+					}
+					switch {
+					case di.dated && window >= 0:
 						from := lo + int64(sort.Search(int(mid-lo), func(k int) bool { return a.docs[pdoc[lo+int64(k)]].day >= di.day-window }))
 						to := lo + int64(sort.Search(int(mid-lo), func(k int) bool { return a.docs[pdoc[lo+int64(k)]].day > di.day+window }))
 						visit(from, to)
-						visit(mid, hi)
-					} else {
-						visit(lo, hi)
+					case di.dated:
+						visit(lo, mid)
+					}
+					if wide {
+						if di.dated {
+							visit(mid, hi)
+						} else {
+							visit(lo, hi)
+						}
 					}
 				}
-				myCands += int64(len(touched))
 				slices.Sort(touched)
-				var es []simEdge
+				es = es[:0]
 				for _, j := range touched {
-					if int(shared[j]) >= c.opt.MinShared {
-						_, d := sharedRanks(a.rare[i], a.rare[j], a)
-						if sim := d / (a.norm[i] * a.norm[j]); sim >= c.opt.MinScore {
-							es = append(es, simEdge{int32(i), j, min(sim, 1), shared[j]})
+					if int(j) > i {
+						myCands++
+					}
+					need := int32(c.opt.MinShared)
+					if !di.dated || !a.docs[j].dated {
+						need -= skipped // those may be shared too
+					}
+					if shared[j] >= need {
+						n, d := sharedRanks(a.rare[i], a.rare[j], a)
+						if sim := d / (a.norm[i] * a.norm[j]); n >= c.opt.MinShared && sim >= c.opt.MinScore {
+							es = append(es, neighbour{j, int32(n), min(sim, 1)})
+							if int(j) > i {
+								mySimilar++
+							}
 						}
 					}
 					shared[j] = 0
 				}
-				outs[i] = es
+				myMax = max(myMax, len(es))
+				if K >= 0 && len(es) > K {
+					slices.SortFunc(es, func(x, y neighbour) int {
+						if x.sim != y.sim {
+							return cmp.Compare(y.sim, x.sim)
+						}
+						return cmp.Compare(x.j, y.j)
+					})
+					es = es[:K]
+					slices.SortFunc(es, func(x, y neighbour) int { return cmp.Compare(x.j, y.j) })
+				}
+				nbrs[i] = slices.Clone(es)
 			}
 			mu.Lock()
 			work += myWork
 			cands += myCands
+			similar += mySimilar
+			maxNbrs = max(maxNbrs, myMax)
 			mu.Unlock()
 		}()
 	}
@@ -1709,12 +1782,28 @@ func (c *EventCollector) linkDocuments(a *eventArticles) []simEdge {
 	}
 	close(next)
 	wg.Wait()
-	a.stats.Postings, a.stats.Candidates = work, cands
+	a.stats.Postings, a.stats.Candidates, a.stats.Similar, a.stats.MaxNeighbours = work, cands, similar, maxNbrs
+	// A link is kept when each document is among the other's neighbours.
 	var edges []simEdge
-	for _, es := range outs {
-		edges = append(edges, es...)
+	for i, es := range nbrs {
+		for _, e := range es {
+			if int(e.j) <= i {
+				continue
+			}
+			if _, ok := slices.BinarySearchFunc(nbrs[e.j], int32(i), func(x neighbour, t int32) int { return cmp.Compare(x.j, t) }); ok {
+				edges = append(edges, simEdge{int32(i), e.j, e.sim, e.shared})
+			}
+		}
 	}
 	return edges
+}
+
+// neighbour is a document linked to another, with their similarity and
+// shared rare features.
+type neighbour struct {
+	j      int32
+	shared int32
+	sim    float64
 }
 
 // sharedRanks returns how many ranks two ascending lists share and Σ idf²
@@ -2878,6 +2967,14 @@ func ArticleEventsSection(r *EventResult) Section {
 		fmt.Sprintf("%d stories, %s between %s with %s; %s read to find them (at most Σ df² over rare features = %d), %s scored.",
 			st.Stories, Plural(st.Edges, "link"), Plural(st.Docs, "document"), Plural(st.Features, "distinct feature"),
 			Plural(int(st.Postings), "posting"), st.SumDF2, Plural(int(st.Candidates), "candidate pair")),
+	}
+	if st.Similar > int64(st.Edges) {
+		t.Notes = append(t.Notes, fmt.Sprintf("Links per document are bounded: each document keeps the %d documents most similar to it (up to %d passed the tests for one document), and a link is kept when each of its documents keeps the other; %s passed the tests, %d were kept.",
+			o.MaxLinks, st.MaxNeighbours, Plural(int(st.Similar), "pair"), st.Edges))
+	}
+	if st.UndatedCapped > 0 {
+		t.Notes = append(t.Notes, fmt.Sprintf("%s held by undated documents are found in more than %d documents: without a date window they find no pairs with undated documents (they still count in the scores).",
+			Plural(st.UndatedCapped, "rare feature"), o.UndatedMaxDF))
 	}
 	if len(r.Articles) == 0 {
 		t.Notes = append(t.Notes, "No story: no two documents of different groups were linked.")

@@ -257,6 +257,153 @@ func TestAverageLinkWindow(t *testing.T) {
 }
 
 // ---------------------------------------------------------------------------
+// Links: the neighbour bound and the undated ceiling
+
+// linkArticles builds an article level from documents given by their rare
+// features (ranks; every feature weighs 1, so a cosine is shared/√(|a|·|b|)),
+// groups and days (noDay: undated), and links them.
+func linkArticles(t *testing.T, opt EventOptions, feats [][]int32, groups, days []int32) *eventArticles {
+	t.Helper()
+	o, err := opt.withDefaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &EventCollector{opt: o}
+	a := &eventArticles{gid: groups, idfTab: []float64{1}}
+	for i, f := range feats {
+		a.docs = append(a.docs, &eventDoc{index: i, dated: days[i] != noDay, day: days[i]})
+		for _, r := range f {
+			a.nfeat = max(a.nfeat, int(r)+1)
+		}
+		a.rare = append(a.rare, f)
+		a.norm = append(a.norm, math.Sqrt(float64(len(f))))
+	}
+	a.df = make([]int32, a.nfeat) // idfTab[0] = 1
+	a.edges = c.linkDocuments(a)
+	return a
+}
+
+func edgePairs(es []simEdge) [][2]int32 {
+	var ps [][2]int32
+	for _, e := range es {
+		ps = append(ps, [2]int32{e.a, e.b})
+	}
+	return ps
+}
+
+// TestLinkNeighbours: a hub document passes the link tests with five
+// others; with MaxLinks = 3 it keeps its three most similar, and a link
+// survives only when each document keeps the other.
+func TestLinkNeighbours(t *testing.T) {
+	feats := [][]int32{
+		{1, 2, 3, 4, 5, 6, 7, 8}, // 0, group 0: the hub
+		{1, 2, 3, 4, 5, 6},       // 1, group 1: hub 6/√48 = 0.866
+		{1, 2, 3, 4, 5, 20},      // 2, group 1: hub 5/√48 = 0.722
+		{1, 2, 3, 4, 21, 22},     // 3, group 1: hub 4/√48 = 0.577
+		{5, 6, 7, 8, 23, 24},     // 4, group 1: hub 4/√48 = 0.577 (tie with 3: 3 is earlier)
+		{1, 2, 3, 4, 5, 6, 30},   // 5, group 2: hub 0.802, 1: 0.926, 2: 0.772, 3: 0.617, 4: 2 shared only
+	}
+	groups := []int32{0, 1, 1, 1, 1, 2}
+	days := []int32{noDay, noDay, noDay, noDay, noDay, noDay}
+	all := [][2]int32{{0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5}, {1, 5}, {2, 5}, {3, 5}}
+	a := linkArticles(t, EventOptions{MaxLinks: -1}, feats, groups, days)
+	if got := edgePairs(a.edges); !slices.Equal(got, all) {
+		t.Fatalf("without a bound: links %v, want %v", got, all)
+	}
+	// Neighbours kept with MaxLinks = 3: 0 → 1, 5, 2 (3 and 4 lose);
+	// 1 → 5, 0; 2 → 5, 0; 3 → 5, 0; 4 → 0; 5 → 1, 0, 2 (3 loses).
+	// Mutual: (0,1), (0,2), (0,5), (1,5), (2,5).
+	want := [][2]int32{{0, 1}, {0, 2}, {0, 5}, {1, 5}, {2, 5}}
+	for _, workers := range []int{1, 3} {
+		a := linkArticles(t, EventOptions{MaxLinks: 3, Workers: workers}, feats, groups, days)
+		if got := edgePairs(a.edges); !slices.Equal(got, want) {
+			t.Errorf("%d workers: links %v, want %v", workers, got, want)
+		}
+		if st := a.stats; st.Similar != 8 || st.MaxNeighbours != 5 || st.Candidates != 9 {
+			t.Errorf("stats: %d similar (want 8), %d most neighbours (want 5), %d candidates (want 9)", st.Similar, st.MaxNeighbours, st.Candidates)
+		}
+		if e := a.edges[0]; math.Abs(e.sim-6/math.Sqrt(48)) > 1e-12 || e.shared != 6 {
+			t.Errorf("link (0,1): %+v", e)
+		}
+	}
+	// MaxLinks = 1: 0 → 1; 1 → 5; 5 → 1: only (1,5).
+	a = linkArticles(t, EventOptions{MaxLinks: 1}, feats, groups, days)
+	if got := edgePairs(a.edges); !slices.Equal(got, [][2]int32{{1, 5}}) {
+		t.Errorf("MaxLinks 1: links %v, want [[1 5]]", got)
+	}
+}
+
+// TestLinkNeighboursBound: on random graphs no document has more than
+// MaxLinks links, and the links do not depend on the number of workers.
+func TestLinkNeighboursBound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	const D, K = 300, 4
+	var feats [][]int32
+	var groups, days []int32
+	for range D {
+		var f []int32
+		for r := range int32(40) {
+			if rng.IntN(4) == 0 {
+				f = append(f, r)
+			}
+		}
+		feats = append(feats, f)
+		groups = append(groups, int32(rng.IntN(5)))
+		d := int32(rng.IntN(10))
+		if rng.IntN(5) == 0 {
+			d = noDay
+		}
+		days = append(days, d)
+	}
+	one := linkArticles(t, EventOptions{MaxLinks: K, Workers: 1}, feats, groups, days)
+	three := linkArticles(t, EventOptions{MaxLinks: K, Workers: 3}, feats, groups, days)
+	if !slices.Equal(one.edges, three.edges) {
+		t.Fatal("the links depend on the number of workers")
+	}
+	deg := make([]int, D)
+	for _, e := range one.edges {
+		deg[e.a]++
+		deg[e.b]++
+	}
+	if m := slices.Max(deg); m > K || len(one.edges) == 0 || one.stats.MaxNeighbours <= K {
+		t.Errorf("most links of a document %d (bound %d), %d links, most neighbours before the bound %d", m, K, len(one.edges), one.stats.MaxNeighbours)
+	}
+}
+
+// TestLinkUndatedCeiling: features found in more than UndatedMaxDF
+// documents find no pairs with an undated document, but count in the score
+// of a pair found through another feature.
+func TestLinkUndatedCeiling(t *testing.T) {
+	feats := [][]int32{
+		{1, 2, 3, 4, 10}, // 0, undated
+		{1, 2, 3, 4, 11}, // 1, day 0
+		{1, 2, 3, 4, 12}, // 2, day 0
+		{1, 2, 3, 4, 10}, // 3, undated
+	}
+	groups := []int32{0, 1, 2, 3}
+	days := []int32{noDay, 0, 0, noDay}
+	a := linkArticles(t, EventOptions{UndatedMaxDF: -1}, feats, groups, days)
+	if got := edgePairs(a.edges); len(got) != 6 || a.stats.Postings != 70 || a.stats.Candidates != 6 || a.stats.UndatedCapped != 0 {
+		t.Errorf("no ceiling: links %v, %d postings (want 70), %d candidates (want 6)", got, a.stats.Postings, a.stats.Candidates)
+	}
+	// Ceiling 3: features 1-4 (4 documents) find only the dated pair
+	// (1,2) through the window; feature 10 (2 documents) finds (0,3),
+	// whose score counts all 5 shared features.
+	a = linkArticles(t, EventOptions{UndatedMaxDF: 3}, feats, groups, days)
+	if got := edgePairs(a.edges); !slices.Equal(got, [][2]int32{{0, 3}, {1, 2}}) {
+		t.Errorf("ceiling 3: links %v, want [[0 3] [1 2]]", got)
+	}
+	// Postings: 0 and 3 read feature 10 (2 each); 1 and 2 read the dated
+	// postings of 1-4 (2 each) and their own feature (1).
+	if st := a.stats; st.Postings != 22 || st.Candidates != 2 || st.UndatedCapped != 4 {
+		t.Errorf("ceiling 3: %d postings (want 22), %d candidates (want 2), %d capped features (want 4)", st.Postings, st.Candidates, st.UndatedCapped)
+	}
+	if e := a.edges[0]; e.shared != 5 || math.Abs(e.sim-1) > 1e-12 {
+		t.Errorf("link (0,3): %+v, want 5 shared, similarity 1", e)
+	}
+}
+
+// ---------------------------------------------------------------------------
 // A hand-made corpus
 
 // handDoc is a document of the hand-made corpus.

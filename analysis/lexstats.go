@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -27,7 +29,8 @@ func LexiconKey(e *lexicons.Entry) string {
 // safe for concurrent use. Memory: per article, its word count and its hits
 // per key; sentence-level counts are kept only for a group's first
 // MinClusterUnits articles (enough to resample sentences when the group
-// turns out small).
+// turns out small). Keys are counted by their position in LexiconKeys, so an
+// article costs about 40 bytes plus 12 per key it hits.
 type LexiconCollector struct {
 	Matcher *Matcher
 	// Explain, when set, keeps the passages behind one key (in one group,
@@ -36,6 +39,10 @@ type LexiconCollector struct {
 	Explain, ExplainGroup string
 	ExplainMax            int
 
+	once   sync.Once
+	keys   []string                   // LexiconKeys of the matcher's lexicon
+	keyOf  map[*lexicons.Entry]uint32 // each entry's position in keys
+	keyPos map[string]uint32          // each key's position in keys
 	mu     sync.Mutex
 	groups map[string]*lexGroup
 }
@@ -45,17 +52,61 @@ type lexGroup struct {
 	passages []Passage
 }
 
+// lexArticle is one article's counts: hits and negated hits per key, only
+// the keys it hits, in ascending key order.
 type lexArticle struct {
-	index     int
+	index     int32
 	words     int64
-	hits      map[string]int64
-	negated   map[string]int64
+	counts    []lexCount
 	sentences []lexSentence // only while the group has few articles
 }
 
 type lexSentence struct {
-	words int64
-	hits  map[string]int64
+	words  int64
+	counts []lexCount
+}
+
+// lexCount is the hits of one key (its position in LexiconKeys).
+type lexCount struct {
+	key           uint32
+	hits, negated int32
+}
+
+// addCount adds one hit of key to counts, kept in ascending key order.
+func addCount(counts []lexCount, key uint32, negated bool) []lexCount {
+	i, found := slices.BinarySearchFunc(counts, key, func(c lexCount, k uint32) int { return cmp.Compare(c.key, k) })
+	if !found {
+		counts = slices.Insert(counts, i, lexCount{key: key})
+	}
+	counts[i].hits++
+	if negated {
+		counts[i].negated++
+	}
+	return counts
+}
+
+// countOf returns the hits and negated hits of key in counts.
+func countOf(counts []lexCount, key uint32) (hits, negated int64) {
+	if i, ok := slices.BinarySearchFunc(counts, key, func(c lexCount, k uint32) int { return cmp.Compare(c.key, k) }); ok {
+		return int64(counts[i].hits), int64(counts[i].negated)
+	}
+	return 0, 0
+}
+
+// index lists the lexicon's keys and each entry's key, once.
+func (c *LexiconCollector) index() {
+	c.once.Do(func() {
+		lx := c.Matcher.Lexicon()
+		c.keys = LexiconKeys(lx)
+		c.keyPos = make(map[string]uint32, len(c.keys))
+		for i, k := range c.keys {
+			c.keyPos[k] = uint32(i)
+		}
+		c.keyOf = make(map[*lexicons.Entry]uint32, len(lx.Entries))
+		for i := range lx.Entries {
+			c.keyOf[&lx.Entries[i]] = c.keyPos[LexiconKey(&lx.Entries[i])]
+		}
+	})
 }
 
 // Passage is a sentence behind a number, with the matched words marked.
@@ -70,7 +121,8 @@ type Passage struct {
 // Visit counts one document's hits. Hits are found sentence by sentence, so
 // phrases and negation never cross a sentence end.
 func (c *LexiconCollector) Visit(p *Processed) {
-	a := lexArticle{index: p.Doc.Index, hits: map[string]int64{}, negated: map[string]int64{}}
+	c.index()
+	a := lexArticle{index: int32(p.Doc.Index)}
 	var toks []Token
 	var hits []Hit
 	var passages []Passage
@@ -82,16 +134,13 @@ func (c *LexiconCollector) Visit(p *Processed) {
 		ls := lexSentence{words: words}
 		var marked []Hit
 		for _, h := range hits {
-			k := LexiconKey(h.Entry)
-			a.hits[k]++
-			if h.Negated {
-				a.negated[k]++
+			key, ok := c.keyOf[h.Entry]
+			if !ok { // an entry the matcher's lexicon does not hold by address
+				key = c.keyPos[LexiconKey(h.Entry)]
 			}
-			if ls.hits == nil {
-				ls.hits = map[string]int64{}
-			}
-			ls.hits[k]++
-			if c.Explain != "" && k == c.Explain && (c.ExplainGroup == "" || c.ExplainGroup == p.Doc.Group) {
+			a.counts = addCount(a.counts, key, h.Negated)
+			ls.counts = addCount(ls.counts, key, false)
+			if c.Explain != "" && c.keys[key] == c.Explain && (c.ExplainGroup == "" || c.ExplainGroup == p.Doc.Group) {
 				marked = append(marked, h)
 			}
 		}
@@ -155,7 +204,8 @@ type LexiconRow struct {
 // Rows returns every group × key (keys of the lexicon in its order, groups
 // sorted), with intervals from resamples resamples seeded by seed.
 func (c *LexiconCollector) Rows(resamples int, seed uint64) []LexiconRow {
-	keys := LexiconKeys(c.Matcher.Lexicon())
+	c.index()
+	keys := c.keys
 	names := make([]string, 0, len(c.groups))
 	for name := range c.groups {
 		names = append(names, name)
@@ -172,19 +222,21 @@ func (c *LexiconCollector) Rows(resamples int, seed uint64) []LexiconRow {
 			}
 		}
 		small := articles < MinClusterUnits
-		for _, k := range keys {
+		for ki, k := range keys {
 			r := LexiconRow{Group: name, Key: k, Articles: articles, Small: small, Unit: UnitArticle}
 			var num, den []float64
 			for _, a := range g.articles {
-				r.Hits += a.hits[k]
-				r.Negated += a.negated[k]
+				hits, negated := countOf(a.counts, uint32(ki))
+				r.Hits += hits
+				r.Negated += negated
 				r.Words += a.words
 				if small {
 					for _, s := range a.sentences {
-						num, den = append(num, float64(s.hits[k])), append(den, float64(s.words))
+						h, _ := countOf(s.counts, uint32(ki))
+						num, den = append(num, float64(h)), append(den, float64(s.words))
 					}
 				} else {
-					num, den = append(num, float64(a.hits[k])), append(den, float64(a.words))
+					num, den = append(num, float64(hits)), append(den, float64(a.words))
 				}
 			}
 			if small {

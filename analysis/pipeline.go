@@ -47,6 +47,20 @@ type Options struct {
 	// Progress, when set, counts documents and input bytes as they are read,
 	// for a progress display (see Progress); it does not change the result.
 	Progress *Progress
+
+	// For a later pass that only serves Visit (the event collector's
+	// VisitTexts):
+	//
+	// Select, when set, is asked for every document read; one it declines
+	// is not cleaned, counted or visited.
+	Select func(d *Document) bool
+	// VisitOnly skips tokenization and term counting: documents are
+	// cleaned, segmented and visited, and Result.Table holds no terms.
+	VisitOnly bool
+	// LineStats, when set, are the repeated-line statistics of an earlier
+	// pass over the same corpus (Result.LineStats): the rule uses them
+	// instead of reading the corpus once more to count lines.
+	LineStats *LineStats
 }
 
 // Processed is one document after cleaning and segmentation, as Visit sees it.
@@ -77,6 +91,9 @@ type Result struct {
 	Docs        *DocVectors    // nil unless Options.DocVectors
 	Cleaning    CleaningSummary
 	Fingerprint string // SHA-256 over group, id and text of every loaded document, in order
+	// LineStats are the repeated-line rule's statistics, nil when it did
+	// not run; a later pass may reuse them (Options.LineStats).
+	LineStats *LineStats
 }
 
 // Run reads the corpus once (twice when the repeated-line cleaning rule needs
@@ -91,7 +108,7 @@ func Run(src Source, opt Options) (*Result, error) {
 	repeated := !opt.NoClean && src.rereadable() && !disabled(opt.Clean.Disable, "repeated-line")
 	if prog != nil {
 		prog.Passes.Store(1)
-		if repeated {
+		if repeated && opt.LineStats == nil {
 			prog.Passes.Store(2)
 		}
 	}
@@ -99,13 +116,18 @@ func Run(src Source, opt Options) (*Result, error) {
 	var kept *keptCorpus // the first pass's documents, when they fit the budget
 	if !opt.NoClean {
 		var stats *LineStats
-		if repeated {
+		switch {
+		case repeated && opt.LineStats != nil:
+			stats = opt.LineStats
+			res.Cleaning.RepeatedRule = true
+		case repeated:
 			var err error
 			if stats, kept, err = lineStatsPass(src, opt); err != nil {
 				return nil, err
 			}
 			res.Cleaning.RepeatedRule = true
 		}
+		res.LineStats = stats
 		var err error
 		if cleaner, err = NewCleaner(opt.Clean, stats); err != nil {
 			return nil, err
@@ -143,7 +165,7 @@ func Run(src Source, opt Options) (*Result, error) {
 	var rep *LoadReport
 	var err error
 	pass := int32(1)
-	if repeated {
+	if repeated && opt.LineStats == nil {
 		pass = 2
 	}
 	if kept != nil {
@@ -308,6 +330,9 @@ func (p *processor) count(id int32) {
 }
 
 func (p *processor) process(d *Document) {
+	if p.opt.Select != nil && !p.opt.Select(d) {
+		return
+	}
 	text := d.Text
 	var removed []Removal
 	if p.cleaner != nil {
@@ -324,6 +349,12 @@ func (p *processor) process(d *Document) {
 	g.addDate(d.Date)
 	p.sents = Sentences(text, p.sents[:0])
 	g.sentences += int64(len(p.sents))
+	if p.opt.VisitOnly {
+		if p.opt.Visit != nil {
+			p.opt.Visit(&Processed{Doc: d, Text: text, Sentences: p.sents, Removed: removed})
+		}
+		return
+	}
 	p.touched = p.touched[:0]
 	for _, s := range p.sents {
 		p.toks = Tokenize(text[s.Start:s.End], p.toks[:0])

@@ -118,7 +118,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	if out.Tone, err = toneCol.Summarize(analysis.ToneStatsOptions{Seed: seed, NoPairs: true}); err != nil {
 		return nil, err
 	}
-	if out.Events, err = finishEvents(events, cf, pos, e, framing.QuoteCounter()); err != nil {
+	if out.Events, err = finishEvents(events, res, cf, pos, e, framing.QuoteCounter()); err != nil {
 		return nil, err
 	}
 	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{

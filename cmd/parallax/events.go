@@ -60,9 +60,17 @@ func (ef *eventsFlags) collector(cf *corpusFlags, pos []string, frames, labels s
 // finishEvents runs the second pass when the first could not keep the
 // stories' texts, and counts each event's quotations with quotes (nil:
 // not counted).
-func finishEvents(col *analysis.EventCollector, cf *corpusFlags, pos []string, e *env, quotes func(doc, sent int) int) (*analysis.EventResult, error) {
+func finishEvents(col *analysis.EventCollector, first *analysis.Result, cf *corpusFlags, pos []string, e *env, quotes func(doc, sent int) int) (*analysis.EventResult, error) {
 	if col.NeedsTexts() {
-		if _, err := cf.run(pos, e, func(o *analysis.Options) { o.Visit = col.VisitTexts }); err != nil {
+		// The second pass cleans and segments only the stories' documents
+		// whose text was not kept, with the first pass's line statistics,
+		// and counts no terms.
+		if _, err := cf.run(pos, e, func(o *analysis.Options) {
+			o.Visit = col.VisitTexts
+			o.Select = func(d *analysis.Document) bool { return col.WantsText(d.Index) }
+			o.VisitOnly = true
+			o.LineStats = first.LineStats
+		}); err != nil {
 			return nil, err
 		}
 	}
@@ -114,7 +122,7 @@ func runEvents(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	r, err := finishEvents(col, &cf, pos, e, framing.QuoteCounter())
+	r, err := finishEvents(col, res, &cf, pos, e, framing.QuoteCounter())
 	if err != nil {
 		return err
 	}

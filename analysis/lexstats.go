@@ -123,12 +123,11 @@ type Passage struct {
 func (c *LexiconCollector) Visit(p *Processed) {
 	c.index()
 	a := lexArticle{index: int32(p.Doc.Index)}
-	var toks []Token
 	var hits []Hit
 	var passages []Passage
 	for si, s := range p.Sentences {
 		sent := p.Text[s.Start:s.End]
-		toks = Tokenize(sent, toks[:0])
+		toks := p.SentenceTokens(si)
 		words := int64(len(toks) - countNonWords(toks))
 		hits = c.Matcher.AppendMatches(hits[:0], toks)
 		ls := lexSentence{words: words}

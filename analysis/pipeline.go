@@ -72,6 +72,26 @@ type Processed struct {
 	Removed   []Removal
 
 	vader []float64 // SentenceVADER's scores, NaN until asked
+	// toks holds the tokens of every sentence, sentence s being
+	// toks[sentTok[s]:sentTok[s+1]] (SentenceTokens); nil until known.
+	toks    []Token
+	sentTok []int32
+}
+
+// SentenceTokens returns the tokens of sentence s, with spans into the
+// sentence's text (Tokenize(Text[Sentences[s]])): the tokens the pipeline
+// counted, shared by the collectors of one run. They must not be changed.
+// A Processed is visited by one goroutine at a time, so there is no lock.
+func (p *Processed) SentenceTokens(s int) []Token {
+	if p.sentTok == nil {
+		p.sentTok = make([]int32, 0, len(p.Sentences)+1)
+		p.sentTok = append(p.sentTok, 0)
+		for _, sp := range p.Sentences {
+			p.toks = Tokenize(p.Text[sp.Start:sp.End], p.toks)
+			p.sentTok = append(p.sentTok, int32(len(p.toks)))
+		}
+	}
+	return p.toks[p.sentTok[s]:p.sentTok[s+1]:p.sentTok[s+1]]
 }
 
 // CleaningSummary counts what cleaning removed.
@@ -307,7 +327,8 @@ type processor struct {
 	out     *workerOut
 	ann     *annotator
 	sents   []Span
-	toks    []Token
+	toks    []Token // the document's tokens, sentence by sentence
+	sentTok []int32 // where each sentence's tokens start in toks, and the end
 	scratch []int32 // per-document count by term id
 	touched []int32 // ids with scratch > 0
 }
@@ -356,10 +377,14 @@ func (p *processor) process(d *Document) {
 		return
 	}
 	p.touched = p.touched[:0]
+	p.toks, p.sentTok = p.toks[:0], append(p.sentTok[:0], 0)
 	for _, s := range p.sents {
-		p.toks = Tokenize(text[s.Start:s.End], p.toks[:0])
-		g.words += int64(len(p.toks) - countNonWords(p.toks))
-		p.ann.sentence(text[s.Start:s.End], p.toks, p.count)
+		from := len(p.toks)
+		p.toks = Tokenize(text[s.Start:s.End], p.toks)
+		toks := p.toks[from:]
+		g.words += int64(len(toks) - countNonWords(toks))
+		p.ann.sentence(text[s.Start:s.End], toks, p.count)
+		p.sentTok = append(p.sentTok, int32(len(p.toks)))
 	}
 	for _, id := range p.touched {
 		c := g.terms[id]
@@ -380,7 +405,7 @@ func (p *processor) process(d *Document) {
 		p.scratch[id] = 0
 	}
 	if p.opt.Visit != nil {
-		p.opt.Visit(&Processed{Doc: d, Text: text, Sentences: p.sents, Removed: removed})
+		p.opt.Visit(&Processed{Doc: d, Text: text, Sentences: p.sents, Removed: removed, toks: p.toks, sentTok: p.sentTok})
 	}
 }
 

@@ -259,6 +259,8 @@ type EventCollector struct {
 	art          *eventArticles      // after the pass: the article level
 	result       *EventResult        // once complete
 	storyDocs    map[int32]*storyDoc // by position: what each story document contributes
+	storyLeft    []int32             // per story: its documents VisitTexts has yet to read
+	storyOuts    []*storyOut         // per story: its figures, once VisitTexts has read all its documents
 }
 
 // lexEvent is an event of the lexicon, with its dates as day numbers.
@@ -2236,12 +2238,79 @@ func (c *EventCollector) VisitTexts(p *Processed) {
 	}
 	sc := c.pool.Get().(*eventScratch)
 	defer c.pool.Put(sc)
-	sd := c.readStoryDoc(sc, m, a.stories[a.inStory[m]], p.Text, p.Sentences)
+	k := a.inStory[m]
+	s := a.stories[k]
+	sd := c.readStoryDoc(sc, m, s, p.Text, p.Sentences)
+	var docs []*storyDoc
+	var extra map[int32]string
 	c.mu.Lock()
 	if c.storyDocs[m] == nil {
 		c.storyDocs[m] = sd
+		if c.storyLeft == nil {
+			c.storyLeft = make([]int32, len(a.stories))
+			c.storyOuts = make([]*storyOut, len(a.stories))
+			for k, s := range a.stories {
+				for _, m := range s.docs {
+					if c.storyDocs[m] == nil && c.texts[a.docs[m].index] == nil {
+						c.storyLeft[k]++
+					}
+				}
+			}
+			c.storyLeft[k]++ // m was counted as read already
+		}
+		if c.storyLeft[k]--; c.storyLeft[k] == 0 {
+			extra = map[int32]string{}
+			docs = c.storyDocsOf(sc, s, extra)
+		}
 	}
 	c.mu.Unlock()
+	if docs == nil {
+		return
+	}
+	// The story's last document: compute its figures now and let go of
+	// what its documents contributed (their candidate sentences' texts),
+	// so that the second pass holds only the documents of stories not yet
+	// complete.
+	o := c.finishStory(int(k), docs, extra, true)
+	c.mu.Lock()
+	c.storyOuts[k] = &o
+	for _, m := range s.docs {
+		c.storyDocs[m] = finishedDoc
+	}
+	c.mu.Unlock()
+}
+
+// finishedDoc stands for the contribution of a document whose story's
+// figures are computed.
+var finishedDoc = &storyDoc{best: -1}
+
+// storyOut is what one story gives the result.
+type storyOut struct {
+	arts   []StoryArticle
+	built  builtEvent
+	pe     []pendingEvent
+	work   int64
+	cands  int64
+	nEdges int
+}
+
+// finishStory computes story k's figures from its documents'
+// contributions and, when align, its passage events. extra holds the keys
+// of the features its documents' sentences hold and no document kept.
+func (c *EventCollector) finishStory(k int, docs []*storyDoc, extra map[int32]string, align bool) storyOut {
+	s := c.art.stories[k]
+	var o storyOut
+	o.arts, o.built = c.storyEvent(s, docs)
+	if !align {
+		return o
+	}
+	kr := keyer{c.art, extra}
+	var pes []passageEvent
+	pes, o.work, o.cands, o.nEdges = c.alignStory(k, s, docs, kr)
+	for _, pe := range pes {
+		o.pe = append(o.pe, c.passageViews(pe, s, docs, kr))
+	}
+	return o
 }
 
 // storyDoc is what a story's document contributes to the figures.
@@ -2569,32 +2638,24 @@ func (c *EventCollector) Result() (*EventResult, error) {
 	// Stories, and the passage events discovered in each, in parallel: one
 	// story's documents are read, summed up and aligned at a time, and only
 	// the sentences of passages keep their text.
-	type storyOut struct {
-		arts   []StoryArticle
-		built  builtEvent
-		pe     []pendingEvent
-		work   int64
-		cands  int64
-		nEdges int
-	}
+	// Stories whose documents the second pass has all read are computed
+	// already; a partial result (NeedTexts) has no passage events.
 	outs := make([]storyOut, len(a.stories))
 	var pool sync.Pool
 	pool.New = func() any { return &eventScratch{feats: map[string]int32{}} }
 	parallelFor(len(a.stories), c.workers(), func(k int) {
-		sc := pool.Get().(*eventScratch)
-		defer pool.Put(sc)
-		s, o := a.stories[k], &outs[k]
-		kr := keyer{a, map[int32]string{}}
-		docs := c.storyDocsOf(sc, s, kr.extra)
-		o.arts, o.built = c.storyEvent(s, docs)
-		if res.NeedTexts {
+		if c.storyOuts != nil && c.storyOuts[k] != nil {
+			outs[k] = *c.storyOuts[k]
+			if res.NeedTexts {
+				outs[k].pe, outs[k].work, outs[k].cands, outs[k].nEdges = nil, 0, 0, 0
+			}
 			return
 		}
-		var pes []passageEvent
-		pes, o.work, o.cands, o.nEdges = c.alignStory(k, s, docs, kr)
-		for _, pe := range pes {
-			o.pe = append(o.pe, c.passageViews(pe, s, docs, kr))
-		}
+		sc := pool.Get().(*eventScratch)
+		defer pool.Put(sc)
+		extra := map[int32]string{}
+		docs := c.storyDocsOf(sc, a.stories[k], extra)
+		outs[k] = c.finishStory(k, docs, extra, !res.NeedTexts)
 	})
 	var stories []builtEvent
 	nLexicon := len(pending)
@@ -2666,6 +2727,7 @@ func (c *EventCollector) Result() (*EventResult, error) {
 		// Complete: keep the result, let go of the rest.
 		c.result = res
 		c.texts, c.storyDocs, c.passages, c.kept = nil, nil, nil, nil
+		c.storyLeft, c.storyOuts = nil, nil
 		c.art = &eventArticles{stats: a.stats, stories: a.stories, pos: a.pos, inStory: a.inStory}
 		for _, d := range c.docs {
 			d.feats = nil
@@ -2697,6 +2759,28 @@ func (c *EventCollector) passageViews(pe passageEvent, s *story, docs []*storyDo
 		}
 		views = append(views, sentView{doc: d.index, docID: d.id, group: d.group, sent: int(cs.si) + 1, tone: cs.tone, words: cs.words,
 			frames: cs.frames, labels: cs.labels, text: cs.text, cue: "shares " + strings.Join(shared, ", ")})
+	}
+	// Only the first MaxPassages of each group, in input order, are listed
+	// (summarize): the others need no text.
+	slices.SortFunc(views, func(x, y sentView) int {
+		if x.doc != y.doc {
+			return cmp.Compare(x.doc, y.doc)
+		}
+		return cmp.Compare(x.sent, y.sent)
+	})
+	if c.opt.MaxPassages >= 0 {
+		shown := map[string]int{}
+		for i := range views {
+			v := &views[i]
+			if v.text == "" {
+				continue
+			}
+			if shown[v.group] < c.opt.MaxPassages {
+				shown[v.group]++
+			} else {
+				v.text, v.cue = "", ""
+			}
+		}
 	}
 	return pendingEvent{info, views}
 }

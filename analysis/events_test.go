@@ -731,9 +731,26 @@ func TestEventsSecondPass(t *testing.T) {
 	if s := r.Summary("story-1", "g1"); s == nil || s.Sentences == 0 || s.Tone.N != 0 {
 		t.Errorf("story-1 × g1 without texts: %+v", s)
 	}
-	for i := range docs {
-		d := &docs[i]
-		c.VisitTexts(&Processed{Doc: d, Text: d.Text, Sentences: Sentences(d.Text, nil)})
+	// From three goroutines, in reverse order: each story is computed as
+	// soon as its last document is read.
+	ch := make(chan *Document)
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range ch {
+				c.VisitTexts(&Processed{Doc: d, Text: d.Text, Sentences: Sentences(d.Text, nil)})
+			}
+		}()
+	}
+	for i := len(docs) - 1; i >= 0; i-- {
+		ch <- &docs[i]
+	}
+	close(ch)
+	wg.Wait()
+	if c.storyOuts == nil || slices.Contains(c.storyOuts, nil) {
+		t.Error("a story was not computed in the second pass")
 	}
 	if c.NeedsTexts() {
 		t.Fatal("still missing texts")

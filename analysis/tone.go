@@ -88,15 +88,21 @@ type toneGroup struct {
 	released bool // its documents keep no sentence scores
 }
 
-// toneDoc is what the collector keeps for one document.
+// toneDoc is what the collector keeps for one document: about 120 bytes
+// with the two default instruments, plus the sentence scores while kept.
 type toneDoc struct {
-	index  int
-	n      int       // sentences
+	index  int32
+	n      int32     // sentences
 	sums   []float64 // per instrument: Σ sentence scores, in sentence order
 	maxAbs []float64 // per instrument: max |sentence score|
 	// values holds the sentence scores, sentence-major (values[s*K+k]),
 	// unless released (see ToneOptions.MaxKeptSentences).
 	values []float64
+	*toneDocText // nil unless ToneOptions.Sentences or Documents
+}
+
+// toneDocText is what the sentence and document tables add.
+type toneDocText struct {
 	// With ToneOptions.Sentences: each sentence's text and NB class.
 	texts   []string
 	classes []bool
@@ -220,15 +226,14 @@ func (c *ToneCollector) Visit(p *Processed) {
 	sc := c.scratch.Get().(*toneScratch)
 	defer c.scratch.Put(sc)
 	k := len(c.instruments)
+	stats := make([]float64, 2*k)
 	d := &toneDoc{
-		index:  p.Doc.Index,
-		n:      0, // sentences scored, counted below
-		sums:   make([]float64, k),
-		maxAbs: make([]float64, k),
+		index:  int32(p.Doc.Index),
+		sums:   stats[:k:k],
+		maxAbs: stats[k:],
 	}
-	if c.opt.Sentences {
-		d.texts = make([]string, 0, d.n)
-		d.classes = make([]bool, 0, d.n)
+	if c.opt.Sentences || c.opt.Documents {
+		d.toneDocText = &toneDocText{}
 	}
 	sc.values = sc.values[:0]
 	for si, s := range p.Sentences {
@@ -282,7 +287,7 @@ func (c *ToneCollector) add(group string, d *toneDoc, values []float64) {
 	if d.n > 0 {
 		g.articles++
 	}
-	c.sentences += d.n
+	c.sentences += int(d.n)
 	if c.opt.Sentences {
 		d.values = slices.Clone(values)
 		return
@@ -462,7 +467,7 @@ func (c *ToneCollector) sample(docs []*toneDoc, k int, zeros *[]float64) (Sample
 	var values []float64
 	var units []int32
 	for i, d := range docs {
-		for s := range d.n {
+		for s := range int(d.n) {
 			values = append(values, d.values[s*K+k])
 			units = append(units, int32(i))
 		}
@@ -488,7 +493,7 @@ func articleSample(docs []*toneDoc, k int, zeros *[]float64) Sample {
 		s.counts = append(s.counts, float64(d.n))
 		s.total += d.sums[k]
 		s.maxAbs = max(s.maxAbs, d.maxAbs[k])
-		n += d.n
+		n += int(d.n)
 	}
 	if len(*zeros) < n {
 		*zeros = make([]float64, n)

@@ -203,6 +203,8 @@ func BenchmarkEventsSynthetic(b *testing.B) {
 			b.ReportMetric(heapMB, "result-heap-MB")
 			b.ReportMetric(float64(st.Stories), "stories")
 			b.ReportMetric(float64(st.Postings), "postings")
+			b.ReportMetric(float64(st.Edges), "links")
+			b.ReportMetric(float64(st.Similar-int64(st.Edges)), "links-dropped")
 			b.ReportMetric(float64(st.SumDF2), "sum-df2")
 		})
 	}

@@ -37,6 +37,12 @@ type FramingOptions struct {
 	// sentence, which is all the tables need. 0 keeps every text, for
 	// 'parallax quotes'. It bounds memory on large corpora.
 	QuoteTexts int
+	// LabelTexts, when positive, keeps the marked sentence of only the
+	// first LabelTexts hits of each referent, label, group and voice in
+	// input order: enough for LabelPassages(max) with max ≤ LabelTexts;
+	// the other hits keep their referent, label, voice and sentence, which
+	// is all the tables need. 0 keeps every text.
+	LabelTexts int
 }
 
 // FramingCollector collects framing evidence document by document; Visit
@@ -47,75 +53,75 @@ type FramingCollector struct {
 	mu   sync.Mutex
 	docs []*framingDoc
 	// names interns the strings kept across documents (speakers, verbs,
-	// cues, actor names, labels, frames): one copy each, and none pins a
-	// document's text; documents hold their ids. names[0] is "".
+	// cues, actor names, labels, frames, groups, scare-quote texts): one
+	// copy each, and none pins a document's text; documents hold their
+	// ids. names[0] is "".
 	names  []string
 	nameID map[string]uint32
 	// texts holds, per group, the quotes whose text is kept (QuoteTexts).
-	texts map[string]*quoteTextHeap
+	texts map[uint32]*textHeap
+	// labelTexts holds, per referent, label, group and voice, the label
+	// hits whose text is kept (LabelTexts).
+	labelTexts map[labelKey]*textHeap
 	// speakers caches speakerNames for speakersDocs documents.
 	speakers     []string
 	speakersDocs int
 }
 
-// framingDoc is what one document contributes. During Visit the evidence
-// is gathered in maps (the fields marked "during Visit"); keep then stores
-// it compactly, with interned ids, and drops the maps.
+// framingDoc is what one document contributes, encoded compactly
+// (framing_store.go): a document costs its record and the few texts it
+// keeps.
 type framingDoc struct {
-	index       int
-	group, id   string
-	words       int64 // word and number tokens of the cleaned text
-	quotedWords int64 // of which inside direct or scare quotes
-	sentences   int
-	labels      []LabelHit
-
-	quotes   []cquote   // every quote, in order
-	full     []Quote    // the quotes that keep their text (cquote.full)
-	mentions []mention  // actor mentions, by actor id then sentence
-	sents    []sentInfo // sentences mentioning an actor, by sentence
-	keys     []uint32   // the labels and frames of sents (frames | frameBit)
-	sides    []sideCount
-
-	// during Visit: actor → sentences (0-based) mentioning it; per
-	// sentence mentioning an actor its VADER compound, labels and frames;
-	// quotes per actor side (direct and indirect quotes whose speaker or
-	// source names the actor)
-	qs         []Quote
-	actors     map[string][]int
-	sentTone   map[int]float64
-	sentLabels map[int][]string
-	sentFrames map[int][]string
-	sideQuotes map[string]int
+	index int
+	group uint32 // interned
+	data  []byte // the record: id, counts, quotes, sides, labels, sentences
+	extra *framingExtra
 }
 
-// cquote is a quote as the tables need it; full ≥ 0 indexes the complete
-// quote in framingDoc.full.
-type cquote struct {
-	kind               QuoteKind
-	unclosed           bool
-	sentence, words    int32
-	speaker, verb, cue uint32
-	full               int32
+// framingExtra holds a document's kept texts; nil when none.
+type framingExtra struct {
+	full      []Quote  // the n-th quote flagged full; Kind 0 once its text is dropped
+	labelText []string // per label hit, its marked sentence; "" when not kept
+	liveFull  int
+	liveLabel int
 }
 
-// mention is an actor mentioned in a sentence (0-based).
-type mention struct {
-	actor    uint32
-	sentence int32
+// fullQuote returns the n-th full quote of d, if its text is still kept.
+func (d *framingDoc) fullQuote(n int) (*Quote, bool) {
+	if d.extra == nil || n >= len(d.extra.full) || d.extra.full[n].Kind == 0 {
+		return nil, false
+	}
+	return &d.extra.full[n], true
 }
 
-// sentInfo is a sentence mentioning an actor: its tone, and its labels and
-// frames as keys[lo:hi].
-type sentInfo struct {
-	sentence int32
-	lo, hi   uint32
-	tone     float64
+// labelText returns the text of label hit i of d, or "".
+func (d *framingDoc) labelText(i int) string {
+	if d.extra == nil || i >= len(d.extra.labelText) {
+		return ""
+	}
+	return d.extra.labelText[i]
 }
 
-// sideCount is the quotes by speakers of an actor's side.
-type sideCount struct {
-	actor uint32
-	n     int32
+// framingVisit is what Visit gathers of one document before keep
+// encodes it.
+type framingVisit struct {
+	index              int
+	group, id          string
+	words, quotedWords int64
+	sentences          int
+	labels             []LabelHit
+	qs                 []Quote
+	actors             map[string][]int // actor → sentences (0-based) mentioning it
+	sentTone           map[int]float64  // per sentence mentioning an actor, its VADER compound
+	sentLabels         map[int][]string // its labels ("referent / label")
+	sentFrames         map[int][]string // its frames
+	sideQuotes         map[string]int   // direct and indirect quotes whose speaker or source names the actor
+}
+
+// labelKey is a referent, label, group and voice, interned.
+type labelKey struct {
+	referent, label, group uint32
+	voice                  uint8
 }
 
 // frameBit marks a frame among a sentence's keys.
@@ -126,7 +132,7 @@ type LabelHit struct {
 	Referent, Label string
 	Voice           string // own, scare or quoted
 	Sentence        int    // 0-based
-	Text            string // the sentence, matched words in [brackets]
+	Text            string // the sentence, matched words in [brackets]; empty beyond LabelTexts
 }
 
 // Voices of a label occurrence.
@@ -160,7 +166,8 @@ func NewFramingCollector(opt FramingOptions) (*FramingCollector, error) {
 	if opt.MaxQuoteText <= 0 {
 		opt.MaxQuoteText = 400
 	}
-	return &FramingCollector{opt: opt, names: []string{""}, nameID: map[string]uint32{"": 0}, texts: map[string]*quoteTextHeap{}}, nil
+	return &FramingCollector{opt: opt, names: []string{""}, nameID: map[string]uint32{"": 0},
+		texts: map[uint32]*textHeap{}, labelTexts: map[labelKey]*textHeap{}}, nil
 }
 
 // id returns the interned id of s, adding a copy of it; c.mu is held.
@@ -178,93 +185,108 @@ func (c *FramingCollector) id(s string) uint32 {
 // intern returns the collector's copy of s; c.mu is held.
 func (c *FramingCollector) intern(s string) string { return c.names[c.id(s)] }
 
-// quotesOf returns a document's quotes; those beyond QuoteTexts have no
-// text, mention, source nor span.
-func (c *FramingCollector) quotesOf(d *framingDoc) []Quote {
-	out := make([]Quote, len(d.quotes))
-	for i, q := range d.quotes {
-		if q.full >= 0 {
-			out[i] = d.full[q.full]
-			continue
+// quotesOf returns a document's quotes; direct quotes and indirect speech
+// beyond QuoteTexts have no text, mention, source nor span.
+func (c *FramingCollector) quotesOf(d *framingDoc, h *docHeader) []Quote {
+	cqs := decodeQuotes(h.quotes, nil)
+	out := make([]Quote, len(cqs))
+	nfull := 0
+	for i, q := range cqs {
+		if q.full {
+			nfull++
+			if fq, ok := d.fullQuote(nfull - 1); ok {
+				out[i] = *fq
+				continue
+			}
 		}
-		out[i] = Quote{Kind: q.kind, Unclosed: q.unclosed, Sentence: int(q.sentence), Words: int(q.words),
+		out[i] = Quote{Kind: q.kind, Unclosed: q.unclosed, Sentence: q.sentence, Words: q.words,
 			Speaker: c.names[q.speaker], Verb: c.names[q.verb], Cue: c.names[q.cue]}
+		if q.kind == QuoteScare {
+			out[i].Text, out[i].Source, out[i].Mention, out[i].Span = c.names[q.text], c.names[q.source], c.names[q.mention], q.span
+		}
 	}
 	return out
 }
 
-// actorSentences returns the sentences of d mentioning actor a.
-func (c *FramingCollector) actorSentences(d *framingDoc, a string) []mention {
-	id, ok := c.nameID[a]
-	if !ok {
-		return nil
+// labelsOf returns a document's label hits, with the texts kept.
+func (c *FramingCollector) labelsOf(d *framingDoc, h *docHeader) []LabelHit {
+	ls := decodeLabels(h.labels, nil)
+	out := make([]LabelHit, len(ls))
+	for i, l := range ls {
+		out[i] = LabelHit{Referent: c.names[l.referent], Label: c.names[l.label], Voice: labelVoices[l.voice],
+			Sentence: l.sentence, Text: d.labelText(i)}
 	}
-	lo, _ := slices.BinarySearchFunc(d.mentions, id, func(m mention, id uint32) int { return cmp.Compare(m.actor, id) })
-	hi := lo
-	for hi < len(d.mentions) && d.mentions[hi].actor == id {
-		hi++
-	}
-	return d.mentions[lo:hi]
+	return out
 }
 
-// sentence returns what d keeps of sentence s, or nil.
-func (d *framingDoc) sentence(s int32) *sentInfo {
-	i, ok := slices.BinarySearchFunc(d.sents, s, func(x sentInfo, s int32) int { return cmp.Compare(x.sentence, s) })
-	if !ok {
-		return nil
-	}
-	return &d.sents[i]
-}
-
-// sideQuotesOf returns the quotes of d by speakers of actor a's side.
-func (c *FramingCollector) sideQuotesOf(d *framingDoc, a string) int {
-	id, ok := c.nameID[a]
-	if !ok {
-		return 0
-	}
-	for _, x := range d.sides {
-		if x.actor == id {
-			return int(x.n)
-		}
-	}
-	return 0
-}
-
-// quoteTextRef is a quote whose text is kept, by its place in the input.
-type quoteTextRef struct {
+// textRef is a kept text (a quote's or a label hit's) by its place in the
+// input: document, then quote or hit i; slot indexes framingExtra.full or
+// labelText.
+type textRef struct {
 	doc, i int
 	fd     *framingDoc
+	slot   int
+	label  bool
 }
 
-// quoteTextHeap is a max-heap on (doc, i): the root is the latest kept.
-type quoteTextHeap []quoteTextRef
+// textHeap is a max-heap on (doc, i): the root is the latest kept.
+type textHeap []textRef
 
-func (h quoteTextHeap) Len() int { return len(h) }
-func (h quoteTextHeap) Less(a, b int) bool {
+func (h textHeap) Len() int { return len(h) }
+func (h textHeap) Less(a, b int) bool {
 	return h[a].doc > h[b].doc || (h[a].doc == h[b].doc && h[a].i > h[b].i)
 }
-func (h quoteTextHeap) Swap(a, b int) { h[a], h[b] = h[b], h[a] }
-func (h *quoteTextHeap) Push(x any)   { *h = append(*h, x.(quoteTextRef)) }
-func (h *quoteTextHeap) Pop() any {
+func (h textHeap) Swap(a, b int) { h[a], h[b] = h[b], h[a] }
+func (h *textHeap) Push(x any)   { *h = append(*h, x.(textRef)) }
+func (h *textHeap) Pop() any {
 	old := *h
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return x
 }
 
-// drop forgets the text of a quote kept until now.
-func (r quoteTextRef) drop() {
-	q := &r.fd.quotes[r.i]
-	r.fd.full[q.full] = Quote{}
-	q.full = -1
+// admit reports whether ref is among the first n of h in input order,
+// adding it and dropping the text of the one it displaces.
+func (h *textHeap) admit(ref textRef, n int) bool {
+	switch {
+	case h.Len() < n:
+		heap.Push(h, ref)
+	case ref.doc < (*h)[0].doc || (ref.doc == (*h)[0].doc && ref.i < (*h)[0].i):
+		(*h)[0].drop()
+		(*h)[0] = ref
+		heap.Fix(h, 0)
+	default:
+		return false
+	}
+	return true
+}
+
+// drop forgets a text kept until now, and the document's kept texts when
+// none is left.
+func (r textRef) drop() {
+	x := r.fd.extra
+	if r.label {
+		x.labelText[r.slot] = ""
+		if x.liveLabel--; x.liveLabel == 0 {
+			x.labelText = nil
+		}
+	} else {
+		x.full[r.slot] = Quote{}
+		if x.liveFull--; x.liveFull == 0 {
+			x.full = nil
+		}
+	}
+	if x.full == nil && x.labelText == nil {
+		r.fd.extra = nil
+	}
 }
 
 // Visit collects one document.
 func (c *FramingCollector) Visit(p *Processed) {
 	d := newQuoteDoc(p.Text, p.Sentences)
-	// The maps are filled here and copied, compact, at the end: maps do
+	// The maps are filled here and encoded, compact, at the end: maps do
 	// not shrink when entries are deleted, and most sentences are dropped.
-	fd := &framingDoc{index: p.Doc.Index, group: p.Doc.Group, id: p.Doc.ID, sentences: len(p.Sentences),
+	fd := &framingVisit{index: p.Doc.Index, group: p.Doc.Group, id: p.Doc.ID, sentences: len(p.Sentences),
 		actors: map[string][]int{}, sentTone: map[int]float64{}, sentLabels: map[int][]string{},
 		sentFrames: map[int][]string{}, sideQuotes: map[string]int{}}
 	fd.words = int64(countWords(d.toks))
@@ -370,86 +392,133 @@ func (c *FramingCollector) Visit(p *Processed) {
 	}
 	fd.qs = qs
 	c.mu.Lock()
-	c.keep(fd)
-	c.docs = append(c.docs, fd)
+	c.docs = append(c.docs, c.keep(fd))
 	c.mu.Unlock()
 }
 
-// keep makes what fd holds independent of the document's text and as
-// small as the tables allow: strings interned, the maps of Visit turned into
-// sorted slices of ids, quote texts beyond QuoteTexts per group dropped.
-// c.mu is held.
-func (c *FramingCollector) keep(fd *framingDoc) {
-	fd.group, fd.id = c.intern(fd.group), strings.Clone(fd.id)
-	for k, ss := range fd.actors {
+// keep encodes what v gathered, independent of the document's text and as
+// small as the tables allow: strings interned, the maps of Visit turned
+// into sorted records of ids, quote and label texts beyond QuoteTexts and
+// LabelTexts dropped. c.mu is held.
+func (c *FramingCollector) keep(v *framingVisit) *framingDoc {
+	fd := &framingDoc{index: v.index, group: c.id(v.group)}
+	x := &framingExtra{}
+	h := docHeader{id: v.id, words: v.words, quotedWords: v.quotedWords, sentences: v.sentences}
+
+	// sentences: those mentioning an actor, and those scored
+	type mention struct {
+		sentence int
+		actor    uint32
+	}
+	var ms []mention
+	for k, ss := range v.actors {
 		id := c.id(k)
 		for _, s := range ss {
-			fd.mentions = append(fd.mentions, mention{id, int32(s)})
+			ms = append(ms, mention{s, id})
 		}
 	}
-	slices.SortFunc(fd.mentions, func(a, b mention) int {
-		return cmp.Or(cmp.Compare(a.actor, b.actor), cmp.Compare(a.sentence, b.sentence))
+	slices.SortFunc(ms, func(a, b mention) int {
+		return cmp.Or(cmp.Compare(a.sentence, b.sentence), cmp.Compare(a.actor, b.actor))
 	})
-	fd.mentions = slices.Clip(slices.Compact(fd.mentions))
-	for _, s := range slices.Sorted(maps.Keys(fd.sentTone)) {
-		si := sentInfo{sentence: int32(s), lo: uint32(len(fd.keys)), tone: fd.sentTone[s]}
-		for _, l := range fd.sentLabels[s] {
-			fd.keys = append(fd.keys, c.id(l))
+	ms = slices.Compact(ms)
+	scored := slices.Sorted(maps.Keys(v.sentTone))
+	var recs []sentRecord
+	var actors []uint32
+	for i, j := 0, 0; i < len(ms) || j < len(scored); {
+		s := math.MaxInt
+		if i < len(ms) {
+			s = ms[i].sentence
 		}
-		for _, f := range fd.sentFrames[s] {
-			fd.keys = append(fd.keys, c.id(f)|frameBit)
+		if j < len(scored) {
+			s = min(s, scored[j])
 		}
-		si.hi = uint32(len(fd.keys))
-		fd.sents = append(fd.sents, si)
-	}
-	fd.sents, fd.keys = slices.Clip(fd.sents), slices.Clip(fd.keys)
-	for _, k := range slices.Sorted(maps.Keys(fd.sideQuotes)) {
-		fd.sides = append(fd.sides, sideCount{c.id(k), int32(fd.sideQuotes[k])})
-	}
-	fd.actors, fd.sentTone, fd.sentLabels, fd.sentFrames, fd.sideQuotes = nil, nil, nil, nil, nil
-	for i := range fd.labels {
-		fd.labels[i].Text = strings.Clone(fd.labels[i].Text)
-	}
-	qs := fd.qs
-	fd.qs = nil
-	fd.quotes = make([]cquote, len(qs))
-	for i := range qs {
-		q := &qs[i]
-		fd.quotes[i] = cquote{kind: q.Kind, unclosed: q.Unclosed, sentence: int32(q.Sentence), words: int32(q.Words),
-			speaker: c.id(q.Speaker), verb: c.id(q.Verb), cue: c.id(q.Cue), full: -1}
-		if q.Kind != QuoteScare && c.opt.QuoteTexts > 0 {
-			h := c.texts[fd.group]
-			if h == nil {
-				h = &quoteTextHeap{}
-				c.texts[fd.group] = h
+		r := sentRecord{sentence: s}
+		a0 := len(actors)
+		for ; i < len(ms) && ms[i].sentence == s; i++ {
+			actors = append(actors, ms[i].actor)
+		}
+		r.actors = actors[a0:len(actors):len(actors)]
+		if j < len(scored) && scored[j] == s {
+			r.scored, r.tone = true, v.sentTone[s]
+			for _, l := range v.sentLabels[s] {
+				r.labels = append(r.labels, c.id(l))
 			}
-			ref := quoteTextRef{fd.index, i, fd}
-			switch {
-			case h.Len() < c.opt.QuoteTexts:
-				heap.Push(h, ref)
-			case ref.doc < (*h)[0].doc || (ref.doc == (*h)[0].doc && ref.i < (*h)[0].i):
-				(*h)[0].drop()
-				(*h)[0] = ref
-				heap.Fix(h, 0)
-			default:
+			for _, f := range v.sentFrames[s] {
+				r.frames = append(r.frames, c.id(f))
+			}
+			j++
+		}
+		recs = append(recs, r)
+	}
+	h.sentRecords = encodeSentences(recs)
+
+	var sides []sideCount
+	for _, k := range slices.Sorted(maps.Keys(v.sideQuotes)) {
+		sides = append(sides, sideCount{c.id(k), v.sideQuotes[k]})
+	}
+	h.sides = encodeSides(sides)
+
+	ls := make([]clabel, len(v.labels))
+	for i, l := range v.labels {
+		ls[i] = clabel{referent: c.id(l.Referent), label: c.id(l.Label), voice: voiceCode(l.Voice), sentence: l.Sentence}
+		if c.opt.LabelTexts > 0 {
+			k := labelKey{ls[i].referent, ls[i].label, fd.group, ls[i].voice}
+			th := c.labelTexts[k]
+			if th == nil {
+				th = &textHeap{}
+				c.labelTexts[k] = th
+			}
+			if !th.admit(textRef{doc: fd.index, i: i, fd: fd, slot: i, label: true}, c.opt.LabelTexts) {
+				continue
+			}
+		}
+		if x.labelText == nil {
+			x.labelText = make([]string, len(v.labels))
+		}
+		x.labelText[i] = strings.Clone(l.Text)
+		x.liveLabel++
+	}
+	h.labels = encodeLabels(ls)
+
+	cqs := make([]cquote, len(v.qs))
+	for i := range v.qs {
+		q := &v.qs[i]
+		cq := &cqs[i]
+		*cq = cquote{kind: q.Kind, unclosed: q.Unclosed, sentence: q.Sentence, words: q.Words,
+			speaker: c.id(q.Speaker), verb: c.id(q.Verb), cue: c.id(q.Cue)}
+		if q.Kind == QuoteScare {
+			// scare quotes keep their text: the scare-quote table counts them
+			cq.text, cq.source, cq.mention, cq.span = c.id(q.Text), c.id(q.Source), c.id(q.Mention), q.Span
+			continue
+		}
+		if c.opt.QuoteTexts > 0 {
+			th := c.texts[fd.group]
+			if th == nil {
+				th = &textHeap{}
+				c.texts[fd.group] = th
+			}
+			if !th.admit(textRef{doc: fd.index, i: i, fd: fd, slot: len(x.full)}, c.opt.QuoteTexts) {
 				continue // no text kept
 			}
 		}
 		q.Speaker, q.Verb, q.Cue = c.intern(q.Speaker), c.intern(q.Verb), c.intern(q.Cue)
 		q.Mention = c.intern(q.Mention)
-		if q.Kind == QuoteScare {
-			q.Text, q.Source = c.intern(q.Text), c.intern(q.Source)
-		} else {
-			q.Text, q.Source = strings.Clone(q.Text), strings.Clone(q.Source)
-		}
-		fd.quotes[i].full = int32(len(fd.full))
-		fd.full = append(fd.full, *q)
+		q.Text, q.Source = strings.Clone(q.Text), strings.Clone(q.Source)
+		cq.full = true
+		x.full = append(x.full, *q)
+		x.liveFull++
 	}
-	fd.full = slices.Clip(fd.full)
+	h.quotes = encodeQuotes(cqs)
+	fd.data = encodeDoc(&h)
+	if x.liveFull > 0 || x.liveLabel > 0 {
+		x.full = slices.Clip(x.full)
+		fd.extra = x
+	}
+	return fd
 }
 
 // keepSentence scores a sentence mentioning an actor.
-func (c *FramingCollector) keepSentence(p *Processed, fd *framingDoc, s int, labels, frames []string) {
+func (c *FramingCollector) keepSentence(p *Processed, fd *framingVisit, s int, labels, frames []string) {
 	span := p.Sentences[s]
 	if !hasWordRune(ToneText(p.Text[span.Start:span.End])) {
 		return
@@ -463,7 +532,7 @@ func (c *FramingCollector) keepSentence(p *Processed, fd *framingDoc, s int, lab
 // ("Hikmet Hajiyev, adviser to Azerbaijan's president" → Azerbaijan);
 // without one, the names the speaker is (resolved later against the
 // discovered actors, by exact name).
-func (c *FramingCollector) quoteSides(q *Quote, fd *framingDoc) []string {
+func (c *FramingCollector) quoteSides(q *Quote, fd *framingVisit) []string {
 	if c.opt.Actors == nil {
 		return []string{q.Speaker}
 	}
@@ -514,13 +583,13 @@ func (c *FramingCollector) sortedDocs() []*framingDoc {
 }
 
 // groupsOf returns the groups in sorted order.
-func groupsOf(docs []*framingDoc) []string {
-	seen := map[string]bool{}
+func (c *FramingCollector) groupsOf(docs []*framingDoc) []string {
+	seen := map[uint32]bool{}
 	var gs []string
 	for _, d := range docs {
 		if !seen[d.group] {
 			seen[d.group] = true
-			gs = append(gs, d.group)
+			gs = append(gs, c.names[d.group])
 		}
 	}
 	sort.Strings(gs)
@@ -547,17 +616,19 @@ func (c *FramingCollector) LabelRows() []LabelRow {
 		return nil
 	}
 	docs := c.sortedDocs()
-	groups := groupsOf(docs)
+	groups := c.groupsOf(docs)
 	type key struct{ ref, label, group string }
 	counts := map[key]*LabelRow{}
 	docSeen := map[key]int{}
 	refTotal := map[[2]string]int64{}
 	for _, d := range docs {
-		for _, h := range d.labels {
-			k := key{h.Referent, h.Label, d.group}
+		g := c.names[d.group]
+		h := decodeDoc(d.data, false)
+		for _, h := range c.labelsOf(d, &h) {
+			k := key{h.Referent, h.Label, g}
 			r := counts[k]
 			if r == nil {
-				r = &LabelRow{Referent: h.Referent, Label: h.Label, Group: d.group}
+				r = &LabelRow{Referent: h.Referent, Label: h.Label, Group: g}
 				counts[k] = r
 			}
 			switch h.Voice {
@@ -569,7 +640,7 @@ func (c *FramingCollector) LabelRows() []LabelRow {
 				r.Own++
 			}
 			r.Total++
-			refTotal[[2]string{h.Referent, d.group}]++
+			refTotal[[2]string{h.Referent, g}]++
 			if docSeen[k] != d.index+1 {
 				docSeen[k] = d.index + 1
 				r.Docs++
@@ -668,13 +739,15 @@ func (c *FramingCollector) LabelPassages(max int) []LabelPassage {
 	seen := map[[4]string]int{}
 	var out []LabelPassage
 	for _, d := range docs {
-		for _, h := range d.labels {
-			k := [4]string{h.Referent, h.Label, d.group, h.Voice}
+		g := c.names[d.group]
+		dh := decodeDoc(d.data, true)
+		for _, h := range c.labelsOf(d, &dh) {
+			k := [4]string{h.Referent, h.Label, g, h.Voice}
 			if seen[k] >= max {
 				continue
 			}
 			seen[k]++
-			out = append(out, LabelPassage{Group: d.group, Doc: d.id, Hit: h})
+			out = append(out, LabelPassage{Group: g, Doc: dh.id, Hit: h})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b LabelPassage) int {
@@ -718,14 +791,40 @@ func (c *FramingCollector) ActorsDiscovered() bool { return c.opt.Actors == nil 
 // (Doc.Index) and 1-based sentence. Scare quotes are not speech and do not
 // count.
 func (c *FramingCollector) QuoteCounter() func(docIndex, sentence int) int {
-	type key struct{ doc, sent int }
-	n := map[key]int{}
-	for _, d := range c.sortedDocs() {
-		for _, q := range d.quotes {
-			if q.kind == QuoteDirect || q.kind == QuoteIndirect {
-				n[key{d.index, int(q.sentence) + 1}]++
+	// one sorted key per quote, document in the high half: the count is
+	// the length of a key's run
+	var buf []cquote
+	docs := c.sortedDocs()
+	each := func(fn func(k uint64)) {
+		for _, d := range docs {
+			buf = decodeQuotes(decodeDoc(d.data, false).quotes, buf[:0])
+			for _, q := range buf {
+				if q.kind == QuoteDirect || q.kind == QuoteIndirect {
+					fn(quoteKey(d.index, q.sentence+1))
+				}
 			}
 		}
 	}
-	return func(doc, sent int) int { return n[key{doc, sent}] }
+	n := 0
+	each(func(uint64) { n++ })
+	keys := make([]uint64, 0, n) // the exact size: kept while events are summed
+	each(func(k uint64) { keys = append(keys, k) })
+	slices.Sort(keys)
+	return func(doc, sent int) int {
+		if doc < 0 || sent < 0 || uint64(doc) > math.MaxUint32 || uint64(sent) > math.MaxUint32 {
+			return 0
+		}
+		k := quoteKey(doc, sent)
+		lo, ok := slices.BinarySearch(keys, k)
+		if !ok {
+			return 0
+		}
+		hi := lo
+		for hi < len(keys) && keys[hi] == k {
+			hi++
+		}
+		return hi - lo
+	}
 }
+
+func quoteKey(doc, sent int) uint64 { return uint64(doc)<<32 | uint64(uint32(sent)) }

@@ -24,7 +24,9 @@ func (c *FramingCollector) Quotes(kinds ...QuoteKind) []QuoteRow {
 	var out []QuoteRow
 	stances := map[string]string{} // by verb: few verbs, many quotes
 	for _, d := range c.sortedDocs() {
-		for _, q := range c.quotesOf(d) {
+		h := decodeDoc(d.data, true)
+		g := c.names[d.group]
+		for _, q := range c.quotesOf(d, &h) {
 			if len(kinds) > 0 && !slices.Contains(kinds, q.Kind) {
 				continue
 			}
@@ -33,7 +35,7 @@ func (c *FramingCollector) Quotes(kinds ...QuoteKind) []QuoteRow {
 				st = c.stance(q.Verb)
 				stances[q.Verb] = st
 			}
-			out = append(out, QuoteRow{Group: d.group, Doc: d.id, Quote: q, Stance: st})
+			out = append(out, QuoteRow{Group: g, Doc: h.id, Quote: q, Stance: st})
 		}
 	}
 	return out
@@ -101,17 +103,21 @@ func (c *FramingCollector) Attribution() []AttributionRow {
 	stances := map[uint32]string{} // by verb id: few verbs, many quotes
 	byGroup := map[string]*AttributionRow{}
 	quoted := map[string]map[string]int{}
+	var buf []cquote
 	for _, d := range docs {
-		r := byGroup[d.group]
+		g := c.names[d.group]
+		r := byGroup[g]
 		if r == nil {
-			r = &AttributionRow{Group: d.group}
-			byGroup[d.group] = r
-			quoted[d.group] = map[string]int{}
+			r = &AttributionRow{Group: g}
+			byGroup[g] = r
+			quoted[g] = map[string]int{}
 		}
+		h := decodeDoc(d.data, false)
 		r.Docs++
-		r.Words += d.words
-		r.QuotedWords += d.quotedWords
-		for _, q := range d.quotes {
+		r.Words += h.words
+		r.QuotedWords += h.quotedWords
+		buf = decodeQuotes(h.quotes, buf[:0])
+		for _, q := range buf {
 			switch q.kind {
 			case QuoteDirect:
 				r.Direct++
@@ -125,7 +131,7 @@ func (c *FramingCollector) Attribution() []AttributionRow {
 				continue
 			}
 			if q.speaker != 0 {
-				quoted[d.group][speakers[q.speaker]]++
+				quoted[g][speakers[q.speaker]]++
 			}
 			if q.verb == 0 || c.names[q.cue] == "continuation" {
 				continue
@@ -148,7 +154,7 @@ func (c *FramingCollector) Attribution() []AttributionRow {
 		}
 	}
 	var rows []AttributionRow
-	for _, g := range groupsOf(docs) {
+	for _, g := range c.groupsOf(docs) {
 		r := byGroup[g]
 		r.QuotedShare = ratio(float64(r.QuotedWords), float64(r.Words))
 		r.AttribShare = ratio(float64(r.Attributed), float64(r.Direct))
@@ -222,15 +228,18 @@ func (c *FramingCollector) Sources() []SourceRow {
 	lastDoc := map[key]int{}
 	docs := c.sortedDocs()
 	speakers := c.speakerNames(docs)
+	var buf []cquote
 	for _, d := range docs {
-		for _, q := range d.quotes {
+		g := c.names[d.group]
+		buf = decodeQuotes(decodeDoc(d.data, false).quotes, buf[:0])
+		for _, q := range buf {
 			if q.speaker == 0 || q.kind == QuoteScare {
 				continue
 			}
-			k := key{d.group, speakers[q.speaker]}
+			k := key{g, speakers[q.speaker]}
 			r := m[k]
 			if r == nil {
-				r = &SourceRow{Group: d.group, Speaker: k.s}
+				r = &SourceRow{Group: g, Speaker: k.s}
 				m[k] = r
 			}
 			if q.kind == QuoteDirect {
@@ -265,8 +274,10 @@ func (c *FramingCollector) speakerNames(docs []*framingDoc) []string {
 		return c.speakers
 	}
 	count := map[string]int{}
+	var buf []cquote
 	for _, d := range docs {
-		for _, q := range d.quotes {
+		buf = decodeQuotes(decodeDoc(d.data, false).quotes, buf[:0])
+		for _, q := range buf {
 			if q.speaker != 0 && q.kind != QuoteScare {
 				count[c.names[q.speaker]]++
 			}
@@ -438,21 +449,30 @@ func (c *FramingCollector) ScareQuotes() []ScareRow {
 	type key struct{ g, p string }
 	m := map[key]*ScareRow{}
 	last := map[key]int{}
+	var buf []cquote
 	for _, d := range c.sortedDocs() {
-		for _, cq := range d.quotes {
+		g := c.names[d.group]
+		h := decodeDoc(d.data, false)
+		var hits []clabel
+		hitsRead := false
+		buf = decodeQuotes(h.quotes, buf[:0])
+		for _, cq := range buf {
 			if cq.kind != QuoteScare {
 				continue
 			}
-			q := &d.full[cq.full] // scare quotes keep their text
-			p := strings.ToLower(strings.Trim(q.Text, " .,;:!?…"))
-			k := key{d.group, p}
+			// scare quotes keep their text
+			p := strings.ToLower(strings.Trim(c.names[cq.text], " .,;:!?…"))
+			k := key{g, p}
 			r := m[k]
 			if r == nil {
-				r = &ScareRow{Group: d.group, Phrase: p, Example: d.id}
+				r = &ScareRow{Group: g, Phrase: p, Example: decodeDoc(d.data, true).id}
+				if !hitsRead {
+					hits, hitsRead = decodeLabels(h.labels, nil), true
+				}
 				var labels []string
-				for _, h := range d.labels {
-					if h.Voice == VoiceScare && h.Sentence == q.Sentence {
-						labels = appendUnique(labels, h.Referent+" / "+h.Label)
+				for _, h := range hits {
+					if labelVoices[h.voice] == VoiceScare && h.sentence == cq.sentence {
+						labels = appendUnique(labels, c.names[h.referent]+" / "+c.names[h.label])
 					}
 				}
 				r.Labels = strings.Join(labels, "; ")
@@ -518,68 +538,127 @@ type ActorRow struct {
 // never a group's own name.
 func (c *FramingCollector) Actors(resamples int, seed uint64) []ActorRow {
 	docs := c.sortedDocs()
-	groups := groupsOf(docs)
+	groups := c.groupsOf(docs)
 	var actors []string
 	if c.opt.Actors != nil {
 		actors = c.opt.Actors.Lexicon().Keys()
 	} else {
 		actors = c.discoverActors(docs, groups)
 	}
-	words := map[string]int64{}
-	attributed := map[string]int{}
-	byGroup := map[string][]*framingDoc{}
+	// One pass over the documents in input order fills every actor and
+	// group at once: acc[a][g].
+	gi := make(map[string]int, len(groups))
+	for i, g := range groups {
+		gi[g] = i
+	}
+	byID := map[uint32][]int{} // interned id → indexes in actors
+	for i, a := range actors {
+		if id, ok := c.nameID[a]; ok {
+			byID[id] = append(byID[id], i)
+		}
+	}
+	type acc struct {
+		mentions, docs, quotes int
+		articles               [][]float64
+		labels, frames         map[uint32]int
+	}
+	accs := make([][]acc, len(actors))
+	for i := range accs {
+		accs[i] = make([]acc, len(groups))
+	}
+	words := make([]int64, len(groups))
+	attributed := make([]int, len(groups))
+	type inDoc struct {
+		mentions int
+		vals     []float64
+	}
+	cur := map[uint32]*inDoc{} // the current document's actors
+	var order []uint32         // cur's keys in first-mention order
+	var qbuf []cquote
+	var sbuf []sideCount
 	for _, d := range docs {
-		byGroup[d.group] = append(byGroup[d.group], d)
-		words[d.group] += d.words
-		for _, q := range d.quotes {
+		g := gi[c.names[d.group]]
+		h := decodeDoc(d.data, false)
+		words[g] += h.words
+		qbuf = decodeQuotes(h.quotes, qbuf[:0])
+		for _, q := range qbuf {
 			if q.kind != QuoteScare && q.speaker != 0 {
-				attributed[d.group]++
+				attributed[g]++
+			}
+		}
+		sbuf = decodeSides(h.sides, sbuf[:0])
+		for _, s := range sbuf {
+			for _, a := range byID[s.actor] {
+				accs[a][g].quotes += s.n
+			}
+		}
+		clear(cur)
+		order = order[:0]
+		eachSentence(h.sentRecords, func(r *sentRecord) {
+			for _, id := range r.actors {
+				as := byID[id]
+				if len(as) == 0 {
+					continue
+				}
+				x := cur[id]
+				if x == nil {
+					x = &inDoc{}
+					cur[id] = x
+					order = append(order, id)
+				}
+				x.mentions++
+				if !r.scored {
+					continue
+				}
+				x.vals = append(x.vals, r.tone)
+				for _, a := range as {
+					ac := &accs[a][g]
+					if ac.labels == nil {
+						ac.labels, ac.frames = map[uint32]int{}, map[uint32]int{}
+					}
+					for _, k := range r.labels {
+						ac.labels[k]++
+					}
+					for _, k := range r.frames {
+						ac.frames[k]++
+					}
+				}
+			}
+		})
+		for _, id := range order {
+			x := cur[id]
+			for _, a := range byID[id] {
+				ac := &accs[a][g]
+				ac.docs++
+				ac.mentions += x.mentions
+				ac.articles = append(ac.articles, x.vals)
 			}
 		}
 	}
+	names := func(m map[uint32]int) map[string]int {
+		out := make(map[string]int, len(m))
+		for k, n := range m {
+			out[c.names[k]] += n
+		}
+		return out
+	}
 	var rows []ActorRow
-	for _, a := range actors {
-		for _, g := range groups {
-			r := ActorRow{Actor: a, Group: g}
-			var articles [][]float64
-			labels, frames := map[string]int{}, map[string]int{}
-			for _, d := range byGroup[g] {
-				r.Quotes += c.sideQuotesOf(d, a)
-				ss := c.actorSentences(d, a)
-				if len(ss) == 0 {
-					continue
-				}
-				r.Docs++
-				r.Mentions += len(ss)
-				var vals []float64
-				for _, m := range ss {
-					si := d.sentence(m.sentence)
-					if si == nil {
-						continue
-					}
-					vals = append(vals, si.tone)
-					for _, k := range d.keys[si.lo:si.hi] {
-						if k&frameBit != 0 {
-							frames[c.names[k&^frameBit]]++
-						} else {
-							labels[c.names[k]]++
-						}
-					}
-				}
-				articles = append(articles, vals)
-			}
+	for ai, a := range actors {
+		for g, gname := range groups {
+			ac := &accs[ai][g]
+			r := ActorRow{Actor: a, Group: gname, Mentions: ac.mentions, Docs: ac.docs, Quotes: ac.quotes}
 			r.Per1k = ratio(1000*float64(r.Mentions), float64(words[g]))
-			s, err := SampleFromArticles(articles)
+			s, err := SampleFromArticles(ac.articles)
 			if err == nil && s.Len() >= 2 {
-				r.Tone = Bootstrap(s, resamples, seed, "actor\x00"+a+"\x00"+g)
+				r.Tone = Bootstrap(s, resamples, seed, "actor\x00"+a+"\x00"+gname)
 			} else {
 				r.Tone = Interval{Mean: math.NaN(), Low: math.NaN(), High: math.NaN(), N: s.Len(), Small: true}
 				if s.Len() == 1 {
 					r.Tone.Mean = s.Mean()
 				}
 			}
-			r.Labels = topCounts(labels, 2)
-			r.Frames = topCounts(frames, 2)
+			r.Labels = topCounts(names(ac.labels), 2)
+			r.Frames = topCounts(names(ac.frames), 2)
 			r.QuoteShare = ratio(float64(r.Quotes), float64(attributed[g]))
 			rows = append(rows, r)
 		}
@@ -590,40 +669,45 @@ func (c *FramingCollector) Actors(resamples int, seed uint64) []ActorRow {
 // discoverActors picks the most widespread names.
 func (c *FramingCollector) discoverActors(docs []*framingDoc, groups []string) []string {
 	type stat struct {
-		groups map[string]bool
-		docs   int
+		groups  map[uint32]bool
+		docs    int
+		lastDoc int // 1 + the index in docs of the last document counted
+		skip    bool
 	}
-	st := map[string]*stat{}
+	st := map[uint32]*stat{}
 	isGroup := map[string]bool{}
 	for _, g := range groups {
 		isGroup[strings.ToLower(g)] = true
 	}
-	for _, d := range docs {
-		for i, m := range d.mentions {
-			if i > 0 && d.mentions[i-1].actor == m.actor {
-				continue
+	for i, d := range docs {
+		eachSentence(decodeDoc(d.data, false).sentRecords, func(r *sentRecord) {
+			for _, id := range r.actors {
+				s := st[id]
+				if s == nil {
+					name := c.names[id]
+					s = &stat{groups: map[uint32]bool{}, skip: isGroup[strings.ToLower(name)] || len(name) < 2}
+					st[id] = s
+				}
+				if s.skip || s.lastDoc == i+1 {
+					continue
+				}
+				s.lastDoc = i + 1
+				s.groups[d.group] = true
+				s.docs++
 			}
-			name := c.names[m.actor]
-			if isGroup[strings.ToLower(name)] || len(name) < 2 {
-				continue
-			}
-			s := st[name]
-			if s == nil {
-				s = &stat{groups: map[string]bool{}}
-				st[name] = s
-			}
-			s.groups[d.group] = true
-			s.docs++
-		}
+		})
 	}
 	var names []string
-	for n, s := range st {
-		if s.docs >= 2 && (len(groups) < 2 || len(s.groups) >= 2) {
+	stByName := map[string]*stat{}
+	for id, s := range st {
+		if !s.skip && s.docs >= 2 && (len(groups) < 2 || len(s.groups) >= 2) {
+			n := c.names[id]
 			names = append(names, n)
+			stByName[n] = s
 		}
 	}
 	sort.Slice(names, func(i, j int) bool {
-		a, b := st[names[i]], st[names[j]]
+		a, b := stByName[names[i]], stByName[names[j]]
 		if len(a.groups) != len(b.groups) {
 			return len(a.groups) > len(b.groups)
 		}

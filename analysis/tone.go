@@ -97,7 +97,7 @@ type toneDoc struct {
 	maxAbs []float64 // per instrument: max |sentence score|
 	// values holds the sentence scores, sentence-major (values[s*K+k]),
 	// unless released (see ToneOptions.MaxKeptSentences).
-	values []float64
+	values       []float64
 	*toneDocText // nil unless ToneOptions.Sentences or Documents
 }
 

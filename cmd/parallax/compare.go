@@ -83,8 +83,9 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		lexCol = &analysis.LexiconCollector{Matcher: m}
 	}
 	// The report shows the first few quotations of each group
-	// (analysis.DefaultReportQuotes); the tables need no quote text.
-	framing, err := ff.collector(cf, pos, compareQuoteTexts)
+	// (analysis.DefaultReportQuotes) and label passages (reportLabelPassages);
+	// the tables need no text.
+	framing, err := ff.collector(cf, pos, compareQuoteTexts, reportLabelPassages)
 	if err != nil {
 		return nil, err
 	}

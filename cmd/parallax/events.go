@@ -105,7 +105,7 @@ func runEvents(c *command, args []string, e *env) error {
 	if *perGroup < 1 {
 		return usagef("--side-by-side must be at least 1")
 	}
-	framing, err := ff.collector(&cf, pos, 1) // quotes are only counted
+	framing, err := ff.collector(&cf, pos, 1, 1) // quotes are only counted
 	if err != nil {
 		return err
 	}

@@ -93,7 +93,7 @@ func lexiconFlag(flagName, value string, kind lexicons.Kind, cf *corpusFlags, po
 
 // collector builds the framing collector from the flags; quoteTexts is
 // FramingOptions.QuoteTexts (0: keep every quote's text).
-func (ff *framingFlags) collector(cf *corpusFlags, pos []string, quoteTexts int) (*analysis.FramingCollector, error) {
+func (ff *framingFlags) collector(cf *corpusFlags, pos []string, quoteTexts, labelTexts int) (*analysis.FramingCollector, error) {
 	if *ff.topActors < 1 || *ff.resamples < 1 {
 		return nil, usagef("--top-actors and --resamples must be at least 1")
 	}
@@ -112,7 +112,7 @@ func (ff *framingFlags) collector(cf *corpusFlags, pos []string, quoteTexts int)
 		return nil, err
 	}
 	opt.DiscoverActors = *ff.topActors
-	opt.QuoteTexts = quoteTexts
+	opt.QuoteTexts, opt.LabelTexts = quoteTexts, labelTexts
 	return analysis.NewFramingCollector(opt)
 }
 
@@ -139,7 +139,7 @@ func runQuotes(c *command, args []string, e *env) error {
 	default:
 		return usagef("--kind %q: want direct, indirect or scare", *kind)
 	}
-	col, err := ff.collector(&cf, pos, 0)
+	col, err := ff.collector(&cf, pos, 0, 1) // label passages are not shown
 	if err != nil {
 		return err
 	}
@@ -171,7 +171,7 @@ func runLabels(c *command, args []string, e *env) error {
 	if *passages < 0 {
 		return usagef("--passages must be 0 or more")
 	}
-	col, err := ff.collector(&cf, pos, 1)
+	col, err := ff.collector(&cf, pos, 1, max(*passages, 1))
 	if err != nil {
 		return err
 	}
@@ -201,7 +201,7 @@ func runActors(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	col, err := ff.collector(&cf, pos, 1)
+	col, err := ff.collector(&cf, pos, 1, 1)
 	if err != nil {
 		return err
 	}

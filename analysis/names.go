@@ -71,22 +71,34 @@ type quoteDoc struct {
 	bySurname map[string][]int
 }
 
-func newQuoteDoc(text string, sents []Span) *quoteDoc {
+// newQuoteDoc tokenizes text sentence by sentence: sentTokens, when not
+// nil, returns the tokens of sentence s with spans into the sentence (those
+// the pipeline made, Processed.SentenceTokens); nil tokenizes here. These
+// are the tokens of the whole text, spans moved to it: FuzzSegment checks
+// that tokenizing sentence by sentence gives what the whole text gives.
+func newQuoteDoc(text string, sents []Span, sentTokens func(s int) []Token) *quoteDoc {
 	d := &quoteDoc{text: text, sents: sents}
-	d.toks = Tokenize(text, nil)
-	d.tokSent = make([]int32, len(d.toks))
 	d.sentTok = make([]int32, len(sents)+1)
-	s := 0
-	for i, t := range d.toks {
-		for s < len(sents) && t.Span.Start >= sents[s].End {
-			s++
-			d.sentTok[s] = int32(i)
+	var buf []Token
+	for s, sp := range sents {
+		from := len(d.toks)
+		if sentTokens != nil {
+			d.toks = append(d.toks, sentTokens(s)...)
+		} else {
+			buf = Tokenize(text[sp.Start:sp.End], buf[:0])
+			d.toks = append(d.toks, buf...)
 		}
-		d.tokSent[i] = int32(min(s, max(len(sents)-1, 0)))
+		for i := from; i < len(d.toks); i++ {
+			d.toks[i].Span.Start += sp.Start
+			d.toks[i].Span.End += sp.Start
+		}
+		d.sentTok[s+1] = int32(len(d.toks))
 	}
-	for s < len(sents) {
-		s++
-		d.sentTok[s] = int32(len(d.toks))
+	d.tokSent = make([]int32, len(d.toks))
+	for s := range sents {
+		for i := d.sentTok[s]; i < d.sentTok[s+1]; i++ {
+			d.tokSent[i] = int32(s)
+		}
 	}
 	d.lowerUse = map[string]bool{}
 	for _, t := range d.toks {

@@ -111,7 +111,7 @@ func isQuoteMark(r rune) bool {
 // (from Sentences), ordered by position: direct and scare quotes, and
 // indirect speech.
 func FindQuotes(text string, sents []Span) []Quote {
-	return newQuoteDoc(text, sents).quotes()
+	return newQuoteDoc(text, sents, nil).quotes()
 }
 
 func (d *quoteDoc) quotes() []Quote {

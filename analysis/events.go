@@ -445,9 +445,10 @@ func (c *EventCollector) Visit(p *Processed) {
 		c.features(sc, t, func(key []byte, kind byte) { sc.add(key, kind, -1) })
 	}
 	var passages []lexPassage
+	own := sc.toks[:0] // the scratch's buffer; the sentences' tokens are the pipeline's, read only
 	for si, s := range p.Sentences {
 		sent := p.Text[s.Start:s.End]
-		sc.toks = Tokenize(sent, sc.toks[:0])
+		sc.toks = p.SentenceTokens(si)
 		sc.ments = findDateMentions(sent, sc.toks, dd, sc.ments[:0])
 		if isDateline(sc.toks, sc.ments) {
 			sc.ments = sc.ments[:0]
@@ -457,6 +458,7 @@ func (c *EventCollector) Visit(p *Processed) {
 			passages = c.lexiconPassages(passages, sc, d, sent, si)
 		}
 	}
+	sc.toks = own
 	kept := c.selectFeatures(sc)
 	for _, k := range kept {
 		sc.stats[k].kept = true

@@ -284,6 +284,7 @@ func (r textRef) drop() {
 // Visit collects one document.
 func (c *FramingCollector) Visit(p *Processed) {
 	d := newQuoteDoc(p.Text, p.Sentences, p.SentenceTokens)
+	defer d.release()
 	// The maps are filled here and encoded, compact, at the end: maps do
 	// not shrink when entries are deleted, and most sentences are dropped.
 	fd := &framingVisit{index: p.Doc.Index, group: p.Doc.Group, id: p.Doc.ID, sentences: len(p.Sentences),

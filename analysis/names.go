@@ -31,6 +31,7 @@ package analysis
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -79,15 +80,24 @@ type quoteDoc struct {
 func newQuoteDoc(text string, sents []Span, sentTokens func(s int) []Token) *quoteDoc {
 	d := &quoteDoc{text: text, sents: sents}
 	d.sentTok = make([]int32, len(sents)+1)
-	var buf []Token
+	if sentTokens == nil {
+		var toks []Token
+		var from []int32
+		for _, sp := range sents {
+			from = append(from, int32(len(toks)))
+			toks = Tokenize(text[sp.Start:sp.End], toks)
+		}
+		from = append(from, int32(len(toks)))
+		sentTokens = func(s int) []Token { return toks[from[s]:from[s+1]] }
+	}
+	n := 0
+	for s := range sents {
+		n += len(sentTokens(s))
+	}
+	d.toks = make([]Token, 0, n)
 	for s, sp := range sents {
 		from := len(d.toks)
-		if sentTokens != nil {
-			d.toks = append(d.toks, sentTokens(s)...)
-		} else {
-			buf = Tokenize(text[sp.Start:sp.End], buf[:0])
-			d.toks = append(d.toks, buf...)
-		}
+		d.toks = append(d.toks, sentTokens(s)...)
 		for i := from; i < len(d.toks); i++ {
 			d.toks[i].Span.Start += sp.Start
 			d.toks[i].Span.End += sp.Start
@@ -100,7 +110,7 @@ func newQuoteDoc(text string, sents []Span, sentTokens func(s int) []Token) *quo
 			d.tokSent[i] = int32(s)
 		}
 	}
-	d.lowerUse = map[string]bool{}
+	d.lowerUse = lowerUsePool.Get().(map[string]bool)
 	for _, t := range d.toks {
 		if t.Kind == TokWord {
 			r, _ := utf8.DecodeRuneInString(text[t.Span.Start:])
@@ -111,6 +121,20 @@ func newQuoteDoc(text string, sents []Span, sentTokens func(s int) []Token) *quo
 	}
 	d.findNames()
 	return d
+}
+
+// lowerUsePool recycles quoteDoc.lowerUse maps, which would otherwise be
+// built and grown again for every document.
+var lowerUsePool = sync.Pool{New: func() any { return map[string]bool{} }}
+
+// release hands the document's scratch maps back for reuse; d must not be
+// used after.
+func (d *quoteDoc) release() {
+	if m := d.lowerUse; m != nil && len(m) <= 1<<14 {
+		clear(m)
+		lowerUsePool.Put(m)
+	}
+	d.lowerUse = nil
 }
 
 // isCap reports whether token i begins with an upper-case letter.

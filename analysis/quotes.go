@@ -111,7 +111,9 @@ func isQuoteMark(r rune) bool {
 // (from Sentences), ordered by position: direct and scare quotes, and
 // indirect speech.
 func FindQuotes(text string, sents []Span) []Quote {
-	return newQuoteDoc(text, sents, nil).quotes()
+	d := newQuoteDoc(text, sents, nil)
+	defer d.release()
+	return d.quotes()
 }
 
 func (d *quoteDoc) quotes() []Quote {

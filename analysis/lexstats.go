@@ -30,7 +30,7 @@ func LexiconKey(e *lexicons.Entry) string {
 // per key; sentence-level counts are kept only for a group's first
 // MinClusterUnits articles (enough to resample sentences when the group
 // turns out small). Keys are counted by their position in LexiconKeys, so an
-// article costs about 40 bytes plus 12 per key it hits.
+// article costs 64 bytes plus 12 per key it hits.
 type LexiconCollector struct {
 	Matcher *Matcher
 	// Explain, when set, keeps the passages behind one key (in one group,
@@ -168,6 +168,7 @@ func (c *LexiconCollector) Visit(p *Processed) {
 			}
 		}
 	}
+	a.counts = slices.Clip(a.counts)
 	g.articles = append(g.articles, a)
 	g.passages = append(g.passages, passages...)
 }

@@ -377,8 +377,14 @@ func (p *processor) process(d *Document) {
 		return
 	}
 	p.touched = p.touched[:0]
+	// With a Visit the document's tokens are kept for it (SentenceTokens);
+	// without, one sentence's at a time.
+	keep := p.opt.Visit != nil
 	p.toks, p.sentTok = p.toks[:0], append(p.sentTok[:0], 0)
 	for _, s := range p.sents {
+		if !keep {
+			p.toks = p.toks[:0]
+		}
 		from := len(p.toks)
 		p.toks = Tokenize(text[s.Start:s.End], p.toks)
 		toks := p.toks[from:]
@@ -404,10 +410,17 @@ func (p *processor) process(d *Document) {
 	for _, id := range p.touched {
 		p.scratch[id] = 0
 	}
-	if p.opt.Visit != nil {
+	if keep {
 		p.opt.Visit(&Processed{Doc: d, Text: text, Sentences: p.sents, Removed: removed, toks: p.toks, sentTok: p.sentTok})
 	}
+	if cap(p.toks) > maxKeptTokens {
+		p.toks, p.sentTok = nil, nil // one huge document: not held for the next
+	}
 }
+
+// maxKeptTokens is the largest token buffer a worker keeps between
+// documents (about 10 MB of tokens).
+const maxKeptTokens = 1 << 18
 
 // countNonWords counts URL and e-mail tokens, which are not words.
 func countNonWords(toks []Token) int {

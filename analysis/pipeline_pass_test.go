@@ -2,10 +2,12 @@ package analysis
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
+	"unsafe"
 )
 
 // repeatedCorpus has, in each group, a footer line in every document, which
@@ -84,5 +86,79 @@ func TestSecondPassOptions(t *testing.T) {
 	}
 	if second.Load.Read != first.Load.Read {
 		t.Errorf("second pass read %d records, first %d", second.Load.Read, first.Load.Read)
+	}
+}
+
+// Without a Visit (terms, keyness) nothing reads a document's tokens after
+// its sentence is counted: the processor holds one sentence's tokens, not
+// the whole document's (a token is 40 bytes, about 9× the text).
+func TestProcessorTokensWithoutVisit(t *testing.T) {
+	var b strings.Builder
+	for i := range 5000 {
+		b.WriteString("The harvest was the talk of the town number ")
+		b.WriteString(strings.Repeat("x", i%7+1))
+		b.WriteString(". ")
+	}
+	text := b.String()
+	p := newProcessor(Options{}, nil, newVocabulary(), &workerOut{shard: newShard(), removed: map[string]int64{}})
+	p.process(&Document{ID: "big", Group: "g", Text: text})
+	perSentence := len(Tokenize("The harvest was the talk of the town number xxxxxxx.", nil))
+	t.Logf("token buffer: %d tokens (%d bytes) for a document of %d bytes; one sentence has %d tokens",
+		cap(p.toks), cap(p.toks)*int(unsafe.Sizeof(Token{})), len(text), perSentence)
+	if cap(p.toks) > 4*perSentence {
+		t.Errorf("with no Visit the processor holds %d tokens (the whole document), not one sentence's (%d)", cap(p.toks), perSentence)
+	}
+}
+
+// The second pass as the commands run it (Select = WantsText, VisitOnly,
+// the first pass's LineStats, early story completion) on the AllSides
+// sample give the result of one pass that kept every text.
+func TestSecondPassAllSidesEqualsOnePass(t *testing.T) {
+	src := Source{FS: os.DirFS("../testdata"), Path: "allsides-middle-east/articles.jsonl.gz", Name: "sample:allsides-middle-east"}
+	frames := compilePack(t, "frames")
+	newCol := func(budget int64) *EventCollector {
+		c, err := NewEventCollector(EventOptions{Frames: frames, TextBudget: budget})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	one := newCol(0)
+	if _, err := Run(src, Options{Visit: one.Visit}); err != nil {
+		t.Fatal(err)
+	}
+	r1, err := one.Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	two := newCol(200 << 10)
+	first, err := Run(src, Options{Visit: two.Visit, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !two.NeedsTexts() {
+		t.Fatal("no second pass needed")
+	}
+	if _, err := Run(src, Options{Visit: two.VisitTexts, Select: func(d *Document) bool { return two.WantsText(d.Index) },
+		VisitOnly: true, LineStats: first.LineStats, Workers: 3}); err != nil {
+		t.Fatal(err)
+	}
+	r2, err := two.Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r2.NeedTexts {
+		t.Fatal("still NeedTexts")
+	}
+	r2.Stats.TextsDropped = false
+	r2.Options.TextBudget = r1.Options.TextBudget
+	if a, b := resultString(r1), resultString(r2); a != b {
+		t.Errorf("second-pass result differs from one pass (%d vs %d bytes)", len(a), len(b))
+		for i := range min(len(a), len(b)) {
+			if a[i] != b[i] {
+				t.Logf("first difference at %d:\n one: %s\n two: %s", i, a[max(0, i-300):min(len(a), i+200)], b[max(0, i-300):min(len(b), i+200)])
+				break
+			}
+		}
 	}
 }

@@ -101,6 +101,15 @@ type toneDoc struct {
 	*toneDocText // nil unless ToneOptions.Sentences or Documents
 }
 
+// text returns what the sentence and document tables read: empty for a
+// collector without ToneOptions.Sentences or Documents.
+func (d *toneDoc) text() *toneDocText {
+	if d.toneDocText != nil {
+		return d.toneDocText
+	}
+	return &toneDocText{}
+}
+
 // toneDocText is what the sentence and document tables add.
 type toneDocText struct {
 	// With ToneOptions.Sentences: each sentence's text and NB class.
@@ -712,10 +721,11 @@ func SentenceToneSection(c *ToneCollector) Section {
 	t.RowSeq = func(yield func([]Value) bool) {
 		row := make([]Value, len(t.Columns))
 		for _, d := range docs {
-			for s := range d.texts {
+			dt := d.text()
+			for s := range dt.texts {
 				v := d.values[s*k : (s+1)*k]
-				row = append(row[:0], Str(d.group), Str(d.id), Int(int64(d.numbers[s])), Str(d.texts[s]),
-					Float(v[0], 4), Float(v[1], 4), Str(nbClass(d.classes[s])))
+				row = append(row[:0], Str(dt.group), Str(dt.id), Int(int64(dt.numbers[s])), Str(dt.texts[s]),
+					Float(v[0], 4), Float(v[1], 4), Str(nbClass(dt.classes[s])))
 				for _, x := range v[2:] {
 					row = append(row, Float(x, 4))
 				}
@@ -748,9 +758,10 @@ func DocumentToneSection(c *ToneCollector) Section {
 	t.RowSeq = func(yield func([]Value) bool) {
 		row := make([]Value, len(t.Columns))
 		for _, d := range docs {
-			row = append(row[:0], Str(d.group), Str(d.id), Int(int64(d.n)), Str(d.label), Float(d.sums[0]/float64(d.n), 4))
+			dt := d.text()
+			row = append(row[:0], Str(dt.group), Str(dt.id), Int(int64(d.n)), Str(dt.label), Float(d.sums[0]/float64(d.n), 4))
 			if c.opt.Documents {
-				row = append(row, Float(d.docNB.PPositive, 4), Str(nbClass(d.docNB.Positive)))
+				row = append(row, Float(dt.docNB.PPositive, 4), Str(nbClass(dt.docNB.Positive)))
 			} else { // the whole texts were not classified
 				row = append(row, NA(), NA())
 			}

@@ -61,6 +61,8 @@ func (ef *eventsFlags) collector(cf *corpusFlags, pos []string, frames, labels s
 // stories' texts, and counts each event's quotations with quotes (nil:
 // not counted).
 func finishEvents(col *analysis.EventCollector, first *analysis.Result, cf *corpusFlags, pos []string, e *env, quotes func(doc, sent int) int) (*analysis.EventResult, error) {
+	// The first pass's line statistics serve the second pass only.
+	defer func() { first.LineStats = nil }()
 	if col.NeedsTexts() {
 		// The second pass cleans and segments only the stories' documents
 		// whose text was not kept, with the first pass's line statistics,

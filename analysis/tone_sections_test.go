@@ -1,0 +1,31 @@
+package analysis
+
+import "testing"
+
+// DocumentToneSection documents that without ToneOptions.Documents (or
+// Sentences) "the group and doc columns are empty", and SentenceToneSection
+// that it "has rows only when the collector ran with ToneOptions.Sentences".
+// The texts sit behind a *toneDocText that is nil without those options:
+// neither section may dereference it.
+func TestToneSectionsWithoutTextOptions(t *testing.T) {
+	for _, name := range []string{"documents", "sentences"} {
+		t.Run(name, func(t *testing.T) {
+			c, err := NewToneCollector(ToneOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := "The book was good. A really bad, horrible book."
+			c.Visit(&Processed{Doc: &Document{ID: "a1", Group: "Alpha", Text: text}, Text: text, Sentences: Sentences(text, nil)})
+			defer func() {
+				if r := recover(); r != nil {
+					t.Fatalf("%s section of a collector without text options panics: %v", name, r)
+				}
+			}()
+			if name == "documents" {
+				_ = rows(DocumentToneSection(c))
+			} else {
+				_ = rows(SentenceToneSection(c))
+			}
+		})
+	}
+}

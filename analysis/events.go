@@ -2208,12 +2208,42 @@ func (c *EventCollector) NeedsTexts() bool {
 func (c *EventCollector) missingTexts() bool {
 	for _, s := range c.art.stories {
 		for _, m := range s.docs {
-			if c.storyDocs[m] == nil && c.texts[c.art.docs[m].index] == nil {
+			if c.textMissing(m) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// textMissing reports whether story document m (a position) has been read
+// neither in the first pass (its text kept) nor in the second. c.mu is held.
+func (c *EventCollector) textMissing(m int32) bool {
+	return c.storyDocs[m] == nil && c.texts[c.art.docs[m].index] == nil
+}
+
+// neededDoc returns the position of the document of input index docIndex
+// and whether VisitTexts still needs it: a story document whose text is
+// missing. It ends the first pass. c.mu is held.
+func (c *EventCollector) neededDoc(docIndex int) (int32, bool) {
+	if c.result != nil {
+		return 0, false
+	}
+	if c.art == nil {
+		c.freeze()
+	}
+	m, ok := c.art.pos[docIndex]
+	return m, ok && c.art.inStory[m] >= 0 && c.textMissing(m)
+}
+
+// WantsText reports whether VisitTexts needs the document of this input
+// index, so that a second pass may skip the others before cleaning them
+// (Options.Select). Safe for concurrent use.
+func (c *EventCollector) WantsText(docIndex int) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, need := c.neededDoc(docIndex)
+	return need
 }
 
 // VisitTexts is the second pass when NeedsTexts: it reads each story
@@ -2224,16 +2254,8 @@ func (c *EventCollector) missingTexts() bool {
 // are skipped. Safe for concurrent use.
 func (c *EventCollector) VisitTexts(p *Processed) {
 	c.mu.Lock()
-	if c.result != nil {
-		c.mu.Unlock()
-		return
-	}
-	if c.art == nil {
-		c.freeze()
-	}
+	m, need := c.neededDoc(p.Doc.Index)
 	a := c.art
-	m, ok := a.pos[p.Doc.Index]
-	need := ok && a.inStory[m] >= 0 && c.storyDocs[m] == nil && c.texts[p.Doc.Index] == nil
 	c.mu.Unlock()
 	if !need {
 		return
@@ -2253,7 +2275,7 @@ func (c *EventCollector) VisitTexts(p *Processed) {
 			c.storyOuts = make([]*storyOut, len(a.stories))
 			for k, s := range a.stories {
 				for _, m := range s.docs {
-					if c.storyDocs[m] == nil && c.texts[a.docs[m].index] == nil {
+					if c.textMissing(m) {
 						c.storyLeft[k]++
 					}
 				}

@@ -72,24 +72,13 @@ type quoteDoc struct {
 	bySurname map[string][]int
 }
 
-// newQuoteDoc tokenizes text sentence by sentence: sentTokens, when not
-// nil, returns the tokens of sentence s with spans into the sentence (those
-// the pipeline made, Processed.SentenceTokens); nil tokenizes here. These
-// are the tokens of the whole text, spans moved to it: FuzzSegment checks
+// newQuoteDoc reads a document from its sentences' tokens, sentTokens(s)
+// with spans into sentence s (Processed.SentenceTokens). Joined, with spans
+// moved to the text, they are the whole text's tokens: FuzzSegment checks
 // that tokenizing sentence by sentence gives what the whole text gives.
 func newQuoteDoc(text string, sents []Span, sentTokens func(s int) []Token) *quoteDoc {
 	d := &quoteDoc{text: text, sents: sents}
 	d.sentTok = make([]int32, len(sents)+1)
-	if sentTokens == nil {
-		var toks []Token
-		var from []int32
-		for _, sp := range sents {
-			from = append(from, int32(len(toks)))
-			toks = Tokenize(text[sp.Start:sp.End], toks)
-		}
-		from = append(from, int32(len(toks)))
-		sentTokens = func(s int) []Token { return toks[from[s]:from[s+1]] }
-	}
 	n := 0
 	for s := range sents {
 		n += len(sentTokens(s))

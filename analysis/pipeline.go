@@ -126,27 +126,30 @@ func Run(src Source, opt Options) (*Result, error) {
 	res := &Result{Source: src.Name, Cleaning: CleaningSummary{ByRule: map[string]int64{}}}
 	prog := opt.Progress
 	repeated := !opt.NoClean && src.rereadable() && !disabled(opt.Clean.Disable, "repeated-line")
+	// The rule counts lines in a first pass of its own, unless given the
+	// counts of an earlier run.
+	countPass := repeated && opt.LineStats == nil
+	pass := int32(1)
+	if countPass {
+		pass = 2
+	}
 	if prog != nil {
-		prog.Passes.Store(1)
-		if repeated && opt.LineStats == nil {
-			prog.Passes.Store(2)
-		}
+		prog.Passes.Store(pass)
 	}
 	var cleaner *Cleaner
 	var kept *keptCorpus // the first pass's documents, when they fit the budget
 	if !opt.NoClean {
 		var stats *LineStats
 		switch {
-		case repeated && opt.LineStats != nil:
-			stats = opt.LineStats
-			res.Cleaning.RepeatedRule = true
-		case repeated:
+		case countPass:
 			var err error
 			if stats, kept, err = lineStatsPass(src, opt); err != nil {
 				return nil, err
 			}
-			res.Cleaning.RepeatedRule = true
+		case repeated:
+			stats = opt.LineStats
 		}
+		res.Cleaning.RepeatedRule = repeated
 		res.LineStats = stats
 		var err error
 		if cleaner, err = NewCleaner(opt.Clean, stats); err != nil {
@@ -184,10 +187,6 @@ func Run(src Source, opt Options) (*Result, error) {
 	}
 	var rep *LoadReport
 	var err error
-	pass := int32(1)
-	if repeated && opt.LineStats == nil {
-		pass = 2
-	}
 	if kept != nil {
 		prog.begin(pass, int64(len(kept.docs)))
 		// The first pass kept every document: no second read. Each is

@@ -111,7 +111,8 @@ func isQuoteMark(r rune) bool {
 // (from Sentences), ordered by position: direct and scare quotes, and
 // indirect speech.
 func FindQuotes(text string, sents []Span) []Quote {
-	d := newQuoteDoc(text, sents, nil)
+	p := &Processed{Text: text, Sentences: sents}
+	d := newQuoteDoc(text, sents, p.SentenceTokens)
 	defer d.release()
 	return d.quotes()
 }

@@ -53,7 +53,38 @@ type Matcher struct {
 	suffixLens []int              // distinct suffix lengths in bytes, ascending
 	byByte     [256][]globRef     // other globs with a literal prefix, by its first byte
 	globs      []globRef          // other globs beginning with a wildcard
+	// filter rules out, for one bit test each, most tokens that no exact
+	// word, prefix or suffix can match: a map look-up costs far more.
+	filter wordFilter
 }
+
+// wordFilter holds three bit sets: exact, a one-hash Bloom filter of the
+// exact first words (wordHash); pre and suf, the first and last two bytes
+// of every prefix and suffix of at least two bytes. A clear bit proves the
+// map would find nothing; a set bit sends the token on to the maps.
+type wordFilter struct {
+	exact, pre, suf [1 << 16 / 64]uint64
+	short           bool // a prefix or suffix of one byte: pre and suf cannot rule out
+}
+
+func setBit(b *[1 << 16 / 64]uint64, i uint32) { b[i>>6] |= 1 << (i & 63) }
+
+func hasBit(b *[1 << 16 / 64]uint64, i uint32) bool { return b[i>>6]&(1<<(i&63)) != 0 }
+
+// wordHash hashes the length and first eight bytes of w into 16 bits.
+func wordHash(w string) uint32 {
+	var x uint64
+	n := min(len(w), 8)
+	for i := 0; i < n; i++ {
+		x |= uint64(w[i]) << (8 * i)
+	}
+	x ^= uint64(len(w)) * 0x9e3779b97f4a7c15
+	return uint32((x * 0xff51afd7ed558ccd) >> 48)
+}
+
+// head2 and tail2 index the first and last two bytes of w (len(w) >= 2).
+func head2(w string) uint32 { return uint32(w[0])<<8 | uint32(w[1]) }
+func tail2(w string) uint32 { return uint32(w[len(w)-2])<<8 | uint32(w[len(w)-1]) }
 
 // globRef is a phrase whose first word is a glob, with that word.
 type globRef struct {
@@ -189,12 +220,23 @@ func (m *Matcher) index(i int32, first patWord, prefixLens, suffixLens map[int]b
 	switch {
 	case !first.glob:
 		m.exact[first.text] = append(m.exact[first.text], i)
+		setBit(&m.filter.exact, wordHash(first.text))
 	case len(first.litPre) == len(first.text)-1 && first.text[len(first.text)-1] == '*':
 		m.prefix[first.litPre] = append(m.prefix[first.litPre], i)
 		prefixLens[len(first.litPre)] = true
+		if p := first.litPre; len(p) >= 2 {
+			setBit(&m.filter.pre, head2(p))
+		} else {
+			m.filter.short = true
+		}
 	case len(first.litSuf) == len(first.text)-1 && first.text[0] == '*':
 		m.suffix[first.litSuf] = append(m.suffix[first.litSuf], i)
 		suffixLens[len(first.litSuf)] = true
+		if p := first.litSuf; len(p) >= 2 {
+			setBit(&m.filter.suf, tail2(p))
+		} else {
+			m.filter.short = true
+		}
 	case first.litPre != "":
 		b := first.litPre[0]
 		m.byByte[b] = append(m.byByte[b], globRef{i, first})
@@ -267,23 +309,33 @@ func (m *Matcher) AppendMatches(dst []Hit, tokens []Token) []Hit {
 	cands := sc.cands[:0]
 	for i := range tokens {
 		w := tokens[i].Norm
-		for _, p := range m.exact[w] {
-			cands = m.try(cands, p, tokens, i)
-		}
-		for _, n := range m.prefixLens {
-			if n > len(w) {
-				break
-			}
-			for _, p := range m.prefix[w[:n]] {
+		if hasBit(&m.filter.exact, wordHash(w)) {
+			for _, p := range m.exact[w] {
 				cands = m.try(cands, p, tokens, i)
 			}
 		}
-		for _, n := range m.suffixLens {
-			if n > len(w) {
-				break
+		// A word of two bytes or more whose first (last) two bytes begin
+		// (end) no prefix (suffix) of two bytes or more matches none:
+		// with no shorter prefix or suffix in the lexicon, skip the maps.
+		affixes := m.filter.short || len(w) < 2
+		if affixes || hasBit(&m.filter.pre, head2(w)) {
+			for _, n := range m.prefixLens {
+				if n > len(w) {
+					break
+				}
+				for _, p := range m.prefix[w[:n]] {
+					cands = m.try(cands, p, tokens, i)
+				}
 			}
-			for _, p := range m.suffix[w[len(w)-n:]] {
-				cands = m.try(cands, p, tokens, i)
+		}
+		if affixes || hasBit(&m.filter.suf, tail2(w)) {
+			for _, n := range m.suffixLens {
+				if n > len(w) {
+					break
+				}
+				for _, p := range m.suffix[w[len(w)-n:]] {
+					cands = m.try(cands, p, tokens, i)
+				}
 			}
 		}
 		if w != "" {

@@ -460,3 +460,70 @@ func BenchmarkMatch(b *testing.B) {
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 	b.ReportMetric(float64(total), "hits")
 }
+
+// TestMatchFilterChangesNothing matches every sentence of the AllSides
+// sample with each embedded pack and the bench lexicon twice: with the
+// matcher's word filter, and with a filter that lets every token through to
+// the maps. The filter may only skip look-ups that find nothing, so the hits
+// must be the same. A pack with one-byte prefixes checks the short path.
+func TestMatchFilterChangesNothing(t *testing.T) {
+	sents, _ := allSidesSentenceTokens(t)
+	var lxs []*lexicons.Lexicon
+	for _, p := range lexicons.Packs() {
+		lx, err := lexicons.Pack(p.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lxs = append(lxs, lx)
+	}
+	lxs = append(lxs, benchLexicon(t, sents))
+	short, err := lexicons.Parse("short.yaml", []byte("name: short\nkind: categories\ncategories:\n  a: [\"s*\", \"*d\", the, \"wa*\", \"*ed\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lxs = append(lxs, short)
+	for _, lx := range lxs {
+		m, err := CompileLexicon(lx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		open := *m
+		for i := range open.filter.exact {
+			open.filter.exact[i] = ^uint64(0)
+		}
+		open.filter.short = true
+		hits := 0
+		for i, toks := range sents {
+			got, want := m.Match(toks), open.Match(toks)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s, sentence %d: filtered hits %q, unfiltered %q", lx.Name, i, hitList(got), hitList(want))
+			}
+			hits += len(got)
+		}
+		if hits == 0 {
+			t.Errorf("%s: no hit on the AllSides sample: the check is empty", lx.Name)
+		}
+		t.Logf("%s: %d hits, all equal", lx.Name, hits)
+	}
+}
+
+// BenchmarkMatchFrames matches the embedded frames pack, as compare does,
+// on every sentence of the AllSides sample.
+func BenchmarkMatchFrames(b *testing.B) {
+	sents, n := allSidesSentenceTokens(b)
+	lx, err := lexicons.Pack("frames")
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := CompileLexicon(lx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var hits []Hit
+	for b.Loop() {
+		for _, toks := range sents {
+			hits = m.AppendMatches(hits[:0], toks)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}

@@ -398,9 +398,10 @@ func analyseDoc(text string, d *docLines) {
 		}
 		orig := trimSpace(line)
 		a := len(buf)
-		buf = appendNorm(buf, orig)
+		var words, lower int
+		buf, words, lower = appendNormCount(buf, orig)
 		spans = append(spans, [2]int{a, len(buf)})
-		d.lines = append(d.lines, lineView{raw: line, orig: orig})
+		d.lines = append(d.lines, lineView{raw: line, orig: orig, words: words, lowerWords: lower})
 		if i < 0 {
 			break
 		}
@@ -418,32 +419,10 @@ func analyseDoc(text string, d *docLines) {
 	}
 }
 
-// describe fills the counts and guards of a line whose orig and norm are set.
+// describe fills the guards of a line whose orig, norm, words and
+// lowerWords are set (appendNormCount gives all three).
 func (l *lineView) describe() {
 	l.core = strings.TrimFunc(l.norm, notAlnum)
-	if l.orig == "" {
-		return
-	}
-	inWord := false
-	for i := 0; i < len(l.orig); {
-		c := l.orig[i]
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(l.orig[i:])
-		}
-		i += size
-		if c == ' ' || c == '\t' || (c >= utf8.RuneSelf && isSpace(r)) {
-			inWord = false
-			continue
-		}
-		if !inWord {
-			l.words++
-			if 'a' <= c && c <= 'z' || c >= utf8.RuneSelf && unicode.IsLower(r) {
-				l.lowerWords++
-			}
-		}
-		inWord = true
-	}
 	l.prose = l.words >= proseWords && 2*l.lowerWords >= l.words && strings.ContainsAny(l.orig, ".!?")
 }
 
@@ -680,12 +659,33 @@ func trimSpace(s string) string { return strings.TrimFunc(s, isSpace) }
 // appendNorm appends s lower-cased, with runs of white space as one space and
 // the typographic apostrophe read as '.
 func appendNorm(dst []byte, s string) []byte {
-	space := false
+	dst, _, _ = appendNormCount(dst, s)
+	return dst
+}
+
+// appendNormCount is appendNorm that also counts, in the same pass, the
+// white-space separated fields of s (separated by ' ', '\t' and non-ASCII
+// white space: '\r', '\v' and '\f' belong to a field, though the
+// normalised text reads them as spaces) and the fields starting with a
+// lower-case letter: the words and lowerWords of a lineView.
+func appendNormCount(dst []byte, s string) (_ []byte, words, lowerWords int) {
+	space, inWord := false, false
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
-			if c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+			if c == ' ' || c == '\t' {
+				space, inWord = true, false
+				continue
+			}
+			if !inWord {
+				inWord = true
+				words++
+				if 'a' <= c && c <= 'z' {
+					lowerWords++
+				}
+			}
+			if c == '\r' || c == '\v' || c == '\f' {
 				space = true
 				continue
 			}
@@ -702,8 +702,15 @@ func appendNorm(dst []byte, s string) []byte {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if isSpace(r) {
-			space = true
+			space, inWord = true, false
 			continue
+		}
+		if !inWord {
+			inWord = true
+			words++
+			if unicode.IsLower(r) {
+				lowerWords++
+			}
 		}
 		if space {
 			dst = append(dst, ' ')
@@ -717,7 +724,7 @@ func appendNorm(dst []byte, s string) []byte {
 		}
 		dst = utf8.AppendRune(dst, r)
 	}
-	return dst
+	return dst, words, lowerWords
 }
 
 // wordsOf yields the words of a normalised line: runs of letters, digits and

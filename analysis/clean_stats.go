@@ -99,7 +99,9 @@ func (s *LineStats) Count(group, line string) int {
 		return 0
 	}
 	l := lineView{orig: trimSpace(line)}
-	l.norm = string(appendNorm(nil, l.orig))
+	var norm []byte
+	norm, l.words, l.lowerWords = appendNormCount(nil, l.orig)
+	l.norm = string(norm)
 	l.describe()
 	if !countable(&l) {
 		return 0

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // karabakhLabel is one hand-labelled non-blank line of a Karabakh page: its
@@ -898,6 +900,52 @@ func BenchmarkLineStatsAllSides(b *testing.B) {
 		s := NewLineStats()
 		for i := range docs {
 			s.Add(docs[i].Group, docs[i].Text)
+		}
+	}
+}
+
+// TestAppendNormCount checks the words and lower-case words counted while
+// normalising against a separate scan written for the purpose: fields
+// separated by ' ', '\t' and non-ASCII white space, a field lower-case when
+// its first rune is. Inputs: every line of the AllSides sample, and random
+// strings of ASCII and Unicode letters, every kind of white space, and
+// invalid UTF-8.
+func TestAppendNormCount(t *testing.T) {
+	ref := func(s string) (words, lower int) {
+		in := false
+		for _, r := range s { // invalid bytes read as U+FFFD, as DecodeRune does
+			sep := r == ' ' || r == '\t' || r >= utf8.RuneSelf && isSpace(r)
+			if !sep && !in {
+				words++
+				if unicode.IsLower(r) {
+					lower++
+				}
+			}
+			in = !sep
+		}
+		return words, lower
+	}
+	var lines []string
+	for _, text := range allSidesTexts(t) {
+		lines = append(lines, strings.Split(text, "\n")...)
+	}
+	parts := []string{"a", "Z", "x", " ", "\t", "\r", "\v", "\f", "\u00a0", "\u2003", "\u200b", "é", "É", "ß", "İ", "’", "\xff", "\xe2\x80", ".", "7"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		lines = append(lines, b.String())
+	}
+	for _, line := range lines {
+		norm, w, lw := appendNormCount(nil, line)
+		ww, wl := ref(line)
+		if w != ww || lw != wl {
+			t.Fatalf("%q: %d words, %d lower; want %d, %d", line, w, lw, ww, wl)
+		}
+		if string(norm) != string(appendNorm(nil, line)) {
+			t.Fatalf("%q: appendNormCount and appendNorm disagree", line)
 		}
 	}
 }

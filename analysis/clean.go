@@ -663,6 +663,20 @@ func appendNorm(dst []byte, s string) []byte {
 	return dst
 }
 
+// plainASCII marks the ASCII bytes that are not white space to
+// appendNormCount; lowerASCII lower-cases ASCII letters and keeps every
+// other byte.
+var plainASCII, lowerASCII = func() (plain [256]bool, lower [256]byte) {
+	for c := 0; c < 256; c++ {
+		plain[c] = c < utf8.RuneSelf && !strings.ContainsRune(" \t\r\v\f", rune(c))
+		lower[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			lower[c] = byte(c + 'a' - 'A')
+		}
+	}
+	return plain, lower
+}()
+
 // appendNormCount is appendNorm that also counts, in the same pass, the
 // white-space separated fields of s (separated by ' ', '\t' and non-ASCII
 // white space: '\r', '\v' and '\f' belong to a field, though the
@@ -673,9 +687,9 @@ func appendNormCount(dst []byte, s string) (_ []byte, words, lowerWords int) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			i++
 			if c == ' ' || c == '\t' {
 				space, inWord = true, false
+				i++
 				continue
 			}
 			if !inWord {
@@ -687,16 +701,25 @@ func appendNormCount(dst []byte, s string) (_ []byte, words, lowerWords int) {
 			}
 			if c == '\r' || c == '\v' || c == '\f' {
 				space = true
+				i++
 				continue
 			}
 			if space {
 				dst = append(dst, ' ')
 				space = false
 			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+			// The run of plain ASCII bytes from here stays in one field:
+			// copy it, then lower-case it in place.
+			j := i + 1
+			for j < len(s) && plainASCII[s[j]] {
+				j++
 			}
-			dst = append(dst, c)
+			n := len(dst)
+			dst = append(dst, s[i:j]...)
+			for k := n; k < len(dst); k++ {
+				dst[k] = lowerASCII[dst[k]]
+			}
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -952,7 +975,38 @@ func isCopyright(l *lineView) bool {
 			return true
 		}
 	}
-	return l.words <= 20 && containsAny(l.norm, rightsReserved)
+	return l.words <= 20 && rightsReservedSet.in(l.norm)
+}
+
+// rightsReservedSet finds any of rightsReserved in one pass over a line,
+// where containsAny would scan it once per language.
+var rightsReservedSet = newPhraseSet(rightsReserved)
+
+// phraseSet answers containsAny(s, phrases) in one pass over s: at each
+// byte it tries only the phrases that begin with that byte.
+type phraseSet struct{ byFirst [256][]string }
+
+func newPhraseSet(phrases []string) *phraseSet {
+	p := &phraseSet{}
+	for _, ph := range phrases {
+		if ph == "" {
+			panic("phraseSet: empty phrase") // a programming error in a fixed list
+		}
+		p.byFirst[ph[0]] = append(p.byFirst[ph[0]], ph)
+	}
+	return p
+}
+
+// in reports whether s contains any of the phrases.
+func (p *phraseSet) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		for _, ph := range p.byFirst[s[i]] {
+			if strings.HasPrefix(s[i:], ph) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

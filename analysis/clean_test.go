@@ -949,3 +949,31 @@ func TestAppendNormCount(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseSet checks phraseSet.in against containsAny on every AllSides
+// line (lower-cased, as the rules see it), with rightsReserved and lists
+// made to hit often (frequent words, prefixes of one another, multi-byte
+// first bytes).
+func TestPhraseSet(t *testing.T) {
+	lists := [][]string{rightsReserved, {"the", "th", "t", "e the"}, {"é", "ç", "—", " a ", "news"}, subscriptionWords}
+	hits := 0
+	for _, text := range allSidesTexts(t) {
+		for _, line := range strings.Split(strings.ToLower(text), "\n") {
+			for _, list := range lists {
+				got, want := newPhraseSet(list).in(line), containsAny(line, list)
+				if got != want {
+					t.Fatalf("%q in %q: %v, want %v", list, line, got, want)
+				}
+				if got {
+					hits++
+				}
+			}
+		}
+	}
+	if hits < 1000 {
+		t.Errorf("only %d hits: the check is weak", hits)
+	}
+	if !rightsReservedSet.in("© 2020 acme. tous droits réservés.") || rightsReservedSet.in("all rights are reserved") {
+		t.Error("rightsReservedSet: wrong answer on a hand-made line")
+	}
+}

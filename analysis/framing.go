@@ -292,16 +292,17 @@ func (c *FramingCollector) Visit(p *Processed) {
 		sentFrames: map[int][]string{}, sideQuotes: map[string]int{}}
 	fd.words = int64(countWords(d.toks))
 	qs := d.quotes()
-	// the voice of each token
-	voice := make([]string, len(d.toks))
+	// the voice of each token, as an index into voices (0: own words)
+	voices := [...]string{VoiceOwn, VoiceQuoted, VoiceScare}
+	voice := make([]uint8, len(d.toks))
 	for _, q := range qs {
 		if q.Kind == QuoteIndirect {
 			continue
 		}
 		a, b := d.tokenRange(q.Span.Start, q.Span.End)
-		v := VoiceQuoted
+		v := uint8(1)
 		if q.Kind == QuoteScare {
-			v = VoiceScare
+			v = 2
 		}
 		for k := a; k < b; k++ {
 			voice[k] = v
@@ -319,10 +320,7 @@ func (c *FramingCollector) Visit(p *Processed) {
 		if c.opt.Labels != nil {
 			hits = c.opt.Labels.AppendMatches(hits[:0], toks)
 			for _, h := range hits {
-				v := voice[a+h.Start]
-				if v == "" {
-					v = VoiceOwn
-				}
+				v := voices[voice[a+h.Start]]
 				fd.labels = append(fd.labels, LabelHit{Referent: h.Entry.Key, Label: h.Entry.Label, Voice: v, Sentence: s,
 					Text: markHitsAt(sent, d.sents[s].Start, toks, h)})
 				labels = append(labels, h.Entry.Key+" / "+h.Entry.Label)

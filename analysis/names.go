@@ -29,6 +29,7 @@
 package analysis
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -70,6 +71,7 @@ type quoteDoc struct {
 	persons  []int // indexes into names of the names that are persons, in order
 	// bySurname: see surnames
 	bySurname map[string][]int
+	scratch   *quoteScratch // where toks, tokSent and lowerUse come from
 }
 
 // newQuoteDoc reads a document from its sentences' tokens, sentTokens(s)
@@ -77,13 +79,14 @@ type quoteDoc struct {
 // moved to the text, they are the whole text's tokens: FuzzSegment checks
 // that tokenizing sentence by sentence gives what the whole text gives.
 func newQuoteDoc(text string, sents []Span, sentTokens func(s int) []Token) *quoteDoc {
-	d := &quoteDoc{text: text, sents: sents}
+	sc := quoteScratchPool.Get().(*quoteScratch)
+	d := &quoteDoc{text: text, sents: sents, scratch: sc}
 	d.sentTok = make([]int32, len(sents)+1)
 	n := 0
 	for s := range sents {
 		n += len(sentTokens(s))
 	}
-	d.toks = make([]Token, 0, n)
+	d.toks = slices.Grow(sc.toks[:0], n)
 	for s, sp := range sents {
 		from := len(d.toks)
 		d.toks = append(d.toks, sentTokens(s)...)
@@ -93,13 +96,13 @@ func newQuoteDoc(text string, sents []Span, sentTokens func(s int) []Token) *quo
 		}
 		d.sentTok[s+1] = int32(len(d.toks))
 	}
-	d.tokSent = make([]int32, len(d.toks))
+	d.tokSent = slices.Grow(sc.tokSent[:0], len(d.toks))[:len(d.toks)]
 	for s := range sents {
 		for i := d.sentTok[s]; i < d.sentTok[s+1]; i++ {
 			d.tokSent[i] = int32(s)
 		}
 	}
-	d.lowerUse = lowerUsePool.Get().(map[string]bool)
+	d.lowerUse = sc.lowerUse
 	for _, t := range d.toks {
 		if t.Kind == TokWord {
 			r, _ := utf8.DecodeRuneInString(text[t.Span.Start:])
@@ -112,18 +115,32 @@ func newQuoteDoc(text string, sents []Span, sentTokens func(s int) []Token) *quo
 	return d
 }
 
-// lowerUsePool recycles quoteDoc.lowerUse maps, which would otherwise be
-// built and grown again for every document.
-var lowerUsePool = sync.Pool{New: func() any { return map[string]bool{} }}
+// quoteScratch holds the buffers of a quoteDoc, recycled from document to
+// document instead of being allocated and grown for each: its tokens, the
+// sentence of each token, and the lowerUse map.
+type quoteScratch struct {
+	toks     []Token
+	tokSent  []int32
+	lowerUse map[string]bool
+}
 
-// release hands the document's scratch maps back for reuse; d must not be
-// used after.
+var quoteScratchPool = sync.Pool{New: func() any { return &quoteScratch{lowerUse: map[string]bool{}} }}
+
+// release hands the document's buffers back for reuse; d must not be used
+// after. Nothing that outlives d (names, quotes) refers to them. Buffers
+// grown by a very long document are left to the garbage collector.
 func (d *quoteDoc) release() {
-	if m := d.lowerUse; m != nil && len(m) <= 1<<14 {
-		clear(m)
-		lowerUsePool.Put(m)
+	sc := d.scratch
+	if sc == nil {
+		return
 	}
-	d.lowerUse = nil
+	keep := cap(d.toks) <= maxKeptTokens && len(sc.lowerUse) <= 1<<14
+	sc.toks, sc.tokSent = d.toks[:0], d.tokSent[:0]
+	d.scratch, d.toks, d.tokSent, d.lowerUse = nil, nil, nil, nil
+	if keep {
+		clear(sc.lowerUse)
+		quoteScratchPool.Put(sc)
+	}
 }
 
 // isCap reports whether token i begins with an upper-case letter.

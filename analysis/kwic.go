@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // KWICPattern is a compiled keyword-in-context pattern: one or more words,
@@ -184,9 +186,40 @@ func (k *KWIC) Hits() []KWICHit {
 	return h
 }
 
-// oneLine collapses runs of white space (including newlines) to one space.
+// oneLine collapses runs of white space (including newlines) to one space
+// and trims it at both ends. The result is always a new string: callers
+// keep it, and a slice of s would keep the whole document alive.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	if !singleSpaced(s) {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return strings.Clone(s)
+}
+
+// singleSpaced reports whether s is already what oneLine makes of it: no
+// white space but single ASCII spaces between other characters.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			case ' ':
+				if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+					return false
+				}
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // annotate adds voice, speaker and lexicon hits to a document's matches.

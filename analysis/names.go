@@ -246,6 +246,11 @@ func possessiveAfter(text string, i int) bool {
 func (d *quoteDoc) addName(i, j int) {
 	n := Name{Start: i, End: j, Sentence: int(d.tokSent[i])}
 	var b strings.Builder
+	size := j - i - 1
+	for k := i; k < j; k++ {
+		size += d.toks[k].Span.End - d.toks[k].Span.Start
+	}
+	b.Grow(size)
 	for k := i; k < j; k++ {
 		if k > i {
 			b.WriteByte(' ')

@@ -3,11 +3,13 @@ package analysis
 import (
 	"maps"
 	"math"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unsafe"
 
 	"parallax/lexicons"
 )
@@ -377,5 +379,42 @@ func TestQuoteTexts(t *testing.T) {
 		if s := col.Sources(); len(s) != 1 || s[0].Direct != 4 {
 			t.Errorf("order %v: sources %+v, want Ann Lee with 4 direct quotes", order, s)
 		}
+	}
+}
+
+// TestOneLine checks oneLine against strings.Join(strings.Fields(s), " ") on
+// random strings of words and every kind of white space, and on every
+// sentence of the AllSides sample; the fast path must also copy.
+func TestOneLine(t *testing.T) {
+	parts := []string{"a", "bc", " ", "  ", "\t", "\n", "\r\n", "\v", "\f", "\u00a0", "\u0085", "\u2003", "\u3000", "é", "\xff", "—"}
+	r := rand.New(rand.NewPCG(7, 8))
+	var inputs []string
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.IntN(8); n > 0; n-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, text := range allSidesTexts(t) {
+		for _, s := range Sentences(text, nil) {
+			inputs = append(inputs, text[s.Start:s.End])
+		}
+	}
+	fast := 0
+	for _, s := range inputs {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := oneLine(s); got != want {
+			t.Fatalf("oneLine(%q) = %q, want %q", s, got, want)
+		}
+		if singleSpaced(s) {
+			fast++
+			if s != "" && unsafe.StringData(oneLine(s)) == unsafe.StringData(s) {
+				t.Fatalf("oneLine(%q) returned its argument, not a copy", s)
+			}
+		}
+	}
+	if fast < 1000 {
+		t.Errorf("only %d inputs took the fast path", fast)
 	}
 }

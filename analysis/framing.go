@@ -344,7 +344,7 @@ func (c *FramingCollector) Visit(p *Processed) {
 		}
 		if len(mentioned) > 0 {
 			c.keepSentence(p, fd, s, labels, frames)
-		} else if c.opt.Actors == nil {
+		} else if c.opt.Actors == nil && (labels != nil || frames != nil) {
 			fd.sentLabels[s], fd.sentFrames[s] = labels, frames // kept until actors are known
 		}
 	}
@@ -523,7 +523,9 @@ func (c *FramingCollector) keepSentence(p *Processed, fd *framingVisit, s int, l
 		return
 	}
 	fd.sentTone[s] = p.SentenceVADER(s)
-	fd.sentLabels[s], fd.sentFrames[s] = labels, frames
+	if labels != nil || frames != nil { // a missing sentence reads as none
+		fd.sentLabels[s], fd.sentFrames[s] = labels, frames
+	}
 }
 
 // quoteSides returns the actors a quote's speaker belongs to: with an

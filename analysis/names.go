@@ -117,11 +117,25 @@ func newQuoteDoc(text string, sents []Span, sentTokens func(s int) []Token) *quo
 
 // quoteScratch holds the buffers of a quoteDoc, recycled from document to
 // document instead of being allocated and grown for each: its tokens, the
-// sentence of each token, and the lowerUse map.
+// sentence of each token, the quote of each token, and the lowerUse map.
 type quoteScratch struct {
 	toks     []Token
 	tokSent  []int32
+	inQuote  []int32 // see quotes
 	lowerUse map[string]bool
+}
+
+// inQuoteBuf returns a zeroed slice of one int32 per token, reused from
+// document to document.
+func (d *quoteDoc) inQuoteBuf() []int32 {
+	n := len(d.toks)
+	if d.scratch == nil {
+		return make([]int32, n)
+	}
+	b := slices.Grow(d.scratch.inQuote[:0], n)[:n]
+	clear(b)
+	d.scratch.inQuote = b
+	return b
 }
 
 var quoteScratchPool = sync.Pool{New: func() any { return &quoteScratch{lowerUse: map[string]bool{}} }}

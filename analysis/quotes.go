@@ -119,7 +119,7 @@ func FindQuotes(text string, sents []Span) []Quote {
 
 func (d *quoteDoc) quotes() []Quote {
 	raws := scanQuoteMarks(d.text, d.sents)
-	inQuote := make([]int32, len(d.toks)) // quote index + 1, 0 outside
+	inQuote := d.inQuoteBuf() // quote index + 1, 0 outside
 	var qs []Quote
 	for qi := range raws {
 		r := &raws[qi]

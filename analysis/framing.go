@@ -66,6 +66,18 @@ type FramingCollector struct {
 	// speakers caches speakerNames for speakersDocs documents.
 	speakers     []string
 	speakersDocs int
+	// keepBuf holds keep's work buffers, reused under mu.
+	keepBuf struct {
+		ms     []sentMention
+		recs   []sentRecord
+		actors []uint32
+	}
+}
+
+// sentMention is an actor mentioned in a sentence.
+type sentMention struct {
+	sentence int
+	actor    uint32
 }
 
 // framingDoc is what one document contributes, encoded compactly
@@ -404,25 +416,21 @@ func (c *FramingCollector) keep(v *framingVisit) *framingDoc {
 	x := &framingExtra{}
 	h := docHeader{id: v.id, words: v.words, quotedWords: v.quotedWords, sentences: v.sentences}
 
-	// sentences: those mentioning an actor, and those scored
-	type mention struct {
-		sentence int
-		actor    uint32
-	}
-	var ms []mention
+	// sentences: those mentioning an actor, and those scored; the
+	// buffers are reused (c.mu is held) as encodeSentences keeps nothing
+	ms := c.keepBuf.ms[:0]
 	for k, ss := range v.actors {
 		id := c.id(k)
 		for _, s := range ss {
-			ms = append(ms, mention{s, id})
+			ms = append(ms, sentMention{s, id})
 		}
 	}
-	slices.SortFunc(ms, func(a, b mention) int {
+	slices.SortFunc(ms, func(a, b sentMention) int {
 		return cmp.Or(cmp.Compare(a.sentence, b.sentence), cmp.Compare(a.actor, b.actor))
 	})
 	ms = slices.Compact(ms)
 	scored := slices.Sorted(maps.Keys(v.sentTone))
-	var recs []sentRecord
-	var actors []uint32
+	recs, actors := c.keepBuf.recs[:0], c.keepBuf.actors[:0]
 	for i, j := 0, 0; i < len(ms) || j < len(scored); {
 		s := math.MaxInt
 		if i < len(ms) {
@@ -450,6 +458,8 @@ func (c *FramingCollector) keep(v *framingVisit) *framingDoc {
 		recs = append(recs, r)
 	}
 	h.sentRecords = encodeSentences(recs)
+	clear(recs) // drop the label and frame slices
+	c.keepBuf.ms, c.keepBuf.recs, c.keepBuf.actors = ms[:0], recs[:0], actors[:0]
 
 	var sides []sideCount
 	for _, k := range slices.Sorted(maps.Keys(v.sideQuotes)) {

@@ -80,7 +80,7 @@ type quoteDoc struct {
 // that tokenizing sentence by sentence gives what the whole text gives.
 func newQuoteDoc(text string, sents []Span, sentTokens func(s int) []Token) *quoteDoc {
 	sc := quoteScratchPool.Get().(*quoteScratch)
-	d := &quoteDoc{text: text, sents: sents, scratch: sc}
+	d := &quoteDoc{text: text, sents: sents, scratch: sc, names: sc.names[:0], persons: sc.persons[:0]}
 	d.sentTok = make([]int32, len(sents)+1)
 	n := 0
 	for s := range sents {
@@ -117,11 +117,14 @@ func newQuoteDoc(text string, sents []Span, sentTokens func(s int) []Token) *quo
 
 // quoteScratch holds the buffers of a quoteDoc, recycled from document to
 // document instead of being allocated and grown for each: its tokens, the
-// sentence of each token, the quote of each token, and the lowerUse map.
+// sentence of each token, the quote of each token, its names and persons,
+// and the lowerUse map.
 type quoteScratch struct {
 	toks     []Token
 	tokSent  []int32
 	inQuote  []int32 // see quotes
+	names    []Name
+	persons  []int
 	lowerUse map[string]bool
 }
 
@@ -149,8 +152,9 @@ func (d *quoteDoc) release() {
 		return
 	}
 	keep := cap(d.toks) <= maxKeptTokens && len(sc.lowerUse) <= 1<<14
-	sc.toks, sc.tokSent = d.toks[:0], d.tokSent[:0]
-	d.scratch, d.toks, d.tokSent, d.lowerUse = nil, nil, nil, nil
+	clear(d.names) // their strings
+	sc.toks, sc.tokSent, sc.names, sc.persons = d.toks[:0], d.tokSent[:0], d.names[:0], d.persons[:0]
+	d.scratch, d.toks, d.tokSent, d.lowerUse, d.names, d.persons = nil, nil, nil, nil, nil, nil
 	if keep {
 		clear(sc.lowerUse)
 		quoteScratchPool.Put(sc)

@@ -74,6 +74,10 @@ type FramingCollector struct {
 	}
 }
 
+// maxKeptSentences bounds keepBuf between documents: a buffer grown
+// beyond it by one huge document is left to the garbage collector.
+const maxKeptSentences = 1 << 14
+
 // sentMention is an actor mentioned in a sentence.
 type sentMention struct {
 	sentence int
@@ -460,6 +464,9 @@ func (c *FramingCollector) keep(v *framingVisit) *framingDoc {
 	h.sentRecords = encodeSentences(recs)
 	clear(recs) // drop the label and frame slices
 	c.keepBuf.ms, c.keepBuf.recs, c.keepBuf.actors = ms[:0], recs[:0], actors[:0]
+	if cap(recs) > maxKeptSentences || cap(ms) > maxKeptSentences || cap(actors) > maxKeptSentences {
+		c.keepBuf.ms, c.keepBuf.recs, c.keepBuf.actors = nil, nil, nil // one huge document: not held
+	}
 
 	var sides []sideCount
 	for _, k := range slices.Sorted(maps.Keys(v.sideQuotes)) {

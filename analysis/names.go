@@ -152,6 +152,7 @@ func (d *quoteDoc) release() {
 		return
 	}
 	keep := cap(d.toks) <= maxKeptTokens && len(sc.lowerUse) <= 1<<14
+	clear(d.toks)  // their Norms point into the document's text
 	clear(d.names) // their strings
 	sc.toks, sc.tokSent, sc.names, sc.persons = d.toks[:0], d.tokSent[:0], d.names[:0], d.persons[:0]
 	d.scratch, d.toks, d.tokSent, d.lowerUse, d.names, d.persons = nil, nil, nil, nil, nil, nil

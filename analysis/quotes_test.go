@@ -418,3 +418,33 @@ func TestOneLine(t *testing.T) {
 		t.Errorf("only %d inputs took the fast path", fast)
 	}
 }
+
+// TestQuoteScratchReleasePinsNothing checks that a released quoteDoc's
+// pooled buffers hold no string of the document: the pool outlives it, and
+// a token's Norm or a name's text would keep the whole text alive.
+func TestQuoteScratchReleasePinsNothing(t *testing.T) {
+	text := strings.Repeat("Foreign Minister Ruben Vardanyan said \"the talks\" went well. ", 200)
+	p := &Processed{Text: text, Sentences: Sentences(text, nil)}
+	d := newQuoteDoc(text, p.Sentences, p.SentenceTokens)
+	d.quotes()
+	sc := d.scratch
+	if len(d.toks) == 0 || len(d.names) == 0 {
+		t.Fatalf("%d tokens, %d names: the check is empty", len(d.toks), len(d.names))
+	}
+	d.release()
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	inText := func(s string) bool {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		return s != "" && p >= lo && p < lo+uintptr(len(text))
+	}
+	for i, tk := range sc.toks[:cap(sc.toks)] {
+		if inText(tk.Norm) {
+			t.Fatalf("pooled token %d still points into the released document (%q)", i, tk.Norm)
+		}
+	}
+	for i, n := range sc.names[:cap(sc.names)] {
+		if n.Text != "" || n.Person != "" {
+			t.Fatalf("pooled name %d still holds %q / %q", i, n.Text, n.Person)
+		}
+	}
+}

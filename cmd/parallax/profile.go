@@ -53,10 +53,12 @@ func setMemoryLimit() {
 }
 
 // watchHeap writes the heap profile named by PARALLAX_MEMPROFILE at the
-// run's peak: every 100 ms it reads the bytes of live heap objects, and
-// each time they pass the largest seen by 10 % the profile is written
-// again (what is in use then, as of the last garbage collection). The
-// returned function stops watching.
+// peak of the live heap: every 100 ms it reads the bytes the last garbage
+// collection found live, and each time they pass the largest seen by 10 %
+// the profile is written again (what is in use then, as of that
+// collection). Live bytes, not the heap's objects: those include garbage
+// not yet swept, which peaks early and would leave the profile of a
+// moment when far less was live. The returned function stops watching.
 func watchHeap() (stop func()) {
 	path := os.Getenv("PARALLAX_MEMPROFILE")
 	if path == "" {
@@ -66,7 +68,7 @@ func watchHeap() (stop func()) {
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		var peak uint64
 		tick := time.NewTicker(100 * time.Millisecond)
 		defer tick.Stop()

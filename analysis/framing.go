@@ -140,9 +140,6 @@ type labelKey struct {
 	voice                  uint8
 }
 
-// frameBit marks a frame among a sentence's keys.
-const frameBit = 1 << 31
-
 // LabelHit is one occurrence of a label.
 type LabelHit struct {
 	Referent, Label string
@@ -308,17 +305,16 @@ func (c *FramingCollector) Visit(p *Processed) {
 		sentFrames: map[int][]string{}, sideQuotes: map[string]int{}}
 	fd.words = int64(countWords(d.toks))
 	qs := d.quotes()
-	// the voice of each token, as an index into voices (0: own words)
-	voices := [...]string{VoiceOwn, VoiceQuoted, VoiceScare}
+	// the voice of each token, as a code of labelVoices (0: own words)
 	voice := make([]uint8, len(d.toks))
 	for _, q := range qs {
 		if q.Kind == QuoteIndirect {
 			continue
 		}
 		a, b := d.tokenRange(q.Span.Start, q.Span.End)
-		v := uint8(1)
+		v := voiceCode(VoiceQuoted)
 		if q.Kind == QuoteScare {
-			v = 2
+			v = voiceCode(VoiceScare)
 		}
 		for k := a; k < b; k++ {
 			voice[k] = v
@@ -336,7 +332,7 @@ func (c *FramingCollector) Visit(p *Processed) {
 		if c.opt.Labels != nil {
 			hits = c.opt.Labels.AppendMatches(hits[:0], toks)
 			for _, h := range hits {
-				v := voices[voice[a+h.Start]]
+				v := labelVoices[voice[a+h.Start]]
 				fd.labels = append(fd.labels, LabelHit{Referent: h.Entry.Key, Label: h.Entry.Label, Voice: v, Sentence: s,
 					Text: markHitsAt(sent, d.sents[s].Start, toks, h)})
 				labels = append(labels, h.Entry.Key+" / "+h.Entry.Label)

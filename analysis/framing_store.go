@@ -39,7 +39,7 @@ import (
 type encBuf []byte
 
 func (e *encBuf) u(x uint64)   { *e = binary.AppendUvarint(*e, x) }
-func (e *encBuf) z(x int64)    { e.u(uint64(x<<1 ^ x>>63)) }
+func (e *encBuf) z(x int64)    { e.u(zigzag(x)) }
 func (e *encBuf) str(s string) { e.u(uint64(len(s))); *e = append(*e, s...) }
 
 // section appends sec with its length.
@@ -50,7 +50,7 @@ func (e *encBuf) tone(v float64) {
 	if k := math.Round(v * 1e4); math.Abs(k) <= 1<<40 {
 		ki := int64(k)
 		if math.Float64bits(float64(ki)/1e4) == math.Float64bits(v) {
-			e.u(uint64(ki<<1^ki>>63) + 1) // zig-zag, +1: 0 marks the 8-byte form
+			e.u(zigzag(ki) + 1) // +1: 0 marks the 8-byte form
 			return
 		}
 	}
@@ -76,6 +76,7 @@ func (d *decBuf) u() uint64 {
 
 func (d *decBuf) z() int64 { return unzigzag(d.u()) }
 
+func zigzag(x int64) uint64   { return uint64(x<<1 ^ x>>63) }
 func unzigzag(x uint64) int64 { return int64(x>>1) ^ -int64(x&1) }
 
 func (d *decBuf) u32() uint32 { return uint32(d.u()) }

@@ -51,7 +51,7 @@ func TestSentenceRecordsRoundTrip(t *testing.T) {
 		"scored without actors": {{sentence: 3, scored: true, tone: -0.25}},
 		"huge ids and sentences": {
 			{sentence: 0, actors: []uint32{0, math.MaxUint32 - 1, math.MaxUint32}, scored: true, tone: 0.5,
-				labels: []uint32{math.MaxUint32}, frames: []uint32{math.MaxUint32 &^ frameBit, 7}},
+				labels: []uint32{math.MaxUint32}, frames: []uint32{math.MaxUint32 >> 1, 7}},
 			{sentence: 1 << 40, actors: []uint32{math.MaxUint32}},
 		},
 		"many mentions": {

@@ -71,7 +71,7 @@ type quoteDoc struct {
 	persons  []int // indexes into names of the names that are persons, in order
 	// bySurname: see surnames
 	bySurname map[string][]int
-	scratch   *quoteScratch // where toks, tokSent and lowerUse come from
+	scratch   *quoteScratch // where toks, tokSent, names, persons, lowerUse and inQuote come from
 }
 
 // newQuoteDoc reads a document from its sentences' tokens, sentTokens(s)
@@ -132,9 +132,6 @@ type quoteScratch struct {
 // document to document.
 func (d *quoteDoc) inQuoteBuf() []int32 {
 	n := len(d.toks)
-	if d.scratch == nil {
-		return make([]int32, n)
-	}
 	b := slices.Grow(d.scratch.inQuote[:0], n)[:n]
 	clear(b)
 	d.scratch.inQuote = b

@@ -107,8 +107,11 @@ func (d *toneDoc) text() *toneDocText {
 	if d.toneDocText != nil {
 		return d.toneDocText
 	}
-	return &toneDocText{}
+	return &noDocText
 }
+
+// noDocText is the empty toneDocText that text returns; never written.
+var noDocText toneDocText
 
 // toneDocText is what the sentence and document tables add.
 type toneDocText struct {

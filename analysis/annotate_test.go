@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"parallax/analysis/corpus"
 )
 
 // annotateAll returns the terms the annotator emits for each sentence of
@@ -99,11 +101,11 @@ func TestSpaceBetween(t *testing.T) {
 // TestRunNGramsNeverCrossPunctuation counts bigrams through Run on a corpus
 // small enough to count by hand.
 func TestRunNGramsNeverCrossPunctuation(t *testing.T) {
-	const corpus = `{"id":"a1","outlet":"Alpha","text":"Talks in Dubai, United Arab Emirates ended on Jan. 16, 2019."}
+	const input = `{"id":"a1","outlet":"Alpha","text":"Talks in Dubai, United Arab Emirates ended on Jan. 16, 2019."}
 {"id":"a2","outlet":"Alpha","text":"The United Arab Emirates (UAE) hosted: Armenian–Azerbaijani talks/meetings."}
 `
-	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(corpus)}}
-	res, err := Run(Source{FS: fsys, Path: "c.jsonl", Name: "test"}, Options{Terms: TermOptions{StopWords: stopEN(t), NGrams: 2}, NoClean: true})
+	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(input)}}
+	res, err := Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "test"}, Options{Terms: TermOptions{StopWords: stopEN(t), NGrams: 2}, NoClean: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,23 +5,24 @@ import (
 	"os"
 	"testing"
 
+	"parallax/analysis/corpus"
 	"parallax/lexicons"
 )
 
 const benchAllSidesPath = "../testdata/allsides-middle-east/articles.jsonl.gz"
 
-func allSidesSource(tb testing.TB) Source {
+func allSidesSource(tb testing.TB) corpus.Source {
 	tb.Helper()
 	if _, err := os.Stat(benchAllSidesPath); err != nil {
 		tb.Fatalf("AllSides sample missing: %v", err)
 	}
-	return Source{FS: os.DirFS("../testdata"), Path: "allsides-middle-east/articles.jsonl.gz", Name: "sample:allsides-middle-east"}
+	return corpus.Source{FS: os.DirFS("../testdata"), Path: "allsides-middle-east/articles.jsonl.gz", Name: "sample:allsides-middle-east"}
 }
 
 // allSidesTextBytes is the total size of the article texts, the unit of MB/s.
-func allSidesTextBytes(tb testing.TB, src Source) int64 {
+func allSidesTextBytes(tb testing.TB, src corpus.Source) int64 {
 	var n int64
-	if _, err := Load(src.FS.(fs.FS), src.Path, LoadOptions{}, func(d *Document) error {
+	if _, err := corpus.Load(src.FS.(fs.FS), src.Path, corpus.LoadOptions{}, func(d *corpus.Document) error {
 		n += int64(len(d.Text))
 		return nil
 	}); err != nil {

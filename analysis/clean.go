@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"parallax/analysis/corpus"
 )
 
 // Removal is one line removed by cleaning.
@@ -319,7 +321,7 @@ func ruleNames() string {
 // line order. Kept lines are joined by "\n" as they were (blank lines
 // included, so paragraph breaks survive); removed lines leave nothing. When
 // nothing is removed the text is returned unchanged.
-func (c *Cleaner) Clean(doc *Document) (string, []Removal) {
+func (c *Cleaner) Clean(doc *corpus.Document) (string, []Removal) {
 	text := doc.Text
 	if text == "" {
 		return text, nil

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"parallax/analysis/corpus"
 )
 
 // karabakhLabel is one hand-labelled non-blank line of a Karabakh page: its
@@ -242,7 +244,7 @@ func TestMasthead(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tt := range tests {
-		_, removed := c.Clean(&Document{Group: tt.group, Text: "A first body paragraph that is long enough to be prose, as articles are.\n" + tt.line})
+		_, removed := c.Clean(&corpus.Document{Group: tt.group, Text: "A first body paragraph that is long enough to be prose, as articles are.\n" + tt.line})
 		got := len(removed) == 1 && removed[0].Rule == "masthead"
 		if got != tt.want {
 			t.Errorf("%s: group %q, line %q: removed as masthead = %v, want %v (removals %v)", tt.name, tt.group, tt.line, got, tt.want, removed)
@@ -268,7 +270,7 @@ func TestCleanKarabakhLabels(t *testing.T) {
 		}
 		text := readKarabakh(t, name)
 		lines := strings.Split(text, "\n")
-		cleaned, removed := c.Clean(&Document{Text: text, Group: karabakhOutlet[name]})
+		cleaned, removed := c.Clean(&corpus.Document{Text: text, Group: karabakhOutlet[name]})
 		got := map[int]string{}
 		for _, r := range removed {
 			got[r.Line] = r.Rule
@@ -328,7 +330,7 @@ func TestCleanKarabakhQuotesKept(t *testing.T) {
 	c, _ := NewCleaner(CleanOptions{}, nil)
 	for name, qs := range quotes {
 		text := readKarabakh(t, name)
-		cleaned, _ := c.Clean(&Document{Text: text})
+		cleaned, _ := c.Clean(&corpus.Document{Text: text})
 		for _, q := range qs {
 			if !strings.Contains(text, q) {
 				t.Errorf("%s: quotation %q not in the page (bad label)", name, q)
@@ -527,7 +529,7 @@ func TestCleanRulesOneLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range cases {
-		_, removed := c.Clean(&Document{Text: tc.line})
+		_, removed := c.Clean(&corpus.Document{Text: tc.line})
 		got := ""
 		if len(removed) > 1 {
 			t.Errorf("%s: %d removals from one line", tc.name, len(removed))
@@ -554,7 +556,7 @@ func TestCleanOutput(t *testing.T) {
 		{"empty", "", "", nil},
 	}
 	for _, tc := range cases {
-		got, removed := c.Clean(&Document{Text: tc.text})
+		got, removed := c.Clean(&corpus.Document{Text: tc.text})
 		if got != tc.want {
 			t.Errorf("%s: cleaned %q, want %q", tc.name, got, tc.want)
 		}
@@ -572,7 +574,7 @@ func TestCleanDuplicateLine(t *testing.T) {
 	text := "Headline here\nBody sentence one.\nHeadline here\n  Headline here  \n" +
 		"“Quoted words repeated,” she said.\n“Quoted words repeated,” she said.\n\n\n"
 	c, _ := NewCleaner(CleanOptions{}, nil)
-	_, removed := c.Clean(&Document{Text: text})
+	_, removed := c.Clean(&corpus.Document{Text: text})
 	want := []Removal{
 		{Line: 3, Text: "Headline here", Rule: "duplicate-line"},
 		{Line: 4, Text: "  Headline here  ", Rule: "duplicate-line"},
@@ -588,7 +590,7 @@ func TestCleanDisable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, removed := c.Clean(&Document{Text: text})
+	_, removed := c.Clean(&corpus.Document{Text: text})
 	if len(removed) != 1 || removed[0].Rule != "read-more" {
 		t.Errorf("with copyright disabled: removals %+v, want only read-more", removed)
 	}
@@ -648,7 +650,7 @@ func TestCleanRepeatedLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	for group, want := range map[string]bool{"six": true, "seven": false, "four": false, "three": true, "unknown": false} {
-		_, removed := c.Clean(&Document{Group: group, Text: "Another body.\n" + furniture})
+		_, removed := c.Clean(&corpus.Document{Group: group, Text: "Another body.\n" + furniture})
 		got := len(removed) == 1 && removed[0].Rule == "repeated-line" && removed[0].Line == 2
 		if got != want {
 			t.Errorf("group %s: removals %+v, want removed=%v", group, removed, want)
@@ -656,7 +658,7 @@ func TestCleanRepeatedLine(t *testing.T) {
 	}
 	// Without statistics the rule is off.
 	c, _ = NewCleaner(CleanOptions{}, nil)
-	if _, removed := c.Clean(&Document{Group: "six", Text: furniture}); len(removed) != 0 {
+	if _, removed := c.Clean(&corpus.Document{Group: "six", Text: furniture}); len(removed) != 0 {
 		t.Errorf("no stats: removals %+v", removed)
 	}
 }
@@ -754,7 +756,7 @@ keep readingShow less`
 	}
 	c, _ := NewCleaner(CleanOptions{}, nil)
 	for _, tc := range cases {
-		cleaned, removed := c.Clean(&Document{Text: offTopicBody + tc.tail})
+		cleaned, removed := c.Clean(&corpus.Document{Text: offTopicBody + tc.tail})
 		gone := 0
 		for _, r := range removed {
 			if r.Rule == "off-topic-tail" {
@@ -775,7 +777,7 @@ keep readingShow less`
 	}
 	// One anchor is not enough evidence.
 	single := offTopicBody + "\nChess champion wins tournament in Madrid\nThe grandmaster defeated her opponent in a tense final game decided by a clever endgame sacrifice.\nkeep readingShow less\n"
-	_, removed := c.Clean(&Document{Text: single})
+	_, removed := c.Clean(&corpus.Document{Text: single})
 	for _, r := range removed {
 		if r.Rule == "off-topic-tail" {
 			t.Errorf("single anchor: removed %q as off-topic-tail", r.Text)
@@ -798,7 +800,7 @@ func TestCleanConcurrent(t *testing.T) {
 	texts := make([]string, len(names))
 	for i, n := range names {
 		texts[i] = readKarabakh(t, n)
-		want[i], _ = c.Clean(&Document{Text: texts[i]})
+		want[i], _ = c.Clean(&corpus.Document{Text: texts[i]})
 	}
 	var wg sync.WaitGroup
 	errs := make(chan string, 64)
@@ -808,7 +810,7 @@ func TestCleanConcurrent(t *testing.T) {
 			defer wg.Done()
 			for k := range 20 {
 				i := (g + k) % len(names)
-				if got, _ := c.Clean(&Document{Text: texts[i]}); got != want[i] {
+				if got, _ := c.Clean(&corpus.Document{Text: texts[i]}); got != want[i] {
 					errs <- names[i]
 				}
 			}
@@ -838,7 +840,7 @@ func TestCleanAllSidesReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	type hit struct {
-		doc *Document
+		doc *corpus.Document
 		r   Removal
 	}
 	var all []hit

@@ -23,6 +23,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"parallax/analysis/corpus"
 	"parallax/lexicons"
 	"parallax/tone"
 )
@@ -754,7 +755,7 @@ func (d *featDict) add(stats []featStat, gid int32) {
 
 // lexiconPassages appends the passages of one sentence: one per event whose
 // cue it matches or whose dates contain a day it mentions.
-func (c *EventCollector) lexiconPassages(dst []lexPassage, sc *eventScratch, d *Document, sent string, si int) []lexPassage {
+func (c *EventCollector) lexiconPassages(dst []lexPassage, sc *eventScratch, d *corpus.Document, sent string, si int) []lexPassage {
 	sc.hits = c.opt.Lexicon.AppendMatches(sc.hits[:0], sc.toks)
 	sc.evs = sc.evs[:0]
 	var cues []string

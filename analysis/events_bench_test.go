@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"parallax/analysis/corpus"
 )
 
 // BenchmarkEvents runs what `parallax events` does on the AllSides sample
@@ -70,7 +72,7 @@ func cpuTime() time.Duration {
 // names, rare words and numbers; every document has 8 sentences of 15
 // words drawn from a Zipf distribution (s = 1.07) over 50,000 words, with
 // a name now and then.
-func syntheticNews(n int, seed uint64) []Document {
+func syntheticNews(n int, seed uint64) []corpus.Document {
 	rng := rand.New(rand.NewPCG(seed, 99))
 	syll := []string{"ka", "lo", "mi", "ra", "ten", "vo", "zu", "pe", "sha", "dri", "no", "ul", "bes", "tor", "ani", "que"}
 	word := func(k int) string {
@@ -105,7 +107,7 @@ func syntheticNews(n int, seed uint64) []Document {
 		day   int
 		feats []string
 	}
-	var docs []Document
+	var docs []corpus.Document
 	base := dayOf(2015, 1, 1)
 	for len(docs) < n {
 		inStory := rng.IntN(2) == 0
@@ -142,7 +144,7 @@ func syntheticNews(n int, seed uint64) []Document {
 				}
 				sentence(&b, extra)
 			}
-			docs = append(docs, Document{Index: len(docs), ID: fmt.Sprintf("d%d", len(docs)), Group: fmt.Sprintf("outlet-%02d", groups[k]),
+			docs = append(docs, corpus.Document{Index: len(docs), ID: fmt.Sprintf("d%d", len(docs)), Group: fmt.Sprintf("outlet-%02d", groups[k]),
 				Date: isoDay(base + int32(day)), Text: b.String()})
 		}
 	}

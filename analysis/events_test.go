@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"parallax/analysis/corpus"
 	"parallax/lexicons"
 	"parallax/tone"
 )
@@ -441,10 +442,10 @@ var handCorpus = []handDoc{
 // common is appended to every document of the hand-made corpus.
 const handCommon = " Officials said the government would publish a statement later. Reporters asked questions and officials answered them."
 
-func handDocuments() []Document {
-	var docs []Document
+func handDocuments() []corpus.Document {
+	var docs []corpus.Document
 	for i, h := range handCorpus {
-		docs = append(docs, Document{Index: i, ID: h.id, Group: h.group, Date: h.date, Title: "", Text: h.text + handCommon})
+		docs = append(docs, corpus.Document{Index: i, ID: h.id, Group: h.group, Date: h.date, Title: "", Text: h.text + handCommon})
 	}
 	return docs
 }
@@ -455,8 +456,8 @@ func handOptions() EventOptions {
 }
 
 // visitAll visits documents in the given order from workers goroutines.
-func visitAll(c *EventCollector, docs []Document, workers int) {
-	ch := make(chan *Document)
+func visitAll(c *EventCollector, docs []corpus.Document, workers int) {
+	ch := make(chan *corpus.Document)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -481,7 +482,7 @@ func handResult(t *testing.T, opt EventOptions, order []int, workers int) *Event
 		t.Fatal(err)
 	}
 	docs := handDocuments()
-	var in []Document
+	var in []corpus.Document
 	for _, i := range order {
 		in = append(in, docs[i])
 	}
@@ -733,7 +734,7 @@ func TestEventsSecondPass(t *testing.T) {
 	}
 	// From three goroutines, in reverse order: each story is computed as
 	// soon as its last document is read.
-	ch := make(chan *Document)
+	ch := make(chan *corpus.Document)
 	var wg sync.WaitGroup
 	for range 3 {
 		wg.Add(1)
@@ -772,7 +773,7 @@ func TestEventsSecondPass(t *testing.T) {
 func karabakhEvents(t *testing.T) (*EventResult, *Result) {
 	t.Helper()
 	c := newKarabakhCollector(t)
-	res, err := Run(Source{FS: os.DirFS("../testdata"), Path: "karabakh", Name: "sample:karabakh"}, Options{Visit: c.Visit})
+	res, err := Run(corpus.Source{FS: os.DirFS("../testdata"), Path: "karabakh", Name: "sample:karabakh"}, Options{Visit: c.Visit})
 	if err != nil {
 		t.Fatal(err)
 	}

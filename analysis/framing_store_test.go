@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+
+	"parallax/analysis/corpus"
 )
 
 // TestToneEncoding checks that every tone comes back bit for bit: VADER
@@ -155,7 +157,7 @@ labels:
 			if i%3 == 0 {
 				g = "Y"
 			}
-			col.Visit(&Processed{Doc: &Document{Index: i, Group: g, ID: fmt.Sprint("d", i)}, Text: texts[i], Sentences: Sentences(texts[i], nil)})
+			col.Visit(&Processed{Doc: &corpus.Document{Index: i, Group: g, ID: fmt.Sprint("d", i)}, Text: texts[i], Sentences: Sentences(texts[i], nil)})
 		}
 		return col.LabelPassages(max)
 	}

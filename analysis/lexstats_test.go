@@ -6,6 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"parallax/analysis/corpus"
 	"parallax/lexicons"
 )
 
@@ -86,7 +87,7 @@ func TestLexiconArticlesWithoutWords(t *testing.T) {
 	}
 	c := &LexiconCollector{Matcher: m}
 	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(lines)}}
-	if _, err := Run(Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: c.Visit, NoClean: true}); err != nil {
+	if _, err := Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: c.Visit, NoClean: true}); err != nil {
 		t.Fatal(err)
 	}
 	r := c.Rows(100, 1)[0]

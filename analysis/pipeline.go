@@ -5,35 +5,17 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"hash"
-	"io/fs"
 	"runtime"
 	"sort"
 	"sync"
 	"unsafe"
+
+	"parallax/analysis/corpus"
 )
-
-// Source names a corpus: a path inside FS (an embedded sample), or a path on
-// the operating system when FS is nil ("-" for standard input).
-type Source struct {
-	FS   fs.FS
-	Path string
-	Name string // shown in provenance: "sample:karabakh", or the path
-}
-
-func (s Source) load(opt LoadOptions, emit func(*Document) error) (*LoadReport, error) {
-	if s.FS != nil {
-		return Load(s.FS, s.Path, opt, emit)
-	}
-	return LoadPath(s.Path, opt, emit)
-}
-
-// rereadable reports whether the source can be read twice (standard input
-// cannot), which the repeated-line cleaning rule needs.
-func (s Source) rereadable() bool { return s.FS != nil || s.Path != "-" }
 
 // Options configure a pipeline run.
 type Options struct {
-	Load    LoadOptions
+	Load    corpus.LoadOptions
 	Clean   CleanOptions
 	NoClean bool // skip cleaning entirely
 	Terms   TermOptions
@@ -53,7 +35,7 @@ type Options struct {
 	//
 	// Select, when set, is asked for every document read; one it declines
 	// is not cleaned, counted or visited.
-	Select func(d *Document) bool
+	Select func(d *corpus.Document) bool
 	// VisitOnly skips tokenization and term counting: documents are
 	// cleaned, segmented and visited, and Result.Table holds no terms.
 	VisitOnly bool
@@ -66,7 +48,7 @@ type Options struct {
 // Processed is one document after cleaning and segmentation, as Visit sees it.
 // Its slices are reused after Visit returns: copy what you keep.
 type Processed struct {
-	Doc       *Document
+	Doc       *corpus.Document
 	Text      string // the cleaned text; Sentences index into it
 	Sentences []Span
 	Removed   []Removal
@@ -105,7 +87,7 @@ type CleaningSummary struct {
 // Result is everything one pass over the corpus produces.
 type Result struct {
 	Source      string
-	Load        *LoadReport
+	Load        *corpus.LoadReport
 	Table       *TermTable
 	Groups      []GroupSummary // same order as Table.Groups
 	Docs        *DocVectors    // nil unless Options.DocVectors
@@ -119,13 +101,13 @@ type Result struct {
 // Run reads the corpus once (twice when the repeated-line cleaning rule needs
 // its first pass), processes documents in parallel and returns the frozen
 // aggregates. The result does not depend on the number of workers.
-func Run(src Source, opt Options) (*Result, error) {
+func Run(src corpus.Source, opt Options) (*Result, error) {
 	if err := opt.Terms.Validate(); err != nil {
 		return nil, err
 	}
 	res := &Result{Source: src.Name, Cleaning: CleaningSummary{ByRule: map[string]int64{}}}
 	prog := opt.Progress
-	repeated := !opt.NoClean && src.rereadable() && !disabled(opt.Clean.Disable, "repeated-line")
+	repeated := !opt.NoClean && src.Rereadable() && !disabled(opt.Clean.Disable, "repeated-line")
 	// The rule counts lines in a first pass of its own, unless given the
 	// counts of an earlier run.
 	countPass := repeated && opt.LineStats == nil
@@ -163,7 +145,7 @@ func Run(src Source, opt Options) (*Result, error) {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	vocab := newVocabulary()
-	docs := make(chan *Document, 4*workers)
+	docs := make(chan *corpus.Document, 4*workers)
 	outs := make([]*workerOut, workers)
 	var wg sync.WaitGroup
 	for i := range outs {
@@ -179,13 +161,13 @@ func Run(src Source, opt Options) (*Result, error) {
 	}
 
 	fp := newFingerprint()
-	emit := func(d *Document) error {
+	emit := func(d *corpus.Document) error {
 		fp.add(d)
 		prog.doc()
 		docs <- d
 		return nil
 	}
-	var rep *LoadReport
+	var rep *corpus.LoadReport
 	var err error
 	if kept != nil {
 		prog.begin(pass, int64(len(kept.docs)))
@@ -198,7 +180,7 @@ func Run(src Source, opt Options) (*Result, error) {
 		rep = kept.report
 	} else {
 		prog.begin(pass, 0)
-		rep, err = src.loadCounted(opt.Load, emit, prog)
+		rep, err = src.Load(opt.Load, emit, prog.bytes())
 	}
 	close(docs)
 	wg.Wait()
@@ -239,8 +221,8 @@ const KeepBudget = 128 << 20
 
 // keptCorpus is what the first pass kept: every document and the load report.
 type keptCorpus struct {
-	docs   []*Document
-	report *LoadReport
+	docs   []*corpus.Document
+	report *corpus.LoadReport
 }
 
 // lineStatsPass is the first pass the repeated-line rule needs: per group,
@@ -248,12 +230,12 @@ type keptCorpus struct {
 // at the end (a sum, so the order does not matter). When the corpus text fits
 // KeepBudget the documents are returned too, so the second pass need not
 // read the corpus again.
-func lineStatsPass(src Source, opt Options) (*LineStats, *keptCorpus, error) {
+func lineStatsPass(src corpus.Source, opt Options) (*LineStats, *keptCorpus, error) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	docs := make(chan *Document, 4*workers)
+	docs := make(chan *corpus.Document, 4*workers)
 	shards := make([]*LineStats, workers)
 	var wg sync.WaitGroup
 	for i := range shards {
@@ -269,7 +251,7 @@ func lineStatsPass(src Source, opt Options) (*LineStats, *keptCorpus, error) {
 	kept := &keptCorpus{}
 	var keptBytes int
 	opt.Progress.begin(1, 0)
-	rep, err := src.loadCounted(opt.Load, func(d *Document) error {
+	rep, err := src.Load(opt.Load, func(d *corpus.Document) error {
 		opt.Progress.doc()
 		if kept != nil {
 			keptBytes += len(d.Text)
@@ -281,7 +263,7 @@ func lineStatsPass(src Source, opt Options) (*LineStats, *keptCorpus, error) {
 		}
 		docs <- d
 		return nil
-	}, opt.Progress)
+	}, opt.Progress.bytes())
 	close(docs)
 	wg.Wait()
 	if err != nil {
@@ -349,7 +331,7 @@ func (p *processor) count(id int32) {
 	p.scratch[id]++
 }
 
-func (p *processor) process(d *Document) {
+func (p *processor) process(d *corpus.Document) {
 	if p.opt.Select != nil && !p.opt.Select(d) {
 		return
 	}
@@ -465,7 +447,7 @@ type fingerprint struct{ h hash.Hash }
 
 func newFingerprint() *fingerprint { return &fingerprint{h: sha256.New()} }
 
-func (f *fingerprint) add(d *Document) {
+func (f *fingerprint) add(d *corpus.Document) {
 	var n [8]byte
 	for _, s := range []string{d.Group, d.ID, d.Text} {
 		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))

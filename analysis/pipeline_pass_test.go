@@ -8,6 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"unsafe"
+
+	"parallax/analysis/corpus"
 )
 
 // repeatedCorpus has, in each group, a footer line in every document, which
@@ -35,7 +37,7 @@ func visited(t *testing.T, fsys fstest.MapFS, opt Options) (*Result, map[string]
 		defer mu.Unlock()
 		got[p.Doc.ID] = p.Text
 	}
-	res, err := Run(Source{FS: fsys, Path: "c.jsonl", Name: "test"}, opt)
+	res, err := Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "test"}, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +64,7 @@ func TestSecondPassOptions(t *testing.T) {
 	want := map[string]bool{"a1": true, "b4": true, "b5": true}
 	prog := &Progress{}
 	second, got := visited(t, fsys, Options{
-		Select:    func(d *Document) bool { return want[d.ID] },
+		Select:    func(d *corpus.Document) bool { return want[d.ID] },
 		VisitOnly: true,
 		LineStats: first.LineStats,
 		Progress:  prog,
@@ -101,7 +103,7 @@ func TestProcessorTokensWithoutVisit(t *testing.T) {
 	}
 	text := b.String()
 	p := newProcessor(Options{}, nil, newVocabulary(), &workerOut{shard: newShard(), removed: map[string]int64{}})
-	p.process(&Document{ID: "big", Group: "g", Text: text})
+	p.process(&corpus.Document{ID: "big", Group: "g", Text: text})
 	perSentence := len(Tokenize("The harvest was the talk of the town number xxxxxxx.", nil))
 	t.Logf("token buffer: %d tokens (%d bytes) for a document of %d bytes; one sentence has %d tokens",
 		cap(p.toks), cap(p.toks)*int(unsafe.Sizeof(Token{})), len(text), perSentence)
@@ -114,7 +116,7 @@ func TestProcessorTokensWithoutVisit(t *testing.T) {
 // the first pass's LineStats, early story completion) on the AllSides
 // sample give the result of one pass that kept every text.
 func TestSecondPassAllSidesEqualsOnePass(t *testing.T) {
-	src := Source{FS: os.DirFS("../testdata"), Path: "allsides-middle-east/articles.jsonl.gz", Name: "sample:allsides-middle-east"}
+	src := corpus.Source{FS: os.DirFS("../testdata"), Path: "allsides-middle-east/articles.jsonl.gz", Name: "sample:allsides-middle-east"}
 	frames := compilePack(t, "frames")
 	newCol := func(budget int64) *EventCollector {
 		c, err := NewEventCollector(EventOptions{Frames: frames, TextBudget: budget})
@@ -139,7 +141,7 @@ func TestSecondPassAllSidesEqualsOnePass(t *testing.T) {
 	if !two.NeedsTexts() {
 		t.Fatal("no second pass needed")
 	}
-	if _, err := Run(src, Options{Visit: two.VisitTexts, Select: func(d *Document) bool { return two.WantsText(d.Index) },
+	if _, err := Run(src, Options{Visit: two.VisitTexts, Select: func(d *corpus.Document) bool { return two.WantsText(d.Index) },
 		VisitOnly: true, LineStats: first.LineStats, Workers: 3}); err != nil {
 		t.Fatal(err)
 	}

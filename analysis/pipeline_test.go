@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"parallax/analysis/corpus"
 	"parallax/lexicons"
 )
 
@@ -20,7 +21,7 @@ const smallCorpus = `{"id":"a1","outlet":"Alpha","date":"2023-09-19","text":"The
 func runSmall(t *testing.T, opt Options) *Result {
 	t.Helper()
 	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(smallCorpus)}}
-	res, err := Run(Source{FS: fsys, Path: "c.jsonl", Name: "test"}, opt)
+	res, err := Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "test"}, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

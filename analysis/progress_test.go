@@ -9,11 +9,13 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"parallax/analysis/corpus"
 )
 
 // runBoth runs src without and with a Progress and checks the results are
 // the same; it returns the Progress as the run left it.
-func runBoth(t *testing.T, src Source, opt Options) (*Result, *Progress) {
+func runBoth(t *testing.T, src corpus.Source, opt Options) (*Result, *Progress) {
 	t.Helper()
 	if opt.Load.Stdin != nil {
 		t.Fatal("runBoth cannot read standard input twice")
@@ -54,21 +56,21 @@ func TestProgressFile(t *testing.T) {
 		info, _ := os.Stat(path)
 		// One pass: the file is read once, every byte counted (compressed
 		// bytes for .gz).
-		_, p := runBoth(t, Source{Path: path, Name: path}, Options{Clean: CleanOptions{Disable: []string{"repeated-line"}}})
+		_, p := runBoth(t, corpus.Source{Path: path, Name: path}, Options{Clean: CleanOptions{Disable: []string{"repeated-line"}}})
 		if p.Passes.Load() != 1 || p.Pass.Load() != 1 || p.Docs.Load() != 3 || p.Bytes.Load() != info.Size() || p.Total.Load() != 0 || !p.Done.Load() {
 			t.Errorf("%s, one pass: passes %d pass %d docs %d bytes %d (file %d) total %d done %v",
 				path, p.Passes.Load(), p.Pass.Load(), p.Docs.Load(), p.Bytes.Load(), info.Size(), p.Total.Load(), p.Done.Load())
 		}
 		// Two passes: the second replays the kept documents, so its size
 		// is known in documents and no byte is read.
-		_, p = runBoth(t, Source{Path: path, Name: path}, Options{})
+		_, p = runBoth(t, corpus.Source{Path: path, Name: path}, Options{})
 		if p.Passes.Load() != 2 || p.Pass.Load() != 2 || p.Docs.Load() != 3 || p.Total.Load() != 3 || p.Bytes.Load() != 0 || !p.Done.Load() {
 			t.Errorf("%s, two passes: passes %d pass %d docs %d total %d bytes %d done %v",
 				path, p.Passes.Load(), p.Pass.Load(), p.Docs.Load(), p.Total.Load(), p.Bytes.Load(), p.Done.Load())
 		}
 	}
 	// A missing file fails the same way.
-	if _, p := runBoth(t, Source{Path: filepath.Join(dir, "none.jsonl"), Name: "none"}, Options{}); p.Done.Load() {
+	if _, p := runBoth(t, corpus.Source{Path: filepath.Join(dir, "none.jsonl"), Name: "none"}, Options{}); p.Done.Load() {
 		t.Error("a failed run says it is done")
 	}
 }
@@ -78,30 +80,30 @@ func TestProgressFile(t *testing.T) {
 // without counting.
 func TestProgressFolder(t *testing.T) {
 	dir := t.TempDir()
-	corpus := filepath.Join(dir, "corpus")
+	root := filepath.Join(dir, "corpus")
 	files := map[string]string{
 		"manifest.csv": "file,outlet\na.txt,Alpha\nlink.txt,Beta\nout.txt,Beta\n",
 		"a.txt":        "Separatist forces fired on the town.",
 		"real/b.txt":   "Ethnic Armenian leaders said the talks failed.",
 	}
 	for name, text := range files {
-		p := filepath.Join(corpus, filepath.FromSlash(name))
+		p := filepath.Join(root, filepath.FromSlash(name))
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("outside the corpus"), 0o644)
-	if err := os.Symlink("real/b.txt", filepath.Join(corpus, "link.txt")); err != nil {
+	if err := os.Symlink("real/b.txt", filepath.Join(root, "link.txt")); err != nil {
 		t.Skipf("no symbolic links here: %v", err)
 	}
-	os.Symlink("../secret.txt", filepath.Join(corpus, "out.txt"))
+	os.Symlink("../secret.txt", filepath.Join(root, "out.txt"))
 	opt := Options{Clean: CleanOptions{Disable: []string{"repeated-line"}}}
-	if res, _ := runBoth(t, Source{Path: corpus, Name: "corpus"}, opt); res != nil {
+	if res, _ := runBoth(t, corpus.Source{Path: root, Name: "corpus"}, opt); res != nil {
 		t.Fatal("the link out of the folder was followed")
 	}
-	os.WriteFile(filepath.Join(corpus, "manifest.csv"), []byte("file,outlet\na.txt,Alpha\nlink.txt,Beta\n"), 0o644)
-	res, p := runBoth(t, Source{Path: corpus, Name: "corpus"}, opt)
+	os.WriteFile(filepath.Join(root, "manifest.csv"), []byte("file,outlet\na.txt,Alpha\nlink.txt,Beta\n"), 0o644)
+	res, p := runBoth(t, corpus.Source{Path: root, Name: "corpus"}, opt)
 	if res == nil || res.Load.Loaded != 2 {
 		t.Fatalf("loaded %+v, want a.txt and link.txt", res)
 	}
@@ -112,12 +114,12 @@ func TestProgressFolder(t *testing.T) {
 
 func TestProgressSampleAndStdin(t *testing.T) {
 	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(smallCorpus)}}
-	_, p := runBoth(t, Source{FS: fsys, Path: "c.jsonl", Name: "test"}, Options{NoClean: true})
+	_, p := runBoth(t, corpus.Source{FS: fsys, Path: "c.jsonl", Name: "test"}, Options{NoClean: true})
 	if p.Passes.Load() != 1 || p.Docs.Load() != 3 || p.Bytes.Load() != int64(len(smallCorpus)) {
 		t.Errorf("file system: passes %d docs %d bytes %d, want 1, 3, %d", p.Passes.Load(), p.Docs.Load(), p.Bytes.Load(), len(smallCorpus))
 	}
 	p = &Progress{}
-	res, err := Run(Source{Path: "-", Name: "stdin"}, Options{Load: LoadOptions{Stdin: strings.NewReader(smallCorpus)}, Progress: p})
+	res, err := Run(corpus.Source{Path: "-", Name: "stdin"}, Options{Load: corpus.LoadOptions{Stdin: strings.NewReader(smallCorpus)}, Progress: p})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 	"unsafe"
 
+	"parallax/analysis/corpus"
 	"parallax/lexicons"
 )
 
@@ -75,7 +76,7 @@ func TestQuotePatterns(t *testing.T) {
 // and what is in scare quotes, read off the pages by hand.
 func TestQuotesKarabakh(t *testing.T) {
 	col, _ := NewFramingCollector(FramingOptions{})
-	if _, err := Run(Source{FS: os.DirFS("../testdata"), Path: "karabakh", Name: "karabakh"}, Options{Visit: col.Visit}); err != nil {
+	if _, err := Run(corpus.Source{FS: os.DirFS("../testdata"), Path: "karabakh", Name: "karabakh"}, Options{Visit: col.Visit}); err != nil {
 		t.Fatal(err)
 	}
 	speakers := map[string][]string{}
@@ -145,7 +146,7 @@ actors:
 	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(`{"id":"a","outlet":"X","text":"Azerbaijan launched a “local anti-terrorist” offensive. The offensive was brief. Armenia protested."}
 {"id":"b","outlet":"Y","text":"“This is an anti-terrorist operation and nothing else,” said Ilham Aliyev, the president in Baku. Critics called it an offensive."}
 `)}}
-	if _, err := Run(Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: col.Visit, NoClean: true}); err != nil {
+	if _, err := Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: col.Visit, NoClean: true}); err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]LabelRow{}
@@ -306,7 +307,7 @@ func TestSourcesCanonical(t *testing.T) {
 {"id":"d","outlet":"X","text":"“It was not,” said Jeb Bush in Florida."}
 {"id":"e","outlet":"X","text":"“Nobody knows,” Bush said later."}
 `)}}
-	if _, err := Run(Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: col.Visit, NoClean: true}); err != nil {
+	if _, err := Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: col.Visit, NoClean: true}); err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]int{}
@@ -366,7 +367,7 @@ func TestQuoteTexts(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, i := range order {
-			col.Visit(&Processed{Doc: &Document{Index: i, Group: "X", ID: string(rune('a' + i))}, Text: texts[i], Sentences: Sentences(texts[i], nil)})
+			col.Visit(&Processed{Doc: &corpus.Document{Index: i, Group: "X", ID: string(rune('a' + i))}, Text: texts[i], Sentences: Sentences(texts[i], nil)})
 		}
 		var got []string
 		for _, q := range col.Quotes() {

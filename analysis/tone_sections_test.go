@@ -1,6 +1,10 @@
 package analysis
 
-import "testing"
+import (
+	"testing"
+
+	"parallax/analysis/corpus"
+)
 
 // DocumentToneSection documents that without ToneOptions.Documents (or
 // Sentences) "the group and doc columns are empty", and SentenceToneSection
@@ -15,7 +19,7 @@ func TestToneSectionsWithoutTextOptions(t *testing.T) {
 				t.Fatal(err)
 			}
 			text := "The book was good. A really bad, horrible book."
-			c.Visit(&Processed{Doc: &Document{ID: "a1", Group: "Alpha", Text: text}, Text: text, Sentences: Sentences(text, nil)})
+			c.Visit(&Processed{Doc: &corpus.Document{ID: "a1", Group: "Alpha", Text: text}, Text: text, Sentences: Sentences(text, nil)})
 			defer func() {
 				if r := recover(); r != nil {
 					t.Fatalf("%s section of a collector without text options panics: %v", name, r)

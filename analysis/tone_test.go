@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"parallax/analysis/corpus"
 	"parallax/lexicons"
 	"parallax/tone"
 )
@@ -37,7 +38,7 @@ func moodLexicon(t testing.TB) ToneLexicon {
 }
 
 // runTone runs the pipeline over src with a tone collector.
-func runTone(t testing.TB, src Source, opt Options, topt ToneOptions) *ToneCollector {
+func runTone(t testing.TB, src corpus.Source, opt Options, topt ToneOptions) *ToneCollector {
 	t.Helper()
 	c, err := NewToneCollector(topt)
 	if err != nil {
@@ -52,7 +53,7 @@ func runTone(t testing.TB, src Source, opt Options, topt ToneOptions) *ToneColle
 
 func smallToneCollector(t *testing.T) *ToneCollector {
 	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(toneCorpus)}}
-	return runTone(t, Source{FS: fsys, Path: "c.jsonl", Name: "test"}, Options{NoClean: true, Workers: 3},
+	return runTone(t, corpus.Source{FS: fsys, Path: "c.jsonl", Name: "test"}, Options{NoClean: true, Workers: 3},
 		ToneOptions{Lexicons: []ToneLexicon{moodLexicon(t)}, Sentences: true, Documents: true})
 }
 
@@ -432,7 +433,7 @@ func TestToneSkipsSentencesWithoutWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Without cleaning: its separator rule would remove the "…" line first.
-	if _, err := Run(Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: c.Visit, NoClean: true}); err != nil {
+	if _, err := Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: c.Visit, NoClean: true}); err != nil {
 		t.Fatal(err)
 	}
 	var nums []int64

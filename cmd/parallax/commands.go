@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"parallax/analysis"
+	"parallax/analysis/corpus"
 	"parallax/lexicons"
 )
 
@@ -163,7 +164,7 @@ func runCorpus(c *command, args []string, e *env) error {
 
 // loadSection lists every skipped record and every warning of loading; ok is
 // false when there is neither.
-func loadSection(l *analysis.LoadReport) (analysis.Section, bool) {
+func loadSection(l *corpus.LoadReport) (analysis.Section, bool) {
 	if len(l.Skipped) == 0 && len(l.Warnings) == 0 {
 		return analysis.Section{}, false
 	}

@@ -4,6 +4,7 @@ import (
 	"flag"
 
 	"parallax/analysis"
+	"parallax/analysis/corpus"
 	"parallax/lexicons"
 )
 
@@ -69,7 +70,7 @@ func finishEvents(col *analysis.EventCollector, first *analysis.Result, cf *corp
 		// and counts no terms.
 		if _, err := cf.run(pos, e, func(o *analysis.Options) {
 			o.Visit = col.VisitTexts
-			o.Select = func(d *analysis.Document) bool { return col.WantsText(d.Index) }
+			o.Select = func(d *corpus.Document) bool { return col.WantsText(d.Index) }
 			o.VisitOnly = true
 			o.LineStats = first.LineStats
 		}); err != nil {

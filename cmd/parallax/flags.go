@@ -15,6 +15,7 @@ import (
 
 	"parallax"
 	"parallax/analysis"
+	"parallax/analysis/corpus"
 	"parallax/lexicons"
 )
 
@@ -171,33 +172,33 @@ func (c *command) printHelp(fs *flag.FlagSet, w io.Writer) {
 }
 
 // source resolves the corpus argument (or --sample) to an analysis.Source.
-func (cf *corpusFlags) source(pos []string) (analysis.Source, error) {
+func (cf *corpusFlags) source(pos []string) (corpus.Source, error) {
 	switch {
 	case len(pos) > 1:
-		return analysis.Source{}, usagef("one corpus at a time, got %d: %q", len(pos), pos)
+		return corpus.Source{}, usagef("one corpus at a time, got %d: %q", len(pos), pos)
 	case len(pos) == 1 && cf.sample != "":
-		return analysis.Source{}, usagef("give a corpus or --sample, not both")
+		return corpus.Source{}, usagef("give a corpus or --sample, not both")
 	case len(pos) == 1:
 		name := pos[0]
 		if name == "-" {
 			if cf.env != nil {
 				cf.inputSize = regularSize(cf.env.stdin) // redirected from a file
 			}
-			return analysis.Source{Path: "-", Name: "stdin"}, nil
+			return corpus.Source{Path: "-", Name: "stdin"}, nil
 		}
 		fi, err := os.Stat(name)
 		switch {
 		case errors.Is(err, syscall.ELOOP):
-			return analysis.Source{}, fmt.Errorf("corpus %q: symbolic link loop: the link leads back to itself; give the path of the real file or folder", name)
+			return corpus.Source{}, fmt.Errorf("corpus %q: symbolic link loop: the link leads back to itself; give the path of the real file or folder", name)
 		case errors.Is(err, os.ErrNotExist):
-			return analysis.Source{}, fmt.Errorf("corpus %q: no such file or folder", name)
+			return corpus.Source{}, fmt.Errorf("corpus %q: no such file or folder", name)
 		case err != nil:
-			return analysis.Source{}, fmt.Errorf("corpus %q: %v", name, err)
+			return corpus.Source{}, fmt.Errorf("corpus %q: %v", name, err)
 		}
 		if fi.Mode().IsRegular() {
 			cf.inputSize = fi.Size()
 		}
-		return analysis.Source{Path: name, Name: filepath.ToSlash(name)}, nil
+		return corpus.Source{Path: name, Name: filepath.ToSlash(name)}, nil
 	}
 	name := cf.sample
 	if name == "" {
@@ -205,9 +206,9 @@ func (cf *corpusFlags) source(pos []string) (analysis.Source, error) {
 	}
 	s, ok := parallax.LookupSample(name)
 	if !ok {
-		return analysis.Source{}, usagef("no sample %q (samples: %s)", name, strings.Join(parallax.SampleNames(), ", "))
+		return corpus.Source{}, usagef("no sample %q (samples: %s)", name, strings.Join(parallax.SampleNames(), ", "))
 	}
-	return analysis.Source{FS: parallax.Samples(), Path: s.Path, Name: "sample:" + s.Name}, nil
+	return corpus.Source{FS: parallax.Samples(), Path: s.Path, Name: "sample:" + s.Name}, nil
 }
 
 // explicit returns value when flag name was given, else "": the loader then
@@ -227,7 +228,7 @@ func (cf *corpusFlags) options(stdin io.Reader) (analysis.Options, error) {
 		return analysis.Options{}, usageError{err}
 	}
 	opt := analysis.Options{
-		Load: analysis.LoadOptions{
+		Load: corpus.LoadOptions{
 			TextField: cf.text, GroupField: cf.group, IDField: cf.id, DateField: cf.explicit("date", cf.date),
 			TitleField: cf.title, URLField: cf.url, Format: cf.inputFormat,
 			SkipBad: cf.skipBad, KeepDuplicates: cf.keepDuplicates, FoldGroups: cf.foldGroups, Stdin: stdin,

@@ -1,4 +1,4 @@
-package analysis
+package corpus
 
 import (
 	"bufio"
@@ -124,7 +124,7 @@ func gzipTestBytes(t *testing.T, data []byte) []byte {
 }
 
 // loadRecordsDir holds the well-formed record fixtures.
-const loadRecordsDir = "../testdata/load/records"
+const loadRecordsDir = "../../testdata/load/records"
 
 // TestLoadRecordForms reads the same small corpus as JSON Lines, a JSON array
 // and CSV, plain and gzipped: trimmed groups, default ids, the "published"
@@ -289,7 +289,7 @@ func TestLoadFieldOptions(t *testing.T) {
 // TestLoadBadRecords checks every malformed-record message, and what
 // SkipBad skips instead.
 func TestLoadBadRecords(t *testing.T) {
-	const dir = "../testdata/load/bad"
+	const dir = "../../testdata/load/bad"
 	cases := []struct {
 		file    string
 		opt     LoadOptions
@@ -442,7 +442,7 @@ func TestLoadInvalidUTF8(t *testing.T) {
 // file. README.md, LICENSE and sub/NOTICE.txt are documentation and pass
 // silently; noticeboard.txt is not (a letter follows "notice").
 func TestLoadFolderManifest(t *testing.T) {
-	got := loadFS(t, "../testdata/load", "folder-manifest", LoadOptions{})
+	got := loadFS(t, "../../testdata/load", "folder-manifest", LoadOptions{})
 	if got.err != nil {
 		t.Fatal(got.err)
 	}
@@ -475,17 +475,17 @@ func TestLoadFolderManifest(t *testing.T) {
 	if got.rep.Read != 5 {
 		t.Errorf("read %d files, want 5 (the missing one is not read)", got.rep.Read)
 	}
-	bias := loadFS(t, "../testdata/load", "folder-manifest", LoadOptions{GroupField: "bias"})
+	bias := loadFS(t, "../../testdata/load", "folder-manifest", LoadOptions{GroupField: "bias"})
 	check("groups by bias", docGroups(bias.docs), []string{"left", "right", "left"})
 }
 
 // TestLoadFolderManifestJSON reads a manifest.json.
 func TestLoadFolderManifestJSON(t *testing.T) {
-	got := loadOS(t, "../testdata/load/folder-manifest-json", LoadOptions{})
+	got := loadOS(t, "../../testdata/load/folder-manifest-json", LoadOptions{})
 	if got.err != nil {
 		t.Fatal(got.err)
 	}
-	const m = "../testdata/load/folder-manifest-json/"
+	const m = "../../testdata/load/folder-manifest-json/"
 	if want := []string{"x-1", "y"}; !reflect.DeepEqual(docIDs(got.docs), want) {
 		t.Errorf("ids = %q, want %q", docIDs(got.docs), want)
 	}
@@ -510,8 +510,10 @@ func TestLoadFolderManifestJSON(t *testing.T) {
 // (an error) nor unread files (a warning).
 func TestLoadFolderGroups(t *testing.T) {
 	for _, run := range []func() loadResult{
-		func() loadResult { return loadFS(t, "../testdata/load", "folder-groups", LoadOptions{}) },
-		func() loadResult { return loadOS(t, "../testdata/load/folder-groups", LoadOptions{Format: "folder"}) },
+		func() loadResult { return loadFS(t, "../../testdata/load", "folder-groups", LoadOptions{}) },
+		func() loadResult {
+			return loadOS(t, "../../testdata/load/folder-groups", LoadOptions{Format: "folder"})
+		},
 	} {
 		got := run()
 		if got.err != nil {
@@ -547,7 +549,7 @@ func TestLoadFolderLayoutErrors(t *testing.T) {
 		"both/manifest.json": "[]",
 	})
 	cases := []struct{ dir, path, want string }{
-		{"../testdata/load", "folder-loose", `"folder-loose" has files at its top level (a.txt) and no manifest: parallax reads a folder in one of two layouts: (1) a manifest.csv or manifest.json naming each file with its outlet (columns file, outlet, date, title, url, …), or (2) one subfolder per outlet holding its articles (OUTLET/article.txt)`},
+		{"../../testdata/load", "folder-loose", `"folder-loose" has files at its top level (a.txt) and no manifest: parallax reads a folder in one of two layouts: (1) a manifest.csv or manifest.json naming each file with its outlet (columns file, outlet, date, title, url, …), or (2) one subfolder per outlet holding its articles (OUTLET/article.txt)`},
 		{dir, "empty", `"empty" has no manifest and no subfolders: parallax reads a folder in one of two layouts`},
 		{dir, "both", `"both" has both manifest.csv and manifest.json: keep one`},
 	}
@@ -741,8 +743,8 @@ func TestLoadKarabakh(t *testing.T) {
 	wantGroups := []string{"Middle East Policy Council", "EU Reporter", "Conflict News", "Responsible Statecraft", "OBC Transeuropa"}
 	wantDates := []string{"2023-09-02", "2023-05-07", "2023-09-22", "2023-09-19", "2023-03"}
 	for _, got := range []loadResult{
-		loadFS(t, "../testdata", "karabakh", LoadOptions{}),
-		loadOS(t, "../testdata/karabakh", LoadOptions{}),
+		loadFS(t, "../../testdata", "karabakh", LoadOptions{}),
+		loadOS(t, "../../testdata/karabakh", LoadOptions{}),
 	} {
 		if got.err != nil {
 			t.Fatal(got.err)
@@ -754,7 +756,7 @@ func TestLoadKarabakh(t *testing.T) {
 		if d.Title != "Miatsum and the Bewildering Russian Role in Karabakh" || d.Fields["via"] != "AVIM (Center for Eurasian Studies) blog" {
 			t.Errorf("first document: title %q, via %q", d.Title, d.Fields["via"])
 		}
-		data, err := os.ReadFile("../testdata/karabakh/000_29fd891e874d70e7.txt")
+		data, err := os.ReadFile("../../testdata/karabakh/000_29fd891e874d70e7.txt")
 		if err != nil || d.Text != string(data) {
 			t.Errorf("first text differs from the file (%v)", err)
 		}
@@ -766,7 +768,7 @@ func TestLoadKarabakh(t *testing.T) {
 }
 
 // allSidesPath is the bundled AllSides sample.
-const allSidesPath = "../testdata/allsides-middle-east/articles.jsonl.gz"
+const allSidesPath = "../../testdata/allsides-middle-east/articles.jsonl.gz"
 
 // allSidesRecords decodes the AllSides sample the simple way: all at once,
 // for an independent count.
@@ -1001,7 +1003,7 @@ func TestLoadEmitError(t *testing.T) {
 		}
 	}
 	calls := 0
-	_, err := Load(os.DirFS("../testdata"), "karabakh", LoadOptions{}, func(d *Document) error { calls++; return stop })
+	_, err := Load(os.DirFS("../../testdata"), "karabakh", LoadOptions{}, func(d *Document) error { calls++; return stop })
 	if err != stop || calls != 1 {
 		t.Errorf("folder: error %v after %d calls", err, calls)
 	}

@@ -1,4 +1,4 @@
-package analysis
+package corpus
 
 import (
 	"bytes"
@@ -24,7 +24,7 @@ import (
 // fuzzSeeds adds the files of the record fixtures with extension ext, each
 // with and without SkipBad.
 func fuzzSeeds(f *testing.F, ext string, extra ...string) {
-	for _, dir := range []string{"../testdata/load/records", "../testdata/load/bad"} {
+	for _, dir := range []string{"../../testdata/load/records", "../../testdata/load/bad"} {
 		names, _ := filepath.Glob(filepath.Join(dir, "*"+ext))
 		for _, name := range names {
 			data, err := os.ReadFile(name)

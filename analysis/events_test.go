@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/internal/testcorpus"
 	"parallax/lexicons"
 	"parallax/tone"
 )
@@ -970,7 +971,7 @@ func TestEventsAllSides(t *testing.T) {
 		t.Skip("the whole AllSides sample")
 	}
 	texts := map[string]string{}
-	for _, d := range loadAllSidesDocs(t) {
+	for _, d := range testcorpus.AllSides(t) {
 		texts[d.ID] = d.Text
 	}
 	run := func(workers int) *EventResult {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"parallax/analysis/internal/testcorpus"
 	"parallax/lexicons"
 )
 
@@ -220,7 +221,7 @@ func TestGlobMatch(t *testing.T) {
 func allSidesSentenceTokens(tb testing.TB) (sents [][]Token, n int) {
 	tb.Helper()
 	var spans []Span
-	for _, text := range allSidesTexts(tb) {
+	for _, text := range testcorpus.AllSidesTexts(tb) {
 		spans = Sentences(text, spans[:0])
 		for _, s := range spans {
 			toks := Tokenize(text[s.Start:s.End], nil)

@@ -468,7 +468,7 @@ func oneEdit(a, b string) bool {
 
 // Word lists of the name rules. They hold lower-case token norms.
 var (
-	titleWords = setOf(
+	titleWords = wordSet(
 		"president", "presidents", "vice", "prime", "minister", "ministers", "secretary", "secretaries", "foreign",
 		"defense", "defence", "acting", "assistant", "deputy", "chief", "spokesman", "spokeswoman",
 		"spokesperson", "ambassador", "envoy", "general", "gen", "maj", "major", "col", "colonel", "lt",
@@ -484,8 +484,8 @@ var (
 		"author", "writer", "columnist", "host", "anchor", "candidate", "nominee", "premier", "chancellor",
 		"secretary-general", "director-general", "president-elect", "top", "national", "security",
 	)
-	nameConnectors = setOf("of", "for", "de", "del", "da", "di", "du", "van", "von", "der", "al", "el", "bin", "ibn", "and", "the", "la", "le")
-	orgWords       = setOf(
+	nameConnectors = wordSet("of", "for", "de", "del", "da", "di", "du", "van", "von", "der", "al", "el", "bin", "ibn", "and", "the", "la", "le")
+	orgWords       = wordSet(
 		"ministry", "department", "office", "council", "committee", "commission", "union", "party",
 		"center", "centre", "institute", "institution", "university", "agency", "government", "army",
 		"forces", "force", "news", "times", "post", "journal", "press", "bank", "corporation", "company",
@@ -505,22 +505,22 @@ var (
 		"associated", "staff", "chiefs", "caption", "photos", "check",
 	)
 	// words that open sentences and are not names
-	openerWords = setOf("like", "unlike", "despite", "after", "before", "during", "since", "until", "although",
+	openerWords = wordSet("like", "unlike", "despite", "after", "before", "during", "since", "until", "although",
 		"though", "while", "meanwhile", "instead", "still", "yet", "also", "even", "now", "then", "today",
 		"yesterday", "tomorrow", "last", "next", "earlier", "later", "according", "speaking", "asked",
 		"following", "amid", "among", "under", "over", "without", "within", "further", "furthermore",
 		"moreover", "indeed", "perhaps", "however", "nevertheless", "nonetheless", "thus", "hence",
 		"therefore", "but", "and", "or", "so", "as", "if", "when", "where", "what", "why", "how", "once")
-	calendarWords = setOf(
+	calendarWords = wordSet(
 		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
 		"dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "update",
 	)
-	pronouns = setOf(
+	pronouns = wordSet(
 		"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "this", "that",
 		"these", "those", "there", "here", "who", "what", "which", "when", "where", "why", "how",
 	)
-	nationalityWords = setOf(
+	nationalityWords = wordSet(
 		"american", "russian", "turkish", "iranian", "iraqi", "syrian", "israeli", "palestinian", "saudi",
 		"armenian", "azerbaijani", "azeri", "georgian", "ukrainian", "french", "german", "british",
 		"chinese", "european", "egyptian", "jordanian", "lebanese", "yemeni", "qatari", "emirati", "afghan",
@@ -538,3 +538,12 @@ var stopwordsEN = func() *lexicons.StopWords {
 	}
 	return s
 }()
+
+// wordSet makes a set of the words given.
+func wordSet(words ...string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	return set
+}

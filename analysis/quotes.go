@@ -398,7 +398,7 @@ type attributor struct {
 // speech verbs: forms that report speech or stated opinion. Ambiguous
 // forms that are also nouns count only before "that".
 var (
-	speechVerbs = setOf(
+	speechVerbs = wordSet(
 		"said", "says", "say", "saying", "told", "tells", "tell", "stated", "added", "adds", "noted",
 		"wrote", "writes", "tweeted", "posted", "explained", "explains", "argued", "argues", "claimed",
 		"alleged", "alleges", "insisted", "insists", "warned", "warns", "stressed", "stresses",
@@ -416,21 +416,21 @@ var (
 	)
 	// words between a subject and its reporting verb ("Pashinyan has said",
 	// "the leadership … even said")
-	auxiliaries = setOf("has", "have", "had", "also", "reportedly", "previously", "later", "then", "again",
+	auxiliaries = wordSet("has", "have", "had", "also", "reportedly", "previously", "later", "then", "again",
 		"earlier", "repeatedly", "recently", "would", "will", "was", "is", "were", "are", "did", "does", "once",
 		"publicly", "openly", "further", "already", "even", "allegedly", "however", "since", "often", "never",
 		"only", "just", "still", "first", "last", "been", "being", "not", "immediately")
-	nounlikeVerbs = setOf("claims", "notes", "states", "reports", "calls", "demands", "promises", "charges", "counters")
+	nounlikeVerbs = wordSet("claims", "notes", "states", "reports", "calls", "demands", "promises", "charges", "counters")
 	// verbs that report speech only with a particle: "pointed out", "made clear"
 	verbParticles = map[string]string{"pointed": "out", "made": "clear", "called": ""}
 	// nouns that can speak, for a subject without a name ("sources said")
-	speakerNouns = setOf("source", "sources", "statement", "spokesman", "spokeswoman", "spokesperson",
+	speakerNouns = wordSet("source", "sources", "statement", "spokesman", "spokeswoman", "spokesperson",
 		"officials", "official", "ministry", "government", "authorities", "leadership", "media", "report",
 		"reports", "experts", "analysts", "witnesses", "residents", "observers", "critics", "diplomats",
 		"lawmakers", "activists", "police", "military", "army", "side", "officer", "officers", "aide", "aides",
 		"prosecutors", "investigators", "spokespeople", "administration", "embassy", "office", "agency")
 	// verbs that make a sentence reported speech
-	indirectVerbs = setOf("said", "says", "told", "tells", "stated", "added", "adds", "noted", "wrote", "writes",
+	indirectVerbs = wordSet("said", "says", "told", "tells", "stated", "added", "adds", "noted", "wrote", "writes",
 		"tweeted", "argued", "argues", "claimed", "claims", "alleged", "alleges", "insisted", "insists", "warned",
 		"warns", "stressed", "stresses", "announced", "announces", "declared", "declares", "asserted", "asserts",
 		"acknowledged", "acknowledges", "admitted", "admits", "confirmed", "confirms", "denied", "denies",

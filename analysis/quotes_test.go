@@ -12,6 +12,7 @@ import (
 	"unsafe"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/internal/testcorpus"
 	"parallax/lexicons"
 )
 
@@ -260,7 +261,7 @@ func FuzzFindQuotes(f *testing.F) {
 // (cleaned), and over 1 MB made of unclosed quotes, which once took
 // quadratic time.
 func BenchmarkFindQuotes(b *testing.B) {
-	docs := loadAllSidesDocs(b)
+	docs := testcorpus.AllSides(b)
 	c, err := NewCleaner(CleanOptions{}, nil)
 	if err != nil {
 		b.Fatal(err)
@@ -397,7 +398,7 @@ func TestOneLine(t *testing.T) {
 		}
 		inputs = append(inputs, b.String())
 	}
-	for _, text := range allSidesTexts(t) {
+	for _, text := range testcorpus.AllSidesTexts(t) {
 		for _, s := range Sentences(text, nil) {
 			inputs = append(inputs, text[s.Start:s.End])
 		}

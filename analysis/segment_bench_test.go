@@ -1,12 +1,16 @@
 package analysis
 
-import "testing"
+import (
+	"testing"
+
+	"parallax/analysis/internal/testcorpus"
+)
 
 // benchTexts loads the texts of the AllSides sample (859 articles) and their
 // total size in bytes.
 func benchTexts(b *testing.B) ([]string, int64) {
 	b.Helper()
-	texts := allSidesTexts(b)
+	texts := testcorpus.AllSidesTexts(b)
 	var n int64
 	for _, t := range texts {
 		n += int64(len(t))

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"parallax/analysis/internal/testcorpus"
 )
 
 // sentenceTexts returns the text of each sentence span.
@@ -561,18 +563,8 @@ func sampleTexts(tb testing.TB) map[string]string {
 		}
 		texts[filepath.Base(f)] = string(b)
 	}
-	for i, text := range allSidesTexts(tb) {
+	for i, text := range testcorpus.AllSidesTexts(tb) {
 		texts[fmt.Sprintf("allsides:%d", i+1)] = text
-	}
-	return texts
-}
-
-// allSidesTexts reads the text field of every record of the AllSides sample.
-func allSidesTexts(tb testing.TB) []string {
-	tb.Helper()
-	var texts []string
-	for _, d := range loadAllSidesDocs(tb) {
-		texts = append(texts, d.Text)
 	}
 	return texts
 }
@@ -598,7 +590,7 @@ func TestSegmentSamples(t *testing.T) {
 func TestTokenizeHyphenatedAcronymsAllSides(t *testing.T) {
 	count := map[string]int{}
 	var toks []Token
-	for _, text := range allSidesTexts(t) {
+	for _, text := range testcorpus.AllSidesTexts(t) {
 		toks = Tokenize(text, toks[:0])
 		for _, tk := range toks {
 			count[tk.Norm]++

@@ -1,0 +1,53 @@
+// Package testcorpus reads the embedded samples for the tests of every
+// stage. It decodes the AllSides sample with encoding/json alone, not with
+// the loader under test, so that tests of other stages do not depend on it.
+package testcorpus
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io/fs"
+	"testing"
+
+	"parallax"
+	"parallax/analysis/corpus"
+)
+
+// AllSides returns the documents of the AllSides sample, in file order.
+func AllSides(tb testing.TB) []corpus.Document {
+	tb.Helper()
+	data, err := fs.ReadFile(parallax.Samples(), "testdata/allsides-middle-east/articles.jsonl.gz")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	z, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sc := bufio.NewScanner(z)
+	sc.Buffer(nil, 1<<24)
+	var docs []corpus.Document
+	for n := 1; sc.Scan(); n++ {
+		var r struct{ ID, Outlet, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			tb.Fatalf("articles.jsonl.gz:%d: %v", n, err)
+		}
+		docs = append(docs, corpus.Document{Index: n - 1, ID: r.ID, Group: r.Outlet, Text: r.Text})
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return docs
+}
+
+// AllSidesTexts returns the text of every document of the AllSides sample.
+func AllSidesTexts(tb testing.TB) []string {
+	tb.Helper()
+	var texts []string
+	for _, d := range AllSides(tb) {
+		texts = append(texts, d.Text)
+	}
+	return texts
+}

@@ -10,13 +10,14 @@ import (
 	"sync"
 	"unsafe"
 
+	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
 )
 
 // Options configure a pipeline run.
 type Options struct {
 	Load    corpus.LoadOptions
-	Clean   CleanOptions
+	Clean   clean.Options
 	NoClean bool // skip cleaning entirely
 	Terms   TermOptions
 	Workers int // parallel workers; 0 means GOMAXPROCS
@@ -42,7 +43,7 @@ type Options struct {
 	// LineStats, when set, are the repeated-line statistics of an earlier
 	// pass over the same corpus (Result.LineStats): the rule uses them
 	// instead of reading the corpus once more to count lines.
-	LineStats *LineStats
+	LineStats *clean.LineStats
 }
 
 // Processed is one document after cleaning and segmentation, as Visit sees it.
@@ -51,7 +52,7 @@ type Processed struct {
 	Doc       *corpus.Document
 	Text      string // the cleaned text; Sentences index into it
 	Sentences []Span
-	Removed   []Removal
+	Removed   []clean.Removal
 
 	vader []float64 // SentenceVADER's scores, NaN until asked
 	// toks holds the tokens of every sentence, sentence s being
@@ -95,7 +96,7 @@ type Result struct {
 	Fingerprint string // SHA-256 over group, id and text of every loaded document, in order
 	// LineStats are the repeated-line rule's statistics, nil when it did
 	// not run; a later pass may reuse them (Options.LineStats).
-	LineStats *LineStats
+	LineStats *clean.LineStats
 }
 
 // Run reads the corpus once (twice when the repeated-line cleaning rule needs
@@ -118,10 +119,10 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 	if prog != nil {
 		prog.Passes.Store(pass)
 	}
-	var cleaner *Cleaner
+	var cleaner *clean.Cleaner
 	var kept *keptCorpus // the first pass's documents, when they fit the budget
 	if !opt.NoClean {
-		var stats *LineStats
+		var stats *clean.LineStats
 		switch {
 		case countPass:
 			var err error
@@ -134,7 +135,7 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 		res.Cleaning.RepeatedRule = repeated
 		res.LineStats = stats
 		var err error
-		if cleaner, err = NewCleaner(opt.Clean, stats); err != nil {
+		if cleaner, err = clean.New(opt.Clean, stats); err != nil {
 			return nil, err
 		}
 		res.Cleaning.Enabled = true
@@ -230,18 +231,18 @@ type keptCorpus struct {
 // at the end (a sum, so the order does not matter). When the corpus text fits
 // KeepBudget the documents are returned too, so the second pass need not
 // read the corpus again.
-func lineStatsPass(src corpus.Source, opt Options) (*LineStats, *keptCorpus, error) {
+func lineStatsPass(src corpus.Source, opt Options) (*clean.LineStats, *keptCorpus, error) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	docs := make(chan *corpus.Document, 4*workers)
-	shards := make([]*LineStats, workers)
+	shards := make([]*clean.LineStats, workers)
 	var wg sync.WaitGroup
 	for i := range shards {
-		shards[i] = NewLineStats()
+		shards[i] = clean.NewLineStats()
 		wg.Add(1)
-		go func(s *LineStats) {
+		go func(s *clean.LineStats) {
 			defer wg.Done()
 			for d := range docs {
 				s.Add(d.Group, d.Text)
@@ -304,7 +305,7 @@ type docVec struct {
 // caches sit in front of the shared vocabulary.
 type processor struct {
 	opt     Options
-	cleaner *Cleaner
+	cleaner *clean.Cleaner
 	out     *workerOut
 	ann     *annotator
 	sents   []Span
@@ -314,7 +315,7 @@ type processor struct {
 	touched []int32 // ids with scratch > 0
 }
 
-func newProcessor(opt Options, c *Cleaner, v *vocabulary, out *workerOut) *processor {
+func newProcessor(opt Options, c *clean.Cleaner, v *vocabulary, out *workerOut) *processor {
 	return &processor{opt: opt, cleaner: c, out: out, ann: newAnnotator(opt.Terms, v)}
 }
 
@@ -336,7 +337,7 @@ func (p *processor) process(d *corpus.Document) {
 		return
 	}
 	text := d.Text
-	var removed []Removal
+	var removed []clean.Removal
 	if p.cleaner != nil {
 		text, removed = p.cleaner.Clean(d)
 		for _, r := range removed {

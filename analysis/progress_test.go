@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
 )
 
@@ -56,7 +57,7 @@ func TestProgressFile(t *testing.T) {
 		info, _ := os.Stat(path)
 		// One pass: the file is read once, every byte counted (compressed
 		// bytes for .gz).
-		_, p := runBoth(t, corpus.Source{Path: path, Name: path}, Options{Clean: CleanOptions{Disable: []string{"repeated-line"}}})
+		_, p := runBoth(t, corpus.Source{Path: path, Name: path}, Options{Clean: clean.Options{Disable: []string{"repeated-line"}}})
 		if p.Passes.Load() != 1 || p.Pass.Load() != 1 || p.Docs.Load() != 3 || p.Bytes.Load() != info.Size() || p.Total.Load() != 0 || !p.Done.Load() {
 			t.Errorf("%s, one pass: passes %d pass %d docs %d bytes %d (file %d) total %d done %v",
 				path, p.Passes.Load(), p.Pass.Load(), p.Docs.Load(), p.Bytes.Load(), info.Size(), p.Total.Load(), p.Done.Load())
@@ -98,7 +99,7 @@ func TestProgressFolder(t *testing.T) {
 		t.Skipf("no symbolic links here: %v", err)
 	}
 	os.Symlink("../secret.txt", filepath.Join(root, "out.txt"))
-	opt := Options{Clean: CleanOptions{Disable: []string{"repeated-line"}}}
+	opt := Options{Clean: clean.Options{Disable: []string{"repeated-line"}}}
 	if res, _ := runBoth(t, corpus.Source{Path: root, Name: "corpus"}, opt); res != nil {
 		t.Fatal("the link out of the folder was followed")
 	}

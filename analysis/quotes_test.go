@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 	"unsafe"
 
+	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
 	"parallax/analysis/internal/testcorpus"
 	"parallax/lexicons"
@@ -262,7 +263,7 @@ func FuzzFindQuotes(f *testing.F) {
 // quadratic time.
 func BenchmarkFindQuotes(b *testing.B) {
 	docs := testcorpus.AllSides(b)
-	c, err := NewCleaner(CleanOptions{}, nil)
+	c, err := clean.New(clean.Options{}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

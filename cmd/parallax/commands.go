@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"parallax/analysis"
+	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
 	"parallax/lexicons"
 )
@@ -38,7 +39,7 @@ func init() {
 
 func cleanRuleList() string {
 	var names []string
-	for _, r := range analysis.CleanRules() {
+	for _, r := range clean.Rules() {
 		names = append(names, r.Name)
 	}
 	return strings.Join(names, ", ")
@@ -185,7 +186,7 @@ func runClean(c *command, args []string, e *env) error {
 		index          int
 		group, id      string
 		lines, removed int
-		removals       []analysis.Removal
+		removals       []clean.Removal
 	}
 	var mu sync.Mutex
 	var docs []docClean
@@ -200,7 +201,7 @@ func runClean(c *command, args []string, e *env) error {
 		o.Visit = func(p *analysis.Processed) {
 			d := docClean{index: p.Doc.Index, group: p.Doc.Group, id: p.Doc.ID,
 				lines: countLines(p.Doc.Text), removed: len(p.Removed),
-				removals: append([]analysis.Removal(nil), p.Removed...)}
+				removals: append([]clean.Removal(nil), p.Removed...)}
 			mu.Lock()
 			docs = append(docs, d)
 			mu.Unlock()

@@ -15,6 +15,7 @@ import (
 
 	"parallax"
 	"parallax/analysis"
+	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
 	"parallax/lexicons"
 )
@@ -240,7 +241,7 @@ func (cf *corpusFlags) options(stdin io.Reader) (analysis.Options, error) {
 	if cf.cleanOff != "" {
 		known := map[string]bool{}
 		var names []string
-		for _, r := range analysis.CleanRules() {
+		for _, r := range clean.Rules() {
 			known[r.Name] = true
 			names = append(names, r.Name)
 		}

@@ -1,4 +1,4 @@
-package analysis
+package clean
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ var updateDocs = flag.Bool("update-docs", false, "rewrite docs generated from co
 func cleaningDoc() []byte {
 	var b bytes.Buffer
 	b.WriteString("# Cleaning rules\n\n")
-	b.WriteString("<!-- Generated from analysis.CleanRules by `go test ./analysis -run TestCleaningDoc -update-docs`; do not edit. -->\n\n")
+	b.WriteString("<!-- Generated from clean.Rules by `go test ./analysis/clean -run TestCleaningDoc -update-docs`; do not edit. -->\n\n")
 	b.WriteString("Scraped pages carry furniture: footers, teasers of unrelated stories, citation blocks,\n")
 	b.WriteString("advertisement and comment-form lines, cookie notices. parallax removes them line by line\n")
 	b.WriteString("with the named rules below, before segmentation. Cleaning is conservative: a line holding\n")
@@ -23,7 +23,7 @@ func cleaningDoc() []byte {
 	b.WriteString("rules off; `--no-clean` switches cleaning off. The `repeated-line` rule needs a first pass\n")
 	b.WriteString("over the corpus, so it does not run on standard input.\n\n")
 	b.WriteString("| rule | removes |\n|---|---|\n")
-	for _, r := range CleanRules() {
+	for _, r := range Rules() {
 		fmt.Fprintf(&b, "| `%s` | %s |\n", r.Name, escapeMarkdownCell(r.Description))
 	}
 	return b.Bytes()
@@ -35,7 +35,7 @@ func escapeMarkdownCell(s string) string {
 
 // TestCleaningDoc keeps docs/cleaning.md in step with the rules in code.
 func TestCleaningDoc(t *testing.T) {
-	const path = "../docs/cleaning.md"
+	const path = "../../docs/cleaning.md"
 	want := cleaningDoc()
 	if *updateDocs {
 		if err := os.WriteFile(path, want, 0o644); err != nil {
@@ -44,9 +44,9 @@ func TestCleaningDoc(t *testing.T) {
 	}
 	got, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./analysis -run TestCleaningDoc -update-docs)", err)
+		t.Fatalf("%v (run go test ./analysis/clean -run TestCleaningDoc -update-docs)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s is out of date with CleanRules: run go test ./analysis -run TestCleaningDoc -update-docs", path)
+		t.Errorf("%s is out of date with Rules: run go test ./analysis/clean -run TestCleaningDoc -update-docs", path)
 	}
 }

@@ -1,4 +1,4 @@
-package analysis
+package clean
 
 import (
 	"fmt"
@@ -207,7 +207,7 @@ var karabakhLabels = map[string][]karabakhLabel{
 
 func readKarabakh(t *testing.T, name string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "karabakh", name))
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "karabakh", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +240,7 @@ func TestMasthead(t *testing.T) {
 		{"sentence naming the outlet", "Example News", "Example News reported on 7 May that the talks failed.", false},
 		{"one-letter group", "A", "A (7 May 2023)", false},
 	}
-	c, err := NewCleaner(CleanOptions{}, nil)
+	c, err := New(Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,11 +254,11 @@ func TestMasthead(t *testing.T) {
 }
 
 func TestCleanKarabakhLabels(t *testing.T) {
-	c, err := NewCleaner(CleanOptions{}, nil)
+	c, err := New(Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "karabakh", "*.txt"))
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "karabakh", "*.txt"))
 	if err != nil || len(files) != 5 {
 		t.Fatalf("want 5 Karabakh pages, found %d (%v)", len(files), err)
 	}
@@ -328,7 +328,7 @@ func TestCleanKarabakhQuotesKept(t *testing.T) {
 			"“terrorism”", "“decisive and necessary measures", "“This recent attack has definitely",
 			"“Not only the attack", "“I think this shows"},
 	}
-	c, _ := NewCleaner(CleanOptions{}, nil)
+	c, _ := New(Options{}, nil)
 	for name, qs := range quotes {
 		text := readKarabakh(t, name)
 		cleaned, _ := c.Clean(&corpus.Document{Text: text})
@@ -525,7 +525,7 @@ func TestCleanRulesOneLine(t *testing.T) {
 		{"long sentence", long + " Subscribe to our newsletter.", ""},
 		{"blank", "   ", ""},
 	}
-	c, err := NewCleaner(CleanOptions{}, nil)
+	c, err := New(Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -545,7 +545,7 @@ func TestCleanRulesOneLine(t *testing.T) {
 }
 
 func TestCleanOutput(t *testing.T) {
-	c, _ := NewCleaner(CleanOptions{}, nil)
+	c, _ := New(Options{}, nil)
 	cases := []struct {
 		name, text, want string
 		lines            []int
@@ -574,7 +574,7 @@ func TestCleanOutput(t *testing.T) {
 func TestCleanDuplicateLine(t *testing.T) {
 	text := "Headline here\nBody sentence one.\nHeadline here\n  Headline here  \n" +
 		"“Quoted words repeated,” she said.\n“Quoted words repeated,” she said.\n\n\n"
-	c, _ := NewCleaner(CleanOptions{}, nil)
+	c, _ := New(Options{}, nil)
 	_, removed := c.Clean(&corpus.Document{Text: text})
 	want := []Removal{
 		{Line: 3, Text: "Headline here", Rule: "duplicate-line"},
@@ -587,7 +587,7 @@ func TestCleanDuplicateLine(t *testing.T) {
 
 func TestCleanDisable(t *testing.T) {
 	text := "© 2020 Example\nRead more"
-	c, err := NewCleaner(CleanOptions{Disable: []string{"copyright"}}, nil)
+	c, err := New(Options{Disable: []string{"copyright"}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -595,14 +595,14 @@ func TestCleanDisable(t *testing.T) {
 	if len(removed) != 1 || removed[0].Rule != "read-more" {
 		t.Errorf("with copyright disabled: removals %+v, want only read-more", removed)
 	}
-	if _, err := NewCleaner(CleanOptions{Disable: []string{"copyright", "no-such-rule"}}, nil); err == nil ||
+	if _, err := New(Options{Disable: []string{"copyright", "no-such-rule"}}, nil); err == nil ||
 		!strings.Contains(err.Error(), `"no-such-rule"`) {
 		t.Errorf("unknown rule: error %v, want one naming \"no-such-rule\"", err)
 	}
 }
 
 func TestCleanRulesList(t *testing.T) {
-	rs := CleanRules()
+	rs := Rules()
 	if !sort.SliceIsSorted(rs, func(i, j int) bool { return rs[i].Name < rs[j].Name }) {
 		t.Errorf("rules not sorted by name")
 	}
@@ -615,7 +615,7 @@ func TestCleanRulesList(t *testing.T) {
 		if r.Description == "" {
 			t.Errorf("rule %q has no description", r.Name)
 		}
-		if _, err := NewCleaner(CleanOptions{Disable: []string{r.Name}}, nil); err != nil {
+		if _, err := New(Options{Disable: []string{r.Name}}, nil); err != nil {
 			t.Errorf("rule %q cannot be disabled: %v", r.Name, err)
 		}
 	}
@@ -646,7 +646,7 @@ func TestCleanRepeatedLine(t *testing.T) {
 	add("seven", 7, 3) // 3 of 7: 2·3 = 6 < 7 → kept
 	add("four", 4, 2)  // 2 of 4: 50% but 2 < 3 → kept
 	add("three", 3, 3) // 3 of 3 → removed
-	c, err := NewCleaner(CleanOptions{}, stats)
+	c, err := New(Options{}, stats)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -658,7 +658,7 @@ func TestCleanRepeatedLine(t *testing.T) {
 		}
 	}
 	// Without statistics the rule is off.
-	c, _ = NewCleaner(CleanOptions{}, nil)
+	c, _ = New(Options{}, nil)
 	if _, removed := c.Clean(&corpus.Document{Group: "six", Text: furniture}); len(removed) != 0 {
 		t.Errorf("no stats: removals %+v", removed)
 	}
@@ -755,7 +755,7 @@ keep readingShow less`
 		{"teasers on the same story", onTopic, []string{"Flood defences questioned", "Engineers said the river banks", "Villages cut off", "Rescue teams used boats"}, 0},
 		{"quoted speech in tail", quoted, []string{"“It was the hardest game"}, 1},
 	}
-	c, _ := NewCleaner(CleanOptions{}, nil)
+	c, _ := New(Options{}, nil)
 	for _, tc := range cases {
 		cleaned, removed := c.Clean(&corpus.Document{Text: offTopicBody + tc.tail})
 		gone := 0
@@ -789,7 +789,7 @@ keep readingShow less`
 // TestCleanConcurrent runs one Cleaner from many goroutines on the Karabakh
 // pages: every result equals the sequential one.
 func TestCleanConcurrent(t *testing.T) {
-	c, _ := NewCleaner(CleanOptions{}, nil)
+	c, _ := New(Options{}, nil)
 	names := slices.Sorted(func(yield func(string) bool) {
 		for n := range karabakhLabels {
 			if !yield(n) {
@@ -836,7 +836,7 @@ func TestCleanAllSidesReport(t *testing.T) {
 	for i := range docs {
 		stats.Add(docs[i].Group, docs[i].Text)
 	}
-	c, err := NewCleaner(CleanOptions{}, stats)
+	c, err := New(Options{}, stats)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -880,7 +880,7 @@ func BenchmarkCleanAllSides(b *testing.B) {
 		stats.Add(docs[i].Group, docs[i].Text)
 		size += len(docs[i].Text)
 	}
-	c, _ := NewCleaner(CleanOptions{}, stats)
+	c, _ := New(Options{}, stats)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -1,4 +1,4 @@
-package analysis
+package clean
 
 import (
 	"fmt"
@@ -20,19 +20,19 @@ type Removal struct {
 	Rule string // name of the rule that removed it
 }
 
-// CleanRule describes one rule for documentation and --help.
-type CleanRule struct {
+// Rule describes one rule for documentation and --help.
+type Rule struct {
 	Name, Description string
 }
 
-// CleanOptions configures a Cleaner.
-type CleanOptions struct {
+// Options configures a Cleaner.
+type Options struct {
 	Disable []string // rule names to switch off
 }
 
 // Cleaner removes page furniture from documents, line by line, with named
 // rules. It never changes a line: a line is kept as it was or removed whole.
-// A Cleaner is read-only after NewCleaner and safe for concurrent use by many
+// A Cleaner is read-only after New and safe for concurrent use by many
 // goroutines.
 //
 // # Guards
@@ -268,20 +268,20 @@ var rules = [numRules]ruleDef{
 	ruleOffTopicTail:  {"off-topic-tail", "a block of teasers at the end of the page: at least two anchors (read-more lines, story-list labels, a headline repeated within 6 lines), at most 3 long lines between anchors, and under 35% of its content words shared with the text above", nil, false},
 }
 
-// CleanRules lists every rule the cleaner can apply, sorted by name.
-func CleanRules() []CleanRule {
-	out := make([]CleanRule, 0, numRules)
+// Rules lists every rule the cleaner can apply, sorted by name.
+func Rules() []Rule {
+	out := make([]Rule, 0, numRules)
 	for _, r := range rules {
-		out = append(out, CleanRule{Name: r.name, Description: r.desc})
+		out = append(out, Rule{Name: r.name, Description: r.desc})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
 
-// NewCleaner builds a cleaner with every rule on except those named in
+// New builds a cleaner with every rule on except those named in
 // opt.Disable. stats comes from a first pass over the corpus; when it is nil
 // the repeated-line rule is off. An unknown rule name is an error.
-func NewCleaner(opt CleanOptions, stats *LineStats) (*Cleaner, error) {
+func New(opt Options, stats *LineStats) (*Cleaner, error) {
 	c := &Cleaner{stats: stats}
 	for i := range c.enabled {
 		c.enabled[i] = true
@@ -309,7 +309,7 @@ func ruleByName(name string) (ruleID, bool) {
 }
 
 func ruleNames() string {
-	rs := CleanRules()
+	rs := Rules()
 	names := make([]string, len(rs))
 	for i, r := range rs {
 		names[i] = r.Name

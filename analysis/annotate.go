@@ -7,6 +7,7 @@ import (
 
 	"github.com/kljensen/snowball/english"
 
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
 
@@ -68,15 +69,15 @@ func newAnnotator(opt TermOptions, v *vocabulary) *annotator {
 }
 
 // term maps a token to its counted form, or "" when it is not counted.
-func (a *annotator) term(tok *Token) string {
-	if tok.Kind == TokURL || tok.Kind == TokEmail {
+func (a *annotator) term(tok *segment.Token) string {
+	if tok.Kind == segment.TokURL || tok.Kind == segment.TokEmail {
 		return ""
 	}
 	w := tok.Norm
 	if a.opt.StopWords.Contains(w) {
 		return ""
 	}
-	if a.opt.Stem && tok.Kind == TokWord {
+	if a.opt.Stem && tok.Kind == segment.TokWord {
 		w = english.Stem(w, true)
 	}
 	if len(w) < a.opt.MinLength { // the term's length, after stemming
@@ -88,8 +89,8 @@ func (a *annotator) term(tok *Token) string {
 // lookup returns what tok counts as, working it out (stop words, length,
 // stemming, vocabulary) the first time a worker meets its Norm. A Norm is
 // always the same kind of token, so the cache may ignore Kind.
-func (a *annotator) lookup(tok *Token) tokenTerm {
-	if tok.Kind == TokURL || tok.Kind == TokEmail {
+func (a *annotator) lookup(tok *segment.Token) tokenTerm {
+	if tok.Kind == segment.TokURL || tok.Kind == segment.TokEmail {
 		return tokenTerm{id: -1}
 	}
 	if t, ok := a.known[tok.Norm]; ok {
@@ -110,7 +111,7 @@ func (a *annotator) lookup(tok *Token) tokenTerm {
 // A chain of adjacent terms, from which the n-grams are drawn, breaks at a
 // token that is not a term and wherever the text between two consecutive
 // tokens holds anything but white space (see TermOptions).
-func (a *annotator) sentence(text string, tokens []Token, emit func(id int32)) {
+func (a *annotator) sentence(text string, tokens []segment.Token, emit func(id int32)) {
 	a.chain = a.chain[:0]
 	for i := range tokens {
 		t := a.lookup(&tokens[i])
@@ -155,7 +156,7 @@ func (a *annotator) ngramID(b []byte) int32 {
 // spaceBetween reports whether the text between the spans prev and next of
 // consecutive tokens is white space only (possibly none, as between two Han
 // characters). Spans that do not fit text report false.
-func spaceBetween(text string, prev, next Span) bool {
+func spaceBetween(text string, prev, next segment.Span) bool {
 	if prev.End > next.Start || next.Start > len(text) || prev.End < 0 {
 		return false
 	}
@@ -163,14 +164,14 @@ func spaceBetween(text string, prev, next Span) bool {
 	for k := 0; k < len(gap); {
 		c := gap[k]
 		if c < utf8.RuneSelf {
-			if !isSegSpace(rune(c)) {
+			if !segment.IsSpace(rune(c)) {
 				return false
 			}
 			k++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(gap[k:])
-		if !isSegSpace(r) {
+		if !segment.IsSpace(r) {
 			return false
 		}
 		k += size

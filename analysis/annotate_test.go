@@ -6,15 +6,16 @@ import (
 	"testing/fstest"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/segment"
 )
 
 // annotateAll returns the terms the annotator emits for each sentence of
 // text, in order, joined by "|".
 func annotateAll(a *annotator, text string) string {
 	var out []string
-	for _, s := range Sentences(text, nil) {
+	for _, s := range segment.Sentences(text, nil) {
 		sent := text[s.Start:s.End]
-		a.sentence(sent, Tokenize(sent, nil), func(id int32) {
+		a.sentence(sent, segment.Tokenize(sent, nil), func(id int32) {
 			out = append(out, a.vocab.terms[id])
 		})
 	}
@@ -80,17 +81,17 @@ func TestSpaceBetween(t *testing.T) {
 	const text = "a b,c\u00a0d\u200be"
 	for _, tc := range []struct {
 		name       string
-		prev, next Span
+		prev, next segment.Span
 		want       bool
 	}{
-		{"space", Span{0, 1}, Span{2, 3}, true},
-		{"comma", Span{2, 3}, Span{4, 5}, false},
-		{"no-break space", Span{4, 5}, Span{7, 8}, true},
-		{"zero-width space", Span{7, 8}, Span{11, 12}, true},
-		{"touching", Span{0, 1}, Span{1, 2}, true},
-		{"overlapping spans", Span{0, 3}, Span{2, 3}, false},
-		{"past the end", Span{0, 1}, Span{40, 41}, false},
-		{"negative", Span{-3, -1}, Span{0, 1}, false},
+		{"space", segment.Span{Start: 0, End: 1}, segment.Span{Start: 2, End: 3}, true},
+		{"comma", segment.Span{Start: 2, End: 3}, segment.Span{Start: 4, End: 5}, false},
+		{"no-break space", segment.Span{Start: 4, End: 5}, segment.Span{Start: 7, End: 8}, true},
+		{"zero-width space", segment.Span{Start: 7, End: 8}, segment.Span{Start: 11, End: 12}, true},
+		{"touching", segment.Span{Start: 0, End: 1}, segment.Span{Start: 1, End: 2}, true},
+		{"overlapping spans", segment.Span{Start: 0, End: 3}, segment.Span{Start: 2, End: 3}, false},
+		{"past the end", segment.Span{Start: 0, End: 1}, segment.Span{Start: 40, End: 41}, false},
+		{"negative", segment.Span{Start: -3, End: -1}, segment.Span{Start: 0, End: 1}, false},
 	} {
 		if got := spaceBetween(text, tc.prev, tc.next); got != tc.want {
 			t.Errorf("%s: spaceBetween(%v, %v) = %v, want %v", tc.name, tc.prev, tc.next, got, tc.want)

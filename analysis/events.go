@@ -24,6 +24,7 @@ import (
 	"unicode/utf8"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 	"parallax/tone"
 )
@@ -296,7 +297,7 @@ type keyCount struct {
 }
 
 // count appends the hits of the lexicon on toks, one entry per key.
-func (k *lexKeys) count(toks []Token, hits []Hit, dst []keyCount) ([]keyCount, []Hit) {
+func (k *lexKeys) count(toks []segment.Token, hits []Hit, dst []keyCount) ([]keyCount, []Hit) {
 	if k == nil {
 		return dst, hits
 	}
@@ -331,7 +332,7 @@ type eventDoc struct {
 // docText is a document's cleaned text and sentences.
 type docText struct {
 	text  string
-	spans []Span
+	spans []segment.Span
 }
 
 // lexPassage is a sentence placed in an event of the lexicon.
@@ -403,7 +404,7 @@ func NewEventCollector(opt EventOptions) (*EventCollector, error) {
 
 // eventScratch holds one Visit call's buffers.
 type eventScratch struct {
-	toks    []Token
+	toks    []segment.Token
 	ments   []dateMention
 	covered []bool
 	feats   map[string]int32 // feature key → index in stats
@@ -427,7 +428,7 @@ type featStat struct {
 }
 
 // Visit reads one processed document. Safe for concurrent use.
-func (c *EventCollector) Visit(p *Processed) {
+func (c *EventCollector) Visit(p *segment.Processed) {
 	if c.frozen.Load() {
 		panic("events: Visit after Result, NeedsTexts or VisitTexts")
 	}
@@ -438,7 +439,7 @@ func (c *EventCollector) Visit(p *Processed) {
 	clear(sc.feats)
 	sc.stats = sc.stats[:0]
 	if t := strings.TrimSpace(d.Title); t != "" {
-		sc.toks = Tokenize(t, sc.toks[:0])
+		sc.toks = segment.Tokenize(t, sc.toks[:0])
 		sc.ments = findDateMentions(t, sc.toks, dd, sc.ments[:0])
 		if isDateline(sc.toks, sc.ments) {
 			sc.ments = sc.ments[:0]
@@ -474,7 +475,7 @@ func (c *EventCollector) Visit(p *Processed) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	group, _ := c.internGroup(d.Group)
-	ed := &eventDoc{index: d.Index, id: strings.Clone(d.ID), group: group, title: strings.Clone(oneLine(d.Title)),
+	ed := &eventDoc{index: d.Index, id: strings.Clone(d.ID), group: group, title: strings.Clone(segment.OneLine(d.Title)),
 		date: strings.Clone(d.Date), sentences: int32(len(p.Sentences)), feats: ids}
 	if dd.day > 0 {
 		ed.day, ed.dated = dayOf(dd.year, dd.month, dd.day), true
@@ -574,7 +575,7 @@ func (c *EventCollector) features(sc *eventScratch, text string, emit func(key [
 		nameOK := false
 		if !covered[i] {
 			switch t.Kind {
-			case TokWord:
+			case segment.TokWord:
 				if !c.stop.Contains(t.Norm) && !isCalendarWord(t.Norm) {
 					if len(t.Norm) >= 3 {
 						sc.key = append(append(sc.key[:0], featWord), t.Norm...)
@@ -582,7 +583,7 @@ func (c *EventCollector) features(sc *eventScratch, text string, emit func(key [
 					}
 					nameOK = startsUpper(text, t.Span.Start)
 				}
-			case TokNumber:
+			case segment.TokNumber:
 				if isFeatureNumber(t.Norm) {
 					sc.key = append(append(sc.key[:0], featNumber), t.Norm...)
 					emit(sc.key, featNumber)
@@ -1051,7 +1052,7 @@ func isCalendarWord(w string) bool {
 // docs/events.md for the forms read). A day or month given without a year
 // takes the document's year (see inferYear); without a document year it is
 // skipped.
-func findDateMentions(text string, toks []Token, dd docDate, dst []dateMention) []dateMention {
+func findDateMentions(text string, toks []segment.Token, dd docDate, dst []dateMention) []dateMention {
 	for i := 0; i < len(toks); {
 		if m, ok := mentionAt(text, toks, i, dd); ok {
 			dst = append(dst, m)
@@ -1067,7 +1068,7 @@ func findDateMentions(text string, toks []Token, dd docDate, dst []dateMention) 
 // separators: white space alone (" "), or the given punctuation followed
 // by white space or directly by the next token ("-"), with "." also for
 // "Sept. 19".
-func gapOK(text string, a, b *Token, punct string) bool {
+func gapOK(text string, a, b *segment.Token, punct string) bool {
 	g := text[a.Span.End:b.Span.Start]
 	if punct != "" && strings.HasPrefix(g, punct) {
 		g = g[len(punct):]
@@ -1082,8 +1083,8 @@ func gapOK(text string, a, b *Token, punct string) bool {
 
 // yearTok reads a token as a year: four digits from 1900 to 2100, written
 // as such (not "2,000").
-func yearTok(text string, t *Token) (int, bool) {
-	if t.Kind != TokNumber || len(t.Norm) != 4 || text[t.Span.Start:t.Span.End] != t.Norm {
+func yearTok(text string, t *segment.Token) (int, bool) {
+	if t.Kind != segment.TokNumber || len(t.Norm) != 4 || text[t.Span.Start:t.Span.End] != t.Norm {
 		return 0, false
 	}
 	y, err := strconv.Atoi(t.Norm)
@@ -1094,16 +1095,16 @@ func yearTok(text string, t *Token) (int, bool) {
 }
 
 // dayTok reads a token as a day of the month: 1 to 31, also "19th", "1st".
-func dayTok(t *Token) int {
+func dayTok(t *segment.Token) int {
 	s := t.Norm
-	if t.Kind == TokWord {
+	if t.Kind == segment.TokWord {
 		switch {
 		case strings.HasSuffix(s, "st"), strings.HasSuffix(s, "nd"), strings.HasSuffix(s, "rd"), strings.HasSuffix(s, "th"):
 			s = s[:len(s)-2]
 		default:
 			return 0
 		}
-	} else if t.Kind != TokNumber {
+	} else if t.Kind != segment.TokNumber {
 		return 0
 	}
 	if len(s) == 0 || len(s) > 2 {
@@ -1124,8 +1125,8 @@ func dayTok(t *Token) int {
 
 // monthTok reads a token as a month name, which must be capitalised in the
 // text ("may" and "march" are also verbs).
-func monthTok(text string, t *Token) int {
-	if t.Kind != TokWord {
+func monthTok(text string, t *segment.Token) int {
+	if t.Kind != segment.TokWord {
 		return 0
 	}
 	m := monthNames[t.Norm]
@@ -1154,7 +1155,7 @@ func inferYear(dd docDate, m, d int) int {
 }
 
 // mentionAt reads a date mention beginning at token i.
-func mentionAt(text string, toks []Token, i int, dd docDate) (dateMention, bool) {
+func mentionAt(text string, toks []segment.Token, i int, dd docDate) (dateMention, bool) {
 	t := &toks[i]
 	day := func(y, m, d, end int) (dateMention, bool) {
 		if y == 0 || !validDay(y, m, d) {
@@ -1163,7 +1164,7 @@ func mentionAt(text string, toks []Token, i int, dd docDate) (dateMention, bool)
 		z := dayOf(y, m, d)
 		return dateMention{from: z, to: z, prec: precDay, start: i, end: end}, true
 	}
-	next := func(k int) *Token {
+	next := func(k int) *segment.Token {
 		if i+k < len(toks) {
 			return &toks[i+k]
 		}
@@ -1172,7 +1173,7 @@ func mentionAt(text string, toks []Token, i int, dd docDate) (dateMention, bool)
 	if y, ok := yearTok(text, t); ok {
 		// 2023-09-19
 		if a, b := next(1), next(2); b != nil && gapOK(text, t, a, "-") && gapOK(text, a, b, "-") &&
-			a.Kind == TokNumber && len(a.Norm) == 2 && b.Kind == TokNumber && len(b.Norm) == 2 {
+			a.Kind == segment.TokNumber && len(a.Norm) == 2 && b.Kind == segment.TokNumber && len(b.Norm) == 2 {
 			m, _ := strconv.Atoi(a.Norm)
 			d, _ := strconv.Atoi(b.Norm)
 			return day(y, m, d, i+3)
@@ -1228,7 +1229,7 @@ func mentionAt(text string, toks []Token, i int, dd docDate) (dateMention, bool)
 // isDateline reports whether a sentence is nothing but a date, with
 // perhaps a weekday ("Friday, September 22, 2023"): a page's dateline,
 // which says when the page was printed, not what it is about.
-func isDateline(toks []Token, ments []dateMention) bool {
+func isDateline(toks []segment.Token, ments []dateMention) bool {
 	if len(ments) == 0 {
 		return false
 	}
@@ -2253,7 +2254,7 @@ func (c *EventCollector) WantsText(docIndex int) bool {
 // sentences that may be aligned with other documents' — those with at
 // least PassageMinShared rare features — with their text). Other documents
 // are skipped. Safe for concurrent use.
-func (c *EventCollector) VisitTexts(p *Processed) {
+func (c *EventCollector) VisitTexts(p *segment.Processed) {
 	c.mu.Lock()
 	m, need := c.neededDoc(p.Doc.Index)
 	a := c.art
@@ -2380,7 +2381,7 @@ func mergeCounts(dst, src []keyCount) []keyCount {
 // are its rare features. It also records the keys of the rare features of
 // its candidate sentences that the document did not keep (no document may
 // have: then no key is known yet); Result adds them to the article level.
-func (c *EventCollector) readStoryDoc(sc *eventScratch, m int32, s *story, text string, spans []Span) *storyDoc {
+func (c *EventCollector) readStoryDoc(sc *eventScratch, m int32, s *story, text string, spans []segment.Span) *storyDoc {
 	a := c.art
 	d := a.docs[m]
 	kept := d.feats // the document's kept features, ascending ranks
@@ -2389,7 +2390,7 @@ func (c *EventCollector) readStoryDoc(sc *eventScratch, m int32, s *story, text 
 	sd := &storyDoc{best: -1}
 	for si, sp := range spans {
 		sent := text[sp.Start:sp.End]
-		sc.toks = Tokenize(sent, sc.toks[:0])
+		sc.toks = segment.Tokenize(sent, sc.toks[:0])
 		sc.ments = findDateMentions(sent, sc.toks, dd, sc.ments[:0])
 		if isDateline(sc.toks, sc.ments) {
 			sc.ments = sc.ments[:0]

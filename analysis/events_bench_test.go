@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/segment"
 )
 
 // BenchmarkEvents runs what `parallax events` does on the AllSides sample
@@ -160,9 +161,9 @@ func BenchmarkEventsSynthetic(b *testing.B) {
 	for _, n := range []int{10000, 50000} {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			docs := syntheticNews(n, 1)
-			procs := make([]Processed, len(docs))
+			procs := make([]segment.Processed, len(docs))
 			for i := range docs {
-				procs[i] = Processed{Doc: &docs[i], Text: docs[i].Text, Sentences: Sentences(docs[i].Text, nil)}
+				procs[i] = segment.Processed{Doc: &docs[i], Text: docs[i].Text, Sentences: segment.Sentences(docs[i].Text, nil)}
 			}
 			var visit, result, visitCPU, resultCPU time.Duration
 			var passMB, heapMB float64

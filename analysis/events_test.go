@@ -14,6 +14,7 @@ import (
 
 	"parallax/analysis/corpus"
 	"parallax/analysis/internal/testcorpus"
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 	"parallax/tone"
 )
@@ -89,7 +90,7 @@ func TestDateMentions(t *testing.T) {
 		{"March 45 and 3 Marches.", doc, nil},
 		{"Since 2022, and in 2,023 ways, and in 1850.", doc, nil},
 	} {
-		toks := Tokenize(tc.text, nil)
+		toks := segment.Tokenize(tc.text, nil)
 		var got []string
 		for _, m := range findDateMentions(tc.text, toks, tc.dd, nil) {
 			got = append(got, m.String())
@@ -110,7 +111,7 @@ func TestDateline(t *testing.T) {
 		{"On Friday, September 22, 2023, talks began.", false},
 		{"Friday", false}, // no date at all
 	} {
-		toks := Tokenize(tc.text, nil)
+		toks := segment.Tokenize(tc.text, nil)
 		ms := findDateMentions(tc.text, toks, docDate{}, nil)
 		if got := isDateline(toks, ms); got != tc.want {
 			t.Errorf("isDateline(%q) = %v", tc.text, got)
@@ -465,7 +466,7 @@ func visitAll(c *EventCollector, docs []corpus.Document, workers int) {
 		go func() {
 			defer wg.Done()
 			for d := range ch {
-				c.Visit(&Processed{Doc: d, Text: d.Text, Sentences: Sentences(d.Text, nil)})
+				c.Visit(&segment.Processed{Doc: d, Text: d.Text, Sentences: segment.Sentences(d.Text, nil)})
 			}
 		}()
 	}
@@ -692,7 +693,7 @@ func TestEventsLexiconHand(t *testing.T) {
 	var g1 int64
 	for _, d := range handDocuments() {
 		if d.Group == "g1" {
-			g1 += int64(len(Sentences(d.Text, nil)))
+			g1 += int64(len(segment.Sentences(d.Text, nil)))
 		}
 	}
 	if s.GroupSentences != g1 || math.Abs(s.Share-2/float64(g1)) > 1e-15 {
@@ -742,7 +743,7 @@ func TestEventsSecondPass(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for d := range ch {
-				c.VisitTexts(&Processed{Doc: d, Text: d.Text, Sentences: Sentences(d.Text, nil)})
+				c.VisitTexts(&segment.Processed{Doc: d, Text: d.Text, Sentences: segment.Sentences(d.Text, nil)})
 			}
 		}()
 	}

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
 
@@ -295,7 +296,7 @@ func (r textRef) drop() {
 }
 
 // Visit collects one document.
-func (c *FramingCollector) Visit(p *Processed) {
+func (c *FramingCollector) Visit(p *segment.Processed) {
 	d := newQuoteDoc(p.Text, p.Sentences, p.SentenceTokens)
 	defer d.release()
 	// The maps are filled here and encoded, compact, at the end: maps do
@@ -318,7 +319,7 @@ func (c *FramingCollector) Visit(p *Processed) {
 		}
 		for k := a; k < b; k++ {
 			voice[k] = v
-			if d.toks[k].Kind == TokWord || d.toks[k].Kind == TokNumber {
+			if d.toks[k].Kind == segment.TokWord || d.toks[k].Kind == segment.TokNumber {
 				fd.quotedWords++
 			}
 		}
@@ -530,12 +531,12 @@ func (c *FramingCollector) keep(v *framingVisit) *framingDoc {
 }
 
 // keepSentence scores a sentence mentioning an actor.
-func (c *FramingCollector) keepSentence(p *Processed, fd *framingVisit, s int, labels, frames []string) {
+func (c *FramingCollector) keepSentence(p *segment.Processed, fd *framingVisit, s int, labels, frames []string) {
 	span := p.Sentences[s]
 	if !hasWordRune(ToneText(p.Text[span.Start:span.End])) {
 		return
 	}
-	fd.sentTone[s] = p.SentenceVADER(s)
+	fd.sentTone[s] = SentenceVADER(p, s)
 	if labels != nil || frames != nil { // a missing sentence reads as none
 		fd.sentLabels[s], fd.sentFrames[s] = labels, frames
 	}
@@ -551,7 +552,7 @@ func (c *FramingCollector) quoteSides(q *Quote, fd *framingVisit) []string {
 		return []string{q.Speaker}
 	}
 	var out []string
-	for _, h := range c.opt.Actors.Match(Tokenize(q.Speaker+" ; "+q.Source, nil)) {
+	for _, h := range c.opt.Actors.Match(segment.Tokenize(q.Speaker+" ; "+q.Source, nil)) {
 		out = appendUnique(out, h.Entry.Key)
 	}
 	return out
@@ -579,11 +580,11 @@ func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // markHitsAt marks one hit of a sentence whose tokens carry document
 // offsets (base is the sentence's start).
-func markHitsAt(sent string, base int, toks []Token, h Hit) string {
-	local := make([]Token, len(toks))
+func markHitsAt(sent string, base int, toks []segment.Token, h Hit) string {
+	local := make([]segment.Token, len(toks))
 	for i, t := range toks {
 		local[i] = t
-		local[i].Span = Span{t.Span.Start - base, t.Span.End - base}
+		local[i].Span = segment.Span{Start: t.Span.Start - base, End: t.Span.End - base}
 	}
 	return markHits(sent, local, []Hit{h})
 }

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"parallax/analysis/segment"
 )
 
 // QuoteRow is a quotation with its document.
@@ -49,7 +51,7 @@ func (c *FramingCollector) stance(verb string) string {
 	if c.opt.Attribution == nil {
 		return "other"
 	}
-	hits := c.opt.Attribution.Match(Tokenize(verb, nil))
+	hits := c.opt.Attribution.Match(segment.Tokenize(verb, nil))
 	if len(hits) == 0 {
 		return "other"
 	}

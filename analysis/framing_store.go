@@ -34,6 +34,8 @@ package analysis
 import (
 	"encoding/binary"
 	"math"
+
+	"parallax/analysis/segment"
 )
 
 type encBuf []byte
@@ -157,8 +159,8 @@ type cquote struct {
 	unclosed, full        bool
 	sentence, words       int
 	speaker, verb, cue    uint32
-	text, source, mention uint32 // scare quotes only
-	span                  Span   // scare quotes only
+	text, source, mention uint32       // scare quotes only
+	span                  segment.Span // scare quotes only
 }
 
 func encodeQuotes(qs []cquote) []byte {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/segment"
 )
 
 // TestToneEncoding checks that every tone comes back bit for bit: VADER
@@ -89,8 +90,8 @@ func TestQuoteLabelSideRoundTrip(t *testing.T) {
 	qs := []cquote{
 		{kind: QuoteDirect, sentence: 5, words: 12, speaker: math.MaxUint32, verb: 3, cue: 2, full: true},
 		{kind: QuoteIndirect, unclosed: true, sentence: 2, words: 0, speaker: 0}, // sentence goes back
-		{kind: QuoteScare, sentence: 1 << 33, words: 2, text: 99, source: math.MaxUint32, mention: 1, span: Span{Start: 1 << 35, End: 1<<35 + 17}},
-		{kind: QuoteScare, sentence: 0, span: Span{}},
+		{kind: QuoteScare, sentence: 1 << 33, words: 2, text: 99, source: math.MaxUint32, mention: 1, span: segment.Span{Start: 1 << 35, End: 1<<35 + 17}},
+		{kind: QuoteScare, sentence: 0, span: segment.Span{}},
 	}
 	for _, in := range [][]cquote{nil, qs} {
 		got := decodeQuotes(encodeQuotes(in), nil)
@@ -157,7 +158,7 @@ labels:
 			if i%3 == 0 {
 				g = "Y"
 			}
-			col.Visit(&Processed{Doc: &corpus.Document{Index: i, Group: g, ID: fmt.Sprint("d", i)}, Text: texts[i], Sentences: Sentences(texts[i], nil)})
+			col.Visit(&segment.Processed{Doc: &corpus.Document{Index: i, Group: g, ID: fmt.Sprint("d", i)}, Text: texts[i], Sentences: segment.Sentences(texts[i], nil)})
 		}
 		return col.LabelPassages(max)
 	}

@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
+
+	"parallax/analysis/segment"
 )
 
 // KWICPattern is a compiled keyword-in-context pattern: one or more words,
@@ -35,7 +35,7 @@ func CompileKWIC(pattern string) (*KWICPattern, error) {
 			p.glob = append(p.glob, true)
 			continue
 		}
-		toks := Tokenize(field, nil)
+		toks := segment.Tokenize(field, nil)
 		for _, t := range toks {
 			p.words = append(p.words, t.Norm)
 			p.glob = append(p.glob, false)
@@ -47,7 +47,7 @@ func CompileKWIC(pattern string) (*KWICPattern, error) {
 	return p, nil
 }
 
-func (p *KWICPattern) matchAt(toks []Token, i int) bool {
+func (p *KWICPattern) matchAt(toks []segment.Token, i int) bool {
 	if i+len(p.words) > len(toks) {
 		return false
 	}
@@ -99,12 +99,12 @@ type KWIC struct {
 }
 
 // Visit scans one processed document. Safe for concurrent use.
-func (k *KWIC) Visit(p *Processed) {
+func (k *KWIC) Visit(p *segment.Processed) {
 	var local []KWICHit
-	var toks []Token
+	var toks []segment.Token
 	for si, s := range p.Sentences {
 		sent := p.Text[s.Start:s.End]
-		toks = Tokenize(sent, toks[:0])
+		toks = segment.Tokenize(sent, toks[:0])
 		for i := range toks {
 			if !k.Pattern.matchAt(toks, i) {
 				continue
@@ -115,9 +115,9 @@ func (k *KWIC) Visit(p *Processed) {
 			local = append(local, KWICHit{
 				Group: p.Doc.Group, DocID: p.Doc.ID, Title: p.Doc.Title, Date: p.Doc.Date, URL: p.Doc.URL,
 				DocIndex: p.Doc.Index, Sentence: si + 1, Token: i,
-				Left:  oneLine(sent[toks[lo].Span.Start:toks[i].Span.Start]),
-				Match: oneLine(sent[toks[i].Span.Start:toks[last].Span.End]),
-				Right: oneLine(sent[toks[last].Span.End:toks[hi].Span.End]),
+				Left:  segment.OneLine(sent[toks[lo].Span.Start:toks[i].Span.Start]),
+				Match: segment.OneLine(sent[toks[i].Span.Start:toks[last].Span.End]),
+				Right: segment.OneLine(sent[toks[last].Span.End:toks[hi].Span.End]),
 			})
 		}
 	}
@@ -186,44 +186,8 @@ func (k *KWIC) Hits() []KWICHit {
 	return h
 }
 
-// oneLine collapses runs of white space (including newlines) to one space
-// and trims it at both ends. The result is always a new string: callers
-// keep it, and a slice of s would keep the whole document alive.
-func oneLine(s string) string {
-	if !singleSpaced(s) {
-		return strings.Join(strings.Fields(s), " ")
-	}
-	return strings.Clone(s)
-}
-
-// singleSpaced reports whether s is already what oneLine makes of it: no
-// white space but single ASCII spaces between other characters.
-func singleSpaced(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch c {
-			case '\t', '\n', '\v', '\f', '\r':
-				return false
-			case ' ':
-				if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
-					return false
-				}
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			return false
-		}
-		i += size
-	}
-	return true
-}
-
 // annotate adds voice, speaker and lexicon hits to a document's matches.
-func (k *KWIC) annotate(p *Processed, hits []KWICHit) {
+func (k *KWIC) annotate(p *segment.Processed, hits []KWICHit) {
 	var quoted []Quote           // direct and scare quotes, in text order
 	reported := map[int]string{} // sentence (0-based) → speaker of its reported speech
 	if k.Attribution {
@@ -235,13 +199,13 @@ func (k *KWIC) annotate(p *Processed, hits []KWICHit) {
 			}
 		}
 	}
-	var toks []Token
+	var toks []segment.Token
 	var lh []Hit
 	for i := range hits {
 		h := &hits[i]
 		s := p.Sentences[h.Sentence-1]
 		sent := p.Text[s.Start:s.End]
-		toks = Tokenize(sent, toks[:0])
+		toks = segment.Tokenize(sent, toks[:0])
 		if k.Attribution {
 			at := s.Start + toks[h.Token].Span.Start
 			h.Voice, h.Speaker = VoiceOwn, reported[h.Sentence-1]

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
 
@@ -120,7 +121,7 @@ type Passage struct {
 
 // Visit counts one document's hits. Hits are found sentence by sentence, so
 // phrases and negation never cross a sentence end.
-func (c *LexiconCollector) Visit(p *Processed) {
+func (c *LexiconCollector) Visit(p *segment.Processed) {
 	c.index()
 	a := lexArticle{index: int32(p.Doc.Index)}
 	var hits []Hit
@@ -128,7 +129,7 @@ func (c *LexiconCollector) Visit(p *Processed) {
 	for si, s := range p.Sentences {
 		sent := p.Text[s.Start:s.End]
 		toks := p.SentenceTokens(si)
-		words := int64(len(toks) - countNonWords(toks))
+		words := int64(len(toks) - segment.CountNonWords(toks))
 		hits = c.Matcher.AppendMatches(hits[:0], toks)
 		ls := lexSentence{words: words}
 		var marked []Hit
@@ -175,7 +176,7 @@ func (c *LexiconCollector) Visit(p *Processed) {
 
 // markHits returns the sentence with white space collapsed and each hit's
 // words in [brackets].
-func markHits(sent string, toks []Token, hits []Hit) string {
+func markHits(sent string, toks []segment.Token, hits []Hit) string {
 	var b strings.Builder
 	pos := 0
 	for _, h := range hits {
@@ -187,7 +188,7 @@ func markHits(sent string, toks []Token, hits []Hit) string {
 		pos = end
 	}
 	b.WriteString(sent[pos:])
-	return oneLine(b.String())
+	return segment.OneLine(b.String())
 }
 
 // LexiconRow is one group's figures for one key.

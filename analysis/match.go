@@ -12,6 +12,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
 
@@ -152,7 +153,7 @@ func CompileLexicon(lx *lexicons.Lexicon) (*Matcher, error) {
 	}
 	keys := map[[2]string]int32{}
 	var errs lexicons.ErrorList
-	var buf []Token
+	var buf []segment.Token
 	prefixLens, suffixLens := map[int]bool{}, map[int]bool{}
 	for i := range lx.Entries {
 		e := &lx.Entries[i]
@@ -190,7 +191,7 @@ func sortedLens(set map[int]bool) []int {
 // compilePhrase compiles the words of an entry's pattern. A literal word
 // becomes the tokenizer's reading of it; if that is not one whole token, the
 // error is added to errs and ok is false.
-func compilePhrase(file string, e *lexicons.Entry, errs *lexicons.ErrorList, buf *[]Token) (p phrase, ok bool) {
+func compilePhrase(file string, e *lexicons.Entry, errs *lexicons.ErrorList, buf *[]segment.Token) (p phrase, ok bool) {
 	ok = true
 	for _, w := range strings.Fields(e.Pattern) {
 		pw := newPatWord(w)
@@ -199,9 +200,9 @@ func compilePhrase(file string, e *lexicons.Entry, errs *lexicons.ErrorList, buf
 			p.wild += wild
 			p.literal += int32(utf8.RuneCountInString(w)) - wild
 		} else {
-			*buf = Tokenize(w, (*buf)[:0])
+			*buf = segment.Tokenize(w, (*buf)[:0])
 			toks := *buf
-			if len(toks) != 1 || toks[0].Span != (Span{0, len(w)}) {
+			if len(toks) != 1 || toks[0].Span != (segment.Span{Start: 0, End: len(w)}) {
 				errs.Add(file, e.Line, "pattern %q: word %q can never match a token: the tokenizer reads it as %s", e.Pattern, w, tokenList(toks))
 				ok = false
 				continue
@@ -247,7 +248,7 @@ func (m *Matcher) index(i int32, first patWord, prefixLens, suffixLens map[int]b
 
 // tokenList formats tokens for a message: `"mr"` or `"1994" "2020"` or
 // "no token".
-func tokenList(toks []Token) string {
+func tokenList(toks []segment.Token) string {
 	if len(toks) == 0 {
 		return "no token"
 	}
@@ -298,12 +299,12 @@ var matchScratchPool = sync.Pool{New: func() any { return new(matchScratch) }}
 // "not", "no", "never", "without", "nor", "neither", "hardly", "cannot", or
 // a contraction ending in "n't" ("isn't", "don't", "won't"). Hit.Score
 // flips the sign of a negated valence.
-func (m *Matcher) Match(tokens []Token) []Hit {
+func (m *Matcher) Match(tokens []segment.Token) []Hit {
 	return m.AppendMatches(nil, tokens)
 }
 
 // AppendMatches appends the hits of Match to dst and returns it.
-func (m *Matcher) AppendMatches(dst []Hit, tokens []Token) []Hit {
+func (m *Matcher) AppendMatches(dst []Hit, tokens []segment.Token) []Hit {
 	sc := matchScratchPool.Get().(*matchScratch)
 	defer matchScratchPool.Put(sc)
 	cands := sc.cands[:0]
@@ -364,7 +365,7 @@ func (m *Matcher) AppendMatches(dst []Hit, tokens []Token) []Hit {
 
 // try appends a candidate if phrase p matches at tokens[i:]; its first word
 // is known to match.
-func (m *Matcher) try(cands []candidate, p int32, tokens []Token, i int) []candidate {
+func (m *Matcher) try(cands []candidate, p int32, tokens []segment.Token, i int) []candidate {
 	words := m.phrases[p].words
 	if i+len(words) > len(tokens) {
 		return cands
@@ -379,7 +380,7 @@ func (m *Matcher) try(cands []candidate, p int32, tokens []Token, i int) []candi
 
 // resolve keeps the longest non-overlapping candidate spans and appends a
 // hit per key on each (see Match).
-func (m *Matcher) resolve(dst []Hit, tokens []Token, sc *matchScratch) []Hit {
+func (m *Matcher) resolve(dst []Hit, tokens []segment.Token, sc *matchScratch) []Hit {
 	cands := sc.cands
 	slices.SortFunc(cands, m.compareCandidates)
 	if cap(sc.covered) < len(tokens) {
@@ -453,7 +454,7 @@ func overlaps(covered []bool) bool {
 }
 
 // hit makes the hit of a candidate, with its negation.
-func (m *Matcher) hit(tokens []Token, c candidate) Hit {
+func (m *Matcher) hit(tokens []segment.Token, c candidate) Hit {
 	return Hit{
 		Start:   int(c.start),
 		End:     int(c.end),
@@ -467,7 +468,7 @@ const negationWindow = 3
 
 // negatedAt reports whether a negator stands among the negationWindow
 // tokens before tokens[start].
-func negatedAt(tokens []Token, start int) bool {
+func negatedAt(tokens []segment.Token, start int) bool {
 	for k := start - 1; k >= 0 && k >= start-negationWindow; k-- {
 		if isNegator(tokens[k].Norm) {
 			return true

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"parallax/analysis/internal/testcorpus"
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
 
@@ -50,7 +51,7 @@ func hitList(hits []Hit) []string {
 
 // matchText tokenizes text and matches it.
 func matchText(m *Matcher, text string) []string {
-	return hitList(m.Match(Tokenize(text, nil)))
+	return hitList(m.Match(segment.Tokenize(text, nil)))
 }
 
 const matchCategories = `name: match-test
@@ -218,13 +219,13 @@ func TestGlobMatch(t *testing.T) {
 
 // allSidesSentenceTokens returns the tokens of every sentence of the
 // AllSides sample.
-func allSidesSentenceTokens(tb testing.TB) (sents [][]Token, n int) {
+func allSidesSentenceTokens(tb testing.TB) (sents [][]segment.Token, n int) {
 	tb.Helper()
-	var spans []Span
+	var spans []segment.Span
 	for _, text := range testcorpus.AllSidesTexts(tb) {
-		spans = Sentences(text, spans[:0])
+		spans = segment.Sentences(text, spans[:0])
 		for _, s := range spans {
-			toks := Tokenize(text[s.Start:s.End], nil)
+			toks := segment.Tokenize(text[s.Start:s.End], nil)
 			if len(toks) > 0 {
 				sents = append(sents, toks)
 				n += len(toks)
@@ -239,14 +240,14 @@ func allSidesSentenceTokens(tb testing.TB) (sents [][]Token, n int) {
 // globs, 10 suffix globs ("*ation") and 30 frequent two-word phrases, over
 // ten categories. Stop words and words of fewer than four letters are left
 // out; ties in frequency are broken by the word, so the lexicon is fixed.
-func benchLexicon(tb testing.TB, sents [][]Token) *lexicons.Lexicon {
+func benchLexicon(tb testing.TB, sents [][]segment.Token) *lexicons.Lexicon {
 	tb.Helper()
 	stop, err := lexicons.LoadStopWords("en")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	content := func(t Token) bool {
-		return t.Kind == TokWord && len(t.Norm) >= 4 && !stop.Contains(t.Norm) && !strings.ContainsAny(t.Norm, "*?")
+	content := func(t segment.Token) bool {
+		return t.Kind == segment.TokWord && len(t.Norm) >= 4 && !stop.Contains(t.Norm) && !strings.ContainsAny(t.Norm, "*?")
 	}
 	words, pairs := map[string]int{}, map[string]int{}
 	for _, toks := range sents {
@@ -323,7 +324,7 @@ func benchLexicon(tb testing.TB, sents [][]Token) *lexicons.Lexicon {
 // at every position with path.Match; the spans are then taken longest
 // first, earlier first, and every key whose patterns match a taken span
 // gets one hit, from its most literal pattern.
-func referenceMatch(lx *lexicons.Lexicon, toks []Token) []string {
+func referenceMatch(lx *lexicons.Lexicon, toks []segment.Token) []string {
 	type cand struct{ start, end, entry int }
 	var cands []cand
 	for e, en := range lx.Entries {

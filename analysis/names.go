@@ -36,6 +36,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
 
@@ -62,9 +63,9 @@ func (n Name) Key() string {
 // the sentence of each token, and the words it uses in lower case.
 type quoteDoc struct {
 	text     string
-	toks     []Token
+	toks     []segment.Token
 	tokSent  []int32 // sentence index of each token
-	sents    []Span
+	sents    []segment.Span
 	sentTok  []int32 // first token of each sentence; len(sents)+1 entries
 	lowerUse map[string]bool
 	names    []Name
@@ -78,7 +79,7 @@ type quoteDoc struct {
 // with spans into sentence s (Processed.SentenceTokens). Joined, with spans
 // moved to the text, they are the whole text's tokens: FuzzSegment checks
 // that tokenizing sentence by sentence gives what the whole text gives.
-func newQuoteDoc(text string, sents []Span, sentTokens func(s int) []Token) *quoteDoc {
+func newQuoteDoc(text string, sents []segment.Span, sentTokens func(s int) []segment.Token) *quoteDoc {
 	sc := quoteScratchPool.Get().(*quoteScratch)
 	d := &quoteDoc{text: text, sents: sents, scratch: sc, names: sc.names[:0], persons: sc.persons[:0]}
 	d.sentTok = make([]int32, len(sents)+1)
@@ -104,7 +105,7 @@ func newQuoteDoc(text string, sents []Span, sentTokens func(s int) []Token) *quo
 	}
 	d.lowerUse = sc.lowerUse
 	for _, t := range d.toks {
-		if t.Kind == TokWord {
+		if t.Kind == segment.TokWord {
 			r, _ := utf8.DecodeRuneInString(text[t.Span.Start:])
 			if unicode.IsLower(r) {
 				d.lowerUse[t.Norm] = true
@@ -120,7 +121,7 @@ func newQuoteDoc(text string, sents []Span, sentTokens func(s int) []Token) *quo
 // sentence of each token, the quote of each token, its names and persons,
 // and the lowerUse map.
 type quoteScratch struct {
-	toks     []Token
+	toks     []segment.Token
 	tokSent  []int32
 	inQuote  []int32 // see quotes
 	names    []Name
@@ -148,7 +149,7 @@ func (d *quoteDoc) release() {
 	if sc == nil {
 		return
 	}
-	keep := cap(d.toks) <= maxKeptTokens && len(sc.lowerUse) <= 1<<14
+	keep := cap(d.toks) <= segment.MaxKeptTokens && len(sc.lowerUse) <= 1<<14
 	clear(d.toks)  // their Norms point into the document's text
 	clear(d.names) // their strings
 	sc.toks, sc.tokSent, sc.names, sc.persons = d.toks[:0], d.tokSent[:0], d.names[:0], d.persons[:0]
@@ -162,7 +163,7 @@ func (d *quoteDoc) release() {
 // isCap reports whether token i begins with an upper-case letter.
 func (d *quoteDoc) isCap(i int) bool {
 	t := d.toks[i]
-	if t.Kind != TokWord {
+	if t.Kind != segment.TokWord {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(d.text[t.Span.Start:])
@@ -192,7 +193,7 @@ func (d *quoteDoc) nameWord(i int) bool {
 		return false
 	}
 	if d.sentenceInitial(i) {
-		if stopwordsEN.Contains(n) || titleWords[n] || d.lowerUse[n] || pronouns[n] || sentenceStarters[n] || openerWords[n] {
+		if stopwordsEN.Contains(n) || titleWords[n] || d.lowerUse[n] || pronouns[n] || segment.IsSentenceStarter(n) || openerWords[n] {
 			return false
 		}
 		// "Situated at …", "Speaking to …": a participle or adverb opening

@@ -12,6 +12,7 @@ import (
 
 	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
+	"parallax/analysis/segment"
 )
 
 // Options configure a pipeline run.
@@ -26,7 +27,7 @@ type Options struct {
 	DocVectors bool
 	// Visit, when set, is called once for every processed document, from
 	// several goroutines at once; it must be safe for concurrent use.
-	Visit func(p *Processed)
+	Visit func(p *segment.Processed)
 	// Progress, when set, counts documents and input bytes as they are read,
 	// for a progress display (see Progress); it does not change the result.
 	Progress *Progress
@@ -44,37 +45,6 @@ type Options struct {
 	// pass over the same corpus (Result.LineStats): the rule uses them
 	// instead of reading the corpus once more to count lines.
 	LineStats *clean.LineStats
-}
-
-// Processed is one document after cleaning and segmentation, as Visit sees it.
-// Its slices are reused after Visit returns: copy what you keep.
-type Processed struct {
-	Doc       *corpus.Document
-	Text      string // the cleaned text; Sentences index into it
-	Sentences []Span
-	Removed   []clean.Removal
-
-	vader []float64 // SentenceVADER's scores, NaN until asked
-	// toks holds the tokens of every sentence, sentence s being
-	// toks[sentTok[s]:sentTok[s+1]] (SentenceTokens); nil until known.
-	toks    []Token
-	sentTok []int32
-}
-
-// SentenceTokens returns the tokens of sentence s, with spans into the
-// sentence's text (Tokenize(Text[Sentences[s]])): the tokens the pipeline
-// counted, shared by the collectors of one run. They must not be changed.
-// A Processed is visited by one goroutine at a time, so there is no lock.
-func (p *Processed) SentenceTokens(s int) []Token {
-	if p.sentTok == nil {
-		p.sentTok = make([]int32, 0, len(p.Sentences)+1)
-		p.sentTok = append(p.sentTok, 0)
-		for _, sp := range p.Sentences {
-			p.toks = Tokenize(p.Text[sp.Start:sp.End], p.toks)
-			p.sentTok = append(p.sentTok, int32(len(p.toks)))
-		}
-	}
-	return p.toks[p.sentTok[s]:p.sentTok[s+1]:p.sentTok[s+1]]
 }
 
 // CleaningSummary counts what cleaning removed.
@@ -308,11 +278,11 @@ type processor struct {
 	cleaner *clean.Cleaner
 	out     *workerOut
 	ann     *annotator
-	sents   []Span
-	toks    []Token // the document's tokens, sentence by sentence
-	sentTok []int32 // where each sentence's tokens start in toks, and the end
-	scratch []int32 // per-document count by term id
-	touched []int32 // ids with scratch > 0
+	sents   []segment.Span
+	toks    []segment.Token // the document's tokens, sentence by sentence
+	sentTok []int32         // where each sentence's tokens start in toks, and the end
+	scratch []int32         // per-document count by term id
+	touched []int32         // ids with scratch > 0
 }
 
 func newProcessor(opt Options, c *clean.Cleaner, v *vocabulary, out *workerOut) *processor {
@@ -350,11 +320,11 @@ func (p *processor) process(d *corpus.Document) {
 		g.undated++
 	}
 	g.addDate(d.Date)
-	p.sents = Sentences(text, p.sents[:0])
+	p.sents = segment.Sentences(text, p.sents[:0])
 	g.sentences += int64(len(p.sents))
 	if p.opt.VisitOnly {
 		if p.opt.Visit != nil {
-			p.opt.Visit(&Processed{Doc: d, Text: text, Sentences: p.sents, Removed: removed})
+			p.opt.Visit(&segment.Processed{Doc: d, Text: text, Sentences: p.sents, Removed: removed})
 		}
 		return
 	}
@@ -368,9 +338,9 @@ func (p *processor) process(d *corpus.Document) {
 			p.toks = p.toks[:0]
 		}
 		from := len(p.toks)
-		p.toks = Tokenize(text[s.Start:s.End], p.toks)
+		p.toks = segment.Tokenize(text[s.Start:s.End], p.toks)
 		toks := p.toks[from:]
-		g.words += int64(len(toks) - countNonWords(toks))
+		g.words += int64(len(toks) - segment.CountNonWords(toks))
 		p.ann.sentence(text[s.Start:s.End], toks, p.count)
 		p.sentTok = append(p.sentTok, int32(len(p.toks)))
 	}
@@ -393,26 +363,13 @@ func (p *processor) process(d *corpus.Document) {
 		p.scratch[id] = 0
 	}
 	if keep {
-		p.opt.Visit(&Processed{Doc: d, Text: text, Sentences: p.sents, Removed: removed, toks: p.toks, sentTok: p.sentTok})
+		pr := &segment.Processed{Doc: d, Text: text, Sentences: p.sents, Removed: removed}
+		pr.SetTokens(p.toks, p.sentTok)
+		p.opt.Visit(pr)
 	}
-	if cap(p.toks) > maxKeptTokens {
+	if cap(p.toks) > segment.MaxKeptTokens {
 		p.toks, p.sentTok = nil, nil // one huge document: not held for the next
 	}
-}
-
-// maxKeptTokens is the largest token buffer a worker keeps between
-// documents (about 10 MB of tokens).
-const maxKeptTokens = 1 << 18
-
-// countNonWords counts URL and e-mail tokens, which are not words.
-func countNonWords(toks []Token) int {
-	n := 0
-	for i := range toks {
-		if toks[i].Kind == TokURL || toks[i].Kind == TokEmail {
-			n++
-		}
-	}
-	return n
 }
 
 // buildDocVectors orders document vectors by input position and renumbers

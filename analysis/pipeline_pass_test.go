@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/segment"
 )
 
 // repeatedCorpus has, in each group, a footer line in every document, which
@@ -32,7 +33,7 @@ func visited(t *testing.T, fsys fstest.MapFS, opt Options) (*Result, map[string]
 	t.Helper()
 	var mu sync.Mutex
 	got := map[string]string{}
-	opt.Visit = func(p *Processed) {
+	opt.Visit = func(p *segment.Processed) {
 		mu.Lock()
 		defer mu.Unlock()
 		got[p.Doc.ID] = p.Text
@@ -104,9 +105,9 @@ func TestProcessorTokensWithoutVisit(t *testing.T) {
 	text := b.String()
 	p := newProcessor(Options{}, nil, newVocabulary(), &workerOut{shard: newShard(), removed: map[string]int64{}})
 	p.process(&corpus.Document{ID: "big", Group: "g", Text: text})
-	perSentence := len(Tokenize("The harvest was the talk of the town number xxxxxxx.", nil))
+	perSentence := len(segment.Tokenize("The harvest was the talk of the town number xxxxxxx.", nil))
 	t.Logf("token buffer: %d tokens (%d bytes) for a document of %d bytes; one sentence has %d tokens",
-		cap(p.toks), cap(p.toks)*int(unsafe.Sizeof(Token{})), len(text), perSentence)
+		cap(p.toks), cap(p.toks)*int(unsafe.Sizeof(segment.Token{})), len(text), perSentence)
 	if cap(p.toks) > 4*perSentence {
 		t.Errorf("with no Visit the processor holds %d tokens (the whole document), not one sentence's (%d)", cap(p.toks), perSentence)
 	}

@@ -52,6 +52,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"parallax/analysis/segment"
 )
 
 // QuoteKind says what a quotation is.
@@ -79,16 +81,16 @@ func (k QuoteKind) String() string {
 // Quote is a quotation or a report of speech in one document.
 type Quote struct {
 	Kind     QuoteKind
-	Text     string // the quoted words (direct, scare) or the reporting sentence (indirect), single-spaced
-	Span     Span   // bytes of Text in the cleaned document (inside the marks)
-	Sentence int    // 0-based index of the sentence where it starts
-	Words    int    // word tokens in the quoted words
-	Speaker  string // the resolved speaker: a full name, a name, or a short noun phrase; empty when unknown
-	Mention  string // the speaker as the attribution writes it ("Blinken", "he")
-	Source   string // the attribution's noun phrase with its apposition, as written ("Ahmad Alili, director of …")
-	Verb     string // the reporting verb or phrase, lower case ("said", "according to")
-	Cue      string // how the speaker was found: after, before, according-to, previous-sentence, continuation, unclosed; empty when not
-	Unclosed bool   // the closing mark is missing
+	Text     string       // the quoted words (direct, scare) or the reporting sentence (indirect), single-spaced
+	Span     segment.Span // bytes of Text in the cleaned document (inside the marks)
+	Sentence int          // 0-based index of the sentence where it starts
+	Words    int          // word tokens in the quoted words
+	Speaker  string       // the resolved speaker: a full name, a name, or a short noun phrase; empty when unknown
+	Mention  string       // the speaker as the attribution writes it ("Blinken", "he")
+	Source   string       // the attribution's noun phrase with its apposition, as written ("Ahmad Alili, director of …")
+	Verb     string       // the reporting verb or phrase, lower case ("said", "according to")
+	Cue      string       // how the speaker was found: after, before, according-to, previous-sentence, continuation, unclosed; empty when not
+	Unclosed bool         // the closing mark is missing
 }
 
 // rawQuote is a pair of quotation marks.
@@ -110,8 +112,8 @@ func isQuoteMark(r rune) bool {
 // FindQuotes returns the quotations of a cleaned text with sentences
 // (from Sentences), ordered by position: direct and scare quotes, and
 // indirect speech.
-func FindQuotes(text string, sents []Span) []Quote {
-	p := &Processed{Text: text, Sentences: sents}
+func FindQuotes(text string, sents []segment.Span) []Quote {
+	p := &segment.Processed{Text: text, Sentences: sents}
 	d := newQuoteDoc(text, sents, p.SentenceTokens)
 	defer d.release()
 	return d.quotes()
@@ -126,7 +128,7 @@ func (d *quoteDoc) quotes() []Quote {
 		a, b := d.tokenRange(r.inStart, r.inEnd)
 		words := 0
 		for k := a; k < b; k++ {
-			if d.toks[k].Kind == TokWord || d.toks[k].Kind == TokNumber {
+			if d.toks[k].Kind == segment.TokWord || d.toks[k].Kind == segment.TokNumber {
 				words++
 			}
 		}
@@ -136,7 +138,7 @@ func (d *quoteDoc) quotes() []Quote {
 		for k := a; k < b; k++ {
 			inQuote[k] = int32(len(qs) + 1)
 		}
-		qs = append(qs, Quote{Span: Span{r.inStart, r.inEnd}, Words: words, Unclosed: r.unclosed,
+		qs = append(qs, Quote{Span: segment.Span{Start: r.inStart, End: r.inEnd}, Words: words, Unclosed: r.unclosed,
 			Sentence: d.sentenceAt(r.inStart)})
 	}
 	at := &attributor{d: d, inQuote: inQuote, raws: raws}
@@ -150,7 +152,7 @@ func (d *quoteDoc) quotes() []Quote {
 	for i := range qs {
 		q := &qs[i]
 		a, b := d.tokenRange(q.Span.Start, q.Span.End)
-		q.Text = oneLine(d.text[q.Span.Start:q.Span.End])
+		q.Text = segment.OneLine(d.text[q.Span.Start:q.Span.End])
 		if q.Cue == "" {
 			at.attribute(q, i, a, b)
 		}
@@ -195,7 +197,7 @@ func (d *quoteDoc) tokenRange(start, end int) (int, int) {
 }
 
 // searchTok returns the first token starting at or after byte i.
-func searchTok(toks []Token, i int) int {
+func searchTok(toks []segment.Token, i int) int {
 	lo, hi := 0, len(toks)
 	for lo < hi {
 		m := (lo + hi) / 2
@@ -280,7 +282,7 @@ func (d *quoteDoc) soCalledBefore(a int) bool {
 }
 
 // scanQuoteMarks pairs quotation marks; see the package comment above.
-func scanQuoteMarks(text string, sents []Span) []rawQuote {
+func scanQuoteMarks(text string, sents []segment.Span) []rawQuote {
 	var out []rawQuote
 	open := -1   // byte offset of the open double mark, -1 when none
 	openLen := 0 // its length
@@ -334,12 +336,12 @@ func scanQuoteMarks(text string, sents []Span) []rawQuote {
 		case open >= 0 && (r == '”' || r == '»' || r == '"' || (r == '“' && text[open:open+openLen] == "„")):
 			out = append(out, rawQuote{open: open, close: i, inStart: open + openLen, inEnd: i})
 			open = -1
-		case open < 0 && single < 0 && (r == '‘' || r == '\'') && (isSegSpace(prev) || prev == '\n' || prev == '(' || prev == '[') && (unicode.IsLetter(next) || unicode.IsDigit(next)):
+		case open < 0 && single < 0 && (r == '‘' || r == '\'') && (segment.IsSpace(prev) || prev == '\n' || prev == '(' || prev == '[') && (unicode.IsLetter(next) || unicode.IsDigit(next)):
 			single, singleLen, singleWords = i, size, 0
-		case open < 0 && single >= 0 && (r == '’' || r == '\'') && !isSegSpace(prev) && !unicode.IsLetter(next) && !unicode.IsDigit(next):
+		case open < 0 && single >= 0 && (r == '’' || r == '\'') && !segment.IsSpace(prev) && !unicode.IsLetter(next) && !unicode.IsDigit(next):
 			out = append(out, rawQuote{open: single, close: i, inStart: single + singleLen, inEnd: i})
 			single = -1
-		case single >= 0 && isSegSpace(r):
+		case single >= 0 && segment.IsSpace(r):
 			singleWords++
 			if singleWords > 40 {
 				single = -1
@@ -380,10 +382,10 @@ func scanQuoteMarks(text string, sents []Span) []rawQuote {
 // opensQuote decides whether a straight double quote opens: after white
 // space, a line start or an opening bracket, before a non-space.
 func opensQuote(prev, next rune) bool {
-	if isSegSpace(next) || next == '\n' {
+	if segment.IsSpace(next) || next == '\n' {
 		return false
 	}
-	return isSegSpace(prev) || prev == '\n' || prev == '(' || prev == '[' || prev == '—' || prev == '–' || prev == '-' || prev == '/'
+	return segment.IsSpace(prev) || prev == '\n' || prev == '(' || prev == '[' || prev == '—' || prev == '–' || prev == '-' || prev == '/'
 }
 
 // ---------------------------------------------------------------------------
@@ -444,7 +446,7 @@ var (
 func (at *attributor) verbAt(k int) (string, int) {
 	d := at.d
 	t := d.toks[k]
-	if t.Kind != TokWord || at.inQuote[k] != 0 {
+	if t.Kind != segment.TokWord || at.inQuote[k] != 0 {
 		return "", 0
 	}
 	n := t.Norm
@@ -665,7 +667,7 @@ func (at *attributor) setSpeaker(q *Quote, a, b int, verb, cue string, after boo
 		mention, speaker = np, np
 	}
 	q.Mention, q.Speaker, q.Verb, q.Cue = mention, speaker, verb, cue
-	q.Source = oneLine(strings.Trim(d.text[d.toks[a].Span.Start:d.toks[b-1].Span.End], " ,"))
+	q.Source = segment.OneLine(strings.Trim(d.text[d.toks[a].Span.Start:d.toks[b-1].Span.End], " ,"))
 	return true
 }
 
@@ -720,7 +722,7 @@ func (at *attributor) nounPhrase(a, b int) string {
 	}
 	for k := a; k < b; k++ {
 		n := d.toks[k].Norm
-		if pronouns[n] || d.toks[k].Kind != TokWord || speechVerbs[n] {
+		if pronouns[n] || d.toks[k].Kind != segment.TokWord || speechVerbs[n] {
 			if n == "they" && b-a == 1 {
 				return "" // unresolved plural pronoun
 			}
@@ -743,7 +745,7 @@ func (at *attributor) nounPhrase(a, b int) string {
 	if strings.ContainsAny(s, ",;:()[]") {
 		return ""
 	}
-	return oneLine(s)
+	return segment.OneLine(s)
 }
 
 // resolvePronoun resolves "he" or "she" at token a: the previous direct
@@ -801,7 +803,7 @@ func (at *attributor) splitUnclosed(q *Quote, qi int) {
 		aa, bb := d.tokenRange(q.Span.Start, end)
 		words := 0
 		for j := aa; j < bb; j++ {
-			if d.toks[j].Kind == TokWord || d.toks[j].Kind == TokNumber {
+			if d.toks[j].Kind == segment.TokWord || d.toks[j].Kind == segment.TokNumber {
 				words++
 			}
 		}
@@ -849,7 +851,7 @@ func (at *attributor) indirect() []Quote {
 			if q.Speaker == "" {
 				q.Speaker = at.resolvePronoun(q.Mention, k, "", -1)
 			}
-			q.Text = oneLine(d.text[q.Span.Start:q.Span.End])
+			q.Text = segment.OneLine(d.text[q.Span.Start:q.Span.End])
 			out = append(out, q)
 			break
 		}
@@ -857,10 +859,10 @@ func (at *attributor) indirect() []Quote {
 	return out
 }
 
-func countWords(toks []Token) int {
+func countWords(toks []segment.Token) int {
 	n := 0
 	for _, t := range toks {
-		if t.Kind == TokWord || t.Kind == TokNumber {
+		if t.Kind == segment.TokWord || t.Kind == segment.TokNumber {
 			n++
 		}
 	}

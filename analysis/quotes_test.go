@@ -3,7 +3,6 @@ package analysis
 import (
 	"maps"
 	"math"
-	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -14,10 +13,11 @@ import (
 	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
 	"parallax/analysis/internal/testcorpus"
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
 
-func findQuotes(text string) []Quote { return FindQuotes(text, Sentences(text, nil)) }
+func findQuotes(text string) []Quote { return FindQuotes(text, segment.Sentences(text, nil)) }
 
 // TestQuotePatterns checks each attribution rule on a sentence written for it.
 func TestQuotePatterns(t *testing.T) {
@@ -269,13 +269,13 @@ func BenchmarkFindQuotes(b *testing.B) {
 	}
 	type doc struct {
 		text  string
-		sents []Span
+		sents []segment.Span
 	}
 	var ds []doc
 	var size int64
 	for i := range docs {
 		text, _ := c.Clean(&docs[i])
-		ds = append(ds, doc{text, Sentences(text, nil)})
+		ds = append(ds, doc{text, segment.Sentences(text, nil)})
 		size += int64(len(text))
 	}
 	b.Run("allsides", func(b *testing.B) {
@@ -287,7 +287,7 @@ func BenchmarkFindQuotes(b *testing.B) {
 		}
 	})
 	adversarial := strings.Repeat("“Aa Bb said, ", 80000)
-	sents := Sentences(adversarial, nil)
+	sents := segment.Sentences(adversarial, nil)
 	b.Run("unclosed-1MB", func(b *testing.B) {
 		b.SetBytes(int64(len(adversarial)))
 		for b.Loop() {
@@ -369,7 +369,7 @@ func TestQuoteTexts(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, i := range order {
-			col.Visit(&Processed{Doc: &corpus.Document{Index: i, Group: "X", ID: string(rune('a' + i))}, Text: texts[i], Sentences: Sentences(texts[i], nil)})
+			col.Visit(&segment.Processed{Doc: &corpus.Document{Index: i, Group: "X", ID: string(rune('a' + i))}, Text: texts[i], Sentences: segment.Sentences(texts[i], nil)})
 		}
 		var got []string
 		for _, q := range col.Quotes() {
@@ -385,49 +385,12 @@ func TestQuoteTexts(t *testing.T) {
 	}
 }
 
-// TestOneLine checks oneLine against strings.Join(strings.Fields(s), " ") on
-// random strings of words and every kind of white space, and on every
-// sentence of the AllSides sample; the fast path must also copy.
-func TestOneLine(t *testing.T) {
-	parts := []string{"a", "bc", " ", "  ", "\t", "\n", "\r\n", "\v", "\f", "\u00a0", "\u0085", "\u2003", "\u3000", "é", "\xff", "—"}
-	r := rand.New(rand.NewPCG(7, 8))
-	var inputs []string
-	for i := 0; i < 20000; i++ {
-		var b strings.Builder
-		for n := r.IntN(8); n > 0; n-- {
-			b.WriteString(parts[r.IntN(len(parts))])
-		}
-		inputs = append(inputs, b.String())
-	}
-	for _, text := range testcorpus.AllSidesTexts(t) {
-		for _, s := range Sentences(text, nil) {
-			inputs = append(inputs, text[s.Start:s.End])
-		}
-	}
-	fast := 0
-	for _, s := range inputs {
-		want := strings.Join(strings.Fields(s), " ")
-		if got := oneLine(s); got != want {
-			t.Fatalf("oneLine(%q) = %q, want %q", s, got, want)
-		}
-		if singleSpaced(s) {
-			fast++
-			if s != "" && unsafe.StringData(oneLine(s)) == unsafe.StringData(s) {
-				t.Fatalf("oneLine(%q) returned its argument, not a copy", s)
-			}
-		}
-	}
-	if fast < 1000 {
-		t.Errorf("only %d inputs took the fast path", fast)
-	}
-}
-
 // TestQuoteScratchReleasePinsNothing checks that a released quoteDoc's
 // pooled buffers hold no string of the document: the pool outlives it, and
 // a token's Norm or a name's text would keep the whole text alive.
 func TestQuoteScratchReleasePinsNothing(t *testing.T) {
 	text := strings.Repeat("Foreign Minister Ruben Vardanyan said \"the talks\" went well. ", 200)
-	p := &Processed{Text: text, Sentences: Sentences(text, nil)}
+	p := &segment.Processed{Text: text, Sentences: segment.Sentences(text, nil)}
 	d := newQuoteDoc(text, p.Sentences, p.SentenceTokens)
 	d.quotes()
 	sc := d.scratch

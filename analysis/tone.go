@@ -18,6 +18,7 @@ import (
 
 	"gonum.org/v1/gonum/stat"
 
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 	"parallax/tone"
 )
@@ -127,7 +128,7 @@ type toneDocText struct {
 // toneScratch holds one Visit call's buffers.
 type toneScratch struct {
 	values []float64
-	toks   []Token
+	toks   []segment.Token
 	hits   []Hit
 }
 
@@ -170,23 +171,23 @@ func NewToneCollector(opt ToneOptions) (*ToneCollector, error) {
 // the lexicons.
 func (c *ToneCollector) Instruments() []string { return slices.Clone(c.instruments) }
 
-// SentenceVADER returns the VADER compound score of sentence i as every
-// instrument reads it (ToneText), computed once per document: the
-// collectors of one run (tone, actors) share it. A Processed is visited by
-// one goroutine at a time, so there is no lock.
-func (p *Processed) SentenceVADER(i int) float64 {
-	if p.vader == nil {
-		p.vader = make([]float64, len(p.Sentences))
-		for k := range p.vader {
-			p.vader[k] = math.NaN()
+// SentenceVADER returns the VADER compound score of sentence i of p as every
+// instrument reads it (ToneText), computed once per document and kept in
+// p.VADER: the collectors of one run (tone, actors) share it. A Processed
+// is visited by one goroutine at a time, so there is no lock.
+func SentenceVADER(p *segment.Processed, i int) float64 {
+	if p.VADER == nil {
+		p.VADER = make([]float64, len(p.Sentences))
+		for k := range p.VADER {
+			p.VADER[k] = math.NaN()
 		}
 	}
-	if v := p.vader[i]; !math.IsNaN(v) {
+	if v := p.VADER[i]; !math.IsNaN(v) {
 		return v
 	}
 	s := p.Sentences[i]
 	v := tone.VADER(ToneText(p.Text[s.Start:s.End])).Compound
-	p.vader[i] = v
+	p.VADER[i] = v
 	return v
 }
 
@@ -199,11 +200,11 @@ func ToneText(sentence string) string {
 	if isOneLine(sentence) {
 		return sentence
 	}
-	return oneLine(sentence)
+	return segment.OneLine(sentence)
 }
 
 // isOneLine reports whether s has no white space other than single ASCII
-// spaces between non-space characters, i.e. whether oneLine(s) == s.
+// spaces between non-space characters, i.e. whether segment.OneLine(s) == s.
 func isOneLine(s string) bool {
 	prevSpace := true // a leading space is not one line
 	for i := 0; i < len(s); {
@@ -234,7 +235,7 @@ func isOneLine(s string) bool {
 }
 
 // Visit scores one processed document. Safe for concurrent use.
-func (c *ToneCollector) Visit(p *Processed) {
+func (c *ToneCollector) Visit(p *segment.Processed) {
 	sc := c.scratch.Get().(*toneScratch)
 	defer c.scratch.Put(sc)
 	k := len(c.instruments)
@@ -256,9 +257,9 @@ func (c *ToneCollector) Visit(p *Processed) {
 		text := ToneText(p.Text[s.Start:s.End])
 		start := len(sc.values)
 		nb := c.nb.Classify(text)
-		sc.values = append(sc.values, p.SentenceVADER(si), nb.PPositive)
+		sc.values = append(sc.values, SentenceVADER(p, si), nb.PPositive)
 		if len(c.opt.Lexicons) > 0 {
-			sc.toks = Tokenize(text, sc.toks[:0])
+			sc.toks = segment.Tokenize(text, sc.toks[:0])
 			for _, lx := range c.opt.Lexicons {
 				var score float64
 				score, sc.hits = LexiconValence(lx.Matcher, sc.toks, sc.hits[:0])
@@ -334,14 +335,14 @@ func (g *toneGroup) release() {
 // line, copied so that the document's text can be freed.
 func docLabel(title, text string) string {
 	if t := strings.TrimSpace(title); t != "" {
-		return oneLine(t)
+		return segment.OneLine(t)
 	}
 	// 1 KiB of text holds 80 characters unless it is mostly white space.
 	cut := min(len(text), 1024)
 	for cut < len(text) && cut > 0 && !utf8.RuneStart(text[cut]) {
 		cut--
 	}
-	s := oneLine(text[:cut])
+	s := segment.OneLine(text[:cut])
 	for i, n := 0, 0; i < len(s); n++ {
 		if n == 80 {
 			return strings.Clone(s[:i])
@@ -358,8 +359,8 @@ func docLabel(title, text string) string {
 // URLs and e-mail addresses, as the corpus table counts them), so that long
 // sentences do not score higher for their length. A sentence without words
 // scores 0. hits is a reusable buffer, returned grown.
-func LexiconValence(m *Matcher, toks []Token, hits []Hit) (float64, []Hit) {
-	words := len(toks) - countNonWords(toks)
+func LexiconValence(m *Matcher, toks []segment.Token, hits []Hit) (float64, []Hit) {
+	words := len(toks) - segment.CountNonWords(toks)
 	hits = m.AppendMatches(hits[:0], toks)
 	if words <= 0 {
 		return 0, hits

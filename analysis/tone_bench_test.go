@@ -4,6 +4,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"parallax/analysis/segment"
 )
 
 // BenchmarkTone scores every sentence of the AllSides sample with VADER and
@@ -26,7 +28,7 @@ func BenchmarkTone(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		visit := func(p *Processed) {
+		visit := func(p *segment.Processed) {
 			t0 := time.Now()
 			c.Visit(p)
 			inVisit.Add(int64(time.Since(t0)))

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/segment"
 )
 
 // DocumentToneSection documents that without ToneOptions.Documents (or
@@ -19,7 +20,7 @@ func TestToneSectionsWithoutTextOptions(t *testing.T) {
 				t.Fatal(err)
 			}
 			text := "The book was good. A really bad, horrible book."
-			c.Visit(&Processed{Doc: &corpus.Document{ID: "a1", Group: "Alpha", Text: text}, Text: text, Sentences: Sentences(text, nil)})
+			c.Visit(&segment.Processed{Doc: &corpus.Document{ID: "a1", Group: "Alpha", Text: text}, Text: text, Sentences: segment.Sentences(text, nil)})
 			defer func() {
 				if r := recover(); r != nil {
 					t.Fatalf("%s section of a collector without text options panics: %v", name, r)

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 	"parallax/tone"
 )
@@ -366,7 +367,7 @@ func TestLexiconValence(t *testing.T) {
 		{"It isn't horrible, it is good", (2 + 2) / 6.0}, // "isn't" negates
 	}
 	for _, tc := range tests {
-		got, _ := LexiconValence(m, Tokenize(tc.sentence, nil), nil)
+		got, _ := LexiconValence(m, segment.Tokenize(tc.sentence, nil), nil)
 		if !near(got, tc.want, 1e-12) {
 			t.Errorf("%q: %v, want %v", tc.sentence, got, tc.want)
 		}

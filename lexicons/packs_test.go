@@ -18,6 +18,7 @@ import (
 
 	"parallax"
 	"parallax/analysis"
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
 
@@ -57,7 +58,7 @@ var absentFromSample = map[string]string{
 type sentence struct {
 	doc    string
 	text   string
-	tokens []analysis.Token
+	tokens []segment.Token
 }
 
 var (
@@ -128,9 +129,9 @@ func readAllSides() ([]sentence, error) {
 
 // appendSentences appends the sentences of text, tokenized.
 func appendSentences(dst []sentence, doc, text string) []sentence {
-	for _, sp := range analysis.Sentences(text, nil) {
+	for _, sp := range segment.Sentences(text, nil) {
 		s := text[sp.Start:sp.End]
-		dst = append(dst, sentence{doc: doc, text: s, tokens: analysis.Tokenize(s, nil)})
+		dst = append(dst, sentence{doc: doc, text: s, tokens: segment.Tokenize(s, nil)})
 	}
 	return dst
 }
@@ -271,7 +272,7 @@ func TestPackCoverage(t *testing.T) {
 				case absent && found:
 					t.Errorf("%s %q is listed as absent from the sample but matches in %s: %q", name, k, s.doc, s.text)
 				case absent:
-					got := firstMatches(m, []sentence{{text: synthetic, tokens: analysis.Tokenize(synthetic, nil)}})
+					got := firstMatches(m, []sentence{{text: synthetic, tokens: segment.Tokenize(synthetic, nil)}})
 					if _, ok := got[k]; !ok {
 						t.Errorf("%s %q matches neither the sample nor its sentence %q", name, k, synthetic)
 					}
@@ -366,7 +367,7 @@ func TestPackDecisions(t *testing.T) {
 			matchers[c.pack] = m
 		}
 		var got []string
-		for _, h := range m.Match(analysis.Tokenize(c.text, nil)) {
+		for _, h := range m.Match(segment.Tokenize(c.text, nil)) {
 			got = append(got, hitKey(h.Entry))
 		}
 		if !slices.Equal(got, c.want) {

@@ -13,6 +13,7 @@ import (
 	"parallax/analysis"
 	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
 
@@ -198,7 +199,7 @@ func runClean(c *command, args []string, e *env) error {
 		return usagef("clean shows what cleaning removes: drop --no-clean")
 	}
 	res, err := cf.run(pos, e, func(o *analysis.Options) {
-		o.Visit = func(p *analysis.Processed) {
+		o.Visit = func(p *segment.Processed) {
 			d := docClean{index: p.Doc.Index, group: p.Doc.Group, id: p.Doc.ID,
 				lines: countLines(p.Doc.Text), removed: len(p.Removed),
 				removals: append([]clean.Removal(nil), p.Removed...)}

@@ -4,6 +4,7 @@ import (
 	"flag"
 
 	"parallax/analysis"
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
 
@@ -93,7 +94,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	if err != nil {
 		return nil, err
 	}
-	visit := func(p *analysis.Processed) {
+	visit := func(p *segment.Processed) {
 		toneCol.Visit(p)
 		if lexCol != nil {
 			lexCol.Visit(p)

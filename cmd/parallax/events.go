@@ -5,6 +5,7 @@ import (
 
 	"parallax/analysis"
 	"parallax/analysis/corpus"
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
 
@@ -117,7 +118,7 @@ func runEvents(c *command, args []string, e *env) error {
 		return err
 	}
 	res, err := cf.run(pos, e, func(o *analysis.Options) {
-		o.Visit = func(p *analysis.Processed) {
+		o.Visit = func(p *segment.Processed) {
 			framing.Visit(p)
 			col.Visit(p)
 		}

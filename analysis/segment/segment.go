@@ -7,9 +7,10 @@
 // documented on Sentences and Tokenize; the word lists they consult are the
 // variables abbreviations, sentenceStarters and contractionS below.
 
-package analysis
+package segment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -170,7 +171,7 @@ func Sentences(text string, dst []Span) []Span {
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		if isSegSpace(r) {
+		if IsSpace(r) {
 			if start >= 0 && isSegLineBreak(text, i, r) && lineBreakEnds(text, i) {
 				dst = append(dst, Span{start, last})
 				start = -1
@@ -200,9 +201,9 @@ func Sentences(text string, dst []Span) []Span {
 	return dst
 }
 
-// isSegSpace reports white space, including the invisible zero-width space,
+// IsSpace reports white space, including the invisible zero-width space,
 // word joiner and byte-order mark, which are trimmed like spaces.
-func isSegSpace(r rune) bool {
+func IsSpace(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v'
 	}
@@ -229,7 +230,7 @@ func lineBreakEnds(text string, i int) bool {
 	k := i
 	for k < len(text) {
 		r, size := utf8.DecodeRuneInString(text[k:])
-		if !isSegSpace(r) {
+		if !IsSpace(r) {
 			break
 		}
 		if r == 0x2029 {
@@ -320,13 +321,13 @@ func terminalEnds(text string, start, i int) (end int, split bool) {
 	if j >= len(text) {
 		return j, true
 	}
-	if r, _ := utf8.DecodeRuneInString(text[j:]); !isSegSpace(r) {
+	if r, _ := utf8.DecodeRuneInString(text[j:]); !IsSpace(r) {
 		return j, cjk || gluedSentence(text, start, i, j)
 	}
 	k := j
 	for k < len(text) {
 		r, size := utf8.DecodeRuneInString(text[k:])
-		if !isSegSpace(r) {
+		if !IsSpace(r) {
 			break
 		}
 		k += size
@@ -380,7 +381,7 @@ func gluedSentence(text string, start, i, j int) bool {
 	ws := i
 	for ws > start {
 		r, size := utf8.DecodeLastRuneInString(text[:ws])
-		if isSegSpace(r) {
+		if IsSpace(r) {
 			break
 		}
 		ws -= size
@@ -388,7 +389,7 @@ func gluedSentence(text string, start, i, j int) bool {
 	we := j
 	for we < len(text) {
 		r, size := utf8.DecodeRuneInString(text[we:])
-		if isSegSpace(r) {
+		if IsSpace(r) {
 			break
 		}
 		we += size
@@ -440,7 +441,7 @@ func periodEnds(text string, start, i int, next nextWordInfo) bool {
 	ws := i
 	for ws > start {
 		r, size := utf8.DecodeLastRuneInString(text[:ws])
-		if isSegSpace(r) {
+		if IsSpace(r) {
 			break
 		}
 		ws -= size
@@ -552,3 +553,59 @@ func isListNumber(s string) bool {
 	}
 	return true
 }
+
+// OneLine collapses runs of white space (including newlines) to one space
+// and trims it at both ends. The result is always a new string: callers
+// keep it, and a slice of s would keep the whole document alive.
+func OneLine(s string) string {
+	if !singleSpaced(s) {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return strings.Clone(s)
+}
+
+// singleSpaced reports whether s is already what OneLine makes of it: no
+// white space but single ASCII spaces between other characters.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			case ' ':
+				if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+					return false
+				}
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// MaxKeptTokens is the largest token buffer a worker keeps between
+// documents (about 10 MB of tokens).
+const MaxKeptTokens = 1 << 18
+
+// CountNonWords counts URL and e-mail tokens, which are not words.
+func CountNonWords(toks []Token) int {
+	n := 0
+	for i := range toks {
+		if toks[i].Kind == TokURL || toks[i].Kind == TokEmail {
+			n++
+		}
+	}
+	return n
+}
+
+// IsSentenceStarter reports whether w is one of the capitalised words ("The",
+// "He", …) that commonly open a sentence, which Sentences reads as the start
+// of a new sentence after an abbreviation.
+func IsSentenceStarter(w string) bool { return sentenceStarters[w] }

@@ -1,6 +1,6 @@
 //go:build race
 
-package analysis
+package segment
 
 // raceEnabled: the race detector's runtime allocates and makes sync.Pool
 // drop items, so allocation counts are not meaningful.

@@ -1,4 +1,4 @@
-package analysis
+package segment
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"parallax/analysis/internal/testcorpus"
 )
@@ -204,7 +205,7 @@ func TestSentencesKarabakh(t *testing.T) {
 			"Such rhetoric, including",
 		}},
 	} {
-		b, err := os.ReadFile(filepath.Join("..", "testdata", "karabakh", tc.file))
+		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "karabakh", tc.file))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -270,15 +271,15 @@ func checkSentenceSpans(t *testing.T, name, text string, spans []Span) {
 		}
 		first, _ := utf8.DecodeRuneInString(text[s.Start:])
 		last, _ := utf8.DecodeLastRuneInString(text[:s.End])
-		if isSegSpace(first) || isSegSpace(last) {
+		if IsSpace(first) || IsSpace(last) {
 			t.Errorf("%s: span %d %q is not trimmed", name, k, text[s.Start:s.End])
 		}
-		if gap := text[prev:s.Start]; strings.TrimFunc(gap, isSegSpace) != "" {
+		if gap := text[prev:s.Start]; strings.TrimFunc(gap, IsSpace) != "" {
 			t.Errorf("%s: text %q between sentences %d and %d is not white space", name, gap, k-1, k)
 		}
 		prev = s.End
 	}
-	if gap := text[prev:]; strings.TrimFunc(gap, isSegSpace) != "" {
+	if gap := text[prev:]; strings.TrimFunc(gap, IsSpace) != "" {
 		t.Errorf("%s: text %q after the last sentence is not white space", name, gap)
 	}
 }
@@ -552,7 +553,7 @@ func checkTokensPerSentence(t *testing.T, name, text string) {
 func sampleTexts(tb testing.TB) map[string]string {
 	tb.Helper()
 	texts := map[string]string{}
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "karabakh", "*.txt"))
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "karabakh", "*.txt"))
 	if err != nil || len(files) == 0 {
 		tb.Fatalf("no Karabakh sample files: %v", err)
 	}
@@ -714,5 +715,42 @@ func TestTokenizeBareURLs(t *testing.T) {
 		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
 			t.Errorf("%s: Tokenize(%q)\n got %v\nwant %v", tt.name, tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestOneLine checks OneLine against strings.Join(strings.Fields(s), " ") on
+// random strings of words and every kind of white space, and on every
+// sentence of the AllSides sample; the fast path must also copy.
+func TestOneLine(t *testing.T) {
+	parts := []string{"a", "bc", " ", "  ", "\t", "\n", "\r\n", "\v", "\f", "\u00a0", "\u0085", "\u2003", "\u3000", "é", "\xff", "—"}
+	r := rand.New(rand.NewPCG(7, 8))
+	var inputs []string
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.IntN(8); n > 0; n-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, text := range testcorpus.AllSidesTexts(t) {
+		for _, s := range Sentences(text, nil) {
+			inputs = append(inputs, text[s.Start:s.End])
+		}
+	}
+	fast := 0
+	for _, s := range inputs {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := OneLine(s); got != want {
+			t.Fatalf("OneLine(%q) = %q, want %q", s, got, want)
+		}
+		if singleSpaced(s) {
+			fast++
+			if s != "" && unsafe.StringData(OneLine(s)) == unsafe.StringData(s) {
+				t.Fatalf("OneLine(%q) returned its argument, not a copy", s)
+			}
+		}
+	}
+	if fast < 1000 {
+		t.Errorf("only %d inputs took the fast path", fast)
 	}
 }

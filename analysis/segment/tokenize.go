@@ -1,4 +1,4 @@
-package analysis
+package segment
 
 import (
 	"strconv"
@@ -68,7 +68,7 @@ var segASCII = func() (t [128]uint8) {
 		t[c] = segDigit
 	}
 	for c := 0; c < len(t); c++ {
-		if !isSegSpace(rune(c)) && !isSentTerminal(rune(c)) {
+		if !IsSpace(rune(c)) && !isSentTerminal(rune(c)) {
 			t[c] |= segPlain
 		}
 		if c == ' ' || c == '\t' {

@@ -1,0 +1,11 @@
+// Package segment splits a cleaned text into sentences (Sentences) and word
+// tokens (Tokenize): spans into the text, with a normalised form and a kind
+// (word, number, URL, e-mail) for each token. It consumes text and produces
+// Spans and Tokens, appended to the caller's slices so that a worker reuses
+// its buffers. Processed is what the later stages consume: one document
+// after cleaning and segmentation, with its tokens computed once and
+// shared by the collectors of a run.
+//
+// Files: segment.go (sentences and text helpers), tokenize.go (tokens),
+// processed.go (Processed). The rules are in docs/segmentation.md.
+package segment

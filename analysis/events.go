@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -937,64 +938,21 @@ func parseDocDate(s string) docDate {
 const noDay = math.MinInt32
 
 // dayOf is the number of days from 1970-01-01 to the given date (proleptic
-// Gregorian; the date must be valid).
+// Gregorian, as the time package counts; the date must be valid).
 func dayOf(y, m, d int) int32 {
-	// Howard Hinnant's days_from_civil.
-	if m <= 2 {
-		y--
-	}
-	era := y / 400
-	if y < 0 && y%400 != 0 {
-		era = (y - 399) / 400
-	}
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return int32(era*146097 + doe - 719468)
+	return int32(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / secondsPerDay)
 }
 
-// civil is the inverse of dayOf.
-func civil(z int32) (y, m, d int) {
-	zz := int(z) + 719468
-	era := zz / 146097
-	if zz < 0 && zz%146097 != 0 {
-		era = (zz - 146096) / 146097
-	}
-	doe := zz - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	y = yoe + era*400
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d = doy - (153*mp+2)/5 + 1
-	m = mp + 3
-	if m > 12 {
-		m -= 12
-	}
-	if m <= 2 {
-		y++
-	}
-	return
-}
+const secondsPerDay = 24 * 60 * 60
+
+// dateOf is the date of a day number, the inverse of dayOf.
+func dateOf(z int32) time.Time { return time.Unix(int64(z)*secondsPerDay, 0).UTC() }
 
 // isoDay formats a day number as YYYY-MM-DD.
-func isoDay(z int32) string {
-	y, m, d := civil(z)
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
-}
+func isoDay(z int32) string { return dateOf(z).Format(time.DateOnly) }
 
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
+// daysIn is the number of days in month m of year y.
+func daysIn(y, m int) int { return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() }
 
 func validDay(y, m, d int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m) }
 

@@ -50,13 +50,26 @@ func TestDayNumbers(t *testing.T) {
 	if d := dayOf(2020, 3, 1) - dayOf(2020, 2, 28); d != 2 {
 		t.Errorf("leap year: %d days from 2020-02-28 to 2020-03-01", d)
 	}
-	for _, z := range []int32{-800000, -1, 0, 1, 18000, 19622, 2000000} {
-		y, m, d := civil(z)
-		if back := dayOf(y, m, d); back != z {
-			t.Errorf("civil(%d) = %d-%d-%d, back %d", z, y, m, d, back)
+	// Hinnant's days_from_civil, which the time package replaced, gave
+	// these day numbers; year 0001 dates occur in real corpora.
+	for _, c := range []struct {
+		y, m, d int
+		z       int32
+	}{{1, 1, 1, -719162}, {1, 11, 30, -718829}, {1969, 12, 31, -1}, {2000, 2, 29, 11016}, {2023, 9, 19, 19619}, {9999, 12, 31, 2932896}} {
+		if z := dayOf(c.y, c.m, c.d); z != c.z {
+			t.Errorf("dayOf(%d, %d, %d) = %d, want %d", c.y, c.m, c.d, z, c.z)
+		}
+	}
+	for _, z := range []int32{-800000, -719162, -1, 0, 1, 18000, 19622, 2000000} {
+		y, m, d := dateOf(z).Date()
+		if back := dayOf(y, int(m), d); back != z {
+			t.Errorf("dateOf(%d) = %d-%d-%d, back %d", z, y, m, d, back)
 		}
 	}
 	if s := isoDay(dayOf(2023, 9, 19)); s != "2023-09-19" {
+		t.Errorf("isoDay = %s", s)
+	}
+	if s := isoDay(dayOf(1, 11, 30)); s != "0001-11-30" {
 		t.Errorf("isoDay = %s", s)
 	}
 }

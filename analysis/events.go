@@ -25,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
 	"parallax/tone"
@@ -191,7 +192,7 @@ func (o EventOptions) withDefaults() (EventOptions, error) {
 		o.TextBudget = DefaultEventTextBudget
 	}
 	if o.Resamples <= 0 {
-		o.Resamples = DefaultResamples
+		o.Resamples = resample.DefaultResamples
 	}
 	switch {
 	case o.MaxFeatures < 0:
@@ -1271,7 +1272,7 @@ type EventSummary struct {
 	Share                      float64 // Sentences / GroupSentences
 	// Tone is the mean VADER compound of the sentences with a word, with
 	// its 95% bootstrap interval (n/a below 2 sentences).
-	Tone   Interval
+	Tone   resample.Interval
 	Frames []KeyCount // the two categories of the frames lexicon with most hits
 	Labels []KeyCount // the three labels with most hits
 	// Quotes is filled by CountQuotes; QuotesCounted says it was.
@@ -2839,16 +2840,16 @@ func countMap(kc []keyCount) map[int32]int64 {
 
 // tone is the mean tone of an event × group with its bootstrap interval;
 // units[i] numbers the document of values[i] (ascending).
-func (c *EventCollector) tone(values []float64, units []int32, event, group string) Interval {
-	sample, err := NewSample(values, units)
+func (c *EventCollector) tone(values []float64, units []int32, event, group string) resample.Interval {
+	sample, err := resample.NewSample(values, units)
 	if err != nil {
-		sample = Sample{}
+		sample = resample.Sample{}
 	}
 	resamples := c.opt.Resamples
 	if sample.Len() < 2 {
 		resamples = 1 // no interval below 2 sentences: spare the resampling
 	}
-	iv := Bootstrap(sample, resamples, c.opt.Seed, "events\x00"+event+"\x00"+group)
+	iv := resample.Bootstrap(sample, resamples, c.opt.Seed, "events\x00"+event+"\x00"+group)
 	if iv.N < 2 {
 		iv.Resamples = 0
 		iv.Low, iv.High = math.NaN(), math.NaN()
@@ -2990,7 +2991,7 @@ func EventsSection(r *EventResult) Section {
 		"Events: lexicon events (passage level: sentences matching a cue or mentioning a date of the event), stories (article level: documents found to cover the same story; every sentence of those documents counts) and passage events discovered inside stories (sentences of different groups sharing rare features). docs/events.md.",
 		"docs: the group's documents with at least one of the event's sentences; sentences: those sentences (coverage); share = sentences / all sentences of the group's documents (share_pct × 100).",
 		"tone: mean VADER compound (−1 to 1) of the event's sentences that contain a letter or digit; tone_low, tone_high: 95% percentile bootstrap interval, " +
-			fmt.Sprintf("%d resamples, seed %d, articles resampled when there are at least %d, else sentences (unit); n/a below 2 sentences.", r.Options.Resamples, r.Options.Seed, MinClusterUnits),
+			fmt.Sprintf("%d resamples, seed %d, articles resampled when there are at least %d, else sentences (unit); n/a below 2 sentences.", r.Options.Resamples, r.Options.Seed, resample.MinClusterUnits),
 		"frames: the two categories of the frames lexicon with most hits in those sentences (hits); labels: the three labels with most hits (referent / label (hits)); quotes: quotations in those sentences, n/a when not counted.",
 	}
 	if r.NeedTexts {

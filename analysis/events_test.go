@@ -14,6 +14,7 @@ import (
 
 	"parallax/analysis/corpus"
 	"parallax/analysis/internal/testcorpus"
+	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
 	"parallax/tone"
@@ -894,11 +895,11 @@ func TestEventsKarabakh(t *testing.T) {
 		vals = append(vals, tone.VADER(text).Compound)
 	}
 	mean := (vals[0] + vals[1] + vals[2]) / 3
-	if math.Abs(s.Tone.Mean-mean) > 1e-12 || s.Tone.N != 3 || s.Tone.Unit != UnitSentence {
+	if math.Abs(s.Tone.Mean-mean) > 1e-12 || s.Tone.N != 3 || s.Tone.Unit != resample.UnitSentence {
 		t.Errorf("tone %+v, want mean %v of %v", s.Tone, mean, vals)
 	}
-	sample, _ := NewSample(vals, nil)
-	iv := Bootstrap(sample, DefaultResamples, 0, "events\x00firefight-2023-03\x00OBC Transeuropa")
+	sample, _ := resample.NewSample(vals, nil)
+	iv := resample.Bootstrap(sample, resample.DefaultResamples, 0, "events\x00firefight-2023-03\x00OBC Transeuropa")
 	if s.Tone.Low != iv.Low || s.Tone.High != iv.High || !(iv.Low >= slices.Min(vals) && iv.High <= slices.Max(vals)) {
 		t.Errorf("interval [%v, %v], want [%v, %v] within %v", s.Tone.Low, s.Tone.High, iv.Low, iv.High, vals)
 	}

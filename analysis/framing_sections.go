@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 )
 
@@ -527,7 +528,7 @@ type ActorRow struct {
 	Mentions     int     // sentences mentioning the actor
 	Docs         int     // documents mentioning it
 	Per1k        float64 // mentions per 1,000 word tokens of the group
-	Tone         Interval
+	Tone         resample.Interval
 	Labels       []string // most frequent co-occurring labels, "label (n)"
 	Frames       []string // most frequent co-occurring frames
 	Quotes       int      // direct and indirect quotes by speakers of the actor's side
@@ -650,11 +651,11 @@ func (c *FramingCollector) Actors(resamples int, seed uint64) []ActorRow {
 			ac := &accs[ai][g]
 			r := ActorRow{Actor: a, Group: gname, Mentions: ac.mentions, Docs: ac.docs, Quotes: ac.quotes}
 			r.Per1k = ratio(1000*float64(r.Mentions), float64(words[g]))
-			s, err := SampleFromArticles(ac.articles)
+			s, err := resample.SampleFromArticles(ac.articles)
 			if err == nil && s.Len() >= 2 {
-				r.Tone = Bootstrap(s, resamples, seed, "actor\x00"+a+"\x00"+gname)
+				r.Tone = resample.Bootstrap(s, resamples, seed, "actor\x00"+a+"\x00"+gname)
 			} else {
-				r.Tone = Interval{Mean: math.NaN(), Low: math.NaN(), High: math.NaN(), N: s.Len(), Small: true}
+				r.Tone = resample.Interval{Mean: math.NaN(), Low: math.NaN(), High: math.NaN(), N: s.Len(), Small: true}
 				if s.Len() == 1 {
 					r.Tone.Mean = s.Mean()
 				}
@@ -755,7 +756,7 @@ func ActorsSection(rows []ActorRow, discovered bool, resamples int, seed uint64)
 	}
 	t.Notes = []string{
 		src + ". mentions: sentences mentioning the actor; per_1k: mentions per 1,000 word tokens of the group's cleaned text.",
-		"tone: mean VADER compound of the sentences mentioning the actor, with a 95% bootstrap interval (tone_low, tone_high; " + BootstrapNote(resamples, -1, seed) + "); n/a with fewer than 2 sentences; small: fewer than " + fmt.Sprint(MinClusterUnits) + " articles, so sentences were resampled.",
+		"tone: mean VADER compound of the sentences mentioning the actor, with a 95% bootstrap interval (tone_low, tone_high; " + resample.BootstrapNote(resamples, -1, seed) + "); n/a with fewer than 2 sentences; small: fewer than " + fmt.Sprint(resample.MinClusterUnits) + " articles, so sentences were resampled.",
 		"labels, frames: the two most frequent labels and frame categories in the same sentences, with counts. quotes_by_side: direct and indirect quotes whose speaker or speaker's description names the actor (an alias, or the discovered name); quote_share: of the group's attributed quotes.",
 	}
 	disp.Notes = append(slices.Clone(t.Notes), "The table leaves out actors a group never mentions; CSV and JSON have every actor and group.")

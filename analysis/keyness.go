@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+
+	"parallax/analysis/resample"
 )
 
 // Correction names the continuity correction applied to the 2×2 keyness
@@ -448,45 +450,7 @@ func fillQ(terms []KeyTerm) {
 	for k := range terms {
 		p[k] = terms[k].P
 	}
-	for k, q := range BenjaminiHochberg(p) {
+	for k, q := range resample.BenjaminiHochberg(p) {
 		terms[k].Q = q
 	}
-}
-
-// BenjaminiHochberg returns the Benjamini–Hochberg (1995) adjusted p-values
-// (q-values) of p, in input order: with the m p-values ranked ascending,
-// q_(k) = min over j ≥ k of min(1, m·p_(j)/j). It matches R's
-// p.adjust(p, "BH"): NaN entries stay NaN and are not counted in m. The
-// input is not modified.
-func BenjaminiHochberg(p []float64) []float64 {
-	type ranked struct {
-		p float64
-		i int
-	}
-	q := make([]float64, len(p))
-	order := make([]ranked, 0, len(p))
-	for i, v := range p {
-		if math.IsNaN(v) {
-			q[i] = math.NaN()
-			continue
-		}
-		order = append(order, ranked{v, i})
-	}
-	slices.SortFunc(order, func(a, b ranked) int {
-		switch { // NaN was set aside above
-		case a.p < b.p:
-			return -1
-		case a.p > b.p:
-			return 1
-		}
-		return a.i - b.i
-	})
-	m := float64(len(order))
-	running := 1.0
-	for k := len(order) - 1; k >= 0; k-- {
-		r := order[k]
-		running = min(running, r.p*(m/float64(k+1))) // m/k ≥ 1 exactly, so q ≥ p
-		q[r.i] = running
-	}
-	return q
 }

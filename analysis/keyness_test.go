@@ -603,76 +603,6 @@ func TestKeynessExtremes(t *testing.T) {
 	}
 }
 
-func TestBenjaminiHochberg(t *testing.T) {
-	nan := math.NaN()
-	tests := []struct {
-		name string
-		p    []float64
-		want []float64
-	}{
-		// m = 4, ranks 0.005(1) 0.01(2) 0.03(3) 0.04(4):
-		// 4·0.005/1 = 0.02, 4·0.01/2 = 0.02, 4·0.03/3 = 0.04, 4·0.04/4 = 0.04.
-		{"hand example", []float64{0.01, 0.04, 0.03, 0.005}, []float64{0.02, 0.04, 0.04, 0.02}},
-		// 4·0.01/1 = 0.04, 4·0.02/2 = 0.04, 4·0.025/3 = 0.0333…, 4·0.5/4 = 0.5:
-		// monotone from the top, so the first two take 0.0333….
-		{"monotone", []float64{0.01, 0.02, 0.025, 0.5}, []float64{0.1 / 3, 0.1 / 3, 0.1 / 3, 0.5}},
-		// ties share a q: 2·0.01/1 = 0.02, 2·0.01/2 = 0.01 → both 0.01.
-		{"ties", []float64{0.01, 0.01}, []float64{0.01, 0.01}},
-		// 2·0.8/1 = 1.6 is capped by the running minimum 0.9.
-		{"large p", []float64{0.9, 0.8}, []float64{0.9, 0.9}},
-		// p.adjust: NaN stays NaN and m = 2 counts the others: 2·0.02/1, 2·0.03/2.
-		{"NaN kept", []float64{0.02, nan, 0.03}, []float64{0.03, nan, 0.03}},
-		{"single", []float64{0.3}, []float64{0.3}},
-		{"zeros", []float64{0, 0.5}, []float64{0, 0.5}},
-		{"empty", nil, []float64{}},
-	}
-	for _, tc := range tests {
-		in := append([]float64(nil), tc.p...)
-		got := BenjaminiHochberg(tc.p)
-		if !reflect.DeepEqual(fmt.Sprint(in), fmt.Sprint(tc.p)) {
-			t.Errorf("%s: input modified: %v, was %v", tc.name, tc.p, in)
-		}
-		if len(got) != len(tc.want) {
-			t.Errorf("%s: %d values, want %d", tc.name, len(got), len(tc.want))
-			continue
-		}
-		for i := range got {
-			if math.IsNaN(tc.want[i]) {
-				if !math.IsNaN(got[i]) {
-					t.Errorf("%s: q[%d] = %v, want NaN", tc.name, i, got[i])
-				}
-				continue
-			}
-			if !within(got[i], tc.want[i], 1e-12) {
-				t.Errorf("%s: q[%d] = %v, want %v", tc.name, i, got[i], tc.want[i])
-			}
-		}
-	}
-}
-
-// TestBenjaminiHochbergProperties on random p: q ≥ p, q ≤ 1, and q is
-// monotone in p.
-func TestBenjaminiHochbergProperties(t *testing.T) {
-	rng := rand.New(rand.NewPCG(7, 8))
-	for trial := range 200 {
-		p := make([]float64, 1+rng.IntN(60))
-		for i := range p {
-			p[i] = math.Pow(rng.Float64(), 4)
-		}
-		q := BenjaminiHochberg(p)
-		for i := range p {
-			if q[i] < p[i] || q[i] > 1 {
-				t.Fatalf("trial %d: p %v → q %v", trial, p[i], q[i])
-			}
-			for j := range p {
-				if p[i] < p[j] && q[i] > q[j] {
-					t.Fatalf("trial %d: p %v < %v but q %v > %v", trial, p[i], p[j], q[i], q[j])
-				}
-			}
-		}
-	}
-}
-
 // TestChiSquared1Survival checks the erfc identity against gonum's
 // chi-squared distribution, including far tails and the underflow to 0.
 func TestChiSquared1Survival(t *testing.T) {
@@ -697,12 +627,6 @@ func TestChiSquared1Survival(t *testing.T) {
 			t.Errorf("x = %v: %v, want %v", x, got, want)
 		}
 	}
-}
-
-func ExampleBenjaminiHochberg() {
-	q := BenjaminiHochberg([]float64{0.01, 0.04, 0.03, 0.005})
-	fmt.Printf("%.3f\n", q)
-	// Output: [0.020 0.040 0.040 0.020]
 }
 
 // TestKeynessAllsides runs every outlet of the AllSides sample against the

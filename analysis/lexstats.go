@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
@@ -161,9 +162,9 @@ func (c *LexiconCollector) Visit(p *segment.Processed) {
 		g = &lexGroup{}
 		c.groups[p.Doc.Group] = g
 	}
-	if len(g.articles) >= MinClusterUnits {
+	if len(g.articles) >= resample.MinClusterUnits {
 		a.sentences = nil // the group is not small: articles will be resampled
-		if len(g.articles) == MinClusterUnits {
+		if len(g.articles) == resample.MinClusterUnits {
 			for i := range g.articles {
 				g.articles[i].sentences = nil
 			}
@@ -222,9 +223,9 @@ func (c *LexiconCollector) Rows(resamples int, seed uint64) []LexiconRow {
 				articles++
 			}
 		}
-		small := articles < MinClusterUnits
+		small := articles < resample.MinClusterUnits
 		for ki, k := range keys {
-			r := LexiconRow{Group: name, Key: k, Articles: articles, Small: small, Unit: UnitArticle}
+			r := LexiconRow{Group: name, Key: k, Articles: articles, Small: small, Unit: resample.UnitArticle}
 			var num, den []float64
 			for _, a := range g.articles {
 				hits, negated := countOf(a.counts, uint32(ki))
@@ -241,9 +242,9 @@ func (c *LexiconCollector) Rows(resamples int, seed uint64) []LexiconRow {
 				}
 			}
 			if small {
-				r.Unit = UnitSentence
+				r.Unit = resample.UnitSentence
 			}
-			ratio, lo, hi := BootstrapRatio(num, den, resamples, seed, name+"\x00"+k)
+			ratio, lo, hi := resample.BootstrapRatio(num, den, resamples, seed, name+"\x00"+k)
 			r.Per1k, r.Low, r.High = 1000*ratio, 1000*lo, 1000*hi
 			out = append(out, r)
 		}
@@ -306,7 +307,7 @@ func LexiconSection(lx *lexicons.Lexicon, rows []LexiconRow, resamples int, seed
 		}
 	}
 	notes := []string{
-		fmt.Sprintf("per_1k: hits per 1,000 words (word and number tokens after cleaning, stop words included); ci_low, ci_high: 95%% percentile bootstrap interval of that ratio, %d resamples, seed %d — articles resampled when a group has at least %d, else sentences (unit; such groups are small). docs/uncertainty.md.", orDefault(resamples, DefaultResamples), seed, MinClusterUnits),
+		fmt.Sprintf("per_1k: hits per 1,000 words (word and number tokens after cleaning, stop words included); ci_low, ci_high: 95%% percentile bootstrap interval of that ratio, %d resamples, seed %d — articles resampled when a group has at least %d, else sentences (unit; such groups are small). docs/uncertainty.md.", orDefault(resamples, resample.DefaultResamples), seed, resample.MinClusterUnits),
 		"Overlapping matches: the longest span wins, also over other categories (docs/lexicons.md); negated: hits with a negator among the three words before.",
 		lexiconAbout(lx) + "; --explain CATEGORY shows the passages behind a number.",
 	}

@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/resample"
 	"parallax/lexicons"
 )
 
@@ -35,13 +36,13 @@ func TestLexiconCollectorByHand(t *testing.T) {
 	for i, w := range want {
 		r := rows[i]
 		if r.Group != w.group || r.Key != w.key || r.Hits != w.hits || r.Words != w.words ||
-			math.Abs(r.Per1k-1000*float64(w.hits)/float64(w.words)) > 1e-9 || r.Unit != UnitSentence || !r.Small {
+			math.Abs(r.Per1k-1000*float64(w.hits)/float64(w.words)) > 1e-9 || r.Unit != resample.UnitSentence || !r.Small {
 			t.Errorf("row %d = %+v, want %+v", i, r, w)
 		}
 	}
 	// Alpha has two articles, so sentences are resampled: per sentence,
 	// conflict hits 2, 1, 1 over 4, 4, 6 words.
-	_, lo, hi := BootstrapRatio([]float64{2, 1, 1}, []float64{4, 4, 6}, 1000, 1, "Alpha\x00conflict")
+	_, lo, hi := resample.BootstrapRatio([]float64{2, 1, 1}, []float64{4, 4, 6}, 1000, 1, "Alpha\x00conflict")
 	if rows[0].Low != 1000*lo || rows[0].High != 1000*hi || !(rows[0].Low <= rows[0].Per1k && rows[0].Per1k <= rows[0].High) {
 		t.Errorf("Alpha conflict interval [%v, %v], want [%v, %v] around %v", rows[0].Low, rows[0].High, 1000*lo, 1000*hi, rows[0].Per1k)
 	}
@@ -53,17 +54,17 @@ func TestLexiconCollectorByHand(t *testing.T) {
 
 func TestBootstrapRatioExact(t *testing.T) {
 	// One unit: every resample is that unit, so the interval is the ratio.
-	r, lo, hi := BootstrapRatio([]float64{3}, []float64{12}, 100, 1, "k")
+	r, lo, hi := resample.BootstrapRatio([]float64{3}, []float64{12}, 100, 1, "k")
 	if r != 0.25 || lo != 0.25 || hi != 0.25 {
 		t.Errorf("one unit: %v [%v, %v], want 0.25 [0.25, 0.25]", r, lo, hi)
 	}
 	// Units with no words carry nothing; none left gives NaN.
-	r, _, _ = BootstrapRatio([]float64{0}, []float64{0}, 100, 1, "k")
+	r, _, _ = resample.BootstrapRatio([]float64{0}, []float64{0}, 100, 1, "k")
 	if !math.IsNaN(r) {
 		t.Errorf("no words: ratio %v, want NaN", r)
 	}
 	// Equal ratios in every unit: every resample has the same ratio.
-	r, lo, hi = BootstrapRatio([]float64{1, 2, 3}, []float64{10, 20, 30}, 500, 7, "k")
+	r, lo, hi = resample.BootstrapRatio([]float64{1, 2, 3}, []float64{10, 20, 30}, 500, 7, "k")
 	if math.Abs(r-0.1) > 1e-15 || math.Abs(lo-0.1) > 1e-15 || math.Abs(hi-0.1) > 1e-15 {
 		t.Errorf("constant ratio: %v [%v, %v], want 0.1", r, lo, hi)
 	}
@@ -91,7 +92,7 @@ func TestLexiconArticlesWithoutWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := c.Rows(100, 1)[0]
-	if r.Articles != 4 || !r.Small || r.Unit != UnitSentence || r.Hits != 3 || r.Words != 8 {
+	if r.Articles != 4 || !r.Small || r.Unit != resample.UnitSentence || r.Hits != 3 || r.Words != 8 {
 		t.Errorf("row %+v: want 4 articles with words, small, sentences resampled, 3 hits in 8 words", r)
 	}
 }

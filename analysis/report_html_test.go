@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"gonum.org/v1/gonum/mat"
+
+	"parallax/analysis/resample"
 )
 
 const (
@@ -21,11 +23,11 @@ func testHTMLReport() *HTMLReport {
 	sim := &SimMatrix{Measure: SimCosineTFIDF, Labels: groups, Valid: []bool{true, true, true},
 		Values: mat.NewSymDense(3, []float64{1, 0.3, 0.2, 0.3, 1, 0.25, 0.2, 0.25, 1})}
 	tone := &ToneSummary{Instruments: []string{"vader"}, Groups: groups, Stats: ToneStatsOptions{Resamples: 1000, Permutations: 1000, Seed: 1}}
-	var ivs []Interval
+	var ivs []resample.Interval
 	for g := range groups {
-		ivs = append(ivs, Interval{Mean: 0.1 * float64(g-1), Low: 0.1*float64(g-1) - 0.05, High: 0.1*float64(g-1) + 0.05, N: 10, Articles: 5, Unit: UnitArticle})
+		ivs = append(ivs, resample.Interval{Mean: 0.1 * float64(g-1), Low: 0.1*float64(g-1) - 0.05, High: 0.1*float64(g-1) + 0.05, N: 10, Articles: 5, Unit: resample.UnitArticle})
 	}
-	tone.Intervals = [][]Interval{ivs}
+	tone.Intervals = [][]resample.Interval{ivs}
 	frames := []LexiconRow{
 		{Group: "Alpha", Key: "security", Hits: 3, Words: 100, Per1k: 30, Low: 10, High: 50},
 		{Group: "Alpha", Key: "econ" + evilScript, Hits: 1, Words: 100, Per1k: 10, Low: 0, High: 20},

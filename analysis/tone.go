@@ -18,6 +18,7 @@ import (
 
 	"gonum.org/v1/gonum/stat"
 
+	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
 	"parallax/tone"
@@ -308,12 +309,12 @@ func (c *ToneCollector) add(group string, d *toneDoc, values []float64) {
 	if !c.released && c.sentences > c.budget {
 		c.released = true
 		for _, other := range c.groups {
-			if other.articles >= MinClusterUnits {
+			if other.articles >= resample.MinClusterUnits {
 				other.release()
 			}
 		}
 	}
-	if c.released && g.articles >= MinClusterUnits {
+	if c.released && g.articles >= resample.MinClusterUnits {
 		g.release() // the group just became large, or was already: d too
 		return
 	}
@@ -386,9 +387,9 @@ type ToneStatsOptions struct {
 // ToneSummary is the group-level result of a tone run.
 type ToneSummary struct {
 	Instruments []string
-	Groups      []string     // sorted
-	Intervals   [][]Interval // [instrument][group]: the group mean with its interval
-	Pairs       [][]PairTest // [instrument]: every pair of groups, sorted by (A, B)
+	Groups      []string              // sorted
+	Intervals   [][]resample.Interval // [instrument][group]: the group mean with its interval
+	Pairs       [][]resample.PairTest // [instrument]: every pair of groups, sorted by (A, B)
 	Agreement   []ToneAgreement
 	Stats       ToneStatsOptions // with defaults filled in
 	// Released is true when the corpus had more sentences than
@@ -411,16 +412,16 @@ type ToneAgreement struct {
 // Call it after the run; it does not change the collector.
 func (c *ToneCollector) Summarize(opt ToneStatsOptions) (*ToneSummary, error) {
 	if opt.Resamples <= 0 {
-		opt.Resamples = DefaultResamples
+		opt.Resamples = resample.DefaultResamples
 	}
 	if opt.Permutations <= 0 {
-		opt.Permutations = DefaultPermutations
+		opt.Permutations = resample.DefaultPermutations
 	}
 	names := sortedKeys(c.groups)
 	s := &ToneSummary{Instruments: c.Instruments(), Groups: names, Stats: opt, Released: c.released}
-	samples := make([][]Sample, len(c.instruments)) // [instrument][group]
+	samples := make([][]resample.Sample, len(c.instruments)) // [instrument][group]
 	for k := range samples {
-		samples[k] = make([]Sample, len(names))
+		samples[k] = make([]resample.Sample, len(names))
 	}
 	var zeros []float64 // shared stand-in values of released groups, see articleSample
 	for gi, name := range names {
@@ -434,7 +435,7 @@ func (c *ToneCollector) Summarize(opt ToneStatsOptions) (*ToneSummary, error) {
 		}
 	}
 	for k := range c.instruments {
-		iv, err := BootstrapGroups(names, samples[k], opt.Resamples, opt.Seed)
+		iv, err := resample.BootstrapGroups(names, samples[k], opt.Resamples, opt.Seed)
 		if err != nil {
 			return nil, err
 		}
@@ -442,7 +443,7 @@ func (c *ToneCollector) Summarize(opt ToneStatsOptions) (*ToneSummary, error) {
 		if opt.NoPairs {
 			continue
 		}
-		pairs, err := PairwiseTests(names, samples[k], opt.Permutations, opt.Seed)
+		pairs, err := resample.PairwiseTests(names, samples[k], opt.Permutations, opt.Seed)
 		if err != nil {
 			return nil, err
 		}
@@ -465,7 +466,7 @@ func (c *ToneCollector) sortedDocs(g *toneGroup) []*toneDoc {
 // sample builds instrument k's sample of a group from its documents in
 // input order: from the sentence scores when kept, else from the articles'
 // sums (see articleSample).
-func (c *ToneCollector) sample(docs []*toneDoc, k int, zeros *[]float64) (Sample, error) {
+func (c *ToneCollector) sample(docs []*toneDoc, k int, zeros *[]float64) (resample.Sample, error) {
 	kept := true
 	for _, d := range docs {
 		if d.n > 0 && d.values == nil {
@@ -485,40 +486,38 @@ func (c *ToneCollector) sample(docs []*toneDoc, k int, zeros *[]float64) (Sample
 			units = append(units, int32(i))
 		}
 	}
-	return NewSample(values, units)
+	return resample.NewSample(values, units)
 }
 
 // articleSample builds the sample of a group whose sentence scores were
 // released from its articles' sums and counts; only article resampling and
-// article permutation may use it. Sample counts its values by the length of
-// its value slice, so the values are a stand-in: a prefix of one shared
-// slice of zeros, never read when articles are the unit (uncertainty.go
-// would need a Sample constructor taking sums, counts and n to avoid it).
-// The total is the sum of the article sums in input order.
-func articleSample(docs []*toneDoc, k int, zeros *[]float64) Sample {
-	var s Sample
+// article permutation may use it. The values are a stand-in
+// (SampleFromSums): a prefix of one shared slice of zeros, never read when
+// articles are the unit. The total is the sum of the article sums in input
+// order.
+func articleSample(docs []*toneDoc, k int, zeros *[]float64) resample.Sample {
+	var sums, counts []float64
+	maxAbs := 0.0
 	n := 0
 	for _, d := range docs {
 		if d.n == 0 {
 			continue
 		}
-		s.sums = append(s.sums, d.sums[k])
-		s.counts = append(s.counts, float64(d.n))
-		s.total += d.sums[k]
-		s.maxAbs = max(s.maxAbs, d.maxAbs[k])
+		sums = append(sums, d.sums[k])
+		counts = append(counts, float64(d.n))
+		maxAbs = max(maxAbs, d.maxAbs[k])
 		n += int(d.n)
 	}
 	if len(*zeros) < n {
 		*zeros = make([]float64, n)
 	}
-	s.values = (*zeros)[:n]
-	return s
+	return resample.SampleFromSums(sums, counts, maxAbs, *zeros)
 }
 
 // dropUntestable sets P and Q to NaN for each pair that would permute the
 // sentences of a group whose sentence scores were released (a small group
 // against a large one), and recomputes Q over the remaining pairs.
-func dropUntestable(pairs []PairTest, names []string, samples []Sample) {
+func dropUntestable(pairs []resample.PairTest, names []string, samples []resample.Sample) {
 	small := map[string]bool{}
 	for i, name := range names {
 		small[name] = samples[i].Small()
@@ -530,7 +529,7 @@ func dropUntestable(pairs []PairTest, names []string, samples []Sample) {
 		}
 		p[i] = pairs[i].P
 	}
-	for i, q := range BenjaminiHochberg(p) {
+	for i, q := range resample.BenjaminiHochberg(p) {
 		pairs[i].Q = q
 	}
 }
@@ -638,10 +637,10 @@ func ToneSection(s *ToneSummary) Section {
 		display.Rows = append(display.Rows, append(row, Str(flagSmall(first.Small))))
 	}
 	notes := append(toneNotes(s.Instruments),
-		BootstrapNote(s.Stats.Resamples, notePerms(s.Stats), s.Stats.Seed)+".",
+		resample.BootstrapNote(s.Stats.Resamples, notePerms(s.Stats), s.Stats.Seed)+".",
 		"n: sentences; unit: what the bootstrap resampled (article, or sentence for a group with fewer than 5 articles).")
 	if anySmall {
-		notes = append(notes, fmt.Sprintf("small: fewer than %d articles; sentences were resampled, which ignores their dependence within an article, so the interval is too narrow.", MinClusterUnits))
+		notes = append(notes, fmt.Sprintf("small: fewer than %d articles; sentences were resampled, which ignores their dependence within an article, so the interval is too narrow.", resample.MinClusterUnits))
 	}
 	tidy.Notes, display.Notes = notes, notes
 	return Section{Display: display, Tidy: tidy}
@@ -655,7 +654,7 @@ func flagSmall(small bool) string {
 }
 
 // ciText formats an interval for the display: "[-0.120, 0.034]".
-func ciText(iv Interval) string {
+func ciText(iv resample.Interval) string {
 	if math.IsNaN(iv.Low) || math.IsNaN(iv.High) {
 		return "n/a"
 	}
@@ -680,7 +679,7 @@ func TonePairsSection(s *ToneSummary) Section {
 		}
 	}
 	t.Notes = append(toneNotes(s.Instruments),
-		BootstrapNote(s.Stats.Resamples, s.Stats.Permutations, s.Stats.Seed)+"; q is adjusted over the pairs of one instrument.",
+		resample.BootstrapNote(s.Stats.Resamples, s.Stats.Permutations, s.Stats.Seed)+"; q is adjusted over the pairs of one instrument.",
 		"unit: what was permuted (article, or sentence when either group has fewer than 5 articles, flagged small).")
 	if s.Released {
 		t.Notes = append(t.Notes, "The corpus has more sentences than parallax keeps single scores for: a test between a small group (resampled by sentence) and a large one is not available (n/a).")

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
 	"parallax/tone"
@@ -160,7 +161,7 @@ func TestToneMeans(t *testing.T) {
 			if w := wantMean[[2]string{in, name}]; !near(iv.Mean, w, 1e-12) {
 				t.Errorf("%s %s: mean %v, want %v", in, name, iv.Mean, w)
 			}
-			if iv.Unit != UnitSentence || !iv.Small {
+			if iv.Unit != resample.UnitSentence || !iv.Small {
 				t.Errorf("%s %s: unit %q small %v; want sentence, small (fewer than 5 articles)", in, name, iv.Unit, iv.Small)
 			}
 		}
@@ -170,15 +171,15 @@ func TestToneMeans(t *testing.T) {
 	for _, snt := range alpha {
 		vals = append(vals, tone.VADER(snt).Compound)
 	}
-	smp, err := NewSample(vals, []int32{0, 0, 1, 1})
+	smp, err := resample.NewSample(vals, []int32{0, 0, 1, 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := Bootstrap(smp, 500, seed, "Alpha"); s.Intervals[0][0] != want {
+	if want := resample.Bootstrap(smp, 500, seed, "Alpha"); s.Intervals[0][0] != want {
 		t.Errorf("Alpha vader interval %+v, want Bootstrap's %+v", s.Intervals[0][0], want)
 	}
 	// Alpha − Beta = −0.0924 − 0.8316 = −0.924, tested on sentences.
-	if pt := s.Pairs[0][0]; pt.A != "Alpha" || pt.B != "Beta" || !near(pt.Diff, -0.924, 1e-12) || pt.Unit != UnitSentence || !pt.Small {
+	if pt := s.Pairs[0][0]; pt.A != "Alpha" || pt.B != "Beta" || !near(pt.Diff, -0.924, 1e-12) || pt.Unit != resample.UnitSentence || !pt.Small {
 		t.Errorf("vader pair %+v", pt)
 	}
 
@@ -270,11 +271,11 @@ func TestToneAllSides(t *testing.T) {
 	for g, name := range s1.Groups {
 		a := byGroup[name]
 		for k := range s1.Instruments {
-			smp, err := NewSample(a.vals[k], a.units)
+			smp, err := resample.NewSample(a.vals[k], a.units)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := Bootstrap(smp, 200, 3, name); s1.Intervals[k][g] != want {
+			if want := resample.Bootstrap(smp, 200, 3, name); s1.Intervals[k][g] != want {
 				t.Errorf("%s %s: interval %+v, want %+v", s1.Instruments[k], name, s1.Intervals[k][g], want)
 			}
 		}
@@ -306,7 +307,7 @@ func TestToneAllSides(t *testing.T) {
 		}
 		for i, pt := range sb.Pairs[k] {
 			full := s1.Pairs[k][i]
-			mixed := full.Small && full.Unit == UnitSentence && (smallGroup(s1, pt.A) != smallGroup(s1, pt.B))
+			mixed := full.Small && full.Unit == resample.UnitSentence && (smallGroup(s1, pt.A) != smallGroup(s1, pt.B))
 			switch {
 			case mixed && !math.IsNaN(pt.P):
 				t.Errorf("budget %s %s–%s: p %v, want NaN (small against large)", in, pt.A, pt.B, pt.P)

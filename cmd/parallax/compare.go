@@ -4,6 +4,7 @@ import (
 	"flag"
 
 	"parallax/analysis"
+	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
@@ -24,7 +25,7 @@ func (x *compareFlags) flagSet(c *command, e *env) *flag.FlagSet {
 	x.tf.add(fs, 10)
 	x.measure = fs.String("measure", "cosine-tfidf", "similarity measure: cosine-tfidf, cosine-freq, jsd")
 	x.ff.frames = fs.String("frames", "frames", "categories lexicon for the framing section (a pack name or a file; none to leave it out)")
-	x.ff.seed = fs.Uint64("seed", analysis.DefaultSeed, "seed of the bootstrap intervals (same seed, same numbers)")
+	x.ff.seed = fs.Uint64("seed", resample.DefaultSeed, "seed of the bootstrap intervals (same seed, same numbers)")
 	x.ff.addLexicons(fs)
 	x.ef.add(fs)
 	return fs

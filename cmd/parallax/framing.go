@@ -6,6 +6,7 @@ import (
 
 	"parallax"
 	"parallax/analysis"
+	"parallax/analysis/resample"
 	"parallax/lexicons"
 )
 
@@ -33,8 +34,8 @@ type framingFlags struct {
 // written for the embedded sample being read, and none otherwise.
 func (ff *framingFlags) add(fs *flag.FlagSet) {
 	ff.frames = fs.String("frames", "frames", "categories lexicon for frames co-occurring with actors and events (none to leave out)")
-	ff.seed = fs.Uint64("seed", analysis.DefaultSeed, "seed of the bootstrap intervals (same seed, same numbers)")
-	ff.resamples = fs.Int("resamples", analysis.DefaultResamples, "bootstrap resamples")
+	ff.seed = fs.Uint64("seed", resample.DefaultSeed, "seed of the bootstrap intervals (same seed, same numbers)")
+	ff.resamples = fs.Int("resamples", resample.DefaultResamples, "bootstrap resamples")
 	ff.addLexicons(fs)
 }
 
@@ -46,7 +47,7 @@ func (ff *framingFlags) addLexicons(fs *flag.FlagSet) {
 	ff.attribution = fs.String("attribution", "attribution", "categories lexicon classing reporting verbs (neutral, distancing, endorsing)")
 	ff.topActors = fs.Int("top-actors", 20, "discovered actors to keep")
 	if ff.resamples == nil {
-		n := analysis.DefaultResamples
+		n := resample.DefaultResamples
 		ff.resamples = &n
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"parallax/analysis"
+	"parallax/analysis/resample"
 	"parallax/lexicons"
 )
 
@@ -18,8 +19,8 @@ func runLexicon(c *command, args []string, e *env) error {
 	explain := fs.String("explain", "", "list the passages behind this category")
 	explainGroup := fs.String("explain-group", "", "with --explain: only passages of this group")
 	maxPassages := fs.Int("max", 20, "with --explain: passages per group")
-	resamples := fs.Int("resamples", analysis.DefaultResamples, "bootstrap resamples")
-	seed := fs.Uint64("seed", analysis.DefaultSeed, "seed of the bootstrap (same seed, same intervals)")
+	resamples := fs.Int("resamples", resample.DefaultResamples, "bootstrap resamples")
+	seed := fs.Uint64("seed", resample.DefaultSeed, "seed of the bootstrap (same seed, same intervals)")
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err

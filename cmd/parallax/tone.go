@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"parallax/analysis"
+	"parallax/analysis/resample"
 	"parallax/lexicons"
 )
 
@@ -19,9 +20,9 @@ func runTone(c *command, args []string, e *env) error {
 	fs := c.flagSet(e, &cf)
 	unit := fs.String("unit", "group", "group (means with intervals), sentence or document (the scores behind them)")
 	lexNames := fs.String("lexicon", "", "comma-separated valence lexicons (pack names or files: CSV pattern,score, native kind valence) scored as instruments")
-	resamples := fs.Int("resamples", analysis.DefaultResamples, "bootstrap resamples")
-	perms := fs.Int("permutations", analysis.DefaultPermutations, "permutations per pair of groups")
-	seed := fs.Uint64("seed", analysis.DefaultSeed, "seed of the bootstrap and permutations (same seed, same numbers)")
+	resamples := fs.Int("resamples", resample.DefaultResamples, "bootstrap resamples")
+	perms := fs.Int("permutations", resample.DefaultPermutations, "permutations per pair of groups")
+	seed := fs.Uint64("seed", resample.DefaultSeed, "seed of the bootstrap and permutations (same seed, same numbers)")
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err

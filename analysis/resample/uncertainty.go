@@ -1,4 +1,4 @@
-package analysis
+package resample
 
 import (
 	"fmt"
@@ -96,6 +96,23 @@ func SampleFromArticles(articles [][]float64) (Sample, error) {
 		}
 	}
 	return s, nil
+}
+
+// SampleFromSums builds a sample from per-article sums and value counts
+// (each ≥ 1) and the largest |value|, for a caller that did not keep the
+// values themselves. zeros stands in for the values: at least Σ counts
+// zeros, which the caller may share between samples. Only a sentence-level
+// bootstrap reads values, so use it only for samples of at least
+// MinClusterUnits articles.
+func SampleFromSums(sums, counts []float64, maxAbs float64, zeros []float64) Sample {
+	s := Sample{sums: sums, counts: counts, maxAbs: maxAbs}
+	n := 0
+	for i, sum := range sums {
+		s.total += sum
+		n += int(counts[i])
+	}
+	s.values = zeros[:n]
+	return s
 }
 
 // add adds v to the sample's last article and to the totals; v is already
@@ -482,4 +499,42 @@ func BootstrapRatio(num, den []float64, resamples int, seed uint64, key string) 
 	slices.Sort(stats)
 	alpha := (1 - ConfidenceLevel) / 2
 	return sn / sd, quantileType7(stats, alpha), quantileType7(stats, 1-alpha)
+}
+
+// BenjaminiHochberg returns the Benjamini–Hochberg (1995) adjusted p-values
+// (q-values) of p, in input order: with the m p-values ranked ascending,
+// q_(k) = min over j ≥ k of min(1, m·p_(j)/j). It matches R's
+// p.adjust(p, "BH"): NaN entries stay NaN and are not counted in m. The
+// input is not modified.
+func BenjaminiHochberg(p []float64) []float64 {
+	type ranked struct {
+		p float64
+		i int
+	}
+	q := make([]float64, len(p))
+	order := make([]ranked, 0, len(p))
+	for i, v := range p {
+		if math.IsNaN(v) {
+			q[i] = math.NaN()
+			continue
+		}
+		order = append(order, ranked{v, i})
+	}
+	slices.SortFunc(order, func(a, b ranked) int {
+		switch { // NaN was set aside above
+		case a.p < b.p:
+			return -1
+		case a.p > b.p:
+			return 1
+		}
+		return a.i - b.i
+	})
+	m := float64(len(order))
+	running := 1.0
+	for k := len(order) - 1; k >= 0; k-- {
+		r := order[k]
+		running = min(running, r.p*(m/float64(k+1))) // m/k ≥ 1 exactly, so q ≥ p
+		q[r.i] = running
+	}
+	return q
 }

@@ -14,6 +14,7 @@ import (
 
 	"parallax/analysis/corpus"
 	"parallax/analysis/internal/testcorpus"
+	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
@@ -919,7 +920,7 @@ func TestEventSections(t *testing.T) {
 	r, _ := karabakhEvents(t)
 	hand := handResult(t, handOptions(), identity(len(handCorpus)), 2)
 	for _, tc := range []struct {
-		sec  Section
+		sec  report.Section
 		cols []string
 	}{
 		{EventsSection(r), []string{"event", "level", "source", "name", "group", "docs", "sentences", "share", "tone", "tone_low", "tone_high"}},
@@ -937,7 +938,7 @@ func TestEventSections(t *testing.T) {
 		if len(tab.Rows) == 0 {
 			t.Errorf("%s: no rows", tab.Name)
 		}
-		for _, tb := range []*Table{tc.sec.Display, tc.sec.Tidy} {
+		for _, tb := range []*report.Table{tc.sec.Display, tc.sec.Tidy} {
 			if tb == nil {
 				continue
 			}
@@ -948,11 +949,11 @@ func TestEventSections(t *testing.T) {
 			}
 		}
 		var buf bytes.Buffer
-		rep := &Report{Provenance: Provenance{Tool: "parallax", Command: "events"}, Sections: []Section{tc.sec}}
-		if err := Render(&buf, rep, FormatCSV, RenderOptions{}); err != nil {
+		rep := &report.Report{Provenance: report.Provenance{Tool: "parallax", Command: "events"}, Sections: []report.Section{tc.sec}}
+		if err := report.Render(&buf, rep, report.FormatCSV, report.Options{}); err != nil {
 			t.Errorf("%s: %v", tab.Name, err)
 		}
-		if err := Render(&buf, rep, FormatTable, RenderOptions{}); err != nil {
+		if err := report.Render(&buf, rep, report.FormatTable, report.Options{}); err != nil {
 			t.Errorf("%s: %v", tab.Name, err)
 		}
 	}

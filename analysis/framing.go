@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"parallax/analysis/report"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
@@ -695,14 +696,14 @@ func labelOrder(lx *lexicons.Lexicon) [][2]string {
 
 // LabelsSection shows, per referent and group, which labels the group uses
 // and how often; the tidy form has one row per referent, label and group.
-func LabelsSection(lx *lexicons.Lexicon, rows []LabelRow) Section {
-	tidy := &Table{Name: "labels", Title: "Labels per referent (" + lx.Name + ")",
+func LabelsSection(lx *lexicons.Lexicon, rows []LabelRow) report.Section {
+	tidy := &report.Table{Name: "labels", Title: "Labels per referent (" + lx.Name + ")",
 		Columns: []string{"referent", "label", "group", "own", "scare", "quoted", "total", "share", "docs"}}
 	for _, r := range rows {
-		tidy.Rows = append(tidy.Rows, []Value{Str(r.Referent), Str(r.Label), Str(r.Group), Int(r.Own), Int(r.Scare),
-			Int(r.Quoted), Int(r.Total), Float(r.Share, 3), Int(int64(r.Docs))})
+		tidy.Rows = append(tidy.Rows, []report.Value{report.Str(r.Referent), report.Str(r.Label), report.Str(r.Group), report.Int(r.Own), report.Int(r.Scare),
+			report.Int(r.Quoted), report.Int(r.Total), report.Float(r.Share, 3), report.Int(int64(r.Docs))})
 	}
-	disp := &Table{Name: "labels", Title: tidy.Title, Columns: []string{"referent", "group", "hits", "labels used (share; scare = in scare quotes, quoted = inside quotations)"}}
+	disp := &report.Table{Name: "labels", Title: tidy.Title, Columns: []string{"referent", "group", "hits", "labels used (share; scare = in scare quotes, quoted = inside quotations)"}}
 	type cell struct {
 		hits  int64
 		parts []string
@@ -736,7 +737,7 @@ func LabelsSection(lx *lexicons.Lexicon, rows []LabelRow) Section {
 		if cl.hits == 0 {
 			used = "none of the labels"
 		}
-		disp.Rows = append(disp.Rows, []Value{Str(k[0]), Str(k[1]), Int(cl.hits), Str(used)})
+		disp.Rows = append(disp.Rows, []report.Value{report.Str(k[0]), report.Str(k[1]), report.Int(cl.hits), report.Str(used)})
 	}
 	notes := []string{
 		"hits: occurrences of any label of the referent in the group's cleaned text; share: a label's occurrences / the referent's hits in the group (n/a when the group uses none).",
@@ -744,7 +745,7 @@ func LabelsSection(lx *lexicons.Lexicon, rows []LabelRow) Section {
 		lexiconAbout(lx),
 	}
 	disp.Notes, tidy.Notes = notes, notes
-	return Section{Display: disp, Tidy: tidy}
+	return report.Section{Display: disp, Tidy: tidy}
 }
 
 // LabelPassages returns up to max passages per referent, label, group and
@@ -778,15 +779,15 @@ type LabelPassage struct {
 }
 
 // LabelPassagesSection lists label occurrences with their sentences.
-func LabelPassagesSection(ps []LabelPassage, max int) Section {
-	t := &Table{Name: "label-passages", Title: "Labels in context",
+func LabelPassagesSection(ps []LabelPassage, max int) report.Section {
+	t := &report.Table{Name: "label-passages", Title: "Labels in context",
 		Columns: []string{"referent", "label", "group", "doc", "sentence", "voice", "text"},
 		Notes:   []string{fmt.Sprintf("At most %d passages per referent, label, group and voice, in input order; sentence is 1-based in the cleaned document; the label's words are in [brackets].", max)}}
 	for _, p := range ps {
-		t.Rows = append(t.Rows, []Value{Str(p.Hit.Referent), Str(p.Hit.Label), Str(p.Group), Str(p.Doc),
-			Int(int64(p.Hit.Sentence + 1)), Str(p.Hit.Voice), Str(p.Hit.Text)})
+		t.Rows = append(t.Rows, []report.Value{report.Str(p.Hit.Referent), report.Str(p.Hit.Label), report.Str(p.Group), report.Str(p.Doc),
+			report.Int(int64(p.Hit.Sentence + 1)), report.Str(p.Hit.Voice), report.Str(p.Hit.Text)})
 	}
-	return Section{Display: t}
+	return report.Section{Display: t}
 }
 
 // LabelsLexicon returns the labels lexicon, or nil.

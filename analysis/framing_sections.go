@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 )
@@ -61,19 +62,19 @@ func (c *FramingCollector) stance(verb string) string {
 
 // QuotesSection lists quotations: group, doc, kind, speaker, text, then
 // where and how the speaker was found.
-func QuotesSection(rows []QuoteRow) Section {
-	t := &Table{Name: "quotes", Title: "Quotations",
+func QuotesSection(rows []QuoteRow) report.Section {
+	t := &report.Table{Name: "quotes", Title: "Quotations",
 		Columns: []string{"group", "doc", "kind", "speaker", "text", "sentence", "words", "verb", "stance", "cue", "mention"}}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []Value{Str(r.Group), Str(r.Doc), Str(r.Kind.String()), Str(r.Speaker), Str(r.Text),
-			Int(int64(r.Sentence + 1)), Int(int64(r.Words)), Str(r.Verb), Str(r.Stance), Str(r.Cue), Str(r.Mention)})
+		t.Rows = append(t.Rows, []report.Value{report.Str(r.Group), report.Str(r.Doc), report.Str(r.Kind.String()), report.Str(r.Speaker), report.Str(r.Text),
+			report.Int(int64(r.Sentence + 1)), report.Int(int64(r.Words)), report.Str(r.Verb), report.Str(r.Stance), report.Str(r.Cue), report.Str(r.Mention)})
 	}
 	t.Notes = quoteNotes()
-	disp := &Table{Name: t.Name, Title: t.Title, Columns: []string{"group", "kind", "speaker", "verb", "text"}, Notes: t.Notes}
+	disp := &report.Table{Name: t.Name, Title: t.Title, Columns: []string{"group", "kind", "speaker", "verb", "text"}, Notes: t.Notes}
 	for _, r := range rows {
-		disp.Rows = append(disp.Rows, []Value{Str(r.Group), Str(r.Kind.String()), Str(r.Speaker), Str(r.Verb), Str(r.Text)})
+		disp.Rows = append(disp.Rows, []report.Value{report.Str(r.Group), report.Str(r.Kind.String()), report.Str(r.Speaker), report.Str(r.Verb), report.Str(r.Text)})
 	}
-	return Section{Display: disp, Tidy: t}
+	return report.Section{Display: disp, Tidy: t}
 }
 
 func quoteNotes() []string {
@@ -201,20 +202,20 @@ func topCounts(m map[string]int, n int) []string {
 }
 
 // AttributionSection shows each group's use of quotation.
-func AttributionSection(rows []AttributionRow) Section {
-	t := &Table{Name: "attribution", Title: "Attribution: quotes, sources and reporting verbs",
+func AttributionSection(rows []AttributionRow) report.Section {
+	t := &report.Table{Name: "attribution", Title: "Attribution: quotes, sources and reporting verbs",
 		Columns: []string{"group", "docs", "direct", "attributed", "indirect", "scare", "quoted_share", "neutral", "distancing", "endorsing", "other_verb", "distancing_share", "sources", "top_sources"}}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []Value{Str(r.Group), Int(int64(r.Docs)), Int(int64(r.Direct)), Int(int64(r.Attributed)),
-			Int(int64(r.Indirect)), Int(int64(r.Scare)), Float(r.QuotedShare, 3), Int(int64(r.Neutral)), Int(int64(r.Distancing)),
-			Int(int64(r.Endorsing)), Int(int64(r.OtherVerb)), Float(r.DistancingShare, 3), Int(int64(r.Sources)), Str(strings.Join(r.TopSources, "; "))})
+		t.Rows = append(t.Rows, []report.Value{report.Str(r.Group), report.Int(int64(r.Docs)), report.Int(int64(r.Direct)), report.Int(int64(r.Attributed)),
+			report.Int(int64(r.Indirect)), report.Int(int64(r.Scare)), report.Float(r.QuotedShare, 3), report.Int(int64(r.Neutral)), report.Int(int64(r.Distancing)),
+			report.Int(int64(r.Endorsing)), report.Int(int64(r.OtherVerb)), report.Float(r.DistancingShare, 3), report.Int(int64(r.Sources)), report.Str(strings.Join(r.TopSources, "; "))})
 	}
 	t.Notes = []string{
 		"direct: quotations given as speech, attributed: of which with a speaker; indirect: sentences reporting speech without quotation marks; scare: 1-5 quoted words with no speaker.",
 		"quoted_share: word tokens inside direct and scare quotes / all word tokens of the group's cleaned text. neutral, distancing, endorsing, other_verb: attributed direct quotes and indirect speech by the stance of the reporting verb (attribution lexicon; continuations of a quote count once); distancing_share: distancing / all four.",
 		"sources: distinct speakers of direct and indirect quotes; top_sources: the five most quoted, with counts.",
 	}
-	return Section{Display: t}
+	return report.Section{Display: t}
 }
 
 // SourceRow counts one speaker's quotations in one group.
@@ -418,12 +419,12 @@ func isInitial(w string) bool {
 
 // SourcesSection lists who is quoted, per group; the display keeps the top
 // entries of each group.
-func SourcesSection(rows []SourceRow, top int) Section {
-	tidy := &Table{Name: "sources", Title: "Sources quoted per group", Columns: []string{"group", "speaker", "direct", "indirect", "docs"}}
-	disp := &Table{Name: "sources", Title: tidy.Title, Columns: tidy.Columns}
+func SourcesSection(rows []SourceRow, top int) report.Section {
+	tidy := &report.Table{Name: "sources", Title: "Sources quoted per group", Columns: []string{"group", "speaker", "direct", "indirect", "docs"}}
+	disp := &report.Table{Name: "sources", Title: tidy.Title, Columns: tidy.Columns}
 	shown := map[string]int{}
 	for _, r := range rows {
-		row := []Value{Str(r.Group), Str(r.Speaker), Int(int64(r.Direct)), Int(int64(r.Indirect)), Int(int64(r.Docs))}
+		row := []report.Value{report.Str(r.Group), report.Str(r.Speaker), report.Int(int64(r.Direct)), report.Int(int64(r.Indirect)), report.Int(int64(r.Docs))}
 		tidy.Rows = append(tidy.Rows, row)
 		if top <= 0 || shown[r.Group] < top {
 			shown[r.Group]++
@@ -435,7 +436,7 @@ func SourcesSection(rows []SourceRow, top int) Section {
 		notes = append(notes, fmt.Sprintf("The table shows the %d most quoted speakers of each group; CSV and JSON have all.", top))
 	}
 	disp.Notes, tidy.Notes = notes, notes[:1]
-	return Section{Display: disp, Tidy: tidy}
+	return report.Section{Display: disp, Tidy: tidy}
 }
 
 // ScareRow is a phrase a group puts in scare quotes.
@@ -499,12 +500,12 @@ func (c *FramingCollector) ScareQuotes() []ScareRow {
 }
 
 // ScareSection lists scare quotes per group.
-func ScareSection(rows []ScareRow, top int) Section {
-	tidy := &Table{Name: "scare-quotes", Title: "Scare quotes", Columns: []string{"group", "phrase", "count", "docs", "labels", "example_doc"}}
-	disp := &Table{Name: "scare-quotes", Title: tidy.Title, Columns: tidy.Columns}
+func ScareSection(rows []ScareRow, top int) report.Section {
+	tidy := &report.Table{Name: "scare-quotes", Title: "Scare quotes", Columns: []string{"group", "phrase", "count", "docs", "labels", "example_doc"}}
+	disp := &report.Table{Name: "scare-quotes", Title: tidy.Title, Columns: tidy.Columns}
 	shown := map[string]int{}
 	for _, r := range rows {
-		row := []Value{Str(r.Group), Str(r.Phrase), Int(int64(r.Count)), Int(int64(r.Docs)), Str(r.Labels), Str(r.Example)}
+		row := []report.Value{report.Str(r.Group), report.Str(r.Phrase), report.Int(int64(r.Count)), report.Int(int64(r.Docs)), report.Str(r.Labels), report.Str(r.Example)}
 		tidy.Rows = append(tidy.Rows, row)
 		if top <= 0 || shown[r.Group] < top {
 			shown[r.Group]++
@@ -516,7 +517,7 @@ func ScareSection(rows []ScareRow, top int) Section {
 		notes = append(notes, fmt.Sprintf("The table shows the %d most frequent phrases of each group; CSV and JSON have all.", top))
 	}
 	disp.Notes, tidy.Notes = notes, notes[:1]
-	return Section{Display: disp, Tidy: tidy}
+	return report.Section{Display: disp, Tidy: tidy}
 }
 
 // ---------------------------------------------------------------------------
@@ -726,15 +727,15 @@ func (c *FramingCollector) discoverActors(docs []*framingDoc, groups []string) [
 }
 
 // ActorsSection shows actors per group.
-func ActorsSection(rows []ActorRow, discovered bool, resamples int, seed uint64) Section {
-	t := &Table{Name: "actors", Title: "Actors",
+func ActorsSection(rows []ActorRow, discovered bool, resamples int, seed uint64) report.Section {
+	t := &report.Table{Name: "actors", Title: "Actors",
 		Columns: []string{"actor", "group", "mentions", "docs", "per_1k", "tone", "tone_low", "tone_high", "small", "labels", "frames", "quotes_by_side", "quote_share"}}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []Value{Str(r.Actor), Str(r.Group), Int(int64(r.Mentions)), Int(int64(r.Docs)), Float(r.Per1k, 2),
-			Float(r.Tone.Mean, 3), Float(r.Tone.Low, 3), Float(r.Tone.High, 3), Str(flagSmall(r.Tone.Small && r.Tone.N > 0)),
-			Str(strings.Join(r.Labels, "; ")), Str(strings.Join(r.Frames, "; ")), Int(int64(r.Quotes)), Float(r.QuoteShare, 3)})
+		t.Rows = append(t.Rows, []report.Value{report.Str(r.Actor), report.Str(r.Group), report.Int(int64(r.Mentions)), report.Int(int64(r.Docs)), report.Float(r.Per1k, 2),
+			report.Float(r.Tone.Mean, 3), report.Float(r.Tone.Low, 3), report.Float(r.Tone.High, 3), report.Str(flagSmall(r.Tone.Small && r.Tone.N > 0)),
+			report.Str(strings.Join(r.Labels, "; ")), report.Str(strings.Join(r.Frames, "; ")), report.Int(int64(r.Quotes)), report.Float(r.QuoteShare, 3)})
 	}
-	disp := &Table{Name: t.Name, Title: t.Title, Columns: []string{"actor", "group", "mentions", "per_1k", "tone", "95% interval", "labels", "frames", "quotes_by_side"}}
+	disp := &report.Table{Name: t.Name, Title: t.Title, Columns: []string{"actor", "group", "mentions", "per_1k", "tone", "95% interval", "labels", "frames", "quotes_by_side"}}
 	short := func(xs []string) string {
 		for i, x := range xs {
 			if j := strings.LastIndex(x, " / "); j >= 0 {
@@ -747,8 +748,8 @@ func ActorsSection(rows []ActorRow, discovered bool, resamples int, seed uint64)
 		if r.Mentions == 0 && r.Quotes == 0 {
 			continue
 		}
-		disp.Rows = append(disp.Rows, []Value{Str(r.Actor), Str(r.Group), Int(int64(r.Mentions)), Float(r.Per1k, 2),
-			Float(r.Tone.Mean, 3), Str(ciText(r.Tone)), Str(short(slices.Clone(r.Labels))), Str(strings.Join(r.Frames, "; ")), Int(int64(r.Quotes))})
+		disp.Rows = append(disp.Rows, []report.Value{report.Str(r.Actor), report.Str(r.Group), report.Int(int64(r.Mentions)), report.Float(r.Per1k, 2),
+			report.Float(r.Tone.Mean, 3), report.Str(ciText(r.Tone)), report.Str(short(slices.Clone(r.Labels))), report.Str(strings.Join(r.Frames, "; ")), report.Int(int64(r.Quotes))})
 	}
 	src := "actors from the actors lexicon (any alias counts)"
 	if discovered {
@@ -760,5 +761,5 @@ func ActorsSection(rows []ActorRow, discovered bool, resamples int, seed uint64)
 		"labels, frames: the two most frequent labels and frame categories in the same sentences, with counts. quotes_by_side: direct and indirect quotes whose speaker or speaker's description names the actor (an alias, or the discovered name); quote_share: of the group's attributed quotes.",
 	}
 	disp.Notes = append(slices.Clone(t.Notes), "The table leaves out actors a group never mentions; CSV and JSON have every actor and group.")
-	return Section{Display: disp, Tidy: t}
+	return report.Section{Display: disp, Tidy: t}
 }

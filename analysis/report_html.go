@@ -8,6 +8,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"parallax/analysis/report"
 )
 
 // HTMLReport is what `parallax report` renders into one self-contained
@@ -17,8 +19,8 @@ import (
 // page is one compare prints (docs/report.md), except the map coordinates,
 // which are defined there.
 type HTMLReport struct {
-	Report  *Report  // compare's sections in order, and the provenance
-	Groups  []string // the term table's groups: GroupKeyness.Group indexes them
+	Report  *report.Report // compare's sections in order, and the provenance
+	Groups  []string       // the term table's groups: GroupKeyness.Group indexes them
 	Keyness []GroupKeyness
 	Sim     *SimMatrix
 	Tone    *ToneSummary
@@ -137,7 +139,7 @@ func WriteHTMLReport(w io.Writer, r *HTMLReport) error {
 	if r == nil || r.Report == nil {
 		return fmt.Errorf("html report: nothing to render")
 	}
-	if err := checkReport(r.Report); err != nil {
+	if err := report.CheckReport(r.Report); err != nil {
 		return err
 	}
 	page, err := r.page()
@@ -153,9 +155,9 @@ func WriteHTMLReport(w io.Writer, r *HTMLReport) error {
 
 func (r *HTMLReport) page() (*htmlPage, error) {
 	p := &r.Report.Provenance
-	parts, opts := provenanceParts(p, 0)
+	parts, opts := report.ProvenanceParts(p, 0)
 	page := &htmlPage{
-		Title:   "parallax report · " + printable(p.Corpus),
+		Title:   "parallax report · " + report.Printable(p.Corpus),
 		Summary: strings.Join(parts, " · "),
 		Compare: r.Compare,
 	}
@@ -165,7 +167,7 @@ func (r *HTMLReport) page() (*htmlPage, error) {
 	}
 	ids := map[string]int{}
 	for _, s := range r.Report.Sections {
-		t := displayTable(s)
+		t := report.DisplayTable(s)
 		part, err := r.part(s, t)
 		if err != nil {
 			return nil, err
@@ -185,9 +187,9 @@ func (r *HTMLReport) page() (*htmlPage, error) {
 
 // part renders one section of compare, with the charts and evidence that
 // belong to it.
-func (r *HTMLReport) part(s Section, t *Table) (*htmlPart, error) {
+func (r *HTMLReport) part(s report.Section, t *report.Table) (*htmlPart, error) {
 	rows, _, _, _ := r.limits()
-	part := &htmlPart{Title: printable(t.Title)}
+	part := &htmlPart{Title: report.Printable(t.Title)}
 	switch t.Name {
 	case "terms":
 		if r.Keyness != nil {
@@ -237,8 +239,8 @@ func (r *HTMLReport) part(s Section, t *Table) (*htmlPart, error) {
 }
 
 // table converts a display table, keeping at most max rows (0: all).
-func (r *HTMLReport) table(t *Table, max int) *htmlTable {
-	num := numericColumns(collected(t))
+func (r *HTMLReport) table(t *report.Table, max int) *htmlTable {
+	num := report.NumericColumns(report.Collected(t))
 	ht := &htmlTable{}
 	for j, c := range t.Columns {
 		ht.Columns = append(ht.Columns, htmlCell{Text: c, Num: num[j]})
@@ -251,14 +253,14 @@ func (r *HTMLReport) table(t *Table, max int) *htmlTable {
 		}
 		cells := make([]htmlCell, len(row))
 		for j, v := range row {
-			text := textValue(v)
+			text := report.TextValue(v)
 			// an interval "[-0.12, 0.03]" reads as one number
 			cells[j] = htmlCell{Text: text, Num: num[j] || isIntervalText(text)}
 		}
 		ht.Rows = append(ht.Rows, cells)
 	}
 	for _, n := range t.Notes {
-		ht.Notes = append(ht.Notes, printable(n))
+		ht.Notes = append(ht.Notes, report.Printable(n))
 	}
 	if max > 0 && total > max {
 		ht.Cut = fmt.Sprintf("The page shows the first %d of %d rows; `%s` prints them all (with --format csv -o DIR/, every row of the tidy tables).", max, total, r.compareCmd())
@@ -294,17 +296,17 @@ func (r *HTMLReport) command(name string, args ...string) string {
 }
 
 // fmtNum formats a float as the tables do.
-func fmtNum(x float64, digits int) string { return textValue(Float(x, digits)) }
+func fmtNum(x float64, digits int) string { return report.TextValue(report.Float(x, digits)) }
 
 // ---- distinctive terms ----
 
-func (r *HTMLReport) termsTable(t *Table) *htmlTable {
+func (r *HTMLReport) termsTable(t *report.Table) *htmlTable {
 	ht := &htmlTable{Columns: []htmlCell{{Text: "group"}, {Text: "docs", Num: true}, {Text: "distinctive terms, strongest first: term (count, log-odds z)"}}}
 	docs := map[string]string{}
 	if j := colIndex(t, "docs"); j >= 0 {
 		if g := colIndex(t, "group"); g >= 0 {
 			for row := range t.AllRows() {
-				docs[row[g].Str] = textValue(row[j])
+				docs[row[g].Str] = report.TextValue(row[j])
 			}
 		}
 	}
@@ -327,13 +329,13 @@ func (r *HTMLReport) termsTable(t *Table) *htmlTable {
 		ht.Rows = append(ht.Rows, []htmlCell{{Text: name}, {Text: docs[name], Num: true}, {Text: text}})
 	}
 	for _, n := range t.Notes {
-		ht.Notes = append(ht.Notes, printable(n))
+		ht.Notes = append(ht.Notes, report.Printable(n))
 	}
 	ht.Notes = append(ht.Notes, "count: the term's occurrences in the group; log-odds z: logodds_z of the terms table (--format csv or json), two decimals.")
 	return ht
 }
 
-func colIndex(t *Table, name string) int {
+func colIndex(t *report.Table, name string) int {
 	for j, c := range t.Columns {
 		if c == name {
 			return j

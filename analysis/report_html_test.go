@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 	"gonum.org/v1/gonum/mat"
 
+	"parallax/analysis/report"
 	"parallax/analysis/resample"
 )
 
@@ -32,9 +33,9 @@ func testHTMLReport() *HTMLReport {
 		{Group: "Alpha", Key: "security", Hits: 3, Words: 100, Per1k: 30, Low: 10, High: 50},
 		{Group: "Alpha", Key: "econ" + evilScript, Hits: 1, Words: 100, Per1k: 10, Low: 0, High: 20},
 	}
-	table := &Table{Name: "custom", Title: "Custom " + evilScript, Columns: []string{"group", "n"}, Notes: []string{"note " + evilImg, "run `" + evilScript + "` or `x"}}
+	table := &report.Table{Name: "custom", Title: "Custom " + evilScript, Columns: []string{"group", "n"}, Notes: []string{"note " + evilImg, "run `" + evilScript + "` or `x"}}
 	for i := range 10 {
-		table.Rows = append(table.Rows, []Value{Str(fmt.Sprintf("%s %d", evilScript, i)), Int(int64(i))})
+		table.Rows = append(table.Rows, []report.Value{report.Str(fmt.Sprintf("%s %d", evilScript, i)), report.Int(int64(i))})
 	}
 	events := &EventResult{
 		Events: []EventInfo{{ID: "ev1", Name: "Event " + evilScript, Level: EventLevelPassage, Source: EventSourceLexicon}},
@@ -42,12 +43,12 @@ func testHTMLReport() *HTMLReport {
 			Passages: []EventPassage{{Event: "ev1", Group: groups[1], DocID: "d1", Sentence: 3, Text: "passage " + evilScript}}}},
 	}
 	return &HTMLReport{
-		Report: &Report{
-			Provenance: Provenance{Tool: "parallax", Version: "0.1.0", Command: "report", Corpus: "x.jsonl",
+		Report: &report.Report{
+			Provenance: report.Provenance{Tool: "parallax", Version: "0.1.0", Command: "report", Corpus: "x.jsonl",
 				Fingerprint: "0123456789abcdef", Documents: 3, Options: map[string]string{"labels": evilScript}},
-			Sections: []Section{SimilaritySection(sim), ToneSection(tone), {Display: table},
-				{Display: &Table{Name: "labels", Title: "Labels", Columns: []string{"referent"}}},
-				{Display: &Table{Name: "scare-quotes", Title: "Scare quotes", Columns: []string{"phrase"}}},
+			Sections: []report.Section{SimilaritySection(sim), ToneSection(tone), {Display: table},
+				{Display: &report.Table{Name: "labels", Title: "Labels", Columns: []string{"referent"}}},
+				{Display: &report.Table{Name: "scare-quotes", Title: "Scare quotes", Columns: []string{"phrase"}}},
 				SideBySideSection(events, 2)},
 		},
 		Groups:        groups,

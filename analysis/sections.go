@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"parallax/analysis/report"
 )
 
 // SmallGroup is the document count below which a group is flagged "small" in
@@ -18,8 +20,8 @@ const SmallGroup = 5
 
 // CorpusSection summarises the corpus per group: what was read, what the
 // measures count, and which groups are small.
-func CorpusSection(res *Result) Section {
-	t := &Table{
+func CorpusSection(res *Result) report.Section {
+	t := &report.Table{
 		Name:    "corpus",
 		Title:   "Corpus",
 		Columns: []string{"group", "docs", "sentences", "words", "terms", "types", "first_date", "last_date", "undated", "flag"},
@@ -27,9 +29,9 @@ func CorpusSection(res *Result) Section {
 	var docs int
 	var sents, words, terms int64
 	for _, g := range res.Groups {
-		t.Rows = append(t.Rows, []Value{
-			Str(g.Group), Int(int64(g.Docs)), Int(g.Sentences), Int(g.Words), Int(g.Terms), Int(int64(g.Types)),
-			Str(g.MinDate), Str(g.MaxDate), Int(int64(g.Undated)), Str(smallFlag(g.Docs)),
+		t.Rows = append(t.Rows, []report.Value{
+			report.Str(g.Group), report.Int(int64(g.Docs)), report.Int(g.Sentences), report.Int(g.Words), report.Int(g.Terms), report.Int(int64(g.Types)),
+			report.Str(g.MinDate), report.Str(g.MaxDate), report.Int(int64(g.Undated)), report.Str(smallFlag(g.Docs)),
 		})
 		docs += g.Docs
 		sents += g.Sentences
@@ -79,7 +81,7 @@ func CorpusSection(res *Result) Section {
 	if hasSmall(res.Groups) {
 		t.Notes = append(t.Notes, fmt.Sprintf("flag small: fewer than %d documents; figures for such a group describe these articles, not the outlet.", SmallGroup))
 	}
-	return Section{Display: t}
+	return report.Section{Display: t}
 }
 
 // Plural writes a count with its noun: "1 document", "2 documents".
@@ -280,16 +282,16 @@ func GroupList(groups []string) string {
 
 // TermsSection renders distinctive terms: a long tidy table, and for the
 // display either the same (one row per term) or, compact, one row per group.
-func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) Section {
-	tidy := &Table{
+func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) report.Section {
+	tidy := &report.Table{
 		Name:  "terms",
 		Title: "Distinctive terms",
 		Columns: []string{"group", "term", "count", "per_1k", "docs", "logodds_z", "g2", "chi2", "p", "q", "log_ratio",
 			"reference", "ref_count", "ref_per_1k", "tfidf", "single_doc"},
 	}
-	display := &Table{Name: "terms", Title: tidy.Title,
+	display := &report.Table{Name: "terms", Title: tidy.Title,
 		Columns: []string{"group", "term", "count", "per_1k", "ref_per_1k", "docs", "logodds_z", "g2", "q", "log_ratio", "flag"}}
-	compact := &Table{Name: "terms", Title: tidy.Title, Columns: []string{"group", "docs", "distinctive terms, strongest first"}}
+	compact := &report.Table{Name: "terms", Title: tidy.Title, Columns: []string{"group", "docs", "distinctive terms, strongest first"}}
 	wantDisplay := opt.Only != TidyForm
 	for _, gk := range ks {
 		g := gk.Group
@@ -301,13 +303,13 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) Section {
 				if k.SingleDoc {
 					flag = "1 doc"
 				}
-				display.Rows = append(display.Rows, []Value{
-					Str(t.Groups[g]), Str(k.Term), Int(k.Count), Float(k.Per1k, 2), Float(k.RefPer1k, 2), Int(k.Docs), Float(k.LogOddsZ, 2),
-					Float(k.G2, 2), Prob(k.Q), Float(k.LogRatio, 2), Str(flag),
+				display.Rows = append(display.Rows, []report.Value{
+					report.Str(t.Groups[g]), report.Str(k.Term), report.Int(k.Count), report.Float(k.Per1k, 2), report.Float(k.RefPer1k, 2), report.Int(k.Docs), report.Float(k.LogOddsZ, 2),
+					report.Float(k.G2, 2), report.Prob(k.Q), report.Float(k.LogRatio, 2), report.Str(flag),
 				})
 			}
 		}
-		compact.Rows = append(compact.Rows, []Value{Str(t.Groups[g]), Int(int64(t.Docs[g])), Str(strings.Join(words, ", "))})
+		compact.Rows = append(compact.Rows, []report.Value{report.Str(t.Groups[g]), report.Int(int64(t.Docs[g])), report.Str(strings.Join(words, ", "))})
 	}
 	switch opt.Only {
 	case TidyForm:
@@ -315,9 +317,9 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) Section {
 		// a row per group and tested term, so it is never held whole.
 		tidy.RowSeq = tidyTermRows(t, ks, opt.IDF)
 	case BothForms:
-		tidy.Rows = [][]Value{}
+		tidy.Rows = [][]report.Value{}
 		for row := range tidyTermRows(t, ks, opt.IDF) {
-			tidy.Rows = append(tidy.Rows, append([]Value(nil), row...))
+			tidy.Rows = append(tidy.Rows, append([]report.Value(nil), row...))
 		}
 	}
 	notes := termsNotes(t, ks, opt)
@@ -334,9 +336,9 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) Section {
 }
 
 // tidyTermRows yields the tidy rows of distinctive terms, reusing one row.
-func tidyTermRows(t *TermTable, ks []GroupKeyness, v IDFVariant) iter.Seq[[]Value] {
-	return func(yield func([]Value) bool) {
-		row := make([]Value, 16)
+func tidyTermRows(t *TermTable, ks []GroupKeyness, v IDFVariant) iter.Seq[[]report.Value] {
+	return func(yield func([]report.Value) bool) {
+		row := make([]report.Value, 16)
 		for _, gk := range ks {
 			g := gk.Group
 			for _, k := range gk.Terms {
@@ -344,10 +346,10 @@ func tidyTermRows(t *TermTable, ks []GroupKeyness, v IDFVariant) iter.Seq[[]Valu
 				if t.Tokens[g] > 0 {
 					tfidf = float64(k.Count) / float64(t.Tokens[g]) * IDF(t.CorpusDF[k.ID], int64(t.TotalDocs), v)
 				}
-				row[0], row[1], row[2], row[3] = Str(t.Groups[g]), Str(k.Term), Int(k.Count), Float(k.Per1k, 2)
-				row[4], row[5], row[6], row[7] = Int(k.Docs), Float(k.LogOddsZ, 2), Float(k.G2, 2), Float(k.Chi2, 2)
-				row[8], row[9], row[10], row[11] = Prob(k.P), Prob(k.Q), Float(k.LogRatio, 2), Str(gk.Reference)
-				row[12], row[13], row[14], row[15] = Int(k.RefCount), Float(k.RefPer1k, 2), Float(tfidf, 6), Str(strconv.FormatBool(k.SingleDoc))
+				row[0], row[1], row[2], row[3] = report.Str(t.Groups[g]), report.Str(k.Term), report.Int(k.Count), report.Float(k.Per1k, 2)
+				row[4], row[5], row[6], row[7] = report.Int(k.Docs), report.Float(k.LogOddsZ, 2), report.Float(k.G2, 2), report.Float(k.Chi2, 2)
+				row[8], row[9], row[10], row[11] = report.Prob(k.P), report.Prob(k.Q), report.Float(k.LogRatio, 2), report.Str(gk.Reference)
+				row[12], row[13], row[14], row[15] = report.Int(k.RefCount), report.Float(k.RefPer1k, 2), report.Float(tfidf, 6), report.Str(strconv.FormatBool(k.SingleDoc))
 				if !yield(row) {
 					return
 				}
@@ -358,14 +360,14 @@ func tidyTermRows(t *TermTable, ks []GroupKeyness, v IDFVariant) iter.Seq[[]Valu
 
 // formSection pairs the tables that were built: with one form only, that
 // table serves both roles.
-func formSection(display, tidy *Table, only Form) Section {
+func formSection(display, tidy *report.Table, only Form) report.Section {
 	switch only {
 	case DisplayForm:
-		return Section{Display: display}
+		return report.Section{Display: display}
 	case TidyForm:
-		return Section{Display: tidy, Tidy: tidy}
+		return report.Section{Display: tidy, Tidy: tidy}
 	}
-	return Section{Display: display, Tidy: tidy}
+	return report.Section{Display: display, Tidy: tidy}
 }
 
 func termsNotes(t *TermTable, ks []GroupKeyness, opt TermsOptions) []string {
@@ -403,21 +405,21 @@ func termsNotes(t *TermTable, ks []GroupKeyness, opt TermsOptions) []string {
 
 // SimilaritySection renders a group similarity matrix: displayed as a matrix
 // in clustering order, tidy as one row per ordered pair.
-func SimilaritySection(s *SimMatrix) Section {
+func SimilaritySection(s *SimMatrix) report.Section {
 	order := ClusterOrder(s)
-	display := &Table{Name: "similarity", Title: fmt.Sprintf("Similarity between groups (%s)", s.Measure)}
+	display := &report.Table{Name: "similarity", Title: fmt.Sprintf("Similarity between groups (%s)", s.Measure)}
 	display.Columns = append(display.Columns, "group")
 	for _, j := range order {
 		display.Columns = append(display.Columns, s.Labels[j])
 	}
 	for _, i := range order {
-		row := []Value{Str(s.Labels[i])}
+		row := []report.Value{report.Str(s.Labels[i])}
 		for _, j := range order {
 			row = append(row, simValue(s, i, j))
 		}
 		display.Rows = append(display.Rows, row)
 	}
-	tidy := &Table{Name: "similarity", Title: display.Title, Columns: []string{"group_a", "group_b", "measure", "value"}}
+	tidy := &report.Table{Name: "similarity", Title: display.Title, Columns: []string{"group_a", "group_b", "measure", "value"}}
 	idx := make([]int, len(s.Labels))
 	for i := range idx {
 		idx[i] = i
@@ -425,7 +427,7 @@ func SimilaritySection(s *SimMatrix) Section {
 	sort.Slice(idx, func(a, b int) bool { return s.Labels[idx[a]] < s.Labels[idx[b]] })
 	for _, i := range idx {
 		for _, j := range idx {
-			tidy.Rows = append(tidy.Rows, []Value{Str(s.Labels[i]), Str(s.Labels[j]), Str(string(s.Measure)), simValue(s, i, j)})
+			tidy.Rows = append(tidy.Rows, []report.Value{report.Str(s.Labels[i]), report.Str(s.Labels[j]), report.Str(string(s.Measure)), simValue(s, i, j)})
 		}
 	}
 	notes := []string{simNote(s.Measure), "Rows and columns in the order of average-linkage clustering on 1 − similarity (docs/similarity.md)."}
@@ -441,7 +443,7 @@ func SimilaritySection(s *SimMatrix) Section {
 		}
 	}
 	display.Notes, tidy.Notes = notes, notes
-	return Section{Display: display, Tidy: tidy}
+	return report.Section{Display: display, Tidy: tidy}
 }
 
 // closestPairs lists the n most similar pairs of distinct, valid groups,
@@ -479,12 +481,12 @@ func closestPairs(s *SimMatrix, n int) string {
 	return strings.Join(out, "; ")
 }
 
-func simValue(s *SimMatrix, i, j int) Value {
+func simValue(s *SimMatrix, i, j int) report.Value {
 	v, ok := s.At(i, j)
 	if !ok {
-		return NA()
+		return report.NA()
 	}
-	return Float(v, 3)
+	return report.Float(v, 3)
 }
 
 func simNote(m SimMeasure) string {
@@ -499,37 +501,37 @@ func simNote(m SimMeasure) string {
 }
 
 // NeighborsSection lists each document's nearest documents.
-func NeighborsSection(dv *DocVectors, nn [][]Neighbor, m SimMeasure) Section {
-	t := &Table{Name: "neighbors", Title: fmt.Sprintf("Nearest documents (%s)", m),
+func NeighborsSection(dv *DocVectors, nn [][]Neighbor, m SimMeasure) report.Section {
+	t := &report.Table{Name: "neighbors", Title: fmt.Sprintf("Nearest documents (%s)", m),
 		Columns: []string{"group", "doc", "rank", "neighbor_group", "neighbor_doc", "measure", "value"}}
 	for d, list := range nn {
 		for r, n := range list {
-			t.Rows = append(t.Rows, []Value{Str(dv.Groups[d]), Str(dv.IDs[d]), Int(int64(r + 1)),
-				Str(dv.Groups[n.Doc]), Str(dv.IDs[n.Doc]), Str(string(m)), Float(n.Sim, 3)})
+			t.Rows = append(t.Rows, []report.Value{report.Str(dv.Groups[d]), report.Str(dv.IDs[d]), report.Int(int64(r + 1)),
+				report.Str(dv.Groups[n.Doc]), report.Str(dv.IDs[n.Doc]), report.Str(string(m)), report.Float(n.Sim, 3)})
 		}
 	}
 	t.Notes = []string{simNote(m), "Documents sharing no counted term with any other have no neighbours listed."}
-	return Section{Display: t}
+	return report.Section{Display: t}
 }
 
 // KWICSection lists keyword-in-context hits per group, as kept by a KWIC
 // with Max perGroup (0: all), with every group's count of matches in the notes.
-func KWICSection(hits []KWICHit, counts map[string]int, pattern string, perGroup int) Section {
-	t := &Table{Name: "kwic", Title: fmt.Sprintf("Keyword in context: %q", pattern),
+func KWICSection(hits []KWICHit, counts map[string]int, pattern string, perGroup int) report.Section {
+	t := &report.Table{Name: "kwic", Title: fmt.Sprintf("Keyword in context: %q", pattern),
 		Columns: []string{"group", "doc", "sentence", "left", "match", "right", "voice", "speaker", "hits"},
 		// On a narrow terminal the contexts give way, the left one keeping
 		// the words next to the match.
-		Cut: map[string]Cut{"left": CutLeft, "doc": CutNever, "match": CutNever}}
-	tidy := &Table{Name: "kwic", Title: t.Title,
+		Cut: map[string]report.Cut{"left": report.CutLeft, "doc": report.CutNever, "match": report.CutNever}}
+	tidy := &report.Table{Name: "kwic", Title: t.Title,
 		Columns: []string{"group", "doc", "sentence", "left", "match", "right", "voice", "speaker", "hits", "title", "date", "url"}}
 	total := 0
 	for _, n := range counts {
 		total += n
 	}
 	for _, h := range hits {
-		row := []Value{Str(h.Group), Str(h.DocID), Int(int64(h.Sentence)), Str(h.Left), Str(h.Match), Str(h.Right), Str(h.Voice), Str(h.Speaker), Str(h.Hits)}
+		row := []report.Value{report.Str(h.Group), report.Str(h.DocID), report.Int(int64(h.Sentence)), report.Str(h.Left), report.Str(h.Match), report.Str(h.Right), report.Str(h.Voice), report.Str(h.Speaker), report.Str(h.Hits)}
 		t.Rows = append(t.Rows, row)
-		tidy.Rows = append(tidy.Rows, append(row[:len(row):len(row)], Str(h.Title), Str(h.Date), Str(h.URL)))
+		tidy.Rows = append(tidy.Rows, append(row[:len(row):len(row)], report.Str(h.Title), report.Str(h.Date), report.Str(h.URL)))
 	}
 	var parts []string
 	for _, g := range sortedKeys(counts) {
@@ -545,19 +547,19 @@ func KWICSection(hits []KWICHit, counts map[string]int, pattern string, perGroup
 	}
 	t.Notes = append(t.Notes, "voice: own (the outlet's words), quoted (inside a direct quote) or scare (inside a scare quote); speaker: of the quote, or of the sentence's reported speech (docs/framing.md); hits: labels, frames and actors of the lexicons in the match's sentence.")
 	tidy.Notes = t.Notes
-	return Section{Display: t, Tidy: tidy}
+	return report.Section{Display: t, Tidy: tidy}
 }
 
 // FrequencySection lists, per group, its terms ranked by count or by tf-idf
 // (rank "count" or "tfidf"), at most top each (0: all) among those with a
 // count of at least minCount: the plain frequency view, next to keyness.
-func FrequencySection(t *TermTable, rank string, top int, minCount int64, v IDFVariant) (Section, error) {
-	tab := &Table{Name: "frequencies", Title: "Term frequencies (ranked by " + rank + ")",
+func FrequencySection(t *TermTable, rank string, top int, minCount int64, v IDFVariant) (report.Section, error) {
+	tab := &report.Table{Name: "frequencies", Title: "Term frequencies (ranked by " + rank + ")",
 		Columns: []string{"group", "rank", "term", "count", "per_1k", "docs", "tf", "tfidf"}}
 	for g, name := range t.Groups {
 		fs, err := Frequencies(t, g, minCount, v)
 		if err != nil {
-			return Section{}, err
+			return report.Section{}, err
 		}
 		if rank == "tfidf" {
 			slices.SortStableFunc(fs, func(x, y TermFreq) int { return cmp.Compare(y.TFIDF, x.TFIDF) })
@@ -566,8 +568,8 @@ func FrequencySection(t *TermTable, rank string, top int, minCount int64, v IDFV
 			fs = fs[:top]
 		}
 		for i, f := range fs {
-			tab.Rows = append(tab.Rows, []Value{Str(name), Int(int64(i + 1)), Str(f.Term), Int(f.Count), Float(f.Per1k, 2),
-				Int(f.Docs), Float(f.TF, 6), Float(f.TFIDF, 6)})
+			tab.Rows = append(tab.Rows, []report.Value{report.Str(name), report.Int(int64(i + 1)), report.Str(f.Term), report.Int(f.Count), report.Float(f.Per1k, 2),
+				report.Int(f.Docs), report.Float(f.TF, 6), report.Float(f.TFIDF, 6)})
 		}
 	}
 	tab.Notes = []string{
@@ -575,5 +577,5 @@ func FrequencySection(t *TermTable, rank string, top int, minCount int64, v IDFV
 		fmt.Sprintf("per_1k: per 1,000 counted terms of the group; docs: the group's documents containing the term; tf: count / counted terms; tfidf: tf · idf, idf %q over the %s of the corpus (docs/measures.md).", v, Plural(t.TotalDocs, "document")),
 		"Frequent is not distinctive: a word every outlet uses ranks high here; parallax terms (log-odds) shows what sets a group apart.",
 	}
-	return Section{Display: tab}, nil
+	return report.Section{Display: tab}, nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
@@ -60,12 +61,12 @@ func smallToneCollector(t *testing.T) *ToneCollector {
 }
 
 // rows collects a section's rows (the tidy table when there is one).
-func rows(s Section) [][]Value {
+func rows(s report.Section) [][]report.Value {
 	t := s.Tidy
 	if t == nil {
 		t = s.Display
 	}
-	var out [][]Value
+	var out [][]report.Value
 	for r := range t.AllRows() {
 		out = append(out, slices.Clone(r))
 	}
@@ -228,8 +229,8 @@ func TestToneAllSides(t *testing.T) {
 	full := ToneOptions{Lexicons: []ToneLexicon{moodLexicon(t)}, Sentences: true, Documents: true}
 	c1, s1 := allSidesTone(t, 1, full)
 	c4, s4 := allSidesTone(t, 4, full)
-	sections := func(c *ToneCollector, s *ToneSummary) map[string][][]Value {
-		return map[string][][]Value{
+	sections := func(c *ToneCollector, s *ToneSummary) map[string][][]report.Value {
+		return map[string][][]report.Value{
 			"tone": rows(ToneSection(s)), "pairs": rows(TonePairsSection(s)), "agreement": rows(AgreementSection(s)),
 			"sentences": rows(SentenceToneSection(c)), "documents": rows(DocumentToneSection(c)),
 		}

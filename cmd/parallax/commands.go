@@ -13,6 +13,7 @@ import (
 	"parallax/analysis"
 	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
+	"parallax/analysis/report"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
@@ -55,7 +56,7 @@ func (cf *corpusFlags) run(pos []string, e *env, tweak func(*analysis.Options)) 
 // runCorpus is run; allowEmpty lets a corpus whose every record was skipped
 // through, for the command that lists the skips.
 func (cf *corpusFlags) runCorpus(pos []string, e *env, tweak func(*analysis.Options), allowEmpty bool) (*analysis.Result, error) {
-	if _, err := analysis.ParseFormat(cf.format); err != nil {
+	if _, err := report.ParseFormat(cf.format); err != nil {
 		return nil, usageError{err}
 	}
 	src, err := cf.source(pos)
@@ -151,7 +152,7 @@ func runCorpus(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	sections := []analysis.Section{analysis.CorpusSection(res)}
+	sections := []report.Section{analysis.CorpusSection(res)}
 	if s, ok := loadSection(res.Load); ok {
 		if cf.format == "csv" && cf.output == "" {
 			// One table on a pipe: the corpus table; say where the rest is.
@@ -161,23 +162,23 @@ func runCorpus(c *command, args []string, e *env) error {
 			sections = append(sections, s)
 		}
 	}
-	return cf.write(e, &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: sections})
+	return cf.write(e, &report.Report{Provenance: provenance(c.name, fs, res), Sections: sections})
 }
 
 // loadSection lists every skipped record and every warning of loading; ok is
 // false when there is neither.
-func loadSection(l *corpus.LoadReport) (analysis.Section, bool) {
+func loadSection(l *corpus.LoadReport) (report.Section, bool) {
 	if len(l.Skipped) == 0 && len(l.Warnings) == 0 {
-		return analysis.Section{}, false
+		return report.Section{}, false
 	}
-	t := &analysis.Table{Name: "skipped", Title: "Skipped records and warnings", Columns: []string{"origin", "what", "reason"}}
+	t := &report.Table{Name: "skipped", Title: "Skipped records and warnings", Columns: []string{"origin", "what", "reason"}}
 	for _, s := range l.Skipped {
-		t.Rows = append(t.Rows, []analysis.Value{analysis.Str(s.Origin), analysis.Str("skipped"), analysis.Str(s.Reason)})
+		t.Rows = append(t.Rows, []report.Value{report.Str(s.Origin), report.Str("skipped"), report.Str(s.Reason)})
 	}
 	for _, w := range l.Warnings {
-		t.Rows = append(t.Rows, []analysis.Value{analysis.Str(""), analysis.Str("warning"), analysis.Str(w)})
+		t.Rows = append(t.Rows, []report.Value{report.Str(""), report.Str("warning"), report.Str(w)})
 	}
-	return analysis.Section{Display: t}, true
+	return report.Section{Display: t}, true
 }
 
 func runClean(c *command, args []string, e *env) error {
@@ -213,14 +214,14 @@ func runClean(c *command, args []string, e *env) error {
 	}
 	sort.Slice(docs, func(a, b int) bool { return docs[a].index < docs[b].index })
 	// On a terminal the text is cut to fit; CSV and JSON keep every line whole.
-	removed := &analysis.Table{Name: "removed", Title: "Removed lines", Columns: []string{"group", "doc", "line", "rule", "text"},
-		Cut: map[string]analysis.Cut{"group": analysis.CutNever, "doc": analysis.CutNever, "rule": analysis.CutNever}}
-	summary := &analysis.Table{Name: "clean_summary", Title: "Cleaning per document", Columns: []string{"group", "doc", "lines", "removed", "kept"}}
+	removed := &report.Table{Name: "removed", Title: "Removed lines", Columns: []string{"group", "doc", "line", "rule", "text"},
+		Cut: map[string]report.Cut{"group": report.CutNever, "doc": report.CutNever, "rule": report.CutNever}}
+	summary := &report.Table{Name: "clean_summary", Title: "Cleaning per document", Columns: []string{"group", "doc", "lines", "removed", "kept"}}
 	for _, d := range docs {
 		for _, r := range d.removals {
-			removed.Rows = append(removed.Rows, []analysis.Value{analysis.Str(d.group), analysis.Str(d.id), analysis.Int(int64(r.Line)), analysis.Str(r.Rule), analysis.Str(r.Text)})
+			removed.Rows = append(removed.Rows, []report.Value{report.Str(d.group), report.Str(d.id), report.Int(int64(r.Line)), report.Str(r.Rule), report.Str(r.Text)})
 		}
-		summary.Rows = append(summary.Rows, []analysis.Value{analysis.Str(d.group), analysis.Str(d.id), analysis.Int(int64(d.lines)), analysis.Int(int64(d.removed)), analysis.Int(int64(d.lines - d.removed))})
+		summary.Rows = append(summary.Rows, []report.Value{report.Str(d.group), report.Str(d.id), report.Int(int64(d.lines)), report.Int(int64(d.removed)), report.Int(int64(d.lines - d.removed))})
 	}
 	removed.Notes = []string{
 		fmt.Sprintf("%s removed from %s.", analysis.Plural(int(res.Cleaning.Removed), "line"), analysis.Plural(len(docs), "document")),
@@ -230,7 +231,7 @@ func runClean(c *command, args []string, e *env) error {
 		removed.Notes = append(removed.Notes, "The repeated-line rule did not run (standard input cannot be read twice, or it was switched off).")
 	}
 	summary.Notes = []string{"lines: lines of the document as read (a final newline ends the last line); removed: lines cleaning removed; kept: the rest, blank lines included."}
-	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{{Display: removed}, {Display: summary}}}
+	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{{Display: removed}, {Display: summary}}}
 	if cf.format == "csv" && cf.output == "" {
 		// The removed lines are the table people want from a pipe.
 		r.Sections = r.Sections[:1]
@@ -272,7 +273,7 @@ func runTerms(c *command, args []string, e *env) error {
 		if err != nil {
 			return err
 		}
-		return cf.write(e, &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{sec}})
+		return cf.write(e, &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{sec}})
 	}
 	if err := tf.checkGroups(res.Table); err != nil {
 		return err
@@ -286,7 +287,7 @@ func runTerms(c *command, args []string, e *env) error {
 			return err
 		}
 	}
-	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{analysis.TermsSection(res.Table, ks, topt)}}
+	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{analysis.TermsSection(res.Table, ks, topt)}}
 	return cf.write(e, r)
 }
 
@@ -362,7 +363,7 @@ func runSimilarity(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	var sections []analysis.Section
+	var sections []report.Section
 	for _, m := range ms {
 		if *docs {
 			nn, err := analysis.NearestDocuments(res.Docs, analysis.NeighborOptions{
@@ -382,29 +383,29 @@ func runSimilarity(c *command, args []string, e *env) error {
 	if len(sections) > 1 && (cf.format == "csv" || cf.format == "json") {
 		// The tidy tables share their columns, measure among them: one long
 		// table holds every measure.
-		sections = []analysis.Section{combineTidy(sections)}
+		sections = []report.Section{combineTidy(sections)}
 	}
-	return cf.write(e, &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: sections})
+	return cf.write(e, &report.Report{Provenance: provenance(c.name, fs, res), Sections: sections})
 }
 
 // combineTidy concatenates the tidy tables of sections that share their
 // columns into one section.
-func combineTidy(sections []analysis.Section) analysis.Section {
-	tidy := func(s analysis.Section) *analysis.Table {
+func combineTidy(sections []report.Section) report.Section {
+	tidy := func(s report.Section) *report.Table {
 		if s.Tidy != nil {
 			return s.Tidy
 		}
 		return s.Display
 	}
 	first := tidy(sections[0])
-	all := &analysis.Table{Name: first.Name, Title: first.Title, Columns: first.Columns}
+	all := &report.Table{Name: first.Name, Title: first.Title, Columns: first.Columns}
 	for _, s := range sections {
 		t := tidy(s)
 		all.Rows = append(all.Rows, t.Rows...)
 		all.Notes = append(all.Notes, t.Notes[0])
 	}
 	all.Notes = append(all.Notes, first.Notes[1:]...)
-	return analysis.Section{Display: all}
+	return report.Section{Display: all}
 }
 
 func runKWIC(c *command, args []string, e *env) error {
@@ -446,7 +447,7 @@ func runKWIC(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{analysis.KWICSection(kw.Hits(), kw.Counts(), pos[0], *perGroup)}}
+	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{analysis.KWICSection(kw.Hits(), kw.Counts(), pos[0], *perGroup)}}
 	r.Provenance.Options["pattern"] = pos[0]
 	return cf.write(e, r)
 }

@@ -4,6 +4,7 @@ import (
 	"flag"
 
 	"parallax/analysis"
+	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
@@ -49,7 +50,7 @@ type comparison struct {
 	Framing   *analysis.FramingCollector
 	Events    *analysis.EventResult
 	// Report holds compare's tables in order, with the provenance.
-	Report *analysis.Report
+	Report *report.Report
 }
 
 // build runs the pipeline once (a second pass only when the event
@@ -124,7 +125,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	if out.Events, err = finishEvents(events, res, cf, pos, e, framing.QuoteCounter()); err != nil {
 		return nil, err
 	}
-	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{
+	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
 		analysis.CorpusSection(res),
 		analysis.TermsSection(res.Table, out.Keyness, topt),
 		analysis.SimilaritySection(out.Sim),

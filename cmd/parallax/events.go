@@ -5,6 +5,7 @@ import (
 
 	"parallax/analysis"
 	"parallax/analysis/corpus"
+	"parallax/analysis/report"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
@@ -130,14 +131,14 @@ func runEvents(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	rep := &analysis.Report{Provenance: provenance(c.name, fs, res)}
+	rep := &report.Report{Provenance: provenance(c.name, fs, res)}
 	switch *level {
 	case "article":
-		rep.Sections = []analysis.Section{analysis.ArticleEventsSection(r)}
+		rep.Sections = []report.Section{analysis.ArticleEventsSection(r)}
 	case "passage":
-		rep.Sections = []analysis.Section{analysis.PassageEventsSection(r)}
+		rep.Sections = []report.Section{analysis.PassageEventsSection(r)}
 	default:
-		rep.Sections = []analysis.Section{analysis.EventsSection(r), analysis.SideBySideSection(r, *perGroup)}
+		rep.Sections = []report.Section{analysis.EventsSection(r), analysis.SideBySideSection(r, *perGroup)}
 		onePerPipe(&cf, e, rep, "the passages side by side")
 	}
 	return cf.write(e, rep)

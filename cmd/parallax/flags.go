@@ -17,6 +17,7 @@ import (
 	"parallax/analysis"
 	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
+	"parallax/analysis/report"
 	"parallax/lexicons"
 )
 
@@ -109,7 +110,7 @@ func (c *command) flagSet(e *env, cf *corpusFlags) *flag.FlagSet {
 		fs.IntVar(&cf.ngrams, "ngrams", 1, "count n-grams of 1..N adjacent terms within a sentence")
 		fs.IntVar(&cf.minLength, "min-length", 0, "ignore terms shorter than this many bytes")
 		fs.IntVar(&cf.workers, "workers", 0, "parallel workers (default: number of CPUs); results do not depend on it")
-		fs.IntVar(&cf.width, "width", analysis.DefaultWidth, "widest text table in columns; wider ones get numbered headers and a legend")
+		fs.IntVar(&cf.width, "width", report.DefaultWidth, "widest text table in columns; wider ones get numbered headers and a legend")
 		fs.BoolVar(&cf.quiet, "quiet", false, "write nothing to standard error but errors: no progress line, no notes")
 	}
 	return fs
@@ -267,8 +268,8 @@ func (cf *corpusFlags) options(stdin io.Reader) (analysis.Options, error) {
 // provenance records the effective value of every flag that shapes output,
 // which of them came from the command line and which from the config file,
 // and the config file's path and SHA-256.
-func provenance(cmd string, fs *flag.FlagSet, res *analysis.Result) analysis.Provenance {
-	p := analysis.Provenance{Tool: "parallax", Version: version, Command: cmd, Options: map[string]string{}}
+func provenance(cmd string, fs *flag.FlagSet, res *analysis.Result) report.Provenance {
+	p := report.Provenance{Tool: "parallax", Version: version, Command: cmd, Options: map[string]string{}}
 	cfg, _ := fs.Lookup("config").Value.(*configFlag)
 	var fromCLI, fromFile []string
 	fs.VisitAll(func(f *flag.Flag) {
@@ -378,9 +379,9 @@ func isDirTarget(path string) bool {
 
 // write renders the report to -o or standard output, once the progress
 // line, if any, is cleared.
-func (cf *corpusFlags) write(e *env, r *analysis.Report) error {
+func (cf *corpusFlags) write(e *env, r *report.Report) error {
 	e.stopProgress()
-	f, err := analysis.ParseFormat(cf.format)
+	f, err := report.ParseFormat(cf.format)
 	if err != nil {
 		return usageError{err}
 	}
@@ -391,7 +392,7 @@ func (cf *corpusFlags) write(e *env, r *analysis.Report) error {
 		if cf.output == "" {
 			return usagef("csv holds one table and this report has %d sections: use -o DIR to write one file per section, or a command that prints one table (terms, similarity)", len(r.Sections))
 		}
-		paths, err := analysis.WriteDir(cf.output, r, f, analysis.RenderOptions{Width: cf.width})
+		paths, err := report.WriteDir(cf.output, r, f, report.Options{Width: cf.width})
 		if err != nil {
 			return err
 		}
@@ -399,13 +400,13 @@ func (cf *corpusFlags) write(e *env, r *analysis.Report) error {
 		return nil
 	}
 	if cf.output == "" {
-		return analysis.Render(e.stdout, r, f, analysis.RenderOptions{Width: cf.width})
+		return report.Render(e.stdout, r, f, report.Options{Width: cf.width})
 	}
 	out, err := os.Create(cf.output)
 	if err != nil {
 		return err
 	}
-	if err := analysis.Render(out, r, f, analysis.RenderOptions{Width: cf.width}); err != nil {
+	if err := report.Render(out, r, f, report.Options{Width: cf.width}); err != nil {
 		out.Close()
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 
 	"parallax"
 	"parallax/analysis"
+	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/lexicons"
 )
@@ -149,7 +150,7 @@ func runQuotes(c *command, args []string, e *env) error {
 		return err
 	}
 	// The list comes first: CSV on standard output is the quotes table.
-	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{
+	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
 		analysis.QuotesSection(col.Quotes(kinds...)),
 		analysis.AttributionSection(col.Attribution()),
 		analysis.SourcesSection(col.Sources(), *top),
@@ -183,7 +184,7 @@ func runLabels(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{
+	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
 		analysis.LabelsSection(col.LabelsLexicon(), col.LabelRows()),
 	}}
 	if *passages > 0 {
@@ -210,7 +211,7 @@ func runActors(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	r := &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: []analysis.Section{
+	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
 		analysis.ActorsSection(col.Actors(*ff.resamples, *ff.seed), col.ActorsDiscovered(), *ff.resamples, *ff.seed),
 	}}
 	return cf.write(e, r)
@@ -218,7 +219,7 @@ func runActors(c *command, args []string, e *env) error {
 
 // onePerPipe keeps only the first table when CSV goes to standard output,
 // which holds one table, and says what was left out.
-func onePerPipe(cf *corpusFlags, e *env, r *analysis.Report, rest string) {
+func onePerPipe(cf *corpusFlags, e *env, r *report.Report, rest string) {
 	if cf.format == "csv" && cf.output == "" && len(r.Sections) > 1 {
 		fmt.Fprintf(e.stderr, "parallax: %s are not in this CSV: use -o DIR/ for every table\n", rest)
 		r.Sections = r.Sections[:1]

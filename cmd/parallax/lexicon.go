@@ -2,6 +2,7 @@ package main
 
 import (
 	"parallax/analysis"
+	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/lexicons"
 )
@@ -53,13 +54,13 @@ func runLexicon(c *command, args []string, e *env) error {
 	if *explainGroup != "" && res.Table.GroupIndex(*explainGroup) < 0 {
 		return usagef("--explain-group %q: no such group (groups: %s)", *explainGroup, analysis.GroupList(res.Table.Groups))
 	}
-	sections := []analysis.Section{analysis.LexiconSection(lx, col.Rows(*resamples, *seed), *resamples, *seed)}
+	sections := []report.Section{analysis.LexiconSection(lx, col.Rows(*resamples, *seed), *resamples, *seed)}
 	if *explain != "" {
 		sections = append(sections, analysis.PassagesSection(*explain, col.Passages(), *maxPassages))
 	}
 	p := provenance(c.name, fs, res)
 	p.Options["lexicon-version"] = lx.Version
-	return cf.write(e, &analysis.Report{Provenance: p, Sections: sections})
+	return cf.write(e, &report.Report{Provenance: p, Sections: sections})
 }
 
 func hasKey(lx *lexicons.Lexicon, key string) bool {

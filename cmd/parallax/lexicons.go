@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"parallax/analysis"
+	"parallax/analysis/report"
 	"parallax/lexicons"
 )
 
@@ -22,11 +23,11 @@ func runLexicons(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	f, err := analysis.ParseFormat(*format)
+	f, err := report.ParseFormat(*format)
 	if err != nil {
 		return usageError{err}
 	}
-	var sec analysis.Section
+	var sec report.Section
 	switch {
 	case len(pos) == 0:
 		sec = packsSection()
@@ -41,15 +42,15 @@ func runLexicons(c *command, args []string, e *env) error {
 	default:
 		return usagef("lexicons takes no argument or 'check FILE…', not %q", pos[0])
 	}
-	r := &analysis.Report{Provenance: provenance(c.name, fs, nil), Sections: []analysis.Section{sec}}
-	return analysis.Render(e.stdout, r, f, analysis.RenderOptions{})
+	r := &report.Report{Provenance: provenance(c.name, fs, nil), Sections: []report.Section{sec}}
+	return report.Render(e.stdout, r, f, report.Options{})
 }
 
 // checkLexicons loads and compiles each file. Every positioned problem of
 // every file goes to standard error, one a line, and makes the command fail;
 // when all pass, the table describes them.
-func checkLexicons(e *env, files []string) (analysis.Section, error) {
-	t := &analysis.Table{Name: "lexicon_check", Title: "Lexicon files",
+func checkLexicons(e *env, files []string) (report.Section, error) {
+	t := &report.Table{Name: "lexicon_check", Title: "Lexicon files",
 		Columns: []string{"file", "name", "kind", "format", "keys", "patterns"}}
 	bad := 0
 	for _, file := range files {
@@ -64,14 +65,14 @@ func checkLexicons(e *env, files []string) (analysis.Section, error) {
 			}
 			continue
 		}
-		t.Rows = append(t.Rows, []analysis.Value{analysis.Str(file), analysis.Str(lx.Name), analysis.Str(string(lx.Kind)),
-			analysis.Str(lx.Format), analysis.Int(int64(len(lx.Keys()))), analysis.Int(int64(len(lx.Entries)))})
+		t.Rows = append(t.Rows, []report.Value{report.Str(file), report.Str(lx.Name), report.Str(string(lx.Kind)),
+			report.Str(lx.Format), report.Int(int64(len(lx.Keys()))), report.Int(int64(len(lx.Entries)))})
 	}
 	if bad > 0 {
-		return analysis.Section{}, fmt.Errorf("%s of %d failed the check (problems above)", analysis.Plural(bad, "lexicon file"), len(files))
+		return report.Section{}, fmt.Errorf("%s of %d failed the check (problems above)", analysis.Plural(bad, "lexicon file"), len(files))
 	}
 	t.Notes = []string{"keys: categories, valence patterns, actors, referents or events; patterns: entries, one per key and pattern."}
-	return analysis.Section{Display: t}, nil
+	return report.Section{Display: t}, nil
 }
 
 // errorLines lists every positioned error of err, one per line.
@@ -88,15 +89,15 @@ func errorLines(err error) []string {
 }
 
 // packsSection lists the embedded packs.
-func packsSection() analysis.Section {
-	t := &analysis.Table{Name: "lexicons", Title: "Embedded lexicon packs",
+func packsSection() report.Section {
+	t := &report.Table{Name: "lexicons", Title: "Embedded lexicon packs",
 		Columns: []string{"name", "kind", "version", "keys", "patterns", "sha256", "source", "license", "description"},
-		Cut:     map[string]analysis.Cut{"name": analysis.CutNever, "sha256": analysis.CutNever}}
+		Cut:     map[string]report.Cut{"name": report.CutNever, "sha256": report.CutNever}}
 	for _, p := range lexicons.Packs() {
-		t.Rows = append(t.Rows, []analysis.Value{analysis.Str(p.Name), analysis.Str(string(p.Kind)), analysis.Str(p.Version),
-			analysis.Int(int64(p.Keys)), analysis.Int(int64(p.Entries)), analysis.Str(p.SHA256), analysis.Str(p.Source),
-			analysis.Str(p.License), analysis.Str(p.Description)})
+		t.Rows = append(t.Rows, []report.Value{report.Str(p.Name), report.Str(string(p.Kind)), report.Str(p.Version),
+			report.Int(int64(p.Keys)), report.Int(int64(p.Entries)), report.Str(p.SHA256), report.Str(p.Source),
+			report.Str(p.License), report.Str(p.Description)})
 	}
 	t.Notes = []string{"Use a pack with --lexicon NAME; sha256: first 12 hex digits of the file's SHA-256. Formats and matching: docs/lexicons.md."}
-	return analysis.Section{Display: t}
+	return report.Section{Display: t}
 }

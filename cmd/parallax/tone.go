@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"parallax/analysis"
+	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/lexicons"
 )
@@ -60,23 +61,23 @@ func runTone(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	var sections []analysis.Section
+	var sections []report.Section
 	switch *unit {
 	case "sentence":
-		sections = []analysis.Section{analysis.SentenceToneSection(col)}
+		sections = []report.Section{analysis.SentenceToneSection(col)}
 	case "document":
-		sections = []analysis.Section{analysis.DocumentToneSection(col)}
+		sections = []report.Section{analysis.DocumentToneSection(col)}
 	default:
 		sum, err := col.Summarize(analysis.ToneStatsOptions{Resamples: *resamples, Permutations: *perms, Seed: *seed})
 		if err != nil {
 			return err
 		}
-		sections = []analysis.Section{analysis.ToneSection(sum), analysis.AgreementSection(sum), analysis.TonePairsSection(sum)}
+		sections = []report.Section{analysis.ToneSection(sum), analysis.AgreementSection(sum), analysis.TonePairsSection(sum)}
 		if cf.format == "csv" && cf.output == "" {
 			// On a pipe, the table the issue names: group, instrument, mean, ci_low, ci_high, n, unit.
 			fmt.Fprintln(e.stderr, "parallax: the agreement and pairwise tables are not in this CSV: use -o DIR/ for all three")
 			sections = sections[:1]
 		}
 	}
-	return cf.write(e, &analysis.Report{Provenance: provenance(c.name, fs, res), Sections: sections})
+	return cf.write(e, &report.Report{Provenance: provenance(c.name, fs, res), Sections: sections})
 }

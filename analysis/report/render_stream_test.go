@@ -1,4 +1,4 @@
-package analysis
+package report
 
 import (
 	"bytes"
@@ -29,10 +29,10 @@ func TestRenderStreamedRows(t *testing.T) {
 	prov := Provenance{Tool: "parallax", Version: "test", Command: "t"}
 	for _, f := range []Format{FormatTable, FormatMarkdown, FormatCSV, FormatJSON} {
 		var a, b bytes.Buffer
-		if err := Render(&a, &Report{Provenance: prov, Sections: []Section{{Display: held}}}, f, RenderOptions{}); err != nil {
+		if err := Render(&a, &Report{Provenance: prov, Sections: []Section{{Display: held}}}, f, Options{}); err != nil {
 			t.Fatal(err)
 		}
-		if err := Render(&b, &Report{Provenance: prov, Sections: []Section{{Display: streamed}}}, f, RenderOptions{}); err != nil {
+		if err := Render(&b, &Report{Provenance: prov, Sections: []Section{{Display: streamed}}}, f, Options{}); err != nil {
 			t.Fatal(err)
 		}
 		if a.String() != b.String() {
@@ -42,7 +42,7 @@ func TestRenderStreamedRows(t *testing.T) {
 	bad := &Table{Name: "bad", Columns: []string{"a", "b"}, RowSeq: func(yield func([]Value) bool) { yield([]Value{Int(1)}) }}
 	for _, f := range []Format{FormatCSV, FormatJSON} {
 		var out bytes.Buffer
-		err := Render(&out, &Report{Provenance: prov, Sections: []Section{{Display: bad}}}, f, RenderOptions{})
+		err := Render(&out, &Report{Provenance: prov, Sections: []Section{{Display: bad}}}, f, Options{})
 		if err == nil || !strings.Contains(err.Error(), `table "bad" row 1 has 1 cells for 2 columns`) {
 			t.Errorf("%s: short streamed row: err = %v", f, err)
 		}

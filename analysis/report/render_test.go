@@ -1,4 +1,4 @@
-package analysis
+package report
 
 import (
 	"bufio"
@@ -32,7 +32,7 @@ func goldenUpdate() bool {
 	return f != nil && f.Value.String() == "true"
 }
 
-const goldenDir = "../testdata/golden"
+const goldenDir = "../../testdata/golden"
 
 // checkGolden compares got with the golden file name, or rewrites it.
 func checkGolden(t *testing.T, name string, got []byte) {
@@ -154,7 +154,7 @@ func sampleReport() *Report {
 	return &Report{Provenance: sampleProvenance(), Sections: []Section{termsSection(), similaritySection()}}
 }
 
-func render(t *testing.T, r *Report, f Format, opt RenderOptions) []byte {
+func render(t *testing.T, r *Report, f Format, opt Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := Render(&buf, r, f, opt); err != nil {
@@ -180,9 +180,9 @@ func TestRenderGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
-			got := render(t, tt.report, tt.format, RenderOptions{Width: testWidth})
+			got := render(t, tt.report, tt.format, Options{Width: testWidth})
 			checkGolden(t, tt.golden, got)
-			again := render(t, tt.report, tt.format, RenderOptions{Width: testWidth})
+			again := render(t, tt.report, tt.format, Options{Width: testWidth})
 			if !bytes.Equal(got, again) {
 				t.Errorf("%s: two renderings of the same report differ", tt.golden)
 			}
@@ -200,14 +200,14 @@ func TestRenderDeterministic(t *testing.T) {
 		r.Provenance.Options[fmt.Sprintf("opt-%02d", i)] = strconv.Itoa(i)
 	}
 	for _, f := range []Format{FormatTable, FormatMarkdown, FormatJSON} {
-		first := render(t, r, f, RenderOptions{Width: testWidth})
+		first := render(t, r, f, Options{Width: testWidth})
 		for i := 0; i < 20; i++ {
-			if got := render(t, r, f, RenderOptions{Width: testWidth}); !bytes.Equal(got, first) {
+			if got := render(t, r, f, Options{Width: testWidth}); !bytes.Equal(got, first) {
 				t.Fatalf("%s: rendering %d differs from the first", f, i+2)
 			}
 		}
 		twwidth.SetEastAsian(true) // as a CJK locale would
-		got := render(t, r, f, RenderOptions{Width: testWidth})
+		got := render(t, r, f, Options{Width: testWidth})
 		twwidth.SetEastAsian(false)
 		if !bytes.Equal(got, first) {
 			t.Errorf("%s: output changes with the East Asian width setting:\n%s", f, lineDiff(string(first), string(got)))
@@ -216,7 +216,7 @@ func TestRenderDeterministic(t *testing.T) {
 }
 
 func TestRenderTextUnicodeAlignment(t *testing.T) {
-	out := string(render(t, sampleReport(), FormatTable, RenderOptions{Width: testWidth}))
+	out := string(render(t, sampleReport(), FormatTable, Options{Width: testWidth}))
 	// Every line of one box has the same display width, whatever the script.
 	boxes := 0
 	width := -1
@@ -325,7 +325,7 @@ func parseBoxes(t *testing.T, out string) map[string]map[int]string {
 func TestRenderWideTable(t *testing.T) {
 	const n = 53
 	r := wideReport(n, "outlet_name_%02d")
-	out := string(render(t, r, FormatTable, RenderOptions{Width: testWidth}))
+	out := string(render(t, r, FormatTable, Options{Width: testWidth}))
 	for _, line := range strings.Split(out, "\n") {
 		if w := displayWidth(line); w > testWidth {
 			t.Errorf("line is %d columns wide, more than %d: %q", w, testWidth, line)
@@ -373,7 +373,7 @@ func TestRenderWideHeadersOnly(t *testing.T) {
 	r := wideReport(5, "a_rather_long_outlet_name_%05d")
 	r.Sections[0].Display.Rows = r.Sections[0].Display.Rows[:1]
 	r.Sections[0].Display.Rows[0][0] = Str("x")
-	out := string(render(t, r, FormatTable, RenderOptions{Width: testWidth}))
+	out := string(render(t, r, FormatTable, Options{Width: testWidth}))
 	if strings.Contains(out, "columns 1–") {
 		t.Errorf("table was split into blocks, want one:\n%s", out)
 	}
@@ -384,7 +384,7 @@ func TestRenderWideHeadersOnly(t *testing.T) {
 		t.Errorf("legend missing or wrong:\n%s", out)
 	}
 	// Width 30 splits it: 10 + 6 + 9 = 25 ≤ 30 < 34, then 10 + 2·9 = 28 ≤ 30 < 37.
-	out = string(render(t, r, FormatTable, RenderOptions{Width: 30}))
+	out = string(render(t, r, FormatTable, Options{Width: 30}))
 	for _, want := range []string{"columns 1–2 of 5", "columns 3–4 of 5", "columns 5–5 of 5"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("width 30: output lacks %q:\n%s", want, out)
@@ -416,7 +416,7 @@ func markdownCells(line string) []string {
 }
 
 func TestRenderMarkdownTables(t *testing.T) {
-	out := string(render(t, sampleReport(), FormatMarkdown, RenderOptions{Width: testWidth}))
+	out := string(render(t, sampleReport(), FormatMarkdown, Options{Width: testWidth}))
 	var tables [][]string
 	inTable := false
 	for _, line := range strings.Split(out, "\n") {
@@ -516,7 +516,7 @@ func TestTextValue(t *testing.T) {
 		{"invalid utf-8", Str("a\xffb"), "a\ufffdb"},
 	}
 	for _, tt := range tests {
-		if got := textValue(tt.in); got != tt.want {
+		if got := TextValue(tt.in); got != tt.want {
 			t.Errorf("%s: textValue = %q, want %q", tt.name, got, tt.want)
 		}
 	}
@@ -525,7 +525,7 @@ func TestTextValue(t *testing.T) {
 func TestRenderCSVRoundTrip(t *testing.T) {
 	for _, s := range []Section{termsSection(), similaritySection()} {
 		tab := tidyTable(s)
-		out := render(t, &Report{Provenance: sampleProvenance(), Sections: []Section{s}}, FormatCSV, RenderOptions{Width: testWidth})
+		out := render(t, &Report{Provenance: sampleProvenance(), Sections: []Section{s}}, FormatCSV, Options{Width: testWidth})
 		records, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
 		if err != nil {
 			t.Fatalf("%s: csv does not parse: %v", tab.Name, err)
@@ -574,7 +574,7 @@ func sameAsCSV(v Value, field string) error {
 
 func TestRenderJSONTypes(t *testing.T) {
 	r := sampleReport()
-	out := render(t, r, FormatJSON, RenderOptions{Width: testWidth})
+	out := render(t, r, FormatJSON, Options{Width: testWidth})
 	if !json.Valid(out) || !bytes.HasSuffix(out, []byte("}\n")) {
 		t.Fatalf("output is not one JSON object ending in a newline:\n%s", out)
 	}
@@ -729,7 +729,7 @@ func TestRenderErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer
-		err := Render(&buf, tt.report, tt.format, RenderOptions{Width: testWidth})
+		err := Render(&buf, tt.report, tt.format, Options{Width: testWidth})
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
 		}
@@ -752,7 +752,7 @@ func TestWriteDir(t *testing.T) {
 	}
 	for _, tt := range tests {
 		dir := filepath.Join(t.TempDir(), "out", "sub")
-		paths, err := WriteDir(dir, r, tt.format, RenderOptions{Width: testWidth})
+		paths, err := WriteDir(dir, r, tt.format, Options{Width: testWidth})
 		if err != nil {
 			t.Fatalf("%s: %v", tt.format, err)
 		}
@@ -774,7 +774,7 @@ func TestWriteDir(t *testing.T) {
 				t.Fatal(err)
 			}
 			one := &Report{Provenance: r.Provenance, Sections: []Section{s}}
-			if want := render(t, one, tt.format, RenderOptions{Width: testWidth}); !bytes.Equal(got, want) {
+			if want := render(t, one, tt.format, Options{Width: testWidth}); !bytes.Equal(got, want) {
 				t.Errorf("%s: %s is not the section rendered alone", tt.format, name)
 			}
 		}
@@ -812,7 +812,7 @@ func TestWriteDirErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		dir := filepath.Join(t.TempDir(), "out")
-		_, err := WriteDir(dir, tt.report, tt.format, RenderOptions{Width: testWidth})
+		_, err := WriteDir(dir, tt.report, tt.format, Options{Width: testWidth})
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
 		}
@@ -841,7 +841,7 @@ func BenchmarkRender(b *testing.B) {
 			var buf bytes.Buffer
 			for b.Loop() {
 				buf.Reset()
-				if err := Render(&buf, r, f, RenderOptions{Width: testWidth}); err != nil {
+				if err := Render(&buf, r, f, Options{Width: testWidth}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -858,10 +858,10 @@ func TestProbData(t *testing.T) {
 	// CSV and JSON ignore Sig: the shortest float that round-trips.
 	r := &Report{Sections: []Section{{Display: &Table{Name: "p", Columns: []string{"p"},
 		Rows: [][]Value{{Prob(1.2345e-5)}, {Prob(0.0415)}, {Prob(0)}}}}}}
-	if got, want := string(render(t, r, FormatCSV, RenderOptions{})), "p\n1.2345e-05\n0.0415\n0\n"; got != want {
+	if got, want := string(render(t, r, FormatCSV, Options{})), "p\n1.2345e-05\n0.0415\n0\n"; got != want {
 		t.Errorf("csv = %q, want %q", got, want)
 	}
-	if got := string(render(t, r, FormatJSON, RenderOptions{})); !strings.Contains(got, `{"p": 1.2345e-05},`) {
+	if got := string(render(t, r, FormatJSON, Options{})); !strings.Contains(got, `{"p": 1.2345e-05},`) {
 		t.Errorf("json lacks the full p:\n%s", got)
 	}
 }
@@ -911,12 +911,12 @@ func TestRenderTextWraps(t *testing.T) {
 		r := sampleReport()
 		r.Provenance.Options = longOptions()
 		r.Sections[0].Display.Notes = []string{note, "short  note,  spaces kept"}
-		out := string(render(t, r, FormatTable, RenderOptions{Width: width}))
-		limit := RenderOptions{Width: width}.width()
+		out := string(render(t, r, FormatTable, Options{Width: width}))
+		limit := Options{Width: width}.width()
 		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 		// The options: every line within the width, continuation lines
 		// indented by two spaces, and joined back they are the one-line form.
-		_, opts := provenanceParts(&r.Provenance, 12)
+		_, opts := ProvenanceParts(&r.Provenance, 12)
 		start := slicesIndexPrefix(lines, "options: ")
 		if start < 0 {
 			t.Fatalf("width %d: no options line:\n%s", width, out)
@@ -964,14 +964,14 @@ func TestRenderTextWraps(t *testing.T) {
 	r := sampleReport()
 	r.Sections = r.Sections[:1]
 	r.Sections[0].Display.Notes = []string{note}
-	out := string(render(t, r, FormatTable, RenderOptions{Width: 30}))
+	out := string(render(t, r, FormatTable, Options{Width: 30}))
 	if want := "\nlog_ratio is base 2; p_value |\n  n/a when a group is empty\n"; !strings.Contains(out, want) {
 		t.Errorf("note at width 30 not wrapped as %q:\n%s", want, out)
 	}
 	// Markdown keeps the provenance and each note on one line.
 	r.Provenance.Options = longOptions()
-	md := string(render(t, r, FormatMarkdown, RenderOptions{Width: 30}))
-	_, opts := provenanceParts(&r.Provenance, 0)
+	md := string(render(t, r, FormatMarkdown, Options{Width: 30}))
+	_, opts := ProvenanceParts(&r.Provenance, 0)
 	if !strings.Contains(md, " · options: "+markdownText(strings.Join(opts, " "))+"*\n") {
 		t.Errorf("markdown provenance not on one line:\n%s", md)
 	}
@@ -1031,7 +1031,7 @@ func FuzzCutText(f *testing.F) {
 		f.Add(s, 5, false)
 	}
 	f.Fuzz(func(t *testing.T, s string, width int, left bool) {
-		s = printable(s)
+		s = Printable(s)
 		if width < 2 || width > 200 {
 			return
 		}
@@ -1118,7 +1118,7 @@ func TestRenderTextCuts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		r := &Report{Provenance: Provenance{Tool: "parallax"}, Sections: []Section{{Display: tt.table}}}
-		out := string(render(t, r, FormatTable, RenderOptions{Width: tt.width}))
+		out := string(render(t, r, FormatTable, Options{Width: tt.width}))
 		if got := strings.Contains(out, "\ncolumns: "); got != tt.numbered {
 			t.Errorf("%s: numbered %v, want %v:\n%s", tt.name, got, tt.numbered, out)
 		}
@@ -1148,7 +1148,7 @@ func TestRenderTextCuts(t *testing.T) {
 		}
 		// Markdown, CSV and JSON never cut.
 		for _, f := range []Format{FormatMarkdown, FormatCSV, FormatJSON} {
-			data := string(render(t, r, f, RenderOptions{Width: tt.width}))
+			data := string(render(t, r, f, Options{Width: tt.width}))
 			if !strings.Contains(data, left) || !strings.Contains(data, tt.table.Rows[0][4].Str) || strings.Contains(data, "…") {
 				t.Errorf("%s: %s cut a cell:\n%s", tt.name, f, data)
 			}
@@ -1162,5 +1162,5 @@ func TestRenderCutGolden(t *testing.T) {
 	tab := r.Sections[0].Display
 	tab.Rows = append(tab.Rows, []Value{Str("doc-000003"), Int(3), Str("Հայաստանի Հանրապետություն 東京 東京 東京 東京 東京 東京"), Str("Armenia"), Str("東京 東京 東京 東京 東京 東京 Հայաստանի Հանրապետություն")})
 	tab.Notes = []string{"A note long enough to wrap: " + strings.Repeat("the same few words again, ", 6) + "until it ends."}
-	checkGolden(t, "render-cut.txt", render(t, r, FormatTable, RenderOptions{Width: 80}))
+	checkGolden(t, "render-cut.txt", render(t, r, FormatTable, Options{Width: 80}))
 }

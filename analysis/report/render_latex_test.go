@@ -1,4 +1,4 @@
-package analysis
+package report
 
 import (
 	"bytes"
@@ -36,8 +36,8 @@ func TestLaTeXText(t *testing.T) {
 		if got := latexText(tt.in); got != tt.want {
 			t.Errorf("latexText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
-		if got := latexUnescape(latexText(tt.in)); got != printable(tt.in) {
-			t.Errorf("latexText(%q) reads back as %q, want %q", tt.in, got, printable(tt.in))
+		if got := latexUnescape(latexText(tt.in)); got != Printable(tt.in) {
+			t.Errorf("latexText(%q) reads back as %q, want %q", tt.in, got, Printable(tt.in))
 		}
 	}
 }
@@ -99,8 +99,8 @@ func latexRows(t *testing.T, out string) [][][]string {
 
 func TestRenderLaTeX(t *testing.T) {
 	r := latexReport()
-	out := string(render(t, r, FormatLaTeX, RenderOptions{}))
-	if again := string(render(t, r, FormatLaTeX, RenderOptions{})); again != out {
+	out := string(render(t, r, FormatLaTeX, Options{}))
+	if again := string(render(t, r, FormatLaTeX, Options{})); again != out {
 		t.Fatal("two renderings of the same report differ")
 	}
 	if strings.Contains(out, `\documentclass`) || strings.Contains(out, `\begin{document}`) {
@@ -149,7 +149,7 @@ func TestRenderLaTeX(t *testing.T) {
 		t.Fatalf("found the rows of %d tables, want 2", len(tables))
 	}
 	for k, s := range r.Sections {
-		tab := displayTable(s)
+		tab := DisplayTable(s)
 		if len(tables[k]) != len(tab.Rows) {
 			t.Fatalf("table %d: %d rows, want %d", k+1, len(tables[k]), len(tab.Rows))
 		}
@@ -159,7 +159,7 @@ func TestRenderLaTeX(t *testing.T) {
 				if latexSpecial.MatchString(strings.NewReplacer(`\&`, "", `\%`, "", `\$`, "", `\#`, "", `\_`, "", "$-$", "").Replace(got)) {
 					t.Errorf("table %d row %d column %d: %q has an unescaped special character", k+1, i+1, j+1, got)
 				}
-				if dec, want := latexUnescape(got), textValue(v); dec != want {
+				if dec, want := latexUnescape(got), TextValue(v); dec != want {
 					t.Errorf("table %d row %d column %d: %q reads back as %q, want %q", k+1, i+1, j+1, got, dec, want)
 				}
 			}
@@ -209,7 +209,7 @@ func TestRenderLaTeXLongAndWrapped(t *testing.T) {
 	long.Notes = []string{"one note"}
 	short := &Table{Name: "passages", Title: "Again", Columns: []string{"a"}, Rows: [][]Value{{Str("x")}}}
 	r := &Report{Provenance: sampleProvenance(), Sections: []Section{{Display: long}, {Display: short}}}
-	out := string(render(t, r, FormatLaTeX, RenderOptions{}))
+	out := string(render(t, r, FormatLaTeX, Options{}))
 	for _, want := range []string{
 		"needs \\usepackage{booktabs} and \\usepackage{longtable}",
 		"\\begin{longtable}{lrp{0.74\\linewidth}}\n\\caption{Passages}\n\\label{tab:passages}\\\\\n\\toprule\ngroup & n & passage \\\\\n\\midrule\n\\endfirsthead\n\\toprule\ngroup & n & passage \\\\\n\\midrule\n\\endhead\n\\bottomrule\n\\endfoot\n",
@@ -229,7 +229,7 @@ func TestRenderLaTeXLongAndWrapped(t *testing.T) {
 func TestWriteDirLaTeX(t *testing.T) {
 	r := sampleReport()
 	dir := t.TempDir()
-	paths, err := WriteDir(dir, r, FormatLaTeX, RenderOptions{})
+	paths, err := WriteDir(dir, r, FormatLaTeX, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +242,7 @@ func TestWriteDirLaTeX(t *testing.T) {
 		t.Fatal(err)
 	}
 	one := &Report{Provenance: r.Provenance, Sections: r.Sections[:1]}
-	if !bytes.Equal(got, render(t, one, FormatLaTeX, RenderOptions{})) {
+	if !bytes.Equal(got, render(t, one, FormatLaTeX, Options{})) {
 		t.Error("terms.tex is not the section rendered alone")
 	}
 	if !bytes.HasPrefix(got, []byte("% parallax")) {
@@ -308,7 +308,7 @@ func TestLaTeXCompiles(t *testing.T) {
 	r.Sections = append(r.Sections, Section{Display: long})
 
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "report.tex"), render(t, r, FormatLaTeX, RenderOptions{}), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "report.tex"), render(t, r, FormatLaTeX, Options{}), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	doc := docsPreamble(t, "../docs/output.md") + "\\begin{document}\n\\input{report}\n\\end{document}\n"
@@ -354,7 +354,7 @@ func TestRenderLaTeXStreamed(t *testing.T) {
 				}
 			}
 		}}
-	out := string(render(t, &Report{Provenance: sampleProvenance(), Sections: []Section{{Display: tab}}}, FormatLaTeX, RenderOptions{}))
+	out := string(render(t, &Report{Provenance: sampleProvenance(), Sections: []Section{{Display: tab}}}, FormatLaTeX, Options{}))
 	if !strings.Contains(out, "\\begin{tabular}{lr}\n\\toprule\nterm & count \\\\\n\\midrule\nt\\_0 & 0 \\\\\nt\\_1 & 1 \\\\\nt\\_2 & 2 \\\\\n\\bottomrule\n") {
 		t.Errorf("streamed rows not written:\n%s", out)
 	}

@@ -1,0 +1,355 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// renderText writes the provenance (a summary line, then the options wrapped
+// to the width) and each section's display table with its title and notes.
+func renderText(w *bufio.Writer, r *Report, opt Options) error {
+	parts, opts := ProvenanceParts(&r.Provenance, 12)
+	w.WriteString(strings.Join(parts, " · "))
+	w.WriteByte('\n')
+	if len(opts) > 0 {
+		opts[0] = "options: " + opts[0]
+		writeWrapped(w, opts, opt.width())
+	}
+	for _, s := range r.Sections {
+		w.WriteByte('\n')
+		if err := writeTextSection(w, DisplayTable(s), opt.width()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// textGrid is a table's cells formatted for a terminal.
+type textGrid struct {
+	header []string
+	cells  [][]string
+	right  []bool // per column: right-aligned (numbers)
+	widths []int  // per column: widest cell or header
+}
+
+func newTextGrid(t *Table) *textGrid {
+	g := &textGrid{
+		header: make([]string, len(t.Columns)),
+		cells:  make([][]string, len(t.Rows)),
+		right:  NumericColumns(t),
+		widths: make([]int, len(t.Columns)),
+	}
+	for j, c := range t.Columns {
+		g.header[j] = Printable(c)
+		g.widths[j] = displayWidth(g.header[j])
+	}
+	for i, row := range t.Rows {
+		line := make([]string, len(row))
+		for j, v := range row {
+			line[j] = TextValue(v)
+			g.widths[j] = max(g.widths[j], displayWidth(line[j]))
+		}
+		g.cells[i] = line
+	}
+	return g
+}
+
+// boxWidth is the width of a boxed table of the given columns: each column
+// has a space either side and a border after it, plus the first border.
+func (g *textGrid) boxWidth(cols []int) int {
+	w := 1
+	for _, j := range cols {
+		w += g.widths[j] + 3
+	}
+	return w
+}
+
+// keyColumns is the number of leading text columns — the row labels repeated
+// in every block of a split table — leaving at least one column to split.
+func (g *textGrid) keyColumns() int {
+	k := 0
+	for k < len(g.right)-1 && !g.right[k] {
+		k++
+	}
+	return k
+}
+
+// writeTextSection writes the title, the table and the notes. A table wider
+// than width that would fit with its string cells shortened gets them cut
+// (see cutToFit). Otherwise its non-key columns are numbered, with a legend
+// below; if it is still too wide, cutting is tried again, and failing that it
+// is printed in blocks of columns that fit, each repeating the key columns.
+func writeTextSection(w *bufio.Writer, t *Table, width int) error {
+	title := Printable(t.Title)
+	if title == "" {
+		title = Printable(t.Name)
+	}
+	if title != "" {
+		w.WriteString(title)
+		w.WriteString("\n\n")
+	}
+	g := newTextGrid(t)
+	all := seq(0, len(g.header))
+	if g.cutToFit(t, width) {
+		if err := writeBox(w, g, all); err != nil {
+			return err
+		}
+		writeTextNotes(w, t.Notes, nil, width)
+		return nil
+	}
+	k := g.keyColumns()
+	legend := make([]string, 0, len(g.header)-k)
+	for j := k; j < len(g.header); j++ {
+		n := strconv.Itoa(j - k + 1)
+		legend = append(legend, n+" "+g.header[j])
+		g.header[j] = n
+		g.widths[j] = displayWidth(n)
+		for _, line := range g.cells {
+			g.widths[j] = max(g.widths[j], displayWidth(line[j]))
+		}
+	}
+	g.cutToFit(t, width) // when it fails, splitColumns makes blocks
+	blocks := splitColumns(g, k, width)
+	for b, cols := range blocks {
+		if len(blocks) > 1 {
+			if b > 0 {
+				w.WriteByte('\n')
+			}
+			first, last := cols[k]-k+1, cols[len(cols)-1]-k+1
+			fmt.Fprintf(w, "columns %d–%d of %d\n", first, last, len(g.header)-k)
+		}
+		if err := writeBox(w, g, cols); err != nil {
+			return err
+		}
+	}
+	writeTextNotes(w, t.Notes, legend, width)
+	return nil
+}
+
+// minCutWidth is the narrowest, in terminal columns, that cutToFit leaves a
+// string column (or its header's width, when wider).
+const minCutWidth = 12
+
+// cutToFit reports whether the whole table fits width, shortening string
+// cells first if it must and can:
+// it finds the largest cap such that cutting every cuttable column wider than
+// the cap down to it makes the table fit, so the widest columns are cut first
+// and one long column (a context, a list of terms) takes all the cut. A
+// column is cuttable when it holds text (is not right-aligned) and t.Cut does
+// not say CutNever; none is cut below its header, its widest non-string cell
+// or minCutWidth. When even that is too wide, nothing is cut.
+func (g *textGrid) cutToFit(t *Table, width int) bool {
+	over := g.boxWidth(seq(0, len(g.header))) - width
+	if over <= 0 {
+		return true
+	}
+	floors := make([]int, len(g.header)) // per column: narrowest it may be cut to; 0: not cuttable
+	top := 0
+	for j := range g.header {
+		if g.right[j] || t.Cut[t.Columns[j]] == CutNever {
+			continue
+		}
+		floor := max(minCutWidth, displayWidth(g.header[j]))
+		for i, row := range t.Rows {
+			if row[j].Kind != KindString {
+				floor = max(floor, displayWidth(g.cells[i][j]))
+			}
+		}
+		if floor < g.widths[j] {
+			floors[j] = floor
+			top = max(top, g.widths[j])
+		}
+	}
+	saving := func(limit int) int {
+		n := 0
+		for j, floor := range floors {
+			if floor > 0 {
+				n += max(0, g.widths[j]-max(limit, floor))
+			}
+		}
+		return n
+	}
+	if top == 0 || saving(0) < over {
+		return false
+	}
+	limit := top - 1
+	for saving(limit) < over {
+		limit--
+	}
+	for j, floor := range floors {
+		if floor == 0 || g.widths[j] <= max(limit, floor) {
+			continue
+		}
+		g.widths[j] = max(limit, floor)
+		left := t.Cut[t.Columns[j]] == CutLeft
+		for i, row := range t.Rows {
+			if row[j].Kind == KindString {
+				g.cells[i][j] = cutText(g.cells[i][j], g.widths[j], left)
+			}
+		}
+	}
+	return true
+}
+
+// cutText shortens s to at most width terminal columns, marking the cut
+// with "…": it keeps the start, or the end when left is true. It cuts between
+// runes, never inside one, drops the spaces next to the cut, and keeps a
+// zero-width rune (a combining mark) with the character it follows.
+func cutText(s string, width int, left bool) string {
+	if displayWidth(s) <= width {
+		return s
+	}
+	budget := width - 1 // the ellipsis is one column wide
+	used := 0
+	if !left {
+		end := 0
+		for end < len(s) {
+			_, size := utf8.DecodeRuneInString(s[end:])
+			rw := displayWidth(s[end : end+size])
+			if used+rw > budget {
+				break
+			}
+			used += rw
+			end += size
+		}
+		return strings.TrimRight(s[:end], " ") + "…"
+	}
+	start := len(s)
+	for start > 0 {
+		_, size := utf8.DecodeLastRuneInString(s[:start])
+		rw := displayWidth(s[start-size : start])
+		if used+rw > budget {
+			break
+		}
+		used += rw
+		start -= size
+	}
+	for start < len(s) { // marks whose base character was cut off
+		r, size := utf8.DecodeRuneInString(s[start:])
+		if r != ' ' && displayWidth(s[start:start+size]) > 0 {
+			break
+		}
+		start += size
+	}
+	return "…" + s[start:]
+}
+
+// splitColumns groups the non-key columns, in order, into blocks that fit
+// width together with the k key columns; each block has at least one.
+func splitColumns(g *textGrid, k, width int) [][]int {
+	keys := seq(0, k)
+	var blocks [][]int
+	cols := append([]int(nil), keys...)
+	for j := k; j < len(g.header); j++ {
+		if len(cols) > k && g.boxWidth(cols)+g.widths[j]+3 > width {
+			blocks = append(blocks, cols)
+			cols = append([]int(nil), keys...)
+		}
+		cols = append(cols, j)
+	}
+	return append(blocks, cols)
+}
+
+// seq returns lo, lo+1, …, hi-1.
+func seq(lo, hi int) []int {
+	s := make([]int, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		s = append(s, i)
+	}
+	return s
+}
+
+// writeBox writes the given columns of g as a tablewriter table. Header
+// auto-formatting (upper case, underscores to spaces) is off so the header
+// shows the column names users search the CSV for; wrapping is off; widths
+// ignore the locale's East Asian setting.
+func writeBox(w io.Writer, g *textGrid, cols []int) error {
+	aligns := make([]tw.Align, len(cols))
+	header := make([]string, len(cols))
+	for i, j := range cols {
+		aligns[i] = tw.AlignLeft
+		if g.right[j] {
+			aligns[i] = tw.AlignRight
+		}
+		header[i] = g.header[j]
+	}
+	table := tablewriter.NewTable(w,
+		tablewriter.WithEastAsian(tw.Off),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAlignmentConfig(tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns}),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns}),
+	)
+	table.Header(header)
+	for _, line := range g.cells {
+		row := make([]string, len(cols))
+		for i, j := range cols {
+			row[i] = line[j]
+		}
+		if err := table.Append(row); err != nil {
+			return fmt.Errorf("render table: %w", err)
+		}
+	}
+	if err := table.Render(); err != nil {
+		return fmt.Errorf("render table: %w", err)
+	}
+	return nil
+}
+
+// writeTextNotes writes each note, then the column legend of a wide table,
+// wrapped to width at spaces.
+func writeTextNotes(w *bufio.Writer, notes, legend []string, width int) {
+	for _, n := range notes {
+		n = Printable(n)
+		if displayWidth(n) <= width {
+			w.WriteString(n) // as written, spaces and all
+			w.WriteByte('\n')
+			continue
+		}
+		writeWrapped(w, strings.Fields(n), width)
+	}
+	if len(legend) == 0 {
+		return
+	}
+	items := make([]string, len(legend))
+	for i, item := range legend {
+		if i < len(legend)-1 {
+			item += ","
+		}
+		items[i] = item
+	}
+	items[0] = "columns: " + items[0]
+	writeWrapped(w, items, width)
+}
+
+// writeWrapped writes items separated by spaces, starting a new line,
+// indented by two spaces, before an item that would pass width. An item is
+// never broken: one wider than width gets a line of its own.
+func writeWrapped(w *bufio.Writer, items []string, width int) {
+	const indent = "  "
+	used := 0
+	for i, item := range items {
+		iw := displayWidth(item)
+		switch {
+		case i == 0:
+		case used+1+iw > width:
+			w.WriteByte('\n')
+			w.WriteString(indent)
+			used = len(indent)
+		default:
+			w.WriteByte(' ')
+			used++
+		}
+		w.WriteString(item)
+		used += iw
+	}
+	w.WriteByte('\n')
+}

@@ -25,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
@@ -67,10 +68,10 @@ type EventOptions struct {
 	// Lexicon, optional, is an events lexicon (kind events): a sentence
 	// belongs to an event when it matches one of the event's cues or
 	// mentions a date that falls in the event's dates (see dateEvent).
-	Lexicon *Matcher
+	Lexicon *lexmatch.Matcher
 	// Frames (kind categories) and Labels (kind labels), optional, give the
 	// dominant frames and the labels of each event × group.
-	Frames, Labels *Matcher
+	Frames, Labels *lexmatch.Matcher
 	// StopWords are left out of the features; nil means the embedded "en"
 	// list.
 	StopWords *lexicons.StopWords
@@ -277,16 +278,16 @@ type lexEvent struct {
 
 // lexKeys are the keys of a categories or labels lexicon, in file order.
 type lexKeys struct {
-	m     *Matcher
+	m     *lexmatch.Matcher
 	names []string
 	index map[string]int32
 }
 
-func newLexKeys(m *Matcher) *lexKeys {
+func newLexKeys(m *lexmatch.Matcher) *lexKeys {
 	if m == nil {
 		return nil
 	}
-	k := &lexKeys{m: m, names: LexiconKeys(m.Lexicon()), index: map[string]int32{}}
+	k := &lexKeys{m: m, names: lexmatch.Keys(m.Lexicon()), index: map[string]int32{}}
 	for i, n := range k.names {
 		k.index[n] = int32(i)
 	}
@@ -300,13 +301,13 @@ type keyCount struct {
 }
 
 // count appends the hits of the lexicon on toks, one entry per key.
-func (k *lexKeys) count(toks []segment.Token, hits []Hit, dst []keyCount) ([]keyCount, []Hit) {
+func (k *lexKeys) count(toks []segment.Token, hits []lexmatch.Hit, dst []keyCount) ([]keyCount, []lexmatch.Hit) {
 	if k == nil {
 		return dst, hits
 	}
 	hits = k.m.AppendMatches(hits[:0], toks)
 	for _, h := range hits {
-		id := k.index[LexiconKey(h.Entry)]
+		id := k.index[lexmatch.Key(h.Entry)]
 		found := false
 		for i := range dst {
 			if dst[i].key == id {
@@ -413,7 +414,7 @@ type eventScratch struct {
 	feats   map[string]int32 // feature key → index in stats
 	stats   []featStat
 	key     []byte
-	hits    []Hit
+	hits    []lexmatch.Hit
 	evs     []int32
 	order   []int32
 }

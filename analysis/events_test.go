@@ -14,6 +14,7 @@ import (
 
 	"parallax/analysis/corpus"
 	"parallax/analysis/internal/testcorpus"
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
@@ -171,13 +172,13 @@ func TestDateEvent(t *testing.T) {
 	}
 }
 
-func compilePack(t testing.TB, name string) *Matcher {
+func compilePack(t testing.TB, name string) *lexmatch.Matcher {
 	t.Helper()
 	lx, err := lexicons.Pack(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := CompileLexicon(lx)
+	m, err := lexmatch.Compile(lx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -643,7 +644,7 @@ func TestEventsDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := CompileLexicon(lx)
+	m, err := lexmatch.Compile(lx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -683,7 +684,7 @@ func TestEventsLexiconHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := CompileLexicon(lx)
+	m, err := lexmatch.Compile(lx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
@@ -23,10 +24,10 @@ import (
 
 // FramingOptions says what FramingCollector looks for.
 type FramingOptions struct {
-	Labels      *Matcher // a labels lexicon; nil: no label tables
-	Actors      *Matcher // an actors lexicon; nil: actors are discovered from names
-	Frames      *Matcher // a categories lexicon co-occurring with actors; may be nil
-	Attribution *Matcher // categories lexicon for the stance of reporting verbs; may be nil
+	Labels      *lexmatch.Matcher // a labels lexicon; nil: no label tables
+	Actors      *lexmatch.Matcher // an actors lexicon; nil: actors are discovered from names
+	Frames      *lexmatch.Matcher // a categories lexicon co-occurring with actors; may be nil
+	Attribution *lexmatch.Matcher // categories lexicon for the stance of reporting verbs; may be nil
 	// DiscoverActors is how many actors to keep when they are discovered
 	// (default 20).
 	DiscoverActors int
@@ -159,7 +160,7 @@ const (
 
 // NewFramingCollector checks the lexicons' kinds.
 func NewFramingCollector(opt FramingOptions) (*FramingCollector, error) {
-	check := func(m *Matcher, kind lexicons.Kind, what string) error {
+	check := func(m *lexmatch.Matcher, kind lexicons.Kind, what string) error {
 		if m != nil && m.Lexicon().Kind != kind {
 			return fmt.Errorf("%s lexicon %s is of kind %s, want %s", what, m.Lexicon().Name, m.Lexicon().Kind, kind)
 		}
@@ -325,7 +326,7 @@ func (c *FramingCollector) Visit(p *segment.Processed) {
 			}
 		}
 	}
-	var hits []Hit
+	var hits []lexmatch.Hit
 	for s := range d.sents {
 		a, b := int(d.sentTok[s]), int(d.sentTok[s+1])
 		toks := d.toks[a:b]
@@ -581,13 +582,13 @@ func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // markHitsAt marks one hit of a sentence whose tokens carry document
 // offsets (base is the sentence's start).
-func markHitsAt(sent string, base int, toks []segment.Token, h Hit) string {
+func markHitsAt(sent string, base int, toks []segment.Token, h lexmatch.Hit) string {
 	local := make([]segment.Token, len(toks))
 	for i, t := range toks {
 		local[i] = t
 		local[i].Span = segment.Span{Start: t.Span.Start - base, End: t.Span.End - base}
 	}
-	return markHits(sent, local, []Hit{h})
+	return lexmatch.MarkHits(sent, local, []lexmatch.Hit{h})
 }
 
 // sortedDocs returns the documents in input order.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/segment"
 )
 
@@ -92,7 +93,7 @@ type KWIC struct {
 	// quote holding it (docs/framing.md).
 	Attribution bool
 	// Lexicons list their hits in each match's sentence.
-	Lexicons []*Matcher
+	Lexicons []*lexmatch.Matcher
 	mu       sync.Mutex
 	kept     map[string][]KWICHit
 	counts   map[string]int
@@ -200,7 +201,7 @@ func (k *KWIC) annotate(p *segment.Processed, hits []KWICHit) {
 		}
 	}
 	var toks []segment.Token
-	var lh []Hit
+	var lh []lexmatch.Hit
 	for i := range hits {
 		h := &hits[i]
 		s := p.Sentences[h.Sentence-1]
@@ -222,7 +223,7 @@ func (k *KWIC) annotate(p *segment.Processed, hits []KWICHit) {
 		for _, m := range k.Lexicons {
 			lh = m.AppendMatches(lh[:0], toks)
 			for _, x := range lh {
-				names = appendUnique(names, LexiconKey(x.Entry))
+				names = appendUnique(names, lexmatch.Key(x.Entry))
 			}
 		}
 		h.Hits = strings.Join(names, "; ")

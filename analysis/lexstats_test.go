@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/resample"
 	"parallax/lexicons"
 )
@@ -16,11 +17,11 @@ func TestLexiconCollectorByHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := CompileLexicon(lx)
+	m, err := lexmatch.Compile(lx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &LexiconCollector{Matcher: m, Explain: "conflict", ExplainGroup: "Alpha"}
+	c := &lexmatch.Collector{Matcher: m, Explain: "conflict", ExplainGroup: "Alpha"}
 	runSmall(t, Options{Visit: c.Visit, Workers: 3})
 	rows := c.Rows(1000, 1)
 	// Alpha: a1 "The separatist forces fired. The separatist leaders met." (8 words),
@@ -82,11 +83,11 @@ func TestLexiconArticlesWithoutWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := CompileLexicon(lx)
+	m, err := lexmatch.Compile(lx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &LexiconCollector{Matcher: m}
+	c := &lexmatch.Collector{Matcher: m}
 	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(lines)}}
 	if _, err := Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: c.Visit, NoClean: true}); err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
 	"parallax/analysis/internal/testcorpus"
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
@@ -200,13 +201,13 @@ actors:
 	}
 }
 
-func mustLexicon(t *testing.T, src string) *Matcher {
+func mustLexicon(t *testing.T, src string) *lexmatch.Matcher {
 	t.Helper()
 	lx, err := lexicons.Parse("test.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := CompileLexicon(lx)
+	m, err := lexmatch.Compile(lx)
 	if err != nil {
 		t.Fatal(err)
 	}

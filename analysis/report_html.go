@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 )
 
@@ -28,7 +29,7 @@ type HTMLReport struct {
 	// in order; FrameRows are compare's rows (nil with --frames none).
 	Frames    string
 	FrameKeys []string
-	FrameRows []LexiconRow
+	FrameRows []lexmatch.Row
 	// LabelPassages are the label occurrences with their sentences.
 	LabelPassages []LabelPassage
 	Quotes        []QuoteRow

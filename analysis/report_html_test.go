@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 	"gonum.org/v1/gonum/mat"
 
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
 )
@@ -29,7 +30,7 @@ func testHTMLReport() *HTMLReport {
 		ivs = append(ivs, resample.Interval{Mean: 0.1 * float64(g-1), Low: 0.1*float64(g-1) - 0.05, High: 0.1*float64(g-1) + 0.05, N: 10, Articles: 5, Unit: resample.UnitArticle})
 	}
 	tone.Intervals = [][]resample.Interval{ivs}
-	frames := []LexiconRow{
+	frames := []lexmatch.Row{
 		{Group: "Alpha", Key: "security", Hits: 3, Words: 100, Per1k: 30, Low: 10, High: 50},
 		{Group: "Alpha", Key: "econ" + evilScript, Hits: 1, Words: 100, Per1k: 10, Low: 0, High: 20},
 	}

@@ -18,6 +18,7 @@ import (
 
 	"gonum.org/v1/gonum/stat"
 
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
@@ -39,8 +40,8 @@ const DefaultToneValueBudget = 1 << 21
 
 // ToneLexicon is a user valence lexicon used as a tone instrument.
 type ToneLexicon struct {
-	Name    string   // the instrument's name in every table
-	Matcher *Matcher // compiled from a lexicon of kind valence
+	Name    string            // the instrument's name in every table
+	Matcher *lexmatch.Matcher // compiled from a lexicon of kind valence
 }
 
 // ToneOptions configure a ToneCollector.
@@ -131,7 +132,7 @@ type toneDocText struct {
 type toneScratch struct {
 	values []float64
 	toks   []segment.Token
-	hits   []Hit
+	hits   []lexmatch.Hit
 }
 
 // NewToneCollector checks the lexicons and loads the naive Bayes model once.
@@ -361,7 +362,7 @@ func docLabel(title, text string) string {
 // URLs and e-mail addresses, as the corpus table counts them), so that long
 // sentences do not score higher for their length. A sentence without words
 // scores 0. hits is a reusable buffer, returned grown.
-func LexiconValence(m *Matcher, toks []segment.Token, hits []Hit) (float64, []Hit) {
+func LexiconValence(m *lexmatch.Matcher, toks []segment.Token, hits []lexmatch.Hit) (float64, []lexmatch.Hit) {
 	words := len(toks) - segment.CountNonWords(toks)
 	hits = m.AppendMatches(hits[:0], toks)
 	if words <= 0 {

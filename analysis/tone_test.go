@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
@@ -33,7 +34,7 @@ func moodLexicon(t testing.TB) ToneLexicon {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := CompileLexicon(lx)
+	m, err := lexmatch.Compile(lx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -399,7 +400,7 @@ func TestNewToneCollectorErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cm, err := CompileLexicon(cats)
+	cm, err := lexmatch.Compile(cats)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 	"testing"
 
 	"parallax"
-	"parallax/analysis"
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
@@ -137,15 +137,15 @@ func appendSentences(dst []sentence, doc, text string) []sentence {
 }
 
 // compilePack loads and compiles an embedded pack.
-func compilePack(t *testing.T, name string) *analysis.Matcher {
+func compilePack(t *testing.T, name string) *lexmatch.Matcher {
 	t.Helper()
 	lx, err := lexicons.Pack(name)
 	if err != nil {
 		t.Fatalf("Pack(%q): %v", name, err)
 	}
-	m, err := analysis.CompileLexicon(lx)
+	m, err := lexmatch.Compile(lx)
 	if err != nil {
-		t.Fatalf("CompileLexicon(%q): %v", name, err)
+		t.Fatalf("lexmatch.Compile(%q): %v", name, err)
 	}
 	return m
 }
@@ -172,7 +172,7 @@ func packKeys(lx *lexicons.Lexicon) []string {
 
 // firstMatches returns, per key, the first sentence of sents that it
 // matches.
-func firstMatches(m *analysis.Matcher, sents []sentence) map[string]sentence {
+func firstMatches(m *lexmatch.Matcher, sents []sentence) map[string]sentence {
 	first := map[string]sentence{}
 	for _, s := range sents {
 		for _, h := range m.Match(s.tokens) {
@@ -206,8 +206,8 @@ func TestPacksLoadAndCompile(t *testing.T) {
 			t.Errorf("Pack(%q): %v", p.Name, err)
 			continue
 		}
-		if _, err := analysis.CompileLexicon(lx); err != nil {
-			t.Errorf("CompileLexicon(%q): %v", p.Name, err)
+		if _, err := lexmatch.Compile(lx); err != nil {
+			t.Errorf("lexmatch.Compile(%q): %v", p.Name, err)
 		}
 		if lx.Name != p.Name || lx.Kind != wantKind[p.Name] || p.Kind != lx.Kind {
 			t.Errorf("%s: name %q kind %q (listed %q), want name %q kind %q", p.Name, lx.Name, lx.Kind, p.Kind, p.Name, wantKind[p.Name])
@@ -359,7 +359,7 @@ func TestPackDecisions(t *testing.T) {
 		{"1990s war cue", "karabakh-events", "A ceasefire in 1994 ended it.", []string{"war-1990s"}},
 		{"a bare ceasefire is no event", "karabakh-events", "The ceasefire held.", nil},
 	}
-	matchers := map[string]*analysis.Matcher{}
+	matchers := map[string]*lexmatch.Matcher{}
 	for _, c := range cases {
 		m := matchers[c.pack]
 		if m == nil {

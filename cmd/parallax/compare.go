@@ -4,6 +4,7 @@ import (
 	"flag"
 
 	"parallax/analysis"
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
@@ -46,7 +47,7 @@ type comparison struct {
 	Sim       *analysis.SimMatrix
 	Tone      *analysis.ToneSummary
 	Frames    *lexicons.Lexicon // nil with --frames none
-	FrameRows []analysis.LexiconRow
+	FrameRows []lexmatch.Row
 	Framing   *analysis.FramingCollector
 	Events    *analysis.EventResult
 	// Report holds compare's tables in order, with the provenance.
@@ -70,7 +71,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	if err != nil {
 		return nil, err
 	}
-	var lexCol *analysis.LexiconCollector
+	var lexCol *lexmatch.Collector
 	if *ff.frames != "none" {
 		lx, err := lexicons.Resolve(*ff.frames)
 		if err != nil {
@@ -79,11 +80,11 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		if lx.Kind != lexicons.KindCategories {
 			return nil, usagef("--frames %s is of kind %s: the framing section needs a categories lexicon", lx.Name, lx.Kind)
 		}
-		m, err := analysis.CompileLexicon(lx)
+		m, err := lexmatch.Compile(lx)
 		if err != nil {
 			return nil, usageError{err}
 		}
-		lexCol = &analysis.LexiconCollector{Matcher: m}
+		lexCol = &lexmatch.Collector{Matcher: m}
 	}
 	// The report shows the first few quotations of each group
 	// (analysis.DefaultReportQuotes) and label passages (reportLabelPassages);

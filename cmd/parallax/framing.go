@@ -6,6 +6,7 @@ import (
 
 	"parallax"
 	"parallax/analysis"
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/lexicons"
@@ -72,7 +73,7 @@ func samplePack(cf *corpusFlags, pos []string, kind string) string {
 
 // lexiconFlag resolves a lexicon flag value of the given kind: "auto" takes
 // the sample's pack, "none" or "" gives nil.
-func lexiconFlag(flagName, value string, kind lexicons.Kind, cf *corpusFlags, pos []string) (*analysis.Matcher, error) {
+func lexiconFlag(flagName, value string, kind lexicons.Kind, cf *corpusFlags, pos []string) (*lexmatch.Matcher, error) {
 	if value == "auto" {
 		value = samplePack(cf, pos, string(kind))
 	}
@@ -86,7 +87,7 @@ func lexiconFlag(flagName, value string, kind lexicons.Kind, cf *corpusFlags, po
 	if lx.Kind != kind {
 		return nil, usagef("--%s %s is of kind %s: it needs a %s lexicon", flagName, lx.Name, lx.Kind, kind)
 	}
-	m, err := analysis.CompileLexicon(lx)
+	m, err := lexmatch.Compile(lx)
 	if err != nil {
 		return nil, usageError{err}
 	}

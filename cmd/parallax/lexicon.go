@@ -2,6 +2,7 @@ package main
 
 import (
 	"parallax/analysis"
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/lexicons"
@@ -36,17 +37,17 @@ func runLexicon(c *command, args []string, e *env) error {
 	if err != nil {
 		return usageError{err}
 	}
-	m, err := analysis.CompileLexicon(lx)
+	m, err := lexmatch.Compile(lx)
 	if err != nil {
 		return usageError{err}
 	}
 	if *explain != "" && !hasKey(lx, *explain) {
-		return usagef("--explain %q: lexicon %s has no such category (%s)", *explain, lx.Name, analysis.GroupList(analysis.LexiconKeys(lx)))
+		return usagef("--explain %q: lexicon %s has no such category (%s)", *explain, lx.Name, analysis.GroupList(lexmatch.Keys(lx)))
 	}
 	if *explainGroup != "" && *explain == "" {
 		return usagef("--explain-group needs --explain CATEGORY")
 	}
-	col := &analysis.LexiconCollector{Matcher: m, Explain: *explain, ExplainGroup: *explainGroup, ExplainMax: *maxPassages}
+	col := &lexmatch.Collector{Matcher: m, Explain: *explain, ExplainGroup: *explainGroup, ExplainMax: *maxPassages}
 	res, err := cf.run(pos, e, func(o *analysis.Options) { o.Visit = col.Visit })
 	if err != nil {
 		return err
@@ -64,7 +65,7 @@ func runLexicon(c *command, args []string, e *env) error {
 }
 
 func hasKey(lx *lexicons.Lexicon, key string) bool {
-	for _, k := range analysis.LexiconKeys(lx) {
+	for _, k := range lexmatch.Keys(lx) {
 		if k == key {
 			return true
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"parallax/analysis"
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/lexicons"
 )
@@ -56,7 +57,7 @@ func checkLexicons(e *env, files []string) (report.Section, error) {
 	for _, file := range files {
 		lx, err := lexicons.Load(file)
 		if err == nil {
-			_, err = analysis.CompileLexicon(lx)
+			_, err = lexmatch.Compile(lx)
 		}
 		if err != nil {
 			bad++

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"parallax/analysis"
+	"parallax/analysis/lexmatch"
 )
 
 func init() {
@@ -73,7 +74,7 @@ func runReport(c *command, args []string, e *env) error {
 		r.LabelPassages = cmp.Framing.LabelPassages(reportLabelPassages)
 	}
 	if cmp.Frames != nil {
-		r.Frames, r.FrameKeys = cmp.Frames.Name, analysis.LexiconKeys(cmp.Frames)
+		r.Frames, r.FrameKeys = cmp.Frames.Name, lexmatch.Keys(cmp.Frames)
 	}
 	var buf bytes.Buffer
 	if err := analysis.WriteHTMLReport(&buf, r); err != nil {

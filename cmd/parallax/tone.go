@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"parallax/analysis"
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/lexicons"
@@ -46,7 +47,7 @@ func runTone(c *command, args []string, e *env) error {
 			if lx.Kind != lexicons.KindValence {
 				return usagef("--lexicon %s is of kind %s: tone needs a valence lexicon (pattern → score)", lx.Name, lx.Kind)
 			}
-			m, err := analysis.CompileLexicon(lx)
+			m, err := lexmatch.Compile(lx)
 			if err != nil {
 				return usageError{err}
 			}

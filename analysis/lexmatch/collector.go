@@ -1,23 +1,21 @@
-package analysis
+package lexmatch
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 
-	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
 
-// LexiconKey is what a hit counts for: the entry's key (category, actor,
+// Key is what a hit counts for: the entry's key (category, actor,
 // referent, event), with the label for a labels lexicon ("the region /
 // Artsakh"), or "valence" for a valence lexicon.
-func LexiconKey(e *lexicons.Entry) string {
+func Key(e *lexicons.Entry) string {
 	switch {
 	case e.Label != "":
 		return e.Key + " / " + e.Label
@@ -27,14 +25,15 @@ func LexiconKey(e *lexicons.Entry) string {
 	return e.Key
 }
 
-// LexiconCollector counts a lexicon's hits per group, article and key as
-// documents are processed; its Visit method plugs into Options.Visit and is
-// safe for concurrent use. Memory: per article, its word count and its hits
-// per key; sentence-level counts are kept only for a group's first
-// MinClusterUnits articles (enough to resample sentences when the group
-// turns out small). Keys are counted by their position in LexiconKeys, so an
+// Collector counts a lexicon's hits per group, article and key as
+// documents are processed; its Visit method plugs into the pipeline
+// (analysis.Options.Visit) and is safe for concurrent use. Memory: per
+// article, its word count and its hits per key; sentence-level counts are
+// kept only for a group's first MinClusterUnits articles (enough to
+// resample sentences when the group turns out small). Keys are counted by
+// their position in Keys, so an
 // article costs 64 bytes plus 12 per key it hits.
-type LexiconCollector struct {
+type Collector struct {
 	Matcher *Matcher
 	// Explain, when set, keeps the passages behind one key (in one group,
 	// or all groups when ExplainGroup is empty): the first ExplainMax
@@ -43,7 +42,7 @@ type LexiconCollector struct {
 	ExplainMax            int
 
 	once   sync.Once
-	keys   []string                   // LexiconKeys of the matcher's lexicon
+	keys   []string                   // Keys of the matcher's lexicon
 	keyOf  map[*lexicons.Entry]uint32 // each entry's position in keys
 	keyPos map[string]uint32          // each key's position in keys
 	mu     sync.Mutex
@@ -69,7 +68,7 @@ type lexSentence struct {
 	counts []lexCount
 }
 
-// lexCount is the hits of one key (its position in LexiconKeys).
+// lexCount is the hits of one key (its position in Keys).
 type lexCount struct {
 	key           uint32
 	hits, negated int32
@@ -97,17 +96,17 @@ func countOf(counts []lexCount, key uint32) (hits, negated int64) {
 }
 
 // index lists the lexicon's keys and each entry's key, once.
-func (c *LexiconCollector) index() {
+func (c *Collector) index() {
 	c.once.Do(func() {
 		lx := c.Matcher.Lexicon()
-		c.keys = LexiconKeys(lx)
+		c.keys = Keys(lx)
 		c.keyPos = make(map[string]uint32, len(c.keys))
 		for i, k := range c.keys {
 			c.keyPos[k] = uint32(i)
 		}
 		c.keyOf = make(map[*lexicons.Entry]uint32, len(lx.Entries))
 		for i := range lx.Entries {
-			c.keyOf[&lx.Entries[i]] = c.keyPos[LexiconKey(&lx.Entries[i])]
+			c.keyOf[&lx.Entries[i]] = c.keyPos[Key(&lx.Entries[i])]
 		}
 	})
 }
@@ -123,7 +122,7 @@ type Passage struct {
 
 // Visit counts one document's hits. Hits are found sentence by sentence, so
 // phrases and negation never cross a sentence end.
-func (c *LexiconCollector) Visit(p *segment.Processed) {
+func (c *Collector) Visit(p *segment.Processed) {
 	c.index()
 	a := lexArticle{index: int32(p.Doc.Index)}
 	var hits []Hit
@@ -138,7 +137,7 @@ func (c *LexiconCollector) Visit(p *segment.Processed) {
 		for _, h := range hits {
 			key, ok := c.keyOf[h.Entry]
 			if !ok { // an entry the matcher's lexicon does not hold by address
-				key = c.keyPos[LexiconKey(h.Entry)]
+				key = c.keyPos[Key(h.Entry)]
 			}
 			a.counts = addCount(a.counts, key, h.Negated)
 			ls.counts = addCount(ls.counts, key, false)
@@ -150,7 +149,7 @@ func (c *LexiconCollector) Visit(p *segment.Processed) {
 		a.sentences = append(a.sentences, ls)
 		if len(marked) > 0 {
 			passages = append(passages, Passage{Group: p.Doc.Group, DocID: p.Doc.ID, DocIndex: p.Doc.Index,
-				Sentence: si + 1, Text: markHits(sent, toks, marked), Key: c.Explain})
+				Sentence: si + 1, Text: MarkHits(sent, toks, marked), Key: c.Explain})
 		}
 	}
 	c.mu.Lock()
@@ -176,9 +175,9 @@ func (c *LexiconCollector) Visit(p *segment.Processed) {
 	g.passages = append(g.passages, passages...)
 }
 
-// markHits returns the sentence with white space collapsed and each hit's
+// MarkHits returns the sentence with white space collapsed and each hit's
 // words in [brackets].
-func markHits(sent string, toks []segment.Token, hits []Hit) string {
+func MarkHits(sent string, toks []segment.Token, hits []Hit) string {
 	var b strings.Builder
 	pos := 0
 	for _, h := range hits {
@@ -193,8 +192,8 @@ func markHits(sent string, toks []segment.Token, hits []Hit) string {
 	return segment.OneLine(b.String())
 }
 
-// LexiconRow is one group's figures for one key.
-type LexiconRow struct {
+// Row is one group's figures for one key.
+type Row struct {
 	Group, Key       string
 	Hits, Negated    int64
 	Words            int64
@@ -206,7 +205,7 @@ type LexiconRow struct {
 
 // Rows returns every group × key (keys of the lexicon in its order, groups
 // sorted), with intervals from resamples resamples seeded by seed.
-func (c *LexiconCollector) Rows(resamples int, seed uint64) []LexiconRow {
+func (c *Collector) Rows(resamples int, seed uint64) []Row {
 	c.index()
 	keys := c.keys
 	names := make([]string, 0, len(c.groups))
@@ -214,7 +213,7 @@ func (c *LexiconCollector) Rows(resamples int, seed uint64) []LexiconRow {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	var out []LexiconRow
+	var out []Row
 	for _, name := range names {
 		g := c.groups[name]
 		sort.Slice(g.articles, func(i, j int) bool { return g.articles[i].index < g.articles[j].index })
@@ -226,7 +225,7 @@ func (c *LexiconCollector) Rows(resamples int, seed uint64) []LexiconRow {
 		}
 		small := articles < resample.MinClusterUnits
 		for ki, k := range keys {
-			r := LexiconRow{Group: name, Key: k, Articles: articles, Small: small, Unit: resample.UnitArticle}
+			r := Row{Group: name, Key: k, Articles: articles, Small: small, Unit: resample.UnitArticle}
 			var num, den []float64
 			for _, a := range g.articles {
 				hits, negated := countOf(a.counts, uint32(ki))
@@ -254,7 +253,7 @@ func (c *LexiconCollector) Rows(resamples int, seed uint64) []LexiconRow {
 }
 
 // Passages returns the kept passages, by group then input order.
-func (c *LexiconCollector) Passages() []Passage {
+func (c *Collector) Passages() []Passage {
 	var out []Passage
 	for _, g := range c.groups {
 		sort.Slice(g.passages, func(i, j int) bool {
@@ -274,79 +273,16 @@ func (c *LexiconCollector) Passages() []Passage {
 	return out
 }
 
-// LexiconKeys lists the keys a lexicon counts, in file order.
-func LexiconKeys(lx *lexicons.Lexicon) []string {
+// Keys lists the keys a lexicon counts, in file order.
+func Keys(lx *lexicons.Lexicon) []string {
 	seen := map[string]bool{}
 	var keys []string
 	for i := range lx.Entries {
-		k := LexiconKey(&lx.Entries[i])
+		k := Key(&lx.Entries[i])
 		if !seen[k] {
 			seen[k] = true
 			keys = append(keys, k)
 		}
 	}
 	return keys
-}
-
-// LexiconSection renders the rows: tidy, one row per group and key; on a
-// terminal, groups × keys with per_1k.
-func LexiconSection(lx *lexicons.Lexicon, rows []LexiconRow, resamples int, seed uint64) report.Section {
-	tidy := &report.Table{Name: "lexicon", Title: fmt.Sprintf("Lexicon %q per group", lx.Name),
-		Columns: []string{"group", "lexicon", "category", "hits", "per_1k", "ci_low", "ci_high", "negated", "words", "unit", "small"}}
-	keys := LexiconKeys(lx)
-	display := &report.Table{Name: "lexicon", Title: tidy.Title + ": hits per 1,000 words", Columns: append([]string{"group"}, keys...)}
-	var row []report.Value
-	for i, r := range rows {
-		tidy.Rows = append(tidy.Rows, []report.Value{report.Str(r.Group), report.Str(lx.Name), report.Str(r.Key), report.Int(r.Hits), report.Float(r.Per1k, 2),
-			report.Float(r.Low, 2), report.Float(r.High, 2), report.Int(r.Negated), report.Int(r.Words), report.Str(r.Unit), report.Str(fmt.Sprint(r.Small))})
-		if i%len(keys) == 0 {
-			row = []report.Value{report.Str(r.Group)}
-		}
-		row = append(row, report.Float(r.Per1k, 2))
-		if len(row) == len(keys)+1 {
-			display.Rows = append(display.Rows, row)
-		}
-	}
-	notes := []string{
-		fmt.Sprintf("per_1k: hits per 1,000 words (word and number tokens after cleaning, stop words included); ci_low, ci_high: 95%% percentile bootstrap interval of that ratio, %d resamples, seed %d — articles resampled when a group has at least %d, else sentences (unit; such groups are small). docs/uncertainty.md.", orDefault(resamples, resample.DefaultResamples), seed, resample.MinClusterUnits),
-		"Overlapping matches: the longest span wins, also over other categories (docs/lexicons.md); negated: hits with a negator among the three words before.",
-		lexiconAbout(lx) + "; --explain CATEGORY shows the passages behind a number.",
-	}
-	tidy.Notes = notes
-	display.Notes = append([]string{"per_1k: hits per 1,000 words (word and number tokens after cleaning, stop words included); the intervals, negated hits and words are in --format csv or json."}, notes[1:]...)
-	return report.Section{Display: display, Tidy: tidy}
-}
-
-// PassagesSection lists the passages behind one key.
-func PassagesSection(key string, ps []Passage, max int) report.Section {
-	t := &report.Table{Name: "passages", Title: fmt.Sprintf("Passages behind %q", key),
-		Columns: []string{"group", "doc", "sentence", "passage"}, Cut: map[string]report.Cut{"doc": report.CutNever}}
-	for _, p := range ps {
-		t.Rows = append(t.Rows, []report.Value{report.Str(p.Group), report.Str(p.DocID), report.Int(int64(p.Sentence)), report.Str(p.Text)})
-	}
-	t.Notes = []string{fmt.Sprintf("Matches in [brackets]; at most %d per group, the first in input order.", max)}
-	if len(ps) == 0 {
-		t.Notes = append(t.Notes, "No passage.")
-	}
-	return report.Section{Display: t}
-}
-
-// orDefault is n, or def when n is not positive.
-func orDefault(n, def int) int {
-	if n <= 0 {
-		return def
-	}
-	return n
-}
-
-// lexiconAbout names a lexicon with the header fields it has.
-func lexiconAbout(lx *lexicons.Lexicon) string {
-	s := "Lexicon " + lx.Name
-	if lx.Version != "" {
-		s += ", version " + lx.Version
-	}
-	if lx.Source != "" {
-		s += " (" + lx.Source + ")"
-	}
-	return s
 }

@@ -1,7 +1,7 @@
 // Lexicon matching (SPEC §6): the patterns of a lexicon found in a sequence
 // of tokens, longest match first, with negation.
 
-package analysis
+package lexmatch
 
 import (
 	"cmp"
@@ -35,7 +35,7 @@ func (h Hit) Score() float64 {
 
 // Matcher finds the entries of one lexicon in token sequences. It is
 // immutable once compiled and safe for concurrent use; the lexicon must not
-// be modified after CompileLexicon.
+// be modified after Compile.
 //
 // Patterns are indexed by their first word: a literal word in a map (one
 // lookup a token); "prefix*" in a map of prefixes and "*suffix" in a map of
@@ -137,13 +137,13 @@ func (w *patWord) match(norm string) bool {
 		strings.HasSuffix(norm, w.litSuf) && globMatch(w.text, norm)
 }
 
-// CompileLexicon compiles a lexicon for matching. Each literal word of a
+// Compile compiles a lexicon for matching. Each literal word of a
 // pattern is read by Tokenize: if it is not read as one whole token ("mr.",
 // whose period the tokenizer drops; "armenia's", whose possessive it
 // drops; "1994-2020", two tokens) the pattern can never match, and
-// CompileLexicon returns every such pattern as a positioned
+// Compile returns every such pattern as a positioned
 // lexicons.ErrorList.
-func CompileLexicon(lx *lexicons.Lexicon) (*Matcher, error) {
+func Compile(lx *lexicons.Lexicon) (*Matcher, error) {
 	m := &Matcher{
 		lx:      lx,
 		phrases: make([]phrase, len(lx.Entries)),

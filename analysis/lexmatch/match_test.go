@@ -1,4 +1,4 @@
-package analysis
+package lexmatch
 
 import (
 	"errors"
@@ -21,7 +21,7 @@ func mustMatcher(tb testing.TB, file, data string) *Matcher {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	m, err := CompileLexicon(lx)
+	m, err := Compile(lx)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -178,7 +178,7 @@ categories:
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = CompileLexicon(lx)
+	_, err = Compile(lx)
 	var list lexicons.ErrorList
 	if !errors.As(err, &list) {
 		t.Fatalf("Compile: %v, want an ErrorList", err)
@@ -415,7 +415,7 @@ func referenceMatch(lx *lexicons.Lexicon, toks []segment.Token) []string {
 func TestMatchAgainstReference(t *testing.T) {
 	sents, _ := allSidesSentenceTokens(t)
 	lx := benchLexicon(t, sents)
-	m, err := CompileLexicon(lx)
+	m, err := Compile(lx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -445,7 +445,7 @@ func TestMatchAgainstReference(t *testing.T) {
 // AllSides sample.
 func BenchmarkMatch(b *testing.B) {
 	sents, n := allSidesSentenceTokens(b)
-	m, err := CompileLexicon(benchLexicon(b, sents))
+	m, err := Compile(benchLexicon(b, sents))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -485,7 +485,7 @@ func TestMatchFilterChangesNothing(t *testing.T) {
 	}
 	lxs = append(lxs, short)
 	for _, lx := range lxs {
-		m, err := CompileLexicon(lx)
+		m, err := Compile(lx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -517,7 +517,7 @@ func BenchmarkMatchFrames(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	m, err := CompileLexicon(lx)
+	m, err := Compile(lx)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"cmp"
 	"container/heap"
 	"fmt"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -29,6 +30,7 @@ import (
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
+	"parallax/analysis/tonestats"
 	"parallax/lexicons"
 	"parallax/tone"
 )
@@ -780,8 +782,8 @@ func (c *EventCollector) lexiconPassages(dst []lexPassage, sc *eventScratch, d *
 	if len(sc.evs) == 0 {
 		return dst
 	}
-	text := ToneText(sent)
-	base := lexPassage{doc: d.Index, sentence: int32(si + 1), text: strings.Clone(text), words: hasWordRune(text)}
+	text := tonestats.SentenceText(sent)
+	base := lexPassage{doc: d.Index, sentence: int32(si + 1), text: strings.Clone(text), words: tonestats.HasWord(text)}
 	if base.words {
 		base.tone = c.vader(text)
 	}
@@ -1484,7 +1486,7 @@ func (c *EventCollector) freeze() {
 	}
 	D := len(a.docs)
 	gids := map[string]int32{}
-	for _, g := range sortedKeys(c.groupDocs) {
+	for _, g := range slices.Sorted(maps.Keys(c.groupDocs)) {
 		gids[g] = int32(len(gids))
 	}
 	a.gid = make([]int32, D)
@@ -2356,8 +2358,8 @@ func (c *EventCollector) readStoryDoc(sc *eventScratch, m int32, s *story, text 
 		if isDateline(sc.toks, sc.ments) {
 			sc.ments = sc.ments[:0]
 		}
-		cs := candSent{si: int32(si), text: ToneText(sent)}
-		cs.words = hasWordRune(cs.text)
+		cs := candSent{si: int32(si), text: tonestats.SentenceText(sent)}
+		cs.words = tonestats.HasWord(cs.text)
 		if cs.words {
 			cs.tone = c.vader(cs.text)
 			sd.tones = append(sd.tones, cs.tone)
@@ -2605,7 +2607,7 @@ func (c *EventCollector) Result() (*EventResult, error) {
 	}
 	a := c.art
 	res := &EventResult{Options: c.opt, Stats: a.stats}
-	res.Groups = sortedKeys(c.groupSents)
+	res.Groups = slices.Sorted(maps.Keys(c.groupSents))
 	res.NeedTexts = c.missingTexts()
 
 	// Lexicon events.
@@ -2681,7 +2683,7 @@ func (c *EventCollector) Result() (*EventResult, error) {
 		}
 		e.info.Docs, e.info.Groups, e.info.Units = len(docs), len(byGroup), len(e.views)
 		built[k].info = e.info
-		groups := sortedKeys(byGroup)
+		groups := slices.Sorted(maps.Keys(byGroup))
 		built[k].sums = make([]EventSummary, len(groups))
 		for _, g := range groups {
 			jobs = append(jobs, job{k, g, byGroup[g]})
@@ -2795,7 +2797,7 @@ func (c *EventCollector) storyEvent(s *story, docs []*storyDoc) ([]StoryArticle,
 		info.Units += int(d.sentences)
 	}
 	var sums []EventSummary
-	for _, g := range sortedKeys(byGroup) {
+	for _, g := range slices.Sorted(maps.Keys(byGroup)) {
 		sum := EventSummary{Event: s.id, Name: s.name, Level: EventLevelArticle, Source: EventSourceDiscovered, Group: g,
 			Docs: len(byGroup[g]), GroupSentences: c.groupSents[g]}
 		var values []float64

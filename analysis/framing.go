@@ -19,6 +19,7 @@ import (
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/segment"
+	"parallax/analysis/tonestats"
 	"parallax/lexicons"
 )
 
@@ -535,10 +536,10 @@ func (c *FramingCollector) keep(v *framingVisit) *framingDoc {
 // keepSentence scores a sentence mentioning an actor.
 func (c *FramingCollector) keepSentence(p *segment.Processed, fd *framingVisit, s int, labels, frames []string) {
 	span := p.Sentences[s]
-	if !hasWordRune(ToneText(p.Text[span.Start:span.End])) {
+	if !tonestats.HasWord(tonestats.SentenceText(p.Text[span.Start:span.End])) {
 		return
 	}
-	fd.sentTone[s] = SentenceVADER(p, s)
+	fd.sentTone[s] = tonestats.SentenceVADER(p, s)
 	if labels != nil || frames != nil { // a missing sentence reads as none
 		fd.sentLabels[s], fd.sentFrames[s] = labels, frames
 	}

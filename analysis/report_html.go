@@ -11,6 +11,7 @@ import (
 
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
+	"parallax/analysis/tonestats"
 )
 
 // HTMLReport is what `parallax report` renders into one self-contained
@@ -24,7 +25,7 @@ type HTMLReport struct {
 	Groups  []string       // the term table's groups: GroupKeyness.Group indexes them
 	Keyness []GroupKeyness
 	Sim     *SimMatrix
-	Tone    *ToneSummary
+	Tone    *tonestats.Summary
 	// Frames is the name of the frames lexicon and FrameKeys its categories
 	// in order; FrameRows are compare's rows (nil with --frames none).
 	Frames    string

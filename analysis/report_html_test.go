@@ -12,6 +12,7 @@ import (
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
+	"parallax/analysis/tonestats"
 )
 
 const (
@@ -24,7 +25,7 @@ func testHTMLReport() *HTMLReport {
 	groups := []string{"Alpha", "Beta " + evilImg, "Gamma & Sons"}
 	sim := &SimMatrix{Measure: SimCosineTFIDF, Labels: groups, Valid: []bool{true, true, true},
 		Values: mat.NewSymDense(3, []float64{1, 0.3, 0.2, 0.3, 1, 0.25, 0.2, 0.25, 1})}
-	tone := &ToneSummary{Instruments: []string{"vader"}, Groups: groups, Stats: ToneStatsOptions{Resamples: 1000, Permutations: 1000, Seed: 1}}
+	tone := &tonestats.Summary{Instruments: []string{"vader"}, Groups: groups, Stats: tonestats.StatsOptions{Resamples: 1000, Permutations: 1000, Seed: 1}}
 	var ivs []resample.Interval
 	for g := range groups {
 		ivs = append(ivs, resample.Interval{Mean: 0.1 * float64(g-1), Low: 0.1*float64(g-1) - 0.05, High: 0.1*float64(g-1) + 0.05, N: 10, Articles: 5, Unit: resample.UnitArticle})

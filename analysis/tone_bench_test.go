@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"parallax/analysis/segment"
+	"parallax/analysis/tonestats"
 )
 
 // BenchmarkTone scores every sentence of the AllSides sample with VADER and
@@ -15,7 +16,7 @@ import (
 // summed over the workers, i.e. the throughput of tone alone on one core.
 func BenchmarkTone(b *testing.B) {
 	src := allSidesSource(b)
-	if _, err := NewToneCollector(ToneOptions{}); err != nil { // loads the NB model once
+	if _, err := tonestats.NewCollector(tonestats.Options{}); err != nil { // loads the NB model once
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
@@ -24,7 +25,7 @@ func BenchmarkTone(b *testing.B) {
 	sentences := 0
 	var inVisit atomic.Int64 // nanoseconds
 	for range b.N {
-		c, err := NewToneCollector(ToneOptions{})
+		c, err := tonestats.NewCollector(tonestats.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -36,7 +37,7 @@ func BenchmarkTone(b *testing.B) {
 		if _, err := Run(src, Options{Visit: visit}); err != nil {
 			b.Fatal(err)
 		}
-		sentences += c.sentences
+		sentences += c.SentencesScored()
 	}
 	b.ReportMetric(float64(sentences)/time.Since(start).Seconds(), "sentences/s")
 	b.ReportMetric(float64(sentences)/(float64(inVisit.Load())/1e9), "tone-sentences/s/core")

@@ -5,17 +5,18 @@ import (
 
 	"parallax/analysis/corpus"
 	"parallax/analysis/segment"
+	"parallax/analysis/tonestats"
 )
 
-// DocumentToneSection documents that without ToneOptions.Documents (or
+// DocumentToneSection documents that without tonestats.Options.Documents (or
 // Sentences) "the group and doc columns are empty", and SentenceToneSection
-// that it "has rows only when the collector ran with ToneOptions.Sentences".
+// that it "has rows only when the collector ran with tonestats.Options.Sentences".
 // The texts sit behind a *toneDocText that is nil without those options:
 // neither section may dereference it.
 func TestToneSectionsWithoutTextOptions(t *testing.T) {
 	for _, name := range []string{"documents", "sentences"} {
 		t.Run(name, func(t *testing.T) {
-			c, err := NewToneCollector(ToneOptions{})
+			c, err := tonestats.NewCollector(tonestats.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

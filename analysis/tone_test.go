@@ -12,6 +12,7 @@ import (
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
+	"parallax/analysis/tonestats"
 	"parallax/lexicons"
 	"parallax/tone"
 )
@@ -28,7 +29,7 @@ const toneCorpus = `{"id":"a1","outlet":"Alpha","text":"The book was good. A rea
 // moodCSV is a user valence lexicon.
 const moodCSV = "pattern,score\ngood,2\nbad,-1.5\nhorrible,-2\n"
 
-func moodLexicon(t testing.TB) ToneLexicon {
+func moodLexicon(t testing.TB) tonestats.Lexicon {
 	t.Helper()
 	lx, err := lexicons.Parse("mood.csv", []byte(moodCSV))
 	if err != nil {
@@ -38,13 +39,13 @@ func moodLexicon(t testing.TB) ToneLexicon {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ToneLexicon{Name: "mood", Matcher: m}
+	return tonestats.Lexicon{Name: "mood", Matcher: m}
 }
 
 // runTone runs the pipeline over src with a tone collector.
-func runTone(t testing.TB, src corpus.Source, opt Options, topt ToneOptions) *ToneCollector {
+func runTone(t testing.TB, src corpus.Source, opt Options, topt tonestats.Options) *tonestats.Collector {
 	t.Helper()
-	c, err := NewToneCollector(topt)
+	c, err := tonestats.NewCollector(topt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,10 +56,10 @@ func runTone(t testing.TB, src corpus.Source, opt Options, topt ToneOptions) *To
 	return c
 }
 
-func smallToneCollector(t *testing.T) *ToneCollector {
+func smallToneCollector(t *testing.T) *tonestats.Collector {
 	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(toneCorpus)}}
 	return runTone(t, corpus.Source{FS: fsys, Path: "c.jsonl", Name: "test"}, Options{NoClean: true, Workers: 3},
-		ToneOptions{Lexicons: []ToneLexicon{moodLexicon(t)}, Sentences: true, Documents: true})
+		tonestats.Options{Lexicons: []tonestats.Lexicon{moodLexicon(t)}, Sentences: true, Documents: true})
 }
 
 // rows collects a section's rows (the tidy table when there is one).
@@ -137,7 +138,7 @@ func TestToneMeans(t *testing.T) {
 	nb, _ := tone.LoadNaiveBayes()
 	p := func(s string) float64 { return nb.Classify(s).PPositive }
 	const seed = 7
-	s, err := c.Summarize(ToneStatsOptions{Resamples: 500, Permutations: 999, Seed: seed})
+	s, err := c.Summarize(tonestats.StatsOptions{Resamples: 500, Permutations: 999, Seed: seed})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,10 +214,10 @@ func TestToneMeans(t *testing.T) {
 }
 
 // allSidesTone runs the tone collector over the AllSides sample.
-func allSidesTone(t *testing.T, workers int, topt ToneOptions) (*ToneCollector, *ToneSummary) {
+func allSidesTone(t *testing.T, workers int, topt tonestats.Options) (*tonestats.Collector, *tonestats.Summary) {
 	t.Helper()
 	c := runTone(t, allSidesSource(t), Options{Workers: workers}, topt)
-	s, err := c.Summarize(ToneStatsOptions{Resamples: 200, Permutations: 199, Seed: 3})
+	s, err := c.Summarize(tonestats.StatsOptions{Resamples: 200, Permutations: 199, Seed: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,10 +228,10 @@ func TestToneAllSides(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scores the whole AllSides sample")
 	}
-	full := ToneOptions{Lexicons: []ToneLexicon{moodLexicon(t)}, Sentences: true, Documents: true}
+	full := tonestats.Options{Lexicons: []tonestats.Lexicon{moodLexicon(t)}, Sentences: true, Documents: true}
 	c1, s1 := allSidesTone(t, 1, full)
 	c4, s4 := allSidesTone(t, 4, full)
-	sections := func(c *ToneCollector, s *ToneSummary) map[string][][]report.Value {
+	sections := func(c *tonestats.Collector, s *tonestats.Summary) map[string][][]report.Value {
 		return map[string][][]report.Value{
 			"tone": rows(ToneSection(s)), "pairs": rows(TonePairsSection(s)), "agreement": rows(AgreementSection(s)),
 			"sentences": rows(SentenceToneSection(c)), "documents": rows(DocumentToneSection(c)),
@@ -292,7 +293,7 @@ func TestToneAllSides(t *testing.T) {
 	// With a budget of one sentence, large groups keep only article sums:
 	// their intervals are the same (the mean up to rounding, the total being
 	// summed by article), and a small group cannot be tested against them.
-	_, sb := allSidesTone(t, 2, ToneOptions{Lexicons: []ToneLexicon{moodLexicon(t)}, MaxKeptSentences: 1})
+	_, sb := allSidesTone(t, 2, tonestats.Options{Lexicons: []tonestats.Lexicon{moodLexicon(t)}, MaxKeptSentences: 1})
 	if !sb.Released || s1.Released {
 		t.Fatalf("released: budget run %v, full run %v", sb.Released, s1.Released)
 	}
@@ -320,7 +321,7 @@ func TestToneAllSides(t *testing.T) {
 	}
 }
 
-func smallGroup(s *ToneSummary, name string) bool {
+func smallGroup(s *tonestats.Summary, name string) bool {
 	i := slices.Index(s.Groups, name)
 	return s.Intervals[0][i].Small
 }
@@ -342,14 +343,14 @@ func TestSpearman(t *testing.T) {
 		{"reversed", []float64{3, 2, 1}, []float64{-5, 0, 7}, -1},
 	}
 	for _, tc := range tests {
-		if got := Spearman(tc.x, tc.y); !near(got, tc.want, 1e-12) {
+		if got := tonestats.Spearman(tc.x, tc.y); !near(got, tc.want, 1e-12) {
 			t.Errorf("%s: Spearman = %v, want %v", tc.name, got, tc.want)
 		}
 	}
-	if got := Spearman([]float64{1, 1, 1}, []float64{1, 2, 3}); !math.IsNaN(got) {
+	if got := tonestats.Spearman([]float64{1, 1, 1}, []float64{1, 2, 3}); !math.IsNaN(got) {
 		t.Errorf("constant: Spearman = %v, want NaN", got)
 	}
-	if got := AverageRanks([]float64{10, 20, 20, 5}); !reflect.DeepEqual(got, []float64{2, 3.5, 3.5, 1}) {
+	if got := tonestats.AverageRanks([]float64{10, 20, 20, 5}); !reflect.DeepEqual(got, []float64{2, 3.5, 3.5, 1}) {
 		t.Errorf("AverageRanks = %v", got)
 	}
 }
@@ -370,7 +371,7 @@ func TestLexiconValence(t *testing.T) {
 		{"It isn't horrible, it is good", (2 + 2) / 6.0}, // "isn't" negates
 	}
 	for _, tc := range tests {
-		got, _ := LexiconValence(m, segment.Tokenize(tc.sentence, nil), nil)
+		got, _ := tonestats.LexiconValence(m, segment.Tokenize(tc.sentence, nil), nil)
 		if !near(got, tc.want, 1e-12) {
 			t.Errorf("%q: %v, want %v", tc.sentence, got, tc.want)
 		}
@@ -389,8 +390,8 @@ func TestToneText(t *testing.T) {
 		{"héllo wörld", "héllo wörld"},
 	}
 	for _, tc := range tests {
-		if got := ToneText(tc.in); got != tc.want {
-			t.Errorf("ToneText(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := tonestats.SentenceText(tc.in); got != tc.want {
+			t.Errorf("SentenceText(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
@@ -407,20 +408,20 @@ func TestNewToneCollectorErrors(t *testing.T) {
 	mood := moodLexicon(t).Matcher
 	tests := []struct {
 		name string
-		lx   ToneLexicon
+		lx   tonestats.Lexicon
 	}{
-		{"no matcher", ToneLexicon{Name: "x"}},
-		{"no name", ToneLexicon{Matcher: mood}},
-		{"wrong kind", ToneLexicon{Name: "frames", Matcher: cm}},
-		{"name taken", ToneLexicon{Name: "vader", Matcher: mood}},
+		{"no matcher", tonestats.Lexicon{Name: "x"}},
+		{"no name", tonestats.Lexicon{Matcher: mood}},
+		{"wrong kind", tonestats.Lexicon{Name: "frames", Matcher: cm}},
+		{"name taken", tonestats.Lexicon{Name: "vader", Matcher: mood}},
 	}
 	for _, tc := range tests {
-		if _, err := NewToneCollector(ToneOptions{Lexicons: []ToneLexicon{tc.lx}}); err == nil {
+		if _, err := tonestats.NewCollector(tonestats.Options{Lexicons: []tonestats.Lexicon{tc.lx}}); err == nil {
 			t.Errorf("%s: no error", tc.name)
 		}
 	}
-	twice := []ToneLexicon{{Name: "m", Matcher: mood}, {Name: "m", Matcher: mood}}
-	if _, err := NewToneCollector(ToneOptions{Lexicons: twice}); err == nil {
+	twice := []tonestats.Lexicon{{Name: "m", Matcher: mood}, {Name: "m", Matcher: mood}}
+	if _, err := tonestats.NewCollector(tonestats.Options{Lexicons: twice}); err == nil {
 		t.Error("duplicate lexicon name: no error")
 	}
 }
@@ -432,7 +433,7 @@ func TestToneSkipsSentencesWithoutWords(t *testing.T) {
 	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(`{"id":"a","outlet":"A","text":"Peace is good.\n…\nWar is terrible."}
 {"id":"b","outlet":"B","text":"?!"}
 `)}}
-	c, err := NewToneCollector(ToneOptions{Sentences: true})
+	c, err := tonestats.NewCollector(tonestats.Options{Sentences: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -447,7 +448,7 @@ func TestToneSkipsSentencesWithoutWords(t *testing.T) {
 	if len(nums) != 2 || nums[0] != 1 || nums[1] != 3 {
 		t.Errorf("scored sentence numbers %v, want [1 3]", nums)
 	}
-	s, err := c.Summarize(ToneStatsOptions{Resamples: 10, Permutations: 9})
+	s, err := c.Summarize(tonestats.StatsOptions{Resamples: 10, Permutations: 9})
 	if err != nil {
 		t.Fatal(err)
 	}

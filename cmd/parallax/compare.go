@@ -8,6 +8,7 @@ import (
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
+	"parallax/analysis/tonestats"
 	"parallax/lexicons"
 )
 
@@ -45,7 +46,7 @@ type comparison struct {
 	Res       *analysis.Result
 	Keyness   []analysis.GroupKeyness
 	Sim       *analysis.SimMatrix
-	Tone      *analysis.ToneSummary
+	Tone      *tonestats.Summary
 	Frames    *lexicons.Lexicon // nil with --frames none
 	FrameRows []lexmatch.Row
 	Framing   *analysis.FramingCollector
@@ -67,7 +68,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		return nil, usageError{err}
 	}
 	// Tone, frames, framing and events are gathered in the same pass as the terms.
-	toneCol, err := analysis.NewToneCollector(analysis.ToneOptions{})
+	toneCol, err := tonestats.NewCollector(tonestats.Options{})
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +121,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	if out.Sim, err = analysis.GroupSimilarity(res.Table, m, idfFunc(res.Table, topt.IDF)); err != nil {
 		return nil, err
 	}
-	if out.Tone, err = toneCol.Summarize(analysis.ToneStatsOptions{Seed: seed, NoPairs: true}); err != nil {
+	if out.Tone, err = toneCol.Summarize(tonestats.StatsOptions{Seed: seed, NoPairs: true}); err != nil {
 		return nil, err
 	}
 	if out.Events, err = finishEvents(events, res, cf, pos, e, framing.QuoteCounter()); err != nil {

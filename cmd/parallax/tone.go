@@ -8,6 +8,7 @@ import (
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
+	"parallax/analysis/tonestats"
 	"parallax/lexicons"
 )
 
@@ -37,7 +38,7 @@ func runTone(c *command, args []string, e *env) error {
 	if *resamples < 1 || *perms < 1 {
 		return usagef("--resamples and --permutations must be at least 1")
 	}
-	opt := analysis.ToneOptions{Sentences: *unit == "sentence", Documents: *unit == "document"}
+	opt := tonestats.Options{Sentences: *unit == "sentence", Documents: *unit == "document"}
 	if *lexNames != "" {
 		for _, name := range strings.Split(*lexNames, ",") {
 			lx, err := lexicons.Resolve(strings.TrimSpace(name))
@@ -51,10 +52,10 @@ func runTone(c *command, args []string, e *env) error {
 			if err != nil {
 				return usageError{err}
 			}
-			opt.Lexicons = append(opt.Lexicons, analysis.ToneLexicon{Name: lx.Name, Matcher: m})
+			opt.Lexicons = append(opt.Lexicons, tonestats.Lexicon{Name: lx.Name, Matcher: m})
 		}
 	}
-	col, err := analysis.NewToneCollector(opt)
+	col, err := tonestats.NewCollector(opt)
 	if err != nil {
 		return err
 	}
@@ -69,7 +70,7 @@ func runTone(c *command, args []string, e *env) error {
 	case "document":
 		sections = []report.Section{analysis.DocumentToneSection(col)}
 	default:
-		sum, err := col.Summarize(analysis.ToneStatsOptions{Resamples: *resamples, Permutations: *perms, Seed: *seed})
+		sum, err := col.Summarize(tonestats.StatsOptions{Resamples: *resamples, Permutations: *perms, Seed: *seed})
 		if err != nil {
 			return err
 		}

@@ -1,13 +1,10 @@
-// Tone (SPEC §5 "Tone"): every sentence scored by independent instruments,
-// aggregated to articles and groups as means of sentence scores, with
-// bootstrap intervals, pairwise permutation tests and the rank agreement of
-// the instruments. Formulas and caveats are in docs/tone.md.
-
-package analysis
+package tonestats
 
 import (
 	"cmp"
 	"fmt"
+	"iter"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -19,7 +16,6 @@ import (
 	"gonum.org/v1/gonum/stat"
 
 	"parallax/analysis/lexmatch"
-	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
@@ -33,22 +29,22 @@ const (
 	InstrumentNB    = "nb_pos" // naive Bayes P(positive) of the sentence, in [0, 1]
 )
 
-// DefaultToneValueBudget is the number of sentences whose scores a
-// ToneCollector keeps for every group before it keeps them only for groups
-// with fewer than MinClusterUnits articles (see ToneOptions.MaxKeptSentences).
-const DefaultToneValueBudget = 1 << 21
+// DefaultValueBudget is the number of sentences whose scores a
+// Collector keeps for every group before it keeps them only for groups
+// with fewer than MinClusterUnits articles (see Options.MaxKeptSentences).
+const DefaultValueBudget = 1 << 21
 
-// ToneLexicon is a user valence lexicon used as a tone instrument.
-type ToneLexicon struct {
+// Lexicon is a user valence lexicon used as a tone instrument.
+type Lexicon struct {
 	Name    string            // the instrument's name in every table
 	Matcher *lexmatch.Matcher // compiled from a lexicon of kind valence
 }
 
-// ToneOptions configure a ToneCollector.
-type ToneOptions struct {
+// Options configure a Collector.
+type Options struct {
 	// Lexicons are user valence lexicons, scored after VADER and naive
 	// Bayes, in this order.
-	Lexicons []ToneLexicon
+	Lexicons []Lexicon
 	// Sentences keeps every sentence's text and scores, for
 	// SentenceToneSection (--unit sentence); memory grows with the corpus.
 	Sentences bool
@@ -62,18 +58,18 @@ type ToneOptions struct {
 	// sentence, and its permutation test with any other group permutes the
 	// sentences of both. Scores of single sentences are therefore kept for
 	// every group while the corpus has at most this many sentences (0 means
-	// DefaultToneValueBudget); beyond it, only for small groups, and a test
+	// DefaultValueBudget); beyond it, only for small groups, and a test
 	// between a small group and a large one is reported as not available.
 	// With Sentences set every score is kept anyway and there is no bound.
 	MaxKeptSentences int
 }
 
-// ToneCollector scores the sentences of every document it visits; its Visit
+// Collector scores the sentences of every document it visits; its Visit
 // method plugs into Options.Visit. Results do not depend on the order of the
 // visits: documents are sorted by Doc.Index and every sum is taken within one
 // document, in sentence order.
-type ToneCollector struct {
-	opt         ToneOptions
+type Collector struct {
+	opt         Options
 	nb          *tone.NaiveBayes
 	instruments []string
 	budget      int
@@ -100,13 +96,13 @@ type toneDoc struct {
 	sums   []float64 // per instrument: Σ sentence scores, in sentence order
 	maxAbs []float64 // per instrument: max |sentence score|
 	// values holds the sentence scores, sentence-major (values[s*K+k]),
-	// unless released (see ToneOptions.MaxKeptSentences).
+	// unless released (see Options.MaxKeptSentences).
 	values       []float64
 	*toneDocText // nil unless ToneOptions.Sentences or Documents
 }
 
 // text returns what the sentence and document tables read: empty for a
-// collector without ToneOptions.Sentences or Documents.
+// collector without Options.Sentences or Documents.
 func (d *toneDoc) text() *toneDocText {
 	if d.toneDocText != nil {
 		return d.toneDocText
@@ -119,11 +115,11 @@ var noDocText toneDocText
 
 // toneDocText is what the sentence and document tables add.
 type toneDocText struct {
-	// With ToneOptions.Sentences: each sentence's text and NB class.
+	// With Options.Sentences: each sentence's text and NB class.
 	texts   []string
 	classes []bool
 	numbers []int // each kept sentence's 1-based number in the cleaned document
-	// With ToneOptions.Documents: identity and the whole-text NB verdict.
+	// With Options.Documents: identity and the whole-text NB verdict.
 	id, group, label string
 	docNB            tone.NBResult
 }
@@ -135,13 +131,13 @@ type toneScratch struct {
 	hits   []lexmatch.Hit
 }
 
-// NewToneCollector checks the lexicons and loads the naive Bayes model once.
-func NewToneCollector(opt ToneOptions) (*ToneCollector, error) {
+// NewCollector checks the lexicons and loads the naive Bayes model once.
+func NewCollector(opt Options) (*Collector, error) {
 	nb, err := tone.LoadNaiveBayes()
 	if err != nil {
 		return nil, err
 	}
-	c := &ToneCollector{
+	c := &Collector{
 		opt:         opt,
 		nb:          nb,
 		instruments: []string{InstrumentVADER, InstrumentNB},
@@ -149,7 +145,7 @@ func NewToneCollector(opt ToneOptions) (*ToneCollector, error) {
 		groups:      map[string]*toneGroup{},
 	}
 	if c.budget <= 0 {
-		c.budget = DefaultToneValueBudget
+		c.budget = DefaultValueBudget
 	}
 	for i, lx := range opt.Lexicons {
 		switch {
@@ -172,10 +168,13 @@ func NewToneCollector(opt ToneOptions) (*ToneCollector, error) {
 
 // Instruments names the instruments in table order: "vader", "nb_pos", then
 // the lexicons.
-func (c *ToneCollector) Instruments() []string { return slices.Clone(c.instruments) }
+func (c *Collector) Instruments() []string { return slices.Clone(c.instruments) }
+
+// SentencesScored is the number of sentences visited so far.
+func (c *Collector) SentencesScored() int { return c.sentences }
 
 // SentenceVADER returns the VADER compound score of sentence i of p as every
-// instrument reads it (ToneText), computed once per document and kept in
+// instrument reads it (SentenceText), computed once per document and kept in
 // p.VADER: the collectors of one run (tone, actors) share it. A Processed
 // is visited by one goroutine at a time, so there is no lock.
 func SentenceVADER(p *segment.Processed, i int) float64 {
@@ -189,17 +188,17 @@ func SentenceVADER(p *segment.Processed, i int) float64 {
 		return v
 	}
 	s := p.Sentences[i]
-	v := tone.VADER(ToneText(p.Text[s.Start:s.End])).Compound
+	v := tone.VADER(SentenceText(p.Text[s.Start:s.End])).Compound
 	p.VADER[i] = v
 	return v
 }
 
-// ToneText is the text of a sentence as every instrument reads it and as
+// SentenceText is the text of a sentence as every instrument reads it and as
 // the sentence table prints it: runs of white space (line breaks, tabs,
 // no-break spaces) collapsed to one space, ends trimmed. Naive Bayes deletes
 // every non-letter, so a line break inside a sentence would otherwise glue
 // the words around it together.
-func ToneText(sentence string) string {
+func SentenceText(sentence string) string {
 	if isOneLine(sentence) {
 		return sentence
 	}
@@ -238,7 +237,7 @@ func isOneLine(s string) bool {
 }
 
 // Visit scores one processed document. Safe for concurrent use.
-func (c *ToneCollector) Visit(p *segment.Processed) {
+func (c *Collector) Visit(p *segment.Processed) {
 	sc := c.scratch.Get().(*toneScratch)
 	defer c.scratch.Put(sc)
 	k := len(c.instruments)
@@ -253,11 +252,11 @@ func (c *ToneCollector) Visit(p *segment.Processed) {
 	}
 	sc.values = sc.values[:0]
 	for si, s := range p.Sentences {
-		if !hasWordRune(p.Text[s.Start:s.End]) {
+		if !HasWord(p.Text[s.Start:s.End]) {
 			continue // "…", "”": no word to score; it would pull means to 0 and 0.5
 		}
 		d.n++
-		text := ToneText(p.Text[s.Start:s.End])
+		text := SentenceText(p.Text[s.Start:s.End])
 		start := len(sc.values)
 		nb := c.nb.Classify(text)
 		sc.values = append(sc.values, SentenceVADER(p, si), nb.PPositive)
@@ -291,7 +290,7 @@ func (c *ToneCollector) Visit(p *segment.Processed) {
 
 // add files a scored document under its group, keeping a copy of its
 // sentence scores unless the budget says otherwise.
-func (c *ToneCollector) add(group string, d *toneDoc, values []float64) {
+func (c *Collector) add(group string, d *toneDoc, values []float64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	g := c.groups[group]
@@ -378,31 +377,31 @@ func LexiconValence(m *lexmatch.Matcher, toks []segment.Token, hits []lexmatch.H
 // ---------------------------------------------------------------------------
 // Summaries
 
-// ToneStatsOptions configure the uncertainty of a tone summary.
-type ToneStatsOptions struct {
+// StatsOptions configure the uncertainty of a tone summary.
+type StatsOptions struct {
 	Resamples    int    // bootstrap resamples; ≤ 0 means DefaultResamples
 	Permutations int    // permutations per pair; ≤ 0 means DefaultPermutations
 	Seed         uint64 // --seed
 	NoPairs      bool   // skip the pairwise tests (compare shows only the intervals)
 }
 
-// ToneSummary is the group-level result of a tone run.
-type ToneSummary struct {
+// Summary is the group-level result of a tone run.
+type Summary struct {
 	Instruments []string
 	Groups      []string              // sorted
 	Intervals   [][]resample.Interval // [instrument][group]: the group mean with its interval
 	Pairs       [][]resample.PairTest // [instrument]: every pair of groups, sorted by (A, B)
-	Agreement   []ToneAgreement
-	Stats       ToneStatsOptions // with defaults filled in
+	Agreement   []Agreement
+	Stats       StatsOptions // with defaults filled in
 	// Released is true when the corpus had more sentences than
-	// ToneOptions.MaxKeptSentences: tests between a small and a large group
+	// Options.MaxKeptSentences: tests between a small and a large group
 	// are then not available (P and Q NaN).
 	Released bool
 }
 
-// ToneAgreement is the Spearman rank correlation between two instruments'
+// Agreement is the Spearman rank correlation between two instruments'
 // group means, over the groups where both are defined.
-type ToneAgreement struct {
+type Agreement struct {
 	A, B     string
 	Spearman float64 // NaN with fewer than 3 groups or constant means
 	Groups   int
@@ -412,15 +411,15 @@ type ToneAgreement struct {
 // its bootstrap interval, the pairwise permutation tests (Benjamini–Hochberg
 // over the pairs of one instrument) and the agreement of the instruments.
 // Call it after the run; it does not change the collector.
-func (c *ToneCollector) Summarize(opt ToneStatsOptions) (*ToneSummary, error) {
+func (c *Collector) Summarize(opt StatsOptions) (*Summary, error) {
 	if opt.Resamples <= 0 {
 		opt.Resamples = resample.DefaultResamples
 	}
 	if opt.Permutations <= 0 {
 		opt.Permutations = resample.DefaultPermutations
 	}
-	names := sortedKeys(c.groups)
-	s := &ToneSummary{Instruments: c.Instruments(), Groups: names, Stats: opt, Released: c.released}
+	names := slices.Sorted(maps.Keys(c.groups))
+	s := &Summary{Instruments: c.Instruments(), Groups: names, Stats: opt, Released: c.released}
 	samples := make([][]resample.Sample, len(c.instruments)) // [instrument][group]
 	for k := range samples {
 		samples[k] = make([]resample.Sample, len(names))
@@ -459,7 +458,7 @@ func (c *ToneCollector) Summarize(opt ToneStatsOptions) (*ToneSummary, error) {
 }
 
 // sortedDocs returns a group's documents in input order.
-func (c *ToneCollector) sortedDocs(g *toneGroup) []*toneDoc {
+func (c *Collector) sortedDocs(g *toneGroup) []*toneDoc {
 	docs := slices.Clone(g.docs)
 	slices.SortFunc(docs, func(a, b *toneDoc) int { return cmp.Compare(a.index, b.index) })
 	return docs
@@ -468,7 +467,7 @@ func (c *ToneCollector) sortedDocs(g *toneGroup) []*toneDoc {
 // sample builds instrument k's sample of a group from its documents in
 // input order: from the sentence scores when kept, else from the articles'
 // sums (see articleSample).
-func (c *ToneCollector) sample(docs []*toneDoc, k int, zeros *[]float64) (resample.Sample, error) {
+func (c *Collector) sample(docs []*toneDoc, k int, zeros *[]float64) (resample.Sample, error) {
 	kept := true
 	for _, d := range docs {
 		if d.n > 0 && d.values == nil {
@@ -537,8 +536,8 @@ func dropUntestable(pairs []resample.PairTest, names []string, samples []resampl
 }
 
 // toneAgreement correlates the group means of every pair of instruments.
-func toneAgreement(s *ToneSummary) []ToneAgreement {
-	var out []ToneAgreement
+func toneAgreement(s *Summary) []Agreement {
+	var out []Agreement
 	for a := range s.Instruments {
 		for b := a + 1; b < len(s.Instruments); b++ {
 			var x, y []float64
@@ -553,7 +552,7 @@ func toneAgreement(s *ToneSummary) []ToneAgreement {
 			if len(x) >= 3 {
 				r = Spearman(x, y)
 			}
-			out = append(out, ToneAgreement{A: s.Instruments[a], B: s.Instruments[b], Spearman: r, Groups: len(x)})
+			out = append(out, Agreement{A: s.Instruments[a], B: s.Instruments[b], Spearman: r, Groups: len(x)})
 		}
 	}
 	return out
@@ -590,199 +589,63 @@ func AverageRanks(x []float64) []float64 {
 	return ranks
 }
 
-// ---------------------------------------------------------------------------
-// Tables
-
-// toneNotes explain the instruments, shown under every tone table.
-func toneNotes(instruments []string) []string {
-	notes := []string{
-		"Tone is scored per sentence; an article's tone is the mean of its sentences, and a group's mean the mean over all its sentences (longer articles weigh more). " +
-			"vader: VADER compound in [-1, 1], scored per sentence as the reference implementation does (it saturates on long texts, hence sentences). " +
-			"nb_pos: naive Bayes P(positive) in [0, 1]; the model was trained on 25,000 IMDB movie reviews, so on news it measures tone only roughly.",
-	}
-	if len(instruments) > 2 {
-		notes = append(notes, fmt.Sprintf("User valence lexicons (%s): per sentence, the sum of the scores matched (sign flipped when a negator stands within three tokens before) divided by the sentence's words.",
-			strings.Join(instruments[2:], ", ")))
-	}
-	return notes
+// SentenceScores is one sentence's scores, as Sentences yields them.
+type SentenceScores struct {
+	Group, Doc string
+	Sentence   int       // 1-based, in the cleaned document
+	Text       string    // as the instruments read it (SentenceText)
+	Scores     []float64 // one per instrument, in Instruments order
+	Positive   bool      // the naive Bayes class
 }
 
-// ToneSection is the group-level tone table: per group and instrument the
-// mean sentence score with its 95% bootstrap interval. Tidy columns:
-// group, instrument, mean, ci_low, ci_high, n (sentences), unit (what was
-// resampled), articles, small. The display shows one row per group.
-func ToneSection(s *ToneSummary) report.Section {
-	tidy := &report.Table{
-		Name:    "tone",
-		Title:   "Tone by group",
-		Columns: []string{"group", "instrument", "mean", "ci_low", "ci_high", "n", "unit", "articles", "small"},
-	}
-	display := &report.Table{Name: "tone", Title: "Tone by group (mean sentence score, 95% interval)",
-		Columns: []string{"group", "articles", "sentences", "unit"}, Cut: map[string]report.Cut{"group": report.CutNever}}
-	for _, in := range s.Instruments {
-		display.Columns = append(display.Columns, in, in+"_ci")
-	}
-	display.Columns = append(display.Columns, "flag")
-	anySmall := false
-	for g, name := range s.Groups {
-		first := s.Intervals[0][g]
-		row := []report.Value{report.Str(name), report.Int(int64(first.Articles)), report.Int(int64(first.N)), report.Str(first.Unit)}
-		for k, in := range s.Instruments {
-			iv := s.Intervals[k][g]
-			tidy.Rows = append(tidy.Rows, []report.Value{
-				report.Str(name), report.Str(in), report.Float(iv.Mean, 4), report.Float(iv.Low, 4), report.Float(iv.High, 4),
-				report.Int(int64(iv.N)), report.Str(iv.Unit), report.Int(int64(iv.Articles)), report.Str(flagSmall(iv.Small)),
-			})
-			row = append(row, report.Float(iv.Mean, 3), report.Str(ciText(iv)))
-		}
-		anySmall = anySmall || first.Small
-		display.Rows = append(display.Rows, append(row, report.Str(flagSmall(first.Small))))
-	}
-	notes := append(toneNotes(s.Instruments),
-		resample.BootstrapNote(s.Stats.Resamples, notePerms(s.Stats), s.Stats.Seed)+".",
-		"n: sentences; unit: what the bootstrap resampled (article, or sentence for a group with fewer than 5 articles).")
-	if anySmall {
-		notes = append(notes, fmt.Sprintf("small: fewer than %d articles; sentences were resampled, which ignores their dependence within an article, so the interval is too narrow.", resample.MinClusterUnits))
-	}
-	tidy.Notes, display.Notes = notes, notes
-	return report.Section{Display: display, Tidy: tidy}
-}
-
-func flagSmall(small bool) string {
-	if small {
-		return "small"
-	}
-	return ""
-}
-
-// ciText formats an interval for the display: "[-0.120, 0.034]".
-func ciText(iv resample.Interval) string {
-	if math.IsNaN(iv.Low) || math.IsNaN(iv.High) {
-		return "n/a"
-	}
-	return fmt.Sprintf("[%.3f, %.3f]", iv.Low, iv.High)
-}
-
-// TonePairsSection lists the permutation test of every pair of groups for
-// every instrument: group_a, group_b, instrument, diff (mean a − mean b), p,
-// q (Benjamini–Hochberg over the pairs of that instrument), unit, small.
-func TonePairsSection(s *ToneSummary) report.Section {
-	t := &report.Table{
-		Name:    "tone_pairs",
-		Title:   "Tone differences between groups",
-		Columns: []string{"group_a", "group_b", "instrument", "diff", "p", "q", "unit", "small"},
-		Cut:     map[string]report.Cut{"group_a": report.CutNever, "group_b": report.CutNever},
-	}
-	for k, in := range s.Instruments {
-		for _, pt := range s.Pairs[k] {
-			t.Rows = append(t.Rows, []report.Value{
-				report.Str(pt.A), report.Str(pt.B), report.Str(in), report.Float(pt.Diff, 4), report.Prob(pt.P), report.Prob(pt.Q), report.Str(pt.Unit), report.Str(flagSmall(pt.Small)),
-			})
-		}
-	}
-	t.Notes = append(toneNotes(s.Instruments),
-		resample.BootstrapNote(s.Stats.Resamples, s.Stats.Permutations, s.Stats.Seed)+"; q is adjusted over the pairs of one instrument.",
-		"unit: what was permuted (article, or sentence when either group has fewer than 5 articles, flagged small).")
-	if s.Released {
-		t.Notes = append(t.Notes, "The corpus has more sentences than parallax keeps single scores for: a test between a small group (resampled by sentence) and a large one is not available (n/a).")
-	}
-	return report.Section{Display: t}
-}
-
-// AgreementSection is the instrument-agreement table: for each pair of
-// instruments, the Spearman rank correlation of their group means.
-func AgreementSection(s *ToneSummary) report.Section {
-	t := &report.Table{
-		Name:    "tone_agreement",
-		Title:   "Agreement of tone instruments (rank correlation of group means)",
-		Columns: []string{"instrument_a", "instrument_b", "spearman", "groups"},
-	}
-	for _, a := range s.Agreement {
-		t.Rows = append(t.Rows, []report.Value{report.Str(a.A), report.Str(a.B), report.Float(a.Spearman, 3), report.Int(int64(a.Groups))})
-	}
-	t.Notes = []string{
-		"spearman: Pearson correlation of the ranks of the groups' mean sentence scores (ties get their mean rank); n/a with fewer than 3 groups or when an instrument gives every group the same mean. " +
-			"1 means the instruments order the outlets alike; it says nothing about whether either measures tone well.",
-		"nb_pos comes from a model trained on movie reviews; on news it measures tone only roughly.",
-	}
-	return report.Section{Display: t}
-}
-
-// SentenceToneSection lists every sentence with its scores: group, doc,
-// sentence (1-based), text (as the instruments read it), vader, nb_pos,
-// nb_class, then one column per user lexicon. Rows come in input order of
-// the documents, then sentence order, streamed through RowSeq. It has rows
-// only when the collector ran with ToneOptions.Sentences.
-func SentenceToneSection(c *ToneCollector) report.Section {
-	t := &report.Table{
-		Name:    "tone_sentences",
-		Title:   "Tone by sentence",
-		Columns: append([]string{"group", "doc", "sentence", "text", "vader", "nb_pos", "nb_class"}, c.instruments[2:]...),
-		Cut:     map[string]report.Cut{"doc": report.CutNever},
-		Notes:   toneNotes(c.instruments),
-	}
+// Sentences yields every kept sentence (Options.Sentences): documents
+// in input order, then sentences in order. It yields nothing without
+// Options.Sentences.
+func (c *Collector) Sentences() iter.Seq[SentenceScores] {
 	docs := c.allDocs()
 	k := len(c.instruments)
-	t.RowSeq = func(yield func([]report.Value) bool) {
-		row := make([]report.Value, len(t.Columns))
+	return func(yield func(SentenceScores) bool) {
 		for _, d := range docs {
 			dt := d.text()
 			for s := range dt.texts {
-				v := d.values[s*k : (s+1)*k]
-				row = append(row[:0], report.Str(dt.group), report.Str(dt.id), report.Int(int64(dt.numbers[s])), report.Str(dt.texts[s]),
-					report.Float(v[0], 4), report.Float(v[1], 4), report.Str(nbClass(dt.classes[s])))
-				for _, x := range v[2:] {
-					row = append(row, report.Float(x, 4))
-				}
-				if !yield(row) {
+				if !yield(SentenceScores{Group: dt.group, Doc: dt.id, Sentence: dt.numbers[s], Text: dt.texts[s],
+					Scores: d.values[s*k : (s+1)*k], Positive: dt.classes[s]}) {
 					return
 				}
 			}
 		}
 	}
-	return report.Section{Display: t}
 }
 
-// DocumentToneSection lists every document: group, doc, sentence (the
-// number of sentences averaged), text (the title, or the first 80
-// characters), vader (mean of the sentences), nb_pos and nb_class (naive
-// Bayes on the whole cleaned text, as the original package classifies it),
-// then the mean sentence score of each user lexicon. Without
-// ToneOptions.Documents (or Sentences) the group and doc columns are empty,
-// and without Documents nb_pos and nb_class are n/a.
-func DocumentToneSection(c *ToneCollector) report.Section {
-	t := &report.Table{
-		Name:    "tone_documents",
-		Title:   "Tone by document",
-		Columns: append([]string{"group", "doc", "sentence", "text", "vader", "nb_pos", "nb_class"}, c.instruments[2:]...),
-		Cut:     map[string]report.Cut{"doc": report.CutNever},
-		Notes: append(toneNotes(c.instruments),
-			"Per document: sentence is the number of sentences averaged; vader and the lexicons are means of sentence scores; nb_pos and nb_class classify the whole cleaned text at once, as the original naive Bayes package would (it deletes line breaks and punctuation)."),
-	}
+// DocumentScores is one document's scores, as Documents yields them.
+type DocumentScores struct {
+	Group, Doc string    // empty without ToneOptions.Documents (or Sentences)
+	Sentences  int       // sentences scored
+	Label      string    // the title, or the start of the text
+	Sums       []float64 // per instrument: the sum of the sentence scores
+	// Whole is naive Bayes on the whole cleaned text, as the original
+	// package classifies it; Classified says whether it was computed
+	// (Options.Documents).
+	Whole      tone.NBResult
+	Classified bool
+}
+
+// Documents yields every document in input order.
+func (c *Collector) Documents() iter.Seq[DocumentScores] {
 	docs := c.allDocs()
-	t.RowSeq = func(yield func([]report.Value) bool) {
-		row := make([]report.Value, len(t.Columns))
+	return func(yield func(DocumentScores) bool) {
 		for _, d := range docs {
 			dt := d.text()
-			row = append(row[:0], report.Str(dt.group), report.Str(dt.id), report.Int(int64(d.n)), report.Str(dt.label), report.Float(d.sums[0]/float64(d.n), 4))
-			if c.opt.Documents {
-				row = append(row, report.Float(dt.docNB.PPositive, 4), report.Str(nbClass(dt.docNB.Positive)))
-			} else { // the whole texts were not classified
-				row = append(row, report.NA(), report.NA())
-			}
-			for _, sum := range d.sums[2:] {
-				row = append(row, report.Float(sum/float64(d.n), 4))
-			}
-			if !yield(row) {
+			if !yield(DocumentScores{Group: dt.group, Doc: dt.id, Sentences: int(d.n), Label: dt.label, Sums: d.sums,
+				Whole: dt.docNB, Classified: c.opt.Documents}) {
 				return
 			}
 		}
 	}
-	return report.Section{Display: t}
 }
 
 // allDocs returns every document in input order.
-func (c *ToneCollector) allDocs() []*toneDoc {
+func (c *Collector) allDocs() []*toneDoc {
 	var docs []*toneDoc
 	for _, g := range c.groups {
 		docs = append(docs, g.docs...)
@@ -791,25 +654,9 @@ func (c *ToneCollector) allDocs() []*toneDoc {
 	return docs
 }
 
-func nbClass(positive bool) string {
-	if positive {
-		return "positive"
-	}
-	return "negative"
-}
-
-// notePerms is the permutation count to mention under the tone table: -1
-// (none) when the pairwise tests were skipped.
-func notePerms(st ToneStatsOptions) int {
-	if st.NoPairs {
-		return -1
-	}
-	return st.Permutations
-}
-
-// hasWordRune reports whether s holds a letter or digit, that is, a word
+// HasWord reports whether s holds a letter or digit, that is, a word
 // token: sentences without one are not scored.
-func hasWordRune(s string) bool {
+func HasWord(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return true

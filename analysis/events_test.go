@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"parallax/analysis/corpus"
-	"parallax/analysis/internal/testcorpus"
+	"parallax/analysis/internal/testkit"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
@@ -988,7 +988,7 @@ func TestEventsAllSides(t *testing.T) {
 		t.Skip("the whole AllSides sample")
 	}
 	texts := map[string]string{}
-	for _, d := range testcorpus.AllSides(t) {
+	for _, d := range testkit.AllSides(t) {
 		texts[d.ID] = d.Text
 	}
 	run := func(workers int) *EventResult {

@@ -15,7 +15,7 @@ import (
 
 	"gonum.org/v1/gonum/stat/distuv"
 
-	"parallax/analysis/internal/testcorpus"
+	"parallax/analysis/internal/testkit"
 )
 
 // keyWant is the expected row of a keyness comparison.
@@ -717,7 +717,7 @@ func allsidesTable(t testing.TB) *TermTable {
 	counts, dfs := map[key]int64{}, map[key]int64{}
 	docs := map[string]int{}
 	terms := map[string]bool{}
-	for _, d := range testcorpus.AllSides(t) {
+	for _, d := range testkit.AllSides(t) {
 		docs[d.Group]++
 		seen := map[string]bool{}
 		for _, w := range strings.FieldsFunc(strings.ToLower(d.Text), func(r rune) bool { return !unicode.IsLetter(r) }) {

@@ -3,10 +3,12 @@ package analysis
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 
+	"parallax/analysis/framing"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/segment"
 )
@@ -189,11 +191,11 @@ func (k *KWIC) Hits() []KWICHit {
 
 // annotate adds voice, speaker and lexicon hits to a document's matches.
 func (k *KWIC) annotate(p *segment.Processed, hits []KWICHit) {
-	var quoted []Quote           // direct and scare quotes, in text order
+	var quoted []framing.Quote   // direct and scare quotes, in text order
 	reported := map[int]string{} // sentence (0-based) → speaker of its reported speech
 	if k.Attribution {
-		for _, q := range FindQuotes(p.Text, p.Sentences) {
-			if q.Kind == QuoteIndirect {
+		for _, q := range framing.FindQuotes(p.Text, p.Sentences) {
+			if q.Kind == framing.QuoteIndirect {
 				reported[q.Sentence] = q.Speaker
 			} else {
 				quoted = append(quoted, q)
@@ -209,13 +211,13 @@ func (k *KWIC) annotate(p *segment.Processed, hits []KWICHit) {
 		toks = segment.Tokenize(sent, toks[:0])
 		if k.Attribution {
 			at := s.Start + toks[h.Token].Span.Start
-			h.Voice, h.Speaker = VoiceOwn, reported[h.Sentence-1]
+			h.Voice, h.Speaker = framing.VoiceOwn, reported[h.Sentence-1]
 			// the last quote starting at or before the match (quotes do not nest)
 			j := sort.Search(len(quoted), func(i int) bool { return quoted[i].Span.Start > at }) - 1
 			if j >= 0 && at < quoted[j].Span.End {
-				h.Voice, h.Speaker = VoiceQuoted, quoted[j].Speaker
-				if quoted[j].Kind == QuoteScare {
-					h.Voice = VoiceScare
+				h.Voice, h.Speaker = framing.VoiceQuoted, quoted[j].Speaker
+				if quoted[j].Kind == framing.QuoteScare {
+					h.Voice = framing.VoiceScare
 				}
 			}
 		}
@@ -223,7 +225,9 @@ func (k *KWIC) annotate(p *segment.Processed, hits []KWICHit) {
 		for _, m := range k.Lexicons {
 			lh = m.AppendMatches(lh[:0], toks)
 			for _, x := range lh {
-				names = appendUnique(names, lexmatch.Key(x.Entry))
+				if key := lexmatch.Key(x.Entry); !slices.Contains(names, key) {
+					names = append(names, key)
+				}
 			}
 		}
 		h.Hits = strings.Join(names, "; ")

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"parallax/analysis/framing"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/tonestats"
@@ -32,8 +33,8 @@ type HTMLReport struct {
 	FrameKeys []string
 	FrameRows []lexmatch.Row
 	// LabelPassages are the label occurrences with their sentences.
-	LabelPassages []LabelPassage
-	Quotes        []QuoteRow
+	LabelPassages []framing.LabelPassage
+	Quotes        []framing.QuoteRow
 	Events        *EventResult
 	// Compare is the compare command line giving the same numbers
 	// ("parallax compare --sample allsides-middle-east"); Corpus is the
@@ -701,7 +702,7 @@ func (r *HTMLReport) quoteBlock() *htmlBlock {
 			speaker = "no speaker"
 		}
 		meta := fmt.Sprintf("%s · %s #%d", q.Group, q.Doc, q.Sentence+1)
-		if q.Kind != QuoteScare {
+		if q.Kind != framing.QuoteScare {
 			meta += " · " + speaker
 			if q.Verb != "" {
 				meta += " (" + q.Verb + ")"

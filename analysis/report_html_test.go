@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 	"gonum.org/v1/gonum/mat"
 
+	"parallax/analysis/framing"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
@@ -59,8 +60,8 @@ func testHTMLReport() *HTMLReport {
 		Frames:        "frames",
 		FrameKeys:     []string{"security", "econ" + evilScript},
 		FrameRows:     frames,
-		LabelPassages: []LabelPassage{{Group: "Alpha", Doc: "d1", Hit: LabelHit{Referent: "r", Label: "l", Voice: VoiceOwn, Text: "label " + evilImg}}},
-		Quotes:        []QuoteRow{{Group: "Alpha", Doc: "d1", Quote: Quote{Kind: QuoteDirect, Text: "quote " + evilScript, Speaker: evilImg}}},
+		LabelPassages: []framing.LabelPassage{{Group: "Alpha", Doc: "d1", Hit: framing.LabelHit{Referent: "r", Label: "l", Voice: framing.VoiceOwn, Text: "label " + evilImg}}},
+		Quotes:        []framing.QuoteRow{{Group: "Alpha", Doc: "d1", Quote: framing.Quote{Kind: framing.QuoteDirect, Text: "quote " + evilScript, Speaker: evilImg}}},
 		Events:        events,
 		Compare:       "parallax compare x.jsonl",
 		Corpus:        "x.jsonl",

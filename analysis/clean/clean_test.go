@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	"parallax/analysis/corpus"
-	"parallax/analysis/internal/testcorpus"
+	"parallax/analysis/internal/testkit"
 )
 
 // karabakhLabel is one hand-labelled non-blank line of a Karabakh page: its
@@ -831,7 +831,7 @@ func TestCleanAllSidesReport(t *testing.T) {
 	if os.Getenv("PARALLAX_CLEAN_REPORT") == "" {
 		t.Skip("set PARALLAX_CLEAN_REPORT=1 to print the AllSides cleaning report")
 	}
-	docs := testcorpus.AllSides(t)
+	docs := testkit.AllSides(t)
 	stats := NewLineStats()
 	for i := range docs {
 		stats.Add(docs[i].Group, docs[i].Text)
@@ -873,7 +873,7 @@ func TestCleanAllSidesReport(t *testing.T) {
 }
 
 func BenchmarkCleanAllSides(b *testing.B) {
-	docs := testcorpus.AllSides(b)
+	docs := testkit.AllSides(b)
 	stats := NewLineStats()
 	size := 0
 	for i := range docs {
@@ -892,7 +892,7 @@ func BenchmarkCleanAllSides(b *testing.B) {
 }
 
 func BenchmarkLineStatsAllSides(b *testing.B) {
-	docs := testcorpus.AllSides(b)
+	docs := testkit.AllSides(b)
 	size := 0
 	for i := range docs {
 		size += len(docs[i].Text)
@@ -929,7 +929,7 @@ func TestAppendNormCount(t *testing.T) {
 		return words, lower
 	}
 	var lines []string
-	for _, text := range testcorpus.AllSidesTexts(t) {
+	for _, text := range testkit.AllSidesTexts(t) {
 		lines = append(lines, strings.Split(text, "\n")...)
 	}
 	parts := []string{"a", "Z", "x", " ", "\t", "\r", "\v", "\f", "\u00a0", "\u2003", "\u200b", "é", "É", "ß", "İ", "’", "\xff", "\xe2\x80", ".", "7"}
@@ -960,7 +960,7 @@ func TestAppendNormCount(t *testing.T) {
 func TestPhraseSet(t *testing.T) {
 	lists := [][]string{rightsReserved, {"the", "th", "t", "e the"}, {"é", "ç", "—", " a ", "news"}, subscriptionWords}
 	hits := 0
-	for _, text := range testcorpus.AllSidesTexts(t) {
+	for _, text := range testkit.AllSidesTexts(t) {
 		for _, line := range strings.Split(strings.ToLower(text), "\n") {
 			for _, list := range lists {
 				got, want := newPhraseSet(list).in(line), containsAny(line, list)

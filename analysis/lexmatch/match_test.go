@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"parallax/analysis/internal/testcorpus"
+	"parallax/analysis/internal/testkit"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
@@ -222,7 +222,7 @@ func TestGlobMatch(t *testing.T) {
 func allSidesSentenceTokens(tb testing.TB) (sents [][]segment.Token, n int) {
 	tb.Helper()
 	var spans []segment.Span
-	for _, text := range testcorpus.AllSidesTexts(tb) {
+	for _, text := range testkit.AllSidesTexts(tb) {
 		spans = segment.Sentences(text, spans[:0])
 		for _, s := range spans {
 			toks := segment.Tokenize(text[s.Start:s.End], nil)

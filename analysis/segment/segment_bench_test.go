@@ -3,14 +3,14 @@ package segment
 import (
 	"testing"
 
-	"parallax/analysis/internal/testcorpus"
+	"parallax/analysis/internal/testkit"
 )
 
 // benchTexts loads the texts of the AllSides sample (859 articles) and their
 // total size in bytes.
 func benchTexts(b *testing.B) ([]string, int64) {
 	b.Helper()
-	texts := testcorpus.AllSidesTexts(b)
+	texts := testkit.AllSidesTexts(b)
 	var n int64
 	for _, t := range texts {
 		n += int64(len(t))

@@ -12,7 +12,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"parallax/analysis/internal/testcorpus"
+	"parallax/analysis/internal/testkit"
 )
 
 // sentenceTexts returns the text of each sentence span.
@@ -564,7 +564,7 @@ func sampleTexts(tb testing.TB) map[string]string {
 		}
 		texts[filepath.Base(f)] = string(b)
 	}
-	for i, text := range testcorpus.AllSidesTexts(tb) {
+	for i, text := range testkit.AllSidesTexts(tb) {
 		texts[fmt.Sprintf("allsides:%d", i+1)] = text
 	}
 	return texts
@@ -591,7 +591,7 @@ func TestSegmentSamples(t *testing.T) {
 func TestTokenizeHyphenatedAcronymsAllSides(t *testing.T) {
 	count := map[string]int{}
 	var toks []Token
-	for _, text := range testcorpus.AllSidesTexts(t) {
+	for _, text := range testkit.AllSidesTexts(t) {
 		toks = Tokenize(text, toks[:0])
 		for _, tk := range toks {
 			count[tk.Norm]++
@@ -732,7 +732,7 @@ func TestOneLine(t *testing.T) {
 		}
 		inputs = append(inputs, b.String())
 	}
-	for _, text := range testcorpus.AllSidesTexts(t) {
+	for _, text := range testkit.AllSidesTexts(t) {
 		for _, s := range Sentences(text, nil) {
 			inputs = append(inputs, text[s.Start:s.End])
 		}

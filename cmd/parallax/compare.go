@@ -4,6 +4,7 @@ import (
 	"flag"
 
 	"parallax/analysis"
+	"parallax/analysis/framing"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
@@ -49,7 +50,7 @@ type comparison struct {
 	Tone      *tonestats.Summary
 	Frames    *lexicons.Lexicon // nil with --frames none
 	FrameRows []lexmatch.Row
-	Framing   *analysis.FramingCollector
+	Framing   *framing.Collector
 	Events    *analysis.EventResult
 	// Report holds compare's tables in order, with the provenance.
 	Report *report.Report

@@ -6,6 +6,7 @@ import (
 
 	"parallax"
 	"parallax/analysis"
+	"parallax/analysis/framing"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
@@ -95,12 +96,12 @@ func lexiconFlag(flagName, value string, kind lexicons.Kind, cf *corpusFlags, po
 }
 
 // collector builds the framing collector from the flags; quoteTexts is
-// FramingOptions.QuoteTexts (0: keep every quote's text).
-func (ff *framingFlags) collector(cf *corpusFlags, pos []string, quoteTexts, labelTexts int) (*analysis.FramingCollector, error) {
+// framing.Options.QuoteTexts (0: keep every quote's text).
+func (ff *framingFlags) collector(cf *corpusFlags, pos []string, quoteTexts, labelTexts int) (*framing.Collector, error) {
 	if *ff.topActors < 1 || *ff.resamples < 1 {
 		return nil, usagef("--top-actors and --resamples must be at least 1")
 	}
-	var opt analysis.FramingOptions
+	var opt framing.Options
 	var err error
 	if opt.Labels, err = lexiconFlag("labels", *ff.labels, lexicons.KindLabels, cf, pos); err != nil {
 		return nil, err
@@ -116,7 +117,7 @@ func (ff *framingFlags) collector(cf *corpusFlags, pos []string, quoteTexts, lab
 	}
 	opt.DiscoverActors = *ff.topActors
 	opt.QuoteTexts, opt.LabelTexts = quoteTexts, labelTexts
-	return analysis.NewFramingCollector(opt)
+	return framing.NewCollector(opt)
 }
 
 func runQuotes(c *command, args []string, e *env) error {
@@ -130,15 +131,15 @@ func runQuotes(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	var kinds []analysis.QuoteKind
+	var kinds []framing.QuoteKind
 	switch *kind {
 	case "":
 	case "direct":
-		kinds = append(kinds, analysis.QuoteDirect)
+		kinds = append(kinds, framing.QuoteDirect)
 	case "indirect":
-		kinds = append(kinds, analysis.QuoteIndirect)
+		kinds = append(kinds, framing.QuoteIndirect)
 	case "scare":
-		kinds = append(kinds, analysis.QuoteScare)
+		kinds = append(kinds, framing.QuoteScare)
 	default:
 		return usagef("--kind %q: want direct, indirect or scare", *kind)
 	}

@@ -1,9 +1,4 @@
-// Framing comparison (SPEC §7): labels per referent, actors, attribution and
-// scare quotes, per group. FramingCollector gathers everything in the same
-// pass as the terms (Options.Visit); the sections are built from it after the
-// pass. Definitions of every number: docs/framing.md.
-
-package analysis
+package framing
 
 import (
 	"cmp"
@@ -17,14 +12,13 @@ import (
 	"sync"
 
 	"parallax/analysis/lexmatch"
-	"parallax/analysis/report"
 	"parallax/analysis/segment"
 	"parallax/analysis/tonestats"
 	"parallax/lexicons"
 )
 
-// FramingOptions says what FramingCollector looks for.
-type FramingOptions struct {
+// Options says what Collector looks for.
+type Options struct {
 	Labels      *lexmatch.Matcher // a labels lexicon; nil: no label tables
 	Actors      *lexmatch.Matcher // an actors lexicon; nil: actors are discovered from names
 	Frames      *lexmatch.Matcher // a categories lexicon co-occurring with actors; may be nil
@@ -49,11 +43,11 @@ type FramingOptions struct {
 	LabelTexts int
 }
 
-// FramingCollector collects framing evidence document by document; Visit
+// Collector collects framing evidence document by document; Visit
 // is safe for concurrent use. Results do not depend on visit order: they
 // are sorted by document index when read.
-type FramingCollector struct {
-	opt  FramingOptions
+type Collector struct {
+	opt  Options
 	mu   sync.Mutex
 	docs []*framingDoc
 	// names interns the strings kept across documents (speakers, verbs,
@@ -159,8 +153,8 @@ const (
 	VoiceQuoted = "quoted" // inside a direct quote
 )
 
-// NewFramingCollector checks the lexicons' kinds.
-func NewFramingCollector(opt FramingOptions) (*FramingCollector, error) {
+// NewCollector checks the lexicons' kinds.
+func NewCollector(opt Options) (*Collector, error) {
 	check := func(m *lexmatch.Matcher, kind lexicons.Kind, what string) error {
 		if m != nil && m.Lexicon().Kind != kind {
 			return fmt.Errorf("%s lexicon %s is of kind %s, want %s", what, m.Lexicon().Name, m.Lexicon().Kind, kind)
@@ -183,12 +177,12 @@ func NewFramingCollector(opt FramingOptions) (*FramingCollector, error) {
 	if opt.MaxQuoteText <= 0 {
 		opt.MaxQuoteText = 400
 	}
-	return &FramingCollector{opt: opt, names: []string{""}, nameID: map[string]uint32{"": 0},
+	return &Collector{opt: opt, names: []string{""}, nameID: map[string]uint32{"": 0},
 		texts: map[uint32]*textHeap{}, labelTexts: map[labelKey]*textHeap{}}, nil
 }
 
 // id returns the interned id of s, adding a copy of it; c.mu is held.
-func (c *FramingCollector) id(s string) uint32 {
+func (c *Collector) id(s string) uint32 {
 	if id, ok := c.nameID[s]; ok {
 		return id
 	}
@@ -200,11 +194,11 @@ func (c *FramingCollector) id(s string) uint32 {
 }
 
 // intern returns the collector's copy of s; c.mu is held.
-func (c *FramingCollector) intern(s string) string { return c.names[c.id(s)] }
+func (c *Collector) intern(s string) string { return c.names[c.id(s)] }
 
 // quotesOf returns a document's quotes; direct quotes and indirect speech
 // beyond QuoteTexts have no text, mention, source nor span.
-func (c *FramingCollector) quotesOf(d *framingDoc, h *docHeader) []Quote {
+func (c *Collector) quotesOf(d *framingDoc, h *docHeader) []Quote {
 	cqs := decodeQuotes(h.quotes, nil)
 	out := make([]Quote, len(cqs))
 	nfull := 0
@@ -226,7 +220,7 @@ func (c *FramingCollector) quotesOf(d *framingDoc, h *docHeader) []Quote {
 }
 
 // labelsOf returns a document's label hits, with the texts kept.
-func (c *FramingCollector) labelsOf(d *framingDoc, h *docHeader) []LabelHit {
+func (c *Collector) labelsOf(d *framingDoc, h *docHeader) []LabelHit {
 	ls := decodeLabels(h.labels, nil)
 	out := make([]LabelHit, len(ls))
 	for i, l := range ls {
@@ -299,7 +293,7 @@ func (r textRef) drop() {
 }
 
 // Visit collects one document.
-func (c *FramingCollector) Visit(p *segment.Processed) {
+func (c *Collector) Visit(p *segment.Processed) {
 	d := newQuoteDoc(p.Text, p.Sentences, p.SentenceTokens)
 	defer d.release()
 	// The maps are filled here and encoded, compact, at the end: maps do
@@ -415,7 +409,7 @@ func (c *FramingCollector) Visit(p *segment.Processed) {
 // small as the tables allow: strings interned, the maps of Visit turned
 // into sorted records of ids, quote and label texts beyond QuoteTexts and
 // LabelTexts dropped. c.mu is held.
-func (c *FramingCollector) keep(v *framingVisit) *framingDoc {
+func (c *Collector) keep(v *framingVisit) *framingDoc {
 	fd := &framingDoc{index: v.index, group: c.id(v.group)}
 	x := &framingExtra{}
 	h := docHeader{id: v.id, words: v.words, quotedWords: v.quotedWords, sentences: v.sentences}
@@ -534,7 +528,7 @@ func (c *FramingCollector) keep(v *framingVisit) *framingDoc {
 }
 
 // keepSentence scores a sentence mentioning an actor.
-func (c *FramingCollector) keepSentence(p *segment.Processed, fd *framingVisit, s int, labels, frames []string) {
+func (c *Collector) keepSentence(p *segment.Processed, fd *framingVisit, s int, labels, frames []string) {
 	span := p.Sentences[s]
 	if !tonestats.HasWord(tonestats.SentenceText(p.Text[span.Start:span.End])) {
 		return
@@ -550,7 +544,7 @@ func (c *FramingCollector) keepSentence(p *segment.Processed, fd *framingVisit, 
 // ("Hikmet Hajiyev, adviser to Azerbaijan's president" → Azerbaijan);
 // without one, the names the speaker is (resolved later against the
 // discovered actors, by exact name).
-func (c *FramingCollector) quoteSides(q *Quote, fd *framingVisit) []string {
+func (c *Collector) quoteSides(q *Quote, fd *framingVisit) []string {
 	if c.opt.Actors == nil {
 		return []string{q.Speaker}
 	}
@@ -593,7 +587,7 @@ func markHitsAt(sent string, base int, toks []segment.Token, h lexmatch.Hit) str
 }
 
 // sortedDocs returns the documents in input order.
-func (c *FramingCollector) sortedDocs() []*framingDoc {
+func (c *Collector) sortedDocs() []*framingDoc {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	slices.SortFunc(c.docs, func(a, b *framingDoc) int { return cmp.Compare(a.index, b.index) })
@@ -601,7 +595,7 @@ func (c *FramingCollector) sortedDocs() []*framingDoc {
 }
 
 // groupsOf returns the groups in sorted order.
-func (c *FramingCollector) groupsOf(docs []*framingDoc) []string {
+func (c *Collector) groupsOf(docs []*framingDoc) []string {
 	seen := map[uint32]bool{}
 	var gs []string
 	for _, d := range docs {
@@ -629,7 +623,7 @@ type LabelRow struct {
 // LabelRows returns, for every referent and label of the labels lexicon and
 // every group, the label's counts by voice and its share of the referent's
 // hits in the group. Rows follow the lexicon's order, then the groups'.
-func (c *FramingCollector) LabelRows() []LabelRow {
+func (c *Collector) LabelRows() []LabelRow {
 	if c.opt.Labels == nil {
 		return nil
 	}
@@ -696,63 +690,9 @@ func labelOrder(lx *lexicons.Lexicon) [][2]string {
 	return out
 }
 
-// LabelsSection shows, per referent and group, which labels the group uses
-// and how often; the tidy form has one row per referent, label and group.
-func LabelsSection(lx *lexicons.Lexicon, rows []LabelRow) report.Section {
-	tidy := &report.Table{Name: "labels", Title: "Labels per referent (" + lx.Name + ")",
-		Columns: []string{"referent", "label", "group", "own", "scare", "quoted", "total", "share", "docs"}}
-	for _, r := range rows {
-		tidy.Rows = append(tidy.Rows, []report.Value{report.Str(r.Referent), report.Str(r.Label), report.Str(r.Group), report.Int(r.Own), report.Int(r.Scare),
-			report.Int(r.Quoted), report.Int(r.Total), report.Float(r.Share, 3), report.Int(int64(r.Docs))})
-	}
-	disp := &report.Table{Name: "labels", Title: tidy.Title, Columns: []string{"referent", "group", "hits", "labels used (share; scare = in scare quotes, quoted = inside quotations)"}}
-	type cell struct {
-		hits  int64
-		parts []string
-	}
-	var order [][2]string
-	cells := map[[2]string]*cell{}
-	for _, r := range rows {
-		k := [2]string{r.Referent, r.Group}
-		cl := cells[k]
-		if cl == nil {
-			cl = &cell{}
-			cells[k] = cl
-			order = append(order, k)
-		}
-		if r.Total == 0 {
-			continue
-		}
-		cl.hits += r.Total
-		s := fmt.Sprintf("%s %d (%.0f%%", r.Label, r.Total, 100*r.Share)
-		if r.Scare > 0 {
-			s += fmt.Sprintf("; %d scare", r.Scare)
-		}
-		if r.Quoted > 0 {
-			s += fmt.Sprintf("; %d quoted", r.Quoted)
-		}
-		cl.parts = append(cl.parts, s+")")
-	}
-	for _, k := range order {
-		cl := cells[k]
-		used := strings.Join(cl.parts, ", ")
-		if cl.hits == 0 {
-			used = "none of the labels"
-		}
-		disp.Rows = append(disp.Rows, []report.Value{report.Str(k[0]), report.Str(k[1]), report.Int(cl.hits), report.Str(used)})
-	}
-	notes := []string{
-		"hits: occurrences of any label of the referent in the group's cleaned text; share: a label's occurrences / the referent's hits in the group (n/a when the group uses none).",
-		"own: in the outlet's own words; scare: inside a scare quote (1-5 quoted words not attributed to a speaker); quoted: inside a direct quotation. A label counts wherever its pattern occurs, whatever the sentence is about (see the lexicon's notes).",
-		lexiconAbout(lx),
-	}
-	disp.Notes, tidy.Notes = notes, notes
-	return report.Section{Display: disp, Tidy: tidy}
-}
-
 // LabelPassages returns up to max passages per referent, label, group and
 // voice, in input order.
-func (c *FramingCollector) LabelPassages(max int) []LabelPassage {
+func (c *Collector) LabelPassages(max int) []LabelPassage {
 	docs := c.sortedDocs()
 	seen := map[[4]string]int{}
 	var out []LabelPassage
@@ -780,20 +720,8 @@ type LabelPassage struct {
 	Hit        LabelHit
 }
 
-// LabelPassagesSection lists label occurrences with their sentences.
-func LabelPassagesSection(ps []LabelPassage, max int) report.Section {
-	t := &report.Table{Name: "label-passages", Title: "Labels in context",
-		Columns: []string{"referent", "label", "group", "doc", "sentence", "voice", "text"},
-		Notes:   []string{fmt.Sprintf("At most %d passages per referent, label, group and voice, in input order; sentence is 1-based in the cleaned document; the label's words are in [brackets].", max)}}
-	for _, p := range ps {
-		t.Rows = append(t.Rows, []report.Value{report.Str(p.Hit.Referent), report.Str(p.Hit.Label), report.Str(p.Group), report.Str(p.Doc),
-			report.Int(int64(p.Hit.Sentence + 1)), report.Str(p.Hit.Voice), report.Str(p.Hit.Text)})
-	}
-	return report.Section{Display: t}
-}
-
 // LabelsLexicon returns the labels lexicon, or nil.
-func (c *FramingCollector) LabelsLexicon() *lexicons.Lexicon {
+func (c *Collector) LabelsLexicon() *lexicons.Lexicon {
 	if c.opt.Labels == nil {
 		return nil
 	}
@@ -802,13 +730,13 @@ func (c *FramingCollector) LabelsLexicon() *lexicons.Lexicon {
 
 // ActorsDiscovered reports whether actors come from names rather than a
 // lexicon.
-func (c *FramingCollector) ActorsDiscovered() bool { return c.opt.Actors == nil }
+func (c *Collector) ActorsDiscovered() bool { return c.opt.Actors == nil }
 
 // QuoteCounter returns, for EventResult.CountQuotes, the number of direct
 // quotes and indirect speech starting in a sentence, by document
 // (Doc.Index) and 1-based sentence. Scare quotes are not speech and do not
 // count.
-func (c *FramingCollector) QuoteCounter() func(docIndex, sentence int) int {
+func (c *Collector) QuoteCounter() func(docIndex, sentence int) int {
 	// one sorted key per quote, document in the high half: the count is
 	// the length of a key's run
 	var buf []cquote

@@ -1,4 +1,4 @@
-package analysis
+package framing
 
 import (
 	"fmt"
@@ -149,7 +149,7 @@ labels:
 	// collect visits the texts in order, keeping keep texts, and returns
 	// LabelPassages(max)
 	collect := func(keep, max int, order []int) []LabelPassage {
-		col, err := NewFramingCollector(FramingOptions{Labels: labels, LabelTexts: keep})
+		col, err := NewCollector(Options{Labels: labels, LabelTexts: keep})
 		if err != nil {
 			t.Fatal(err)
 		}

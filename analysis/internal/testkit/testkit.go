@@ -1,7 +1,7 @@
-// Package testcorpus reads the embedded samples for the tests of every
-// stage. It decodes the AllSides sample with encoding/json alone, not with
-// the loader under test, so that tests of other stages do not depend on it.
-package testcorpus
+// Package testkit holds what the tests of several stages share: the
+// embedded AllSides sample, decoded with encoding/json alone (not with the
+// loader under test, so that tests of other stages do not depend on it).
+package testkit
 
 import (
 	"bufio"

@@ -26,7 +26,7 @@
 //     both are six letters or longer; an earlier mention wins over a later
 //     one at the same distance.
 
-package analysis
+package framing
 
 import (
 	"slices"

@@ -1,4 +1,4 @@
-package analysis
+package framing
 
 import (
 	"cmp"
@@ -10,7 +10,6 @@ import (
 	"strings"
 	"unicode"
 
-	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 )
@@ -24,7 +23,7 @@ type QuoteRow struct {
 
 // Quotes returns every quotation in input order, kind filter optional
 // (nil: all kinds).
-func (c *FramingCollector) Quotes(kinds ...QuoteKind) []QuoteRow {
+func (c *Collector) Quotes(kinds ...QuoteKind) []QuoteRow {
 	var out []QuoteRow
 	stances := map[string]string{} // by verb: few verbs, many quotes
 	for _, d := range c.sortedDocs() {
@@ -46,7 +45,7 @@ func (c *FramingCollector) Quotes(kinds ...QuoteKind) []QuoteRow {
 }
 
 // stance classifies a reporting verb with the attribution lexicon.
-func (c *FramingCollector) stance(verb string) string {
+func (c *Collector) stance(verb string) string {
 	if verb == "" {
 		return ""
 	}
@@ -58,31 +57,6 @@ func (c *FramingCollector) stance(verb string) string {
 		return "other"
 	}
 	return hits[0].Entry.Key
-}
-
-// QuotesSection lists quotations: group, doc, kind, speaker, text, then
-// where and how the speaker was found.
-func QuotesSection(rows []QuoteRow) report.Section {
-	t := &report.Table{Name: "quotes", Title: "Quotations",
-		Columns: []string{"group", "doc", "kind", "speaker", "text", "sentence", "words", "verb", "stance", "cue", "mention"}}
-	for _, r := range rows {
-		t.Rows = append(t.Rows, []report.Value{report.Str(r.Group), report.Str(r.Doc), report.Str(r.Kind.String()), report.Str(r.Speaker), report.Str(r.Text),
-			report.Int(int64(r.Sentence + 1)), report.Int(int64(r.Words)), report.Str(r.Verb), report.Str(r.Stance), report.Str(r.Cue), report.Str(r.Mention)})
-	}
-	t.Notes = quoteNotes()
-	disp := &report.Table{Name: t.Name, Title: t.Title, Columns: []string{"group", "kind", "speaker", "verb", "text"}, Notes: t.Notes}
-	for _, r := range rows {
-		disp.Rows = append(disp.Rows, []report.Value{report.Str(r.Group), report.Str(r.Kind.String()), report.Str(r.Speaker), report.Str(r.Verb), report.Str(r.Text)})
-	}
-	return report.Section{Display: disp, Tidy: t}
-}
-
-func quoteNotes() []string {
-	return []string{
-		"kind: direct (words in quotation marks given as speech), indirect (a sentence reporting speech without quotation marks), scare (1-5 quoted words with no speaker, or after so-called: the writer's distance from the words).",
-		"speaker: resolved to the nearest full name in the document (Blinken -> Antony Blinken; he/she -> the previous speaker); empty when the text does not say. cue: how it was found (after, before, according-to, previous-sentence, continuation, unclosed). Rules: docs/framing.md.",
-		"sentence: 1-based, in the cleaned document; words: word tokens quoted (for indirect speech, of the sentence); stance: the reporting verb's category in the attribution lexicon (neutral, distancing, endorsing; other when not listed).",
-	}
 }
 
 // AttributionRow summarises a group's attribution.
@@ -101,7 +75,7 @@ type AttributionRow struct {
 }
 
 // Attribution returns one row per group.
-func (c *FramingCollector) Attribution() []AttributionRow {
+func (c *Collector) Attribution() []AttributionRow {
 	docs := c.sortedDocs()
 	speakers := c.speakerNames(docs)
 	stances := map[uint32]string{} // by verb id: few verbs, many quotes
@@ -201,23 +175,6 @@ func topCounts(m map[string]int, n int) []string {
 	return out
 }
 
-// AttributionSection shows each group's use of quotation.
-func AttributionSection(rows []AttributionRow) report.Section {
-	t := &report.Table{Name: "attribution", Title: "Attribution: quotes, sources and reporting verbs",
-		Columns: []string{"group", "docs", "direct", "attributed", "indirect", "scare", "quoted_share", "neutral", "distancing", "endorsing", "other_verb", "distancing_share", "sources", "top_sources"}}
-	for _, r := range rows {
-		t.Rows = append(t.Rows, []report.Value{report.Str(r.Group), report.Int(int64(r.Docs)), report.Int(int64(r.Direct)), report.Int(int64(r.Attributed)),
-			report.Int(int64(r.Indirect)), report.Int(int64(r.Scare)), report.Float(r.QuotedShare, 3), report.Int(int64(r.Neutral)), report.Int(int64(r.Distancing)),
-			report.Int(int64(r.Endorsing)), report.Int(int64(r.OtherVerb)), report.Float(r.DistancingShare, 3), report.Int(int64(r.Sources)), report.Str(strings.Join(r.TopSources, "; "))})
-	}
-	t.Notes = []string{
-		"direct: quotations given as speech, attributed: of which with a speaker; indirect: sentences reporting speech without quotation marks; scare: 1-5 quoted words with no speaker.",
-		"quoted_share: word tokens inside direct and scare quotes / all word tokens of the group's cleaned text. neutral, distancing, endorsing, other_verb: attributed direct quotes and indirect speech by the stance of the reporting verb (attribution lexicon; continuations of a quote count once); distancing_share: distancing / all four.",
-		"sources: distinct speakers of direct and indirect quotes; top_sources: the five most quoted, with counts.",
-	}
-	return report.Section{Display: t}
-}
-
 // SourceRow counts one speaker's quotations in one group.
 type SourceRow struct {
 	Group, Speaker   string
@@ -226,7 +183,7 @@ type SourceRow struct {
 }
 
 // Sources returns speakers per group, most quoted first.
-func (c *FramingCollector) Sources() []SourceRow {
+func (c *Collector) Sources() []SourceRow {
 	type key struct{ g, s string }
 	m := map[key]*SourceRow{}
 	lastDoc := map[key]int{}
@@ -271,7 +228,7 @@ func (c *FramingCollector) Sources() []SourceRow {
 // count a speaker: the id's own string, or its merged spelling
 // (canonicalSpeakers over the speakers of direct and indirect quotes).
 // Computed once per set of documents and kept.
-func (c *FramingCollector) speakerNames(docs []*framingDoc) []string {
+func (c *Collector) speakerNames(docs []*framingDoc) []string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.speakers != nil && c.speakersDocs == len(docs) {
@@ -417,28 +374,6 @@ func isInitial(w string) bool {
 	return len(rs) == 2 && unicode.IsUpper(rs[0]) && rs[1] == '.'
 }
 
-// SourcesSection lists who is quoted, per group; the display keeps the top
-// entries of each group.
-func SourcesSection(rows []SourceRow, top int) report.Section {
-	tidy := &report.Table{Name: "sources", Title: "Sources quoted per group", Columns: []string{"group", "speaker", "direct", "indirect", "docs"}}
-	disp := &report.Table{Name: "sources", Title: tidy.Title, Columns: tidy.Columns}
-	shown := map[string]int{}
-	for _, r := range rows {
-		row := []report.Value{report.Str(r.Group), report.Str(r.Speaker), report.Int(int64(r.Direct)), report.Int(int64(r.Indirect)), report.Int(int64(r.Docs))}
-		tidy.Rows = append(tidy.Rows, row)
-		if top <= 0 || shown[r.Group] < top {
-			shown[r.Group]++
-			disp.Rows = append(disp.Rows, row)
-		}
-	}
-	notes := []string{"direct: quotations attributed to the speaker; indirect: sentences reporting the speaker's words; docs: documents quoting the speaker. Speakers are resolved within each document, then merged across the corpus: titles and clause openers dropped (Mr. Obama → Obama), spellings of one full name joined (Donald J. Trump → Donald Trump), a surname joined to the only full name ending in it (Obama → Barack Obama; docs/framing.md)."}
-	if top > 0 {
-		notes = append(notes, fmt.Sprintf("The table shows the %d most quoted speakers of each group; CSV and JSON have all.", top))
-	}
-	disp.Notes, tidy.Notes = notes, notes[:1]
-	return report.Section{Display: disp, Tidy: tidy}
-}
-
 // ScareRow is a phrase a group puts in scare quotes.
 type ScareRow struct {
 	Group, Phrase string
@@ -449,7 +384,7 @@ type ScareRow struct {
 
 // ScareQuotes returns the scare-quoted phrases per group (lower-cased,
 // counted), most frequent first.
-func (c *FramingCollector) ScareQuotes() []ScareRow {
+func (c *Collector) ScareQuotes() []ScareRow {
 	type key struct{ g, p string }
 	m := map[key]*ScareRow{}
 	last := map[key]int{}
@@ -499,27 +434,6 @@ func (c *FramingCollector) ScareQuotes() []ScareRow {
 	return rows
 }
 
-// ScareSection lists scare quotes per group.
-func ScareSection(rows []ScareRow, top int) report.Section {
-	tidy := &report.Table{Name: "scare-quotes", Title: "Scare quotes", Columns: []string{"group", "phrase", "count", "docs", "labels", "example_doc"}}
-	disp := &report.Table{Name: "scare-quotes", Title: tidy.Title, Columns: tidy.Columns}
-	shown := map[string]int{}
-	for _, r := range rows {
-		row := []report.Value{report.Str(r.Group), report.Str(r.Phrase), report.Int(int64(r.Count)), report.Int(int64(r.Docs)), report.Str(r.Labels), report.Str(r.Example)}
-		tidy.Rows = append(tidy.Rows, row)
-		if top <= 0 || shown[r.Group] < top {
-			shown[r.Group]++
-			disp.Rows = append(disp.Rows, row)
-		}
-	}
-	notes := []string{"A scare quote is 1-5 quoted words that no speaker is given for, or that follow so-called (docs/framing.md). phrase: lower-cased, outer punctuation trimmed; labels: labels of the labels lexicon inside it, counted apart from the outlet's own use (voice scare in the labels table)."}
-	if top > 0 {
-		notes = append(notes, fmt.Sprintf("The table shows the %d most frequent phrases of each group; CSV and JSON have all.", top))
-	}
-	disp.Notes, tidy.Notes = notes, notes[:1]
-	return report.Section{Display: disp, Tidy: tidy}
-}
-
 // ---------------------------------------------------------------------------
 // Actors
 
@@ -540,7 +454,7 @@ type ActorRow struct {
 // Without an actors lexicon the actors are the most widespread names: those
 // in the most groups, then the most documents, at least two documents, and
 // never a group's own name.
-func (c *FramingCollector) Actors(resamples int, seed uint64) []ActorRow {
+func (c *Collector) Actors(resamples int, seed uint64) []ActorRow {
 	docs := c.sortedDocs()
 	groups := c.groupsOf(docs)
 	var actors []string
@@ -671,7 +585,7 @@ func (c *FramingCollector) Actors(resamples int, seed uint64) []ActorRow {
 }
 
 // discoverActors picks the most widespread names.
-func (c *FramingCollector) discoverActors(docs []*framingDoc, groups []string) []string {
+func (c *Collector) discoverActors(docs []*framingDoc, groups []string) []string {
 	type stat struct {
 		groups  map[uint32]bool
 		docs    int
@@ -724,42 +638,4 @@ func (c *FramingCollector) discoverActors(docs []*framingDoc, groups []string) [
 		names = names[:c.opt.DiscoverActors]
 	}
 	return names
-}
-
-// ActorsSection shows actors per group.
-func ActorsSection(rows []ActorRow, discovered bool, resamples int, seed uint64) report.Section {
-	t := &report.Table{Name: "actors", Title: "Actors",
-		Columns: []string{"actor", "group", "mentions", "docs", "per_1k", "tone", "tone_low", "tone_high", "small", "labels", "frames", "quotes_by_side", "quote_share"}}
-	for _, r := range rows {
-		t.Rows = append(t.Rows, []report.Value{report.Str(r.Actor), report.Str(r.Group), report.Int(int64(r.Mentions)), report.Int(int64(r.Docs)), report.Float(r.Per1k, 2),
-			report.Float(r.Tone.Mean, 3), report.Float(r.Tone.Low, 3), report.Float(r.Tone.High, 3), report.Str(flagSmall(r.Tone.Small && r.Tone.N > 0)),
-			report.Str(strings.Join(r.Labels, "; ")), report.Str(strings.Join(r.Frames, "; ")), report.Int(int64(r.Quotes)), report.Float(r.QuoteShare, 3)})
-	}
-	disp := &report.Table{Name: t.Name, Title: t.Title, Columns: []string{"actor", "group", "mentions", "per_1k", "tone", "95% interval", "labels", "frames", "quotes_by_side"}}
-	short := func(xs []string) string {
-		for i, x := range xs {
-			if j := strings.LastIndex(x, " / "); j >= 0 {
-				xs[i] = x[j+3:]
-			}
-		}
-		return strings.Join(xs, "; ")
-	}
-	for _, r := range rows {
-		if r.Mentions == 0 && r.Quotes == 0 {
-			continue
-		}
-		disp.Rows = append(disp.Rows, []report.Value{report.Str(r.Actor), report.Str(r.Group), report.Int(int64(r.Mentions)), report.Float(r.Per1k, 2),
-			report.Float(r.Tone.Mean, 3), report.Str(ciText(r.Tone)), report.Str(short(slices.Clone(r.Labels))), report.Str(strings.Join(r.Frames, "; ")), report.Int(int64(r.Quotes))})
-	}
-	src := "actors from the actors lexicon (any alias counts)"
-	if discovered {
-		src = "actors discovered from proper names (no actors lexicon): the names found in the most groups, then the most documents; persons under their full name (docs/framing.md)"
-	}
-	t.Notes = []string{
-		src + ". mentions: sentences mentioning the actor; per_1k: mentions per 1,000 word tokens of the group's cleaned text.",
-		"tone: mean VADER compound of the sentences mentioning the actor, with a 95% bootstrap interval (tone_low, tone_high; " + resample.BootstrapNote(resamples, -1, seed) + "); n/a with fewer than 2 sentences; small: fewer than " + fmt.Sprint(resample.MinClusterUnits) + " articles, so sentences were resampled.",
-		"labels, frames: the two most frequent labels and frame categories in the same sentences, with counts. quotes_by_side: direct and indirect quotes whose speaker or speaker's description names the actor (an alias, or the discovered name); quote_share: of the group's attributed quotes.",
-	}
-	disp.Notes = append(slices.Clone(t.Notes), "The table leaves out actors a group never mentions; CSV and JSON have every actor and group.")
-	return report.Section{Display: disp, Tidy: t}
 }

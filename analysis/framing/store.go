@@ -1,4 +1,4 @@
-// The compact form in which FramingCollector keeps each document: one
+// The compact form in which Collector keeps each document: one
 // varint-encoded []byte per document (framingDoc.data), decoded when the
 // tables are built. Layout (u = unsigned varint, z = zig-zag varint, ids
 // are the collector's interned string ids):
@@ -29,7 +29,7 @@
 // is stored as u zigzag(round(v·10⁴))+1 when float64(k)/10⁴ gives back v
 // bit for bit, else as a 0 byte followed by the 8 bytes of v.
 
-package analysis
+package framing
 
 import (
 	"encoding/binary"

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/kwic"
 	"parallax/lexicons"
 )
 
@@ -158,14 +159,14 @@ func TestRunIndependentOfWorkers(t *testing.T) {
 }
 
 func TestKWIC(t *testing.T) {
-	pat, err := CompileKWIC("separatist* leaders")
+	pat, err := kwic.Compile("separatist* leaders")
 	if err != nil {
 		t.Fatal(err)
 	}
-	kw := &KWIC{Pattern: pat, Window: 2}
+	kw := &kwic.Collector{Pattern: pat, Window: 2}
 	runSmall(t, Options{Visit: kw.Visit, Workers: 3})
 	got := kw.Hits()
-	want := []KWICHit{
+	want := []kwic.Hit{
 		{Group: "Alpha", DocID: "a1", Date: "2023-09-19", DocIndex: 0, Sentence: 2, Token: 1, Left: "The", Match: "separatist leaders", Right: "met"},
 		{Group: "Alpha", DocID: "a2", Date: "2023-09-20", DocIndex: 1, Sentence: 1, Token: 0, Left: "", Match: "Separatist leaders", Right: "said the"},
 	}
@@ -184,13 +185,13 @@ func TestKWIC(t *testing.T) {
 	// Max keeps the first matches in input order, whatever the scheduling,
 	// and still counts them all.
 	for _, workers := range []int{1, 3} {
-		kw1 := &KWIC{Pattern: pat, Window: 2, Max: 1}
+		kw1 := &kwic.Collector{Pattern: pat, Window: 2, Max: 1}
 		runSmall(t, Options{Visit: kw1.Visit, Workers: workers})
 		if got := kw1.Hits(); len(got) != 1 || got[0].DocID != "a1" || kw1.Counts()["Alpha"] != 2 {
 			t.Errorf("Max 1, %d workers: hits %+v, counts %v; want a1 only, Alpha 2", workers, got, kw1.Counts())
 		}
 	}
-	if _, err := CompileKWIC(" ... "); err == nil {
+	if _, err := kwic.Compile(" ... "); err == nil {
 		t.Error("a pattern without words must be an error")
 	}
 }

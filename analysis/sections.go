@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"parallax/analysis/kwic"
 	"parallax/analysis/report"
 )
 
@@ -516,7 +517,7 @@ func NeighborsSection(dv *DocVectors, nn [][]Neighbor, m SimMeasure) report.Sect
 
 // KWICSection lists keyword-in-context hits per group, as kept by a KWIC
 // with Max perGroup (0: all), with every group's count of matches in the notes.
-func KWICSection(hits []KWICHit, counts map[string]int, pattern string, perGroup int) report.Section {
+func KWICSection(hits []kwic.Hit, counts map[string]int, pattern string, perGroup int) report.Section {
 	t := &report.Table{Name: "kwic", Title: fmt.Sprintf("Keyword in context: %q", pattern),
 		Columns: []string{"group", "doc", "sentence", "left", "match", "right", "voice", "speaker", "hits"},
 		// On a narrow terminal the contexts give way, the left one keeping

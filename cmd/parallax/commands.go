@@ -13,6 +13,7 @@ import (
 	"parallax/analysis"
 	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
+	"parallax/analysis/kwic"
 	"parallax/analysis/report"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
@@ -426,11 +427,11 @@ func runKWIC(c *command, args []string, e *env) error {
 	if *window < 0 || *perGroup < 0 {
 		return usagef("--window and --max must not be negative")
 	}
-	pat, err := analysis.CompileKWIC(pos[0])
+	pat, err := kwic.Compile(pos[0])
 	if err != nil {
 		return usageError{err}
 	}
-	kw := &analysis.KWIC{Pattern: pat, Window: *window, Max: *perGroup, Attribution: true}
+	kw := &kwic.Collector{Pattern: pat, Window: *window, Max: *perGroup, Attribution: true}
 	for _, l := range []struct {
 		flag, value string
 		kind        lexicons.Kind

@@ -1,4 +1,4 @@
-package analysis
+package kwic
 
 import (
 	"fmt"
@@ -13,19 +13,19 @@ import (
 	"parallax/analysis/segment"
 )
 
-// KWICPattern is a compiled keyword-in-context pattern: one or more words,
+// Pattern is a compiled keyword-in-context pattern: one or more words,
 // matched case-insensitively against consecutive tokens of one sentence. Each
 // word may use the globs '*' (any run of characters) and '?' (one character),
 // as lexicon patterns do: "separatist*", "anti-terror* operation".
-type KWICPattern struct {
+type Pattern struct {
 	Source string
 	words  []string // normalised as the tokenizer normalises
 	glob   []bool
 }
 
-// CompileKWIC parses a pattern.
-func CompileKWIC(pattern string) (*KWICPattern, error) {
-	p := &KWICPattern{Source: pattern}
+// Compile parses a pattern.
+func Compile(pattern string) (*Pattern, error) {
+	p := &Pattern{Source: pattern}
 	// Tokenize the pattern as text would be tokenized, but keep glob
 	// characters, which the tokenizer would drop: split on spaces first.
 	for _, field := range strings.Fields(pattern) {
@@ -50,7 +50,7 @@ func CompileKWIC(pattern string) (*KWICPattern, error) {
 	return p, nil
 }
 
-func (p *KWICPattern) matchAt(toks []segment.Token, i int) bool {
+func (p *Pattern) matchAt(toks []segment.Token, i int) bool {
 	if i+len(p.words) > len(toks) {
 		return false
 	}
@@ -67,8 +67,8 @@ func (p *KWICPattern) matchAt(toks []segment.Token, i int) bool {
 	return true
 }
 
-// KWICHit is one match with its context, cut from the cleaned text.
-type KWICHit struct {
+// Hit is one match with its context, cut from the cleaned text.
+type Hit struct {
 	Group, DocID string
 	Title, Date  string
 	URL          string
@@ -82,13 +82,13 @@ type KWICHit struct {
 	Hits         string // the Lexicons' hits in the sentence: "referent / label", categories, actors; "; "-separated
 }
 
-// KWIC collects matches of a pattern; its Visit method plugs into
-// Options.Visit. Window is the context width in tokens on each side; the
+// Collector collects matches of a pattern; its Visit method plugs into the
+// pipeline (analysis.Options.Visit). Window is the context width in tokens on each side; the
 // context never crosses the sentence. Max bounds the matches kept per group
 // (0: all): the first Max in input order, whatever the scheduling; every
 // match is still counted.
-type KWIC struct {
-	Pattern *KWICPattern
+type Collector struct {
+	Pattern *Pattern
 	Window  int
 	Max     int
 	// Attribution marks each match with its voice and the speaker of the
@@ -97,13 +97,13 @@ type KWIC struct {
 	// Lexicons list their hits in each match's sentence.
 	Lexicons []*lexmatch.Matcher
 	mu       sync.Mutex
-	kept     map[string][]KWICHit
+	kept     map[string][]Hit
 	counts   map[string]int
 }
 
 // Visit scans one processed document. Safe for concurrent use.
-func (k *KWIC) Visit(p *segment.Processed) {
-	var local []KWICHit
+func (k *Collector) Visit(p *segment.Processed) {
+	var local []Hit
 	var toks []segment.Token
 	for si, s := range p.Sentences {
 		sent := p.Text[s.Start:s.End]
@@ -115,7 +115,7 @@ func (k *KWIC) Visit(p *segment.Processed) {
 			last := i + len(k.Pattern.words) - 1
 			lo := max(0, i-k.Window)
 			hi := min(len(toks)-1, last+k.Window)
-			local = append(local, KWICHit{
+			local = append(local, Hit{
 				Group: p.Doc.Group, DocID: p.Doc.ID, Title: p.Doc.Title, Date: p.Doc.Date, URL: p.Doc.URL,
 				DocIndex: p.Doc.Index, Sentence: si + 1, Token: i,
 				Left:  segment.OneLine(sent[toks[lo].Span.Start:toks[i].Span.Start]),
@@ -131,7 +131,7 @@ func (k *KWIC) Visit(p *segment.Processed) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if k.kept == nil {
-		k.kept, k.counts = map[string][]KWICHit{}, map[string]int{}
+		k.kept, k.counts = map[string][]Hit{}, map[string]int{}
 	}
 	for _, h := range local {
 		k.counts[h.Group]++
@@ -154,7 +154,7 @@ func (k *KWIC) Visit(p *segment.Processed) {
 }
 
 // hitBefore orders hits by input position.
-func hitBefore(x, y KWICHit) bool {
+func hitBefore(x, y Hit) bool {
 	if x.DocIndex != y.DocIndex {
 		return x.DocIndex < y.DocIndex
 	}
@@ -165,7 +165,7 @@ func hitBefore(x, y KWICHit) bool {
 }
 
 // Counts returns the number of matches per group, kept or not.
-func (k *KWIC) Counts() map[string]int {
+func (k *Collector) Counts() map[string]int {
 	out := make(map[string]int, len(k.counts))
 	for g, n := range k.counts {
 		out[g] = n
@@ -175,8 +175,8 @@ func (k *KWIC) Counts() map[string]int {
 
 // Hits returns the kept matches sorted by group, then input order, sentence
 // and token position — the same whatever the number of workers.
-func (k *KWIC) Hits() []KWICHit {
-	var h []KWICHit
+func (k *Collector) Hits() []Hit {
+	var h []Hit
 	for _, kept := range k.kept {
 		h = append(h, kept...)
 	}
@@ -190,7 +190,7 @@ func (k *KWIC) Hits() []KWICHit {
 }
 
 // annotate adds voice, speaker and lexicon hits to a document's matches.
-func (k *KWIC) annotate(p *segment.Processed, hits []KWICHit) {
+func (k *Collector) annotate(p *segment.Processed, hits []Hit) {
 	var quoted []framing.Quote   // direct and scare quotes, in text order
 	reported := map[int]string{} // sentence (0-based) → speaker of its reported speech
 	if k.Attribution {

@@ -3,7 +3,6 @@ package analysis
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 
@@ -123,7 +122,7 @@ func (a *annotator) sentence(text string, tokens []segment.Token, emit func(id i
 		if a.opt.NGrams < 2 {
 			continue
 		}
-		if len(a.chain) > 0 && !spaceBetween(text, tokens[i-1].Span, tokens[i].Span) {
+		if len(a.chain) > 0 && !segment.SpaceBetween(text, tokens[i-1].Span, tokens[i].Span) {
 			a.chain = a.chain[:0]
 		}
 		a.chain = append(a.chain, t)
@@ -151,30 +150,4 @@ func (a *annotator) ngramID(b []byte) int32 {
 	id, term := a.vocab.intern(unsafeString(b))
 	a.ngrams[term] = id // the vocabulary's copy: b is reused
 	return id
-}
-
-// spaceBetween reports whether the text between the spans prev and next of
-// consecutive tokens is white space only (possibly none, as between two Han
-// characters). Spans that do not fit text report false.
-func spaceBetween(text string, prev, next segment.Span) bool {
-	if prev.End > next.Start || next.Start > len(text) || prev.End < 0 {
-		return false
-	}
-	gap := text[prev.End:next.Start]
-	for k := 0; k < len(gap); {
-		c := gap[k]
-		if c < utf8.RuneSelf {
-			if !segment.IsSpace(rune(c)) {
-				return false
-			}
-			k++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(gap[k:])
-		if !segment.IsSpace(r) {
-			return false
-		}
-		k += size
-	}
-	return true
 }

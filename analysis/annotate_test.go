@@ -77,28 +77,6 @@ func TestAnnotatorSentence(t *testing.T) {
 	}
 }
 
-func TestSpaceBetween(t *testing.T) {
-	const text = "a b,c\u00a0d\u200be"
-	for _, tc := range []struct {
-		name       string
-		prev, next segment.Span
-		want       bool
-	}{
-		{"space", segment.Span{Start: 0, End: 1}, segment.Span{Start: 2, End: 3}, true},
-		{"comma", segment.Span{Start: 2, End: 3}, segment.Span{Start: 4, End: 5}, false},
-		{"no-break space", segment.Span{Start: 4, End: 5}, segment.Span{Start: 7, End: 8}, true},
-		{"zero-width space", segment.Span{Start: 7, End: 8}, segment.Span{Start: 11, End: 12}, true},
-		{"touching", segment.Span{Start: 0, End: 1}, segment.Span{Start: 1, End: 2}, true},
-		{"overlapping spans", segment.Span{Start: 0, End: 3}, segment.Span{Start: 2, End: 3}, false},
-		{"past the end", segment.Span{Start: 0, End: 1}, segment.Span{Start: 40, End: 41}, false},
-		{"negative", segment.Span{Start: -3, End: -1}, segment.Span{Start: 0, End: 1}, false},
-	} {
-		if got := spaceBetween(text, tc.prev, tc.next); got != tc.want {
-			t.Errorf("%s: spaceBetween(%v, %v) = %v, want %v", tc.name, tc.prev, tc.next, got, tc.want)
-		}
-	}
-}
-
 // TestRunNGramsNeverCrossPunctuation counts bigrams through Run on a corpus
 // small enough to count by hand.
 func TestRunNGramsNeverCrossPunctuation(t *testing.T) {

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -110,58 +109,5 @@ func TestProcessorTokensWithoutVisit(t *testing.T) {
 		cap(p.toks), cap(p.toks)*int(unsafe.Sizeof(segment.Token{})), len(text), perSentence)
 	if cap(p.toks) > 4*perSentence {
 		t.Errorf("with no Visit the processor holds %d tokens (the whole document), not one sentence's (%d)", cap(p.toks), perSentence)
-	}
-}
-
-// The second pass as the commands run it (Select = WantsText, VisitOnly,
-// the first pass's LineStats, early story completion) on the AllSides
-// sample give the result of one pass that kept every text.
-func TestSecondPassAllSidesEqualsOnePass(t *testing.T) {
-	src := corpus.Source{FS: os.DirFS("../testdata"), Path: "allsides-middle-east/articles.jsonl.gz", Name: "sample:allsides-middle-east"}
-	frames := compilePack(t, "frames")
-	newCol := func(budget int64) *EventCollector {
-		c, err := NewEventCollector(EventOptions{Frames: frames, TextBudget: budget})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
-	one := newCol(0)
-	if _, err := Run(src, Options{Visit: one.Visit}); err != nil {
-		t.Fatal(err)
-	}
-	r1, err := one.Result()
-	if err != nil {
-		t.Fatal(err)
-	}
-	two := newCol(200 << 10)
-	first, err := Run(src, Options{Visit: two.Visit, Workers: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !two.NeedsTexts() {
-		t.Fatal("no second pass needed")
-	}
-	if _, err := Run(src, Options{Visit: two.VisitTexts, Select: func(d *corpus.Document) bool { return two.WantsText(d.Index) },
-		VisitOnly: true, LineStats: first.LineStats, Workers: 3}); err != nil {
-		t.Fatal(err)
-	}
-	r2, err := two.Result()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r2.NeedTexts {
-		t.Fatal("still NeedTexts")
-	}
-	r2.Stats.TextsDropped = false
-	r2.Options.TextBudget = r1.Options.TextBudget
-	if a, b := resultString(r1), resultString(r2); a != b {
-		t.Errorf("second-pass result differs from one pass (%d vs %d bytes)", len(a), len(b))
-		for i := range min(len(a), len(b)) {
-			if a[i] != b[i] {
-				t.Logf("first difference at %d:\n one: %s\n two: %s", i, a[max(0, i-300):min(len(a), i+200)], b[max(0, i-300):min(len(b), i+200)])
-				break
-			}
-		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"parallax/analysis/events"
 	"parallax/analysis/framing"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
@@ -35,7 +36,7 @@ type HTMLReport struct {
 	// LabelPassages are the label occurrences with their sentences.
 	LabelPassages []framing.LabelPassage
 	Quotes        []framing.QuoteRow
-	Events        *EventResult
+	Events        *events.Result
 	// Compare is the compare command line giving the same numbers
 	// ("parallax compare --sample allsides-middle-east"); Corpus is the
 	// corpus part of a command line ("--sample allsides-middle-east", a
@@ -721,7 +722,7 @@ func (r *HTMLReport) quoteBlock() *htmlBlock {
 func (r *HTMLReport) eventGrid(part *htmlPart) {
 	_, _, _, maxEvents := r.limits()
 	ev := r.Events
-	byEvent := map[string][]*EventSummary{}
+	byEvent := map[string][]*events.Summary{}
 	for i := range ev.Summaries {
 		s := &ev.Summaries[i]
 		byEvent[s.Event] = append(byEvent[s.Event], s)

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 	"gonum.org/v1/gonum/mat"
 
+	"parallax/analysis/events"
 	"parallax/analysis/framing"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
@@ -40,10 +41,10 @@ func testHTMLReport() *HTMLReport {
 	for i := range 10 {
 		table.Rows = append(table.Rows, []report.Value{report.Str(fmt.Sprintf("%s %d", evilScript, i)), report.Int(int64(i))})
 	}
-	events := &EventResult{
-		Events: []EventInfo{{ID: "ev1", Name: "Event " + evilScript, Level: EventLevelPassage, Source: EventSourceLexicon}},
-		Summaries: []EventSummary{{Event: "ev1", Group: groups[1], Docs: 1, Sentences: 2, Share: 0.5, Tone: ivs[0],
-			Passages: []EventPassage{{Event: "ev1", Group: groups[1], DocID: "d1", Sentence: 3, Text: "passage " + evilScript}}}},
+	events := &events.Result{
+		Events: []events.Info{{ID: "ev1", Name: "Event " + evilScript, Level: events.LevelPassage, Source: events.SourceLexicon}},
+		Summaries: []events.Summary{{Event: "ev1", Group: groups[1], Docs: 1, Sentences: 2, Share: 0.5, Tone: ivs[0],
+			Passages: []events.Passage{{Event: "ev1", Group: groups[1], DocID: "d1", Sentence: 3, Text: "passage " + evilScript}}}},
 	}
 	return &HTMLReport{
 		Report: &report.Report{

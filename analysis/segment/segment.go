@@ -609,3 +609,29 @@ func CountNonWords(toks []Token) int {
 // "He", …) that commonly open a sentence, which Sentences reads as the start
 // of a new sentence after an abbreviation.
 func IsSentenceStarter(w string) bool { return sentenceStarters[w] }
+
+// SpaceBetween reports whether the text between the spans prev and next of
+// consecutive tokens is white space only (possibly none, as between two Han
+// characters). Spans that do not fit text report false.
+func SpaceBetween(text string, prev, next Span) bool {
+	if prev.End > next.Start || next.Start > len(text) || prev.End < 0 {
+		return false
+	}
+	gap := text[prev.End:next.Start]
+	for k := 0; k < len(gap); {
+		c := gap[k]
+		if c < utf8.RuneSelf {
+			if !IsSpace(rune(c)) {
+				return false
+			}
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(gap[k:])
+		if !IsSpace(r) {
+			return false
+		}
+		k += size
+	}
+	return true
+}

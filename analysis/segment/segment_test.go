@@ -754,3 +754,25 @@ func TestOneLine(t *testing.T) {
 		t.Errorf("only %d inputs took the fast path", fast)
 	}
 }
+
+func TestSpaceBetween(t *testing.T) {
+	const text = "a b,c\u00a0d\u200be"
+	for _, tc := range []struct {
+		name       string
+		prev, next Span
+		want       bool
+	}{
+		{"space", Span{Start: 0, End: 1}, Span{Start: 2, End: 3}, true},
+		{"comma", Span{Start: 2, End: 3}, Span{Start: 4, End: 5}, false},
+		{"no-break space", Span{Start: 4, End: 5}, Span{Start: 7, End: 8}, true},
+		{"zero-width space", Span{Start: 7, End: 8}, Span{Start: 11, End: 12}, true},
+		{"touching", Span{Start: 0, End: 1}, Span{Start: 1, End: 2}, true},
+		{"overlapping spans", Span{Start: 0, End: 3}, Span{Start: 2, End: 3}, false},
+		{"past the end", Span{Start: 0, End: 1}, Span{Start: 40, End: 41}, false},
+		{"negative", Span{Start: -3, End: -1}, Span{Start: 0, End: 1}, false},
+	} {
+		if got := SpaceBetween(text, tc.prev, tc.next); got != tc.want {
+			t.Errorf("%s: SpaceBetween(%v, %v) = %v, want %v", tc.name, tc.prev, tc.next, got, tc.want)
+		}
+	}
+}

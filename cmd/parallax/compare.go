@@ -4,6 +4,7 @@ import (
 	"flag"
 
 	"parallax/analysis"
+	"parallax/analysis/events"
 	"parallax/analysis/framing"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
@@ -51,7 +52,7 @@ type comparison struct {
 	Frames    *lexicons.Lexicon // nil with --frames none
 	FrameRows []lexmatch.Row
 	Framing   *framing.Collector
-	Events    *analysis.EventResult
+	Events    *events.Result
 	// Report holds compare's tables in order, with the provenance.
 	Report *report.Report
 }

@@ -5,6 +5,7 @@ import (
 
 	"parallax/analysis"
 	"parallax/analysis/corpus"
+	"parallax/analysis/events"
 	"parallax/analysis/report"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
@@ -26,20 +27,20 @@ type eventsFlags struct {
 
 func (ef *eventsFlags) add(fs *flag.FlagSet) {
 	ef.events = fs.String("events", "auto", "events lexicon (pack or file); auto: the sample's pack, if it has one; none: discovered stories and passages only")
-	ef.window = fs.Int("window", analysis.DefaultEventWindow, "days two dated articles of one story may be apart, at least 1 (-1: no window)")
-	ef.passages = fs.Int("event-passages", analysis.DefaultEventMaxPassages, "passages kept with their text per event and group (-1: all)")
+	ef.window = fs.Int("window", events.DefaultWindow, "days two dated articles of one story may be apart, at least 1 (-1: no window)")
+	ef.passages = fs.Int("event-passages", events.DefaultMaxPassages, "passages kept with their text per event and group (-1: all)")
 }
 
 // collector builds the event collector; frames and labels name the
 // lexicons whose hits each event × group reports.
-func (ef *eventsFlags) collector(cf *corpusFlags, pos []string, frames, labels string, seed uint64, resamples int) (*analysis.EventCollector, error) {
+func (ef *eventsFlags) collector(cf *corpusFlags, pos []string, frames, labels string, seed uint64, resamples int) (*events.Collector, error) {
 	if *ef.window < -1 || *ef.window == 0 {
 		return nil, usagef("--window must be -1 (no window) or at least 1 day, got %d", *ef.window)
 	}
 	if *ef.passages < -1 || *ef.passages == 0 {
 		return nil, usagef("--event-passages must be -1 (all) or at least 1, got %d", *ef.passages)
 	}
-	opt := analysis.EventOptions{Window: *ef.window, MaxPassages: *ef.passages, Seed: seed, Resamples: resamples}
+	opt := events.Options{Window: *ef.window, MaxPassages: *ef.passages, Seed: seed, Resamples: resamples}
 	var err error
 	if opt.Lexicon, err = lexiconFlag("events", *ef.events, lexicons.KindEvents, cf, pos); err != nil {
 		return nil, err
@@ -57,13 +58,13 @@ func (ef *eventsFlags) collector(cf *corpusFlags, pos []string, frames, labels s
 	if cf.workers > 0 {
 		opt.Workers = cf.workers
 	}
-	return analysis.NewEventCollector(opt)
+	return events.NewCollector(opt)
 }
 
 // finishEvents runs the second pass when the first could not keep the
 // stories' texts, and counts each event's quotations with quotes (nil:
 // not counted).
-func finishEvents(col *analysis.EventCollector, first *analysis.Result, cf *corpusFlags, pos []string, e *env, quotes func(doc, sent int) int) (*analysis.EventResult, error) {
+func finishEvents(col *events.Collector, first *analysis.Result, cf *corpusFlags, pos []string, e *env, quotes func(doc, sent int) int) (*events.Result, error) {
 	// The first pass's line statistics serve the second pass only.
 	defer func() { first.LineStats = nil }()
 	if col.NeedsTexts() {

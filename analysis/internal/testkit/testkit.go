@@ -51,3 +51,8 @@ func AllSidesTexts(tb testing.TB) []string {
 	}
 	return texts
 }
+
+// AllSidesSource is the embedded AllSides sample as the pipeline reads it.
+func AllSidesSource() corpus.Source {
+	return corpus.Source{FS: parallax.Samples(), Path: "testdata/allsides-middle-east/articles.jsonl.gz", Name: "sample:allsides-middle-east"}
+}

@@ -1,25 +1,18 @@
-package analysis
+package events
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"parallax/analysis/corpus"
-	"parallax/analysis/internal/testkit"
 	"parallax/analysis/lexmatch"
-	"parallax/analysis/report"
-	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
-	"parallax/tone"
 )
 
 // ---------------------------------------------------------------------------
@@ -140,7 +133,7 @@ func TestDateline(t *testing.T) {
 // least half of the shorter of the two; the most specific event wins; a
 // tie is no event.
 func TestDateEvent(t *testing.T) {
-	c := newKarabakhCollector(t)
+	c := NewKarabakhCollector(t)
 	ev := func(y1, m1, d1, y2, m2, d2 int) string {
 		e := c.dateEvent(dayOf(y1, m1, d1), dayOf(y2, m2, d2))
 		if e < 0 {
@@ -172,7 +165,7 @@ func TestDateEvent(t *testing.T) {
 	}
 }
 
-func compilePack(t testing.TB, name string) *lexmatch.Matcher {
+func CompilePack(t testing.TB, name string) *lexmatch.Matcher {
 	t.Helper()
 	lx, err := lexicons.Pack(name)
 	if err != nil {
@@ -185,10 +178,10 @@ func compilePack(t testing.TB, name string) *lexmatch.Matcher {
 	return m
 }
 
-func newKarabakhCollector(t testing.TB) *EventCollector {
+func NewKarabakhCollector(t testing.TB) *Collector {
 	t.Helper()
-	c, err := NewEventCollector(EventOptions{Lexicon: compilePack(t, "karabakh-events"),
-		Frames: compilePack(t, "frames"), Labels: compilePack(t, "karabakh-labels")})
+	c, err := NewCollector(Options{Lexicon: CompilePack(t, "karabakh-events"),
+		Frames: CompilePack(t, "frames"), Labels: CompilePack(t, "karabakh-labels")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,16 +189,16 @@ func newKarabakhCollector(t testing.TB) *EventCollector {
 }
 
 func TestEventOptionsErrors(t *testing.T) {
-	for _, opt := range []EventOptions{
-		{Lexicon: compilePack(t, "frames")},
-		{Frames: compilePack(t, "karabakh-events")},
-		{Labels: compilePack(t, "frames")},
+	for _, opt := range []Options{
+		{Lexicon: CompilePack(t, "frames")},
+		{Frames: CompilePack(t, "karabakh-events")},
+		{Labels: CompilePack(t, "frames")},
 		{RareFraction: 1.5},
 		{MinScore: -0.1},
 		{MinLinked: 2},
 		{MinShared: -1},
 	} {
-		if _, err := NewEventCollector(opt); err == nil {
+		if _, err := NewCollector(opt); err == nil {
 			t.Errorf("%+v: no error", opt)
 		}
 	}
@@ -281,13 +274,13 @@ func TestAverageLinkWindow(t *testing.T) {
 // linkArticles builds an article level from documents given by their rare
 // features (ranks; every feature weighs 1, so a cosine is shared/√(|a|·|b|)),
 // groups and days (noDay: undated), and links them.
-func linkArticles(t *testing.T, opt EventOptions, feats [][]int32, groups, days []int32) *eventArticles {
+func linkArticles(t *testing.T, opt Options, feats [][]int32, groups, days []int32) *eventArticles {
 	t.Helper()
 	o, err := opt.withDefaults()
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &EventCollector{opt: o}
+	c := &Collector{opt: o}
 	a := &eventArticles{gid: groups, idfTab: []float64{1}}
 	for i, f := range feats {
 		a.docs = append(a.docs, &eventDoc{index: i, dated: days[i] != noDay, day: days[i]})
@@ -325,7 +318,7 @@ func TestLinkNeighbours(t *testing.T) {
 	groups := []int32{0, 1, 1, 1, 1, 2}
 	days := []int32{noDay, noDay, noDay, noDay, noDay, noDay}
 	all := [][2]int32{{0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5}, {1, 5}, {2, 5}, {3, 5}}
-	a := linkArticles(t, EventOptions{MaxLinks: -1}, feats, groups, days)
+	a := linkArticles(t, Options{MaxLinks: -1}, feats, groups, days)
 	if got := edgePairs(a.edges); !slices.Equal(got, all) {
 		t.Fatalf("without a bound: links %v, want %v", got, all)
 	}
@@ -334,7 +327,7 @@ func TestLinkNeighbours(t *testing.T) {
 	// Mutual: (0,1), (0,2), (0,5), (1,5), (2,5).
 	want := [][2]int32{{0, 1}, {0, 2}, {0, 5}, {1, 5}, {2, 5}}
 	for _, workers := range []int{1, 3} {
-		a := linkArticles(t, EventOptions{MaxLinks: 3, Workers: workers}, feats, groups, days)
+		a := linkArticles(t, Options{MaxLinks: 3, Workers: workers}, feats, groups, days)
 		if got := edgePairs(a.edges); !slices.Equal(got, want) {
 			t.Errorf("%d workers: links %v, want %v", workers, got, want)
 		}
@@ -346,7 +339,7 @@ func TestLinkNeighbours(t *testing.T) {
 		}
 	}
 	// MaxLinks = 1: 0 → 1; 1 → 5; 5 → 1: only (1,5).
-	a = linkArticles(t, EventOptions{MaxLinks: 1}, feats, groups, days)
+	a = linkArticles(t, Options{MaxLinks: 1}, feats, groups, days)
 	if got := edgePairs(a.edges); !slices.Equal(got, [][2]int32{{1, 5}}) {
 		t.Errorf("MaxLinks 1: links %v, want [[1 5]]", got)
 	}
@@ -374,8 +367,8 @@ func TestLinkNeighboursBound(t *testing.T) {
 		}
 		days = append(days, d)
 	}
-	one := linkArticles(t, EventOptions{MaxLinks: K, Workers: 1}, feats, groups, days)
-	three := linkArticles(t, EventOptions{MaxLinks: K, Workers: 3}, feats, groups, days)
+	one := linkArticles(t, Options{MaxLinks: K, Workers: 1}, feats, groups, days)
+	three := linkArticles(t, Options{MaxLinks: K, Workers: 3}, feats, groups, days)
 	if !slices.Equal(one.edges, three.edges) {
 		t.Fatal("the links depend on the number of workers")
 	}
@@ -401,14 +394,14 @@ func TestLinkUndatedCeiling(t *testing.T) {
 	}
 	groups := []int32{0, 1, 2, 3}
 	days := []int32{noDay, 0, 0, noDay}
-	a := linkArticles(t, EventOptions{UndatedMaxDF: -1}, feats, groups, days)
+	a := linkArticles(t, Options{UndatedMaxDF: -1}, feats, groups, days)
 	if got := edgePairs(a.edges); len(got) != 6 || a.stats.Postings != 70 || a.stats.Candidates != 6 || a.stats.UndatedCapped != 0 {
 		t.Errorf("no ceiling: links %v, %d postings (want 70), %d candidates (want 6)", got, a.stats.Postings, a.stats.Candidates)
 	}
 	// Ceiling 3: features 1-4 (4 documents) find only the dated pair
 	// (1,2) through the window; feature 10 (2 documents) finds (0,3),
 	// whose score counts all 5 shared features.
-	a = linkArticles(t, EventOptions{UndatedMaxDF: 3}, feats, groups, days)
+	a = linkArticles(t, Options{UndatedMaxDF: 3}, feats, groups, days)
 	if got := edgePairs(a.edges); !slices.Equal(got, [][2]int32{{0, 3}, {1, 2}}) {
 		t.Errorf("ceiling 3: links %v, want [[0 3] [1 2]]", got)
 	}
@@ -436,7 +429,7 @@ type handDoc struct {
 // each; X mentions both (the chaining trap); S1 and S2 are one outlet's
 // story (never reported); W1 and W2 share a story 19 days apart (outside
 // the window); N1 and N2 share one without dates; F1-F5 are filler.
-var handCorpus = []handDoc{
+var HandCorpus = []handDoc{
 	{"A1", "g1", "2021-05-10", "Mount Kelvaro erupted on May 10,\nforcing 4,213 residents of Tarvania to flee. Governor Lena Odrik said the ash cloud reached Brevik. Kelvaro had been quiet since 1911."},
 	{"A2", "g2", "2021-05-10", "In Tarvania, Mount Kelvaro erupted and 4,213 residents fled the ash cloud. Governor Lena Odrik promised shelters in Brevik. Geologists watched the crater."},
 	{"A3", "g3", "2021-05-11", "Governor Lena Odrik toured Brevik a day after Mount Kelvaro erupted. The ash cloud drove 4,213 residents of Tarvania from their homes. Farmers counted losses."},
@@ -462,19 +455,19 @@ const handCommon = " Officials said the government would publish a statement lat
 
 func handDocuments() []corpus.Document {
 	var docs []corpus.Document
-	for i, h := range handCorpus {
+	for i, h := range HandCorpus {
 		docs = append(docs, corpus.Document{Index: i, ID: h.id, Group: h.group, Date: h.date, Title: "", Text: h.text + handCommon})
 	}
 	return docs
 }
 
-// handOptions make features of 2 to 4 of the 18 documents rare.
-func handOptions() EventOptions {
-	return EventOptions{RareFraction: 0.25, Resamples: 200}
+// HandOptions make features of 2 to 4 of the 18 documents rare.
+func HandOptions() Options {
+	return Options{RareFraction: 0.25, Resamples: 200}
 }
 
 // visitAll visits documents in the given order from workers goroutines.
-func visitAll(c *EventCollector, docs []corpus.Document, workers int) {
+func visitAll(c *Collector, docs []corpus.Document, workers int) {
 	ch := make(chan *corpus.Document)
 	var wg sync.WaitGroup
 	for range workers {
@@ -493,9 +486,9 @@ func visitAll(c *EventCollector, docs []corpus.Document, workers int) {
 	wg.Wait()
 }
 
-func handResult(t *testing.T, opt EventOptions, order []int, workers int) *EventResult {
+func HandResult(t *testing.T, opt Options, order []int, workers int) *Result {
 	t.Helper()
-	c, err := NewEventCollector(opt)
+	c, err := NewCollector(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -512,15 +505,15 @@ func handResult(t *testing.T, opt EventOptions, order []int, workers int) *Event
 	return r
 }
 
-// resultString prints a result for comparison, without the number of
+// ResultString prints a result for comparison, without the number of
 // workers it was computed with.
-func resultString(r *EventResult) string {
+func ResultString(r *Result) string {
 	c := *r
 	c.Options.Workers = 0
 	return fmt.Sprintf("%+v", c)
 }
 
-func identity(n int) []int {
+func Identity(n int) []int {
 	o := make([]int, n)
 	for i := range o {
 		o[i] = i
@@ -529,7 +522,7 @@ func identity(n int) []int {
 }
 
 // storiesOf maps each story to its documents' ids.
-func storiesOf(r *EventResult) map[string][]string {
+func storiesOf(r *Result) map[string][]string {
 	out := map[string][]string{}
 	for _, a := range r.Articles {
 		out[a.Event] = append(out[a.Event], a.DocID)
@@ -538,7 +531,7 @@ func storiesOf(r *EventResult) map[string][]string {
 }
 
 func TestEventsHandMade(t *testing.T) {
-	r := handResult(t, handOptions(), identity(len(handCorpus)), 1)
+	r := HandResult(t, HandOptions(), Identity(len(HandCorpus)), 1)
 	stories := storiesOf(r)
 	t.Logf("stories %v; stats %+v", stories, r.Stats)
 	storyOf := map[string]string{}
@@ -584,9 +577,9 @@ func TestEventsHandMade(t *testing.T) {
 		t.Errorf("story-2 named %+v", e)
 	}
 	// With a window of 30 days W1 and W2 make a story.
-	opt := handOptions()
+	opt := HandOptions()
 	opt.Window = 30
-	r30 := handResult(t, opt, identity(len(handCorpus)), 1)
+	r30 := HandResult(t, opt, Identity(len(HandCorpus)), 1)
 	if s := storiesOf(r30); !slices.ContainsFunc(r30.Articles, func(a StoryArticle) bool { return a.DocID == "W1" }) {
 		t.Errorf("window 30: W1 in no story: %v", s)
 	}
@@ -608,10 +601,10 @@ func TestEventsHandMade(t *testing.T) {
 	}
 	// The eruption is a discovered passage event of story A with a sentence
 	// of each of A's outlets; the line break inside A1's sentence is gone.
-	var pe *EventInfo
+	var pe *Info
 	for i := range r.Events {
 		e := &r.Events[i]
-		if e.Story == "story-2" && e.Level == EventLevelPassage {
+		if e.Story == "story-2" && e.Level == LevelPassage {
 			if slices.Contains(e.Features, "4213") {
 				pe = e
 			}
@@ -648,17 +641,17 @@ func TestEventsDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := handOptions()
+	opt := HandOptions()
 	opt.Lexicon = m
-	opt.Frames = compilePack(t, "frames")
+	opt.Frames = CompilePack(t, "frames")
 	opt.Workers = 1
-	want := resultString(handResult(t, opt, identity(len(handCorpus)), 1))
+	want := ResultString(HandResult(t, opt, Identity(len(HandCorpus)), 1))
 	rng := rand.New(rand.NewPCG(7, 7))
 	for k := range 8 {
-		order := identity(len(handCorpus))
+		order := Identity(len(HandCorpus))
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		opt.Workers = 1 + k%3
-		if got := resultString(handResult(t, opt, order, 1+k%4)); got != want {
+		if got := ResultString(HandResult(t, opt, order, 1+k%4)); got != want {
 			t.Fatalf("order %v, %d workers: the result changed\n got %s\nwant %s", order, 1+k%4, got, want)
 		}
 	}
@@ -688,10 +681,10 @@ func TestEventsLexiconHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := handOptions()
+	opt := HandOptions()
 	opt.Lexicon = m
 	opt.MaxPassages = 1
-	r := handResult(t, opt, identity(len(handCorpus)), 3)
+	r := HandResult(t, opt, Identity(len(HandCorpus)), 3)
 	// Eruption: A1 #1 (date "May 10" with the document's year), A1 #2, A2
 	// #1, A3 #2 (cue "ash cloud"), X #1 (cues). A1 #3 "since 1911" is no
 	// mention; the quake has no passage.
@@ -728,14 +721,20 @@ func TestEventsLexiconHand(t *testing.T) {
 	}
 }
 
+// ---------------------------------------------------------------------------
+// The Karabakh sample
+
+// ---------------------------------------------------------------------------
+// The AllSides sample
+
 // TestEventsSecondPass: with the texts over budget, Result asks for a
 // second pass, after which the result equals the one-pass result.
 func TestEventsSecondPass(t *testing.T) {
 	docs := handDocuments()
-	one := handResult(t, handOptions(), identity(len(docs)), 2)
-	opt := handOptions()
+	one := HandResult(t, HandOptions(), Identity(len(docs)), 2)
+	opt := HandOptions()
 	opt.TextBudget = 100
-	c, err := NewEventCollector(opt)
+	c, err := NewCollector(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -780,291 +779,7 @@ func TestEventsSecondPass(t *testing.T) {
 	}
 	two.Stats.TextsDropped = false
 	two.Options.TextBudget = one.Options.TextBudget
-	if a, b := resultString(one), resultString(two); a != b {
+	if a, b := ResultString(one), ResultString(two); a != b {
 		t.Errorf("second pass differs:\n%s\n%s", a, b)
-	}
-}
-
-// ---------------------------------------------------------------------------
-// The Karabakh sample
-
-func karabakhEvents(t *testing.T) (*EventResult, *Result) {
-	t.Helper()
-	c := newKarabakhCollector(t)
-	res, err := Run(corpus.Source{FS: os.DirFS("../testdata"), Path: "karabakh", Name: "sample:karabakh"}, Options{Visit: c.Visit})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := c.Result()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r, res
-}
-
-func TestEventsKarabakh(t *testing.T) {
-	r, res := karabakhEvents(t)
-	has := func(event, group, prefix string) *EventPassage {
-		for i := range r.Passages {
-			p := &r.Passages[i]
-			if p.Event == event && p.Group == group && strings.HasPrefix(p.Text, prefix) {
-				return p
-			}
-		}
-		t.Errorf("no passage of %s × %s beginning %q", event, group, prefix)
-		return nil
-	}
-	// Conflict News (002) reports the Kremlin meeting of 11 January 2021.
-	has("kremlin-meeting-2021", "Conflict News", "His comments came as he sat for talks in the Kremlin on Monday")
-	has("kremlin-meeting-2021", "Conflict News", "Nagorno-Karabakh: Putin welcomes Azeri and Armenian leaders")
-	// ... and the 2020 war by its date and by its cues.
-	if p := has("war-2020", "Conflict News", "Hostilities over Nagorno-Karabakh broke out again on September 27, 2020."); p != nil &&
-		!strings.Contains(p.Cue, `date "September 27, 2020" = 2020-09-27`) {
-		t.Errorf("cue %q", p.Cue)
-	}
-	// Responsible Statecraft (003): the September 2023 offensive, by cue
-	// and by the date "September 19" with the page's year.
-	if p := has("offensive-2023", "Responsible Statecraft", "In the early afternoon of September 19, the Azerbaijani military launched"); p != nil &&
-		!strings.Contains(p.Cue, `date "September 19" = 2023-09-19`) {
-		t.Errorf("cue %q", p.Cue)
-	}
-	has("offensive-2023", "Responsible Statecraft", "Azerbaijan launches military assault while Russia is distracted in Ukraine")
-	// "in 2020" is a year-only mention of the 2020 war.
-	if p := has("war-2020", "Responsible Statecraft", "Since the Moscow-brokered ceasefire"); p != nil && !strings.Contains(p.Cue, `date "2020" = 2020`) {
-		t.Errorf("cue %q", p.Cue)
-	}
-	// OBC (004, dated 2023-03): the March 1 meeting and the March 5
-	// firefight.
-	has("meeting-2023-03", "OBC Transeuropa", "In a rare public occasion, officials from Azerbaijan")
-	has("meeting-2023-03", "OBC Transeuropa", "Among the issues discussed at the March 1 meeting")
-	has("firefight-2023-03", "OBC Transeuropa", "On 5 March, two Azerbaijani soldiers and three Armenian policemen were killed")
-	// The 1990s war at the Middle East Policy Council (000): "in 1993".
-	has("war-1990s", "Middle East Policy Council", "However, as the Soviet Union began to disintegrate")
-	// No dateline is a passage.
-	for _, p := range r.Passages {
-		if strings.HasPrefix(p.Text, "Friday, September 22, 2023") {
-			t.Errorf("dateline passage %+v", p)
-		}
-	}
-	// Five documents: no feature is rare, no story.
-	if len(r.Articles) != 0 || r.Stats.RareCap != 1 {
-		t.Errorf("stories on five documents: %+v (rare cap %d)", r.Articles, r.Stats.RareCap)
-	}
-
-	// The firefight at OBC, by hand. Its sentences (1-based, in the cleaned
-	// page): 2 (cue "firefight"), 22 (cues "5 March", "two Azerbaijani
-	// soldiers", "three Armenian policemen", "firefight"; date 5 March with
-	// the page's year), 24 (cue "Karabakh policemen").
-	s := r.Summary("firefight-2023-03", "OBC Transeuropa")
-	if s == nil {
-		t.Fatal("no firefight × OBC")
-	}
-	if !slices.Equal(s.Units(), []SentenceRef{{4, 2}, {4, 22}, {4, 24}}) || s.Docs != 1 || s.Sentences != 3 {
-		t.Errorf("units %v, docs %d", s.Units(), s.Docs)
-	}
-	var obcSentences int64
-	for _, g := range res.Groups {
-		if g.Group == "OBC Transeuropa" {
-			obcSentences = g.Sentences
-		}
-	}
-	if obcSentences != 29 || s.GroupSentences != 29 || s.Share != 3.0/29 {
-		t.Errorf("share %v of %d (corpus: %d), want 3/29", s.Share, s.GroupSentences, obcSentences)
-	}
-	// Frames by hand from frames.yaml: sentence 2 "dialogue", "negotiations"
-	// (diplomacy_negotiation), "firefight" (security_military), "victims"
-	// (humanitarian_rights); 22 "soldiers", "firefight"; 24 "weapons",
-	// "terrorism" (security_military): security 5, diplomacy 2.
-	if want := []KeyCount{{"security_military", 5}, {"diplomacy_negotiation", 2}}; !slices.Equal(s.Frames, want) {
-		t.Errorf("frames %v, want %v", s.Frames, want)
-	}
-	// Labels: "Armenians of Karabakh" (2), "separatist region" (22),
-	// "Karabakh policemen" (24).
-	if want := []KeyCount{{"the region / Karabakh", 2}, {"the Karabakh Armenian authorities / separatist", 1}}; !slices.Equal(s.Labels, want) {
-		t.Errorf("labels %v, want %v", s.Labels, want)
-	}
-	// Tone: the mean VADER compound of the three sentences as printed.
-	texts := []string{
-		"The historic dialogue recently started between the Azerbaijani government and the Armenians of Karabakh seemed to open some cracks, but the firefight of recent days and the related victims are putting a strain on the ongoing negotiations",
-		"On 5 March, two Azerbaijani soldiers and three Armenian policemen were killed in a firefight that erupted in the separatist region.",
-		"Azerbaijan claims that Karabakh policemen were carrying weapons, while the Armenian side accuses Baku of having orchestrated the incident, even going so far as to define it as “terrorism”.",
-	}
-	var vals []float64
-	for i, text := range texts {
-		if s.Passages[i].Text != text {
-			t.Errorf("passage %d: %q\nwant %q", i, s.Passages[i].Text, text)
-		}
-		vals = append(vals, tone.VADER(text).Compound)
-	}
-	mean := (vals[0] + vals[1] + vals[2]) / 3
-	if math.Abs(s.Tone.Mean-mean) > 1e-12 || s.Tone.N != 3 || s.Tone.Unit != resample.UnitSentence {
-		t.Errorf("tone %+v, want mean %v of %v", s.Tone, mean, vals)
-	}
-	sample, _ := resample.NewSample(vals, nil)
-	iv := resample.Bootstrap(sample, resample.DefaultResamples, 0, "events\x00firefight-2023-03\x00OBC Transeuropa")
-	if s.Tone.Low != iv.Low || s.Tone.High != iv.High || !(iv.Low >= slices.Min(vals) && iv.High <= slices.Max(vals)) {
-		t.Errorf("interval [%v, %v], want [%v, %v] within %v", s.Tone.Low, s.Tone.High, iv.Low, iv.High, vals)
-	}
-	t.Logf("firefight × OBC: VADER %v, mean %.4f, interval [%.4f, %.4f]", vals, mean, iv.Low, iv.High)
-	// A single sentence has no interval.
-	if s := r.Summary("kremlin-meeting-2021", "Conflict News"); s == nil || s.Sentences != 2 {
-		t.Errorf("kremlin × Conflict News: %+v", s)
-	}
-	if s := r.Summary("lachin-blockade", "Responsible Statecraft"); s == nil || s.Sentences != 1 || !math.IsNaN(s.Tone.Low) || math.IsNaN(s.Tone.Mean) {
-		t.Errorf("lachin × RS: %+v", s)
-	}
-}
-
-// TestEventSections renders every section in CSV and checks the columns
-// the command promises.
-func TestEventSections(t *testing.T) {
-	r, _ := karabakhEvents(t)
-	hand := handResult(t, handOptions(), identity(len(handCorpus)), 2)
-	for _, tc := range []struct {
-		sec  report.Section
-		cols []string
-	}{
-		{EventsSection(r), []string{"event", "level", "source", "name", "group", "docs", "sentences", "share", "tone", "tone_low", "tone_high"}},
-		{ArticleEventsSection(hand), []string{"event", "name", "group", "doc", "title", "date", "score"}},
-		{PassageEventsSection(r), []string{"event", "name", "source", "group", "doc", "sentence", "text"}},
-		{SideBySideSection(r, 2), []string{"event", "group", "rank", "doc", "sentence", "text"}},
-	} {
-		tab := tc.sec.Tidy
-		if tab == nil {
-			tab = tc.sec.Display
-		}
-		if !slices.Equal(tab.Columns[:len(tc.cols)], tc.cols) {
-			t.Errorf("%s: columns %v, want %v first", tab.Name, tab.Columns, tc.cols)
-		}
-		if len(tab.Rows) == 0 {
-			t.Errorf("%s: no rows", tab.Name)
-		}
-		for _, tb := range []*report.Table{tc.sec.Display, tc.sec.Tidy} {
-			if tb == nil {
-				continue
-			}
-			for _, row := range tb.Rows {
-				if len(row) != len(tb.Columns) {
-					t.Fatalf("%s: row %v for columns %v", tb.Name, row, tb.Columns)
-				}
-			}
-		}
-		var buf bytes.Buffer
-		rep := &report.Report{Provenance: report.Provenance{Tool: "parallax", Command: "events"}, Sections: []report.Section{tc.sec}}
-		if err := report.Render(&buf, rep, report.FormatCSV, report.Options{}); err != nil {
-			t.Errorf("%s: %v", tab.Name, err)
-		}
-		if err := report.Render(&buf, rep, report.FormatTable, report.Options{}); err != nil {
-			t.Errorf("%s: %v", tab.Name, err)
-		}
-	}
-	// The article table of the hand corpus: story-1 holds B1..B3 and X.
-	var ids []string
-	for _, row := range ArticleEventsSection(hand).Tidy.Rows {
-		if row[0].Str == "story-1" {
-			ids = append(ids, row[3].Str)
-		}
-	}
-	if !slices.Equal(ids, []string{"B1", "B2", "B3", "X"}) {
-		t.Errorf("story-1 rows %v", ids)
-	}
-}
-
-// ---------------------------------------------------------------------------
-// The AllSides sample
-
-// allSidesStoryCheck is a story the AllSides sample must contain: one
-// whose every document's text holds word, with at least groups outlets,
-// whose titles match title (when given).
-type allSidesStoryCheck struct {
-	what   string
-	word   string
-	title  *regexp.Regexp
-	groups int
-}
-
-func TestEventsAllSides(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the whole AllSides sample")
-	}
-	texts := map[string]string{}
-	for _, d := range testkit.AllSides(t) {
-		texts[d.ID] = d.Text
-	}
-	run := func(workers int) *EventResult {
-		c, err := NewEventCollector(EventOptions{Workers: workers})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := Run(allSidesSource(t), Options{Visit: c.Visit, Workers: workers}); err != nil {
-			t.Fatal(err)
-		}
-		r, err := c.Result()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r
-	}
-	r := run(3)
-	t.Logf("stats %+v", r.Stats)
-	for k, e := range r.Events {
-		if e.Level != EventLevelArticle || k > 60 {
-			continue
-		}
-		t.Logf("%s [%s]: %d documents, %d outlets", e.ID, e.Name, e.Docs, e.Groups)
-		for _, a := range r.Articles {
-			if a.Event == e.ID {
-				t.Logf("    %-10s %-28s %s", a.Date, a.Group, a.Title)
-			}
-		}
-	}
-	byStory := map[string][]StoryArticle{}
-	for _, a := range r.Articles {
-		byStory[a.Event] = append(byStory[a.Event], a)
-	}
-	for _, ck := range []allSidesStoryCheck{
-		{"the downing of flight PS752 (January 2020)", "Ukrainian", regexp.MustCompile(`(?i)plane|jet|flight`), 5},
-		{"the murder of Jamal Khashoggi (2018)", "Khashoggi", nil, 4},
-		{"Trump's threats after the killing of Soleimani (January 2020)", "Soleimani", nil, 3},
-	} {
-		found := false
-		for id, arts := range byStory {
-			groups := map[string]bool{}
-			ok := true
-			for _, a := range arts {
-				groups[a.Group] = true
-				ok = ok && strings.Contains(texts[a.DocID], ck.word) && (ck.title == nil || ck.title.MatchString(a.Title))
-			}
-			if ok && len(groups) >= ck.groups {
-				found = true
-				t.Logf("%s: %s, %d documents from %d outlets", ck.what, id, len(arts), len(groups))
-				break
-			}
-		}
-		if !found {
-			t.Errorf("no story for %s", ck.what)
-		}
-	}
-	// Every story: at least two documents of two outlets, dated documents
-	// within the window of each other.
-	for id, arts := range byStory {
-		groups := map[string]bool{}
-		var days []int32
-		for _, a := range arts {
-			groups[a.Group] = true
-			if dd := parseDocDate(a.Date); dd.day > 0 {
-				days = append(days, dayOf(dd.year, dd.month, dd.day))
-			}
-		}
-		if len(arts) < 2 || len(groups) < 2 {
-			t.Errorf("%s: %d documents of %d outlets", id, len(arts), len(groups))
-		}
-		if len(days) > 0 && slices.Max(days)-slices.Min(days) > DefaultEventWindow {
-			t.Errorf("%s: dates %v further apart than the window", id, days)
-		}
-	}
-	// The same with one worker everywhere.
-	if a, b := resultString(r), resultString(run(1)); a != b {
-		t.Error("the AllSides result depends on the number of workers")
 	}
 }

@@ -1,6 +1,6 @@
 //go:build unix
 
-package analysis
+package events
 
 import (
 	"fmt"
@@ -16,39 +16,6 @@ import (
 	"parallax/analysis/segment"
 )
 
-// BenchmarkEvents runs what `parallax events` does on the AllSides sample
-// (859 articles, 53 outlets): the pipeline with the event collector's
-// Visit, then Result (stories, passage alignment, tone, bootstrap). It
-// reports the time of Result alone as result-ms and documents per second
-// of the whole run, and the CPU time of a run (on a shared machine a
-// steadier figure than wall time).
-func BenchmarkEvents(b *testing.B) {
-	src := allSidesSource(b)
-	b.ReportAllocs()
-	var docs int
-	var result time.Duration
-	c0 := cpuTime()
-	for range b.N {
-		c, err := NewEventCollector(EventOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := Run(src, Options{Visit: c.Visit}); err != nil {
-			b.Fatal(err)
-		}
-		t0 := time.Now()
-		r, err := c.Result()
-		if err != nil {
-			b.Fatal(err)
-		}
-		result += time.Since(t0)
-		docs = r.Stats.Docs
-	}
-	b.ReportMetric((cpuTime()-c0).Seconds()/float64(b.N), "cpu-s")
-	b.ReportMetric(float64(docs)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
-	b.ReportMetric(float64(result.Milliseconds())/float64(b.N), "result-ms")
-}
-
 // liveHeap is the heap in use after a collection.
 func liveHeap() uint64 {
 	runtime.GC()
@@ -57,9 +24,9 @@ func liveHeap() uint64 {
 	return ms.HeapAlloc
 }
 
-// cpuTime is the CPU time (user + system) the process has used: on a
+// CPUTime is the CPU time (user + system) the process has used: on a
 // shared machine a steadier measure than wall time.
-func cpuTime() time.Duration {
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
@@ -167,30 +134,30 @@ func BenchmarkEventsSynthetic(b *testing.B) {
 			}
 			var visit, result, visitCPU, resultCPU time.Duration
 			var passMB, heapMB float64
-			var st EventStats
+			var st Stats
 			b.ResetTimer()
 			for range b.N {
 				b.StopTimer()
 				base := liveHeap()
 				b.StartTimer()
-				c, err := NewEventCollector(EventOptions{})
+				c, err := NewCollector(Options{})
 				if err != nil {
 					b.Fatal(err)
 				}
-				t0, c0 := time.Now(), cpuTime()
+				t0, c0 := time.Now(), CPUTime()
 				parallelFor(len(procs), runtime.GOMAXPROCS(0), func(i int) { c.Visit(&procs[i]) })
 				visit += time.Since(t0)
-				visitCPU += cpuTime() - c0
+				visitCPU += CPUTime() - c0
 				b.StopTimer()
 				passMB = float64(liveHeap()-base) / 1e6
 				b.StartTimer()
-				t1, c1 := time.Now(), cpuTime()
+				t1, c1 := time.Now(), CPUTime()
 				r, err := c.Result()
 				if err != nil {
 					b.Fatal(err)
 				}
 				result += time.Since(t1)
-				resultCPU += cpuTime() - c1
+				resultCPU += CPUTime() - c1
 				st = r.Stats
 				b.StopTimer()
 				heapMB = float64(liveHeap()-base) / 1e6

@@ -1,0 +1,741 @@
+package events
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"parallax/analysis/lexmatch"
+	"parallax/analysis/resample"
+	"parallax/analysis/segment"
+	"parallax/lexicons"
+	"parallax/tone"
+)
+
+// Levels and sources of an event.
+const (
+	LevelArticle = "article" // a story: documents covering the same event
+	LevelPassage = "passage" // sentences describing the same event
+
+	SourceLexicon    = "lexicon"    // an event of the events lexicon
+	SourceDiscovered = "discovered" // found from shared rare features
+)
+
+// Defaults of Options; docs/events.md explains each choice.
+const (
+	DefaultMaxFeatures             = 128
+	DefaultRareFraction            = 0.05
+	DefaultMaxRareDF               = 1000
+	DefaultMinShared               = 4
+	DefaultMinScore                = 0.1
+	DefaultLinkScore               = 0.06
+	DefaultMinLinked               = 0.5
+	DefaultWindow                  = 3
+	DefaultMaxLinks                = 32
+	DefaultUndatedMaxDF            = 200
+	DefaultPassageMinShared        = 3
+	DefaultPassageMinScore         = 0.3
+	DefaultPassageLinkScore        = 0.15
+	DefaultPassageMaxPosting       = 200
+	DefaultMaxPassages             = 20
+	DefaultTextBudget        int64 = 64 << 20
+)
+
+// Options configure an Collector. Zero values mean the defaults
+// above; the effective values are in Result.Options.
+type Options struct {
+	// Lexicon, optional, is an events lexicon (kind events): a sentence
+	// belongs to an event when it matches one of the event's cues or
+	// mentions a date that falls in the event's dates (see dateEvent).
+	Lexicon *lexmatch.Matcher
+	// Frames (kind categories) and Labels (kind labels), optional, give the
+	// dominant frames and the labels of each event × group.
+	Frames, Labels *lexmatch.Matcher
+	// StopWords are left out of the features; nil means the embedded "en"
+	// list.
+	StopWords *lexicons.StopWords
+
+	// MaxFeatures is how many features a document keeps (the most salient;
+	// see selectFeatures). Memory is about 4 bytes per kept feature.
+	MaxFeatures int
+	// A feature is rare when documents of at least two groups hold it and
+	// it is found in at least 2 and at most
+	// min(max(2, min(⌊RareFraction·D⌋, MaxRareDF)), ⌊D/4⌋) of the D
+	// documents (see rareCap). Only rare features find candidate pairs and
+	// enter the scores; the cap bounds the cost (docs/events.md).
+	// MaxRareDF < 0 means no ceiling.
+	RareFraction float64
+	MaxRareDF    int
+	// Two documents are linked when they share at least MinShared rare
+	// features, their cosine (binary vectors of rare features weighted by
+	// idf) is at least MinScore, and, when both have a date, the dates are
+	// at most Window days apart (Window < 0: no window).
+	MinShared int
+	MinScore  float64
+	Window    int
+	// MaxLinks bounds the links of a document: each document ranks the
+	// documents it would be linked with by similarity (ties: the earlier
+	// in the input) and keeps the first MaxLinks; a link is kept when each
+	// of its documents keeps the other. No document has more than MaxLinks
+	// links, so there are at most MaxLinks·D/2 links and no story has more
+	// than (MaxLinks/MinLinked)·(MaxLinks+1) documents (docs/events.md).
+	// Negative: no bound.
+	MaxLinks int
+	// UndatedMaxDF: a rare feature found in more than UndatedMaxDF
+	// documents does not find candidate pairs with an undated document
+	// (no date window thins its postings); it still counts in the score.
+	// Negative: no ceiling.
+	UndatedMaxDF int
+	// LinkScore and MinLinked are the average-linkage thresholds: two
+	// clusters of documents are merged while the mean similarity over all
+	// their pairs of documents of different groups (0 for pairs not
+	// linked) is at least LinkScore and at least MinLinked of those pairs
+	// are linked. MinLinked also applies to passages.
+	LinkScore float64
+	MinLinked float64
+
+	// Passage level, inside each story: two sentences of different groups
+	// are aligned when they share at least PassageMinShared rare features
+	// and their cosine is at least PassageMinScore; aligned sentences are
+	// clustered by average linkage at PassageLinkScore. A feature found in
+	// more than PassageMaxPosting sentences of a story is not used to find
+	// candidates (it still counts in the score).
+	PassageMinShared  int
+	PassageMinScore   float64
+	PassageLinkScore  float64
+	PassageMaxPosting int
+
+	// MaxPassages is how many passages per event × group are kept with
+	// their text and listed (the first in input order); every passage
+	// counts in the figures. Negative: all.
+	MaxPassages int
+	// TextBudget bounds the bytes of cleaned text kept during the pass for
+	// the story-level figures and discovered passages. A corpus whose text
+	// exceeds it keeps none, and Collector.NeedsTexts asks for a
+	// second pass (VisitTexts), which reads the stories' documents only and
+	// keeps the text of the sentences that may be passages. Negative: no
+	// bound.
+	TextBudget int64
+
+	Resamples int    // bootstrap resamples of the tone interval; 0: DefaultResamples
+	Seed      uint64 // bootstrap seed
+	Workers   int    // workers for the comparisons; 0: GOMAXPROCS
+}
+
+// withDefaults fills the zero fields and checks the others.
+func (o Options) withDefaults() (Options, error) {
+	if o.MaxFeatures == 0 {
+		o.MaxFeatures = DefaultMaxFeatures
+	}
+	if o.RareFraction == 0 {
+		o.RareFraction = DefaultRareFraction
+	}
+	if o.MaxRareDF == 0 {
+		o.MaxRareDF = DefaultMaxRareDF
+	}
+	if o.MinShared == 0 {
+		o.MinShared = DefaultMinShared
+	}
+	if o.MinScore == 0 {
+		o.MinScore = DefaultMinScore
+	}
+	if o.LinkScore == 0 {
+		o.LinkScore = DefaultLinkScore
+	}
+	if o.MinLinked == 0 {
+		o.MinLinked = DefaultMinLinked
+	}
+	if o.Window == 0 {
+		o.Window = DefaultWindow
+	}
+	if o.MaxLinks == 0 {
+		o.MaxLinks = DefaultMaxLinks
+	}
+	if o.UndatedMaxDF == 0 {
+		o.UndatedMaxDF = DefaultUndatedMaxDF
+	}
+	if o.PassageMinShared == 0 {
+		o.PassageMinShared = DefaultPassageMinShared
+	}
+	if o.PassageMinScore == 0 {
+		o.PassageMinScore = DefaultPassageMinScore
+	}
+	if o.PassageLinkScore == 0 {
+		o.PassageLinkScore = DefaultPassageLinkScore
+	}
+	if o.PassageMaxPosting == 0 {
+		o.PassageMaxPosting = DefaultPassageMaxPosting
+	}
+	if o.MaxPassages == 0 {
+		o.MaxPassages = DefaultMaxPassages
+	}
+	if o.TextBudget == 0 {
+		o.TextBudget = DefaultTextBudget
+	}
+	if o.Resamples <= 0 {
+		o.Resamples = resample.DefaultResamples
+	}
+	switch {
+	case o.MaxFeatures < 0:
+		return o, fmt.Errorf("events: features per document must be positive, got %d", o.MaxFeatures)
+	case !(o.RareFraction > 0 && o.RareFraction <= 1):
+		return o, fmt.Errorf("events: rare fraction must be in (0, 1], got %v", o.RareFraction)
+	case o.MinShared < 1 || o.PassageMinShared < 1:
+		return o, fmt.Errorf("events: shared features must be at least 1, got %d and %d", o.MinShared, o.PassageMinShared)
+	case !unitScore(o.MinLinked):
+		return o, fmt.Errorf("events: share of linked pairs must be in (0, 1], got %v", o.MinLinked)
+	case !unitScore(o.MinScore) || !unitScore(o.LinkScore) || !unitScore(o.PassageMinScore) || !unitScore(o.PassageLinkScore):
+		return o, fmt.Errorf("events: scores must be in (0, 1], got %v, %v, %v, %v", o.MinScore, o.LinkScore, o.PassageMinScore, o.PassageLinkScore)
+	case o.PassageMaxPosting < 0:
+		return o, fmt.Errorf("events: passage posting cap must be positive, got %d", o.PassageMaxPosting)
+	}
+	if o.Lexicon != nil && o.Lexicon.Lexicon().Kind != lexicons.KindEvents {
+		return o, fmt.Errorf("lexicon %q is of kind %q: events need a lexicon of kind %q", o.Lexicon.Lexicon().Name, o.Lexicon.Lexicon().Kind, lexicons.KindEvents)
+	}
+	if o.Frames != nil && o.Frames.Lexicon().Kind != lexicons.KindCategories {
+		return o, fmt.Errorf("lexicon %q is of kind %q: frames need a lexicon of kind %q", o.Frames.Lexicon().Name, o.Frames.Lexicon().Kind, lexicons.KindCategories)
+	}
+	if o.Labels != nil && o.Labels.Lexicon().Kind != lexicons.KindLabels {
+		return o, fmt.Errorf("lexicon %q is of kind %q: labels need a lexicon of kind %q", o.Labels.Lexicon().Name, o.Labels.Lexicon().Kind, lexicons.KindLabels)
+	}
+	return o, nil
+}
+
+func unitScore(x float64) bool { return x > 0 && x <= 1 }
+
+// Collector gathers what event detection needs as documents are
+// processed; its Visit method plugs into Options.Visit and is safe for
+// concurrent use. Once every document has been visited, call Result — or
+// first NeedsTexts, and when it is true run a second pass with VisitTexts.
+// The result does not depend on the order of the visits nor on the number
+// of workers: documents are ordered by Doc.Index and every tie is broken by
+// content.
+//
+// Memory during the pass: per document its kept features (4 bytes each,
+// at most MaxFeatures), its title, id and date; a dictionary of every
+// distinct feature with its document frequency (dropped when the pass
+// ends); the passages of lexicon events (texts only for the first
+// MaxPassages per event × group); and the cleaned texts while they fit
+// TextBudget.
+type Collector struct {
+	opt    Options
+	stop   *lexicons.StopWords
+	events []lexEvent       // the lexicon's events, in file order
+	evKey  map[string]int32 // event id → index in events
+	frames *lexKeys         // nil without Frames
+	labels *lexKeys         // nil without Labels
+	dict   featDict         // every feature seen, with its df
+	pool   sync.Pool        // *eventScratch
+	vader  func(string) float64
+
+	gmu        sync.Mutex
+	groupNames map[string]internedGroup
+
+	mu           sync.Mutex
+	docs         []*eventDoc
+	groupSents   map[string]int64
+	groupDocs    map[string]int
+	passages     []lexPassage
+	kept         map[passageKey]*passageHeap
+	texts        map[int]*docText // by Doc.Index
+	textBytes    int64
+	textsDropped bool
+	frozen       atomic.Bool         // the pass is over
+	art          *eventArticles      // after the pass: the article level
+	result       *Result             // once complete
+	storyDocs    map[int32]*storyDoc // by position: what each story document contributes
+	storyLeft    []int32             // per story: its documents VisitTexts has yet to read
+	storyOuts    []*storyOut         // per story: its figures, once VisitTexts has read all its documents
+}
+
+// lexEvent is an event of the lexicon, with its dates as day numbers.
+type lexEvent struct {
+	ev     *lexicons.Event
+	ranges [][2]int32 // inclusive day numbers
+	days   int64      // Σ range lengths
+}
+
+// lexKeys are the keys of a categories or labels lexicon, in file order.
+type lexKeys struct {
+	m     *lexmatch.Matcher
+	names []string
+	index map[string]int32
+}
+
+func newLexKeys(m *lexmatch.Matcher) *lexKeys {
+	if m == nil {
+		return nil
+	}
+	k := &lexKeys{m: m, names: lexmatch.Keys(m.Lexicon()), index: map[string]int32{}}
+	for i, n := range k.names {
+		k.index[n] = int32(i)
+	}
+	return k
+}
+
+// keyCount is a count of one lexicon key (index into lexKeys.names).
+type keyCount struct {
+	key int32
+	n   int32
+}
+
+// count appends the hits of the lexicon on toks, one entry per key.
+func (k *lexKeys) count(toks []segment.Token, hits []lexmatch.Hit, dst []keyCount) ([]keyCount, []lexmatch.Hit) {
+	if k == nil {
+		return dst, hits
+	}
+	hits = k.m.AppendMatches(hits[:0], toks)
+	for _, h := range hits {
+		id := k.index[lexmatch.Key(h.Entry)]
+		found := false
+		for i := range dst {
+			if dst[i].key == id {
+				dst[i].n++
+				found = true
+				break
+			}
+		}
+		if !found {
+			dst = append(dst, keyCount{id, 1})
+		}
+	}
+	return dst, hits
+}
+
+// eventDoc is what the collector keeps of one document.
+type eventDoc struct {
+	index                  int
+	id, group, title, date string
+	day                    int32 // days since 1970-01-01, when dated
+	dated                  bool
+	sentences              int32
+	feats                  []uint32 // dictionary ids; ranks once frozen
+}
+
+// docText is a document's cleaned text and sentences.
+type docText struct {
+	text  string
+	spans []segment.Span
+}
+
+// lexPassage is a sentence placed in an event of the lexicon.
+type lexPassage struct {
+	event        int32
+	doc          int
+	docID, group string
+	sentence     int32 // 1-based
+	tone         float64
+	words        bool // the sentence has a letter or digit (tone counts it)
+	frames       []keyCount
+	labels       []keyCount
+	text, cue    string // text is "" unless among the first MaxPassages
+}
+
+type passageKey struct {
+	event int32
+	group string
+}
+
+// NewCollector checks the options and the lexicons.
+func NewCollector(opt Options) (*Collector, error) {
+	opt, err := opt.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	c := &Collector{
+		opt:        opt,
+		stop:       opt.StopWords,
+		evKey:      map[string]int32{},
+		frames:     newLexKeys(opt.Frames),
+		labels:     newLexKeys(opt.Labels),
+		groupSents: map[string]int64{},
+		groupDocs:  map[string]int{},
+		groupNames: map[string]internedGroup{},
+		kept:       map[passageKey]*passageHeap{},
+		texts:      map[int]*docText{},
+		storyDocs:  map[int32]*storyDoc{},
+		vader:      func(s string) float64 { return tone.VADER(s).Compound },
+	}
+	if c.stop == nil {
+		if c.stop, err = lexicons.LoadStopWords("en"); err != nil {
+			return nil, err
+		}
+	}
+	if opt.Lexicon != nil {
+		lx := opt.Lexicon.Lexicon()
+		for i := range lx.Events {
+			e := &lx.Events[i]
+			le := lexEvent{ev: e}
+			for _, r := range e.Dates {
+				from, to := dayOf(r.From.Year(), int(r.From.Month()), r.From.Day()), dayOf(r.To.Year(), int(r.To.Month()), r.To.Day())
+				le.ranges = append(le.ranges, [2]int32{from, to})
+				le.days += int64(to-from) + 1
+			}
+			c.evKey[e.ID] = int32(len(c.events))
+			c.events = append(c.events, le)
+		}
+		for i := range lx.Entries {
+			if _, ok := c.evKey[lx.Entries[i].Key]; !ok {
+				return nil, fmt.Errorf("events lexicon %q: entry %q names event %q, which has no definition", lx.Name, lx.Entries[i].Pattern, lx.Entries[i].Key)
+			}
+		}
+	}
+	c.dict.init()
+	c.pool.New = func() any { return &eventScratch{feats: map[string]int32{}} }
+	return c, nil
+}
+
+// eventScratch holds one Visit call's buffers.
+type eventScratch struct {
+	toks    []segment.Token
+	ments   []dateMention
+	covered []bool
+	feats   map[string]int32 // feature key → index in stats
+	stats   []featStat
+	key     []byte
+	hits    []lexmatch.Hit
+	evs     []int32
+	order   []int32
+}
+
+// featStat is a feature of the current document.
+type featStat struct {
+	key   string
+	count int32
+	title bool // found in the title
+	lede  bool // found in the first three sentences
+	kind  byte
+	kept  bool // among the document's MaxFeatures
+	hash  uint64
+	id    uint32
+}
+
+// Visit reads one processed document. Safe for concurrent use.
+func (c *Collector) Visit(p *segment.Processed) {
+	if c.frozen.Load() {
+		panic("events: Visit after Result, NeedsTexts or VisitTexts")
+	}
+	sc := c.pool.Get().(*eventScratch)
+	defer c.pool.Put(sc)
+	d := p.Doc
+	dd := parseDocDate(d.Date)
+	clear(sc.feats)
+	sc.stats = sc.stats[:0]
+	if t := strings.TrimSpace(d.Title); t != "" {
+		sc.toks = segment.Tokenize(t, sc.toks[:0])
+		sc.ments = findDateMentions(t, sc.toks, dd, sc.ments[:0])
+		if isDateline(sc.toks, sc.ments) {
+			sc.ments = sc.ments[:0]
+		}
+		c.features(sc, t, func(key []byte, kind byte) { sc.add(key, kind, -1) })
+	}
+	var passages []lexPassage
+	own := sc.toks[:0] // the scratch's buffer; the sentences' tokens are the pipeline's, read only
+	for si, s := range p.Sentences {
+		sent := p.Text[s.Start:s.End]
+		sc.toks = p.SentenceTokens(si)
+		sc.ments = findDateMentions(sent, sc.toks, dd, sc.ments[:0])
+		if isDateline(sc.toks, sc.ments) {
+			sc.ments = sc.ments[:0]
+		}
+		c.features(sc, sent, func(key []byte, kind byte) { sc.add(key, kind, si) })
+		if c.opt.Lexicon != nil {
+			passages = c.lexiconPassages(passages, sc, d, sent, si)
+		}
+	}
+	sc.toks = own
+	kept := c.selectFeatures(sc)
+	for _, k := range kept {
+		sc.stats[k].kept = true
+	}
+	_, gid := c.internGroup(d.Group)
+	c.dict.add(sc.stats, gid)
+	ids := make([]uint32, len(kept))
+	for i, k := range kept {
+		ids[i] = sc.stats[k].id
+	}
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	group, _ := c.internGroup(d.Group)
+	ed := &eventDoc{index: d.Index, id: strings.Clone(d.ID), group: group, title: strings.Clone(segment.OneLine(d.Title)),
+		date: strings.Clone(d.Date), sentences: int32(len(p.Sentences)), feats: ids}
+	if dd.day > 0 {
+		ed.day, ed.dated = dayOf(dd.year, dd.month, dd.day), true
+	}
+	c.docs = append(c.docs, ed)
+	c.groupSents[group] += int64(len(p.Sentences))
+	c.groupDocs[group]++
+	for i := range passages {
+		passages[i].group, passages[i].docID = group, ed.id
+		c.addPassage(passages[i])
+	}
+	if !c.textsDropped {
+		c.textBytes += int64(len(p.Text))
+		if c.opt.TextBudget >= 0 && c.textBytes > c.opt.TextBudget {
+			c.textsDropped = true
+			c.texts = map[int]*docText{}
+		} else {
+			c.texts[d.Index] = &docText{text: strings.Clone(p.Text), spans: slices.Clone(p.Sentences)}
+		}
+	}
+}
+
+// internGroup returns the collector's copy of a group name and its number
+// (in order of first visit: only compared for equality).
+func (c *Collector) internGroup(g string) (string, int32) {
+	c.gmu.Lock()
+	defer c.gmu.Unlock()
+	gr, ok := c.groupNames[g]
+	if !ok {
+		gr = internedGroup{strings.Clone(g), int32(len(c.groupNames))}
+		c.groupNames[gr.name] = gr
+	}
+	return gr.name, gr.id
+}
+
+type internedGroup struct {
+	name string
+	id   int32
+}
+
+// add counts one occurrence of a feature; si is the sentence (-1: title).
+func (sc *eventScratch) add(key []byte, kind byte, si int) {
+	i, ok := sc.feats[string(key)]
+	if !ok {
+		k := string(key)
+		i = int32(len(sc.stats))
+		sc.feats[k] = i
+		sc.stats = append(sc.stats, featStat{key: k, kind: kind, hash: fnv64(k)})
+	}
+	f := &sc.stats[i]
+	f.count++
+	if si < 0 {
+		f.title = true
+	} else if si < 3 {
+		f.lede = true
+	}
+}
+
+// Feature kinds: the first byte of a feature's key.
+const (
+	featWord   = 'w' // a content word
+	featName   = 'n' // the last two words of a run of capitalised words
+	featNumber = '#' // a number of two or more digits, not a year
+	featDate   = 'd' // a day mentioned in the text, as YYYY-MM-DD
+)
+
+// features calls emit with the key of every feature of one sentence (see
+// docs/events.md): content words, names, numbers and mentioned days. The
+// date mentions of the sentence are in sc.ments.
+func (c *Collector) features(sc *eventScratch, text string, emit func(key []byte, kind byte)) {
+	toks := sc.toks
+	if cap(sc.covered) < len(toks) {
+		sc.covered = make([]bool, len(toks))
+	}
+	covered := sc.covered[:len(toks)]
+	clear(covered)
+	for _, m := range sc.ments {
+		for k := m.start; k < m.end; k++ {
+			covered[k] = true
+		}
+		if m.prec == precDay {
+			sc.key = append(append(sc.key[:0], featDate), isoDay(m.from)...)
+			emit(sc.key, featDate)
+		}
+	}
+	run := 0                // capitalised words in a row, ending at the previous token
+	endRun := func(i int) { // the run ends before token i
+		if run >= 2 {
+			a, b := &toks[i-2], &toks[i-1]
+			sc.key = append(append(append(append(sc.key[:0], featName), a.Norm...), ' '), b.Norm...)
+			emit(sc.key, featName)
+		}
+		run = 0
+	}
+	for i := range toks {
+		t := &toks[i]
+		nameOK := false
+		if !covered[i] {
+			switch t.Kind {
+			case segment.TokWord:
+				if !c.stop.Contains(t.Norm) && !isCalendarWord(t.Norm) {
+					if len(t.Norm) >= 3 {
+						sc.key = append(append(sc.key[:0], featWord), t.Norm...)
+						emit(sc.key, featWord)
+					}
+					nameOK = startsUpper(text, t.Span.Start)
+				}
+			case segment.TokNumber:
+				if isFeatureNumber(t.Norm) {
+					sc.key = append(append(sc.key[:0], featNumber), t.Norm...)
+					emit(sc.key, featNumber)
+				}
+			}
+		}
+		if run > 0 && (!nameOK || !segment.SpaceBetween(text, toks[i-1].Span, t.Span)) {
+			endRun(i)
+		}
+		if nameOK {
+			run++
+		}
+	}
+	endRun(len(toks))
+}
+
+// startsUpper reports whether the character at text[i] is an upper-case
+// letter.
+func startsUpper(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsUpper(r)
+}
+
+// isFeatureNumber reports whether a number token is a feature: two or more
+// digits, not a year (four digits from 1900 to 2099).
+func isFeatureNumber(norm string) bool {
+	digits := 0
+	for i := 0; i < len(norm); i++ {
+		if norm[i] >= '0' && norm[i] <= '9' {
+			digits++
+		}
+	}
+	if digits < 2 {
+		return false
+	}
+	if len(norm) == 4 && digits == 4 {
+		y, _ := strconv.Atoi(norm)
+		return y < 1900 || y > 2099
+	}
+	return true
+}
+
+// selectFeatures returns the indices (into sc.stats) of the features the
+// document keeps: the MaxFeatures most salient, salience being the count in
+// the document + 3 if in the title + 2 if in the first three sentences + 2
+// for a name, number or date; ties by a hash of the key.
+func (c *Collector) selectFeatures(sc *eventScratch) []int32 {
+	sc.order = sc.order[:0]
+	for i := range sc.stats {
+		sc.order = append(sc.order, int32(i))
+	}
+	if len(sc.order) <= c.opt.MaxFeatures {
+		return sc.order
+	}
+	sal := func(f *featStat) int32 {
+		s := f.count
+		if f.title {
+			s += 3
+		}
+		if f.lede {
+			s += 2
+		}
+		if f.kind != featWord {
+			s += 2
+		}
+		return s
+	}
+	slices.SortFunc(sc.order, func(a, b int32) int {
+		fa, fb := &sc.stats[a], &sc.stats[b]
+		if c := cmp.Compare(sal(fb), sal(fa)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(fa.hash, fb.hash); c != 0 {
+			return c
+		}
+		return strings.Compare(fa.key, fb.key)
+	})
+	return sc.order[:c.opt.MaxFeatures]
+}
+
+// fnv64 is the 64-bit FNV-1a hash of s.
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// ---------------------------------------------------------------------------
+// The feature dictionary
+
+const dictShardBits = 5
+const dictShards = 1 << dictShardBits
+
+// featDict counts, for every feature seen, the documents holding it and
+// whether they belong to one group or more. Features are known by the
+// 64-bit FNV-1a hash of their key (two keys with one hash would count as
+// one feature: with a million features the chance that any two collide is
+// about 3·10⁻⁸); the key itself is kept only for features some document
+// keeps, which are the ones ever shown. The dictionary is sharded by hash so
+// that workers rarely wait for each other. An id is local<<dictShardBits |
+// shard and depends on the order of the visits; ranks (assigned by freeze,
+// in hash order) do not. Memory: about 40 bytes per feature, plus the keys
+// kept.
+type featDict struct {
+	shards [dictShards]dictShard
+}
+
+type dictShard struct {
+	mu    sync.Mutex
+	ids   map[uint64]uint32 // hash → local index
+	hash  []uint64
+	df    []int32
+	group []int32           // the group of the documents, or multiGroup
+	keys  map[uint32]string // local index → key, for features some document kept
+}
+
+// multiGroup marks a feature found in documents of two groups or more.
+const multiGroup = -1
+
+func (d *featDict) init() {
+	for i := range d.shards {
+		d.shards[i].ids = map[uint64]uint32{}
+		d.shards[i].keys = map[uint32]string{}
+	}
+}
+
+// add counts one document of group gid for each of its distinct features,
+// keeps the keys of its kept features and sets their ids.
+func (d *featDict) add(stats []featStat, gid int32) {
+	var byShard [dictShards][]int32
+	for i := range stats {
+		s := stats[i].hash & (dictShards - 1)
+		byShard[s] = append(byShard[s], int32(i))
+	}
+	for s := range byShard {
+		if len(byShard[s]) == 0 {
+			continue
+		}
+		sh := &d.shards[s]
+		sh.mu.Lock()
+		for _, i := range byShard[s] {
+			f := &stats[i]
+			local, ok := sh.ids[f.hash]
+			if !ok {
+				local = uint32(len(sh.hash))
+				sh.ids[f.hash] = local
+				sh.hash = append(sh.hash, f.hash)
+				sh.df = append(sh.df, 0)
+				sh.group = append(sh.group, gid)
+			} else if sh.group[local] != gid {
+				sh.group[local] = multiGroup
+			}
+			sh.df[local]++
+			if f.kept {
+				if _, ok := sh.keys[local]; !ok {
+					sh.keys[local] = f.key
+				}
+			}
+			f.id = local<<dictShardBits | uint32(s)
+		}
+		sh.mu.Unlock()
+	}
+}

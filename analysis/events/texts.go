@@ -1,0 +1,294 @@
+package events
+
+import (
+	"slices"
+	"strings"
+	"unsafe"
+
+	"parallax/analysis/segment"
+	"parallax/analysis/tonestats"
+)
+
+// NeedsTexts reports whether the texts of some story documents are
+// missing (the corpus exceeded TextBudget): run the pipeline again with
+// VisitTexts, then call Result. It ends the pass: Visit must not be called
+// afterwards.
+func (c *Collector) NeedsTexts() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.result != nil {
+		return false
+	}
+	if c.art == nil {
+		c.freeze()
+	}
+	return c.missingTexts()
+}
+
+func (c *Collector) missingTexts() bool {
+	for _, s := range c.art.stories {
+		for _, m := range s.docs {
+			if c.textMissing(m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// textMissing reports whether story document m (a position) has been read
+// neither in the first pass (its text kept) nor in the second. c.mu is held.
+func (c *Collector) textMissing(m int32) bool {
+	return c.storyDocs[m] == nil && c.texts[c.art.docs[m].index] == nil
+}
+
+// neededDoc returns the position of the document of input index docIndex
+// and whether VisitTexts still needs it: a story document whose text is
+// missing. It ends the first pass. c.mu is held.
+func (c *Collector) neededDoc(docIndex int) (int32, bool) {
+	if c.result != nil {
+		return 0, false
+	}
+	if c.art == nil {
+		c.freeze()
+	}
+	m, ok := c.art.pos[docIndex]
+	return m, ok && c.art.inStory[m] >= 0 && c.textMissing(m)
+}
+
+// WantsText reports whether VisitTexts needs the document of this input
+// index, so that a second pass may skip the others before cleaning them
+// (Options.Select). Safe for concurrent use.
+func (c *Collector) WantsText(docIndex int) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, need := c.neededDoc(docIndex)
+	return need
+}
+
+// VisitTexts is the second pass when NeedsTexts: it reads each story
+// document whose text was not kept and keeps what the story figures need
+// (each sentence's tone, the frames and labels of the document, and the
+// sentences that may be aligned with other documents' — those with at
+// least PassageMinShared rare features — with their text). Other documents
+// are skipped. Safe for concurrent use.
+func (c *Collector) VisitTexts(p *segment.Processed) {
+	c.mu.Lock()
+	m, need := c.neededDoc(p.Doc.Index)
+	a := c.art
+	c.mu.Unlock()
+	if !need {
+		return
+	}
+	sc := c.pool.Get().(*eventScratch)
+	defer c.pool.Put(sc)
+	k := a.inStory[m]
+	s := a.stories[k]
+	sd := c.readStoryDoc(sc, m, s, p.Text, p.Sentences)
+	var docs []*storyDoc
+	var extra map[int32]string
+	c.mu.Lock()
+	if c.storyDocs[m] == nil {
+		c.storyDocs[m] = sd
+		if c.storyLeft == nil {
+			c.storyLeft = make([]int32, len(a.stories))
+			c.storyOuts = make([]*storyOut, len(a.stories))
+			for k, s := range a.stories {
+				for _, m := range s.docs {
+					if c.textMissing(m) {
+						c.storyLeft[k]++
+					}
+				}
+			}
+			c.storyLeft[k]++ // m was counted as read already
+		}
+		if c.storyLeft[k]--; c.storyLeft[k] == 0 {
+			extra = map[int32]string{}
+			docs = c.storyDocsOf(sc, s, extra)
+		}
+	}
+	c.mu.Unlock()
+	if docs == nil {
+		return
+	}
+	// The story's last document: compute its figures now and let go of
+	// what its documents contributed (their candidate sentences' texts),
+	// so that the second pass holds only the documents of stories not yet
+	// complete.
+	o := c.finishStory(int(k), docs, extra, true)
+	c.mu.Lock()
+	c.storyOuts[k] = &o
+	for _, m := range s.docs {
+		c.storyDocs[m] = finishedDoc
+	}
+	c.mu.Unlock()
+}
+
+// finishedDoc stands for the contribution of a document whose story's
+// figures are computed.
+var finishedDoc = &storyDoc{best: -1}
+
+// storyOut is what one story gives the result.
+type storyOut struct {
+	arts   []StoryArticle
+	built  builtEvent
+	pe     []pendingEvent
+	work   int64
+	cands  int64
+	nEdges int
+}
+
+// finishStory computes story k's figures from its documents'
+// contributions and, when align, its passage events. extra holds the keys
+// of the features its documents' sentences hold and no document kept.
+func (c *Collector) finishStory(k int, docs []*storyDoc, extra map[int32]string, align bool) storyOut {
+	s := c.art.stories[k]
+	var o storyOut
+	o.arts, o.built = c.storyEvent(s, docs)
+	if !align {
+		return o
+	}
+	kr := keyer{c.art, extra}
+	var pes []passageEvent
+	pes, o.work, o.cands, o.nEdges = c.alignStory(k, s, docs, kr)
+	for _, pe := range pes {
+		o.pe = append(o.pe, c.passageViews(pe, s, docs, kr))
+	}
+	return o
+}
+
+// storyDoc is what a story's document contributes to the figures.
+type storyDoc struct {
+	tones          []float64        // VADER compound of each sentence with a word, in order
+	frames, labels []keyCount       // hits over the whole document
+	cands          []candSent       // the sentences that may be aligned, and the evidence sentence
+	best           int32            // index in cands of the sentence holding most of the story's features, or -1
+	bestN          int32            // how many it holds
+	names          map[int32]string // keys of features of cands that the document did not keep
+}
+
+// candSent is a sentence kept with its text.
+type candSent struct {
+	si             int32   // 0-based sentence
+	feats          []int32 // rare features, ascending ranks
+	tone           float64
+	words          bool
+	frames, labels []keyCount
+	text           string
+}
+
+// mergeCounts adds src to dst, key by key.
+func mergeCounts(dst, src []keyCount) []keyCount {
+	for _, kc := range src {
+		found := false
+		for i := range dst {
+			if dst[i].key == kc.key {
+				dst[i].n += kc.n
+				found = true
+				break
+			}
+		}
+		if !found {
+			dst = append(dst, kc)
+		}
+	}
+	return dst
+}
+
+// readStoryDoc reads one story document's sentences: a sentence's features
+// are its rare features. It also records the keys of the rare features of
+// its candidate sentences that the document did not keep (no document may
+// have: then no key is known yet); Result adds them to the article level.
+func (c *Collector) readStoryDoc(sc *eventScratch, m int32, s *story, text string, spans []segment.Span) *storyDoc {
+	a := c.art
+	d := a.docs[m]
+	kept := d.feats // the document's kept features, ascending ranks
+	var pending map[int32]string
+	dd := parseDocDate(d.date)
+	sd := &storyDoc{best: -1}
+	for si, sp := range spans {
+		sent := text[sp.Start:sp.End]
+		sc.toks = segment.Tokenize(sent, sc.toks[:0])
+		sc.ments = findDateMentions(sent, sc.toks, dd, sc.ments[:0])
+		if isDateline(sc.toks, sc.ments) {
+			sc.ments = sc.ments[:0]
+		}
+		cs := candSent{si: int32(si), text: tonestats.SentenceText(sent)}
+		cs.words = tonestats.HasWord(cs.text)
+		if cs.words {
+			cs.tone = c.vader(cs.text)
+			sd.tones = append(sd.tones, cs.tone)
+		}
+		cs.frames, sc.hits = c.frames.count(sc.toks, sc.hits, nil)
+		cs.labels, sc.hits = c.labels.count(sc.toks, sc.hits, nil)
+		sd.frames = mergeCounts(sd.frames, cs.frames)
+		sd.labels = mergeCounts(sd.labels, cs.labels)
+		clear(pending)
+		c.features(sc, sent, func(key []byte, kind byte) {
+			r, ok := a.rankOfHash(fnv64(unsafe.String(unsafe.SliceData(key), len(key))))
+			if !ok || !a.isRare(r) {
+				return
+			}
+			cs.feats = append(cs.feats, r)
+			if _, ok := slices.BinarySearch(kept, uint32(r)); !ok {
+				if pending == nil {
+					pending = map[int32]string{}
+				}
+				pending[r] = string(key)
+			}
+		})
+		slices.Sort(cs.feats)
+		cs.feats = slices.Compact(cs.feats)
+		n := int32(0)
+		for _, r := range s.features {
+			if _, ok := slices.BinarySearch(cs.feats, r); ok {
+				n++
+			}
+		}
+		cand := len(cs.feats) >= c.opt.PassageMinShared
+		if n > sd.bestN {
+			// The new evidence sentence; the former one stays only if it
+			// is a candidate.
+			if sd.best >= 0 && len(sd.cands[sd.best].feats) < c.opt.PassageMinShared {
+				sd.cands = slices.Delete(sd.cands, int(sd.best), int(sd.best)+1)
+			}
+			sd.best, sd.bestN = int32(len(sd.cands)), n
+			cand = true
+		}
+		if cand {
+			cs.text = strings.Clone(cs.text)
+			sd.cands = append(sd.cands, cs)
+			for r, key := range pending {
+				if sd.names == nil {
+					sd.names = map[int32]string{}
+				}
+				sd.names[r] = key
+			}
+		}
+	}
+	return sd
+}
+
+// storyDocsOf returns what each of a story's documents contributes: read by
+// VisitTexts, or read now from the text kept during the pass, or nil when
+// neither is there. The keys of features no document kept are added to
+// extra.
+func (c *Collector) storyDocsOf(sc *eventScratch, s *story, extra map[int32]string) []*storyDoc {
+	a := c.art
+	docs := make([]*storyDoc, len(s.docs))
+	for i, m := range s.docs {
+		sd := c.storyDocs[m]
+		if sd == nil {
+			if dt := c.texts[a.docs[m].index]; dt != nil {
+				sd = c.readStoryDoc(sc, m, s, dt.text, dt.spans)
+			}
+		}
+		if sd != nil {
+			for r, key := range sd.names {
+				extra[r] = key
+			}
+		}
+		docs[i] = sd
+	}
+	return docs
+}

@@ -1,0 +1,189 @@
+package analysis
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"parallax/analysis/events"
+	"parallax/analysis/report"
+	"parallax/analysis/resample"
+)
+
+// keyCounts formats "security (12), diplomacy (7)".
+func keyCounts(kc []events.KeyCount) string {
+	parts := make([]string, len(kc))
+	for i, k := range kc {
+		parts[i] = fmt.Sprintf("%s (%d)", k.Key, k.N)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// EventsSection is the per event × group table: coverage, share, tone with
+// its interval, dominant frames, labels and quotes.
+func EventsSection(r *events.Result) report.Section {
+	tidy := &report.Table{Name: "events", Title: "Events by group",
+		Columns: []string{"event", "level", "source", "name", "group", "docs", "sentences", "share", "tone", "tone_low", "tone_high",
+			"tone_n", "unit", "frames", "labels", "quotes"},
+		Cut: map[string]report.Cut{"event": report.CutNever}}
+	display := &report.Table{Name: "events", Title: "Events by group: coverage, tone, frames, labels",
+		Columns: []string{"event", "name", "group", "docs", "sentences", "share_pct", "tone", "tone_ci", "frames", "labels"},
+		Cut:     map[string]report.Cut{"event": report.CutNever, "tone_ci": report.CutNever}}
+	quotes := func(s *events.Summary) report.Value {
+		if !s.QuotesCounted {
+			return report.NA()
+		}
+		return report.Int(int64(s.Quotes))
+	}
+	counted := slices.ContainsFunc(r.Summaries, func(s events.Summary) bool { return s.QuotesCounted })
+	if counted {
+		display.Columns = append(display.Columns, "quotes")
+	}
+	for i := range r.Summaries {
+		s := &r.Summaries[i]
+		tidy.Rows = append(tidy.Rows, []report.Value{report.Str(s.Event), report.Str(s.Level), report.Str(s.Source), report.Str(s.Name), report.Str(s.Group),
+			report.Int(int64(s.Docs)), report.Int(int64(s.Sentences)), report.Float(s.Share, 4), report.Float(s.Tone.Mean, 4), report.Float(s.Tone.Low, 4), report.Float(s.Tone.High, 4),
+			report.Int(int64(s.Tone.N)), report.Str(s.Tone.Unit), report.Str(keyCounts(s.Frames)), report.Str(keyCounts(s.Labels)), quotes(s)})
+		name := s.Name // on the first row of each event only
+		if i > 0 && r.Summaries[i-1].Event == s.Event {
+			name = ""
+		}
+		row := []report.Value{report.Str(s.Event), report.Str(name), report.Str(s.Group), report.Int(int64(s.Docs)), report.Int(int64(s.Sentences)),
+			report.Float(100*s.Share, 2), report.Float(s.Tone.Mean, 3), report.Str(ciText(s.Tone)), report.Str(keyCounts(s.Frames)), report.Str(keyCounts(s.Labels))}
+		if counted {
+			row = append(row, quotes(s))
+		}
+		display.Rows = append(display.Rows, row)
+	}
+	notes := []string{
+		"Events: lexicon events (passage level: sentences matching a cue or mentioning a date of the event), stories (article level: documents found to cover the same story; every sentence of those documents counts) and passage events discovered inside stories (sentences of different groups sharing rare features). docs/events.md.",
+		"docs: the group's documents with at least one of the event's sentences; sentences: those sentences (coverage); share = sentences / all sentences of the group's documents (share_pct × 100).",
+		"tone: mean VADER compound (−1 to 1) of the event's sentences that contain a letter or digit; tone_low, tone_high: 95% percentile bootstrap interval, " +
+			fmt.Sprintf("%d resamples, seed %d, articles resampled when there are at least %d, else sentences (unit); n/a below 2 sentences.", r.Options.Resamples, r.Options.Seed, resample.MinClusterUnits),
+		"frames: the two categories of the frames lexicon with most hits in those sentences (hits); labels: the three labels with most hits (referent / label (hits)); quotes: quotations in those sentences, n/a when not counted.",
+	}
+	if r.NeedTexts {
+		notes = append(notes, "The texts of the stories' documents were not kept (text budget): story tone, frames and labels are missing, and no passage event was discovered.")
+	}
+	tidy.Notes, display.Notes = notes, notes
+	return report.Section{Display: display, Tidy: tidy}
+}
+
+// ArticleEventsSection lists the documents of every story: event, group,
+// doc, title, date, score, links, shared features.
+func ArticleEventsSection(r *events.Result) report.Section {
+	t := &report.Table{Name: "article_events", Title: "Stories: articles covering the same event",
+		Columns: []string{"event", "name", "group", "doc", "title", "date", "score", "links", "shared"},
+		Cut:     map[string]report.Cut{"event": report.CutNever, "doc": report.CutNever}}
+	display := &report.Table{Name: "article_events", Title: t.Title,
+		Columns: []string{"event", "name", "group", "date", "title", "score", "links"},
+		Cut:     map[string]report.Cut{"event": report.CutNever, "date": report.CutNever}}
+	for i, a := range r.Articles {
+		t.Rows = append(t.Rows, []report.Value{report.Str(a.Event), report.Str(a.Name), report.Str(a.Group), report.Str(a.DocID), report.Str(a.Title), report.Str(a.Date),
+			report.Float(a.Score, 3), report.Int(int64(a.Links)), report.Str(strings.Join(a.Shared, ", "))})
+		name := a.Name // on the first row of each story only
+		if i > 0 && r.Articles[i-1].Event == a.Event {
+			name = ""
+		}
+		title := a.Title
+		if title == "" {
+			title = a.DocID
+		}
+		display.Rows = append(display.Rows, []report.Value{report.Str(a.Event), report.Str(name), report.Str(a.Group), report.Str(a.Date), report.Str(title),
+			report.Float(a.Score, 3), report.Int(int64(a.Links))})
+	}
+	o, st := r.Options, r.Stats
+	window := fmt.Sprintf("dates at most %d days apart when both documents are dated", o.Window)
+	if o.Window < 0 {
+		window = "no date window"
+	}
+	t.Notes = []string{
+		fmt.Sprintf("Features of a document (title and text): content words (not stop words, 3+ characters), names (the last two words of a run of capitalised words), numbers (2+ digits, not years) and days mentioned; at most %d per document, the most salient. A feature is rare when found in 2 to %d of the %d documents, of at least two groups.", o.MaxFeatures, st.RareCap, st.Docs),
+		fmt.Sprintf("Two documents of different groups are linked when they share at least %d rare features, the cosine of their rare-feature vectors (weight: idf = ln((1+D)/(1+df)) + 1) is at least %.2f, and %s. Stories: average linkage — clusters merge while the mean similarity over their pairs of documents of different groups (0 for pairs not linked) is at least %.2f, at least %.0f%% of those pairs are linked and no two dated documents are further apart than the window — keeping clusters with documents of at least 2 groups.", o.MinShared, o.MinScore, window, o.LinkScore, 100*o.MinLinked),
+		"name: the three features most shared in the story (documents holding it × idf); score: the document's mean similarity to the story's other documents (0 for those not linked); links: those linked to it; shared: the story's ten most shared features that the document holds.",
+		fmt.Sprintf("%d stories, %s between %s with %s; %s read to find them (at most Σ df² over rare features = %d), %s scored.",
+			st.Stories, Plural(st.Edges, "link"), Plural(st.Docs, "document"), Plural(st.Features, "distinct feature"),
+			Plural(int(st.Postings), "posting"), st.SumDF2, Plural(int(st.Candidates), "candidate pair")),
+	}
+	if st.Similar > int64(st.Edges) {
+		t.Notes = append(t.Notes, fmt.Sprintf("Links per document are bounded: each document keeps the %d documents most similar to it (up to %d passed the tests for one document), and a link is kept when each of its documents keeps the other; %s passed the tests, %d were kept.",
+			o.MaxLinks, st.MaxNeighbours, Plural(int(st.Similar), "pair"), st.Edges))
+	}
+	if st.UndatedCapped > 0 {
+		t.Notes = append(t.Notes, fmt.Sprintf("%s held by undated documents are found in more than %d documents: without a date window they find no pairs with undated documents (they still count in the scores).",
+			Plural(st.UndatedCapped, "rare feature"), o.UndatedMaxDF))
+	}
+	if len(r.Articles) == 0 {
+		t.Notes = append(t.Notes, "No story: no two documents of different groups were linked.")
+	}
+	display.Notes = append([]string{"The document ids and each document's shared features are in --format csv or json."}, t.Notes...)
+	return report.Section{Display: display, Tidy: t}
+}
+
+// PassageEventsSection lists the kept passages of every passage-level
+// event: event, name, source, group, doc, sentence, text, cue.
+func PassageEventsSection(r *events.Result) report.Section {
+	t := &report.Table{Name: "passage_events", Title: "Passages describing the same event",
+		Columns: []string{"event", "name", "source", "group", "doc", "sentence", "text", "cue"},
+		Cut:     map[string]report.Cut{"event": report.CutNever, "doc": report.CutNever}}
+	info := map[string]*events.Info{}
+	for i := range r.Events {
+		info[r.Events[i].ID] = &r.Events[i]
+	}
+	for _, p := range r.Passages {
+		e := info[p.Event]
+		t.Rows = append(t.Rows, []report.Value{report.Str(p.Event), report.Str(e.Name), report.Str(e.Source), report.Str(p.Group), report.Str(p.DocID),
+			report.Int(int64(p.Sentence)), report.Str(p.Text), report.Str(p.Cue)})
+	}
+	o := r.Options
+	max := fmt.Sprintf("at most %d per event and group, the first in input order", o.MaxPassages)
+	if o.MaxPassages < 0 {
+		max = "all of them"
+	}
+	t.Notes = []string{
+		"Lexicon events: a sentence belongs to an event when it matches one of the event's cues, or mentions a day, month or year that places it in the event's dates (docs/events.md); cue says which.",
+		fmt.Sprintf("Discovered events: sentences of different groups inside one story sharing at least %d rare features with a cosine of at least %.2f, clustered by average linkage (at least %.2f).", o.PassageMinShared, o.PassageMinScore, o.PassageLinkScore),
+		"sentence: 1-based number of the sentence in the cleaned document; text: the sentence, white space collapsed; " + max + ".",
+	}
+	if len(r.Passages) == 0 {
+		t.Notes = append(t.Notes, "No passage.")
+	}
+	return report.Section{Display: t}
+}
+
+// SideBySideSection shows, for each event, each group's first perGroup
+// passages next to each other (the display: a row per event and group, a
+// column per passage); the tidy form has a row per passage: event, group,
+// rank, doc, sentence, text. perGroup ≤ 0 means 2.
+func SideBySideSection(r *events.Result, perGroup int) report.Section {
+	if perGroup <= 0 {
+		perGroup = 2
+	}
+	display := &report.Table{Name: "side_by_side", Title: "Events side by side: each group's first passages",
+		Columns: []string{"event", "group"}, Cut: map[string]report.Cut{"event": report.CutNever}}
+	for k := range perGroup {
+		display.Columns = append(display.Columns, fmt.Sprintf("passage_%d", k+1))
+	}
+	tidy := &report.Table{Name: "side_by_side", Title: display.Title,
+		Columns: []string{"event", "group", "rank", "doc", "sentence", "text"}, Cut: map[string]report.Cut{"doc": report.CutNever}}
+	for i := range r.Summaries {
+		s := &r.Summaries[i]
+		if len(s.Passages) == 0 {
+			continue
+		}
+		row := []report.Value{report.Str(s.Event), report.Str(s.Group)}
+		for k := range perGroup {
+			if k < len(s.Passages) {
+				p := s.Passages[k]
+				row = append(row, report.Str(fmt.Sprintf("%s (%s #%d)", p.Text, p.DocID, p.Sentence)))
+				tidy.Rows = append(tidy.Rows, []report.Value{report.Str(s.Event), report.Str(s.Group), report.Int(int64(k + 1)), report.Str(p.DocID), report.Int(int64(p.Sentence)), report.Str(p.Text)})
+			} else {
+				row = append(row, report.Str(""))
+			}
+		}
+		display.Rows = append(display.Rows, row)
+	}
+	notes := []string{"Each group's passages in input order: for a lexicon or discovered passage event its sentences, for a story the sentence of each document holding most of the story's features; (doc #sentence) after each."}
+	display.Notes, tidy.Notes = notes, notes
+	return report.Section{Display: display, Tidy: tidy}
+}

@@ -108,8 +108,8 @@ type KeyTerm struct {
 // whole corpus, also when ref is a subset of the other groups.
 //
 // Comparing against the rest needs the table's terms grouped by corpus
-// count, one pass over the vocabulary: to compare many groups of one table,
-// make a KeynessIndex once and call its Keyness method for each.
+// count, a sort of the whole vocabulary: to compare many groups of one
+// table, make a KeynessIndex once and call its Keyness method for each.
 func Keyness(t *TermTable, target int, ref []int, opt KeynessOptions) (*KeyTerms, error) {
 	return NewKeynessIndex(t).Keyness(target, ref, opt)
 }
@@ -264,8 +264,11 @@ func (k *KeyTerms) Used() []KeyTerm {
 
 // All yields every tested term, ranked: those of Used with, merged in, the
 // terms the target never uses (Count 0). The rows of the latter are made
-// as they are yielded, so ranging over All holds no more than k does, and
-// stopping early (after the top terms) costs no more than the terms seen.
+// as they are yielded: ranging over All holds, beyond k, one bit per term
+// of the vocabulary (and, against a subset of groups, the list of the
+// reference's terms), never the rows. A class of such terms is started
+// only when its z could rank its first term next, so stopping after the
+// top terms costs little.
 func (k *KeyTerms) All() iter.Seq[KeyTerm] {
 	return func(yield func(KeyTerm) bool) {
 		if k == nil {
@@ -492,7 +495,9 @@ func (k *KeyTerms) adjust() {
 // keyMerge yields the tested terms of k in rank order: the rows of k.used,
 // and the terms of each absent class, merged by (z descending, id). A class
 // is started — its terms listed — only when its z could rank its first term
-// next, so a caller that stops at the top terms starts none or few.
+// next, so a caller that stops at the top terms starts none or few. The
+// terms of classes with different z never interleave, so the heap seldom
+// holds more than one class.
 type keyMerge struct {
 	k       *KeyTerms
 	u       int           // next row of k.used
@@ -514,6 +519,7 @@ func rankedBefore(a, b *KeyTerm) bool {
 	return a.LogOddsZ > b.LogOddsZ || a.LogOddsZ == b.LogOddsZ && a.ID < b.ID
 }
 
+// next returns the next row in rank order; false after the last.
 func (m *keyMerge) next() (KeyTerm, bool) {
 	k := m.k
 	for m.pending < len(k.absent) {

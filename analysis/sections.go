@@ -416,7 +416,7 @@ func termsNotes(t *TermTable, ks []GroupKeyness, opt TermsOptions) []string {
 	}
 	switch {
 	case opt.Top > 0:
-		notes = append(notes, fmt.Sprintf("Top %d per group with z > 0; terms used by a single document of a group with several are flagged and not ranked (--top 0 lists every term).", opt.Top))
+		notes = append(notes, fmt.Sprintf("Top %d per group with z > 0; terms used by a single document of a group with several are flagged and not ranked (--top 0 lists every tested term the group uses).", opt.Top))
 	case opt.Zeros:
 		notes = append(notes, "Every tested term of each group, flagged ones included, and those the group never uses (count 0).")
 	default:

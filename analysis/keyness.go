@@ -1,12 +1,13 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
+	"iter"
 	"math"
 	"math/bits"
 	"slices"
-
-	"parallax/analysis/resample"
+	"sync"
 )
 
 // Correction names the continuity correction applied to the 2×2 keyness
@@ -102,10 +103,68 @@ type KeyTerm struct {
 
 // Keyness compares group target with the union of the groups in ref (nil
 // means every other group) over every term whose count in target plus
-// reference is at least opt.MinCount. The result is sorted by LogOddsZ
-// (descending), then Term. The prior always comes from the whole corpus,
-// also when ref is a subset of the other groups.
-func Keyness(t *TermTable, target int, ref []int, opt KeynessOptions) ([]KeyTerm, error) {
+// reference is at least opt.MinCount: the tested terms. The result ranks
+// them by LogOddsZ (descending), then Term. The prior always comes from the
+// whole corpus, also when ref is a subset of the other groups.
+//
+// Comparing against the rest needs the table's terms grouped by corpus
+// count, a sort of the whole vocabulary: to compare many groups of one
+// table, make a KeynessIndex once and call its Keyness method for each.
+func Keyness(t *TermTable, target int, ref []int, opt KeynessOptions) (*KeyTerms, error) {
+	return NewKeynessIndex(t).Keyness(target, ref, opt)
+}
+
+// KeynessIndex runs keyness comparisons on one TermTable and holds what
+// they share: the table's terms grouped by corpus count, built on first
+// need. With it, a comparison costs time and memory in proportion to the
+// terms its target and its reference use, not to the vocabulary. It is safe
+// for concurrent use; the table must not change while it is in use.
+type KeynessIndex struct {
+	t    *TermTable
+	once sync.Once
+	// The terms of corpus count counts[c] are ids[start[c]:start[c+1]],
+	// ascending; counts ascend, all ≥ 1. class[id] is the c of term id
+	// (-1 for a count of 0).
+	counts []int64
+	start  []int32
+	ids    []int32
+	class  []int32
+}
+
+// NewKeynessIndex prepares keyness comparisons on t.
+func NewKeynessIndex(t *TermTable) *KeynessIndex { return &KeynessIndex{t: t} }
+
+// byCorpusCount groups the terms by corpus count, once.
+func (x *KeynessIndex) byCorpusCount() *KeynessIndex {
+	x.once.Do(func() {
+		cw := x.t.CorpusCount
+		x.ids = make([]int32, 0, len(cw))
+		for id, c := range cw {
+			if c > 0 {
+				x.ids = append(x.ids, int32(id))
+			}
+		}
+		slices.SortStableFunc(x.ids, func(a, b int32) int { return cmp.Compare(cw[a], cw[b]) })
+		x.class = make([]int32, len(cw))
+		for id := range x.class {
+			x.class[id] = -1
+		}
+		for i, id := range x.ids {
+			if i == 0 || cw[id] != cw[x.ids[i-1]] {
+				x.counts = append(x.counts, cw[id])
+				x.start = append(x.start, int32(i))
+			}
+			x.class[id] = int32(len(x.counts) - 1)
+		}
+		x.start = append(x.start, int32(len(x.ids)))
+	})
+	return x
+}
+
+// Keyness compares group target with the union of the groups in ref, as the
+// function Keyness does.
+func (x *KeynessIndex) Keyness(target int, ref []int, opt KeynessOptions) (*KeyTerms, error) {
+	t := x.t
 	refSet, err := keynessReference(t, target, ref)
 	if err != nil {
 		return nil, err
@@ -121,10 +180,8 @@ func Keyness(t *TermTable, target int, ref []int, opt KeynessOptions) ([]KeyTerm
 	if s == 0 {
 		s = float64(t.TotalTokens)
 	}
-	minCount := max(opt.MinCount, 1)
-
 	ni := t.Tokens[target]
-	refCounts, nj := referenceCounts(t, target, ref, refSet)
+	nj := referenceTokens(t, target, ref, refSet)
 	if ni <= 0 {
 		return nil, fmt.Errorf("keyness: target group %q has no tokens", t.Groups[target])
 	}
@@ -134,52 +191,463 @@ func Keyness(t *TermTable, target int, ref []int, opt KeynessOptions) ([]KeyTerm
 		}
 		return nil, fmt.Errorf("keyness: reference %s has no tokens", refGroupNames(t, refSet))
 	}
-
-	prior := dirichletPrior{s: s, n: t.TotalTokens}
-	flagSingle := t.Docs[target] > 1
-	out := make([]KeyTerm, 0, countAtLeast(SparseCounts{Counts: t.CorpusCount}, minCount)) // y_i + y_j ≤ c_w
-	counts := sparseCursor{v: t.Count[target]}
-	dfs := sparseCursor{v: t.DocFreq[target]}
-	for id := range t.Terms {
-		id32 := int32(id)
-		yi := counts.get(id32)
-		var yj int64
-		if refCounts == nil {
-			yj = t.CorpusCount[id] - yi
-		} else {
-			yj = refCounts[id]
+	k := &KeyTerms{x: x, target: target, minCount: max(opt.MinCount, 1), calc: keynessCalc{
+		ni: ni, nj: nj, prior: dirichletPrior{s: s, n: t.TotalTokens}, corr: corr, flagSingle: t.Docs[target] > 1,
+	}}
+	if ref == nil {
+		err = k.againstRest()
+	} else {
+		k.ref = slices.Clone(refSet)
+		err = k.againstGroups()
+	}
+	if err != nil {
+		return nil, err
+	}
+	sortKeyTerms(k.used)
+	slices.SortFunc(k.absent, func(a, b absentClass) int {
+		if c := cmp.Compare(b.z, a.z); c != 0 { // z is never NaN
+			return c
 		}
-		if yi+yj < minCount {
+		return cmp.Or(cmp.Compare(a.cw, b.cw), cmp.Compare(a.yj, b.yj))
+	})
+	k.adjust()
+	return k, nil
+}
+
+// KeyTerms is the result of a keyness comparison: every tested term with
+// its statistics, ranked by LogOddsZ (descending), then term. Used returns
+// the terms the target uses; All yields every tested term.
+//
+// A group uses a small part of a large vocabulary, and the statistics of a
+// term it never uses (count 0 in the target) depend only on the term's
+// corpus count c_w and reference count y_j (c_w itself when the reference
+// is every other group). So such terms are not stored one by one: each
+// (c_w, y_j) is one class sharing one row of statistics, whose terms All
+// merges in among the others as it goes. A comparison costs memory for the
+// terms the target uses and one row per class, whatever the vocabulary.
+type KeyTerms struct {
+	x        *KeynessIndex
+	target   int
+	ref      []int // nil: every other group
+	minCount int64
+	calc     keynessCalc
+	used     []KeyTerm     // tested terms with a count > 0 in the target, ranked
+	absent   []absentClass // tested terms with count 0, by class, ranked by z
+	n        int           // tested terms: len(used) + Σ absent[c].n
+}
+
+// absentClass is the n tested terms the target never uses whose corpus
+// count is cw and reference count yj: they share every statistic.
+type absentClass struct {
+	cw, yj  int64
+	n       int
+	z, p, q float64
+}
+
+// Len is the number of tested terms: those the target uses and those it
+// does not. It is the m of the Benjamini–Hochberg adjustment.
+func (k *KeyTerms) Len() int {
+	if k == nil {
+		return 0
+	}
+	return k.n
+}
+
+// Used returns the tested terms the target uses (Count > 0), ranked as in
+// All. The slice belongs to k: do not modify it.
+func (k *KeyTerms) Used() []KeyTerm {
+	if k == nil {
+		return nil
+	}
+	return k.used
+}
+
+// All yields every tested term, ranked: those of Used with, merged in, the
+// terms the target never uses (Count 0). The rows of the latter are made
+// as they are yielded: ranging over All holds, beyond k, one bit per term
+// of the vocabulary (and, against a subset of groups, the list of the
+// reference's terms), never the rows. A class of such terms is started
+// only when its z could rank its first term next, so stopping after the
+// top terms costs little.
+func (k *KeyTerms) All() iter.Seq[KeyTerm] {
+	return func(yield func(KeyTerm) bool) {
+		if k == nil {
+			return
+		}
+		m := keyMerge{k: k}
+		for {
+			r, ok := m.next()
+			if !ok || !yield(r) {
+				return
+			}
+		}
+	}
+}
+
+// keynessCalc computes the statistics of one term in one comparison.
+type keynessCalc struct {
+	ni, nj     int64 // tokens of target and reference
+	prior      dirichletPrior
+	corr       Correction
+	flagSingle bool // the target has several documents
+}
+
+// keyTerm is the row of a term with counts yi, yj in target and reference,
+// corpus count cw, in docs documents of the target; Q is left for adjust,
+// Term for the caller. The caller ensures cw < N.
+func (c *keynessCalc) keyTerm(id int32, yi, yj, cw, docs int64) KeyTerm {
+	delta, sigma := c.prior.logOdds(yi, yj, c.ni, c.nj, cw)
+	g2, chi2 := SignedG2Chi2(yi, yj, c.ni, c.nj, c.corr)
+	return KeyTerm{
+		ID:        id,
+		Count:     yi,
+		RefCount:  yj,
+		Per1k:     1000 * float64(yi) / float64(c.ni),
+		RefPer1k:  1000 * float64(yj) / float64(c.nj),
+		Docs:      docs,
+		Delta:     delta,
+		Sigma:     sigma,
+		LogOddsZ:  delta / sigma,
+		G2:        g2,
+		Chi2:      chi2,
+		P:         ChiSquared1Survival(math.Abs(g2)),
+		LogRatio:  LogRatio(yi, yj, c.ni, c.nj),
+		SingleDoc: c.flagSingle && docs == 1,
+	}
+}
+
+// absentRow is the row shared by the terms of class a, ID and Term unset.
+func (k *KeyTerms) absentRow(a *absentClass) KeyTerm {
+	r := k.calc.keyTerm(-1, 0, a.yj, a.cw, 0)
+	r.Q = a.q
+	return r
+}
+
+// addAbsent adds the class of n tested terms the target never uses, of
+// corpus count cw and reference count yj.
+func (k *KeyTerms) addAbsent(cw, yj int64, n int) {
+	r := k.calc.keyTerm(-1, 0, yj, cw, 0)
+	k.absent = append(k.absent, absentClass{cw: cw, yj: yj, n: n, z: r.LogOddsZ, p: r.P})
+	k.n += n
+}
+
+// addUsed adds the row of term id, which the target uses.
+func (k *KeyTerms) addUsed(id int32, yi, yj, cw, docs int64) {
+	r := k.calc.keyTerm(id, yi, yj, cw, docs)
+	r.Term = k.x.t.Terms[id]
+	k.used = append(k.used, r)
+	k.n++
+}
+
+// checkCorpusCount refuses a term that is the whole corpus (cw = N): the
+// log-odds are then undefined.
+func (k *KeyTerms) checkCorpusCount(id int32, cw int64) error {
+	if t := k.x.t; cw >= t.TotalTokens {
+		return fmt.Errorf("keyness: the corpus has one distinct term, %q; log-odds are undefined", t.Terms[id])
+	}
+	return nil
+}
+
+// againstRest fills k against every other group: y_j = c_w − y_i, so a
+// term the target never uses is tested when c_w ≥ MinCount and its class is
+// its corpus count. Only the target's own terms are visited one by one.
+func (k *KeyTerms) againstRest() error {
+	x := k.x.byCorpusCount()
+	t := x.t
+	c := t.Count[k.target]
+	dfs := sparseCursor{v: t.DocFreq[k.target]}
+	usedIn := make([]int32, len(x.counts)) // per corpus count: the terms of that count the target uses
+	k.used = make([]KeyTerm, 0, len(c.IDs))
+	for i, id := range c.IDs {
+		yi := c.Counts[i]
+		if yi <= 0 {
 			continue
 		}
 		cw := t.CorpusCount[id]
-		if cw >= t.TotalTokens {
-			return nil, fmt.Errorf("keyness: the corpus has one distinct term, %q; log-odds are undefined", t.Terms[id])
+		usedIn[x.class[id]]++
+		if cw < k.minCount { // y_i + y_j = c_w
+			continue
 		}
-		docs := dfs.get(id32)
-		delta, sigma := prior.logOdds(yi, yj, ni, nj, cw)
-		g2, chi2 := SignedG2Chi2(yi, yj, ni, nj, corr)
-		out = append(out, KeyTerm{
-			Term:      t.Terms[id],
-			ID:        id32,
-			Count:     yi,
-			RefCount:  yj,
-			Per1k:     1000 * float64(yi) / float64(ni),
-			RefPer1k:  1000 * float64(yj) / float64(nj),
-			Docs:      docs,
-			Delta:     delta,
-			Sigma:     sigma,
-			LogOddsZ:  delta / sigma,
-			G2:        g2,
-			Chi2:      chi2,
-			P:         ChiSquared1Survival(math.Abs(g2)),
-			LogRatio:  LogRatio(yi, yj, ni, nj),
-			SingleDoc: flagSingle && docs == 1,
-		})
+		if err := k.checkCorpusCount(id, cw); err != nil {
+			return err
+		}
+		k.addUsed(id, yi, cw-yi, cw, dfs.get(id))
 	}
-	fillQ(out)
-	sortKeyTerms(out)
-	return out, nil
+	first, _ := slices.BinarySearch(x.counts, k.minCount)
+	for cl := first; cl < len(x.counts); cl++ {
+		n := int(x.start[cl+1]-x.start[cl]) - int(usedIn[cl])
+		if n == 0 {
+			continue
+		}
+		cw := x.counts[cl]
+		if err := k.checkCorpusCount(x.ids[x.start[cl]], cw); err != nil {
+			return err
+		}
+		k.addAbsent(cw, cw, n)
+	}
+	return nil
+}
+
+// againstGroups fills k against the groups k.ref: a term the target never
+// uses is tested when its reference count y_j ≥ MinCount, so only the terms
+// of target and reference are visited.
+func (k *KeyTerms) againstGroups() error {
+	t := k.x.t
+	c := t.Count[k.target]
+	rc := sumCounts(t, k.ref)
+	dfs := sparseCursor{v: t.DocFreq[k.target]}
+	refs := sparseCursor{v: rc}
+	k.used = make([]KeyTerm, 0, len(c.IDs))
+	for i, id := range c.IDs {
+		yi := c.Counts[i]
+		if yi <= 0 {
+			continue
+		}
+		yj := refs.get(id)
+		if yi+yj < k.minCount {
+			continue
+		}
+		cw := t.CorpusCount[id]
+		if err := k.checkCorpusCount(id, cw); err != nil {
+			return err
+		}
+		k.addUsed(id, yi, yj, cw, dfs.get(id))
+	}
+	var keys []absentKey
+	for id, yj := range absentTerms(c, rc, k.minCount) {
+		cw := t.CorpusCount[id]
+		if err := k.checkCorpusCount(id, cw); err != nil {
+			return err
+		}
+		keys = append(keys, absentKey{cw, yj})
+	}
+	slices.SortFunc(keys, absentKey.compare)
+	for i := 0; i < len(keys); {
+		j := i + 1
+		for j < len(keys) && keys[j] == keys[i] {
+			j++
+		}
+		k.addAbsent(keys[i].cw, keys[i].yj, j-i)
+		i = j
+	}
+	return nil
+}
+
+// absentKey is the class of a term the target never uses.
+type absentKey struct{ cw, yj int64 }
+
+func (a absentKey) compare(b absentKey) int {
+	return cmp.Or(cmp.Compare(a.cw, b.cw), cmp.Compare(a.yj, b.yj))
+}
+
+// absentTerms yields, ascending, the ids and reference counts of the terms
+// of the reference counts rc with a count ≥ minCount there and none in the
+// target counts c.
+func absentTerms(c, rc SparseCounts, minCount int64) iter.Seq2[int32, int64] {
+	return func(yield func(int32, int64) bool) {
+		in := sparseCursor{v: c}
+		for i, id := range rc.IDs {
+			if yj := rc.Counts[i]; yj >= minCount && in.get(id) <= 0 {
+				if !yield(id, yj) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// adjust sets the Benjamini–Hochberg q of every tested term. Terms with
+// equal p share their q — that of the last rank of their tie, as in
+// BenjaminiHochberg — so q depends only on the multiset of p-values and a
+// class of absent terms enters the ranking once, with its size: its last
+// rank is the rank before it plus its size.
+func (k *KeyTerms) adjust() {
+	type ranked struct {
+		p  float64
+		n  int
+		at int // k.used[at], or k.absent[^at] when negative
+	}
+	order := make([]ranked, 0, len(k.used)+len(k.absent))
+	for i := range k.used {
+		order = append(order, ranked{k.used[i].P, 1, i})
+	}
+	for i := range k.absent {
+		order = append(order, ranked{k.absent[i].p, k.absent[i].n, ^i})
+	}
+	slices.SortFunc(order, func(a, b ranked) int { // p is never NaN
+		return cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.at, b.at))
+	})
+	m := float64(k.n)
+	running := 1.0
+	last := k.n // the rank of the last term of order[i]
+	for i := len(order) - 1; i >= 0; i-- {
+		r := order[i]
+		running = min(running, r.p*(m/float64(last))) // m/last ≥ 1 exactly, so q ≥ p
+		if r.at >= 0 {
+			k.used[r.at].Q = running
+		} else {
+			k.absent[^r.at].q = running
+		}
+		last -= r.n
+	}
+}
+
+// keyMerge yields the tested terms of k in rank order: the rows of k.used,
+// and the terms of each absent class, merged by (z descending, id). A class
+// is started — its terms listed — only when its z could rank its first term
+// next, so a caller that stops at the top terms starts none or few. The
+// terms of classes with different z never interleave, so the heap seldom
+// holds more than one class.
+type keyMerge struct {
+	k       *KeyTerms
+	u       int           // next row of k.used
+	pending int           // next class of k.absent to start (they are ranked by z)
+	heap    []classCursor // the started classes, the one ranking first at the top
+	inUse   []uint64      // bit id: the target uses term id (built on first start)
+	byClass [][]int32     // against groups: the candidate terms of each absent class
+}
+
+// classCursor walks the terms of one absent class, ascending: row holds the
+// class's statistics and the term it is at, ids the terms after it.
+type classCursor struct {
+	row KeyTerm
+	ids []int32
+}
+
+// rankedBefore orders rows by z descending, then id (= term) ascending.
+func rankedBefore(a, b *KeyTerm) bool {
+	return a.LogOddsZ > b.LogOddsZ || a.LogOddsZ == b.LogOddsZ && a.ID < b.ID
+}
+
+// next returns the next row in rank order; false after the last.
+func (m *keyMerge) next() (KeyTerm, bool) {
+	k := m.k
+	for m.pending < len(k.absent) {
+		z := k.absent[m.pending].z
+		if m.u < len(k.used) && k.used[m.u].LogOddsZ > z || len(m.heap) > 0 && m.heap[0].row.LogOddsZ > z {
+			break // this class, and every later one, ranks after the next candidate
+		}
+		m.start(m.pending)
+		m.pending++
+	}
+	if len(m.heap) == 0 || m.u < len(k.used) && !rankedBefore(&m.heap[0].row, &k.used[m.u]) {
+		if m.u == len(k.used) {
+			return KeyTerm{}, false
+		}
+		m.u++
+		return k.used[m.u-1], true
+	}
+	top := &m.heap[0]
+	r := top.row
+	if m.advance(top) {
+		m.down(0)
+	} else {
+		last := len(m.heap) - 1
+		m.heap[0] = m.heap[last]
+		m.heap = m.heap[:last]
+		m.down(0)
+	}
+	return r, true
+}
+
+// start puts absent class a on the heap, at its first term.
+func (m *keyMerge) start(a int) {
+	k := m.k
+	t := k.x.t
+	if m.inUse == nil {
+		m.inUse = make([]uint64, (len(t.Terms)+63)/64)
+		c := t.Count[k.target]
+		for i, id := range c.IDs {
+			if c.Counts[i] > 0 {
+				m.inUse[id/64] |= 1 << (id % 64)
+			}
+		}
+	}
+	cl := &k.absent[a]
+	var ids []int32
+	if k.ref == nil {
+		x := k.x
+		c, _ := slices.BinarySearch(x.counts, cl.cw)
+		ids = x.ids[x.start[c]:x.start[c+1]]
+	} else {
+		ids = m.candidates(a)
+	}
+	cur := classCursor{row: k.absentRow(cl), ids: ids}
+	if !m.advance(&cur) {
+		return
+	}
+	m.heap = append(m.heap, cur)
+	m.up(len(m.heap) - 1)
+}
+
+// candidates returns the terms of the reference in absent class a (against
+// groups), listing those of every class on first call.
+func (m *keyMerge) candidates(a int) []int32 {
+	k := m.k
+	if m.byClass == nil {
+		// The classes in (cw, yj) order, to find a term's class.
+		keys := make([]absentKey, len(k.absent))
+		pos := make([]int, len(k.absent))
+		for i := range k.absent {
+			keys[i], pos[i] = absentKey{k.absent[i].cw, k.absent[i].yj}, i
+		}
+		slices.SortFunc(pos, func(x, y int) int { return keys[x].compare(keys[y]) })
+		slices.SortFunc(keys, absentKey.compare)
+		m.byClass = make([][]int32, len(k.absent))
+		t := k.x.t
+		for id, yj := range absentTerms(t.Count[k.target], sumCounts(t, k.ref), k.minCount) {
+			i, ok := slices.BinarySearchFunc(keys, absentKey{t.CorpusCount[id], yj}, absentKey.compare)
+			if ok {
+				m.byClass[pos[i]] = append(m.byClass[pos[i]], id)
+			}
+		}
+	}
+	return m.byClass[a]
+}
+
+// advance moves c to the next term of its class the target does not use;
+// false when there is none.
+func (m *keyMerge) advance(c *classCursor) bool {
+	for len(c.ids) > 0 {
+		id := c.ids[0]
+		c.ids = c.ids[1:]
+		if m.inUse[id/64]&(1<<(id%64)) == 0 {
+			c.row.ID, c.row.Term = id, m.k.x.t.Terms[id]
+			return true
+		}
+	}
+	return false
+}
+
+func (m *keyMerge) up(i int) {
+	h := m.heap
+	for i > 0 {
+		p := (i - 1) / 2
+		if !rankedBefore(&h[i].row, &h[p].row) {
+			return
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+}
+
+func (m *keyMerge) down(i int) {
+	h := m.heap
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		best := l
+		if r := l + 1; r < len(h) && rankedBefore(&h[r].row, &h[l].row) {
+			best = r
+		}
+		if !rankedBefore(&h[best].row, &h[i].row) {
+			return
+		}
+		h[i], h[best] = h[best], h[i]
+		i = best
+	}
 }
 
 // sortKeyTerms orders terms by LogOddsZ (descending), then term. Term ids
@@ -238,22 +706,46 @@ func ChiSquared1Survival(x float64) float64 {
 	return math.Erfc(math.Sqrt(x / 2))
 }
 
-// referenceCounts returns the reference's count of every term id and its
-// total. When ref is nil (every other group) the counts are not built: the
-// caller takes c_w − y_i, and the total is N − n_i.
-func referenceCounts(t *TermTable, target int, ref, refSet []int) (counts []int64, total int64) {
+// referenceTokens is the reference's total of counted terms: N − n_i when
+// ref is nil (every other group), else the sum over refSet.
+func referenceTokens(t *TermTable, target int, ref, refSet []int) int64 {
 	if ref == nil {
-		return nil, t.TotalTokens - t.Tokens[target]
+		return t.TotalTokens - t.Tokens[target]
 	}
-	counts = make([]int64, len(t.Terms))
+	var total int64
 	for _, g := range refSet {
 		total += t.Tokens[g]
+	}
+	return total
+}
+
+// sumCounts returns the counts of the groups gs added up, as one sparse
+// vector (the group's own when there is one).
+func sumCounts(t *TermTable, gs []int) SparseCounts {
+	if len(gs) == 1 {
+		return t.Count[gs[0]]
+	}
+	type cell struct {
+		id int32
+		y  int64
+	}
+	var cells []cell
+	for _, g := range gs {
 		c := t.Count[g]
-		for k, id := range c.IDs {
-			counts[id] += c.Counts[k]
+		for i, id := range c.IDs {
+			cells = append(cells, cell{id, c.Counts[i]})
 		}
 	}
-	return counts, total
+	slices.SortFunc(cells, func(a, b cell) int { return cmp.Compare(a.id, b.id) })
+	var sum SparseCounts
+	for _, c := range cells {
+		if n := len(sum.IDs); n > 0 && sum.IDs[n-1] == c.id {
+			sum.Counts[n-1] += c.y
+			continue
+		}
+		sum.IDs, sum.Counts = append(sum.IDs, c.id), append(sum.Counts, c.y)
+	}
+	return sum
 }
 
 // sparseCursor reads a SparseCounts at ascending ids in one forward pass.
@@ -441,16 +933,5 @@ func exactDiff(x1, y1, x2, y2 int64) (float64, int) {
 		lo, borrow := bits.Sub64(l2, l1, 0)
 		hi, _ := bits.Sub64(h2, h1, borrow)
 		return float64(hi)*0x1p64 + float64(lo), -1
-	}
-}
-
-// fillQ sets the Benjamini–Hochberg q-value of every term from its P.
-func fillQ(terms []KeyTerm) {
-	p := make([]float64, len(terms))
-	for k := range terms {
-		p[k] = terms[k].P
-	}
-	for k, q := range resample.BenjaminiHochberg(p) {
-		terms[k].Q = q
 	}
 }

@@ -123,7 +123,7 @@ func TestKeynessHand(t *testing.T) {
 		}},
 	}
 	for _, tc := range tests {
-		got, err := Keyness(tab, tc.target, tc.ref, tc.opt)
+		got, err := keynessRows(tab, tc.target, tc.ref, tc.opt)
 		if err != nil {
 			t.Errorf("%s: %v", tc.name, err)
 			continue
@@ -299,7 +299,7 @@ func TestKeynessLogOddsDirect(t *testing.T) {
 		for _, s := range []float64{0, 1, 250} {
 			target := rng.IntN(4)
 			ref := []int{(target + 1) % 4, (target + 3) % 4}
-			got, err := Keyness(tab, target, ref, KeynessOptions{PriorScale: s, MinCount: 1})
+			got, err := keynessRows(tab, target, ref, KeynessOptions{PriorScale: s, MinCount: 1})
 			if err != nil {
 				t.Fatalf("trial %d: %v", trial, err)
 			}
@@ -332,8 +332,8 @@ func TestKeynessSymmetry(t *testing.T) {
 		tab := randomTable(t, rng, 3, 40)
 		for _, corr := range Corrections {
 			opt := KeynessOptions{MinCount: 3, Correction: string(corr)}
-			ab, err1 := Keyness(tab, 0, []int{2}, opt)
-			ba, err2 := Keyness(tab, 2, []int{0}, opt)
+			ab, err1 := keynessRows(tab, 0, []int{2}, opt)
+			ba, err2 := keynessRows(tab, 2, []int{0}, opt)
 			if err1 != nil || err2 != nil {
 				t.Fatalf("trial %d: %v, %v", trial, err1, err2)
 			}
@@ -381,7 +381,7 @@ func TestKeynessOrderInvariance(t *testing.T) {
 	}
 	opt := KeynessOptions{MinCount: 1}
 	A, B, C := tab.GroupIndex("A"), tab.GroupIndex("B"), tab.GroupIndex("C")
-	base, err := Keyness(tab, A, nil, opt)
+	base, err := keynessRows(tab, A, nil, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -396,7 +396,7 @@ func TestKeynessOrderInvariance(t *testing.T) {
 		{"other table, reversed rest", shuffled, []int{C, B}},
 	}
 	for _, v := range variants {
-		got, err := Keyness(v.tab, v.tab.GroupIndex("A"), v.ref, opt)
+		got, err := keynessRows(v.tab, v.tab.GroupIndex("A"), v.ref, opt)
 		if err != nil {
 			t.Fatalf("%s: %v", v.name, err)
 		}
@@ -450,7 +450,7 @@ func TestKeynessMinCount(t *testing.T) {
 		{"pair, min 0 means 1", C, []int{B}, 0, []string{"talks", "peace", "war"}},
 	}
 	for _, tc := range tests {
-		got, err := Keyness(tab, tc.target, tc.ref, KeynessOptions{MinCount: tc.min})
+		got, err := keynessRows(tab, tc.target, tc.ref, KeynessOptions{MinCount: tc.min})
 		if err != nil {
 			t.Errorf("%s: %v", tc.name, err)
 			continue
@@ -476,7 +476,7 @@ func TestKeynessAbsentTerm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := Keyness(tab, 0, []int{1}, KeynessOptions{MinCount: 1})
+	got, err := keynessRows(tab, 0, []int{1}, KeynessOptions{MinCount: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -497,7 +497,7 @@ func TestKeynessSingleDocOneDocumentGroup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	solo, err := Keyness(tab, tab.GroupIndex("solo"), nil, KeynessOptions{MinCount: 1})
+	solo, err := keynessRows(tab, tab.GroupIndex("solo"), nil, KeynessOptions{MinCount: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -506,7 +506,7 @@ func TestKeynessSingleDocOneDocumentGroup(t *testing.T) {
 			t.Errorf("one-document group, term %q: SingleDoc %v, Docs %d; want false, 1", k.Term, k.SingleDoc, k.Docs)
 		}
 	}
-	many, err := Keyness(tab, tab.GroupIndex("many"), nil, KeynessOptions{MinCount: 1})
+	many, err := keynessRows(tab, tab.GroupIndex("many"), nil, KeynessOptions{MinCount: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -582,7 +582,7 @@ func TestKeynessExtremes(t *testing.T) {
 	}
 	for _, corr := range Corrections {
 		for g := range tab.Groups {
-			got, err := Keyness(tab, g, nil, KeynessOptions{MinCount: 1, Correction: string(corr)})
+			got, err := keynessRows(tab, g, nil, KeynessOptions{MinCount: 1, Correction: string(corr)})
 			if err != nil {
 				t.Fatalf("%s group %d: %v", corr, g, err)
 			}
@@ -634,7 +634,7 @@ func TestChiSquared1Survival(t *testing.T) {
 func TestKeynessAllsides(t *testing.T) {
 	tab := allsidesTable(t)
 	for g, name := range tab.Groups {
-		got, err := Keyness(tab, g, nil, DefaultKeynessOptions())
+		got, err := keynessRows(tab, g, nil, DefaultKeynessOptions())
 		if err != nil {
 			t.Fatalf("group %q: %v", name, err)
 		}
@@ -663,13 +663,16 @@ func TestKeynessAllsides(t *testing.T) {
 	}
 }
 
+// BenchmarkKeyness is keyness for every outlet of the AllSides sample
+// against the rest, sharing one index as DistinctiveTerms does.
 func BenchmarkKeyness(b *testing.B) {
 	tab := allsidesTable(b)
 	opt := DefaultKeynessOptions()
 	b.ResetTimer()
 	for b.Loop() {
+		index := NewKeynessIndex(tab)
 		for g := range tab.Groups {
-			if _, err := Keyness(tab, g, nil, opt); err != nil {
+			if _, err := index.Keyness(g, nil, opt); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -757,4 +760,13 @@ func measuresKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// keynessRows is Keyness with every tested term collected, ranked.
+func keynessRows(t *TermTable, target int, ref []int, opt KeynessOptions) ([]KeyTerm, error) {
+	kt, err := Keyness(t, target, ref, opt)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Collect(kt.All()), nil
 }

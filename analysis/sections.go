@@ -127,7 +127,7 @@ func sortedKeys[V any](m map[string]V) []string {
 type TermsOptions struct {
 	Keyness KeynessOptions
 	IDF     IDFVariant
-	Top     int    // terms per group; 0 lists every tested term
+	Top     int    // terms per group; 0 lists every tested term the group uses (see Zeros)
 	Vs      string // compare against this group instead of all the others
 	Target  string // only this group (empty: every group)
 	// Compact makes the display one row per group with its top terms, as
@@ -137,6 +137,10 @@ type TermsOptions struct {
 	// one (text and Markdown show the display, CSV and JSON write the tidy
 	// table): with --top 0 a table holds a row per group and term.
 	Only Form
+	// Zeros, with Top 0, lists also the tested terms a group never uses
+	// (count 0): a row per group and term of the vocabulary tested. They
+	// are left out otherwise, though they count in every q.
+	Zeros bool
 }
 
 // Form names the two tables of a section.
@@ -151,15 +155,20 @@ const (
 // GroupKeyness is the ranked distinctive terms of one group.
 type GroupKeyness struct {
 	Group     int
-	Reference string // "rest" or the name of the --vs group
-	Terms     []KeyTerm
-	NA        string // why this comparison is not available (no counted terms), or ""
+	Reference string    // "rest" or the name of the --vs group
+	Terms     []KeyTerm // the terms kept (see DistinctiveTerms), ranked
+	// Result is the whole comparison, kept only with Top 0 and Zeros: its
+	// All lists the terms the group never uses as well, row by row as the
+	// output is written.
+	Result *KeyTerms
+	NA     string // why this comparison is not available (no counted terms), or ""
 }
 
 // DistinctiveTerms runs Keyness for every group (or opt.Target) against the
 // rest (or opt.Vs) and keeps, per group, the opt.Top terms with the highest
-// log-odds z among those not carried by a single document. Flagged
-// single-document terms are kept only when Top is 0 (everything).
+// log-odds z among those not carried by a single document. With Top 0 it
+// keeps every tested term the group uses (count > 0), flagged
+// single-document terms included, and with Zeros the whole result.
 func DistinctiveTerms(t *TermTable, opt TermsOptions) ([]GroupKeyness, error) {
 	var ref []int
 	refName := "rest"
@@ -190,7 +199,9 @@ func DistinctiveTerms(t *TermTable, opt TermsOptions) ([]GroupKeyness, error) {
 		targets = slices.DeleteFunc(targets, func(g int) bool { return g == ref[0] })
 	}
 	// Groups are independent: compare them in parallel, each into its own
-	// slot, so the result is the same whatever the scheduling.
+	// slot, so the result is the same whatever the scheduling. They share
+	// the index of the table's terms.
+	index := NewKeynessIndex(t)
 	out := make([]GroupKeyness, len(targets))
 	errs := make([]error, len(targets))
 	next := make(chan int)
@@ -206,12 +217,15 @@ func DistinctiveTerms(t *TermTable, opt TermsOptions) ([]GroupKeyness, error) {
 					out[i].NA = na
 					continue
 				}
-				kt, err := Keyness(t, g, ref, opt.Keyness)
+				kt, err := index.Keyness(g, ref, opt.Keyness)
 				if err != nil {
 					errs[i] = fmt.Errorf("group %q: %v", t.Groups[g], err)
 					continue
 				}
 				out[i].Terms = topTerms(kt, opt.Top)
+				if opt.Top == 0 && opt.Zeros {
+					out[i].Result = kt
+				}
 			}
 		}()
 	}
@@ -249,22 +263,31 @@ func keynessNA(t *TermTable, g int, ref []int) string {
 }
 
 // topTerms keeps the n best over-represented terms (z > 0), skipping
-// single-document terms; n = 0 keeps every term, flagged ones included.
-func topTerms(kt []KeyTerm, n int) []KeyTerm {
+// single-document terms; n = 0 keeps every term the group uses, flagged
+// ones included.
+func topTerms(kt *KeyTerms, n int) []KeyTerm {
 	if n == 0 {
-		return kt
+		return kt.Used()
 	}
 	var out []KeyTerm
-	for _, k := range kt {
-		if len(out) == n {
+	for k := range kt.All() {
+		if len(out) == n || k.LogOddsZ <= 0 { // ranked: no z > 0 follows
 			break
 		}
-		if k.LogOddsZ <= 0 || k.SingleDoc {
-			continue
+		if !k.SingleDoc {
+			out = append(out, k)
 		}
-		out = append(out, k)
 	}
 	return out
+}
+
+// listedTerms yields the terms TermsSection lists for gk: its Terms, or
+// with Top 0 and Zeros every tested term.
+func listedTerms(gk GroupKeyness, opt TermsOptions) iter.Seq[KeyTerm] {
+	if opt.Top == 0 && opt.Zeros && gk.Result != nil {
+		return gk.Result.All()
+	}
+	return slices.Values(gk.Terms)
 }
 
 // GroupList quotes the first groups for an error message, and says how many
@@ -293,33 +316,40 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) report.Sect
 	display := &report.Table{Name: "terms", Title: tidy.Title,
 		Columns: []string{"group", "term", "count", "per_1k", "ref_per_1k", "docs", "logodds_z", "g2", "q", "log_ratio", "flag"}}
 	compact := &report.Table{Name: "terms", Title: tidy.Title, Columns: []string{"group", "docs", "distinctive terms, strongest first"}}
-	wantDisplay := opt.Only != TidyForm
+	// CSV and JSON write the tidy table only (Only is TidyForm): the
+	// display, which with --top 0 would hold every row, is then not built.
 	for _, gk := range ks {
+		if opt.Only == TidyForm {
+			break
+		}
 		g := gk.Group
 		var words []string
-		for _, k := range gk.Terms {
-			words = append(words, k.Term)
-			if wantDisplay && !opt.Compact {
-				flag := ""
-				if k.SingleDoc {
-					flag = "1 doc"
-				}
-				display.Rows = append(display.Rows, []report.Value{
-					report.Str(t.Groups[g]), report.Str(k.Term), report.Int(k.Count), report.Float(k.Per1k, 2), report.Float(k.RefPer1k, 2), report.Int(k.Docs), report.Float(k.LogOddsZ, 2),
-					report.Float(k.G2, 2), report.Prob(k.Q), report.Float(k.LogRatio, 2), report.Str(flag),
-				})
+		for k := range listedTerms(gk, opt) {
+			if opt.Compact {
+				words = append(words, k.Term)
+				continue
 			}
+			flag := ""
+			if k.SingleDoc {
+				flag = "1 doc"
+			}
+			display.Rows = append(display.Rows, []report.Value{
+				report.Str(t.Groups[g]), report.Str(k.Term), report.Int(k.Count), report.Float(k.Per1k, 2), report.Float(k.RefPer1k, 2), report.Int(k.Docs), report.Float(k.LogOddsZ, 2),
+				report.Float(k.G2, 2), report.Prob(k.Q), report.Float(k.LogRatio, 2), report.Str(flag),
+			})
 		}
-		compact.Rows = append(compact.Rows, []report.Value{report.Str(t.Groups[g]), report.Int(int64(t.Docs[g])), report.Str(strings.Join(words, ", "))})
+		if opt.Compact {
+			compact.Rows = append(compact.Rows, []report.Value{report.Str(t.Groups[g]), report.Int(int64(t.Docs[g])), report.Str(strings.Join(words, ", "))})
+		}
 	}
 	switch opt.Only {
 	case TidyForm:
 		// Written straight to CSV or JSON: with --top 0 the tidy table has
 		// a row per group and tested term, so it is never held whole.
-		tidy.RowSeq = tidyTermRows(t, ks, opt.IDF)
+		tidy.RowSeq = tidyTermRows(t, ks, opt)
 	case BothForms:
 		tidy.Rows = [][]report.Value{}
-		for row := range tidyTermRows(t, ks, opt.IDF) {
+		for row := range tidyTermRows(t, ks, opt) {
 			tidy.Rows = append(tidy.Rows, append([]report.Value(nil), row...))
 		}
 	}
@@ -337,15 +367,15 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) report.Sect
 }
 
 // tidyTermRows yields the tidy rows of distinctive terms, reusing one row.
-func tidyTermRows(t *TermTable, ks []GroupKeyness, v IDFVariant) iter.Seq[[]report.Value] {
+func tidyTermRows(t *TermTable, ks []GroupKeyness, opt TermsOptions) iter.Seq[[]report.Value] {
 	return func(yield func([]report.Value) bool) {
 		row := make([]report.Value, 16)
 		for _, gk := range ks {
 			g := gk.Group
-			for _, k := range gk.Terms {
+			for k := range listedTerms(gk, opt) {
 				tfidf := 0.0
 				if t.Tokens[g] > 0 {
-					tfidf = float64(k.Count) / float64(t.Tokens[g]) * IDF(t.CorpusDF[k.ID], int64(t.TotalDocs), v)
+					tfidf = float64(k.Count) / float64(t.Tokens[g]) * IDF(t.CorpusDF[k.ID], int64(t.TotalDocs), opt.IDF)
 				}
 				row[0], row[1], row[2], row[3] = report.Str(t.Groups[g]), report.Str(k.Term), report.Int(k.Count), report.Float(k.Per1k, 2)
 				row[4], row[5], row[6], row[7] = report.Int(k.Docs), report.Float(k.LogOddsZ, 2), report.Float(k.G2, 2), report.Float(k.Chi2, 2)
@@ -387,8 +417,13 @@ func termsNotes(t *TermTable, ks []GroupKeyness, opt TermsOptions) []string {
 		fmt.Sprintf("Each group against %s. Ranked by log-odds z with an informative Dirichlet prior (Monroe et al. 2008; %s); terms with count ≥ %d in group + reference; z > 1.96 ≈ p < 0.05 for one term.", ref, scale, opt.Keyness.MinCount),
 		"per_1k, ref_per_1k: per 1,000 counted terms in the group and in its reference; g2: signed log-likelihood G²; q: Benjamini–Hochberg adjusted p of G² across the terms tested for that group; log_ratio: log2 of the ratio of relative frequencies, n/a when the term is absent from one side. Definitions: docs/measures.md.",
 	}
-	if opt.Top > 0 {
-		notes = append(notes, fmt.Sprintf("Top %d per group with z > 0; terms used by a single document of a group with several are flagged and not ranked (--top 0 lists every term).", opt.Top))
+	switch {
+	case opt.Top > 0:
+		notes = append(notes, fmt.Sprintf("Top %d per group with z > 0; terms used by a single document of a group with several are flagged and not ranked (--top 0 lists every tested term the group uses).", opt.Top))
+	case opt.Zeros:
+		notes = append(notes, "Every tested term of each group, flagged ones included, and those the group never uses (count 0).")
+	default:
+		notes = append(notes, "Every tested term each group uses (count > 0), flagged ones included. The tested terms a group never uses count in its q but are not listed: parallax terms --top 0 --zeros lists them.")
 	}
 	for _, gk := range ks {
 		if gk.NA != "" {

@@ -145,20 +145,14 @@ func WriteDir(dir string, r *Report, f Format, opt Options) ([]string, error) {
 		return nil, fmt.Errorf("create output directory: %w", err)
 	}
 	var paths []string
-	var buf bytes.Buffer
 	for i, s := range r.Sections {
-		buf.Reset()
-		one := &Report{Provenance: r.Provenance, Sections: []Section{s}}
-		if err := Render(&buf, one, f, opt); err != nil {
-			return paths, err
-		}
 		p := filepath.Join(dir, names[i])
-		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
-			return paths, fmt.Errorf("write section %q: %w", tidyTable(s).Name, err)
+		if err := renderFile(p, &Report{Provenance: r.Provenance, Sections: []Section{s}}, f, opt); err != nil {
+			return paths, err
 		}
 		paths = append(paths, p)
 	}
-	buf.Reset()
+	var buf bytes.Buffer
 	bw := bufio.NewWriter(&buf)
 	writeProvenanceJSON(bw, &r.Provenance, "")
 	bw.WriteByte('\n')
@@ -170,6 +164,24 @@ func WriteDir(dir string, r *Report, f Format, opt Options) ([]string, error) {
 	paths = append(paths, p)
 	sort.Strings(paths)
 	return paths, nil
+}
+
+// renderFile renders the one section of r into the file at path, as it
+// goes: a streamed table (terms --top 0 --zeros) is never held whole. A
+// file whose rendering failed is removed.
+func renderFile(path string, r *Report, f Format, opt Options) error {
+	out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("write section %q: %w", tidyTable(r.Sections[0]).Name, err)
+	}
+	err = Render(out, r, f, opt)
+	if cerr := out.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("write section %q: %w", tidyTable(r.Sections[0]).Name, cerr)
+	}
+	if err != nil {
+		os.Remove(path)
+	}
+	return err
 }
 
 // sectionFileNames returns the file name of each section, refusing names

@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -46,5 +48,43 @@ func TestRenderStreamedRows(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), `table "bad" row 1 has 1 cells for 2 columns`) {
 			t.Errorf("%s: short streamed row: err = %v", f, err)
 		}
+	}
+}
+
+// TestWriteDirStreamed: WriteDir writes a streamed table as Render does, and
+// a streamed row of the wrong length leaves no partial file behind.
+func TestWriteDirStreamed(t *testing.T) {
+	prov := Provenance{Tool: "parallax", Version: "test", Command: "t"}
+	rows := func(bad bool) func(func([]Value) bool) {
+		return func(yield func([]Value) bool) {
+			for i := range 1000 {
+				row := []Value{Str("g"), Int(int64(i))}
+				if bad && i == 999 {
+					row = row[:1]
+				}
+				if !yield(row) {
+					return
+				}
+			}
+		}
+	}
+	good := &Report{Provenance: prov, Sections: []Section{{Display: &Table{Name: "t", Columns: []string{"a", "b"}, RowSeq: rows(false)}}}}
+	var want bytes.Buffer
+	if err := Render(&want, good, FormatCSV, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := WriteDir(dir, good, FormatCSV, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(filepath.Join(dir, "t.csv")); err != nil || !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("t.csv (%v) differs from Render's output", err)
+	}
+	bad := &Report{Provenance: prov, Sections: []Section{{Display: &Table{Name: "u", Columns: []string{"a", "b"}, RowSeq: rows(true)}}}}
+	if _, err := WriteDir(dir, bad, FormatCSV, Options{}); err == nil || !strings.Contains(err.Error(), "row 1000 has 1 cells") {
+		t.Errorf("bad streamed row: err = %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "u.csv")); !os.IsNotExist(err) {
+		t.Errorf("u.csv left behind after the error (stat: %v)", err)
 	}
 }

@@ -247,6 +247,7 @@ func runTerms(c *command, args []string, e *env) error {
 	tf.add(fs, 20)
 	dtm := fs.String("dtm", "", "also write the group × term counts behind every measure to this CSV file (group,term,count,docs)")
 	rank := fs.String("rank", "logodds", "logodds: distinctive terms (keyness); count or tfidf: each group's most frequent terms")
+	zeros := fs.Bool("zeros", false, "with --top 0, list also the tested terms a group never uses (count 0): a row per group and tested term")
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
@@ -260,6 +261,10 @@ func runTerms(c *command, args []string, e *env) error {
 	default:
 		return usagef("--rank %q: use logodds, count or tfidf", *rank)
 	}
+	if *zeros && (tf.top != 0 || *rank != "logodds") {
+		return usagef("--zeros adds the terms a group never uses to the list of every tested term: use it with --top 0 (and --rank logodds)")
+	}
+	topt.Zeros = *zeros
 	res, err := cf.run(pos, e, nil)
 	if err != nil {
 		return err

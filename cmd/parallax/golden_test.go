@@ -40,6 +40,7 @@ var goldenCases = []struct {
 	{"karabakh-report", []string{"report", "-o", "OUT/report.html"}},
 	{"karabakh-terms.txt", []string{"terms", "--width", "100"}},
 	{"karabakh-terms-all.csv", []string{"terms", "--format", "csv", "--top", "0"}},
+	{"karabakh-terms-zeros.csv", []string{"terms", "--format", "csv", "--top", "0", "--zeros"}},
 	{"karabakh-terms-ngrams.csv", []string{"terms", "--format", "csv", "--ngrams", "3", "--stem"}},
 	{"karabakh-terms-yates.json", []string{"terms", "--format", "json", "--correction", "yates", "--prior-scale", "500"}},
 	{"karabakh-terms-count.md", []string{"terms", "--rank", "count", "--top", "15", "--format", "markdown"}},

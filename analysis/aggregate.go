@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unsafe"
+
+	"parallax/analysis/segment"
 )
 
 // unsafeString views b as a string without copying. The result must not be
@@ -201,4 +203,80 @@ func freeze(s *shard, v *vocabulary) (*TermTable, []GroupSummary, []int32) {
 		}
 	}
 	return t, summaries, remap
+}
+
+// Counter counts one worker's documents into its Shard: per group the
+// documents, dates, sentences and words, and per term its count and
+// document frequency, through an annotator whose caches sit in front of
+// the shared vocabulary. A document is Document, then Sentence for each
+// of its sentences, then EndDocument. A Counter is used by one goroutine.
+type Counter struct {
+	ann     *annotator
+	shard   *shard
+	g       *groupAcc // the current document's group
+	scratch []int32   // per-document count by term id
+	touched []int32   // ids with scratch > 0
+}
+
+// NewCounter returns a Counter adding to s, interning terms in v.
+func NewCounter(opt TermOptions, v *vocabulary, s *shard) *Counter {
+	return &Counter{ann: newAnnotator(opt, v), shard: s}
+}
+
+// Document starts a document of group, dated date ("" when undated), with
+// the given number of sentences.
+func (c *Counter) Document(group, date string, sentences int) {
+	g := c.shard.group(group)
+	g.docs++
+	if date == "" {
+		g.undated++
+	}
+	g.addDate(date)
+	g.sentences += int64(sentences)
+	c.g = g
+}
+
+// Sentence counts the words and terms of one sentence: text and its tokens.
+func (c *Counter) Sentence(text string, toks []segment.Token) {
+	c.g.words += int64(len(toks) - segment.CountNonWords(toks))
+	c.ann.sentence(text, toks, c.count)
+}
+
+// count adds one occurrence of term id to the current document.
+func (c *Counter) count(id int32) {
+	if int(id) >= len(c.scratch) {
+		grown := make([]int32, max(int(id)+1, 2*len(c.scratch)))
+		copy(grown, c.scratch)
+		c.scratch = grown
+	}
+	if c.scratch[id] == 0 {
+		c.touched = append(c.touched, id)
+	}
+	c.scratch[id]++
+}
+
+// DocumentVector returns the current document's term counts by (first-seen)
+// term id, ids ascending; freeze's remap renumbers them.
+func (c *Counter) DocumentVector() SparseCounts {
+	ids := append([]int32(nil), c.touched...)
+	sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
+	counts := make([]int64, len(ids))
+	for i, id := range ids {
+		counts[i] = int64(c.scratch[id])
+	}
+	return SparseCounts{IDs: ids, Counts: counts}
+}
+
+// EndDocument adds the current document's terms to its group.
+func (c *Counter) EndDocument() {
+	for _, id := range c.touched {
+		t := c.g.terms[id]
+		t.count += int64(c.scratch[id])
+		t.docs++
+		c.g.terms[id] = t
+	}
+	for _, id := range c.touched {
+		c.scratch[id] = 0
+	}
+	c.touched = c.touched[:0]
 }

@@ -49,7 +49,7 @@ func BenchmarkTermsPipeline(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := DistinctiveTerms(res.Table, TermsOptions{Keyness: KeynessOptions{MinCount: 3}, IDF: "smooth", Top: 20}); err != nil {
+		if _, err := DistinctiveTerms(res.Table, DistinctiveOptions{Keyness: KeynessOptions{MinCount: 3}, IDF: "smooth", Top: 20}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -88,7 +88,7 @@ func BenchmarkDistinctiveTerms(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		if _, err := DistinctiveTerms(res.Table, TermsOptions{Keyness: KeynessOptions{MinCount: 3}, IDF: "smooth", Top: 20}); err != nil {
+		if _, err := DistinctiveTerms(res.Table, DistinctiveOptions{Keyness: KeynessOptions{MinCount: 3}, IDF: "smooth", Top: 20}); err != nil {
 			b.Fatal(err)
 		}
 	}

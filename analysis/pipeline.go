@@ -271,35 +271,20 @@ type docVec struct {
 	vec       SparseCounts // old (first-seen) term ids until buildDocVectors
 }
 
-// processor is one worker's state: reusable buffers, and an annotator whose
-// caches sit in front of the shared vocabulary.
+// processor is one worker's state: reusable buffers, and a term counter
+// whose caches sit in front of the shared vocabulary.
 type processor struct {
 	opt     Options
 	cleaner *clean.Cleaner
 	out     *workerOut
-	ann     *annotator
+	counter *Counter
 	sents   []segment.Span
 	toks    []segment.Token // the document's tokens, sentence by sentence
 	sentTok []int32         // where each sentence's tokens start in toks, and the end
-	scratch []int32         // per-document count by term id
-	touched []int32         // ids with scratch > 0
 }
 
 func newProcessor(opt Options, c *clean.Cleaner, v *vocabulary, out *workerOut) *processor {
-	return &processor{opt: opt, cleaner: c, out: out, ann: newAnnotator(opt.Terms, v)}
-}
-
-// count adds one occurrence of term id to the current document.
-func (p *processor) count(id int32) {
-	if int(id) >= len(p.scratch) {
-		grown := make([]int32, max(int(id)+1, 2*len(p.scratch)))
-		copy(grown, p.scratch)
-		p.scratch = grown
-	}
-	if p.scratch[id] == 0 {
-		p.touched = append(p.touched, id)
-	}
-	p.scratch[id]++
+	return &processor{opt: opt, cleaner: c, out: out, counter: NewCounter(opt.Terms, v, out.shard)}
 }
 
 func (p *processor) process(d *corpus.Document) {
@@ -314,21 +299,14 @@ func (p *processor) process(d *corpus.Document) {
 			p.out.removed[r.Rule]++
 		}
 	}
-	g := p.out.shard.group(d.Group)
-	g.docs++
-	if d.Date == "" {
-		g.undated++
-	}
-	g.addDate(d.Date)
 	p.sents = segment.Sentences(text, p.sents[:0])
-	g.sentences += int64(len(p.sents))
+	p.counter.Document(d.Group, d.Date, len(p.sents))
 	if p.opt.VisitOnly {
 		if p.opt.Visit != nil {
 			p.opt.Visit(&segment.Processed{Doc: d, Text: text, Sentences: p.sents, Removed: removed})
 		}
 		return
 	}
-	p.touched = p.touched[:0]
 	// With a Visit the document's tokens are kept for it (SentenceTokens);
 	// without, one sentence's at a time.
 	keep := p.opt.Visit != nil
@@ -339,29 +317,13 @@ func (p *processor) process(d *corpus.Document) {
 		}
 		from := len(p.toks)
 		p.toks = segment.Tokenize(text[s.Start:s.End], p.toks)
-		toks := p.toks[from:]
-		g.words += int64(len(toks) - segment.CountNonWords(toks))
-		p.ann.sentence(text[s.Start:s.End], toks, p.count)
+		p.counter.Sentence(text[s.Start:s.End], p.toks[from:])
 		p.sentTok = append(p.sentTok, int32(len(p.toks)))
 	}
-	for _, id := range p.touched {
-		c := g.terms[id]
-		c.count += int64(p.scratch[id])
-		c.docs++
-		g.terms[id] = c
-	}
 	if p.opt.DocVectors {
-		ids := append([]int32(nil), p.touched...)
-		sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
-		counts := make([]int64, len(ids))
-		for i, id := range ids {
-			counts[i] = int64(p.scratch[id])
-		}
-		p.out.vecs = append(p.out.vecs, docVec{index: d.Index, id: d.ID, group: d.Group, vec: SparseCounts{IDs: ids, Counts: counts}})
+		p.out.vecs = append(p.out.vecs, docVec{index: d.Index, id: d.ID, group: d.Group, vec: p.counter.DocumentVector()})
 	}
-	for _, id := range p.touched {
-		p.scratch[id] = 0
-	}
+	p.counter.EndDocument()
 	if keep {
 		pr := &segment.Processed{Doc: d, Text: text, Sentences: p.sents, Removed: removed}
 		pr.SetTokens(p.toks, p.sentTok)

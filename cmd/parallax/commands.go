@@ -132,8 +132,11 @@ func (tf *termsFlags) options(compact bool, only analysis.Form) (analysis.TermsO
 		return analysis.TermsOptions{}, usagef("--correction: %v", err)
 	}
 	return analysis.TermsOptions{
-		Keyness: analysis.KeynessOptions{PriorScale: tf.prior, MinCount: tf.minCount, Correction: tf.correction},
-		IDF:     idf, Top: tf.top, Vs: tf.vs, Target: tf.target, Compact: compact, Only: only,
+		DistinctiveOptions: analysis.DistinctiveOptions{
+			Keyness: analysis.KeynessOptions{PriorScale: tf.prior, MinCount: tf.minCount, Correction: tf.correction},
+			IDF:     idf, Top: tf.top, Vs: tf.vs, Target: tf.target,
+		},
+		Compact: compact, Only: only,
 	}, nil
 }
 
@@ -284,7 +287,7 @@ func runTerms(c *command, args []string, e *env) error {
 	if err := tf.checkGroups(res.Table); err != nil {
 		return err
 	}
-	ks, err := analysis.DistinctiveTerms(res.Table, topt)
+	ks, err := analysis.DistinctiveTerms(res.Table, topt.DistinctiveOptions)
 	if err != nil {
 		return err
 	}

@@ -117,7 +117,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	}
 	out := &comparison{Res: res, Framing: framing}
 	resamples, seed := *ff.resamples, *ff.seed
-	if out.Keyness, err = analysis.DistinctiveTerms(res.Table, topt); err != nil {
+	if out.Keyness, err = analysis.DistinctiveTerms(res.Table, topt.DistinctiveOptions); err != nil {
 		return nil, err
 	}
 	if out.Sim, err = analysis.GroupSimilarity(res.Table, m, idfFunc(res.Table, topt.IDF)); err != nil {

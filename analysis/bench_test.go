@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/termstats"
 	"parallax/lexicons"
 )
 
@@ -45,11 +46,11 @@ func BenchmarkTermsPipeline(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		res, err := Run(src, Options{Terms: TermOptions{StopWords: sw}})
+		res, err := Run(src, Options{Terms: termstats.TermOptions{StopWords: sw}})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := DistinctiveTerms(res.Table, DistinctiveOptions{Keyness: KeynessOptions{MinCount: 3}, IDF: "smooth", Top: 20}); err != nil {
+		if _, err := termstats.DistinctiveTerms(res.Table, termstats.DistinctiveOptions{Keyness: termstats.KeynessOptions{MinCount: 3}, IDF: "smooth", Top: 20}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -67,7 +68,7 @@ func BenchmarkRun(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		if _, err := Run(src, Options{Terms: TermOptions{StopWords: sw}}); err != nil {
+		if _, err := Run(src, Options{Terms: termstats.TermOptions{StopWords: sw}}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -81,14 +82,14 @@ func BenchmarkDistinctiveTerms(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	res, err := Run(src, Options{Terms: TermOptions{StopWords: sw}})
+	res, err := Run(src, Options{Terms: termstats.TermOptions{StopWords: sw}})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		if _, err := DistinctiveTerms(res.Table, DistinctiveOptions{Keyness: KeynessOptions{MinCount: 3}, IDF: "smooth", Top: 20}); err != nil {
+		if _, err := termstats.DistinctiveTerms(res.Table, termstats.DistinctiveOptions{Keyness: termstats.KeynessOptions{MinCount: 3}, IDF: "smooth", Top: 20}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
 	"parallax/analysis/segment"
+	"parallax/analysis/termstats"
 )
 
 // Options configure a pipeline run.
@@ -20,7 +21,7 @@ type Options struct {
 	Load    corpus.LoadOptions
 	Clean   clean.Options
 	NoClean bool // skip cleaning entirely
-	Terms   TermOptions
+	Terms   termstats.TermOptions
 	Workers int // parallel workers; 0 means GOMAXPROCS
 	// DocVectors keeps each document's sparse term counts (for document
 	// similarity); memory grows with the corpus, so it is off by default.
@@ -59,9 +60,9 @@ type CleaningSummary struct {
 type Result struct {
 	Source      string
 	Load        *corpus.LoadReport
-	Table       *TermTable
-	Groups      []GroupSummary // same order as Table.Groups
-	Docs        *DocVectors    // nil unless Options.DocVectors
+	Table       *termstats.TermTable
+	Groups      []termstats.GroupSummary // same order as Table.Groups
+	Docs        *termstats.DocVectors    // nil unless Options.DocVectors
 	Cleaning    CleaningSummary
 	Fingerprint string // SHA-256 over group, id and text of every loaded document, in order
 	// LineStats are the repeated-line rule's statistics, nil when it did
@@ -115,12 +116,12 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	vocab := newVocabulary()
+	vocab := termstats.NewVocabulary()
 	docs := make(chan *corpus.Document, 4*workers)
 	outs := make([]*workerOut, workers)
 	var wg sync.WaitGroup
 	for i := range outs {
-		outs[i] = &workerOut{shard: newShard(), removed: map[string]int64{}}
+		outs[i] = &workerOut{shard: termstats.NewShard(), removed: map[string]int64{}}
 		wg.Add(1)
 		go func(w *workerOut) {
 			defer wg.Done()
@@ -166,7 +167,7 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 
 	all := outs[0]
 	for _, o := range outs[1:] {
-		all.shard.merge(o.shard)
+		all.shard.Merge(o.shard)
 		for r, n := range o.removed {
 			all.removed[r] += n
 		}
@@ -177,7 +178,7 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 		res.Cleaning.Removed += n
 	}
 	var remap []int32
-	res.Table, res.Groups, remap = freeze(all.shard, vocab)
+	res.Table, res.Groups, remap = termstats.Freeze(all.shard, vocab)
 	if opt.DocVectors {
 		res.Docs = buildDocVectors(all.vecs, remap)
 	}
@@ -260,7 +261,7 @@ func disabled(list []string, rule string) bool {
 
 // workerOut is what one worker accumulates; merged after all workers end.
 type workerOut struct {
-	shard   *shard
+	shard   *termstats.Shard
 	removed map[string]int64
 	vecs    []docVec
 }
@@ -268,7 +269,7 @@ type workerOut struct {
 type docVec struct {
 	index     int
 	id, group string
-	vec       SparseCounts // old (first-seen) term ids until buildDocVectors
+	vec       termstats.SparseCounts // old (first-seen) term ids until buildDocVectors
 }
 
 // processor is one worker's state: reusable buffers, and a term counter
@@ -277,14 +278,14 @@ type processor struct {
 	opt     Options
 	cleaner *clean.Cleaner
 	out     *workerOut
-	counter *Counter
+	counter *termstats.Counter
 	sents   []segment.Span
 	toks    []segment.Token // the document's tokens, sentence by sentence
 	sentTok []int32         // where each sentence's tokens start in toks, and the end
 }
 
-func newProcessor(opt Options, c *clean.Cleaner, v *vocabulary, out *workerOut) *processor {
-	return &processor{opt: opt, cleaner: c, out: out, counter: NewCounter(opt.Terms, v, out.shard)}
+func newProcessor(opt Options, c *clean.Cleaner, v *termstats.Vocabulary, out *workerOut) *processor {
+	return &processor{opt: opt, cleaner: c, out: out, counter: termstats.NewCounter(opt.Terms, v, out.shard)}
 }
 
 func (p *processor) process(d *corpus.Document) {
@@ -336,9 +337,9 @@ func (p *processor) process(d *corpus.Document) {
 
 // buildDocVectors orders document vectors by input position and renumbers
 // their term ids to the frozen (alphabetical) ids.
-func buildDocVectors(vecs []docVec, remap []int32) *DocVectors {
+func buildDocVectors(vecs []docVec, remap []int32) *termstats.DocVectors {
 	sort.Slice(vecs, func(a, b int) bool { return vecs[a].index < vecs[b].index })
-	dv := &DocVectors{}
+	dv := &termstats.DocVectors{}
 	for _, v := range vecs {
 		type pair struct {
 			id int32
@@ -349,7 +350,7 @@ func buildDocVectors(vecs []docVec, remap []int32) *DocVectors {
 			pairs[i] = pair{remap[id], v.vec.Counts[i]}
 		}
 		sort.Slice(pairs, func(a, b int) bool { return pairs[a].id < pairs[b].id })
-		var sc SparseCounts
+		var sc termstats.SparseCounts
 		for _, pr := range pairs {
 			sc.IDs = append(sc.IDs, pr.id)
 			sc.Counts = append(sc.Counts, pr.n)

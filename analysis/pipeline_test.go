@@ -9,7 +9,9 @@ import (
 	"testing/fstest"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/internal/testkit"
 	"parallax/analysis/kwic"
+	"parallax/analysis/termstats"
 	"parallax/lexicons"
 )
 
@@ -38,7 +40,7 @@ func stopEN(t *testing.T) *lexicons.StopWords {
 }
 
 // dense returns group → term → count for easy comparison.
-func dense(t *TermTable, which []SparseCounts) map[string]map[string]int64 {
+func dense(t *termstats.TermTable, which []termstats.SparseCounts) map[string]map[string]int64 {
 	out := map[string]map[string]int64{}
 	for g, name := range t.Groups {
 		out[name] = map[string]int64{}
@@ -50,7 +52,7 @@ func dense(t *TermTable, which []SparseCounts) map[string]map[string]int64 {
 }
 
 func TestRunCountsByHand(t *testing.T) {
-	res := runSmall(t, Options{Terms: TermOptions{StopWords: stopEN(t)}, Workers: 2})
+	res := runSmall(t, Options{Terms: termstats.TermOptions{StopWords: stopEN(t)}, Workers: 2})
 	tab := res.Table
 	// Stop words "the" removed. Alpha: a1 = separatist forces fired separatist leaders met;
 	// a2 = separatist leaders said talks failed.
@@ -89,7 +91,7 @@ func TestRunCountsByHand(t *testing.T) {
 }
 
 func TestRunNGramsNeverCrossStopWordsOrSentences(t *testing.T) {
-	res := runSmall(t, Options{Terms: TermOptions{StopWords: stopEN(t), NGrams: 2}})
+	res := runSmall(t, Options{Terms: termstats.TermOptions{StopWords: stopEN(t), NGrams: 2}})
 	c := dense(res.Table, res.Table.Count)
 	if c["Beta"]["ethnic armenian"] != 2 || c["Alpha"]["separatist leaders"] != 2 || c["Alpha"]["separatist forces"] != 1 {
 		t.Errorf("bigrams: Beta %v Alpha %v", c["Beta"], c["Alpha"])
@@ -107,7 +109,7 @@ func TestRunNGramsNeverCrossStopWordsOrSentences(t *testing.T) {
 // TestRunMinLengthAfterStemming: --min-length applies to the counted term,
 // so a word stemmed below the length is dropped.
 func TestRunMinLengthAfterStemming(t *testing.T) {
-	res := runSmall(t, Options{Terms: TermOptions{StopWords: stopEN(t), Stem: true, MinLength: 5}})
+	res := runSmall(t, Options{Terms: termstats.TermOptions{StopWords: stopEN(t), Stem: true, MinLength: 5}})
 	c := dense(res.Table, res.Table.Count)
 	// leaders → leader (6) stays; talks → talk (4), fired → fire (4), met (3) go.
 	if c["Alpha"]["leader"] != 2 || c["Alpha"]["talk"] != 0 || c["Alpha"]["fire"] != 0 || c["Alpha"]["met"] != 0 {
@@ -116,7 +118,7 @@ func TestRunMinLengthAfterStemming(t *testing.T) {
 }
 
 func TestRunStemming(t *testing.T) {
-	res := runSmall(t, Options{Terms: TermOptions{StopWords: stopEN(t), Stem: true}})
+	res := runSmall(t, Options{Terms: termstats.TermOptions{StopWords: stopEN(t), Stem: true}})
 	c := dense(res.Table, res.Table.Count)
 	if c["Alpha"]["leader"] != 2 || c["Alpha"]["talk"] != 1 || c["Alpha"]["fire"] != 1 {
 		t.Errorf("stemmed Alpha: %v", c["Alpha"])
@@ -132,7 +134,7 @@ func TestRunIndependentOfWorkers(t *testing.T) {
 	src := allSidesSource(t)
 	var results []*Result
 	for _, w := range []int{1, 4} {
-		res, err := Run(src, Options{Terms: TermOptions{StopWords: stopEN(t)}, Workers: w, DocVectors: true})
+		res, err := Run(src, Options{Terms: termstats.TermOptions{StopWords: stopEN(t)}, Workers: w, DocVectors: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -200,8 +202,8 @@ func TestKWIC(t *testing.T) {
 // of the small corpus: Alpha has 11 counted terms in 2 documents; the corpus
 // has 3 documents.
 func TestFrequencySection(t *testing.T) {
-	res := runSmall(t, Options{Terms: TermOptions{StopWords: stopEN(t)}})
-	sec, err := FrequencySection(res.Table, "count", 2, 1, IDFSmooth)
+	res := runSmall(t, Options{Terms: termstats.TermOptions{StopWords: stopEN(t)}})
+	sec, err := FrequencySection(res.Table, "count", 2, 1, termstats.IDFSmooth)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,13 +228,87 @@ func TestFrequencySection(t *testing.T) {
 	for i, w := range want {
 		r := rows[i]
 		if r[0].Str != w.group || r[1].Int != w.rank || r[2].Str != w.term || r[3].Int != w.count || r[5].Int != w.docs ||
-			!within(r[4].Float, w.per1k, 1e-12) || !within(r[6].Float, w.tf, 1e-12) || !within(r[7].Float, w.tfidf, 1e-12) {
+			!testkit.Within(r[4].Float, w.per1k, 1e-12) || !testkit.Within(r[6].Float, w.tf, 1e-12) || !testkit.Within(r[7].Float, w.tfidf, 1e-12) {
 			t.Errorf("row %d = %v, want %+v", i, r, w)
 		}
 	}
 	// Ranked by tf-idf, Alpha's first term is still separatist (0.351 > the rest).
-	sec, _ = FrequencySection(res.Table, "tfidf", 1, 1, IDFSmooth)
+	sec, _ = FrequencySection(res.Table, "tfidf", 1, 1, termstats.IDFSmooth)
 	if got := sec.Display.Rows[0][2].Str; got != "separatist" {
 		t.Errorf("top Alpha term by tfidf = %q, want separatist", got)
+	}
+}
+
+// TestRunNGramsNeverCrossPunctuation counts bigrams through Run on a corpus
+// small enough to count by hand.
+func TestRunNGramsNeverCrossPunctuation(t *testing.T) {
+	const input = `{"id":"a1","outlet":"Alpha","text":"Talks in Dubai, United Arab Emirates ended on Jan. 16, 2019."}
+{"id":"a2","outlet":"Alpha","text":"The United Arab Emirates (UAE) hosted: Armenian–Azerbaijani talks/meetings."}
+`
+	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(input)}}
+	res, err := Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "test"}, Options{Terms: termstats.TermOptions{StopWords: stopEN(t), NGrams: 2}, NoClean: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := dense(res.Table, res.Table.Count)["Alpha"]
+	// Terms ("the", "in", "on" are stop words), with the text between them:
+	// a1: talks [in] dubai [, ] united [ ] arab [ ] emirates [ ] ended [on] jan [. ] 16 [, ] 2019
+	//   → bigrams united arab, arab emirates, emirates ended.
+	// a2: [the] united [ ] arab [ ] emirates [ (] uae [) ] hosted [: ] armenian [–]
+	//   azerbaijani [ ] talks [/] meetings
+	//   → bigrams united arab, arab emirates, azerbaijani talks.
+	want := map[string]int64{"united arab": 2, "arab emirates": 2, "emirates ended": 1, "azerbaijani talks": 1}
+	for term, n := range got {
+		if !strings.Contains(term, " ") {
+			continue
+		}
+		if want[term] != n {
+			t.Errorf("bigram %q counted %d times, want %d", term, n, want[term])
+		}
+	}
+	for term, n := range want {
+		if got[term] != n {
+			t.Errorf("bigram %q counted %d times, want %d", term, got[term], n)
+		}
+	}
+}
+
+// TestRunNGramsAllSides checks the bigrams of the AllSides sample that used
+// to cross punctuation. Counts from the raw file:
+// zcat articles.jsonl.gz | grep -oiE 'united[[:space:]]+arab' | wc -l → 37,
+// six of them after "Dubai, " (which used to give "dubai united");
+// grep -oE '[0-9]+, 2019' → 24 (which gave "16 2019" and the like).
+func TestRunNGramsAllSides(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the AllSides sample")
+	}
+	res, err := Run(allSidesSource(t), Options{Terms: termstats.TermOptions{StopWords: stopEN(t), NGrams: 2}, NoClean: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := res.Table
+	count := func(term string) int64 {
+		i := tab.TermIndex(term)
+		if i < 0 {
+			return 0
+		}
+		return tab.CorpusCount[i]
+	}
+	for _, tc := range []struct {
+		term string
+		want int64
+	}{
+		{"united arab", 37},
+		{"dubai united", 0},
+		{"16 2019", 0},
+	} {
+		if got := count(tc.term); got != tc.want {
+			t.Errorf("%s: counted %d times, want %d", tc.term, got, tc.want)
+		}
+	}
+	for _, term := range tab.Terms {
+		if strings.HasSuffix(term, " 2019") && strings.Trim(strings.TrimSuffix(term, " 2019"), "0123456789") == "" {
+			t.Errorf("bigram %q joins a day and a year across a comma", term)
+		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"parallax/analysis/framing"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
+	"parallax/analysis/termstats"
 	"parallax/analysis/tonestats"
 )
 
@@ -25,8 +26,8 @@ import (
 type HTMLReport struct {
 	Report  *report.Report // compare's sections in order, and the provenance
 	Groups  []string       // the term table's groups: GroupKeyness.Group indexes them
-	Keyness []GroupKeyness
-	Sim     *SimMatrix
+	Keyness []termstats.GroupKeyness
+	Sim     *termstats.SimMatrix
 	Tone    *tonestats.Summary
 	// Frames is the name of the frames lexicon and FrameKeys its categories
 	// in order; FrameRows are compare's rows (nil with --frames none).
@@ -364,7 +365,7 @@ func heatColour(v, lo, hi float64) string {
 
 func (r *HTMLReport) similarityCharts() ([]htmlChart, *htmlTable, error) {
 	s := r.Sim
-	order := ClusterOrder(s)
+	order := termstats.ClusterOrder(s)
 	n := len(order)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for a, i := range order {
@@ -424,7 +425,7 @@ func (r *HTMLReport) similarityCharts() ([]htmlChart, *htmlTable, error) {
 	charts := []htmlChart{{SVG: svg.HTML(), Caption: fmt.Sprintf(
 		"Similarity (%s) between groups, rows and columns in the clustering order of the table below (average linkage on 1 − similarity). Darker is more similar, from the lowest off-diagonal value (%s) to the highest (%s); the diagonal (1) is grey. Hover a cell for its value.",
 		s.Measure, fmtNum(lo, 3), fmtNum(hi, 3))}}
-	m, err := SimilarityMDS(s)
+	m, err := termstats.SimilarityMDS(s)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -451,7 +452,7 @@ func pct(x float64) string {
 	return fmtNum(100*x, 1) + "%"
 }
 
-func mdsChart(m *MDSMap) htmlChart {
+func mdsChart(m *termstats.MDSMap) htmlChart {
 	w, h, pad := 640.0, 480.0, 40.0
 	if len(m.Labels) > 20 { // room for many labels
 		w, h = 1000, 760

@@ -14,6 +14,7 @@ import (
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
+	"parallax/analysis/termstats"
 	"parallax/analysis/tonestats"
 )
 
@@ -25,7 +26,7 @@ const (
 // testHTMLReport is a small report whose every text field carries markup.
 func testHTMLReport() *HTMLReport {
 	groups := []string{"Alpha", "Beta " + evilImg, "Gamma & Sons"}
-	sim := &SimMatrix{Measure: SimCosineTFIDF, Labels: groups, Valid: []bool{true, true, true},
+	sim := &termstats.SimMatrix{Measure: termstats.SimCosineTFIDF, Labels: groups, Valid: []bool{true, true, true},
 		Values: mat.NewSymDense(3, []float64{1, 0.3, 0.2, 0.3, 1, 0.25, 0.2, 0.25, 1})}
 	tone := &tonestats.Summary{Instruments: []string{"vader"}, Groups: groups, Stats: tonestats.StatsOptions{Resamples: 1000, Permutations: 1000, Seed: 1}}
 	var ivs []resample.Interval

@@ -12,6 +12,7 @@ import (
 
 	"parallax/analysis/kwic"
 	"parallax/analysis/report"
+	"parallax/analysis/termstats"
 )
 
 // SmallGroup is the document count below which a group is flagged "small" in
@@ -104,7 +105,7 @@ func smallFlag(docs int) string {
 	return ""
 }
 
-func hasSmall(gs []GroupSummary) bool {
+func hasSmall(gs []termstats.GroupSummary) bool {
 	for _, g := range gs {
 		if g.Docs < SmallGroup {
 			return true
@@ -116,7 +117,7 @@ func hasSmall(gs []GroupSummary) bool {
 // TermsOptions configure the distinctive-terms section: the terms computed
 // (DistinctiveOptions) and how they are shown.
 type TermsOptions struct {
-	DistinctiveOptions
+	termstats.DistinctiveOptions
 	// Compact makes the display one row per group with its top terms, as
 	// compare shows it; the tidy table is the same either way.
 	Compact bool
@@ -137,7 +138,7 @@ const (
 
 // TermsSection renders distinctive terms: a long tidy table, and for the
 // display either the same (one row per term) or, compact, one row per group.
-func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) report.Section {
+func TermsSection(t *termstats.TermTable, ks []termstats.GroupKeyness, opt TermsOptions) report.Section {
 	tidy := &report.Table{
 		Name:  "terms",
 		Title: "Distinctive terms",
@@ -155,7 +156,7 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) report.Sect
 		}
 		g := gk.Group
 		var words []string
-		for k := range listedTerms(gk, opt.DistinctiveOptions) {
+		for k := range termstats.ListedTerms(gk, opt.DistinctiveOptions) {
 			if opt.Compact {
 				words = append(words, k.Term)
 				continue
@@ -198,15 +199,15 @@ func TermsSection(t *TermTable, ks []GroupKeyness, opt TermsOptions) report.Sect
 }
 
 // tidyTermRows yields the tidy rows of distinctive terms, reusing one row.
-func tidyTermRows(t *TermTable, ks []GroupKeyness, opt TermsOptions) iter.Seq[[]report.Value] {
+func tidyTermRows(t *termstats.TermTable, ks []termstats.GroupKeyness, opt TermsOptions) iter.Seq[[]report.Value] {
 	return func(yield func([]report.Value) bool) {
 		row := make([]report.Value, 16)
 		for _, gk := range ks {
 			g := gk.Group
-			for k := range listedTerms(gk, opt.DistinctiveOptions) {
+			for k := range termstats.ListedTerms(gk, opt.DistinctiveOptions) {
 				tfidf := 0.0
 				if t.Tokens[g] > 0 {
-					tfidf = float64(k.Count) / float64(t.Tokens[g]) * IDF(t.CorpusDF[k.ID], int64(t.TotalDocs), opt.IDF)
+					tfidf = float64(k.Count) / float64(t.Tokens[g]) * termstats.IDF(t.CorpusDF[k.ID], int64(t.TotalDocs), opt.IDF)
 				}
 				row[0], row[1], row[2], row[3] = report.Str(t.Groups[g]), report.Str(k.Term), report.Int(k.Count), report.Float(k.Per1k, 2)
 				row[4], row[5], row[6], row[7] = report.Int(k.Docs), report.Float(k.LogOddsZ, 2), report.Float(k.G2, 2), report.Float(k.Chi2, 2)
@@ -232,7 +233,7 @@ func formSection(display, tidy *report.Table, only Form) report.Section {
 	return report.Section{Display: display, Tidy: tidy}
 }
 
-func termsNotes(t *TermTable, ks []GroupKeyness, opt TermsOptions) []string {
+func termsNotes(t *termstats.TermTable, ks []termstats.GroupKeyness, opt TermsOptions) []string {
 	if len(t.Groups) < 2 {
 		return []string{"One group only: distinctive terms need at least two groups to compare (n/a)."}
 	}
@@ -272,8 +273,8 @@ func termsNotes(t *TermTable, ks []GroupKeyness, opt TermsOptions) []string {
 
 // SimilaritySection renders a group similarity matrix: displayed as a matrix
 // in clustering order, tidy as one row per ordered pair.
-func SimilaritySection(s *SimMatrix) report.Section {
-	order := ClusterOrder(s)
+func SimilaritySection(s *termstats.SimMatrix) report.Section {
+	order := termstats.ClusterOrder(s)
 	display := &report.Table{Name: "similarity", Title: fmt.Sprintf("Similarity between groups (%s)", s.Measure)}
 	display.Columns = append(display.Columns, "group")
 	for _, j := range order {
@@ -315,7 +316,7 @@ func SimilaritySection(s *SimMatrix) report.Section {
 
 // closestPairs lists the n most similar pairs of distinct, valid groups,
 // highest first, ties by the groups' names.
-func closestPairs(s *SimMatrix, n int) string {
+func closestPairs(s *termstats.SimMatrix, n int) string {
 	type pair struct {
 		a, b string
 		v    float64
@@ -348,7 +349,7 @@ func closestPairs(s *SimMatrix, n int) string {
 	return strings.Join(out, "; ")
 }
 
-func simValue(s *SimMatrix, i, j int) report.Value {
+func simValue(s *termstats.SimMatrix, i, j int) report.Value {
 	v, ok := s.At(i, j)
 	if !ok {
 		return report.NA()
@@ -356,7 +357,7 @@ func simValue(s *SimMatrix, i, j int) report.Value {
 	return report.Float(v, 3)
 }
 
-func simNote(m SimMeasure) string {
+func simNote(m termstats.SimMeasure) string {
 	switch m {
 	case "cosine-freq":
 		return "cosine-freq: cosine of the groups' relative term frequencies; 1 = same proportions."
@@ -368,7 +369,7 @@ func simNote(m SimMeasure) string {
 }
 
 // NeighborsSection lists each document's nearest documents.
-func NeighborsSection(dv *DocVectors, nn [][]Neighbor, m SimMeasure) report.Section {
+func NeighborsSection(dv *termstats.DocVectors, nn [][]termstats.Neighbor, m termstats.SimMeasure) report.Section {
 	t := &report.Table{Name: "neighbors", Title: fmt.Sprintf("Nearest documents (%s)", m),
 		Columns: []string{"group", "doc", "rank", "neighbor_group", "neighbor_doc", "measure", "value"}}
 	for d, list := range nn {
@@ -420,16 +421,16 @@ func KWICSection(hits []kwic.Hit, counts map[string]int, pattern string, perGrou
 // FrequencySection lists, per group, its terms ranked by count or by tf-idf
 // (rank "count" or "tfidf"), at most top each (0: all) among those with a
 // count of at least minCount: the plain frequency view, next to keyness.
-func FrequencySection(t *TermTable, rank string, top int, minCount int64, v IDFVariant) (report.Section, error) {
+func FrequencySection(t *termstats.TermTable, rank string, top int, minCount int64, v termstats.IDFVariant) (report.Section, error) {
 	tab := &report.Table{Name: "frequencies", Title: "Term frequencies (ranked by " + rank + ")",
 		Columns: []string{"group", "rank", "term", "count", "per_1k", "docs", "tf", "tfidf"}}
 	for g, name := range t.Groups {
-		fs, err := Frequencies(t, g, minCount, v)
+		fs, err := termstats.Frequencies(t, g, minCount, v)
 		if err != nil {
 			return report.Section{}, err
 		}
 		if rank == "tfidf" {
-			slices.SortStableFunc(fs, func(x, y TermFreq) int { return cmp.Compare(y.TFIDF, x.TFIDF) })
+			slices.SortStableFunc(fs, func(x, y termstats.TermFreq) int { return cmp.Compare(y.TFIDF, x.TFIDF) })
 		}
 		if top > 0 && len(fs) > top {
 			fs = fs[:top]

@@ -16,6 +16,7 @@ import (
 	"parallax/analysis/kwic"
 	"parallax/analysis/report"
 	"parallax/analysis/segment"
+	"parallax/analysis/termstats"
 	"parallax/lexicons"
 )
 
@@ -95,27 +96,27 @@ func (tf *termsFlags) add(fs *flag.FlagSet, top int) {
 	fs.IntVar(&tf.top, "top", top, "terms per group (0: every tested term, flagged ones included)")
 	fs.StringVar(&tf.vs, "vs", "", "compare against this one group instead of all the others")
 	fs.StringVar(&tf.target, "target", "", "only this group (default: every group)")
-	fs.Int64Var(&tf.minCount, "min-count", analysis.DefaultKeynessMinCount, "test a term only if it occurs at least this often in group + reference")
+	fs.Int64Var(&tf.minCount, "min-count", termstats.DefaultKeynessMinCount, "test a term only if it occurs at least this often in group + reference")
 	fs.Float64Var(&tf.prior, "prior-scale", 0, "s in the Dirichlet prior α_w = s·c_w/N (0: s = N, α_w = c_w)")
 	fs.StringVar(&tf.idf, "idf", "smooth", "idf for the tfidf column: smooth = ln((1+D)/(1+df))+1, nosmooth = ln(D/df)+1, plain = ln(D/df) (docs/measures.md)")
 	fs.StringVar(&tf.correction, "correction", "none", "continuity correction for G² and χ²: none, yates or williams (see docs/measures.md)")
 }
 
 // checkGroups makes an unknown --vs or --target a usage error naming the groups.
-func (tf *termsFlags) checkGroups(t *analysis.TermTable) error {
+func (tf *termsFlags) checkGroups(t *termstats.TermTable) error {
 	if tf.vs != "" && tf.vs == tf.target {
 		return usagef("--target and --vs both name %q: compare a group with another group", tf.vs)
 	}
 	for _, f := range []struct{ flag, name string }{{"vs", tf.vs}, {"target", tf.target}} {
 		if f.name != "" && t.GroupIndex(f.name) < 0 {
-			return usagef("--%s %q: no such group (groups: %s)", f.flag, f.name, analysis.GroupList(t.Groups))
+			return usagef("--%s %q: no such group (groups: %s)", f.flag, f.name, termstats.GroupList(t.Groups))
 		}
 	}
 	return nil
 }
 
 func (tf *termsFlags) options(compact bool, only analysis.Form) (analysis.TermsOptions, error) {
-	idf, err := analysis.ParseIDF(tf.idf)
+	idf, err := termstats.ParseIDF(tf.idf)
 	if err != nil {
 		return analysis.TermsOptions{}, usageError{err}
 	}
@@ -128,21 +129,21 @@ func (tf *termsFlags) options(compact bool, only analysis.Form) (analysis.TermsO
 	if tf.prior < 0 {
 		return analysis.TermsOptions{}, usagef("--prior-scale must not be negative, got %g", tf.prior)
 	}
-	if _, err := analysis.ParseCorrection(tf.correction); err != nil {
+	if _, err := termstats.ParseCorrection(tf.correction); err != nil {
 		return analysis.TermsOptions{}, usagef("--correction: %v", err)
 	}
 	return analysis.TermsOptions{
-		DistinctiveOptions: analysis.DistinctiveOptions{
-			Keyness: analysis.KeynessOptions{PriorScale: tf.prior, MinCount: tf.minCount, Correction: tf.correction},
+		DistinctiveOptions: termstats.DistinctiveOptions{
+			Keyness: termstats.KeynessOptions{PriorScale: tf.prior, MinCount: tf.minCount, Correction: tf.correction},
 			IDF:     idf, Top: tf.top, Vs: tf.vs, Target: tf.target,
 		},
 		Compact: compact, Only: only,
 	}, nil
 }
 
-func idfFunc(t *analysis.TermTable, v analysis.IDFVariant) func(int64) float64 {
+func idfFunc(t *termstats.TermTable, v termstats.IDFVariant) func(int64) float64 {
 	d := int64(t.TotalDocs)
-	return func(df int64) float64 { return analysis.IDF(df, d, v) }
+	return func(df int64) float64 { return termstats.IDF(df, d, v) }
 }
 
 func runCorpus(c *command, args []string, e *env) error {
@@ -287,7 +288,7 @@ func runTerms(c *command, args []string, e *env) error {
 	if err := tf.checkGroups(res.Table); err != nil {
 		return err
 	}
-	ks, err := analysis.DistinctiveTerms(res.Table, topt.DistinctiveOptions)
+	ks, err := termstats.DistinctiveTerms(res.Table, topt.DistinctiveOptions)
 	if err != nil {
 		return err
 	}
@@ -317,7 +318,7 @@ func countLines(text string) int {
 // then term: what every measure is computed from. docs is the number of the
 // group's documents containing the term, from which corpus document
 // frequency (Σ over groups) and so idf follow.
-func writeDTM(path string, t *analysis.TermTable) error {
+func writeDTM(path string, t *termstats.TermTable) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -350,15 +351,15 @@ func runSimilarity(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	var ms []analysis.SimMeasure
+	var ms []termstats.SimMeasure
 	for _, name := range strings.Split(*measures, ",") {
-		m, err := analysis.ParseSimMeasure(strings.TrimSpace(name))
+		m, err := termstats.ParseSimMeasure(strings.TrimSpace(name))
 		if err != nil {
 			return usageError{err}
 		}
 		ms = append(ms, m)
 	}
-	idf, err := analysis.ParseIDF(*idfName)
+	idf, err := termstats.ParseIDF(*idfName)
 	if err != nil {
 		return usageError{err}
 	}
@@ -375,7 +376,7 @@ func runSimilarity(c *command, args []string, e *env) error {
 	var sections []report.Section
 	for _, m := range ms {
 		if *docs {
-			nn, err := analysis.NearestDocuments(res.Docs, analysis.NeighborOptions{
+			nn, err := termstats.NearestDocuments(res.Docs, termstats.NeighborOptions{
 				Measure: m, K: *k, CorpusDF: res.Table.CorpusDF, IDF: idfFunc(res.Table, idf), MaxDF: *maxDF})
 			if err != nil {
 				return err
@@ -383,7 +384,7 @@ func runSimilarity(c *command, args []string, e *env) error {
 			sections = append(sections, analysis.NeighborsSection(res.Docs, nn, m))
 			continue
 		}
-		sim, err := analysis.GroupSimilarity(res.Table, m, idfFunc(res.Table, idf))
+		sim, err := termstats.GroupSimilarity(res.Table, m, idfFunc(res.Table, idf))
 		if err != nil {
 			return err
 		}

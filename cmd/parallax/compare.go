@@ -10,6 +10,7 @@ import (
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
+	"parallax/analysis/termstats"
 	"parallax/analysis/tonestats"
 	"parallax/lexicons"
 )
@@ -46,8 +47,8 @@ const compareQuoteTexts = 20
 // quotations and label passages it lists (compare prints neither).
 type comparison struct {
 	Res       *analysis.Result
-	Keyness   []analysis.GroupKeyness
-	Sim       *analysis.SimMatrix
+	Keyness   []termstats.GroupKeyness
+	Sim       *termstats.SimMatrix
 	Tone      *tonestats.Summary
 	Frames    *lexicons.Lexicon // nil with --frames none
 	FrameRows []lexmatch.Row
@@ -65,7 +66,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	if err != nil {
 		return nil, err
 	}
-	m, err := analysis.ParseSimMeasure(*x.measure)
+	m, err := termstats.ParseSimMeasure(*x.measure)
 	if err != nil {
 		return nil, usageError{err}
 	}
@@ -117,10 +118,10 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	}
 	out := &comparison{Res: res, Framing: framing}
 	resamples, seed := *ff.resamples, *ff.seed
-	if out.Keyness, err = analysis.DistinctiveTerms(res.Table, topt.DistinctiveOptions); err != nil {
+	if out.Keyness, err = termstats.DistinctiveTerms(res.Table, topt.DistinctiveOptions); err != nil {
 		return nil, err
 	}
-	if out.Sim, err = analysis.GroupSimilarity(res.Table, m, idfFunc(res.Table, topt.IDF)); err != nil {
+	if out.Sim, err = termstats.GroupSimilarity(res.Table, m, idfFunc(res.Table, topt.IDF)); err != nil {
 		return nil, err
 	}
 	if out.Tone, err = toneCol.Summarize(tonestats.StatsOptions{Seed: seed, NoPairs: true}); err != nil {

@@ -18,6 +18,7 @@ import (
 	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
 	"parallax/analysis/report"
+	"parallax/analysis/termstats"
 	"parallax/lexicons"
 )
 
@@ -236,7 +237,7 @@ func (cf *corpusFlags) options(stdin io.Reader) (analysis.Options, error) {
 			SkipBad: cf.skipBad, KeepDuplicates: cf.keepDuplicates, FoldGroups: cf.foldGroups, Stdin: stdin,
 		},
 		NoClean: cf.noClean,
-		Terms:   analysis.TermOptions{StopWords: sw, Stem: cf.stem, NGrams: cf.ngrams, MinLength: cf.minLength},
+		Terms:   termstats.TermOptions{StopWords: sw, Stem: cf.stem, NGrams: cf.ngrams, MinLength: cf.minLength},
 		Workers: cf.workers,
 	}
 	if cf.cleanOff != "" {

@@ -5,6 +5,7 @@ import (
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
+	"parallax/analysis/termstats"
 	"parallax/lexicons"
 )
 
@@ -42,7 +43,7 @@ func runLexicon(c *command, args []string, e *env) error {
 		return usageError{err}
 	}
 	if *explain != "" && !hasKey(lx, *explain) {
-		return usagef("--explain %q: lexicon %s has no such category (%s)", *explain, lx.Name, analysis.GroupList(lexmatch.Keys(lx)))
+		return usagef("--explain %q: lexicon %s has no such category (%s)", *explain, lx.Name, termstats.GroupList(lexmatch.Keys(lx)))
 	}
 	if *explainGroup != "" && *explain == "" {
 		return usagef("--explain-group needs --explain CATEGORY")
@@ -53,7 +54,7 @@ func runLexicon(c *command, args []string, e *env) error {
 		return err
 	}
 	if *explainGroup != "" && res.Table.GroupIndex(*explainGroup) < 0 {
-		return usagef("--explain-group %q: no such group (groups: %s)", *explainGroup, analysis.GroupList(res.Table.Groups))
+		return usagef("--explain-group %q: no such group (groups: %s)", *explainGroup, termstats.GroupList(res.Table.Groups))
 	}
 	sections := []report.Section{analysis.LexiconSection(lx, col.Rows(*resamples, *seed), *resamples, *seed)}
 	if *explain != "" {

@@ -9,6 +9,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"io/fs"
+	"math"
 	"testing"
 
 	"parallax"
@@ -55,4 +56,13 @@ func AllSidesTexts(tb testing.TB) []string {
 // AllSidesSource is the embedded AllSides sample as the pipeline reads it.
 func AllSidesSource() corpus.Source {
 	return corpus.Source{FS: parallax.Samples(), Path: "testdata/allsides-middle-east/articles.jsonl.gz", Name: "sample:allsides-middle-east"}
+}
+
+// Within reports whether got equals want to within tol, absolute or
+// relative to |want|, whichever is larger.
+func Within(got, want, tol float64) bool {
+	if math.IsNaN(got) || math.IsNaN(want) {
+		return false
+	}
+	return math.Abs(got-want) <= tol*math.Max(1, math.Abs(want))
 }

@@ -1,4 +1,4 @@
-package analysis
+package termstats
 
 import (
 	"fmt"
@@ -46,7 +46,7 @@ func (o TermOptions) Validate() error {
 // the shared vocabulary so that most tokens cost one map lookup and no lock.
 type annotator struct {
 	opt    TermOptions
-	vocab  *vocabulary
+	vocab  *Vocabulary
 	known  map[string]tokenTerm // by token Norm: its term, or id -1 if none
 	ngrams map[string]int32     // by n-gram: its id
 	chain  []tokenTerm          // the current run of adjacent terms, for n-grams
@@ -60,7 +60,7 @@ type tokenTerm struct {
 	id   int32
 }
 
-func newAnnotator(opt TermOptions, v *vocabulary) *annotator {
+func newAnnotator(opt TermOptions, v *Vocabulary) *annotator {
 	if opt.NGrams == 0 {
 		opt.NGrams = 1
 	}

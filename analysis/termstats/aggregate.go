@@ -1,4 +1,4 @@
-package analysis
+package termstats
 
 import (
 	"sort"
@@ -13,21 +13,22 @@ import (
 // kept after b changes; vocabulary inserts copy it.
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
-// vocabulary interns terms: each distinct term string is stored once and
+// Vocabulary interns terms: each distinct term string is stored once and
 // given a dense id. Ids are assigned in first-seen order, which depends on
 // scheduling; Freeze renumbers them alphabetically so no output depends on it.
-type vocabulary struct {
+type Vocabulary struct {
 	mu    sync.RWMutex
 	ids   map[string]int32
 	terms []string
 }
 
-func newVocabulary() *vocabulary { return &vocabulary{ids: map[string]int32{}} }
+// NewVocabulary returns an empty Vocabulary.
+func NewVocabulary() *Vocabulary { return &Vocabulary{ids: map[string]int32{}} }
 
 // intern returns the id of term and the vocabulary's own copy of it,
 // inserting a copy if the term is new. The copy is safe to keep; term may
 // point into a document or a reused buffer.
-func (v *vocabulary) intern(term string) (int32, string) {
+func (v *Vocabulary) intern(term string) (int32, string) {
 	v.mu.RLock()
 	id, ok := v.ids[term]
 	var canonical string
@@ -97,14 +98,15 @@ func (g *groupAcc) addDate(d string) {
 	}
 }
 
-// shard is one worker's private aggregate over the documents it processed.
-type shard struct {
+// Shard is one worker's private aggregate over the documents it processed.
+type Shard struct {
 	groups map[string]*groupAcc
 }
 
-func newShard() *shard { return &shard{groups: map[string]*groupAcc{}} }
+// NewShard returns an empty Shard.
+func NewShard() *Shard { return &Shard{groups: map[string]*groupAcc{}} }
 
-func (s *shard) group(name string) *groupAcc {
+func (s *Shard) group(name string) *groupAcc {
 	g, ok := s.groups[name]
 	if !ok {
 		g = newGroupAcc()
@@ -113,7 +115,8 @@ func (s *shard) group(name string) *groupAcc {
 	return g
 }
 
-func (s *shard) merge(o *shard) {
+// Merge adds o to s: sums, so shards merge in any order with one result.
+func (s *Shard) Merge(o *Shard) {
 	for name, g := range o.groups {
 		s.group(name).merge(g)
 	}
@@ -132,10 +135,10 @@ type GroupSummary struct {
 	MaxDate   string
 }
 
-// freeze turns the merged shard and vocabulary into a TermTable with groups
+// Freeze turns the merged shard and vocabulary into a TermTable with groups
 // sorted by name and terms alphabetically, plus the per-group summaries.
 // remap (old id → new id) is returned for document vectors.
-func freeze(s *shard, v *vocabulary) (*TermTable, []GroupSummary, []int32) {
+func Freeze(s *Shard, v *Vocabulary) (*TermTable, []GroupSummary, []int32) {
 	// Only terms that were counted somewhere get a place.
 	used := make([]bool, len(v.terms))
 	for _, g := range s.groups {
@@ -212,14 +215,14 @@ func freeze(s *shard, v *vocabulary) (*TermTable, []GroupSummary, []int32) {
 // of its sentences, then EndDocument. A Counter is used by one goroutine.
 type Counter struct {
 	ann     *annotator
-	shard   *shard
+	shard   *Shard
 	g       *groupAcc // the current document's group
 	scratch []int32   // per-document count by term id
 	touched []int32   // ids with scratch > 0
 }
 
 // NewCounter returns a Counter adding to s, interning terms in v.
-func NewCounter(opt TermOptions, v *vocabulary, s *shard) *Counter {
+func NewCounter(opt TermOptions, v *Vocabulary, s *Shard) *Counter {
 	return &Counter{ann: newAnnotator(opt, v), shard: s}
 }
 
@@ -256,7 +259,7 @@ func (c *Counter) count(id int32) {
 }
 
 // DocumentVector returns the current document's term counts by (first-seen)
-// term id, ids ascending; freeze's remap renumbers them.
+// term id, ids ascending; Freeze's remap renumbers them.
 func (c *Counter) DocumentVector() SparseCounts {
 	ids := append([]int32(nil), c.touched...)
 	sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })

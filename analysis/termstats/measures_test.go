@@ -1,9 +1,10 @@
-package analysis
+package termstats
 
 import (
-	"math"
 	"strings"
 	"testing"
+
+	"parallax/analysis/internal/testkit"
 )
 
 // measuresTable is the hand-worked table of the measures tests:
@@ -30,15 +31,6 @@ func measuresTable(t testing.TB) *TermTable {
 	return tab
 }
 
-// within reports whether got equals want to within tol, absolute or
-// relative to |want|, whichever is larger.
-func within(got, want, tol float64) bool {
-	if math.IsNaN(got) || math.IsNaN(want) {
-		return false
-	}
-	return math.Abs(got-want) <= tol*math.Max(1, math.Abs(want))
-}
-
 func TestIDF(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -60,7 +52,7 @@ func TestIDF(t *testing.T) {
 		{"unknown variant", 4, 9, IDFVariant("bm25"), 0},
 	}
 	for _, tc := range tests {
-		if got := IDF(tc.df, tc.docs, tc.v); !within(got, tc.want, 1e-12) {
+		if got := IDF(tc.df, tc.docs, tc.v); !testkit.Within(got, tc.want, 1e-12) {
 			t.Errorf("%s: IDF(%d, %d, %q) = %v, want %v", tc.name, tc.df, tc.docs, tc.v, got, tc.want)
 		}
 	}
@@ -149,7 +141,7 @@ func TestFrequencies(t *testing.T) {
 		for i, w := range tc.want {
 			g := got[i]
 			if g.Term != w.term || g.Count != w.count || g.Docs != w.docs || tab.Terms[g.ID] != g.Term ||
-				!within(g.Per1k, w.per1k, 1e-12) || !within(g.TF, w.tf, 1e-12) || !within(g.TFIDF, w.tfidf, 1e-12) {
+				!testkit.Within(g.Per1k, w.per1k, 1e-12) || !testkit.Within(g.TF, w.tf, 1e-12) || !testkit.Within(g.TFIDF, w.tfidf, 1e-12) {
 				t.Errorf("%s: row %d = %+v, want %+v", tc.name, i, g, w)
 			}
 		}
@@ -174,12 +166,12 @@ func TestFrequenciesPer1kFromDTM(t *testing.T) {
 		}
 		sum := 0.0
 		for _, r := range rows {
-			if want := 1000 * float64(r.Count) / float64(total); !within(r.Per1k, want, 1e-12) {
+			if want := 1000 * float64(r.Count) / float64(total); !testkit.Within(r.Per1k, want, 1e-12) {
 				t.Errorf("group %q term %q: per_1k %v, want %v", name, r.Term, r.Per1k, want)
 			}
 			sum += r.Per1k
 		}
-		if !within(sum, 1000, 1e-9) {
+		if !testkit.Within(sum, 1000, 1e-9) {
 			t.Errorf("group %q: per_1k adds up to %v, want 1000", name, sum)
 		}
 	}

@@ -1,12 +1,11 @@
-package analysis
+package termstats
 
 import (
 	"strings"
 	"testing"
-	"testing/fstest"
 
-	"parallax/analysis/corpus"
 	"parallax/analysis/segment"
+	"parallax/lexicons"
 )
 
 // annotateAll returns the terms the annotator emits for each sentence of
@@ -23,7 +22,10 @@ func annotateAll(a *annotator, text string) string {
 }
 
 func TestAnnotatorSentence(t *testing.T) {
-	sw := stopEN(t)
+	sw, err := lexicons.LoadStopWords("en")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name string
 		opt  TermOptions
@@ -70,83 +72,9 @@ func TestAnnotatorSentence(t *testing.T) {
 		{"sentence end breaks", TermOptions{StopWords: sw, NGrams: 2}, "Troops fired. Villagers fled.",
 			"troops|fired|troops fired|villagers|fled|villagers fled"},
 	} {
-		got := annotateAll(newAnnotator(tc.opt, newVocabulary()), tc.text)
+		got := annotateAll(newAnnotator(tc.opt, NewVocabulary()), tc.text)
 		if got != tc.want {
 			t.Errorf("%s: terms of %q:\n got %s\nwant %s", tc.name, tc.text, got, tc.want)
-		}
-	}
-}
-
-// TestRunNGramsNeverCrossPunctuation counts bigrams through Run on a corpus
-// small enough to count by hand.
-func TestRunNGramsNeverCrossPunctuation(t *testing.T) {
-	const input = `{"id":"a1","outlet":"Alpha","text":"Talks in Dubai, United Arab Emirates ended on Jan. 16, 2019."}
-{"id":"a2","outlet":"Alpha","text":"The United Arab Emirates (UAE) hosted: Armenian–Azerbaijani talks/meetings."}
-`
-	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(input)}}
-	res, err := Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "test"}, Options{Terms: TermOptions{StopWords: stopEN(t), NGrams: 2}, NoClean: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := dense(res.Table, res.Table.Count)["Alpha"]
-	// Terms ("the", "in", "on" are stop words), with the text between them:
-	// a1: talks [in] dubai [, ] united [ ] arab [ ] emirates [ ] ended [on] jan [. ] 16 [, ] 2019
-	//   → bigrams united arab, arab emirates, emirates ended.
-	// a2: [the] united [ ] arab [ ] emirates [ (] uae [) ] hosted [: ] armenian [–]
-	//   azerbaijani [ ] talks [/] meetings
-	//   → bigrams united arab, arab emirates, azerbaijani talks.
-	want := map[string]int64{"united arab": 2, "arab emirates": 2, "emirates ended": 1, "azerbaijani talks": 1}
-	for term, n := range got {
-		if !strings.Contains(term, " ") {
-			continue
-		}
-		if want[term] != n {
-			t.Errorf("bigram %q counted %d times, want %d", term, n, want[term])
-		}
-	}
-	for term, n := range want {
-		if got[term] != n {
-			t.Errorf("bigram %q counted %d times, want %d", term, got[term], n)
-		}
-	}
-}
-
-// TestRunNGramsAllSides checks the bigrams of the AllSides sample that used
-// to cross punctuation. Counts from the raw file:
-// zcat articles.jsonl.gz | grep -oiE 'united[[:space:]]+arab' | wc -l → 37,
-// six of them after "Dubai, " (which used to give "dubai united");
-// grep -oE '[0-9]+, 2019' → 24 (which gave "16 2019" and the like).
-func TestRunNGramsAllSides(t *testing.T) {
-	if testing.Short() {
-		t.Skip("reads the AllSides sample")
-	}
-	res, err := Run(allSidesSource(t), Options{Terms: TermOptions{StopWords: stopEN(t), NGrams: 2}, NoClean: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tab := res.Table
-	count := func(term string) int64 {
-		i := tab.TermIndex(term)
-		if i < 0 {
-			return 0
-		}
-		return tab.CorpusCount[i]
-	}
-	for _, tc := range []struct {
-		term string
-		want int64
-	}{
-		{"united arab", 37},
-		{"dubai united", 0},
-		{"16 2019", 0},
-	} {
-		if got := count(tc.term); got != tc.want {
-			t.Errorf("%s: counted %d times, want %d", tc.term, got, tc.want)
-		}
-	}
-	for _, term := range tab.Terms {
-		if strings.HasSuffix(term, " 2019") && strings.Trim(strings.TrimSuffix(term, " 2019"), "0123456789") == "" {
-			t.Errorf("bigram %q joins a day and a year across a comma", term)
 		}
 	}
 }

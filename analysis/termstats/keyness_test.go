@@ -1,4 +1,4 @@
-package analysis
+package termstats
 
 import (
 	"cmp"
@@ -168,7 +168,7 @@ func checkKeyTerm(t *testing.T, name string, tab *TermTable, target int, ref []i
 		if math.IsNaN(n.want) && math.IsNaN(n.got) {
 			continue // not available, as wanted
 		}
-		if !within(n.got, n.want, 1e-9) {
+		if !testkit.Within(n.got, n.want, 1e-9) {
 			t.Errorf("%s, term %q: %s = %.17g, want %.17g", name, g.Term, n.field, n.got, n.want)
 		}
 	}
@@ -232,10 +232,10 @@ func TestSignedG2Chi2Independent(t *testing.T) {
 				short = -short
 			}
 			name := fmt.Sprintf("case %d a=%d b=%d ni=%d nj=%d %s", i, a, b, ni, nj, corr)
-			if !within(chi2, rchi2, 1e-9) || !within(chi2, short, 1e-9) {
+			if !testkit.Within(chi2, rchi2, 1e-9) || !testkit.Within(chi2, short, 1e-9) {
 				t.Fatalf("%s: χ² = %v, cell sum %v, shortcut %v", name, chi2, rchi2, short)
 			}
-			if !within(g2, rg2, 1e-9) {
+			if !testkit.Within(g2, rg2, 1e-9) {
 				t.Fatalf("%s: G² = %v, cell sum %v", name, g2, rg2)
 			}
 			if math.Signbit(g2) != math.Signbit(chi2) && g2 != 0 && chi2 != 0 {
@@ -270,7 +270,7 @@ func TestSignedG2Chi2Large(t *testing.T) {
 			continue
 		}
 		exact := exactChi2(tc.a, tc.b, tc.ni, tc.nj)
-		if !within(chi2, exact, 1e-12) {
+		if !testkit.Within(chi2, exact, 1e-12) {
 			t.Errorf("%s: χ² = %.17g, exact %.17g", tc.name, chi2, exact)
 		}
 		if r := math.Abs(g2/chi2 - 1); r > tc.maxG2Chi2Ratio {
@@ -316,7 +316,7 @@ func TestKeynessLogOddsDirect(t *testing.T) {
 				yj := float64(tab.Count[ref[0]].Get(k.ID) + tab.Count[ref[1]].Get(k.ID))
 				delta := math.Log((yi+aw)/(ni+a0-yi-aw)) - math.Log((yj+aw)/(nj+a0-yj-aw))
 				sigma := math.Sqrt(1/(yi+aw) + 1/(yj+aw))
-				if !within(k.Delta, delta, 1e-9) || !within(k.Sigma, sigma, 1e-9) || !within(k.LogOddsZ, delta/sigma, 1e-9) {
+				if !testkit.Within(k.Delta, delta, 1e-9) || !testkit.Within(k.Sigma, sigma, 1e-9) || !testkit.Within(k.LogOddsZ, delta/sigma, 1e-9) {
 					t.Fatalf("trial %d s=%v term %q: δ %v σ %v z %v; direct %v %v %v",
 						trial, s, k.Term, k.Delta, k.Sigma, k.LogOddsZ, delta, sigma, delta/sigma)
 				}
@@ -352,7 +352,7 @@ func TestKeynessSymmetry(t *testing.T) {
 					if i == 5 && math.IsNaN(p[0]) && math.IsNaN(p[1]) && (k.Count == 0 || k.RefCount == 0) {
 						continue // log ratio undefined both ways: a zero count
 					}
-					if !within(p[0], p[1], 1e-12) {
+					if !testkit.Within(p[0], p[1], 1e-12) {
 						t.Fatalf("trial %d %s term %q: statistic %d is %v one way and %v the other (after sign)", trial, corr, k.Term, i, p[0], p[1])
 					}
 				}
@@ -484,7 +484,7 @@ func TestKeynessAbsentTerm(t *testing.T) {
 		t.Fatalf("got %+v, want x then y", got)
 	}
 	// m = 2 and the two p are equal (the table is symmetric), so q = p.
-	if got[0].P != got[1].P || !within(got[0].Q, got[0].P, 1e-15) {
+	if got[0].P != got[1].P || !testkit.Within(got[0].Q, got[0].P, 1e-15) {
 		t.Errorf("p %v, %v; q %v; want equal p and q = p", got[0].P, got[1].P, got[0].Q)
 	}
 }
@@ -609,12 +609,12 @@ func TestChiSquared1Survival(t *testing.T) {
 	ref := distuv.ChiSquared{K: 1}
 	for _, x := range []float64{1e-300, 1e-8, 0.01, 0.5, 1, 3.841458820694124, 6.6, 10, 50, 100, 500, 700, 1000, 1400} {
 		got, want := ChiSquared1Survival(x), ref.Survival(x)
-		if !within(got, want, 1e-12) || got <= 0 {
+		if !testkit.Within(got, want, 1e-12) || got <= 0 {
 			t.Errorf("x = %v: %v, gonum %v", x, got, want)
 		}
 	}
 	// 3.841458820694124 is the 95% quantile of χ²₁.
-	if got := ChiSquared1Survival(3.841458820694124); !within(got, 0.05, 1e-12) {
+	if got := ChiSquared1Survival(3.841458820694124); !testkit.Within(got, 0.05, 1e-12) {
 		t.Errorf("p at the 5%% critical value = %v", got)
 	}
 	for _, x := range []float64{0, -3, 1500, 1e300, math.Inf(1)} {

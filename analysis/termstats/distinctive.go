@@ -1,4 +1,4 @@
-package analysis
+package termstats
 
 import (
 	"fmt"
@@ -151,9 +151,9 @@ func topTerms(kt *KeyTerms, n int) []KeyTerm {
 	return out
 }
 
-// listedTerms yields the terms TermsSection lists for gk: its Terms, or
+// ListedTerms yields the terms the terms table lists for gk: its Terms, or
 // with Top 0 and Zeros every tested term.
-func listedTerms(gk GroupKeyness, opt DistinctiveOptions) iter.Seq[KeyTerm] {
+func ListedTerms(gk GroupKeyness, opt DistinctiveOptions) iter.Seq[KeyTerm] {
 	if opt.Top == 0 && opt.Zeros && gk.Result != nil {
 		return gk.Result.All()
 	}

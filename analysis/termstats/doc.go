@@ -1,0 +1,15 @@
+// Package termstats counts terms and compares groups by them. Counter
+// counts each document's terms (stop words, stemming and n-grams as
+// TermOptions say) into mergeable per-group sums, which Freeze turns into a
+// TermTable of counts and document frequencies per group and term, with a
+// GroupSummary per group. From the table it computes the measures of
+// docs/measures.md: frequencies and tf-idf, distinctive terms per group
+// (log-odds with an informative Dirichlet prior, G², χ², log ratio,
+// Benjamini–Hochberg q), similarity between groups and documents (cosine
+// over tf-idf or frequencies, Jensen–Shannon), hierarchical clustering and
+// classical multidimensional scaling of the similarity matrix.
+//
+// Files: aggregate.go (Counter, Shard, Freeze), annotate.go (terms of a
+// sentence), types.go (TermTable), measures.go, keyness.go,
+// distinctive.go, similarity.go, cluster.go, mds.go.
+package termstats

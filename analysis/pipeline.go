@@ -48,14 +48,6 @@ type Options struct {
 	LineStats *clean.LineStats
 }
 
-// CleaningSummary counts what cleaning removed.
-type CleaningSummary struct {
-	Enabled      bool
-	RepeatedRule bool // the repeated-line rule ran (it needs a first pass over the corpus)
-	Removed      int64
-	ByRule       map[string]int64
-}
-
 // Result is everything one pass over the corpus produces.
 type Result struct {
 	Source      string
@@ -63,7 +55,7 @@ type Result struct {
 	Table       *termstats.TermTable
 	Groups      []termstats.GroupSummary // same order as Table.Groups
 	Docs        *termstats.DocVectors    // nil unless Options.DocVectors
-	Cleaning    CleaningSummary
+	Cleaning    clean.Summary
 	Fingerprint string // SHA-256 over group, id and text of every loaded document, in order
 	// LineStats are the repeated-line rule's statistics, nil when it did
 	// not run; a later pass may reuse them (Options.LineStats).
@@ -77,7 +69,7 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 	if err := opt.Terms.Validate(); err != nil {
 		return nil, err
 	}
-	res := &Result{Source: src.Name, Cleaning: CleaningSummary{ByRule: map[string]int64{}}}
+	res := &Result{Source: src.Name, Cleaning: clean.Summary{ByRule: map[string]int64{}}}
 	prog := opt.Progress
 	repeated := !opt.NoClean && src.Rereadable() && !disabled(opt.Clean.Disable, "repeated-line")
 	// The rule counts lines in a first pass of its own, unless given the

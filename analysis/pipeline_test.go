@@ -11,6 +11,7 @@ import (
 	"parallax/analysis/corpus"
 	"parallax/analysis/internal/testkit"
 	"parallax/analysis/kwic"
+	"parallax/analysis/report"
 	"parallax/analysis/termstats"
 	"parallax/lexicons"
 )
@@ -180,7 +181,7 @@ func TestKWIC(t *testing.T) {
 		noun string
 		want string
 	}{{1, "match", "1 match"}, {2, "match", "2 matches"}, {0, "document", "0 documents"}, {3, "box", "3 boxes"}} {
-		if got := Plural(c.n, c.noun); got != c.want {
+		if got := report.Plural(c.n, c.noun); got != c.want {
 			t.Errorf("Plural(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
 		}
 	}
@@ -203,7 +204,7 @@ func TestKWIC(t *testing.T) {
 // has 3 documents.
 func TestFrequencySection(t *testing.T) {
 	res := runSmall(t, Options{Terms: termstats.TermOptions{StopWords: stopEN(t)}})
-	sec, err := FrequencySection(res.Table, "count", 2, 1, termstats.IDFSmooth)
+	sec, err := report.FrequencySection(res.Table, "count", 2, 1, termstats.IDFSmooth)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,7 +234,7 @@ func TestFrequencySection(t *testing.T) {
 		}
 	}
 	// Ranked by tf-idf, Alpha's first term is still separatist (0.351 > the rest).
-	sec, _ = FrequencySection(res.Table, "tfidf", 1, 1, termstats.IDFSmooth)
+	sec, _ = report.FrequencySection(res.Table, "tfidf", 1, 1, termstats.IDFSmooth)
 	if got := sec.Display.Rows[0][2].Str; got != "separatist" {
 		t.Errorf("top Alpha term by tfidf = %q, want separatist", got)
 	}

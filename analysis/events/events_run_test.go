@@ -241,10 +241,10 @@ func TestEventSections(t *testing.T) {
 		sec  report.Section
 		cols []string
 	}{
-		{analysis.EventsSection(r), []string{"event", "level", "source", "name", "group", "docs", "sentences", "share", "tone", "tone_low", "tone_high"}},
-		{analysis.ArticleEventsSection(hand), []string{"event", "name", "group", "doc", "title", "date", "score"}},
-		{analysis.PassageEventsSection(r), []string{"event", "name", "source", "group", "doc", "sentence", "text"}},
-		{analysis.SideBySideSection(r, 2), []string{"event", "group", "rank", "doc", "sentence", "text"}},
+		{report.EventsSection(r), []string{"event", "level", "source", "name", "group", "docs", "sentences", "share", "tone", "tone_low", "tone_high"}},
+		{report.ArticleEventsSection(hand), []string{"event", "name", "group", "doc", "title", "date", "score"}},
+		{report.PassageEventsSection(r), []string{"event", "name", "source", "group", "doc", "sentence", "text"}},
+		{report.SideBySideSection(r, 2), []string{"event", "group", "rank", "doc", "sentence", "text"}},
 	} {
 		tab := tc.sec.Tidy
 		if tab == nil {
@@ -277,7 +277,7 @@ func TestEventSections(t *testing.T) {
 	}
 	// The article table of the hand corpus: story-1 holds B1..B3 and X.
 	var ids []string
-	for _, row := range analysis.ArticleEventsSection(hand).Tidy.Rows {
+	for _, row := range report.ArticleEventsSection(hand).Tidy.Rows {
 		if row[0].Str == "story-1" {
 			ids = append(ids, row[3].Str)
 		}

@@ -95,7 +95,7 @@ func (o Options) width() int {
 // Render writes the report to w. The report is checked before anything is
 // written, so a malformed report produces an error and no output.
 func Render(w io.Writer, r *Report, f Format, opt Options) error {
-	if err := CheckReport(r); err != nil {
+	if err := checkReport(r); err != nil {
 		return err
 	}
 	bw := bufio.NewWriter(w)
@@ -134,7 +134,7 @@ func WriteDir(dir string, r *Report, f Format, opt Options) ([]string, error) {
 	if f.Ext() == "" {
 		return nil, unknownFormat(string(f))
 	}
-	if err := CheckReport(r); err != nil {
+	if err := checkReport(r); err != nil {
 		return nil, err
 	}
 	names, err := sectionFileNames(r, f)
@@ -226,19 +226,19 @@ func isFileStem(name string) bool {
 	return true
 }
 
-// DisplayTable is the table a person reads: Display, or Tidy when there is
+// displayTable is the table a person reads: Display, or Tidy when there is
 // no Display.
-func DisplayTable(s Section) *Table {
+func displayTable(s Section) *Table {
 	t := s.Display
 	if t == nil {
 		t = s.Tidy
 	}
-	return Collected(t)
+	return collected(t)
 }
 
-// Collected returns t with its streamed rows (RowSeq) gathered into Rows, as
+// collected returns t with its streamed rows (RowSeq) gathered into Rows, as
 // text and Markdown need every row to size the columns.
-func Collected(t *Table) *Table {
+func collected(t *Table) *Table {
 	if t.Rows != nil || t.RowSeq == nil {
 		return t
 	}
@@ -269,9 +269,9 @@ func tidyTable(s Section) *Table {
 	return s.Display
 }
 
-// CheckReport reports the first structural problem of r: a missing table, a
+// checkReport reports the first structural problem of r: a missing table, a
 // table without columns, a row of the wrong length or a cell of unknown kind.
-func CheckReport(r *Report) error {
+func checkReport(r *Report) error {
 	if r == nil {
 		return errors.New("no report to render")
 	}
@@ -314,9 +314,9 @@ func isNA(v Value) bool {
 	return v.Kind == KindNA || v.Kind == KindFloat && (math.IsNaN(v.Float) || math.IsInf(v.Float, 0))
 }
 
-// NumericColumns reports, per column, whether it holds numbers: it has rows
+// numericColumns reports, per column, whether it holds numbers: it has rows
 // and no string cell. Numeric columns are right-aligned in text and Markdown.
-func NumericColumns(t *Table) []bool {
+func numericColumns(t *Table) []bool {
 	num := make([]bool, len(t.Columns))
 	for j := range num {
 		num[j] = len(t.Rows) > 0
@@ -330,9 +330,9 @@ func NumericColumns(t *Table) []bool {
 	return num
 }
 
-// TextValue formats a cell for people: floats with Digits decimals, "n/a"
+// textValue formats a cell for people: floats with Digits decimals, "n/a"
 // for NA, strings made printable on one line.
-func TextValue(v Value) string {
+func textValue(v Value) string {
 	if isNA(v) {
 		return "n/a"
 	}
@@ -345,7 +345,7 @@ func TextValue(v Value) string {
 		}
 		return fixedFloat(v.Float, v.Digits)
 	}
-	return Printable(v.Str)
+	return printable(v.Str)
 }
 
 // probFloat formats a probability-like f: "0" when exactly 0, digits
@@ -380,10 +380,10 @@ func dataFloat(f float64) string {
 	return strconv.FormatFloat(f, 'g', -1, 64)
 }
 
-// Printable returns s on one line with no control characters (each becomes a
+// printable returns s on one line with no control characters (each becomes a
 // space, so text cannot move the cursor or inject terminal escapes), invalid
 // UTF-8 replaced by U+FFFD, and surrounding spaces trimmed.
-func Printable(s string) string {
+func printable(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c == 0x7f || c >= 0x80 {
@@ -412,10 +412,10 @@ func displayWidth(s string) int {
 	return twwidth.WidthWithOptions(s, twwidth.Options{})
 }
 
-// ProvenanceParts returns the pieces of the one-line provenance summary and
+// provenanceParts returns the pieces of the one-line provenance summary and
 // the options as name=value, sorted by name. The fingerprint is cut to short
 // characters (0: whole).
-func ProvenanceParts(p *Provenance, short int) (parts, opts []string) {
+func provenanceParts(p *Provenance, short int) (parts, opts []string) {
 	head := strings.TrimSpace(p.Tool + " " + p.Version)
 	for _, s := range []string{head, p.Command} {
 		if s != "" {
@@ -437,7 +437,7 @@ func ProvenanceParts(p *Provenance, short int) (parts, opts []string) {
 		parts = append(parts, "fingerprint "+fp)
 	}
 	for i, part := range parts {
-		parts[i] = Printable(part)
+		parts[i] = printable(part)
 	}
 	keys := make([]string, 0, len(p.Options))
 	for k := range p.Options {

@@ -31,7 +31,7 @@ const latexLineChars = 70
 
 // renderLaTeX writes the provenance as comments, then each section.
 func renderLaTeX(w *bufio.Writer, r *Report) {
-	parts, opts := ProvenanceParts(&r.Provenance, 0)
+	parts, opts := provenanceParts(&r.Provenance, 0)
 	w.WriteString("% ")
 	w.WriteString(strings.Join(parts, " · "))
 	w.WriteByte('\n')
@@ -46,7 +46,7 @@ func renderLaTeX(w *bufio.Writer, r *Report) {
 	tables := make([]*Table, len(r.Sections))
 	long := false // a table is set as a longtable
 	for i, s := range r.Sections {
-		tables[i] = DisplayTable(s) // streamed rows collected once
+		tables[i] = displayTable(s) // streamed rows collected once
 		long = long || len(tables[i].Rows) > latexFloatRows
 	}
 	w.WriteString("% For \\input: needs \\usepackage{booktabs}")
@@ -94,15 +94,15 @@ type latexColumn struct {
 // column. The paragraph columns share what the others leave of the line,
 // estimated at latexLineChars characters, each at least 15% of it.
 func latexColumns(t *Table) ([]latexColumn, string) {
-	num := NumericColumns(t)
+	num := numericColumns(t)
 	cols := make([]latexColumn, len(t.Columns))
 	widest := make([]int, len(t.Columns)) // characters, header included
 	wrapped := 0
 	for j, c := range t.Columns {
 		cols[j].right = num[j]
-		widest[j] = utf8.RuneCountInString(Printable(c))
+		widest[j] = utf8.RuneCountInString(printable(c))
 		for _, row := range t.Rows {
-			widest[j] = max(widest[j], utf8.RuneCountInString(TextValue(row[j])))
+			widest[j] = max(widest[j], utf8.RuneCountInString(textValue(row[j])))
 		}
 		if !num[j] && widest[j] > latexWrapAt {
 			cols[j].wrap = true
@@ -229,14 +229,14 @@ func writeLaTeXRow(w *bufio.Writer, cells []string, cols []latexColumn) {
 // rounded), escaped for LaTeX, with a number's leading minus set as a minus
 // sign rather than a hyphen.
 func latexValue(v Value) string {
-	s := TextValue(v)
+	s := textValue(v)
 	if (v.Kind == KindInt || v.Kind == KindFloat) && !isNA(v) && strings.HasPrefix(s, "-") {
 		return "$-$" + latexText(s[1:])
 	}
 	return latexText(s)
 }
 
-// latexText makes s safe LaTeX text: on one line (see Printable), with the
+// latexText makes s safe LaTeX text: on one line (see printable), with the
 // ten special characters \ & % $ # _ { } ~ ^ written as commands or escaped,
 // < > | written as commands (in the default OT1 encoding they would print as
 // other glyphs), and the ligatures TeX makes of a doubled hyphen, backquote,
@@ -244,7 +244,7 @@ func latexValue(v Value) string {
 // group so the text prints as written. Other characters, non-ASCII ones
 // included, stay as they are (UTF-8).
 func latexText(s string) string {
-	s = Printable(s)
+	s = printable(s)
 	if !strings.ContainsAny(s, "\\&%$#_{}~^<>|-`',") {
 		return s
 	}

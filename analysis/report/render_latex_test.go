@@ -36,8 +36,8 @@ func TestLaTeXText(t *testing.T) {
 		if got := latexText(tt.in); got != tt.want {
 			t.Errorf("latexText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
-		if got := latexUnescape(latexText(tt.in)); got != Printable(tt.in) {
-			t.Errorf("latexText(%q) reads back as %q, want %q", tt.in, got, Printable(tt.in))
+		if got := latexUnescape(latexText(tt.in)); got != printable(tt.in) {
+			t.Errorf("latexText(%q) reads back as %q, want %q", tt.in, got, printable(tt.in))
 		}
 	}
 }
@@ -149,7 +149,7 @@ func TestRenderLaTeX(t *testing.T) {
 		t.Fatalf("found the rows of %d tables, want 2", len(tables))
 	}
 	for k, s := range r.Sections {
-		tab := DisplayTable(s)
+		tab := displayTable(s)
 		if len(tables[k]) != len(tab.Rows) {
 			t.Fatalf("table %d: %d rows, want %d", k+1, len(tables[k]), len(tab.Rows))
 		}
@@ -159,7 +159,7 @@ func TestRenderLaTeX(t *testing.T) {
 				if latexSpecial.MatchString(strings.NewReplacer(`\&`, "", `\%`, "", `\$`, "", `\#`, "", `\_`, "", "$-$", "").Replace(got)) {
 					t.Errorf("table %d row %d column %d: %q has an unescaped special character", k+1, i+1, j+1, got)
 				}
-				if dec, want := latexUnescape(got), TextValue(v); dec != want {
+				if dec, want := latexUnescape(got), textValue(v); dec != want {
 					t.Errorf("table %d row %d column %d: %q reads back as %q, want %q", k+1, i+1, j+1, got, dec, want)
 				}
 			}

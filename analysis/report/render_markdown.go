@@ -11,7 +11,7 @@ import (
 // section's display table as a level-2 heading, a pipe table and a list of
 // notes.
 func renderMarkdown(w *bufio.Writer, r *Report) error {
-	parts, opts := ProvenanceParts(&r.Provenance, 0)
+	parts, opts := provenanceParts(&r.Provenance, 0)
 	if len(opts) > 0 {
 		parts = append(parts, "options: "+strings.Join(opts, " "))
 	}
@@ -19,7 +19,7 @@ func renderMarkdown(w *bufio.Writer, r *Report) error {
 	w.WriteString(markdownText(strings.Join(parts, " · ")))
 	w.WriteString("*\n")
 	for _, s := range r.Sections {
-		writeMarkdownSection(w, DisplayTable(s))
+		writeMarkdownSection(w, displayTable(s))
 	}
 	return nil
 }
@@ -33,7 +33,7 @@ func writeMarkdownSection(w *bufio.Writer, t *Table) {
 	w.WriteString(markdownText(title))
 	w.WriteString("\n\n")
 
-	right := NumericColumns(t)
+	right := numericColumns(t)
 	header := make([]string, len(t.Columns))
 	widths := make([]int, len(t.Columns))
 	for j, c := range t.Columns {
@@ -47,7 +47,7 @@ func writeMarkdownSection(w *bufio.Writer, t *Table) {
 	for i, row := range t.Rows {
 		line := make([]string, len(row))
 		for j, v := range row {
-			line[j] = markdownText(TextValue(v))
+			line[j] = markdownText(textValue(v))
 			widths[j] = max(widths[j], displayWidth(line[j]))
 		}
 		cells[i] = line
@@ -103,7 +103,7 @@ func writeMarkdownRow(w *bufio.Writer, cells []string, widths []int, right []boo
 // cannot start emphasis and is left alone, so snake_case names read as they
 // are.
 func markdownText(s string) string {
-	s = Printable(s)
+	s = printable(s)
 	if !strings.ContainsAny(s, "\\`*_[]<>|~&") {
 		return s
 	}

@@ -516,7 +516,7 @@ func TestTextValue(t *testing.T) {
 		{"invalid utf-8", Str("a\xffb"), "a\ufffdb"},
 	}
 	for _, tt := range tests {
-		if got := TextValue(tt.in); got != tt.want {
+		if got := textValue(tt.in); got != tt.want {
 			t.Errorf("%s: textValue = %q, want %q", tt.name, got, tt.want)
 		}
 	}
@@ -916,7 +916,7 @@ func TestRenderTextWraps(t *testing.T) {
 		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 		// The options: every line within the width, continuation lines
 		// indented by two spaces, and joined back they are the one-line form.
-		_, opts := ProvenanceParts(&r.Provenance, 12)
+		_, opts := provenanceParts(&r.Provenance, 12)
 		start := slicesIndexPrefix(lines, "options: ")
 		if start < 0 {
 			t.Fatalf("width %d: no options line:\n%s", width, out)
@@ -971,7 +971,7 @@ func TestRenderTextWraps(t *testing.T) {
 	// Markdown keeps the provenance and each note on one line.
 	r.Provenance.Options = longOptions()
 	md := string(render(t, r, FormatMarkdown, Options{Width: 30}))
-	_, opts := ProvenanceParts(&r.Provenance, 0)
+	_, opts := provenanceParts(&r.Provenance, 0)
 	if !strings.Contains(md, " · options: "+markdownText(strings.Join(opts, " "))+"*\n") {
 		t.Errorf("markdown provenance not on one line:\n%s", md)
 	}
@@ -1031,7 +1031,7 @@ func FuzzCutText(f *testing.F) {
 		f.Add(s, 5, false)
 	}
 	f.Fuzz(func(t *testing.T, s string, width int, left bool) {
-		s = Printable(s)
+		s = printable(s)
 		if width < 2 || width > 200 {
 			return
 		}

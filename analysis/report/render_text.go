@@ -15,7 +15,7 @@ import (
 // renderText writes the provenance (a summary line, then the options wrapped
 // to the width) and each section's display table with its title and notes.
 func renderText(w *bufio.Writer, r *Report, opt Options) error {
-	parts, opts := ProvenanceParts(&r.Provenance, 12)
+	parts, opts := provenanceParts(&r.Provenance, 12)
 	w.WriteString(strings.Join(parts, " · "))
 	w.WriteByte('\n')
 	if len(opts) > 0 {
@@ -24,7 +24,7 @@ func renderText(w *bufio.Writer, r *Report, opt Options) error {
 	}
 	for _, s := range r.Sections {
 		w.WriteByte('\n')
-		if err := writeTextSection(w, DisplayTable(s), opt.width()); err != nil {
+		if err := writeTextSection(w, displayTable(s), opt.width()); err != nil {
 			return err
 		}
 	}
@@ -43,17 +43,17 @@ func newTextGrid(t *Table) *textGrid {
 	g := &textGrid{
 		header: make([]string, len(t.Columns)),
 		cells:  make([][]string, len(t.Rows)),
-		right:  NumericColumns(t),
+		right:  numericColumns(t),
 		widths: make([]int, len(t.Columns)),
 	}
 	for j, c := range t.Columns {
-		g.header[j] = Printable(c)
+		g.header[j] = printable(c)
 		g.widths[j] = displayWidth(g.header[j])
 	}
 	for i, row := range t.Rows {
 		line := make([]string, len(row))
 		for j, v := range row {
-			line[j] = TextValue(v)
+			line[j] = textValue(v)
 			g.widths[j] = max(g.widths[j], displayWidth(line[j]))
 		}
 		g.cells[i] = line
@@ -87,9 +87,9 @@ func (g *textGrid) keyColumns() int {
 // below; if it is still too wide, cutting is tried again, and failing that it
 // is printed in blocks of columns that fit, each repeating the key columns.
 func writeTextSection(w *bufio.Writer, t *Table, width int) error {
-	title := Printable(t.Title)
+	title := printable(t.Title)
 	if title == "" {
-		title = Printable(t.Name)
+		title = printable(t.Name)
 	}
 	if title != "" {
 		w.WriteString(title)
@@ -308,7 +308,7 @@ func writeBox(w io.Writer, g *textGrid, cols []int) error {
 // wrapped to width at spaces.
 func writeTextNotes(w *bufio.Writer, notes, legend []string, width int) {
 	for _, n := range notes {
-		n = Printable(n)
+		n = printable(n)
 		if displayWidth(n) <= width {
 			w.WriteString(n) // as written, spaces and all
 			w.WriteByte('\n')

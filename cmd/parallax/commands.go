@@ -115,24 +115,24 @@ func (tf *termsFlags) checkGroups(t *termstats.TermTable) error {
 	return nil
 }
 
-func (tf *termsFlags) options(compact bool, only analysis.Form) (analysis.TermsOptions, error) {
+func (tf *termsFlags) options(compact bool, only report.Form) (report.TermsOptions, error) {
 	idf, err := termstats.ParseIDF(tf.idf)
 	if err != nil {
-		return analysis.TermsOptions{}, usageError{err}
+		return report.TermsOptions{}, usageError{err}
 	}
 	if tf.top < 0 {
-		return analysis.TermsOptions{}, usagef("--top must be 0 or more, not %d", tf.top)
+		return report.TermsOptions{}, usagef("--top must be 0 or more, not %d", tf.top)
 	}
 	if tf.minCount < 1 {
-		return analysis.TermsOptions{}, usagef("--min-count must be at least 1, not %d", tf.minCount)
+		return report.TermsOptions{}, usagef("--min-count must be at least 1, not %d", tf.minCount)
 	}
 	if tf.prior < 0 {
-		return analysis.TermsOptions{}, usagef("--prior-scale must not be negative, got %g", tf.prior)
+		return report.TermsOptions{}, usagef("--prior-scale must not be negative, got %g", tf.prior)
 	}
 	if _, err := termstats.ParseCorrection(tf.correction); err != nil {
-		return analysis.TermsOptions{}, usagef("--correction: %v", err)
+		return report.TermsOptions{}, usagef("--correction: %v", err)
 	}
-	return analysis.TermsOptions{
+	return report.TermsOptions{
 		DistinctiveOptions: termstats.DistinctiveOptions{
 			Keyness: termstats.KeynessOptions{PriorScale: tf.prior, MinCount: tf.minCount, Correction: tf.correction},
 			IDF:     idf, Top: tf.top, Vs: tf.vs, Target: tf.target,
@@ -157,12 +157,12 @@ func runCorpus(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	sections := []report.Section{analysis.CorpusSection(res)}
+	sections := []report.Section{report.CorpusSection(res.Load, res.Groups, len(res.Table.Terms), res.Cleaning)}
 	if s, ok := loadSection(res.Load); ok {
 		if cf.format == "csv" && cf.output == "" {
 			// One table on a pipe: the corpus table; say where the rest is.
 			fmt.Fprintf(e.stderr, "parallax: %s and %s are not in this CSV: use -o DIR for skipped.csv\n",
-				analysis.Plural(len(res.Load.Skipped), "skipped record"), analysis.Plural(len(res.Load.Warnings), "warning"))
+				report.Plural(len(res.Load.Skipped), "skipped record"), report.Plural(len(res.Load.Warnings), "warning"))
 		} else {
 			sections = append(sections, s)
 		}
@@ -229,7 +229,7 @@ func runClean(c *command, args []string, e *env) error {
 		summary.Rows = append(summary.Rows, []report.Value{report.Str(d.group), report.Str(d.id), report.Int(int64(d.lines)), report.Int(int64(d.removed)), report.Int(int64(d.lines - d.removed))})
 	}
 	removed.Notes = []string{
-		fmt.Sprintf("%s removed from %s.", analysis.Plural(int(res.Cleaning.Removed), "line"), analysis.Plural(len(docs), "document")),
+		fmt.Sprintf("%s removed from %s.", report.Plural(int(res.Cleaning.Removed), "line"), report.Plural(len(docs), "document")),
 		"line: 1-based line number in the document as read. Long lines are cut with … on a terminal; --format csv or json gives them whole. The rules: parallax clean -h, docs/cleaning.md.",
 	}
 	if !res.Cleaning.RepeatedRule {
@@ -279,7 +279,7 @@ func runTerms(c *command, args []string, e *env) error {
 				return err
 			}
 		}
-		sec, err := analysis.FrequencySection(res.Table, *rank, tf.top, tf.minCount, topt.IDF)
+		sec, err := report.FrequencySection(res.Table, *rank, tf.top, tf.minCount, topt.IDF)
 		if err != nil {
 			return err
 		}
@@ -297,7 +297,7 @@ func runTerms(c *command, args []string, e *env) error {
 			return err
 		}
 	}
-	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{analysis.TermsSection(res.Table, ks, topt)}}
+	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{report.TermsSection(res.Table, ks, topt)}}
 	return cf.write(e, r)
 }
 
@@ -381,14 +381,14 @@ func runSimilarity(c *command, args []string, e *env) error {
 			if err != nil {
 				return err
 			}
-			sections = append(sections, analysis.NeighborsSection(res.Docs, nn, m))
+			sections = append(sections, report.NeighborsSection(res.Docs, nn, m))
 			continue
 		}
 		sim, err := termstats.GroupSimilarity(res.Table, m, idfFunc(res.Table, idf))
 		if err != nil {
 			return err
 		}
-		sections = append(sections, analysis.SimilaritySection(sim))
+		sections = append(sections, report.SimilaritySection(sim))
 	}
 	if len(sections) > 1 && (cf.format == "csv" || cf.format == "json") {
 		// The tidy tables share their columns, measure among them: one long
@@ -457,7 +457,7 @@ func runKWIC(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{analysis.KWICSection(kw.Hits(), kw.Counts(), pos[0], *perGroup)}}
+	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{report.KWICSection(kw.Hits(), kw.Counts(), pos[0], *perGroup)}}
 	r.Provenance.Options["pattern"] = pos[0]
 	return cf.write(e, r)
 }

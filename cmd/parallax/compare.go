@@ -91,7 +91,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		lexCol = &lexmatch.Collector{Matcher: m}
 	}
 	// The report shows the first few quotations of each group
-	// (analysis.DefaultReportQuotes) and label passages (reportLabelPassages);
+	// (report.DefaultHTMLQuotes) and label passages (reportLabelPassages);
 	// the tables need no text.
 	framing, err := ff.collector(cf, pos, compareQuoteTexts, reportLabelPassages)
 	if err != nil {
@@ -131,27 +131,27 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		return nil, err
 	}
 	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
-		analysis.CorpusSection(res),
-		analysis.TermsSection(res.Table, out.Keyness, topt),
-		analysis.SimilaritySection(out.Sim),
-		analysis.ToneSection(out.Tone),
+		report.CorpusSection(res.Load, res.Groups, len(res.Table.Terms), res.Cleaning),
+		report.TermsSection(res.Table, out.Keyness, topt),
+		report.SimilaritySection(out.Sim),
+		report.ToneSection(out.Tone),
 	}}
 	if lexCol != nil {
 		out.Frames = lexCol.Matcher.Lexicon()
 		out.FrameRows = lexCol.Rows(resamples, seed)
-		r.Sections = append(r.Sections, analysis.LexiconSection(out.Frames, out.FrameRows, resamples, seed))
+		r.Sections = append(r.Sections, report.LexiconSection(out.Frames, out.FrameRows, resamples, seed))
 	}
 	if lx := framing.LabelsLexicon(); lx != nil {
-		r.Sections = append(r.Sections, analysis.LabelsSection(lx, framing.LabelRows()))
+		r.Sections = append(r.Sections, report.LabelsSection(lx, framing.LabelRows()))
 	}
 	r.Sections = append(r.Sections,
-		analysis.ActorsSection(framing.Actors(resamples, seed), framing.ActorsDiscovered(), resamples, seed),
-		analysis.AttributionSection(framing.Attribution()),
-		analysis.SourcesSection(framing.Sources(), 5),
-		analysis.ScareSection(framing.ScareQuotes(), 5),
-		analysis.EventsSection(out.Events),
-		analysis.ArticleEventsSection(out.Events),
-		analysis.SideBySideSection(out.Events, 2))
+		report.ActorsSection(framing.Actors(resamples, seed), framing.ActorsDiscovered(), resamples, seed),
+		report.AttributionSection(framing.Attribution()),
+		report.SourcesSection(framing.Sources(), 5),
+		report.ScareSection(framing.ScareQuotes(), 5),
+		report.EventsSection(out.Events),
+		report.ArticleEventsSection(out.Events),
+		report.SideBySideSection(out.Events, 2))
 	if s, ok := loadSection(res.Load); ok {
 		r.Sections = append(r.Sections, s)
 	}

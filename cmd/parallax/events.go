@@ -135,11 +135,11 @@ func runEvents(c *command, args []string, e *env) error {
 	rep := &report.Report{Provenance: provenance(c.name, fs, res)}
 	switch *level {
 	case "article":
-		rep.Sections = []report.Section{analysis.ArticleEventsSection(r)}
+		rep.Sections = []report.Section{report.ArticleEventsSection(r)}
 	case "passage":
-		rep.Sections = []report.Section{analysis.PassageEventsSection(r)}
+		rep.Sections = []report.Section{report.PassageEventsSection(r)}
 	default:
-		rep.Sections = []report.Section{analysis.EventsSection(r), analysis.SideBySideSection(r, *perGroup)}
+		rep.Sections = []report.Section{report.EventsSection(r), report.SideBySideSection(r, *perGroup)}
 		onePerPipe(&cf, e, rep, "the passages side by side")
 	}
 	return cf.write(e, rep)

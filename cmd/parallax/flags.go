@@ -356,16 +356,16 @@ func buildRevision() string {
 
 // form says which table of a section the output format shows. With -o DIR
 // every section is written whole, so both are kept.
-func (cf *corpusFlags) form() analysis.Form {
+func (cf *corpusFlags) form() report.Form {
 	switch {
 	case cf.output != "" && cf.format == "csv":
-		return analysis.BothForms
+		return report.BothForms
 	case cf.format == "csv" || cf.format == "json":
-		return analysis.TidyForm
+		return report.TidyForm
 	case cf.format == "table" || cf.format == "markdown" || cf.format == "latex":
-		return analysis.DisplayForm
+		return report.DisplayForm
 	}
-	return analysis.BothForms
+	return report.BothForms
 }
 
 // isDirTarget reports whether -o names a folder: one that exists, or a path

@@ -153,10 +153,10 @@ func runQuotes(c *command, args []string, e *env) error {
 	}
 	// The list comes first: CSV on standard output is the quotes table.
 	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
-		analysis.QuotesSection(col.Quotes(kinds...)),
-		analysis.AttributionSection(col.Attribution()),
-		analysis.SourcesSection(col.Sources(), *top),
-		analysis.ScareSection(col.ScareQuotes(), *top),
+		report.QuotesSection(col.Quotes(kinds...)),
+		report.AttributionSection(col.Attribution()),
+		report.SourcesSection(col.Sources(), *top),
+		report.ScareSection(col.ScareQuotes(), *top),
 	}}
 	onePerPipe(&cf, e, r, "the attribution, sources and scare-quote tables")
 	return cf.write(e, r)
@@ -187,10 +187,10 @@ func runLabels(c *command, args []string, e *env) error {
 		return err
 	}
 	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
-		analysis.LabelsSection(col.LabelsLexicon(), col.LabelRows()),
+		report.LabelsSection(col.LabelsLexicon(), col.LabelRows()),
 	}}
 	if *passages > 0 {
-		r.Sections = append(r.Sections, analysis.LabelPassagesSection(col.LabelPassages(*passages), *passages))
+		r.Sections = append(r.Sections, report.LabelPassagesSection(col.LabelPassages(*passages), *passages))
 	}
 	onePerPipe(&cf, e, r, "the passages")
 	return cf.write(e, r)
@@ -214,7 +214,7 @@ func runActors(c *command, args []string, e *env) error {
 		return err
 	}
 	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
-		analysis.ActorsSection(col.Actors(*ff.resamples, *ff.seed), col.ActorsDiscovered(), *ff.resamples, *ff.seed),
+		report.ActorsSection(col.Actors(*ff.resamples, *ff.seed), col.ActorsDiscovered(), *ff.resamples, *ff.seed),
 	}}
 	return cf.write(e, r)
 }

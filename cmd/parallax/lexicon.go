@@ -56,9 +56,9 @@ func runLexicon(c *command, args []string, e *env) error {
 	if *explainGroup != "" && res.Table.GroupIndex(*explainGroup) < 0 {
 		return usagef("--explain-group %q: no such group (groups: %s)", *explainGroup, termstats.GroupList(res.Table.Groups))
 	}
-	sections := []report.Section{analysis.LexiconSection(lx, col.Rows(*resamples, *seed), *resamples, *seed)}
+	sections := []report.Section{report.LexiconSection(lx, col.Rows(*resamples, *seed), *resamples, *seed)}
 	if *explain != "" {
-		sections = append(sections, analysis.PassagesSection(*explain, col.Passages(), *maxPassages))
+		sections = append(sections, report.PassagesSection(*explain, col.Passages(), *maxPassages))
 	}
 	p := provenance(c.name, fs, res)
 	p.Options["lexicon-version"] = lx.Version

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"parallax/analysis"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/lexicons"
@@ -70,7 +69,7 @@ func checkLexicons(e *env, files []string) (report.Section, error) {
 			report.Str(lx.Format), report.Int(int64(len(lx.Keys()))), report.Int(int64(len(lx.Entries)))})
 	}
 	if bad > 0 {
-		return report.Section{}, fmt.Errorf("%s of %d failed the check (problems above)", analysis.Plural(bad, "lexicon file"), len(files))
+		return report.Section{}, fmt.Errorf("%s of %d failed the check (problems above)", report.Plural(bad, "lexicon file"), len(files))
 	}
 	t.Notes = []string{"keys: categories, valence patterns, actors, referents or events; patterns: entries, one per key and pattern."}
 	return report.Section{Display: t}, nil

@@ -7,8 +7,8 @@ import (
 	"os"
 	"strings"
 
-	"parallax/analysis"
 	"parallax/analysis/lexmatch"
+	"parallax/analysis/report"
 )
 
 func init() {
@@ -22,7 +22,7 @@ const defaultReportFile = "parallax-report.html"
 
 // reportLabelPassages is how many passages per referent, label, group and
 // voice the report shows under the labels table.
-const reportLabelPassages = analysis.DefaultReportLabelPassages
+const reportLabelPassages = report.DefaultHTMLLabelPassages
 
 func runReport(c *command, args []string, e *env) error {
 	var x compareFlags
@@ -58,7 +58,7 @@ func runReport(c *command, args []string, e *env) error {
 	}
 	x.cf.format = "html"
 	cmp.Report.Provenance.Options["format"] = "html"
-	r := &analysis.HTMLReport{
+	r := &report.HTMLPage{
 		Report:    cmp.Report,
 		Groups:    cmp.Res.Table.Groups,
 		Keyness:   cmp.Keyness,
@@ -77,7 +77,7 @@ func runReport(c *command, args []string, e *env) error {
 		r.Frames, r.FrameKeys = cmp.Frames.Name, lexmatch.Keys(cmp.Frames)
 	}
 	var buf bytes.Buffer
-	if err := analysis.WriteHTMLReport(&buf, r); err != nil {
+	if err := report.WriteHTML(&buf, r); err != nil {
 		return err
 	}
 	e.stopProgress()

@@ -66,15 +66,15 @@ func runTone(c *command, args []string, e *env) error {
 	var sections []report.Section
 	switch *unit {
 	case "sentence":
-		sections = []report.Section{analysis.SentenceToneSection(col)}
+		sections = []report.Section{report.SentenceToneSection(col)}
 	case "document":
-		sections = []report.Section{analysis.DocumentToneSection(col)}
+		sections = []report.Section{report.DocumentToneSection(col)}
 	default:
 		sum, err := col.Summarize(tonestats.StatsOptions{Resamples: *resamples, Permutations: *perms, Seed: *seed})
 		if err != nil {
 			return err
 		}
-		sections = []report.Section{analysis.ToneSection(sum), analysis.AgreementSection(sum), analysis.TonePairsSection(sum)}
+		sections = []report.Section{report.ToneSection(sum), report.AgreementSection(sum), report.TonePairsSection(sum)}
 		if cf.format == "csv" && cf.output == "" {
 			// On a pipe, the table the issue names: group, instrument, mean, ci_low, ci_high, n, unit.
 			fmt.Fprintln(e.stderr, "parallax: the agreement and pairwise tables are not in this CSV: use -o DIR/ for all three")

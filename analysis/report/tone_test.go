@@ -1,4 +1,4 @@
-package analysis
+package report
 
 import (
 	"math"
@@ -7,9 +7,10 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"parallax/analysis"
 	"parallax/analysis/corpus"
+	"parallax/analysis/internal/testkit"
 	"parallax/analysis/lexmatch"
-	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
 	"parallax/analysis/tonestats"
@@ -43,14 +44,14 @@ func moodLexicon(t testing.TB) tonestats.Lexicon {
 }
 
 // runTone runs the pipeline over src with a tone collector.
-func runTone(t testing.TB, src corpus.Source, opt Options, topt tonestats.Options) *tonestats.Collector {
+func runTone(t testing.TB, src corpus.Source, opt analysis.Options, topt tonestats.Options) *tonestats.Collector {
 	t.Helper()
 	c, err := tonestats.NewCollector(topt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	opt.Visit = c.Visit
-	if _, err := Run(src, opt); err != nil {
+	if _, err := analysis.Run(src, opt); err != nil {
 		t.Fatal(err)
 	}
 	return c
@@ -58,17 +59,17 @@ func runTone(t testing.TB, src corpus.Source, opt Options, topt tonestats.Option
 
 func smallToneCollector(t *testing.T) *tonestats.Collector {
 	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(toneCorpus)}}
-	return runTone(t, corpus.Source{FS: fsys, Path: "c.jsonl", Name: "test"}, Options{NoClean: true, Workers: 3},
+	return runTone(t, corpus.Source{FS: fsys, Path: "c.jsonl", Name: "test"}, analysis.Options{NoClean: true, Workers: 3},
 		tonestats.Options{Lexicons: []tonestats.Lexicon{moodLexicon(t)}, Sentences: true, Documents: true})
 }
 
 // rows collects a section's rows (the tidy table when there is one).
-func rows(s report.Section) [][]report.Value {
+func rows(s Section) [][]Value {
 	t := s.Tidy
 	if t == nil {
 		t = s.Display
 	}
-	var out [][]report.Value
+	var out [][]Value
 	for r := range t.AllRows() {
 		out = append(out, slices.Clone(r))
 	}
@@ -216,7 +217,7 @@ func TestToneMeans(t *testing.T) {
 // allSidesTone runs the tone collector over the AllSides sample.
 func allSidesTone(t *testing.T, workers int, topt tonestats.Options) (*tonestats.Collector, *tonestats.Summary) {
 	t.Helper()
-	c := runTone(t, allSidesSource(t), Options{Workers: workers}, topt)
+	c := runTone(t, testkit.AllSidesSource(), analysis.Options{Workers: workers}, topt)
 	s, err := c.Summarize(tonestats.StatsOptions{Resamples: 200, Permutations: 199, Seed: 3})
 	if err != nil {
 		t.Fatal(err)
@@ -231,8 +232,8 @@ func TestToneAllSides(t *testing.T) {
 	full := tonestats.Options{Lexicons: []tonestats.Lexicon{moodLexicon(t)}, Sentences: true, Documents: true}
 	c1, s1 := allSidesTone(t, 1, full)
 	c4, s4 := allSidesTone(t, 4, full)
-	sections := func(c *tonestats.Collector, s *tonestats.Summary) map[string][][]report.Value {
-		return map[string][][]report.Value{
+	sections := func(c *tonestats.Collector, s *tonestats.Summary) map[string][][]Value {
+		return map[string][][]Value{
 			"tone": rows(ToneSection(s)), "pairs": rows(TonePairsSection(s)), "agreement": rows(AgreementSection(s)),
 			"sentences": rows(SentenceToneSection(c)), "documents": rows(DocumentToneSection(c)),
 		}
@@ -438,7 +439,7 @@ func TestToneSkipsSentencesWithoutWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Without cleaning: its separator rule would remove the "…" line first.
-	if _, err := Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: c.Visit, NoClean: true}); err != nil {
+	if _, err := analysis.Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "t"}, analysis.Options{Visit: c.Visit, NoClean: true}); err != nil {
 		t.Fatal(err)
 	}
 	var nums []int64

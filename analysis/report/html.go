@@ -1,4 +1,4 @@
-package analysis
+package report
 
 import (
 	"bufio"
@@ -12,20 +12,19 @@ import (
 	"parallax/analysis/events"
 	"parallax/analysis/framing"
 	"parallax/analysis/lexmatch"
-	"parallax/analysis/report"
 	"parallax/analysis/termstats"
 	"parallax/analysis/tonestats"
 )
 
-// HTMLReport is what `parallax report` renders into one self-contained
+// HTMLPage is what `parallax report` renders into one self-contained
 // HTML page: compare's report (every section, with its provenance) and the
 // results the charts and the evidence are drawn from. The command fills it
 // from the same run that gives compare's tables, so every number in the
 // page is one compare prints (docs/report.md), except the map coordinates,
 // which are defined there.
-type HTMLReport struct {
-	Report  *report.Report // compare's sections in order, and the provenance
-	Groups  []string       // the term table's groups: GroupKeyness.Group indexes them
+type HTMLPage struct {
+	Report  *Report  // compare's sections in order, and the provenance
+	Groups  []string // the term table's groups: GroupKeyness.Group indexes them
 	Keyness []termstats.GroupKeyness
 	Sim     *termstats.SimMatrix
 	Tone    *tonestats.Summary
@@ -50,27 +49,27 @@ type HTMLReport struct {
 
 // Defaults of the report's limits (docs/report.md).
 const (
-	DefaultReportRows          = 250
-	DefaultReportQuotes        = 5
-	DefaultReportLabelPassages = 2
-	DefaultReportEvents        = 25
-	reportEventGroups          = 6 // groups shown side by side per event
-	reportEventPassages        = 2 // passages per group and event, as compare shows
+	DefaultHTMLRows          = 250
+	DefaultHTMLQuotes        = 5
+	DefaultHTMLLabelPassages = 2
+	DefaultHTMLEvents        = 25
+	reportEventGroups        = 6 // groups shown side by side per event
+	reportEventPassages      = 2 // passages per group and event, as compare shows
 )
 
-func (r *HTMLReport) limits() (rows, quotes, labels, events int) {
+func (r *HTMLPage) limits() (rows, quotes, labels, events int) {
 	rows, quotes, labels, events = r.MaxRows, r.MaxQuotes, r.MaxLabelPassages, r.MaxEvents
 	if rows <= 0 {
-		rows = DefaultReportRows
+		rows = DefaultHTMLRows
 	}
 	if quotes <= 0 {
-		quotes = DefaultReportQuotes
+		quotes = DefaultHTMLQuotes
 	}
 	if labels <= 0 {
-		labels = DefaultReportLabelPassages
+		labels = DefaultHTMLLabelPassages
 	}
 	if events <= 0 {
-		events = DefaultReportEvents
+		events = DefaultHTMLEvents
 	}
 	return
 }
@@ -136,15 +135,15 @@ type htmlEventGroup struct {
 	Passages     []htmlItem
 }
 
-// WriteHTMLReport writes the report as one HTML page with inline CSS and
+// WriteHTML writes the report as one HTML page with inline CSS and
 // inline SVG charts: no script, no external resource. Text from the corpus
 // is escaped by html/template (or by the SVG writer inside charts). The
 // output depends only on r: the same run gives the same bytes.
-func WriteHTMLReport(w io.Writer, r *HTMLReport) error {
+func WriteHTML(w io.Writer, r *HTMLPage) error {
 	if r == nil || r.Report == nil {
 		return fmt.Errorf("html report: nothing to render")
 	}
-	if err := report.CheckReport(r.Report); err != nil {
+	if err := checkReport(r.Report); err != nil {
 		return err
 	}
 	page, err := r.page()
@@ -158,11 +157,11 @@ func WriteHTMLReport(w io.Writer, r *HTMLReport) error {
 	return bw.Flush()
 }
 
-func (r *HTMLReport) page() (*htmlPage, error) {
+func (r *HTMLPage) page() (*htmlPage, error) {
 	p := &r.Report.Provenance
-	parts, opts := report.ProvenanceParts(p, 0)
+	parts, opts := provenanceParts(p, 0)
 	page := &htmlPage{
-		Title:   "parallax report · " + report.Printable(p.Corpus),
+		Title:   "parallax report · " + printable(p.Corpus),
 		Summary: strings.Join(parts, " · "),
 		Compare: r.Compare,
 	}
@@ -172,7 +171,7 @@ func (r *HTMLReport) page() (*htmlPage, error) {
 	}
 	ids := map[string]int{}
 	for _, s := range r.Report.Sections {
-		t := report.DisplayTable(s)
+		t := displayTable(s)
 		part, err := r.part(s, t)
 		if err != nil {
 			return nil, err
@@ -192,9 +191,9 @@ func (r *HTMLReport) page() (*htmlPage, error) {
 
 // part renders one section of compare, with the charts and evidence that
 // belong to it.
-func (r *HTMLReport) part(s report.Section, t *report.Table) (*htmlPart, error) {
+func (r *HTMLPage) part(s Section, t *Table) (*htmlPart, error) {
 	rows, _, _, _ := r.limits()
-	part := &htmlPart{Title: report.Printable(t.Title)}
+	part := &htmlPart{Title: printable(t.Title)}
 	switch t.Name {
 	case "terms":
 		if r.Keyness != nil {
@@ -244,8 +243,8 @@ func (r *HTMLReport) part(s report.Section, t *report.Table) (*htmlPart, error) 
 }
 
 // table converts a display table, keeping at most max rows (0: all).
-func (r *HTMLReport) table(t *report.Table, max int) *htmlTable {
-	num := report.NumericColumns(report.Collected(t))
+func (r *HTMLPage) table(t *Table, max int) *htmlTable {
+	num := numericColumns(collected(t))
 	ht := &htmlTable{}
 	for j, c := range t.Columns {
 		ht.Columns = append(ht.Columns, htmlCell{Text: c, Num: num[j]})
@@ -258,14 +257,14 @@ func (r *HTMLReport) table(t *report.Table, max int) *htmlTable {
 		}
 		cells := make([]htmlCell, len(row))
 		for j, v := range row {
-			text := report.TextValue(v)
+			text := textValue(v)
 			// an interval "[-0.12, 0.03]" reads as one number
 			cells[j] = htmlCell{Text: text, Num: num[j] || isIntervalText(text)}
 		}
 		ht.Rows = append(ht.Rows, cells)
 	}
 	for _, n := range t.Notes {
-		ht.Notes = append(ht.Notes, report.Printable(n))
+		ht.Notes = append(ht.Notes, printable(n))
 	}
 	if max > 0 && total > max {
 		ht.Cut = fmt.Sprintf("The page shows the first %d of %d rows; `%s` prints them all (with --format csv -o DIR/, every row of the tidy tables).", max, total, r.compareCmd())
@@ -284,7 +283,7 @@ func isIntervalText(s string) bool {
 	return e1 == nil && e2 == nil
 }
 
-func (r *HTMLReport) compareCmd() string {
+func (r *HTMLPage) compareCmd() string {
 	if r.Compare != "" {
 		return r.Compare
 	}
@@ -292,7 +291,7 @@ func (r *HTMLReport) compareCmd() string {
 }
 
 // command is a parallax command line on the report's corpus.
-func (r *HTMLReport) command(name string, args ...string) string {
+func (r *HTMLPage) command(name string, args ...string) string {
 	parts := []string{"parallax", name}
 	if r.Corpus != "" {
 		parts = append(parts, r.Corpus)
@@ -301,17 +300,17 @@ func (r *HTMLReport) command(name string, args ...string) string {
 }
 
 // fmtNum formats a float as the tables do.
-func fmtNum(x float64, digits int) string { return report.TextValue(report.Float(x, digits)) }
+func fmtNum(x float64, digits int) string { return textValue(Float(x, digits)) }
 
 // ---- distinctive terms ----
 
-func (r *HTMLReport) termsTable(t *report.Table) *htmlTable {
+func (r *HTMLPage) termsTable(t *Table) *htmlTable {
 	ht := &htmlTable{Columns: []htmlCell{{Text: "group"}, {Text: "docs", Num: true}, {Text: "distinctive terms, strongest first: term (count, log-odds z)"}}}
 	docs := map[string]string{}
 	if j := colIndex(t, "docs"); j >= 0 {
 		if g := colIndex(t, "group"); g >= 0 {
 			for row := range t.AllRows() {
-				docs[row[g].Str] = report.TextValue(row[j])
+				docs[row[g].Str] = textValue(row[j])
 			}
 		}
 	}
@@ -334,13 +333,13 @@ func (r *HTMLReport) termsTable(t *report.Table) *htmlTable {
 		ht.Rows = append(ht.Rows, []htmlCell{{Text: name}, {Text: docs[name], Num: true}, {Text: text}})
 	}
 	for _, n := range t.Notes {
-		ht.Notes = append(ht.Notes, report.Printable(n))
+		ht.Notes = append(ht.Notes, printable(n))
 	}
 	ht.Notes = append(ht.Notes, "count: the term's occurrences in the group; log-odds z: logodds_z of the terms table (--format csv or json), two decimals.")
 	return ht
 }
 
-func colIndex(t *report.Table, name string) int {
+func colIndex(t *Table, name string) int {
 	for j, c := range t.Columns {
 		if c == name {
 			return j
@@ -363,7 +362,7 @@ func heatColour(v, lo, hi float64) string {
 	return fmt.Sprintf("#%02x%02x%02x", c(0xf4, 0x08), c(0xf7, 0x30), c(0xfb, 0x6b))
 }
 
-func (r *HTMLReport) similarityCharts() ([]htmlChart, *htmlTable, error) {
+func (r *HTMLPage) similarityCharts() ([]htmlChart, *htmlTable, error) {
 	s := r.Sim
 	order := termstats.ClusterOrder(s)
 	n := len(order)
@@ -557,7 +556,7 @@ func niceRange(lo, hi float64) (float64, float64) {
 	return math.Floor(lo*inv) / inv, math.Ceil(hi*inv) / inv
 }
 
-func (r *HTMLReport) toneCharts() []htmlChart {
+func (r *HTMLPage) toneCharts() []htmlChart {
 	s := r.Tone
 	var out []htmlChart
 	for k, in := range s.Instruments {
@@ -589,7 +588,7 @@ func (r *HTMLReport) toneCharts() []htmlChart {
 
 // frameChart is a grid: one row per group, one column per category, each
 // cell a bar of hits per 1,000 words with its interval, scaled per column.
-func (r *HTMLReport) frameChart() htmlChart {
+func (r *HTMLPage) frameChart() htmlChart {
 	type cellv struct{ v, lo, hi float64 }
 	var groups []string
 	seen := map[string]bool{}
@@ -656,7 +655,7 @@ func (r *HTMLReport) frameChart() htmlChart {
 
 // ---- evidence ----
 
-func (r *HTMLReport) labelBlock() *htmlBlock {
+func (r *HTMLPage) labelBlock() *htmlBlock {
 	if len(r.LabelPassages) == 0 {
 		return nil
 	}
@@ -685,7 +684,7 @@ func (r *HTMLReport) labelBlock() *htmlBlock {
 	return b
 }
 
-func (r *HTMLReport) quoteBlock() *htmlBlock {
+func (r *HTMLPage) quoteBlock() *htmlBlock {
 	if len(r.Quotes) == 0 {
 		return nil
 	}
@@ -720,7 +719,7 @@ func (r *HTMLReport) quoteBlock() *htmlBlock {
 	return b
 }
 
-func (r *HTMLReport) eventGrid(part *htmlPart) {
+func (r *HTMLPage) eventGrid(part *htmlPart) {
 	_, _, _, maxEvents := r.limits()
 	ev := r.Events
 	byEvent := map[string][]*events.Summary{}

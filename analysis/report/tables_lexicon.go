@@ -1,29 +1,28 @@
-package analysis
+package report
 
 import (
 	"fmt"
 
 	"parallax/analysis/lexmatch"
-	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/lexicons"
 )
 
 // LexiconSection renders the rows: tidy, one row per group and key; on a
 // terminal, groups × keys with per_1k.
-func LexiconSection(lx *lexicons.Lexicon, rows []lexmatch.Row, resamples int, seed uint64) report.Section {
-	tidy := &report.Table{Name: "lexicon", Title: fmt.Sprintf("Lexicon %q per group", lx.Name),
+func LexiconSection(lx *lexicons.Lexicon, rows []lexmatch.Row, resamples int, seed uint64) Section {
+	tidy := &Table{Name: "lexicon", Title: fmt.Sprintf("Lexicon %q per group", lx.Name),
 		Columns: []string{"group", "lexicon", "category", "hits", "per_1k", "ci_low", "ci_high", "negated", "words", "unit", "small"}}
 	keys := lexmatch.Keys(lx)
-	display := &report.Table{Name: "lexicon", Title: tidy.Title + ": hits per 1,000 words", Columns: append([]string{"group"}, keys...)}
-	var row []report.Value
+	display := &Table{Name: "lexicon", Title: tidy.Title + ": hits per 1,000 words", Columns: append([]string{"group"}, keys...)}
+	var row []Value
 	for i, r := range rows {
-		tidy.Rows = append(tidy.Rows, []report.Value{report.Str(r.Group), report.Str(lx.Name), report.Str(r.Key), report.Int(r.Hits), report.Float(r.Per1k, 2),
-			report.Float(r.Low, 2), report.Float(r.High, 2), report.Int(r.Negated), report.Int(r.Words), report.Str(r.Unit), report.Str(fmt.Sprint(r.Small))})
+		tidy.Rows = append(tidy.Rows, []Value{Str(r.Group), Str(lx.Name), Str(r.Key), Int(r.Hits), Float(r.Per1k, 2),
+			Float(r.Low, 2), Float(r.High, 2), Int(r.Negated), Int(r.Words), Str(r.Unit), Str(fmt.Sprint(r.Small))})
 		if i%len(keys) == 0 {
-			row = []report.Value{report.Str(r.Group)}
+			row = []Value{Str(r.Group)}
 		}
-		row = append(row, report.Float(r.Per1k, 2))
+		row = append(row, Float(r.Per1k, 2))
 		if len(row) == len(keys)+1 {
 			display.Rows = append(display.Rows, row)
 		}
@@ -35,21 +34,21 @@ func LexiconSection(lx *lexicons.Lexicon, rows []lexmatch.Row, resamples int, se
 	}
 	tidy.Notes = notes
 	display.Notes = append([]string{"per_1k: hits per 1,000 words (word and number tokens after cleaning, stop words included); the intervals, negated hits and words are in --format csv or json."}, notes[1:]...)
-	return report.Section{Display: display, Tidy: tidy}
+	return Section{Display: display, Tidy: tidy}
 }
 
 // PassagesSection lists the passages behind one key.
-func PassagesSection(key string, ps []lexmatch.Passage, max int) report.Section {
-	t := &report.Table{Name: "passages", Title: fmt.Sprintf("Passages behind %q", key),
-		Columns: []string{"group", "doc", "sentence", "passage"}, Cut: map[string]report.Cut{"doc": report.CutNever}}
+func PassagesSection(key string, ps []lexmatch.Passage, max int) Section {
+	t := &Table{Name: "passages", Title: fmt.Sprintf("Passages behind %q", key),
+		Columns: []string{"group", "doc", "sentence", "passage"}, Cut: map[string]Cut{"doc": CutNever}}
 	for _, p := range ps {
-		t.Rows = append(t.Rows, []report.Value{report.Str(p.Group), report.Str(p.DocID), report.Int(int64(p.Sentence)), report.Str(p.Text)})
+		t.Rows = append(t.Rows, []Value{Str(p.Group), Str(p.DocID), Int(int64(p.Sentence)), Str(p.Text)})
 	}
 	t.Notes = []string{fmt.Sprintf("Matches in [brackets]; at most %d per group, the first in input order.", max)}
 	if len(ps) == 0 {
 		t.Notes = append(t.Notes, "No passage.")
 	}
-	return report.Section{Display: t}
+	return Section{Display: t}
 }
 
 // orDefault is n, or def when n is not positive.

@@ -1,4 +1,4 @@
-package analysis
+package report
 
 import (
 	"fmt"
@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"parallax/analysis/events"
-	"parallax/analysis/report"
 	"parallax/analysis/resample"
 )
 
@@ -21,19 +20,19 @@ func keyCounts(kc []events.KeyCount) string {
 
 // EventsSection is the per event × group table: coverage, share, tone with
 // its interval, dominant frames, labels and quotes.
-func EventsSection(r *events.Result) report.Section {
-	tidy := &report.Table{Name: "events", Title: "Events by group",
+func EventsSection(r *events.Result) Section {
+	tidy := &Table{Name: "events", Title: "Events by group",
 		Columns: []string{"event", "level", "source", "name", "group", "docs", "sentences", "share", "tone", "tone_low", "tone_high",
 			"tone_n", "unit", "frames", "labels", "quotes"},
-		Cut: map[string]report.Cut{"event": report.CutNever}}
-	display := &report.Table{Name: "events", Title: "Events by group: coverage, tone, frames, labels",
+		Cut: map[string]Cut{"event": CutNever}}
+	display := &Table{Name: "events", Title: "Events by group: coverage, tone, frames, labels",
 		Columns: []string{"event", "name", "group", "docs", "sentences", "share_pct", "tone", "tone_ci", "frames", "labels"},
-		Cut:     map[string]report.Cut{"event": report.CutNever, "tone_ci": report.CutNever}}
-	quotes := func(s *events.Summary) report.Value {
+		Cut:     map[string]Cut{"event": CutNever, "tone_ci": CutNever}}
+	quotes := func(s *events.Summary) Value {
 		if !s.QuotesCounted {
-			return report.NA()
+			return NA()
 		}
-		return report.Int(int64(s.Quotes))
+		return Int(int64(s.Quotes))
 	}
 	counted := slices.ContainsFunc(r.Summaries, func(s events.Summary) bool { return s.QuotesCounted })
 	if counted {
@@ -41,15 +40,15 @@ func EventsSection(r *events.Result) report.Section {
 	}
 	for i := range r.Summaries {
 		s := &r.Summaries[i]
-		tidy.Rows = append(tidy.Rows, []report.Value{report.Str(s.Event), report.Str(s.Level), report.Str(s.Source), report.Str(s.Name), report.Str(s.Group),
-			report.Int(int64(s.Docs)), report.Int(int64(s.Sentences)), report.Float(s.Share, 4), report.Float(s.Tone.Mean, 4), report.Float(s.Tone.Low, 4), report.Float(s.Tone.High, 4),
-			report.Int(int64(s.Tone.N)), report.Str(s.Tone.Unit), report.Str(keyCounts(s.Frames)), report.Str(keyCounts(s.Labels)), quotes(s)})
+		tidy.Rows = append(tidy.Rows, []Value{Str(s.Event), Str(s.Level), Str(s.Source), Str(s.Name), Str(s.Group),
+			Int(int64(s.Docs)), Int(int64(s.Sentences)), Float(s.Share, 4), Float(s.Tone.Mean, 4), Float(s.Tone.Low, 4), Float(s.Tone.High, 4),
+			Int(int64(s.Tone.N)), Str(s.Tone.Unit), Str(keyCounts(s.Frames)), Str(keyCounts(s.Labels)), quotes(s)})
 		name := s.Name // on the first row of each event only
 		if i > 0 && r.Summaries[i-1].Event == s.Event {
 			name = ""
 		}
-		row := []report.Value{report.Str(s.Event), report.Str(name), report.Str(s.Group), report.Int(int64(s.Docs)), report.Int(int64(s.Sentences)),
-			report.Float(100*s.Share, 2), report.Float(s.Tone.Mean, 3), report.Str(ciText(s.Tone)), report.Str(keyCounts(s.Frames)), report.Str(keyCounts(s.Labels))}
+		row := []Value{Str(s.Event), Str(name), Str(s.Group), Int(int64(s.Docs)), Int(int64(s.Sentences)),
+			Float(100*s.Share, 2), Float(s.Tone.Mean, 3), Str(ciText(s.Tone)), Str(keyCounts(s.Frames)), Str(keyCounts(s.Labels))}
 		if counted {
 			row = append(row, quotes(s))
 		}
@@ -66,21 +65,21 @@ func EventsSection(r *events.Result) report.Section {
 		notes = append(notes, "The texts of the stories' documents were not kept (text budget): story tone, frames and labels are missing, and no passage event was discovered.")
 	}
 	tidy.Notes, display.Notes = notes, notes
-	return report.Section{Display: display, Tidy: tidy}
+	return Section{Display: display, Tidy: tidy}
 }
 
 // ArticleEventsSection lists the documents of every story: event, group,
 // doc, title, date, score, links, shared features.
-func ArticleEventsSection(r *events.Result) report.Section {
-	t := &report.Table{Name: "article_events", Title: "Stories: articles covering the same event",
+func ArticleEventsSection(r *events.Result) Section {
+	t := &Table{Name: "article_events", Title: "Stories: articles covering the same event",
 		Columns: []string{"event", "name", "group", "doc", "title", "date", "score", "links", "shared"},
-		Cut:     map[string]report.Cut{"event": report.CutNever, "doc": report.CutNever}}
-	display := &report.Table{Name: "article_events", Title: t.Title,
+		Cut:     map[string]Cut{"event": CutNever, "doc": CutNever}}
+	display := &Table{Name: "article_events", Title: t.Title,
 		Columns: []string{"event", "name", "group", "date", "title", "score", "links"},
-		Cut:     map[string]report.Cut{"event": report.CutNever, "date": report.CutNever}}
+		Cut:     map[string]Cut{"event": CutNever, "date": CutNever}}
 	for i, a := range r.Articles {
-		t.Rows = append(t.Rows, []report.Value{report.Str(a.Event), report.Str(a.Name), report.Str(a.Group), report.Str(a.DocID), report.Str(a.Title), report.Str(a.Date),
-			report.Float(a.Score, 3), report.Int(int64(a.Links)), report.Str(strings.Join(a.Shared, ", "))})
+		t.Rows = append(t.Rows, []Value{Str(a.Event), Str(a.Name), Str(a.Group), Str(a.DocID), Str(a.Title), Str(a.Date),
+			Float(a.Score, 3), Int(int64(a.Links)), Str(strings.Join(a.Shared, ", "))})
 		name := a.Name // on the first row of each story only
 		if i > 0 && r.Articles[i-1].Event == a.Event {
 			name = ""
@@ -89,8 +88,8 @@ func ArticleEventsSection(r *events.Result) report.Section {
 		if title == "" {
 			title = a.DocID
 		}
-		display.Rows = append(display.Rows, []report.Value{report.Str(a.Event), report.Str(name), report.Str(a.Group), report.Str(a.Date), report.Str(title),
-			report.Float(a.Score, 3), report.Int(int64(a.Links))})
+		display.Rows = append(display.Rows, []Value{Str(a.Event), Str(name), Str(a.Group), Str(a.Date), Str(title),
+			Float(a.Score, 3), Int(int64(a.Links))})
 	}
 	o, st := r.Options, r.Stats
 	window := fmt.Sprintf("dates at most %d days apart when both documents are dated", o.Window)
@@ -117,23 +116,23 @@ func ArticleEventsSection(r *events.Result) report.Section {
 		t.Notes = append(t.Notes, "No story: no two documents of different groups were linked.")
 	}
 	display.Notes = append([]string{"The document ids and each document's shared features are in --format csv or json."}, t.Notes...)
-	return report.Section{Display: display, Tidy: t}
+	return Section{Display: display, Tidy: t}
 }
 
 // PassageEventsSection lists the kept passages of every passage-level
 // event: event, name, source, group, doc, sentence, text, cue.
-func PassageEventsSection(r *events.Result) report.Section {
-	t := &report.Table{Name: "passage_events", Title: "Passages describing the same event",
+func PassageEventsSection(r *events.Result) Section {
+	t := &Table{Name: "passage_events", Title: "Passages describing the same event",
 		Columns: []string{"event", "name", "source", "group", "doc", "sentence", "text", "cue"},
-		Cut:     map[string]report.Cut{"event": report.CutNever, "doc": report.CutNever}}
+		Cut:     map[string]Cut{"event": CutNever, "doc": CutNever}}
 	info := map[string]*events.Info{}
 	for i := range r.Events {
 		info[r.Events[i].ID] = &r.Events[i]
 	}
 	for _, p := range r.Passages {
 		e := info[p.Event]
-		t.Rows = append(t.Rows, []report.Value{report.Str(p.Event), report.Str(e.Name), report.Str(e.Source), report.Str(p.Group), report.Str(p.DocID),
-			report.Int(int64(p.Sentence)), report.Str(p.Text), report.Str(p.Cue)})
+		t.Rows = append(t.Rows, []Value{Str(p.Event), Str(e.Name), Str(e.Source), Str(p.Group), Str(p.DocID),
+			Int(int64(p.Sentence)), Str(p.Text), Str(p.Cue)})
 	}
 	o := r.Options
 	max := fmt.Sprintf("at most %d per event and group, the first in input order", o.MaxPassages)
@@ -148,42 +147,42 @@ func PassageEventsSection(r *events.Result) report.Section {
 	if len(r.Passages) == 0 {
 		t.Notes = append(t.Notes, "No passage.")
 	}
-	return report.Section{Display: t}
+	return Section{Display: t}
 }
 
 // SideBySideSection shows, for each event, each group's first perGroup
 // passages next to each other (the display: a row per event and group, a
 // column per passage); the tidy form has a row per passage: event, group,
 // rank, doc, sentence, text. perGroup ≤ 0 means 2.
-func SideBySideSection(r *events.Result, perGroup int) report.Section {
+func SideBySideSection(r *events.Result, perGroup int) Section {
 	if perGroup <= 0 {
 		perGroup = 2
 	}
-	display := &report.Table{Name: "side_by_side", Title: "Events side by side: each group's first passages",
-		Columns: []string{"event", "group"}, Cut: map[string]report.Cut{"event": report.CutNever}}
+	display := &Table{Name: "side_by_side", Title: "Events side by side: each group's first passages",
+		Columns: []string{"event", "group"}, Cut: map[string]Cut{"event": CutNever}}
 	for k := range perGroup {
 		display.Columns = append(display.Columns, fmt.Sprintf("passage_%d", k+1))
 	}
-	tidy := &report.Table{Name: "side_by_side", Title: display.Title,
-		Columns: []string{"event", "group", "rank", "doc", "sentence", "text"}, Cut: map[string]report.Cut{"doc": report.CutNever}}
+	tidy := &Table{Name: "side_by_side", Title: display.Title,
+		Columns: []string{"event", "group", "rank", "doc", "sentence", "text"}, Cut: map[string]Cut{"doc": CutNever}}
 	for i := range r.Summaries {
 		s := &r.Summaries[i]
 		if len(s.Passages) == 0 {
 			continue
 		}
-		row := []report.Value{report.Str(s.Event), report.Str(s.Group)}
+		row := []Value{Str(s.Event), Str(s.Group)}
 		for k := range perGroup {
 			if k < len(s.Passages) {
 				p := s.Passages[k]
-				row = append(row, report.Str(fmt.Sprintf("%s (%s #%d)", p.Text, p.DocID, p.Sentence)))
-				tidy.Rows = append(tidy.Rows, []report.Value{report.Str(s.Event), report.Str(s.Group), report.Int(int64(k + 1)), report.Str(p.DocID), report.Int(int64(p.Sentence)), report.Str(p.Text)})
+				row = append(row, Str(fmt.Sprintf("%s (%s #%d)", p.Text, p.DocID, p.Sentence)))
+				tidy.Rows = append(tidy.Rows, []Value{Str(s.Event), Str(s.Group), Int(int64(k + 1)), Str(p.DocID), Int(int64(p.Sentence)), Str(p.Text)})
 			} else {
-				row = append(row, report.Str(""))
+				row = append(row, Str(""))
 			}
 		}
 		display.Rows = append(display.Rows, row)
 	}
 	notes := []string{"Each group's passages in input order: for a lexicon or discovered passage event its sentences, for a story the sentence of each document holding most of the story's features; (doc #sentence) after each."}
 	display.Notes, tidy.Notes = notes, notes
-	return report.Section{Display: display, Tidy: tidy}
+	return Section{Display: display, Tidy: tidy}
 }

@@ -1,4 +1,4 @@
-package analysis
+package report
 
 import (
 	"bytes"
@@ -12,7 +12,6 @@ import (
 	"parallax/analysis/events"
 	"parallax/analysis/framing"
 	"parallax/analysis/lexmatch"
-	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/termstats"
 	"parallax/analysis/tonestats"
@@ -24,7 +23,7 @@ const (
 )
 
 // testHTMLReport is a small report whose every text field carries markup.
-func testHTMLReport() *HTMLReport {
+func testHTMLReport() *HTMLPage {
 	groups := []string{"Alpha", "Beta " + evilImg, "Gamma & Sons"}
 	sim := &termstats.SimMatrix{Measure: termstats.SimCosineTFIDF, Labels: groups, Valid: []bool{true, true, true},
 		Values: mat.NewSymDense(3, []float64{1, 0.3, 0.2, 0.3, 1, 0.25, 0.2, 0.25, 1})}
@@ -38,22 +37,22 @@ func testHTMLReport() *HTMLReport {
 		{Group: "Alpha", Key: "security", Hits: 3, Words: 100, Per1k: 30, Low: 10, High: 50},
 		{Group: "Alpha", Key: "econ" + evilScript, Hits: 1, Words: 100, Per1k: 10, Low: 0, High: 20},
 	}
-	table := &report.Table{Name: "custom", Title: "Custom " + evilScript, Columns: []string{"group", "n"}, Notes: []string{"note " + evilImg, "run `" + evilScript + "` or `x"}}
+	table := &Table{Name: "custom", Title: "Custom " + evilScript, Columns: []string{"group", "n"}, Notes: []string{"note " + evilImg, "run `" + evilScript + "` or `x"}}
 	for i := range 10 {
-		table.Rows = append(table.Rows, []report.Value{report.Str(fmt.Sprintf("%s %d", evilScript, i)), report.Int(int64(i))})
+		table.Rows = append(table.Rows, []Value{Str(fmt.Sprintf("%s %d", evilScript, i)), Int(int64(i))})
 	}
 	events := &events.Result{
 		Events: []events.Info{{ID: "ev1", Name: "Event " + evilScript, Level: events.LevelPassage, Source: events.SourceLexicon}},
 		Summaries: []events.Summary{{Event: "ev1", Group: groups[1], Docs: 1, Sentences: 2, Share: 0.5, Tone: ivs[0],
 			Passages: []events.Passage{{Event: "ev1", Group: groups[1], DocID: "d1", Sentence: 3, Text: "passage " + evilScript}}}},
 	}
-	return &HTMLReport{
-		Report: &report.Report{
-			Provenance: report.Provenance{Tool: "parallax", Version: "0.1.0", Command: "report", Corpus: "x.jsonl",
+	return &HTMLPage{
+		Report: &Report{
+			Provenance: Provenance{Tool: "parallax", Version: "0.1.0", Command: "report", Corpus: "x.jsonl",
 				Fingerprint: "0123456789abcdef", Documents: 3, Options: map[string]string{"labels": evilScript}},
-			Sections: []report.Section{SimilaritySection(sim), ToneSection(tone), {Display: table},
-				{Display: &report.Table{Name: "labels", Title: "Labels", Columns: []string{"referent"}}},
-				{Display: &report.Table{Name: "scare-quotes", Title: "Scare quotes", Columns: []string{"phrase"}}},
+			Sections: []Section{SimilaritySection(sim), ToneSection(tone), {Display: table},
+				{Display: &Table{Name: "labels", Title: "Labels", Columns: []string{"referent"}}},
+				{Display: &Table{Name: "scare-quotes", Title: "Scare quotes", Columns: []string{"phrase"}}},
 				SideBySideSection(events, 2)},
 		},
 		Groups:        groups,
@@ -71,10 +70,10 @@ func testHTMLReport() *HTMLReport {
 	}
 }
 
-func renderTestReport(t *testing.T, r *HTMLReport) string {
+func renderTestReport(t *testing.T, r *HTMLPage) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := WriteHTMLReport(&b, r); err != nil {
+	if err := WriteHTML(&b, r); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -154,12 +153,12 @@ func template_escape(s string) string {
 }
 
 func TestHTMLReportNil(t *testing.T) {
-	if err := WriteHTMLReport(&bytes.Buffer{}, nil); err == nil {
+	if err := WriteHTML(&bytes.Buffer{}, nil); err == nil {
 		t.Error("no error for a nil report")
 	}
 	// Only the report: every section as a table, no chart.
 	r := testHTMLReport()
-	page := renderTestReport(t, &HTMLReport{Report: r.Report})
+	page := renderTestReport(t, &HTMLPage{Report: r.Report})
 	if strings.Contains(page, "<svg") || !strings.Contains(page, "Similarity between groups") {
 		t.Error("a report without results should have its tables and no chart")
 	}

@@ -1,4 +1,4 @@
-package analysis
+package report
 
 import (
 	"fmt"
@@ -6,26 +6,25 @@ import (
 	"strings"
 
 	"parallax/analysis/framing"
-	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/lexicons"
 )
 
 // QuotesSection lists quotations: group, doc, kind, speaker, text, then
 // where and how the speaker was found.
-func QuotesSection(rows []framing.QuoteRow) report.Section {
-	t := &report.Table{Name: "quotes", Title: "Quotations",
+func QuotesSection(rows []framing.QuoteRow) Section {
+	t := &Table{Name: "quotes", Title: "Quotations",
 		Columns: []string{"group", "doc", "kind", "speaker", "text", "sentence", "words", "verb", "stance", "cue", "mention"}}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []report.Value{report.Str(r.Group), report.Str(r.Doc), report.Str(r.Kind.String()), report.Str(r.Speaker), report.Str(r.Text),
-			report.Int(int64(r.Sentence + 1)), report.Int(int64(r.Words)), report.Str(r.Verb), report.Str(r.Stance), report.Str(r.Cue), report.Str(r.Mention)})
+		t.Rows = append(t.Rows, []Value{Str(r.Group), Str(r.Doc), Str(r.Kind.String()), Str(r.Speaker), Str(r.Text),
+			Int(int64(r.Sentence + 1)), Int(int64(r.Words)), Str(r.Verb), Str(r.Stance), Str(r.Cue), Str(r.Mention)})
 	}
 	t.Notes = quoteNotes()
-	disp := &report.Table{Name: t.Name, Title: t.Title, Columns: []string{"group", "kind", "speaker", "verb", "text"}, Notes: t.Notes}
+	disp := &Table{Name: t.Name, Title: t.Title, Columns: []string{"group", "kind", "speaker", "verb", "text"}, Notes: t.Notes}
 	for _, r := range rows {
-		disp.Rows = append(disp.Rows, []report.Value{report.Str(r.Group), report.Str(r.Kind.String()), report.Str(r.Speaker), report.Str(r.Verb), report.Str(r.Text)})
+		disp.Rows = append(disp.Rows, []Value{Str(r.Group), Str(r.Kind.String()), Str(r.Speaker), Str(r.Verb), Str(r.Text)})
 	}
-	return report.Section{Display: disp, Tidy: t}
+	return Section{Display: disp, Tidy: t}
 }
 
 func quoteNotes() []string {
@@ -37,30 +36,30 @@ func quoteNotes() []string {
 }
 
 // AttributionSection shows each group's use of quotation.
-func AttributionSection(rows []framing.AttributionRow) report.Section {
-	t := &report.Table{Name: "attribution", Title: "Attribution: quotes, sources and reporting verbs",
+func AttributionSection(rows []framing.AttributionRow) Section {
+	t := &Table{Name: "attribution", Title: "Attribution: quotes, sources and reporting verbs",
 		Columns: []string{"group", "docs", "direct", "attributed", "indirect", "scare", "quoted_share", "neutral", "distancing", "endorsing", "other_verb", "distancing_share", "sources", "top_sources"}}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []report.Value{report.Str(r.Group), report.Int(int64(r.Docs)), report.Int(int64(r.Direct)), report.Int(int64(r.Attributed)),
-			report.Int(int64(r.Indirect)), report.Int(int64(r.Scare)), report.Float(r.QuotedShare, 3), report.Int(int64(r.Neutral)), report.Int(int64(r.Distancing)),
-			report.Int(int64(r.Endorsing)), report.Int(int64(r.OtherVerb)), report.Float(r.DistancingShare, 3), report.Int(int64(r.Sources)), report.Str(strings.Join(r.TopSources, "; "))})
+		t.Rows = append(t.Rows, []Value{Str(r.Group), Int(int64(r.Docs)), Int(int64(r.Direct)), Int(int64(r.Attributed)),
+			Int(int64(r.Indirect)), Int(int64(r.Scare)), Float(r.QuotedShare, 3), Int(int64(r.Neutral)), Int(int64(r.Distancing)),
+			Int(int64(r.Endorsing)), Int(int64(r.OtherVerb)), Float(r.DistancingShare, 3), Int(int64(r.Sources)), Str(strings.Join(r.TopSources, "; "))})
 	}
 	t.Notes = []string{
 		"direct: quotations given as speech, attributed: of which with a speaker; indirect: sentences reporting speech without quotation marks; scare: 1-5 quoted words with no speaker.",
 		"quoted_share: word tokens inside direct and scare quotes / all word tokens of the group's cleaned text. neutral, distancing, endorsing, other_verb: attributed direct quotes and indirect speech by the stance of the reporting verb (attribution lexicon; continuations of a quote count once); distancing_share: distancing / all four.",
 		"sources: distinct speakers of direct and indirect quotes; top_sources: the five most quoted, with counts.",
 	}
-	return report.Section{Display: t}
+	return Section{Display: t}
 }
 
 // SourcesSection lists who is quoted, per group; the display keeps the top
 // entries of each group.
-func SourcesSection(rows []framing.SourceRow, top int) report.Section {
-	tidy := &report.Table{Name: "sources", Title: "Sources quoted per group", Columns: []string{"group", "speaker", "direct", "indirect", "docs"}}
-	disp := &report.Table{Name: "sources", Title: tidy.Title, Columns: tidy.Columns}
+func SourcesSection(rows []framing.SourceRow, top int) Section {
+	tidy := &Table{Name: "sources", Title: "Sources quoted per group", Columns: []string{"group", "speaker", "direct", "indirect", "docs"}}
+	disp := &Table{Name: "sources", Title: tidy.Title, Columns: tidy.Columns}
 	shown := map[string]int{}
 	for _, r := range rows {
-		row := []report.Value{report.Str(r.Group), report.Str(r.Speaker), report.Int(int64(r.Direct)), report.Int(int64(r.Indirect)), report.Int(int64(r.Docs))}
+		row := []Value{Str(r.Group), Str(r.Speaker), Int(int64(r.Direct)), Int(int64(r.Indirect)), Int(int64(r.Docs))}
 		tidy.Rows = append(tidy.Rows, row)
 		if top <= 0 || shown[r.Group] < top {
 			shown[r.Group]++
@@ -72,16 +71,16 @@ func SourcesSection(rows []framing.SourceRow, top int) report.Section {
 		notes = append(notes, fmt.Sprintf("The table shows the %d most quoted speakers of each group; CSV and JSON have all.", top))
 	}
 	disp.Notes, tidy.Notes = notes, notes[:1]
-	return report.Section{Display: disp, Tidy: tidy}
+	return Section{Display: disp, Tidy: tidy}
 }
 
 // ScareSection lists scare quotes per group.
-func ScareSection(rows []framing.ScareRow, top int) report.Section {
-	tidy := &report.Table{Name: "scare-quotes", Title: "Scare quotes", Columns: []string{"group", "phrase", "count", "docs", "labels", "example_doc"}}
-	disp := &report.Table{Name: "scare-quotes", Title: tidy.Title, Columns: tidy.Columns}
+func ScareSection(rows []framing.ScareRow, top int) Section {
+	tidy := &Table{Name: "scare-quotes", Title: "Scare quotes", Columns: []string{"group", "phrase", "count", "docs", "labels", "example_doc"}}
+	disp := &Table{Name: "scare-quotes", Title: tidy.Title, Columns: tidy.Columns}
 	shown := map[string]int{}
 	for _, r := range rows {
-		row := []report.Value{report.Str(r.Group), report.Str(r.Phrase), report.Int(int64(r.Count)), report.Int(int64(r.Docs)), report.Str(r.Labels), report.Str(r.Example)}
+		row := []Value{Str(r.Group), Str(r.Phrase), Int(int64(r.Count)), Int(int64(r.Docs)), Str(r.Labels), Str(r.Example)}
 		tidy.Rows = append(tidy.Rows, row)
 		if top <= 0 || shown[r.Group] < top {
 			shown[r.Group]++
@@ -93,19 +92,19 @@ func ScareSection(rows []framing.ScareRow, top int) report.Section {
 		notes = append(notes, fmt.Sprintf("The table shows the %d most frequent phrases of each group; CSV and JSON have all.", top))
 	}
 	disp.Notes, tidy.Notes = notes, notes[:1]
-	return report.Section{Display: disp, Tidy: tidy}
+	return Section{Display: disp, Tidy: tidy}
 }
 
 // ActorsSection shows actors per group.
-func ActorsSection(rows []framing.ActorRow, discovered bool, resamples int, seed uint64) report.Section {
-	t := &report.Table{Name: "actors", Title: "Actors",
+func ActorsSection(rows []framing.ActorRow, discovered bool, resamples int, seed uint64) Section {
+	t := &Table{Name: "actors", Title: "Actors",
 		Columns: []string{"actor", "group", "mentions", "docs", "per_1k", "tone", "tone_low", "tone_high", "small", "labels", "frames", "quotes_by_side", "quote_share"}}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []report.Value{report.Str(r.Actor), report.Str(r.Group), report.Int(int64(r.Mentions)), report.Int(int64(r.Docs)), report.Float(r.Per1k, 2),
-			report.Float(r.Tone.Mean, 3), report.Float(r.Tone.Low, 3), report.Float(r.Tone.High, 3), report.Str(flagSmall(r.Tone.Small && r.Tone.N > 0)),
-			report.Str(strings.Join(r.Labels, "; ")), report.Str(strings.Join(r.Frames, "; ")), report.Int(int64(r.Quotes)), report.Float(r.QuoteShare, 3)})
+		t.Rows = append(t.Rows, []Value{Str(r.Actor), Str(r.Group), Int(int64(r.Mentions)), Int(int64(r.Docs)), Float(r.Per1k, 2),
+			Float(r.Tone.Mean, 3), Float(r.Tone.Low, 3), Float(r.Tone.High, 3), Str(flagSmall(r.Tone.Small && r.Tone.N > 0)),
+			Str(strings.Join(r.Labels, "; ")), Str(strings.Join(r.Frames, "; ")), Int(int64(r.Quotes)), Float(r.QuoteShare, 3)})
 	}
-	disp := &report.Table{Name: t.Name, Title: t.Title, Columns: []string{"actor", "group", "mentions", "per_1k", "tone", "95% interval", "labels", "frames", "quotes_by_side"}}
+	disp := &Table{Name: t.Name, Title: t.Title, Columns: []string{"actor", "group", "mentions", "per_1k", "tone", "95% interval", "labels", "frames", "quotes_by_side"}}
 	short := func(xs []string) string {
 		for i, x := range xs {
 			if j := strings.LastIndex(x, " / "); j >= 0 {
@@ -118,8 +117,8 @@ func ActorsSection(rows []framing.ActorRow, discovered bool, resamples int, seed
 		if r.Mentions == 0 && r.Quotes == 0 {
 			continue
 		}
-		disp.Rows = append(disp.Rows, []report.Value{report.Str(r.Actor), report.Str(r.Group), report.Int(int64(r.Mentions)), report.Float(r.Per1k, 2),
-			report.Float(r.Tone.Mean, 3), report.Str(ciText(r.Tone)), report.Str(short(slices.Clone(r.Labels))), report.Str(strings.Join(r.Frames, "; ")), report.Int(int64(r.Quotes))})
+		disp.Rows = append(disp.Rows, []Value{Str(r.Actor), Str(r.Group), Int(int64(r.Mentions)), Float(r.Per1k, 2),
+			Float(r.Tone.Mean, 3), Str(ciText(r.Tone)), Str(short(slices.Clone(r.Labels))), Str(strings.Join(r.Frames, "; ")), Int(int64(r.Quotes))})
 	}
 	src := "actors from the actors lexicon (any alias counts)"
 	if discovered {
@@ -131,19 +130,19 @@ func ActorsSection(rows []framing.ActorRow, discovered bool, resamples int, seed
 		"labels, frames: the two most frequent labels and frame categories in the same sentences, with counts. quotes_by_side: direct and indirect quotes whose speaker or speaker's description names the actor (an alias, or the discovered name); quote_share: of the group's attributed quotes.",
 	}
 	disp.Notes = append(slices.Clone(t.Notes), "The table leaves out actors a group never mentions; CSV and JSON have every actor and group.")
-	return report.Section{Display: disp, Tidy: t}
+	return Section{Display: disp, Tidy: t}
 }
 
 // LabelsSection shows, per referent and group, which labels the group uses
 // and how often; the tidy form has one row per referent, label and group.
-func LabelsSection(lx *lexicons.Lexicon, rows []framing.LabelRow) report.Section {
-	tidy := &report.Table{Name: "labels", Title: "Labels per referent (" + lx.Name + ")",
+func LabelsSection(lx *lexicons.Lexicon, rows []framing.LabelRow) Section {
+	tidy := &Table{Name: "labels", Title: "Labels per referent (" + lx.Name + ")",
 		Columns: []string{"referent", "label", "group", "own", "scare", "quoted", "total", "share", "docs"}}
 	for _, r := range rows {
-		tidy.Rows = append(tidy.Rows, []report.Value{report.Str(r.Referent), report.Str(r.Label), report.Str(r.Group), report.Int(r.Own), report.Int(r.Scare),
-			report.Int(r.Quoted), report.Int(r.Total), report.Float(r.Share, 3), report.Int(int64(r.Docs))})
+		tidy.Rows = append(tidy.Rows, []Value{Str(r.Referent), Str(r.Label), Str(r.Group), Int(r.Own), Int(r.Scare),
+			Int(r.Quoted), Int(r.Total), Float(r.Share, 3), Int(int64(r.Docs))})
 	}
-	disp := &report.Table{Name: "labels", Title: tidy.Title, Columns: []string{"referent", "group", "hits", "labels used (share; scare = in scare quotes, quoted = inside quotations)"}}
+	disp := &Table{Name: "labels", Title: tidy.Title, Columns: []string{"referent", "group", "hits", "labels used (share; scare = in scare quotes, quoted = inside quotations)"}}
 	type cell struct {
 		hits  int64
 		parts []string
@@ -177,7 +176,7 @@ func LabelsSection(lx *lexicons.Lexicon, rows []framing.LabelRow) report.Section
 		if cl.hits == 0 {
 			used = "none of the labels"
 		}
-		disp.Rows = append(disp.Rows, []report.Value{report.Str(k[0]), report.Str(k[1]), report.Int(cl.hits), report.Str(used)})
+		disp.Rows = append(disp.Rows, []Value{Str(k[0]), Str(k[1]), Int(cl.hits), Str(used)})
 	}
 	notes := []string{
 		"hits: occurrences of any label of the referent in the group's cleaned text; share: a label's occurrences / the referent's hits in the group (n/a when the group uses none).",
@@ -185,17 +184,17 @@ func LabelsSection(lx *lexicons.Lexicon, rows []framing.LabelRow) report.Section
 		lexiconAbout(lx),
 	}
 	disp.Notes, tidy.Notes = notes, notes
-	return report.Section{Display: disp, Tidy: tidy}
+	return Section{Display: disp, Tidy: tidy}
 }
 
 // LabelPassagesSection lists label occurrences with their sentences.
-func LabelPassagesSection(ps []framing.LabelPassage, max int) report.Section {
-	t := &report.Table{Name: "label-passages", Title: "Labels in context",
+func LabelPassagesSection(ps []framing.LabelPassage, max int) Section {
+	t := &Table{Name: "label-passages", Title: "Labels in context",
 		Columns: []string{"referent", "label", "group", "doc", "sentence", "voice", "text"},
 		Notes:   []string{fmt.Sprintf("At most %d passages per referent, label, group and voice, in input order; sentence is 1-based in the cleaned document; the label's words are in [brackets].", max)}}
 	for _, p := range ps {
-		t.Rows = append(t.Rows, []report.Value{report.Str(p.Hit.Referent), report.Str(p.Hit.Label), report.Str(p.Group), report.Str(p.Doc),
-			report.Int(int64(p.Hit.Sentence + 1)), report.Str(p.Hit.Voice), report.Str(p.Hit.Text)})
+		t.Rows = append(t.Rows, []Value{Str(p.Hit.Referent), Str(p.Hit.Label), Str(p.Group), Str(p.Doc),
+			Int(int64(p.Hit.Sentence + 1)), Str(p.Hit.Voice), Str(p.Hit.Text)})
 	}
-	return report.Section{Display: t}
+	return Section{Display: t}
 }

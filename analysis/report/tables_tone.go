@@ -1,11 +1,10 @@
-package analysis
+package report
 
 import (
 	"fmt"
 	"math"
 	"strings"
 
-	"parallax/analysis/report"
 	"parallax/analysis/resample"
 	"parallax/analysis/tonestats"
 )
@@ -28,14 +27,14 @@ func toneNotes(instruments []string) []string {
 // mean sentence score with its 95% bootstrap interval. Tidy columns:
 // group, instrument, mean, ci_low, ci_high, n (sentences), unit (what was
 // resampled), articles, small. The display shows one row per group.
-func ToneSection(s *tonestats.Summary) report.Section {
-	tidy := &report.Table{
+func ToneSection(s *tonestats.Summary) Section {
+	tidy := &Table{
 		Name:    "tone",
 		Title:   "Tone by group",
 		Columns: []string{"group", "instrument", "mean", "ci_low", "ci_high", "n", "unit", "articles", "small"},
 	}
-	display := &report.Table{Name: "tone", Title: "Tone by group (mean sentence score, 95% interval)",
-		Columns: []string{"group", "articles", "sentences", "unit"}, Cut: map[string]report.Cut{"group": report.CutNever}}
+	display := &Table{Name: "tone", Title: "Tone by group (mean sentence score, 95% interval)",
+		Columns: []string{"group", "articles", "sentences", "unit"}, Cut: map[string]Cut{"group": CutNever}}
 	for _, in := range s.Instruments {
 		display.Columns = append(display.Columns, in, in+"_ci")
 	}
@@ -43,17 +42,17 @@ func ToneSection(s *tonestats.Summary) report.Section {
 	anySmall := false
 	for g, name := range s.Groups {
 		first := s.Intervals[0][g]
-		row := []report.Value{report.Str(name), report.Int(int64(first.Articles)), report.Int(int64(first.N)), report.Str(first.Unit)}
+		row := []Value{Str(name), Int(int64(first.Articles)), Int(int64(first.N)), Str(first.Unit)}
 		for k, in := range s.Instruments {
 			iv := s.Intervals[k][g]
-			tidy.Rows = append(tidy.Rows, []report.Value{
-				report.Str(name), report.Str(in), report.Float(iv.Mean, 4), report.Float(iv.Low, 4), report.Float(iv.High, 4),
-				report.Int(int64(iv.N)), report.Str(iv.Unit), report.Int(int64(iv.Articles)), report.Str(flagSmall(iv.Small)),
+			tidy.Rows = append(tidy.Rows, []Value{
+				Str(name), Str(in), Float(iv.Mean, 4), Float(iv.Low, 4), Float(iv.High, 4),
+				Int(int64(iv.N)), Str(iv.Unit), Int(int64(iv.Articles)), Str(flagSmall(iv.Small)),
 			})
-			row = append(row, report.Float(iv.Mean, 3), report.Str(ciText(iv)))
+			row = append(row, Float(iv.Mean, 3), Str(ciText(iv)))
 		}
 		anySmall = anySmall || first.Small
-		display.Rows = append(display.Rows, append(row, report.Str(flagSmall(first.Small))))
+		display.Rows = append(display.Rows, append(row, Str(flagSmall(first.Small))))
 	}
 	notes := append(toneNotes(s.Instruments),
 		resample.BootstrapNote(s.Stats.Resamples, notePerms(s.Stats), s.Stats.Seed)+".",
@@ -62,7 +61,7 @@ func ToneSection(s *tonestats.Summary) report.Section {
 		notes = append(notes, fmt.Sprintf("small: fewer than %d articles; sentences were resampled, which ignores their dependence within an article, so the interval is too narrow.", resample.MinClusterUnits))
 	}
 	tidy.Notes, display.Notes = notes, notes
-	return report.Section{Display: display, Tidy: tidy}
+	return Section{Display: display, Tidy: tidy}
 }
 
 func flagSmall(small bool) string {
@@ -83,17 +82,17 @@ func ciText(iv resample.Interval) string {
 // TonePairsSection lists the permutation test of every pair of groups for
 // every instrument: group_a, group_b, instrument, diff (mean a − mean b), p,
 // q (Benjamini–Hochberg over the pairs of that instrument), unit, small.
-func TonePairsSection(s *tonestats.Summary) report.Section {
-	t := &report.Table{
+func TonePairsSection(s *tonestats.Summary) Section {
+	t := &Table{
 		Name:    "tone_pairs",
 		Title:   "Tone differences between groups",
 		Columns: []string{"group_a", "group_b", "instrument", "diff", "p", "q", "unit", "small"},
-		Cut:     map[string]report.Cut{"group_a": report.CutNever, "group_b": report.CutNever},
+		Cut:     map[string]Cut{"group_a": CutNever, "group_b": CutNever},
 	}
 	for k, in := range s.Instruments {
 		for _, pt := range s.Pairs[k] {
-			t.Rows = append(t.Rows, []report.Value{
-				report.Str(pt.A), report.Str(pt.B), report.Str(in), report.Float(pt.Diff, 4), report.Prob(pt.P), report.Prob(pt.Q), report.Str(pt.Unit), report.Str(flagSmall(pt.Small)),
+			t.Rows = append(t.Rows, []Value{
+				Str(pt.A), Str(pt.B), Str(in), Float(pt.Diff, 4), Prob(pt.P), Prob(pt.Q), Str(pt.Unit), Str(flagSmall(pt.Small)),
 			})
 		}
 	}
@@ -103,26 +102,26 @@ func TonePairsSection(s *tonestats.Summary) report.Section {
 	if s.Released {
 		t.Notes = append(t.Notes, "The corpus has more sentences than parallax keeps single scores for: a test between a small group (resampled by sentence) and a large one is not available (n/a).")
 	}
-	return report.Section{Display: t}
+	return Section{Display: t}
 }
 
 // AgreementSection is the instrument-agreement table: for each pair of
 // instruments, the Spearman rank correlation of their group means.
-func AgreementSection(s *tonestats.Summary) report.Section {
-	t := &report.Table{
+func AgreementSection(s *tonestats.Summary) Section {
+	t := &Table{
 		Name:    "tone_agreement",
 		Title:   "Agreement of tone instruments (rank correlation of group means)",
 		Columns: []string{"instrument_a", "instrument_b", "spearman", "groups"},
 	}
 	for _, a := range s.Agreement {
-		t.Rows = append(t.Rows, []report.Value{report.Str(a.A), report.Str(a.B), report.Float(a.Spearman, 3), report.Int(int64(a.Groups))})
+		t.Rows = append(t.Rows, []Value{Str(a.A), Str(a.B), Float(a.Spearman, 3), Int(int64(a.Groups))})
 	}
 	t.Notes = []string{
 		"spearman: Pearson correlation of the ranks of the groups' mean sentence scores (ties get their mean rank); n/a with fewer than 3 groups or when an instrument gives every group the same mean. " +
 			"1 means the instruments order the outlets alike; it says nothing about whether either measures tone well.",
 		"nb_pos comes from a model trained on movie reviews; on news it measures tone only roughly.",
 	}
-	return report.Section{Display: t}
+	return Section{Display: t}
 }
 
 // SentenceToneSection lists every sentence with its scores: group, doc,
@@ -130,31 +129,31 @@ func AgreementSection(s *tonestats.Summary) report.Section {
 // nb_class, then one column per user lexicon. Rows come in input order of
 // the documents, then sentence order, streamed through RowSeq. It has rows
 // only when the collector ran with tonestats.Options.Sentences.
-func SentenceToneSection(c *tonestats.Collector) report.Section {
+func SentenceToneSection(c *tonestats.Collector) Section {
 	instruments := c.Instruments()
-	t := &report.Table{
+	t := &Table{
 		Name:    "tone_sentences",
 		Title:   "Tone by sentence",
 		Columns: append([]string{"group", "doc", "sentence", "text", "vader", "nb_pos", "nb_class"}, instruments[2:]...),
-		Cut:     map[string]report.Cut{"doc": report.CutNever},
+		Cut:     map[string]Cut{"doc": CutNever},
 		Notes:   toneNotes(instruments),
 	}
 	sentences := c.Sentences()
-	t.RowSeq = func(yield func([]report.Value) bool) {
-		row := make([]report.Value, len(t.Columns))
+	t.RowSeq = func(yield func([]Value) bool) {
+		row := make([]Value, len(t.Columns))
 		for s := range sentences {
 			v := s.Scores
-			row = append(row[:0], report.Str(s.Group), report.Str(s.Doc), report.Int(int64(s.Sentence)), report.Str(s.Text),
-				report.Float(v[0], 4), report.Float(v[1], 4), report.Str(nbClass(s.Positive)))
+			row = append(row[:0], Str(s.Group), Str(s.Doc), Int(int64(s.Sentence)), Str(s.Text),
+				Float(v[0], 4), Float(v[1], 4), Str(nbClass(s.Positive)))
 			for _, x := range v[2:] {
-				row = append(row, report.Float(x, 4))
+				row = append(row, Float(x, 4))
 			}
 			if !yield(row) {
 				return
 			}
 		}
 	}
-	return report.Section{Display: t}
+	return Section{Display: t}
 }
 
 // DocumentToneSection lists every document: group, doc, sentence (the
@@ -164,36 +163,36 @@ func SentenceToneSection(c *tonestats.Collector) report.Section {
 // then the mean sentence score of each user lexicon. Without
 // tonestats.Options.Documents (or Sentences) the group and doc columns are empty,
 // and without Documents nb_pos and nb_class are n/a.
-func DocumentToneSection(c *tonestats.Collector) report.Section {
+func DocumentToneSection(c *tonestats.Collector) Section {
 	instruments := c.Instruments()
-	t := &report.Table{
+	t := &Table{
 		Name:    "tone_documents",
 		Title:   "Tone by document",
 		Columns: append([]string{"group", "doc", "sentence", "text", "vader", "nb_pos", "nb_class"}, instruments[2:]...),
-		Cut:     map[string]report.Cut{"doc": report.CutNever},
+		Cut:     map[string]Cut{"doc": CutNever},
 		Notes: append(toneNotes(instruments),
 			"Per document: sentence is the number of sentences averaged; vader and the lexicons are means of sentence scores; nb_pos and nb_class classify the whole cleaned text at once, as the original naive Bayes package would (it deletes line breaks and punctuation)."),
 	}
 	docs := c.Documents()
-	t.RowSeq = func(yield func([]report.Value) bool) {
-		row := make([]report.Value, len(t.Columns))
+	t.RowSeq = func(yield func([]Value) bool) {
+		row := make([]Value, len(t.Columns))
 		for d := range docs {
 			n := float64(d.Sentences)
-			row = append(row[:0], report.Str(d.Group), report.Str(d.Doc), report.Int(int64(d.Sentences)), report.Str(d.Label), report.Float(d.Sums[0]/n, 4))
+			row = append(row[:0], Str(d.Group), Str(d.Doc), Int(int64(d.Sentences)), Str(d.Label), Float(d.Sums[0]/n, 4))
 			if d.Classified {
-				row = append(row, report.Float(d.Whole.PPositive, 4), report.Str(nbClass(d.Whole.Positive)))
+				row = append(row, Float(d.Whole.PPositive, 4), Str(nbClass(d.Whole.Positive)))
 			} else { // the whole texts were not classified
-				row = append(row, report.NA(), report.NA())
+				row = append(row, NA(), NA())
 			}
 			for _, sum := range d.Sums[2:] {
-				row = append(row, report.Float(sum/n, 4))
+				row = append(row, Float(sum/n, 4))
 			}
 			if !yield(row) {
 				return
 			}
 		}
 	}
-	return report.Section{Display: t}
+	return Section{Display: t}
 }
 
 func nbClass(positive bool) string {

@@ -1,4 +1,4 @@
-package analysis
+package report
 
 import (
 	"cmp"
@@ -10,8 +10,9 @@ import (
 	"strconv"
 	"strings"
 
+	"parallax/analysis/clean"
+	"parallax/analysis/corpus"
 	"parallax/analysis/kwic"
-	"parallax/analysis/report"
 	"parallax/analysis/termstats"
 )
 
@@ -19,20 +20,21 @@ import (
 // every table: its figures rest on too few articles to generalise.
 const SmallGroup = 5
 
-// CorpusSection summarises the corpus per group: what was read, what the
-// measures count, and which groups are small.
-func CorpusSection(res *Result) report.Section {
-	t := &report.Table{
+// CorpusSection summarises the corpus per group: what was read (load), what
+// the measures count (groups, and the number of distinct terms), what
+// cleaning removed, and which groups are small.
+func CorpusSection(load *corpus.LoadReport, groups []termstats.GroupSummary, distinctTerms int, cleaning clean.Summary) Section {
+	t := &Table{
 		Name:    "corpus",
 		Title:   "Corpus",
 		Columns: []string{"group", "docs", "sentences", "words", "terms", "types", "first_date", "last_date", "undated", "flag"},
 	}
 	var docs int
 	var sents, words, terms int64
-	for _, g := range res.Groups {
-		t.Rows = append(t.Rows, []report.Value{
-			report.Str(g.Group), report.Int(int64(g.Docs)), report.Int(g.Sentences), report.Int(g.Words), report.Int(g.Terms), report.Int(int64(g.Types)),
-			report.Str(g.MinDate), report.Str(g.MaxDate), report.Int(int64(g.Undated)), report.Str(smallFlag(g.Docs)),
+	for _, g := range groups {
+		t.Rows = append(t.Rows, []Value{
+			Str(g.Group), Int(int64(g.Docs)), Int(g.Sentences), Int(g.Words), Int(g.Terms), Int(int64(g.Types)),
+			Str(g.MinDate), Str(g.MaxDate), Int(int64(g.Undated)), Str(smallFlag(g.Docs)),
 		})
 		docs += g.Docs
 		sents += g.Sentences
@@ -40,11 +42,11 @@ func CorpusSection(res *Result) report.Section {
 		terms += g.Terms
 	}
 	t.Notes = append(t.Notes, fmt.Sprintf("%s, %s, %s, %s, %s (%d distinct).",
-		Plural(len(res.Groups), "group"), Plural(docs, "document"), Plural(int(sents), "sentence"), Plural(int(words), "word"),
-		Plural(int(terms), "counted term"), len(res.Table.Terms)))
+		Plural(len(groups), "group"), Plural(docs, "document"), Plural(int(sents), "sentence"), Plural(int(words), "word"),
+		Plural(int(terms), "counted term"), distinctTerms))
 	t.Notes = append(t.Notes, "words: word and number tokens; terms: words left after stop words (the denominator of per_1k); types: distinct terms; first_date, last_date: the earliest and latest date as text (ISO 8601 sorts by time); undated: documents without a date.")
-	if res.Load != nil {
-		l := res.Load
+	if load != nil {
+		l := load
 		line := fmt.Sprintf("Read %s: %d loaded, %d skipped", Plural(l.Read, "record"), l.Loaded, len(l.Skipped))
 		if by := l.SkippedByReason(); len(by) > 0 {
 			var parts []string
@@ -62,7 +64,7 @@ func CorpusSection(res *Result) report.Section {
 		}
 		t.Notes = append(t.Notes, line)
 	}
-	if c := res.Cleaning; c.Enabled {
+	if c := cleaning; c.Enabled {
 		var parts []string
 		for _, r := range slices.Sorted(maps.Keys(c.ByRule)) {
 			parts = append(parts, fmt.Sprintf("%s %d", r, c.ByRule[r]))
@@ -79,10 +81,10 @@ func CorpusSection(res *Result) report.Section {
 	} else {
 		t.Notes = append(t.Notes, "Cleaning was off (--no-clean).")
 	}
-	if hasSmall(res.Groups) {
+	if hasSmall(groups) {
 		t.Notes = append(t.Notes, fmt.Sprintf("flag small: fewer than %d documents; figures for such a group describe these articles, not the outlet.", SmallGroup))
 	}
-	return report.Section{Display: t}
+	return Section{Display: t}
 }
 
 // Plural writes a count with its noun: "1 document", "2 documents".
@@ -138,16 +140,16 @@ const (
 
 // TermsSection renders distinctive terms: a long tidy table, and for the
 // display either the same (one row per term) or, compact, one row per group.
-func TermsSection(t *termstats.TermTable, ks []termstats.GroupKeyness, opt TermsOptions) report.Section {
-	tidy := &report.Table{
+func TermsSection(t *termstats.TermTable, ks []termstats.GroupKeyness, opt TermsOptions) Section {
+	tidy := &Table{
 		Name:  "terms",
 		Title: "Distinctive terms",
 		Columns: []string{"group", "term", "count", "per_1k", "docs", "logodds_z", "g2", "chi2", "p", "q", "log_ratio",
 			"reference", "ref_count", "ref_per_1k", "tfidf", "single_doc"},
 	}
-	display := &report.Table{Name: "terms", Title: tidy.Title,
+	display := &Table{Name: "terms", Title: tidy.Title,
 		Columns: []string{"group", "term", "count", "per_1k", "ref_per_1k", "docs", "logodds_z", "g2", "q", "log_ratio", "flag"}}
-	compact := &report.Table{Name: "terms", Title: tidy.Title, Columns: []string{"group", "docs", "distinctive terms, strongest first"}}
+	compact := &Table{Name: "terms", Title: tidy.Title, Columns: []string{"group", "docs", "distinctive terms, strongest first"}}
 	// CSV and JSON write the tidy table only (Only is TidyForm): the
 	// display, which with --top 0 would hold every row, is then not built.
 	for _, gk := range ks {
@@ -165,13 +167,13 @@ func TermsSection(t *termstats.TermTable, ks []termstats.GroupKeyness, opt Terms
 			if k.SingleDoc {
 				flag = "1 doc"
 			}
-			display.Rows = append(display.Rows, []report.Value{
-				report.Str(t.Groups[g]), report.Str(k.Term), report.Int(k.Count), report.Float(k.Per1k, 2), report.Float(k.RefPer1k, 2), report.Int(k.Docs), report.Float(k.LogOddsZ, 2),
-				report.Float(k.G2, 2), report.Prob(k.Q), report.Float(k.LogRatio, 2), report.Str(flag),
+			display.Rows = append(display.Rows, []Value{
+				Str(t.Groups[g]), Str(k.Term), Int(k.Count), Float(k.Per1k, 2), Float(k.RefPer1k, 2), Int(k.Docs), Float(k.LogOddsZ, 2),
+				Float(k.G2, 2), Prob(k.Q), Float(k.LogRatio, 2), Str(flag),
 			})
 		}
 		if opt.Compact {
-			compact.Rows = append(compact.Rows, []report.Value{report.Str(t.Groups[g]), report.Int(int64(t.Docs[g])), report.Str(strings.Join(words, ", "))})
+			compact.Rows = append(compact.Rows, []Value{Str(t.Groups[g]), Int(int64(t.Docs[g])), Str(strings.Join(words, ", "))})
 		}
 	}
 	switch opt.Only {
@@ -180,9 +182,9 @@ func TermsSection(t *termstats.TermTable, ks []termstats.GroupKeyness, opt Terms
 		// a row per group and tested term, so it is never held whole.
 		tidy.RowSeq = tidyTermRows(t, ks, opt)
 	case BothForms:
-		tidy.Rows = [][]report.Value{}
+		tidy.Rows = [][]Value{}
 		for row := range tidyTermRows(t, ks, opt) {
-			tidy.Rows = append(tidy.Rows, append([]report.Value(nil), row...))
+			tidy.Rows = append(tidy.Rows, append([]Value(nil), row...))
 		}
 	}
 	notes := termsNotes(t, ks, opt)
@@ -199,9 +201,9 @@ func TermsSection(t *termstats.TermTable, ks []termstats.GroupKeyness, opt Terms
 }
 
 // tidyTermRows yields the tidy rows of distinctive terms, reusing one row.
-func tidyTermRows(t *termstats.TermTable, ks []termstats.GroupKeyness, opt TermsOptions) iter.Seq[[]report.Value] {
-	return func(yield func([]report.Value) bool) {
-		row := make([]report.Value, 16)
+func tidyTermRows(t *termstats.TermTable, ks []termstats.GroupKeyness, opt TermsOptions) iter.Seq[[]Value] {
+	return func(yield func([]Value) bool) {
+		row := make([]Value, 16)
 		for _, gk := range ks {
 			g := gk.Group
 			for k := range termstats.ListedTerms(gk, opt.DistinctiveOptions) {
@@ -209,10 +211,10 @@ func tidyTermRows(t *termstats.TermTable, ks []termstats.GroupKeyness, opt Terms
 				if t.Tokens[g] > 0 {
 					tfidf = float64(k.Count) / float64(t.Tokens[g]) * termstats.IDF(t.CorpusDF[k.ID], int64(t.TotalDocs), opt.IDF)
 				}
-				row[0], row[1], row[2], row[3] = report.Str(t.Groups[g]), report.Str(k.Term), report.Int(k.Count), report.Float(k.Per1k, 2)
-				row[4], row[5], row[6], row[7] = report.Int(k.Docs), report.Float(k.LogOddsZ, 2), report.Float(k.G2, 2), report.Float(k.Chi2, 2)
-				row[8], row[9], row[10], row[11] = report.Prob(k.P), report.Prob(k.Q), report.Float(k.LogRatio, 2), report.Str(gk.Reference)
-				row[12], row[13], row[14], row[15] = report.Int(k.RefCount), report.Float(k.RefPer1k, 2), report.Float(tfidf, 6), report.Str(strconv.FormatBool(k.SingleDoc))
+				row[0], row[1], row[2], row[3] = Str(t.Groups[g]), Str(k.Term), Int(k.Count), Float(k.Per1k, 2)
+				row[4], row[5], row[6], row[7] = Int(k.Docs), Float(k.LogOddsZ, 2), Float(k.G2, 2), Float(k.Chi2, 2)
+				row[8], row[9], row[10], row[11] = Prob(k.P), Prob(k.Q), Float(k.LogRatio, 2), Str(gk.Reference)
+				row[12], row[13], row[14], row[15] = Int(k.RefCount), Float(k.RefPer1k, 2), Float(tfidf, 6), Str(strconv.FormatBool(k.SingleDoc))
 				if !yield(row) {
 					return
 				}
@@ -223,14 +225,14 @@ func tidyTermRows(t *termstats.TermTable, ks []termstats.GroupKeyness, opt Terms
 
 // formSection pairs the tables that were built: with one form only, that
 // table serves both roles.
-func formSection(display, tidy *report.Table, only Form) report.Section {
+func formSection(display, tidy *Table, only Form) Section {
 	switch only {
 	case DisplayForm:
-		return report.Section{Display: display}
+		return Section{Display: display}
 	case TidyForm:
-		return report.Section{Display: tidy, Tidy: tidy}
+		return Section{Display: tidy, Tidy: tidy}
 	}
-	return report.Section{Display: display, Tidy: tidy}
+	return Section{Display: display, Tidy: tidy}
 }
 
 func termsNotes(t *termstats.TermTable, ks []termstats.GroupKeyness, opt TermsOptions) []string {
@@ -273,21 +275,21 @@ func termsNotes(t *termstats.TermTable, ks []termstats.GroupKeyness, opt TermsOp
 
 // SimilaritySection renders a group similarity matrix: displayed as a matrix
 // in clustering order, tidy as one row per ordered pair.
-func SimilaritySection(s *termstats.SimMatrix) report.Section {
+func SimilaritySection(s *termstats.SimMatrix) Section {
 	order := termstats.ClusterOrder(s)
-	display := &report.Table{Name: "similarity", Title: fmt.Sprintf("Similarity between groups (%s)", s.Measure)}
+	display := &Table{Name: "similarity", Title: fmt.Sprintf("Similarity between groups (%s)", s.Measure)}
 	display.Columns = append(display.Columns, "group")
 	for _, j := range order {
 		display.Columns = append(display.Columns, s.Labels[j])
 	}
 	for _, i := range order {
-		row := []report.Value{report.Str(s.Labels[i])}
+		row := []Value{Str(s.Labels[i])}
 		for _, j := range order {
 			row = append(row, simValue(s, i, j))
 		}
 		display.Rows = append(display.Rows, row)
 	}
-	tidy := &report.Table{Name: "similarity", Title: display.Title, Columns: []string{"group_a", "group_b", "measure", "value"}}
+	tidy := &Table{Name: "similarity", Title: display.Title, Columns: []string{"group_a", "group_b", "measure", "value"}}
 	idx := make([]int, len(s.Labels))
 	for i := range idx {
 		idx[i] = i
@@ -295,7 +297,7 @@ func SimilaritySection(s *termstats.SimMatrix) report.Section {
 	sort.Slice(idx, func(a, b int) bool { return s.Labels[idx[a]] < s.Labels[idx[b]] })
 	for _, i := range idx {
 		for _, j := range idx {
-			tidy.Rows = append(tidy.Rows, []report.Value{report.Str(s.Labels[i]), report.Str(s.Labels[j]), report.Str(string(s.Measure)), simValue(s, i, j)})
+			tidy.Rows = append(tidy.Rows, []Value{Str(s.Labels[i]), Str(s.Labels[j]), Str(string(s.Measure)), simValue(s, i, j)})
 		}
 	}
 	notes := []string{simNote(s.Measure), "Rows and columns in the order of average-linkage clustering on 1 − similarity (docs/similarity.md)."}
@@ -311,7 +313,7 @@ func SimilaritySection(s *termstats.SimMatrix) report.Section {
 		}
 	}
 	display.Notes, tidy.Notes = notes, notes
-	return report.Section{Display: display, Tidy: tidy}
+	return Section{Display: display, Tidy: tidy}
 }
 
 // closestPairs lists the n most similar pairs of distinct, valid groups,
@@ -349,12 +351,12 @@ func closestPairs(s *termstats.SimMatrix, n int) string {
 	return strings.Join(out, "; ")
 }
 
-func simValue(s *termstats.SimMatrix, i, j int) report.Value {
+func simValue(s *termstats.SimMatrix, i, j int) Value {
 	v, ok := s.At(i, j)
 	if !ok {
-		return report.NA()
+		return NA()
 	}
-	return report.Float(v, 3)
+	return Float(v, 3)
 }
 
 func simNote(m termstats.SimMeasure) string {
@@ -369,37 +371,37 @@ func simNote(m termstats.SimMeasure) string {
 }
 
 // NeighborsSection lists each document's nearest documents.
-func NeighborsSection(dv *termstats.DocVectors, nn [][]termstats.Neighbor, m termstats.SimMeasure) report.Section {
-	t := &report.Table{Name: "neighbors", Title: fmt.Sprintf("Nearest documents (%s)", m),
+func NeighborsSection(dv *termstats.DocVectors, nn [][]termstats.Neighbor, m termstats.SimMeasure) Section {
+	t := &Table{Name: "neighbors", Title: fmt.Sprintf("Nearest documents (%s)", m),
 		Columns: []string{"group", "doc", "rank", "neighbor_group", "neighbor_doc", "measure", "value"}}
 	for d, list := range nn {
 		for r, n := range list {
-			t.Rows = append(t.Rows, []report.Value{report.Str(dv.Groups[d]), report.Str(dv.IDs[d]), report.Int(int64(r + 1)),
-				report.Str(dv.Groups[n.Doc]), report.Str(dv.IDs[n.Doc]), report.Str(string(m)), report.Float(n.Sim, 3)})
+			t.Rows = append(t.Rows, []Value{Str(dv.Groups[d]), Str(dv.IDs[d]), Int(int64(r + 1)),
+				Str(dv.Groups[n.Doc]), Str(dv.IDs[n.Doc]), Str(string(m)), Float(n.Sim, 3)})
 		}
 	}
 	t.Notes = []string{simNote(m), "Documents sharing no counted term with any other have no neighbours listed."}
-	return report.Section{Display: t}
+	return Section{Display: t}
 }
 
 // KWICSection lists keyword-in-context hits per group, as kept by a KWIC
 // with Max perGroup (0: all), with every group's count of matches in the notes.
-func KWICSection(hits []kwic.Hit, counts map[string]int, pattern string, perGroup int) report.Section {
-	t := &report.Table{Name: "kwic", Title: fmt.Sprintf("Keyword in context: %q", pattern),
+func KWICSection(hits []kwic.Hit, counts map[string]int, pattern string, perGroup int) Section {
+	t := &Table{Name: "kwic", Title: fmt.Sprintf("Keyword in context: %q", pattern),
 		Columns: []string{"group", "doc", "sentence", "left", "match", "right", "voice", "speaker", "hits"},
 		// On a narrow terminal the contexts give way, the left one keeping
 		// the words next to the match.
-		Cut: map[string]report.Cut{"left": report.CutLeft, "doc": report.CutNever, "match": report.CutNever}}
-	tidy := &report.Table{Name: "kwic", Title: t.Title,
+		Cut: map[string]Cut{"left": CutLeft, "doc": CutNever, "match": CutNever}}
+	tidy := &Table{Name: "kwic", Title: t.Title,
 		Columns: []string{"group", "doc", "sentence", "left", "match", "right", "voice", "speaker", "hits", "title", "date", "url"}}
 	total := 0
 	for _, n := range counts {
 		total += n
 	}
 	for _, h := range hits {
-		row := []report.Value{report.Str(h.Group), report.Str(h.DocID), report.Int(int64(h.Sentence)), report.Str(h.Left), report.Str(h.Match), report.Str(h.Right), report.Str(h.Voice), report.Str(h.Speaker), report.Str(h.Hits)}
+		row := []Value{Str(h.Group), Str(h.DocID), Int(int64(h.Sentence)), Str(h.Left), Str(h.Match), Str(h.Right), Str(h.Voice), Str(h.Speaker), Str(h.Hits)}
 		t.Rows = append(t.Rows, row)
-		tidy.Rows = append(tidy.Rows, append(row[:len(row):len(row)], report.Str(h.Title), report.Str(h.Date), report.Str(h.URL)))
+		tidy.Rows = append(tidy.Rows, append(row[:len(row):len(row)], Str(h.Title), Str(h.Date), Str(h.URL)))
 	}
 	var parts []string
 	for _, g := range slices.Sorted(maps.Keys(counts)) {
@@ -415,19 +417,19 @@ func KWICSection(hits []kwic.Hit, counts map[string]int, pattern string, perGrou
 	}
 	t.Notes = append(t.Notes, "voice: own (the outlet's words), quoted (inside a direct quote) or scare (inside a scare quote); speaker: of the quote, or of the sentence's reported speech (docs/framing.md); hits: labels, frames and actors of the lexicons in the match's sentence.")
 	tidy.Notes = t.Notes
-	return report.Section{Display: t, Tidy: tidy}
+	return Section{Display: t, Tidy: tidy}
 }
 
 // FrequencySection lists, per group, its terms ranked by count or by tf-idf
 // (rank "count" or "tfidf"), at most top each (0: all) among those with a
 // count of at least minCount: the plain frequency view, next to keyness.
-func FrequencySection(t *termstats.TermTable, rank string, top int, minCount int64, v termstats.IDFVariant) (report.Section, error) {
-	tab := &report.Table{Name: "frequencies", Title: "Term frequencies (ranked by " + rank + ")",
+func FrequencySection(t *termstats.TermTable, rank string, top int, minCount int64, v termstats.IDFVariant) (Section, error) {
+	tab := &Table{Name: "frequencies", Title: "Term frequencies (ranked by " + rank + ")",
 		Columns: []string{"group", "rank", "term", "count", "per_1k", "docs", "tf", "tfidf"}}
 	for g, name := range t.Groups {
 		fs, err := termstats.Frequencies(t, g, minCount, v)
 		if err != nil {
-			return report.Section{}, err
+			return Section{}, err
 		}
 		if rank == "tfidf" {
 			slices.SortStableFunc(fs, func(x, y termstats.TermFreq) int { return cmp.Compare(y.TFIDF, x.TFIDF) })
@@ -436,8 +438,8 @@ func FrequencySection(t *termstats.TermTable, rank string, top int, minCount int
 			fs = fs[:top]
 		}
 		for i, f := range fs {
-			tab.Rows = append(tab.Rows, []report.Value{report.Str(name), report.Int(int64(i + 1)), report.Str(f.Term), report.Int(f.Count), report.Float(f.Per1k, 2),
-				report.Int(f.Docs), report.Float(f.TF, 6), report.Float(f.TFIDF, 6)})
+			tab.Rows = append(tab.Rows, []Value{Str(name), Int(int64(i + 1)), Str(f.Term), Int(f.Count), Float(f.Per1k, 2),
+				Int(f.Docs), Float(f.TF, 6), Float(f.TFIDF, 6)})
 		}
 	}
 	tab.Notes = []string{
@@ -445,5 +447,5 @@ func FrequencySection(t *termstats.TermTable, rank string, top int, minCount int
 		fmt.Sprintf("per_1k: per 1,000 counted terms of the group; docs: the group's documents containing the term; tf: count / counted terms; tfidf: tf · idf, idf %q over the %s of the corpus (docs/measures.md).", v, Plural(t.TotalDocs, "document")),
 		"Frequent is not distinctive: a word every outlet uses ranks high here; parallax terms (log-odds) shows what sets a group apart.",
 	}
-	return report.Section{Display: tab}, nil
+	return Section{Display: tab}, nil
 }

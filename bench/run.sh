@@ -14,8 +14,8 @@
 #      flags on both sizes), peak RSS ≤1.5 GiB.
 # The table and the targets are also written to bench/out/summary.txt.
 #
-#   bash bench/run.sh                        # everything (about 45 min on 2 idle cores)
-#   SCALE=0 bash bench/run.sh                # only the 239 MB part (about 20 min)
+#   bash bench/run.sh                        # everything (about 2 hours on 2 cores)
+#   SCALE=0 bash bench/run.sh                # only the 239 MB part (about 1 hour)
 #   PEERS=0 bash bench/run.sh                # parallax only (targets 1 and 2 not measured)
 #   VADER_PREFIX=50e6 bash bench/run.sh      # NLTK VADER timed on the first 50 MB, extrapolated
 #   CORPUS=/tmp/p20.jsonl bash bench/run.sh  # the same bench on another file (to try the script)
@@ -27,7 +27,7 @@
 #   PEERS=0           do not run scikit-learn and NLTK VADER [1]
 #   VADER_PREFIX=B    time NLTK VADER on the whole lines within the first B bytes
 #                     of the ×1 corpus and scale its times linearly to the whole
-#                     file; the row says EXTRAPOLATED [unset: the whole file, 4–5 min]
+#                     file; the row says EXTRAPOLATED [unset: the whole file, 5–7 min]
 #   SCALE=0           skip the ×COPIES part (target 4 not measured) [1]
 #   COPIES=N          copies of the corpus for the scaling part [10]
 #   SHIFT_DAYS=D      copy k has its dates moved by (k−1)·D days (bench/replicate) [7]
@@ -43,8 +43,12 @@
 #                     other people's processes) [12288]
 #
 # Every parallax run is `parallax COMMAND FILE --group outlet` plus the flags
-# in its row (kwic: `parallax kwic 'immigra*' FILE …`); the outputs and each run's standard error stay in bench/out/
-# (git-ignored). The corpus copies repeat every text, so the runs compared
+# in its row (kwic: `parallax kwic 'immigra*' FILE …`); the outputs (but that
+# of terms --top 0, gigabytes of CSV, which goes to /dev/null) and each run's
+# standard error stay in bench/out/ (git-ignored). On the 239 MB corpus most
+# of the time is parallax tone (pairwise permutation tests between 491
+# outlets, about 13 CPU minutes), terms --top 0 and NLTK VADER; at ×10,
+# compare. The corpus copies repeat every text, so the runs compared
 # across sizes (target 4) use --keep-duplicates --clean-off repeated-line at
 # both sizes ("+copy flags" in the table): without them the copies are
 # counted once and every line of a copied outlet is "repeated".

@@ -1,19 +1,28 @@
 // Package analysis is parallax's pipeline: load → clean → segment → annotate →
-// aggregate → compare → render.
+// aggregate → compare → render. This package only wires the stages
+// together: Run reads a corpus once (twice for the repeated-line cleaning
+// rule), cleans, segments and counts every document in parallel, hands each
+// to the collectors' Visit, and merges the per-worker sums; Progress counts
+// what it has read. Each stage is a package of its own, listed in the order
+// the data flows:
 //
-// Each stage lives in files named after it:
+//   - corpus: reads folders, manifests, JSON Lines, JSON arrays, CSV, gzip
+//     and standard input into Documents and a LoadReport.
+//   - clean: named, conservative rules that remove page furniture line by line.
+//   - segment: sentences and word tokens; Processed, the document every
+//     collector visits.
+//   - termstats: terms per sentence, the per-group term counts (TermTable),
+//     frequencies, keyness, distinctive terms, similarity, clustering, MDS.
+//   - lexmatch: lexicon matching, and a lexicon's hits per group.
+//   - tonestats: sentence tone by every instrument, aggregated per group.
+//   - framing: labels, quotes and their speakers, actors.
+//   - kwic: keyword in context.
+//   - events: stories and events across groups, passages side by side.
+//   - resample: bootstrap intervals, permutation tests, Benjamini–Hochberg.
+//   - report: every table (text, Markdown, CSV, JSON, LaTeX) and the HTML
+//     page with its charts, drawn from the stages' results. No stage imports it.
 //
-//   - load*.go: readers for folders, manifests, JSON Lines, JSON arrays, CSV,
-//     gzip and standard input, producing a stream of Documents and a LoadReport.
-//   - clean.go: named, conservative rules that remove page furniture line by line.
-//   - segment.go: sentences and word tokens.
-//   - annotate.go: terms per sentence (stop words, stemming, n-grams).
-//   - aggregate.go: the interned vocabulary and mergeable per-group sums,
-//     frozen into a TermTable.
-//   - pipeline.go: the parallel run that ties the stages together.
-//   - sections.go, kwic.go: the tables each command prints.
-//   - measures.go, keyness.go, similarity.go, cluster.go: the numbers.
-//   - render.go: tables as text, Markdown, CSV and JSON.
-//
-// Every number is defined in docs/measures.md.
+// The instruments of tone are in the top-level package tone, the lexicons
+// in lexicons. Every number is defined in docs/measures.md and the pages
+// next to it.
 package analysis

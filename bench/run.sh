@@ -110,7 +110,7 @@ go build -o "$out/replicate" ./bench/replicate
 if [ "${STAGES:-0}" != 0 ]; then
 	echo "== stage benchmarks (AllSides sample, 859 articles)"
 	go test -run '^$' -bench 'BenchmarkTermsPipeline|BenchmarkRun$|BenchmarkDistinctiveTerms|BenchmarkSentences|BenchmarkTokenize|BenchmarkCleanAllSides|BenchmarkLoadAllSides' \
-		-benchtime 10x -benchmem ./analysis | grep -E '^Benchmark'
+		-benchtime 10x -benchmem ./analysis/... | grep -E '^Benchmark'
 fi
 
 results=$out/results.tsv

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"math"
 	"reflect"
 	"sort"
 	"strings"
@@ -10,22 +9,14 @@ import (
 
 	"parallax/analysis/corpus"
 	"parallax/analysis/internal/testkit"
-	"parallax/analysis/kwic"
-	"parallax/analysis/report"
 	"parallax/analysis/termstats"
 	"parallax/lexicons"
 )
 
-// smallCorpus is a JSON Lines corpus small enough to count by hand.
-const smallCorpus = `{"id":"a1","outlet":"Alpha","date":"2023-09-19","text":"The separatist forces fired. The separatist leaders met."}
-{"id":"a2","outlet":"Alpha","date":"2023-09-20","text":"Separatist leaders said the talks failed."}
-{"id":"b1","outlet":"Beta","date":"2023-09-19","text":"Ethnic Armenian leaders said the talks failed. Ethnic Armenian forces fired."}
-`
-
+// runSmall runs the pipeline on testkit.SmallCorpus.
 func runSmall(t *testing.T, opt Options) *Result {
 	t.Helper()
-	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(smallCorpus)}}
-	res, err := Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "test"}, opt)
+	res, err := Run(testkit.SmallSource(), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,85 +149,6 @@ func TestRunIndependentOfWorkers(t *testing.T) {
 		if sum[name] != a.Table.Tokens[g] {
 			t.Errorf("%s: document vectors sum to %d, table says %d", name, sum[name], a.Table.Tokens[g])
 		}
-	}
-}
-
-func TestKWIC(t *testing.T) {
-	pat, err := kwic.Compile("separatist* leaders")
-	if err != nil {
-		t.Fatal(err)
-	}
-	kw := &kwic.Collector{Pattern: pat, Window: 2}
-	runSmall(t, Options{Visit: kw.Visit, Workers: 3})
-	got := kw.Hits()
-	want := []kwic.Hit{
-		{Group: "Alpha", DocID: "a1", Date: "2023-09-19", DocIndex: 0, Sentence: 2, Token: 1, Left: "The", Match: "separatist leaders", Right: "met"},
-		{Group: "Alpha", DocID: "a2", Date: "2023-09-20", DocIndex: 1, Sentence: 1, Token: 0, Left: "", Match: "Separatist leaders", Right: "said the"},
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("hits:\n got %+v\nwant %+v", got, want)
-	}
-	for _, c := range []struct {
-		n    int
-		noun string
-		want string
-	}{{1, "match", "1 match"}, {2, "match", "2 matches"}, {0, "document", "0 documents"}, {3, "box", "3 boxes"}} {
-		if got := report.Plural(c.n, c.noun); got != c.want {
-			t.Errorf("Plural(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
-		}
-	}
-	// Max keeps the first matches in input order, whatever the scheduling,
-	// and still counts them all.
-	for _, workers := range []int{1, 3} {
-		kw1 := &kwic.Collector{Pattern: pat, Window: 2, Max: 1}
-		runSmall(t, Options{Visit: kw1.Visit, Workers: workers})
-		if got := kw1.Hits(); len(got) != 1 || got[0].DocID != "a1" || kw1.Counts()["Alpha"] != 2 {
-			t.Errorf("Max 1, %d workers: hits %+v, counts %v; want a1 only, Alpha 2", workers, got, kw1.Counts())
-		}
-	}
-	if _, err := kwic.Compile(" ... "); err == nil {
-		t.Error("a pattern without words must be an error")
-	}
-}
-
-// TestFrequencySection checks the frequency view against hand-computed rows
-// of the small corpus: Alpha has 11 counted terms in 2 documents; the corpus
-// has 3 documents.
-func TestFrequencySection(t *testing.T) {
-	res := runSmall(t, Options{Terms: termstats.TermOptions{StopWords: stopEN(t)}})
-	sec, err := report.FrequencySection(res.Table, "count", 2, 1, termstats.IDFSmooth)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := sec.Display.Rows
-	// Alpha: separatist 3 (df 2 in Alpha, corpus df 2), leaders 2 (corpus df 3).
-	//   separatist: per_1k = 1000·3/11 = 272.7272…; tf = 3/11 = 0.272727…;
-	//     idf smooth = ln((1+3)/(1+2)) + 1 = 1.2876820724517808; tfidf = 0.35118601976…
-	//   leaders: tf = 2/11; idf = ln(4/4) + 1 = 1; tfidf = 0.181818…
-	want := []struct {
-		group, term string
-		rank, count int64
-		per1k, tf   float64
-		docs        int64
-		tfidf       float64
-	}{
-		{"Alpha", "separatist", 1, 3, 1000 * 3.0 / 11, 3.0 / 11, 2, 3.0 / 11 * (math.Log(4.0/3) + 1)},
-		{"Alpha", "leaders", 2, 2, 1000 * 2.0 / 11, 2.0 / 11, 2, 2.0 / 11},
-	}
-	if len(rows) != 4 { // two per group
-		t.Fatalf("%d rows, want 4", len(rows))
-	}
-	for i, w := range want {
-		r := rows[i]
-		if r[0].Str != w.group || r[1].Int != w.rank || r[2].Str != w.term || r[3].Int != w.count || r[5].Int != w.docs ||
-			!testkit.Within(r[4].Float, w.per1k, 1e-12) || !testkit.Within(r[6].Float, w.tf, 1e-12) || !testkit.Within(r[7].Float, w.tfidf, 1e-12) {
-			t.Errorf("row %d = %v, want %+v", i, r, w)
-		}
-	}
-	// Ranked by tf-idf, Alpha's first term is still separatist (0.351 > the rest).
-	sec, _ = report.FrequencySection(res.Table, "tfidf", 1, 1, termstats.IDFSmooth)
-	if got := sec.Display.Rows[0][2].Str; got != "separatist" {
-		t.Errorf("top Alpha term by tfidf = %q, want separatist", got)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
+	"parallax/analysis/internal/testkit"
 )
 
 // runBoth runs src without and with a Progress and checks the results are
@@ -42,12 +43,12 @@ func runBoth(t *testing.T, src corpus.Source, opt Options) (*Result, *Progress) 
 func TestProgressFile(t *testing.T) {
 	dir := t.TempDir()
 	plain := filepath.Join(dir, "c.jsonl")
-	if err := os.WriteFile(plain, []byte(smallCorpus), 0o644); err != nil {
+	if err := os.WriteFile(plain, []byte(testkit.SmallCorpus), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var gz bytes.Buffer
 	zw := gzip.NewWriter(&gz)
-	zw.Write([]byte(smallCorpus))
+	zw.Write([]byte(testkit.SmallCorpus))
 	zw.Close()
 	packed := filepath.Join(dir, "c.jsonl.gz")
 	if err := os.WriteFile(packed, gz.Bytes(), 0o644); err != nil {
@@ -114,13 +115,13 @@ func TestProgressFolder(t *testing.T) {
 }
 
 func TestProgressSampleAndStdin(t *testing.T) {
-	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(smallCorpus)}}
+	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(testkit.SmallCorpus)}}
 	_, p := runBoth(t, corpus.Source{FS: fsys, Path: "c.jsonl", Name: "test"}, Options{NoClean: true})
-	if p.Passes.Load() != 1 || p.Docs.Load() != 3 || p.Bytes.Load() != int64(len(smallCorpus)) {
-		t.Errorf("file system: passes %d docs %d bytes %d, want 1, 3, %d", p.Passes.Load(), p.Docs.Load(), p.Bytes.Load(), len(smallCorpus))
+	if p.Passes.Load() != 1 || p.Docs.Load() != 3 || p.Bytes.Load() != int64(len(testkit.SmallCorpus)) {
+		t.Errorf("file system: passes %d docs %d bytes %d, want 1, 3, %d", p.Passes.Load(), p.Docs.Load(), p.Bytes.Load(), len(testkit.SmallCorpus))
 	}
 	p = &Progress{}
-	res, err := Run(corpus.Source{Path: "-", Name: "stdin"}, Options{Load: corpus.LoadOptions{Stdin: strings.NewReader(smallCorpus)}, Progress: p})
+	res, err := Run(corpus.Source{Path: "-", Name: "stdin"}, Options{Load: corpus.LoadOptions{Stdin: strings.NewReader(testkit.SmallCorpus)}, Progress: p})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +129,7 @@ func TestProgressSampleAndStdin(t *testing.T) {
 	if res.Fingerprint != want.Fingerprint {
 		t.Errorf("standard input: fingerprint %s, want %s", res.Fingerprint, want.Fingerprint)
 	}
-	if p.Passes.Load() != 1 || p.Docs.Load() != 3 || p.Bytes.Load() != int64(len(smallCorpus)) || !p.Done.Load() {
-		t.Errorf("standard input: passes %d docs %d bytes %d done %v, want 1, 3, %d, true", p.Passes.Load(), p.Docs.Load(), p.Bytes.Load(), p.Done.Load(), len(smallCorpus))
+	if p.Passes.Load() != 1 || p.Docs.Load() != 3 || p.Bytes.Load() != int64(len(testkit.SmallCorpus)) || !p.Done.Load() {
+		t.Errorf("standard input: passes %d docs %d bytes %d done %v, want 1, 3, %d, true", p.Passes.Load(), p.Docs.Load(), p.Bytes.Load(), p.Done.Load(), len(testkit.SmallCorpus))
 	}
 }

@@ -170,9 +170,6 @@ func NewCollector(opt Options) (*Collector, error) {
 // the lexicons.
 func (c *Collector) Instruments() []string { return slices.Clone(c.instruments) }
 
-// SentencesScored is the number of sentences visited so far.
-func (c *Collector) SentencesScored() int { return c.sentences }
-
 // SentenceVADER returns the VADER compound score of sentence i of p as every
 // instrument reads it (SentenceText), computed once per document and kept in
 // p.VADER: the collectors of one run (tone, actors) share it. A Processed

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"math"
 	"testing"
+	"testing/fstest"
 
 	"parallax"
 	"parallax/analysis/corpus"
@@ -65,4 +66,16 @@ func Within(got, want, tol float64) bool {
 		return false
 	}
 	return math.Abs(got-want) <= tol*math.Max(1, math.Abs(want))
+}
+
+// SmallCorpus is three documents of two groups, small enough to count by
+// hand, as JSON Lines.
+const SmallCorpus = `{"id":"a1","outlet":"Alpha","date":"2023-09-19","text":"The separatist forces fired. The separatist leaders met."}
+{"id":"a2","outlet":"Alpha","date":"2023-09-20","text":"Separatist leaders said the talks failed."}
+{"id":"b1","outlet":"Beta","date":"2023-09-19","text":"Ethnic Armenian leaders said the talks failed. Ethnic Armenian forces fired."}
+`
+
+// SmallSource is SmallCorpus as a source the pipeline reads.
+func SmallSource() corpus.Source {
+	return corpus.Source{FS: fstest.MapFS{"c.jsonl": {Data: []byte(SmallCorpus)}}, Path: "c.jsonl", Name: "test"}
 }

@@ -1,12 +1,13 @@
-package analysis
+package tonestats
 
 import (
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"parallax/analysis"
+	"parallax/analysis/internal/testkit"
 	"parallax/analysis/segment"
-	"parallax/analysis/tonestats"
 )
 
 // BenchmarkTone scores every sentence of the AllSides sample with VADER and
@@ -15,8 +16,8 @@ import (
 // tone-sentences/s/core: sentences per second of time spent inside Visit,
 // summed over the workers, i.e. the throughput of tone alone on one core.
 func BenchmarkTone(b *testing.B) {
-	src := allSidesSource(b)
-	if _, err := tonestats.NewCollector(tonestats.Options{}); err != nil { // loads the NB model once
+	src := testkit.AllSidesSource()
+	if _, err := NewCollector(Options{}); err != nil { // loads the NB model once
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
@@ -25,7 +26,7 @@ func BenchmarkTone(b *testing.B) {
 	sentences := 0
 	var inVisit atomic.Int64 // nanoseconds
 	for range b.N {
-		c, err := tonestats.NewCollector(tonestats.Options{})
+		c, err := NewCollector(Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -34,10 +35,10 @@ func BenchmarkTone(b *testing.B) {
 			c.Visit(p)
 			inVisit.Add(int64(time.Since(t0)))
 		}
-		if _, err := Run(src, Options{Visit: visit}); err != nil {
+		if _, err := analysis.Run(src, analysis.Options{Visit: visit}); err != nil {
 			b.Fatal(err)
 		}
-		sentences += c.SentencesScored()
+		sentences += c.sentences
 	}
 	b.ReportMetric(float64(sentences)/time.Since(start).Seconds(), "sentences/s")
 	b.ReportMetric(float64(sentences)/(float64(inVisit.Load())/1e9), "tone-sentences/s/core")

@@ -1,4 +1,4 @@
-package analysis
+package framing
 
 import (
 	"maps"
@@ -8,24 +8,22 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"parallax/analysis"
 	"parallax/analysis/corpus"
-	"parallax/analysis/framing"
-	"parallax/analysis/lexmatch"
-	"parallax/lexicons"
 )
 
 // TestQuotesKarabakh checks the key facts of the five pages: who is quoted
 // and what is in scare quotes, read off the pages by hand.
 func TestQuotesKarabakh(t *testing.T) {
-	col, _ := framing.NewCollector(framing.Options{})
-	if _, err := Run(corpus.Source{FS: os.DirFS("../testdata"), Path: "karabakh", Name: "karabakh"}, Options{Visit: col.Visit}); err != nil {
+	col, _ := NewCollector(Options{})
+	if _, err := analysis.Run(corpus.Source{FS: os.DirFS("../../testdata"), Path: "karabakh", Name: "karabakh"}, analysis.Options{Visit: col.Visit}); err != nil {
 		t.Fatal(err)
 	}
 	speakers := map[string][]string{}
 	scare := map[string][]string{}
 	for _, q := range col.Quotes() {
 		switch q.Kind {
-		case framing.QuoteScare:
+		case QuoteScare:
 			scare[q.Group] = append(scare[q.Group], q.Text)
 		default:
 			if q.Speaker != "" {
@@ -66,20 +64,20 @@ func TestQuotesKarabakh(t *testing.T) {
 // TestFramingCounts checks labels by voice, the quoted share and actor
 // rates on a corpus computed by hand.
 func TestFramingCounts(t *testing.T) {
-	labels := compileLexicon(t, `name: l
+	labels := mustLexicon(t, `name: l
 kind: labels
 labels:
   the operation:
     anti-terrorist operation: [anti-terrorist operation, local anti-terrorist]
     offensive: [offensive]
 `)
-	actors := compileLexicon(t, `name: a
+	actors := mustLexicon(t, `name: a
 kind: actors
 actors:
   Azerbaijan: [azerbaijan, baku]
   Armenia: [armenia]
 `)
-	col, err := framing.NewCollector(framing.Options{Labels: labels, Actors: actors})
+	col, err := NewCollector(Options{Labels: labels, Actors: actors})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,10 +88,10 @@ actors:
 	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(`{"id":"a","outlet":"X","text":"Azerbaijan launched a “local anti-terrorist” offensive. The offensive was brief. Armenia protested."}
 {"id":"b","outlet":"Y","text":"“This is an anti-terrorist operation and nothing else,” said Ilham Aliyev, the president in Baku. Critics called it an offensive."}
 `)}}
-	if _, err := Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: col.Visit, NoClean: true}); err != nil {
+	if _, err := analysis.Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "t"}, analysis.Options{Visit: col.Visit, NoClean: true}); err != nil {
 		t.Fatal(err)
 	}
-	got := map[string]framing.LabelRow{}
+	got := map[string]LabelRow{}
 	for _, r := range col.LabelRows() {
 		got[r.Group+"/"+r.Label] = r
 	}
@@ -145,7 +143,7 @@ actors:
 // TestSourcesCanonical: a one-word speaker joins the corpus's only full
 // name ending in it; a surname two full names share stays as written.
 func TestSourcesCanonical(t *testing.T) {
-	col, err := framing.NewCollector(framing.Options{})
+	col, err := NewCollector(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +153,7 @@ func TestSourcesCanonical(t *testing.T) {
 {"id":"d","outlet":"X","text":"“It was not,” said Jeb Bush in Florida."}
 {"id":"e","outlet":"X","text":"“Nobody knows,” Bush said later."}
 `)}}
-	if _, err := Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: col.Visit, NoClean: true}); err != nil {
+	if _, err := analysis.Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "t"}, analysis.Options{Visit: col.Visit, NoClean: true}); err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]int{}
@@ -166,18 +164,4 @@ func TestSourcesCanonical(t *testing.T) {
 	if !maps.Equal(got, want) {
 		t.Errorf("sources (direct×10 + docs) = %v, want %v", got, want)
 	}
-}
-
-// compileLexicon compiles a lexicon written in a test.
-func compileLexicon(t *testing.T, src string) *lexmatch.Matcher {
-	t.Helper()
-	lx, err := lexicons.Parse("test.yaml", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := lexmatch.Compile(lx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
 }

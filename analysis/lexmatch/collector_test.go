@@ -1,4 +1,4 @@
-package analysis
+package lexmatch
 
 import (
 	"fmt"
@@ -6,8 +6,9 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"parallax/analysis"
 	"parallax/analysis/corpus"
-	"parallax/analysis/lexmatch"
+	"parallax/analysis/internal/testkit"
 	"parallax/analysis/resample"
 	"parallax/lexicons"
 )
@@ -17,12 +18,14 @@ func TestLexiconCollectorByHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := lexmatch.Compile(lx)
+	m, err := Compile(lx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &lexmatch.Collector{Matcher: m, Explain: "conflict", ExplainGroup: "Alpha"}
-	runSmall(t, Options{Visit: c.Visit, Workers: 3})
+	c := &Collector{Matcher: m, Explain: "conflict", ExplainGroup: "Alpha"}
+	if _, err := analysis.Run(testkit.SmallSource(), analysis.Options{Visit: c.Visit, Workers: 3}); err != nil {
+		t.Fatal(err)
+	}
 	rows := c.Rows(1000, 1)
 	// Alpha: a1 "The separatist forces fired. The separatist leaders met." (8 words),
 	// a2 "Separatist leaders said the talks failed." (6): conflict 2+1+1 = 4,
@@ -83,13 +86,13 @@ func TestLexiconArticlesWithoutWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := lexmatch.Compile(lx)
+	m, err := Compile(lx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &lexmatch.Collector{Matcher: m}
+	c := &Collector{Matcher: m}
 	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(lines)}}
-	if _, err := Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "t"}, Options{Visit: c.Visit, NoClean: true}); err != nil {
+	if _, err := analysis.Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "t"}, analysis.Options{Visit: c.Visit, NoClean: true}); err != nil {
 		t.Fatal(err)
 	}
 	r := c.Rows(100, 1)[0]

@@ -10,6 +10,8 @@
 // classical multidimensional scaling of the similarity matrix.
 //
 // Files: aggregate.go (Counter, Shard, Freeze), annotate.go (terms of a
-// sentence), types.go (TermTable), measures.go, keyness.go,
-// distinctive.go, similarity.go, cluster.go, mds.go.
+// sentence), types.go (TermTable), measures.go (frequencies, tf-idf),
+// keyness.go, keyness_rank.go and keyness_formulas.go (one comparison, its
+// ranking, its statistics), distinctive.go (every group's), similarity.go
+// (between groups), neighbors.go (between documents), cluster.go, mds.go.
 package termstats

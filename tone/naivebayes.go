@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/bits"
 	"sort"
 	"sync"
 	"unicode"
@@ -37,7 +38,7 @@ import (
 type NaiveBayes struct {
 	// logLik holds log((Count[c]+1)/(Seen+V)) per word and class, computed
 	// once at load with the same float operations as the original.
-	logLik   map[string][2]float64
+	logLik   *wordTable[[2]float64]
 	logPrior [2]float64
 	info     NBInfo
 }
@@ -133,7 +134,6 @@ func parseNaiveBayes(data []byte) (*NaiveBayes, error) {
 // the same word replace earlier ones, as in encoding/json.
 func buildNaiveBayes(hdr *nbModelJSON, entries []nbEntry) *NaiveBayes {
 	m := &NaiveBayes{
-		logLik: make(map[string][2]float64, len(entries)),
 		info: NBInfo{
 			Classes:        len(hdr.Count),
 			VocabularySize: hdr.VocabularySize,
@@ -146,14 +146,16 @@ func buildNaiveBayes(hdr *nbModelJSON, entries []nbEntry) *NaiveBayes {
 		m.logPrior[c] = math.Log(hdr.Probabilities[c])
 	}
 	v := hdr.VocabularySize
-	for _, e := range entries {
+	// The words seen most often in training first; a quarter of the
+	// words of news are not in the vocabulary: filter them.
+	m.logLik = newWordTable(entries, func(e nbEntry) string { return e.word }, func(e nbEntry) [2]float64 {
 		var lp [2]float64
 		for c := range lp {
 			lp[c] = math.Log(float64(e.count[c]+1) / float64(e.seen+v))
 		}
-		m.logLik[e.word] = lp
-	}
-	m.info.Words = len(m.logLik)
+		return lp
+	}, wordTableOptions[nbEntry]{filter: true, weight: func(e nbEntry) uint64 { return e.seen }, shifted: true})
+	m.info.Words = m.logLik.len()
 	return m
 }
 
@@ -307,25 +309,9 @@ func checkNBWords(words map[string]nbWordJSON) error {
 	return fmt.Errorf("%s", msg)
 }
 
-// nbBufPool holds sanitizing buffers reused across Classify calls.
-var nbBufPool = sync.Pool{New: func() any {
-	b := make([]byte, 0, 1024)
-	return &b
-}}
-
-// maxPooledNB is the largest buffer kept in the pool; a buffer grown by
-// a very long text is left to the garbage collector.
-const maxPooledNB = 1 << 16
-
 // Classify scores text as the original package does (see NaiveBayes).
 func (m *NaiveBayes) Classify(text string) NBResult {
-	bp := nbBufPool.Get().(*[]byte)
-	buf := sanitizeNB((*bp)[:0], text)
-	sum, words := m.sumWords(buf)
-	if cap(buf) <= maxPooledNB {
-		*bp = buf
-		nbBufPool.Put(bp)
-	}
+	sum, words := m.sumWords(text)
 	// The original adds the log prior after the word terms; so does this,
 	// which keeps the scores bit-identical to it.
 	r := NBResult{
@@ -338,40 +324,137 @@ func (m *NaiveBayes) Classify(text string) NBResult {
 	return r
 }
 
-// sumWords splits the sanitized text on single spaces, like strings.Split,
-// and sums the log-likelihoods of the words found in the vocabulary.
-func (m *NaiveBayes) sumWords(buf []byte) (sum [2]float64, words int) {
-	for start := 0; start <= len(buf); {
-		end := bytes.IndexByte(buf[start:], ' ')
-		if end < 0 {
-			end = len(buf)
-		} else {
-			end += start
+// nbASCII is what the sanitizer makes of each ASCII byte: the letter
+// lower-cased, the space kept, anything else deleted (0).
+var nbASCII = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z', c == ' ':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + ('a' - 'A')
 		}
-		if lp, ok := m.logLik[string(buf[start:end])]; ok {
+	}
+	return t
+}()
+
+// sumWords sanitizes text (see sanitizeNB), splits it on single spaces
+// like strings.Split, and sums the log-likelihoods of the words found in
+// the vocabulary, in order, in one pass. The word being read is kept in
+// registers as the slot words of the table (wordKeyShifted); a word of
+// more than 16 bytes is sanitized again from the text for its look-up.
+func (m *NaiveBayes) sumWords(text string) (sum [2]float64, words int) {
+	var w0, w1 uint64
+	n, start := 0, 0
+	for i := 0; ; {
+		l := byte(0)
+		if i < len(text) {
+			if i+8 <= len(text) {
+				// Eight bytes at a time while they are ASCII letters.
+				x := le64(text, i)
+				if k := asciiLetterRun(x); k > 0 {
+					low := bits.ReverseBytes64(x|0x2020202020202020) >> (64 - 8*k)
+					w1 = w1<<(8*k) | w0>>(64-8*k)
+					w0 = w0<<(8*k) | low
+					n += k
+					i += k
+					continue
+				}
+			}
+			c := text[i]
+			if c < utf8.RuneSelf {
+				i++
+				l = nbASCII[c]
+				if l > ' ' { // a letter
+					w1 = w1<<8 | w0>>56
+					w0 = w0<<8 | uint64(l)
+					n++
+					continue
+				}
+				if l == 0 {
+					continue
+				}
+			} else {
+				r, size := utf8.DecodeRuneInString(text[i:])
+				i += size
+				if unicode.IsLetter(r) {
+					var enc [utf8.UTFMax]byte
+					for _, b := range utf8.AppendRune(enc[:0], unicode.ToLower(r)) {
+						w1 = w1<<8 | w0>>56
+						w0 = w0<<8 | uint64(b)
+						n++
+					}
+				}
+				continue
+			}
+		}
+		// A space, or the end of the text, ends the word.
+		var (
+			lp [2]float64
+			ok bool
+		)
+		if n <= 16 {
+			lp, ok = m.logLik.getWords(w0, w1, n)
+		} else {
+			end := i
+			if l == ' ' {
+				end--
+			}
+			lp, ok = m.lookupLong(text[start:end], n)
+		}
+		if ok {
 			sum[0] += lp[0]
 			sum[1] += lp[1]
 			words++
 		}
-		start = end + 1
+		if i >= len(text) {
+			return sum, words
+		}
+		w0, w1, n, start = 0, 0, 0, i
 	}
-	return sum, words
+}
+
+// le64 returns the eight bytes of s from i on as a little-endian word.
+func le64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiLetterRun returns how many of the bytes of the little-endian word x,
+// from the low end, are ASCII letters before the first that is not.
+func asciiLetterRun(x uint64) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	y := (x | ones*0x20) &^ high    // letters lower-cased, 7 bits a byte
+	ge := y + ones*(0x80-'a')       // high bit set where y ≥ 'a'
+	gt := y + ones*(0x80-'z'-1)     // high bit set where y > 'z'
+	letters := ge &^ gt &^ x & high // and x below 0x80
+	return bits.TrailingZeros64(^letters&high) / 8
+}
+
+// lookupLong returns the log-likelihoods of the word of n > 16 bytes that
+// the sanitizer makes of seg, if it is in the vocabulary.
+func (m *NaiveBayes) lookupLong(seg string, n int) ([2]float64, bool) {
+	if n > m.logLik.maxLen {
+		return [2]float64{}, false
+	}
+	var buf [64]byte
+	lp, ok := m.logLik.long[string(sanitizeNB(buf[:0], seg))]
+	return lp, ok
 }
 
 // sanitizeNB appends to dst the text with every rune that is neither a
 // Unicode letter nor ' ' deleted and the letters lower-cased: the original's
 // sanitizer followed by strings.ToLower. Invalid UTF-8 bytes are deleted,
 // as the original's transform.RemoveFunc turns them into U+FFFD, which is
-// not a letter.
+// not a letter. Classify does the same as it reads the text (sumWords);
+// this is the sanitizer on its own, for tests.
 func sanitizeNB(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case 'a' <= c && c <= 'z', c == ' ':
-				dst = append(dst, c)
-			case 'A' <= c && c <= 'Z':
-				dst = append(dst, c+('a'-'A'))
+			if l := nbASCII[c]; l != 0 {
+				dst = append(dst, l)
 			}
 			i++
 			continue
@@ -390,6 +473,14 @@ func sanitizeNB(dst []byte, s string) []byte {
 // depends only on b-a (exactly 0.5 on a tie).
 func softmaxSecond(a, b float64) float64 {
 	hi := math.Max(a, b)
-	ea, eb := math.Exp(a-hi), math.Exp(b-hi)
-	return eb / (ea + eb)
+	return expShifted(b-hi) / (expShifted(a-hi) + expShifted(b-hi))
+}
+
+// expShifted is math.Exp(d) for d = x − max(x, y), which is often exactly
+// 0: then it skips the call, as math.Exp(0) = 1.
+func expShifted(d float64) float64 {
+	if d == 0 {
+		return 1
+	}
+	return math.Exp(d)
 }

@@ -154,7 +154,7 @@ func buildNaiveBayes(hdr *nbModelJSON, entries []nbEntry) *NaiveBayes {
 			lp[c] = math.Log(float64(e.count[c]+1) / float64(e.seen+v))
 		}
 		return lp
-	}, wordTableOptions[nbEntry]{filter: true, weight: func(e nbEntry) uint64 { return e.seen }, shifted: true})
+	}, wordTableOptions[nbEntry]{filter: true, weight: func(e nbEntry) uint64 { return e.seen }})
 	m.info.Words = m.logLik.len()
 	return m
 }
@@ -341,78 +341,141 @@ var nbASCII = func() (t [utf8.RuneSelf]byte) {
 // sumWords sanitizes text (see sanitizeNB), splits it on single spaces
 // like strings.Split, and sums the log-likelihoods of the words found in
 // the vocabulary, in order, in one pass. The word being read is kept in
-// registers as the slot words of the table (wordKeyShifted); a word of
-// more than 16 bytes is sanitized again from the text for its look-up.
+// registers as the slot words of the table (wordKey): its letters are read
+// eight bytes at a time; a word of more than 16 bytes is sanitized again
+// from the text for its look-up. lookup returns zeros for a word it does
+// not find: adding +0 to the sums, which are +0 or negative, changes no
+// bit.
 func (m *NaiveBayes) sumWords(text string) (sum [2]float64, words int) {
+	t := m.logLik
 	var w0, w1 uint64
 	n, start := 0, 0
 	for i := 0; ; {
-		l := byte(0)
-		if i < len(text) {
-			if i+8 <= len(text) {
-				// Eight bytes at a time while they are ASCII letters.
-				x := le64(text, i)
-				if k := asciiLetterRun(x); k > 0 {
-					low := bits.ReverseBytes64(x|0x2020202020202020) >> (64 - 8*k)
-					w1 = w1<<(8*k) | w0>>(64-8*k)
-					w0 = w0<<(8*k) | low
-					n += k
-					i += k
-					continue
-				}
+		// The letters, eight bytes at a time; k may be 0.
+		for i+8 <= len(text) {
+			x := le64(text, i)
+			k := asciiLetterRun(x)
+			letters := (x | swarOnes*0x20) & swarLow[k&15] // lower-cased
+			w0, w1 = appendKey(w0, w1, n, letters)
+			n += k
+			i += k
+			if k < 8 {
+				break
 			}
-			c := text[i]
-			if c < utf8.RuneSelf {
-				i++
-				l = nbASCII[c]
-				if l > ' ' { // a letter
-					w1 = w1<<8 | w0>>56
-					w0 = w0<<8 | uint64(l)
-					n++
-					continue
-				}
-				if l == 0 {
-					continue
-				}
-			} else {
-				r, size := utf8.DecodeRuneInString(text[i:])
-				i += size
-				if unicode.IsLetter(r) {
-					var enc [utf8.UTFMax]byte
-					for _, b := range utf8.AppendRune(enc[:0], unicode.ToLower(r)) {
-						w1 = w1<<8 | w0>>56
-						w0 = w0<<8 | uint64(b)
-						n++
-					}
-				}
-				continue
-			}
-		}
-		// A space, or the end of the text, ends the word.
-		var (
-			lp [2]float64
-			ok bool
-		)
-		if n <= 16 {
-			lp, ok = m.logLik.getWords(w0, w1, n)
-		} else {
-			end := i
-			if l == ' ' {
-				end--
-			}
-			lp, ok = m.lookupLong(text[start:end], n)
-		}
-		if ok {
-			sum[0] += lp[0]
-			sum[1] += lp[1]
-			words++
 		}
 		if i >= len(text) {
-			return sum, words
+			break
 		}
-		w0, w1, n, start = 0, 0, 0, i
+		c := text[i]
+		if c == ' ' {
+			i++
+			lp0, lp1, found := m.lookup(t, w0, w1, n, text[start:i-1])
+			sum[0] += lp0
+			sum[1] += lp1
+			words += found
+			w0, w1, n, start = 0, 0, 0, i
+			continue
+		}
+		if c < utf8.RuneSelf {
+			// Deleted, or a letter of the last seven bytes.
+			i++
+			if l := nbASCII[c]; l != 0 {
+				w0, w1 = appendKey(w0, w1, n, uint64(l))
+				n++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if unicode.IsLetter(r) {
+			var enc [utf8.UTFMax]byte
+			for _, b := range utf8.AppendRune(enc[:0], unicode.ToLower(r)) {
+				w0, w1 = appendKey(w0, w1, n, uint64(b))
+				n++
+			}
+		}
 	}
+	// The end of the text ends the last word.
+	lp0, lp1, found := m.lookup(t, w0, w1, n, text[start:])
+	sum[0] += lp0
+	sum[1] += lp1
+	return sum, words + found
 }
+
+// swarLow[k] masks the low k bytes of a word (k ≤ 8; the array is larger
+// so that k&15 needs no bounds check).
+var swarLow = func() (t [16]uint64) {
+	for k := range 9 {
+		t[k] = lowBytes(k)
+	}
+	return t
+}()
+
+const swarOnes = 0x0101010101010101
+
+// appendKey returns the slot words w0, w1 of a key of n bytes with the
+// bytes of c (at most eight, the rest 0) appended; bytes past the 16th are
+// dropped.
+func appendKey(w0, w1 uint64, n int, c uint64) (uint64, uint64) {
+	switch {
+	case n == 0:
+		w0 = c
+	case n < 8:
+		w0 |= c << (8 * n)
+		w1 |= c >> (64 - 8*n)
+	case n < 16:
+		w1 |= c << (8 * (n - 8))
+	}
+	return w0, w1
+}
+
+// lookup returns the log-likelihoods of the word of n bytes, with slot
+// words w0, w1, that the sanitizer makes of seg, and 1, if it is in the
+// vocabulary; else 0, 0, 0. Whether a word is in the vocabulary is as good
+// as random to the branch predictor: in the common cases (the word in its
+// first slot, or shown absent by the filter or an empty first slot) the
+// outcome selects the result instead of a branch.
+func (m *NaiveBayes) lookup(t *wordTable[[2]float64], w0, w1 uint64, n int, seg string) (lp0, lp1 float64, found int) {
+	if n > 16 || n == 0 {
+		return m.lookupRare(t, n, seg)
+	}
+	h := wordHash(w0, w1, n)
+	f := h >> ((64 - t.filterBits) & 63)
+	maybe := t.filter[f/64] >> (f % 64) & 1
+	s := &t.slots[h>>(t.shift&63)]
+	diff := s.w0 ^ w0 | s.w1 ^ w1 | uint64(s.n^uint32(n))
+	if nonZero(diff)&maybe&nonZero(uint64(s.n)) != 0 {
+		// Not in its first slot, which holds another key: probe on.
+		if s := t.find(h, w0, w1, n); s.n != 0 {
+			return s.val[0], s.val[1], 1
+		}
+		return 0, 0, 0
+	}
+	eq := 1 - nonZero(diff)
+	mask := -eq // all ones when the key is in the slot
+	lp0 = math.Float64frombits(math.Float64bits(s.val[0]) & mask)
+	lp1 = math.Float64frombits(math.Float64bits(s.val[1]) & mask)
+	return lp0, lp1, int(eq)
+}
+
+// lookupRare is lookup for the empty word and words of more than 16
+// bytes.
+func (m *NaiveBayes) lookupRare(t *wordTable[[2]float64], n int, seg string) (lp0, lp1 float64, found int) {
+	var lp [2]float64
+	var ok bool
+	if n == 0 {
+		lp, ok = t.empty, t.hasEmpty
+	} else {
+		lp, ok = m.lookupLong(seg, n)
+	}
+	if !ok {
+		return 0, 0, 0
+	}
+	return lp[0], lp[1], 1
+}
+
+// nonZero is 1 when x is not 0, else 0.
+func nonZero(x uint64) uint64 { return (x | -x) >> 63 }
 
 // le64 returns the eight bytes of s from i on as a little-endian word.
 func le64(s string, i int) uint64 {
@@ -424,11 +487,11 @@ func le64(s string, i int) uint64 {
 // asciiLetterRun returns how many of the bytes of the little-endian word x,
 // from the low end, are ASCII letters before the first that is not.
 func asciiLetterRun(x uint64) int {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
-	y := (x | ones*0x20) &^ high    // letters lower-cased, 7 bits a byte
-	ge := y + ones*(0x80-'a')       // high bit set where y ≥ 'a'
-	gt := y + ones*(0x80-'z'-1)     // high bit set where y > 'z'
-	letters := ge &^ gt &^ x & high // and x below 0x80
+	const high = swarOnes * 0x80
+	y := (x | swarOnes*0x20) &^ high // letters lower-cased, 7 bits a byte
+	ge := y + swarOnes*(0x80-'a')    // high bit set where y ≥ 'a'
+	gt := y + swarOnes*(0x80-'z'-1)  // high bit set where y > 'z'
+	letters := ge &^ gt &^ x & high  // and x below 0x80
 	return bits.TrailingZeros64(^letters&high) / 8
 }
 
@@ -447,8 +510,8 @@ func (m *NaiveBayes) lookupLong(seg string, n int) ([2]float64, bool) {
 // Unicode letter nor ' ' deleted and the letters lower-cased: the original's
 // sanitizer followed by strings.ToLower. Invalid UTF-8 bytes are deleted,
 // as the original's transform.RemoveFunc turns them into U+FFFD, which is
-// not a letter. Classify does the same as it reads the text (sumWords);
-// this is the sanitizer on its own, for tests.
+// not a letter. Classify does the same as it reads the text (sumWords),
+// and calls this for the rare words of more than 16 bytes.
 func sanitizeNB(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]

@@ -32,11 +32,10 @@ type wordTable[V any] struct {
 	long       map[string]V // keys longer than 16 bytes
 	empty      V            // the value of "", when hasEmpty
 	hasEmpty   bool         // whether "" is a key
-	shifted    bool         // keys are encoded by wordKeyShifted
 }
 
 type wordSlot[V any] struct {
-	w0, w1 uint64 // the key's bytes (wordKey or wordKeyShifted)
+	w0, w1 uint64 // the key's bytes, little-endian, zero-padded (wordKey)
 	n      uint32 // key length, 1…16; 0 for an empty slot
 	entry  uint32 // index of the entry the slot holds, to resolve duplicates
 	val    V
@@ -53,8 +52,6 @@ type wordTableOptions[E any] struct {
 	filter bool
 	// weight, when not nil, orders the insertion, heaviest first.
 	weight func(E) uint64
-	// shifted encodes keys with wordKeyShifted instead of wordKey.
-	shifted bool
 }
 
 // newWordTable builds the table of the given entries: the key of each is
@@ -66,10 +63,9 @@ func newWordTable[E, V any](entries []E, key func(E) string, val func(E) V, opt 
 		size *= 2
 	}
 	t := &wordTable[V]{
-		slots:   make([]wordSlot[V], size),
-		shift:   uint(64 - bits.TrailingZeros(uint(size))),
-		long:    map[string]V{},
-		shifted: opt.shifted,
+		slots: make([]wordSlot[V], size),
+		shift: uint(64 - bits.TrailingZeros(uint(size))),
+		long:  map[string]V{},
 	}
 	if opt.filter {
 		t.filterBits = 64 - t.shift + 3
@@ -134,23 +130,8 @@ func wordKey(p []byte, a, n int) (w0, w1 uint64) {
 	return w0, w1
 }
 
-// wordKeyShifted returns other slot words for the key k (≤ 16 bytes): its
-// bytes shifted in one by one from the low end of w0, and out of the high
-// end of w0 into w1. Given the length, they are as unique as wordKey's,
-// and a reader can build them byte by byte in registers.
-func wordKeyShifted(k string) (w0, w1 uint64) {
-	for i := 0; i < len(k); i++ {
-		w1 = w1<<8 | w0>>56
-		w0 = w0<<8 | uint64(k[i])
-	}
-	return w0, w1
-}
-
 // encode returns the slot words of k (≤ 16 bytes).
 func (t *wordTable[V]) encode(k string) (w0, w1 uint64) {
-	if t.shifted {
-		return wordKeyShifted(k)
-	}
 	var buf [wordPad]byte
 	copy(buf[:], k)
 	return wordKey(buf[:], 0, len(k))
@@ -167,7 +148,7 @@ func wordHash(w0, w1 uint64, n int) uint64 {
 // would go.
 func (t *wordTable[V]) find(h, w0, w1 uint64, n int) *wordSlot[V] {
 	mask := uint64(len(t.slots) - 1)
-	for i := h >> t.shift; ; i = (i + 1) & mask {
+	for i := h >> (t.shift & 63); ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.n == 0 || (s.w0 == w0 && s.w1 == w1 && s.n == uint32(n)) {
 			return s
@@ -183,7 +164,7 @@ func (t *wordTable[V]) getWords(w0, w1 uint64, n int) (v V, ok bool) {
 	}
 	h := wordHash(w0, w1, n)
 	if t.filter != nil {
-		if f := h >> (64 - t.filterBits); t.filter[f/64]&(1<<(f%64)) == 0 {
+		if f := h >> ((64 - t.filterBits) & 63); t.filter[f/64]&(1<<(f%64)) == 0 {
 			return v, false
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/bits"
 	"sort"
 	"sync"
 	"unicode"
@@ -37,7 +38,7 @@ import (
 type NaiveBayes struct {
 	// logLik holds log((Count[c]+1)/(Seen+V)) per word and class, computed
 	// once at load with the same float operations as the original.
-	logLik   map[string][2]float64
+	logLik   *wordTable[[2]float64]
 	logPrior [2]float64
 	info     NBInfo
 }
@@ -133,7 +134,6 @@ func parseNaiveBayes(data []byte) (*NaiveBayes, error) {
 // the same word replace earlier ones, as in encoding/json.
 func buildNaiveBayes(hdr *nbModelJSON, entries []nbEntry) *NaiveBayes {
 	m := &NaiveBayes{
-		logLik: make(map[string][2]float64, len(entries)),
 		info: NBInfo{
 			Classes:        len(hdr.Count),
 			VocabularySize: hdr.VocabularySize,
@@ -146,14 +146,16 @@ func buildNaiveBayes(hdr *nbModelJSON, entries []nbEntry) *NaiveBayes {
 		m.logPrior[c] = math.Log(hdr.Probabilities[c])
 	}
 	v := hdr.VocabularySize
-	for _, e := range entries {
+	// The words seen most often in training first; a quarter of the
+	// words of news are not in the vocabulary: filter them.
+	m.logLik = newWordTable(entries, func(e nbEntry) string { return e.word }, func(e nbEntry) [2]float64 {
 		var lp [2]float64
 		for c := range lp {
 			lp[c] = math.Log(float64(e.count[c]+1) / float64(e.seen+v))
 		}
-		m.logLik[e.word] = lp
-	}
-	m.info.Words = len(m.logLik)
+		return lp
+	}, wordTableOptions[nbEntry]{filter: true, weight: func(e nbEntry) uint64 { return e.seen }})
+	m.info.Words = m.logLik.len()
 	return m
 }
 
@@ -307,25 +309,9 @@ func checkNBWords(words map[string]nbWordJSON) error {
 	return fmt.Errorf("%s", msg)
 }
 
-// nbBufPool holds sanitizing buffers reused across Classify calls.
-var nbBufPool = sync.Pool{New: func() any {
-	b := make([]byte, 0, 1024)
-	return &b
-}}
-
-// maxPooledNB is the largest buffer kept in the pool; a buffer grown by
-// a very long text is left to the garbage collector.
-const maxPooledNB = 1 << 16
-
 // Classify scores text as the original package does (see NaiveBayes).
 func (m *NaiveBayes) Classify(text string) NBResult {
-	bp := nbBufPool.Get().(*[]byte)
-	buf := sanitizeNB((*bp)[:0], text)
-	sum, words := m.sumWords(buf)
-	if cap(buf) <= maxPooledNB {
-		*bp = buf
-		nbBufPool.Put(bp)
-	}
+	sum, words := m.sumWords(text)
 	// The original adds the log prior after the word terms; so does this,
 	// which keeps the scores bit-identical to it.
 	r := NBResult{
@@ -338,40 +324,200 @@ func (m *NaiveBayes) Classify(text string) NBResult {
 	return r
 }
 
-// sumWords splits the sanitized text on single spaces, like strings.Split,
-// and sums the log-likelihoods of the words found in the vocabulary.
-func (m *NaiveBayes) sumWords(buf []byte) (sum [2]float64, words int) {
-	for start := 0; start <= len(buf); {
-		end := bytes.IndexByte(buf[start:], ' ')
-		if end < 0 {
-			end = len(buf)
-		} else {
-			end += start
+// nbASCII is what the sanitizer makes of each ASCII byte: the letter
+// lower-cased, the space kept, anything else deleted (0).
+var nbASCII = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z', c == ' ':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + ('a' - 'A')
 		}
-		if lp, ok := m.logLik[string(buf[start:end])]; ok {
-			sum[0] += lp[0]
-			sum[1] += lp[1]
-			words++
-		}
-		start = end + 1
 	}
-	return sum, words
+	return t
+}()
+
+// sumWords sanitizes text (see sanitizeNB), splits it on single spaces
+// like strings.Split, and sums the log-likelihoods of the words found in
+// the vocabulary, in order, in one pass. The word being read is kept in
+// registers as the slot words of the table (wordKey): its letters are read
+// eight bytes at a time; a word of more than 16 bytes is sanitized again
+// from the text for its look-up. lookup returns zeros for a word it does
+// not find: adding +0 to the sums, which are +0 or negative, changes no
+// bit.
+func (m *NaiveBayes) sumWords(text string) (sum [2]float64, words int) {
+	t := m.logLik
+	var w0, w1 uint64
+	n, start := 0, 0
+	for i := 0; ; {
+		// The letters, eight bytes at a time; k may be 0.
+		for i+8 <= len(text) {
+			x := le64(text, i)
+			k := asciiLetterRun(x)
+			letters := (x | swarOnes*0x20) & swarLow[k&15] // lower-cased
+			w0, w1 = appendKey(w0, w1, n, letters)
+			n += k
+			i += k
+			if k < 8 {
+				break
+			}
+		}
+		if i >= len(text) {
+			break
+		}
+		c := text[i]
+		if c == ' ' {
+			i++
+			lp0, lp1, found := m.lookup(t, w0, w1, n, text[start:i-1])
+			sum[0] += lp0
+			sum[1] += lp1
+			words += found
+			w0, w1, n, start = 0, 0, 0, i
+			continue
+		}
+		if c < utf8.RuneSelf {
+			// Deleted, or a letter of the last seven bytes.
+			i++
+			if l := nbASCII[c]; l != 0 {
+				w0, w1 = appendKey(w0, w1, n, uint64(l))
+				n++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if unicode.IsLetter(r) {
+			var enc [utf8.UTFMax]byte
+			for _, b := range utf8.AppendRune(enc[:0], unicode.ToLower(r)) {
+				w0, w1 = appendKey(w0, w1, n, uint64(b))
+				n++
+			}
+		}
+	}
+	// The end of the text ends the last word.
+	lp0, lp1, found := m.lookup(t, w0, w1, n, text[start:])
+	sum[0] += lp0
+	sum[1] += lp1
+	return sum, words + found
+}
+
+// swarLow[k] masks the low k bytes of a word (k ≤ 8; the array is larger
+// so that k&15 needs no bounds check).
+var swarLow = func() (t [16]uint64) {
+	for k := range 9 {
+		t[k] = lowBytes(k)
+	}
+	return t
+}()
+
+const swarOnes = 0x0101010101010101
+
+// appendKey returns the slot words w0, w1 of a key of n bytes with the
+// bytes of c (at most eight, the rest 0) appended; bytes past the 16th are
+// dropped.
+func appendKey(w0, w1 uint64, n int, c uint64) (uint64, uint64) {
+	switch {
+	case n == 0:
+		w0 = c
+	case n < 8:
+		w0 |= c << (8 * n)
+		w1 |= c >> (64 - 8*n)
+	case n < 16:
+		w1 |= c << (8 * (n - 8))
+	}
+	return w0, w1
+}
+
+// lookup returns the log-likelihoods of the word of n bytes, with slot
+// words w0, w1, that the sanitizer makes of seg, and 1, if it is in the
+// vocabulary; else 0, 0, 0. Whether a word is in the vocabulary is as good
+// as random to the branch predictor: in the common cases (the word in its
+// first slot, or shown absent by the filter or an empty first slot) the
+// outcome selects the result instead of a branch.
+func (m *NaiveBayes) lookup(t *wordTable[[2]float64], w0, w1 uint64, n int, seg string) (lp0, lp1 float64, found int) {
+	if n > 16 || n == 0 {
+		return m.lookupRare(t, n, seg)
+	}
+	h := wordHash(w0, w1, n)
+	f := h >> ((64 - t.filterBits) & 63)
+	maybe := t.filter[f/64] >> (f % 64) & 1
+	s := &t.slots[h>>(t.shift&63)]
+	diff := s.w0 ^ w0 | s.w1 ^ w1 | uint64(s.n^uint32(n))
+	if nonZero(diff)&maybe&nonZero(uint64(s.n)) != 0 {
+		// Not in its first slot, which holds another key: probe on.
+		if s := t.find(h, w0, w1, n); s.n != 0 {
+			return s.val[0], s.val[1], 1
+		}
+		return 0, 0, 0
+	}
+	eq := 1 - nonZero(diff)
+	mask := -eq // all ones when the key is in the slot
+	lp0 = math.Float64frombits(math.Float64bits(s.val[0]) & mask)
+	lp1 = math.Float64frombits(math.Float64bits(s.val[1]) & mask)
+	return lp0, lp1, int(eq)
+}
+
+// lookupRare is lookup for the empty word and words of more than 16
+// bytes.
+func (m *NaiveBayes) lookupRare(t *wordTable[[2]float64], n int, seg string) (lp0, lp1 float64, found int) {
+	var lp [2]float64
+	var ok bool
+	if n == 0 {
+		lp, ok = t.empty, t.hasEmpty
+	} else {
+		lp, ok = m.lookupLong(seg, n)
+	}
+	if !ok {
+		return 0, 0, 0
+	}
+	return lp[0], lp[1], 1
+}
+
+// nonZero is 1 when x is not 0, else 0.
+func nonZero(x uint64) uint64 { return (x | -x) >> 63 }
+
+// le64 returns the eight bytes of s from i on as a little-endian word.
+func le64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiLetterRun returns how many of the bytes of the little-endian word x,
+// from the low end, are ASCII letters before the first that is not.
+func asciiLetterRun(x uint64) int {
+	const high = swarOnes * 0x80
+	y := (x | swarOnes*0x20) &^ high // letters lower-cased, 7 bits a byte
+	ge := y + swarOnes*(0x80-'a')    // high bit set where y ≥ 'a'
+	gt := y + swarOnes*(0x80-'z'-1)  // high bit set where y > 'z'
+	letters := ge &^ gt &^ x & high  // and x below 0x80
+	return bits.TrailingZeros64(^letters&high) / 8
+}
+
+// lookupLong returns the log-likelihoods of the word of n > 16 bytes that
+// the sanitizer makes of seg, if it is in the vocabulary.
+func (m *NaiveBayes) lookupLong(seg string, n int) ([2]float64, bool) {
+	if n > m.logLik.maxLen {
+		return [2]float64{}, false
+	}
+	var buf [64]byte
+	lp, ok := m.logLik.long[string(sanitizeNB(buf[:0], seg))]
+	return lp, ok
 }
 
 // sanitizeNB appends to dst the text with every rune that is neither a
 // Unicode letter nor ' ' deleted and the letters lower-cased: the original's
 // sanitizer followed by strings.ToLower. Invalid UTF-8 bytes are deleted,
 // as the original's transform.RemoveFunc turns them into U+FFFD, which is
-// not a letter.
+// not a letter. Classify does the same as it reads the text (sumWords),
+// and calls this for the rare words of more than 16 bytes.
 func sanitizeNB(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case 'a' <= c && c <= 'z', c == ' ':
-				dst = append(dst, c)
-			case 'A' <= c && c <= 'Z':
-				dst = append(dst, c+('a'-'A'))
+			if l := nbASCII[c]; l != 0 {
+				dst = append(dst, l)
 			}
 			i++
 			continue
@@ -390,6 +536,14 @@ func sanitizeNB(dst []byte, s string) []byte {
 // depends only on b-a (exactly 0.5 on a tie).
 func softmaxSecond(a, b float64) float64 {
 	hi := math.Max(a, b)
-	ea, eb := math.Exp(a-hi), math.Exp(b-hi)
-	return eb / (ea + eb)
+	return expShifted(b-hi) / (expShifted(a-hi) + expShifted(b-hi))
+}
+
+// expShifted is math.Exp(d) for d = x − max(x, y), which is often exactly
+// 0: then it skips the call, as math.Exp(0) = 1.
+func expShifted(d float64) float64 {
+	if d == 0 {
+		return 1
+	}
+	return math.Exp(d)
 }

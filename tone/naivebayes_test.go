@@ -530,12 +530,15 @@ func TestParseNaiveBayesPaths(t *testing.T) {
 		t.Fatal(err)
 	}
 	fast, slow := buildNaiveBayes(hdr, entries), buildNaiveBayes(jhdr, jentries)
-	if fast.info != slow.info || fast.logPrior != slow.logPrior || len(fast.logLik) != len(slow.logLik) {
+	if fast.info != slow.info || fast.logPrior != slow.logPrior || fast.logLik.len() != slow.logLik.len() ||
+		fast.logLik.len() != len(jentries) {
 		t.Fatalf("compact scanner %+v, encoding/json %+v", fast.info, slow.info)
 	}
-	for w, lp := range slow.logLik {
-		if fast.logLik[w] != lp {
-			t.Fatalf("word %q: compact scanner %v, encoding/json %v", w, fast.logLik[w], lp)
+	for _, e := range jentries {
+		f, fok := fast.logLik.get(e.word)
+		s, sok := slow.logLik.get(e.word)
+		if !fok || !sok || f != s {
+			t.Fatalf("word %q: compact scanner %v, encoding/json %v", e.word, f, s)
 		}
 	}
 
@@ -556,7 +559,7 @@ func TestParseNaiveBayesPaths(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The repeated "abc" keeps its last counts: log((5+1)/(11+2)), log((6+1)/(11+2)).
-	if got := want.logLik["abc"]; got != [2]float64{math.Log(6.0 / 13), math.Log(7.0 / 13)} || want.info.Words != 2 {
+	if got, _ := want.logLik.get("abc"); got != [2]float64{math.Log(6.0 / 13), math.Log(7.0 / 13)} || want.info.Words != 2 {
 		t.Errorf("small model: abc = %v, %d words", got, want.info.Words)
 	}
 	for name, in := range variants {
@@ -569,15 +572,41 @@ func TestParseNaiveBayesPaths(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		if got.info != want.info || got.logPrior != want.logPrior || len(got.logLik) != len(want.logLik) ||
-			got.logLik["abc"] != want.logLik["abc"] || got.logLik["xyz"] != want.logLik["xyz"] {
-			t.Errorf("%s: parsed %+v %v, want %+v %v", name, got.info, got.logLik, want.info, want.logLik)
+		ga, _ := got.logLik.get("abc")
+		gx, _ := got.logLik.get("xyz")
+		wa, _ := want.logLik.get("abc")
+		wx, _ := want.logLik.get("xyz")
+		if got.info != want.info || got.logPrior != want.logPrior || got.logLik.len() != want.logLik.len() ||
+			ga != wa || gx != wx {
+			t.Errorf("%s: parsed %+v abc %v xyz %v, want %+v abc %v xyz %v", name, got.info, ga, gx, want.info, wa, wx)
 		}
 	}
 	// Every truncation is an error, never a panic.
 	for n := 0; n < len(small); n++ {
 		if m, err := parseNaiveBayes([]byte(small[:n])); err == nil || m != nil {
 			t.Errorf("truncated to %d bytes: no error", n)
+		}
+	}
+}
+
+func TestSoftmaxSecondExact(t *testing.T) {
+	// softmaxSecond skips math.Exp(0); that must change no bit.
+	if math.Exp(0) != 1 || math.Exp(math.Copysign(0, -1)) != 1 {
+		t.Fatal("math.Exp(±0) != 1")
+	}
+	plain := func(a, b float64) float64 {
+		hi := math.Max(a, b)
+		ea, eb := math.Exp(a-hi), math.Exp(b-hi)
+		return eb / (ea + eb)
+	}
+	inf := math.Inf(1)
+	vals := []float64{0, -1, -1e-300, -5.5, -700, -746, -1e7, -1e7 + 1, math.Log(0.5), -inf, inf, math.NaN()}
+	for _, a := range vals {
+		for _, b := range vals {
+			got, want := softmaxSecond(a, b), plain(a, b)
+			if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+				t.Errorf("softmaxSecond(%v, %v) = %v, want %v", a, b, got, want)
+			}
 		}
 	}
 }

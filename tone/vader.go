@@ -1,8 +1,10 @@
 package tone
 
 import (
+	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -156,24 +158,6 @@ var vaderSpecialCases = map[string]float64{
 	"beating heart": 3.1, "broken heart": -2.9,
 }
 
-// vaderPhraseWords holds every word of the multi-word keys of
-// vaderSpecialCases and vaderBoosters: a phrase lookup can only succeed when
-// each of its words is one of them, so most lookups are skipped by a flag
-// set once per token.
-var vaderPhraseWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, keys := range []map[string]float64{vaderSpecialCases, vaderBoosters} {
-		for k := range keys {
-			if f := strings.Fields(k); len(f) > 1 {
-				for _, w := range f {
-					m[w] = true
-				}
-			}
-		}
-	}
-	return m
-}()
-
 // vaderLexiconPatch holds the reference 3.3.2 lexicon entries missing from
 // govader's copy of the lexicon.
 var vaderLexiconPatch = map[string]float64{"heart": 3.2, "hearts": 3.3}
@@ -186,10 +170,157 @@ func toSet(words ...string) map[string]struct{} {
 	return m
 }
 
-// vaderLexicon holds the parsed word and emoji lexicons.
+// vaderWord is everything the rules need to know about one lower-cased
+// word. The words of the lexicon, the boosters, the negations and the words
+// that rules compare with are held in one table (vaderLexicon.words), so
+// that scoring looks each token up once; a word absent from it is a
+// vaderWord with no flags but, maybe, wNegated (it contains "n't").
+type vaderWord struct {
+	valence float64 // lexicon valence, when flags has wLex
+	booster float64 // booster scalar, when flags has wBooster
+	flags   uint16
+	phrase  uint8 // 1 + index among the words of multi-word keys; 0 if none
+}
+
+// Flags of vaderWord.
+const (
+	wLex     uint16 = 1 << iota // a key of the VADER lexicon
+	wBooster                    // a key of vaderBoosters
+	wNegated                    // a negation word, or a word containing "n't"
+	wNo                         // "no"
+	wOrNor                      // "or" or "nor"
+	wNever                      // "never"
+	wSoThis                     // "so" or "this"
+	wWithout                    // "without"
+	wDoubt                      // "doubt"
+	wLeast                      // "least"
+	wAtVery                     // "at" or "very"
+	wKind                       // "kind"
+	wOf                         // "of"
+	wBut                        // "but"
+)
+
+// vaderRuleWords are the words the rules compare tokens with.
+var vaderRuleWords = map[string]uint16{
+	"no": wNo, "or": wOrNor, "nor": wOrNor, "never": wNever, "so": wSoThis,
+	"this": wSoThis, "without": wWithout, "doubt": wDoubt, "least": wLeast,
+	"at": wAtVery, "very": wAtVery, "kind": wKind, "of": wOf, "but": wBut,
+}
+
+// vaderLexicon holds the parsed word and emoji lexicons and the tables
+// derived from them.
 type vaderLexicon struct {
 	valence map[string]float64
 	emoji   map[rune]string // single-code-point emoji → description
+	// emojiBits has bit r set for each key r of emoji: a cheap first test
+	// of non-ASCII code points.
+	emojiBits []uint64
+	words     *wordTable[vaderWord]
+	// special and boosters hold the multi-word keys of vaderSpecialCases
+	// and vaderBoosters, keyed by phraseKey of their words' phrase ids.
+	special, boosters map[uint32]float64
+}
+
+// isEmoji reports whether r is a key of the emoji lexicon.
+func (lex *vaderLexicon) isEmoji(r rune) bool {
+	k := uint(r) >> 6
+	return k < uint(len(lex.emojiBits)) && lex.emojiBits[k]&(1<<(uint(r)&63)) != 0
+}
+
+// phraseKey packs the phrase ids of two or three words (each 1…255) into
+// one number; keys of two words are below 1<<16, keys of three above.
+func phraseKey(ids ...uint8) uint32 {
+	k := uint32(0)
+	for _, id := range ids {
+		k = k<<8 | uint32(id)
+	}
+	return k
+}
+
+// buildVADERWords fills lex.words, lex.special and lex.boosters from the
+// lexicon and the reference's word lists.
+func (lex *vaderLexicon) buildVADERWords() error {
+	words := make(map[string]vaderWord, len(lex.valence)+len(vaderBoosters)+len(vaderNegations)+len(vaderRuleWords))
+	for w, v := range lex.valence {
+		e := words[w]
+		e.valence, e.flags = v, e.flags|wLex
+		words[w] = e
+	}
+	for w, b := range vaderBoosters {
+		e := words[w]
+		e.booster, e.flags = b, e.flags|wBooster
+		words[w] = e
+	}
+	for w := range vaderNegations {
+		e := words[w]
+		e.flags |= wNegated
+		words[w] = e
+	}
+	for w, f := range vaderRuleWords {
+		e := words[w]
+		e.flags |= f
+		words[w] = e
+	}
+	// Phrase ids, in sorted order so that they do not depend on map order.
+	var phraseWords []string
+	for _, keys := range []map[string]float64{vaderSpecialCases, vaderBoosters} {
+		for k := range keys {
+			if f := strings.Fields(k); len(f) > 1 {
+				phraseWords = append(phraseWords, f...)
+			}
+		}
+	}
+	slices.Sort(phraseWords)
+	phraseWords = slices.Compact(phraseWords)
+	if len(phraseWords) > 255 {
+		return fmt.Errorf("vader: %d words in multi-word phrases, at most 255", len(phraseWords))
+	}
+	for k, w := range phraseWords {
+		e := words[w]
+		e.phrase = uint8(k + 1)
+		words[w] = e
+	}
+	for w, e := range words {
+		if strings.Contains(w, "n't") {
+			e.flags |= wNegated
+			words[w] = e
+		}
+	}
+	type entry struct {
+		w string
+		e vaderWord
+	}
+	var list []entry
+	for w, e := range words {
+		list = append(list, entry{w, e})
+	}
+	// Most tokens are in no list: filter them out.
+	lex.words = newWordTable(list, func(e entry) string { return e.w }, func(e entry) vaderWord { return e.e },
+		wordTableOptions[entry]{filter: true})
+	phrases := func(m map[string]float64) (map[uint32]float64, error) {
+		out := map[uint32]float64{}
+		for k, v := range m {
+			f := strings.Fields(k)
+			if len(f) < 2 {
+				continue
+			}
+			if len(f) > 3 || strings.Join(f, " ") != k {
+				return nil, fmt.Errorf("vader: phrase %q: want two or three words, single spaces", k)
+			}
+			ids := make([]uint8, len(f))
+			for i, w := range f {
+				ids[i] = words[w].phrase
+			}
+			out[phraseKey(ids...)] = v
+		}
+		return out, nil
+	}
+	var err error
+	if lex.special, err = phrases(vaderSpecialCases); err != nil {
+		return err
+	}
+	lex.boosters, err = phrases(vaderBoosters)
+	return err
 }
 
 var (
@@ -230,7 +361,18 @@ func loadVADERLexicon() (*vaderLexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &vaderLexicon{valence: valence, emoji: em}, nil
+	lex := &vaderLexicon{valence: valence, emoji: em}
+	for r := range em {
+		k := int(r >> 6)
+		if k >= len(lex.emojiBits) {
+			lex.emojiBits = append(lex.emojiBits, make([]uint64, k+1-len(lex.emojiBits))...)
+		}
+		lex.emojiBits[k] |= 1 << (uint(r) & 63)
+	}
+	if err := lex.buildVADERWords(); err != nil {
+		return nil, err
+	}
+	return lex, nil
 }
 
 // parseVADERWords reads "token<TAB>mean<TAB>…" lines; later duplicates win,
@@ -271,83 +413,102 @@ func parseVADEREmoji(text string) (map[rune]string, error) {
 	return m, nil
 }
 
+// vaderTok is one token: what the table says of its lower-cased form, and
+// whether it is ALL CAPS.
+type vaderTok struct {
+	vaderWord
+	upper bool
+}
+
+func (t *vaderTok) is(f uint16) bool { return t.flags&f != 0 }
+
 // vaderScratch holds per-call buffers, reused through a pool.
 type vaderScratch struct {
-	words  []string  // tokens as written
-	lower  []string  // tokens lower-cased
-	upper  []bool    // token is ALL CAPS
-	sent   []float64 // valence per token
-	key    []byte    // buffer for idiom lookups
-	phrase []bool    // token is a word of some multi-word idiom or booster
-	text   strings.Builder
-	lowbuf strings.Builder
+	toks []vaderTok
+	sent []float64 // valence per token
+	buf  []byte    // the sentence, then wordPad zero bytes
+	alt  []byte    // the sentence with emoji replaced, then wordPad zero bytes
+	low  []byte    // a token lower-cased, then wordPad zero bytes
+	cl   uint8     // the classes of all the bytes of the tokens
 }
 
 var vaderScratchPool = sync.Pool{New: func() any { return new(vaderScratch) }}
 
+// maxPooledVADER is the largest sentence whose buffers go back to the pool.
+const maxPooledVADER = 1 << 16
+
 func (sc *vaderScratch) score(lex *vaderLexicon, sentence string) VADERScores {
-	text := sc.replaceEmoji(lex, sentence)
-	text = strings.TrimFunc(text, isPySpace)
-	sc.tokenize(text)
-	n := len(sc.words)
-	sc.phrase = sc.phrase[:0]
-	for _, w := range sc.lower {
-		sc.phrase = append(sc.phrase, vaderPhraseWords[w])
+	p := append(sc.buf[:0], sentence...)
+	p = append(p, make([]byte, wordPad)...)
+	sc.buf = p
+	n := len(sentence)
+	caps, ok := sc.tokenize(lex, p, n)
+	if !ok {
+		// Emoji: tokenize the text with their descriptions, which holds
+		// none.
+		p = sc.replaceEmoji(lex, sentence)
+		n = len(p) - wordPad
+		caps, _ = sc.tokenize(lex, p, n)
 	}
-	capDiff := sc.capDifferential()
+	t := sc.toks
+	capDiff := caps > 0 && caps < len(t)
 	sc.sent = sc.sent[:0]
-	for i := 0; i < n; i++ {
-		lw := sc.lower[i]
-		if _, ok := vaderBoosters[lw]; ok {
-			sc.sent = append(sc.sent, 0)
-			continue
-		}
-		if i < n-1 && lw == "kind" && sc.lower[i+1] == "of" {
+	for i := range t {
+		if t[i].is(wBooster) || (i < len(t)-1 && t[i].is(wKind) && t[i+1].is(wOf)) {
 			sc.sent = append(sc.sent, 0)
 			continue
 		}
 		sc.sent = append(sc.sent, sc.valence(lex, i, capDiff))
 	}
 	sc.butCheck()
-	return scoreValence(sc.sent, text)
+	// Leading and trailing white space, which the reference trims before
+	// counting, holds no "!" or "?"; every "!" and "?" is in a token.
+	ep, qm := 0, 0
+	if sc.cl&bBang != 0 {
+		ep = bytes.Count(p[:n], []byte{'!'})
+	}
+	if sc.cl&bQuest != 0 {
+		qm = bytes.Count(p[:n], []byte{'?'})
+	}
+	r := scoreValence(sc.sent, ep, qm)
+	if cap(sc.buf) > maxPooledVADER+wordPad {
+		sc.buf = nil
+	}
+	if cap(sc.alt) > maxPooledVADER+wordPad {
+		sc.alt = nil
+	}
+	return r
 }
 
 // replaceEmoji returns sentence with single-code-point emoji replaced by
-// their descriptions (step 1); sentence itself when it holds none.
-func (sc *vaderScratch) replaceEmoji(lex *vaderLexicon, sentence string) string {
-	first := -1
+// their descriptions (step 1) and wordPad zero bytes after it. Like the
+// reference's loop over characters, it writes U+FFFD for each invalid byte
+// after the first emoji.
+func (sc *vaderScratch) replaceEmoji(lex *vaderLexicon, sentence string) []byte {
+	first := len(sentence)
 	for i, r := range sentence {
-		if r >= utf8.RuneSelf {
-			if _, ok := lex.emoji[r]; ok {
-				first = i
-				break
-			}
+		if r >= utf8.RuneSelf && lex.isEmoji(r) {
+			first = i
+			break
 		}
 	}
-	if first < 0 {
-		return sentence
-	}
-	b := &sc.text
-	b.Reset()
-	b.WriteString(sentence[:first])
+	b := append(sc.alt[:0], sentence[:first]...)
 	prevSpace := first == 0 || sentence[first-1] == ' '
 	for _, r := range sentence[first:] {
-		desc, ok := "", false
-		if r >= utf8.RuneSelf {
-			desc, ok = lex.emoji[r]
-		}
-		if ok {
+		if r >= utf8.RuneSelf && lex.isEmoji(r) {
 			if !prevSpace {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
-			b.WriteString(desc)
+			b = append(b, lex.emoji[r]...)
 			prevSpace = false
 			continue
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 		prevSpace = r == ' '
 	}
-	return b.String()
+	b = append(b, make([]byte, wordPad)...)
+	sc.alt = b
+	return b
 }
 
 // isPySpace reports whether Python's str.isspace holds for r.
@@ -363,84 +524,211 @@ func isASCIIPunct(b byte) bool {
 	return (b >= '!' && b <= '/') || (b >= ':' && b <= '@') || (b >= '[' && b <= '`') || (b >= '{' && b <= '~')
 }
 
-// tokenize splits text on white space, strips punctuation (step 2) and
-// records each token's lower-case form and ALL-CAPS flag.
-func (sc *vaderScratch) tokenize(text string) {
-	sc.words, sc.lower, sc.upper = sc.words[:0], sc.lower[:0], sc.upper[:0]
-	start := -1
-	for i, r := range text {
-		if isPySpace(r) {
-			if start >= 0 {
-				sc.addToken(text[start:i])
-				start = -1
+// Classes of bytes for tokenizing, in vaderByteClass.
+const (
+	bSpace    = 1 << iota // ASCII white space (isPySpace)
+	bPunct                // in Python's string.punctuation
+	bUpper                // 'A'…'Z'
+	bLower                // 'a'…'z'
+	bApos                 // '\''
+	bBang                 // '!'
+	bQuest                // '?'
+	bNonASCII             // ≥ 0x80
+)
+
+var vaderByteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = bNonASCII
+		case isPySpace(rune(c)):
+			t[c] = bSpace
+		case 'A' <= c && c <= 'Z':
+			t[c] = bUpper
+		case 'a' <= c && c <= 'z':
+			t[c] = bLower
+		case isASCIIPunct(byte(c)):
+			t[c] = bPunct
+			switch c {
+			case '\'':
+				t[c] |= bApos
+			case '!':
+				t[c] |= bBang
+			case '?':
+				t[c] |= bQuest
 			}
-		} else if start < 0 {
-			start = i
 		}
 	}
-	if start >= 0 {
-		sc.addToken(text[start:])
+	return t
+}()
+
+// tokenize splits p[:n] on white space into sc.toks (step 2) and returns
+// the number of ALL-CAPS tokens; p has wordPad bytes after n. It stops and
+// reports false at the first emoji of the lexicon, which must be replaced
+// first.
+func (sc *vaderScratch) tokenize(lex *vaderLexicon, p []byte, n int) (caps int, ok bool) {
+	sc.toks = sc.toks[:0]
+	sc.cl = 0
+	text := p[:n]
+	for i := 0; i < len(text); {
+		cl := vaderByteClass[text[i]]
+		if cl&bSpace != 0 {
+			i++
+			continue
+		}
+		if cl&bNonASCII != 0 {
+			r, size := utf8.DecodeRune(text[i:])
+			if lex.isEmoji(r) {
+				return 0, false
+			}
+			if unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+		}
+		start, tcl := i, uint8(0)
+		for i < len(text) {
+			cl := vaderByteClass[text[i]]
+			if cl&(bSpace|bNonASCII) == 0 {
+				tcl |= cl
+				i++
+				continue
+			}
+			if cl&bSpace != 0 {
+				break
+			}
+			r, size := utf8.DecodeRune(text[i:])
+			if lex.isEmoji(r) {
+				return 0, false
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			tcl |= bNonASCII
+			i += size
+		}
+		caps += sc.addToken(lex, p, start, i, tcl)
+		sc.cl |= tcl
 	}
+	return caps, true
 }
 
-func (sc *vaderScratch) addToken(tok string) {
-	a, b := 0, len(tok)
-	for a < b && isASCIIPunct(tok[a]) {
-		a++
-	}
-	for b > a && isASCIIPunct(tok[b-1]) {
-		b--
-	}
-	if stripped := tok[a:b]; utf8.RuneCountInString(stripped) > 2 {
-		tok = stripped
-	}
-	sc.words = append(sc.words, tok)
-	sc.lower = append(sc.lower, sc.toLower(tok))
-	sc.upper = append(sc.upper, isPyUpper(tok))
+// asciiToLower lower-cases the ASCII letters of the eight bytes of w, all
+// below 0x80.
+func asciiToLower(w uint64) uint64 {
+	const ones = 0x0101010101010101
+	geA := w + ones*(0x80-'A')   // high bit set where the byte is ≥ 'A'
+	gtZ := w + ones*(0x80-'Z'-1) // high bit set where the byte is > 'Z'
+	upper := geA &^ gtZ & (ones * 0x80)
+	return w | upper>>2
 }
 
-// toLower lower-cases like Python's str.lower (see the VADER doc comment),
-// without allocating when tok is already lower case ASCII.
-func (sc *vaderScratch) toLower(tok string) string {
-	ascii, hasUpper := true, false
-	for i := 0; i < len(tok); i++ {
-		c := tok[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		if c >= 'A' && c <= 'Z' {
-			hasUpper = true
+// containsNT reports whether the ASCII b, lower-cased, contains "n't".
+func containsNT(b []byte) bool {
+	for i := 0; i+2 < len(b); i++ {
+		if b[i]|0x20 == 'n' && b[i+1] == '\'' && b[i+2]|0x20 == 't' {
+			return true
 		}
 	}
-	if ascii && !hasUpper {
-		return tok
+	return false
+}
+
+// addToken strips the punctuation around the token p[a:b], whose bytes
+// have the classes cl, looks its lower-cased form up and appends it to
+// sc.toks; p has wordPad bytes after b. It returns 1 when the token is
+// ALL CAPS, else 0.
+func (sc *vaderScratch) addToken(lex *vaderLexicon, p []byte, a, b int, cl uint8) int {
+	if cl&bPunct != 0 {
+		sa, sb := a, b
+		for sa < sb && vaderByteClass[p[sa]]&bPunct != 0 {
+			sa++
+		}
+		for sb > sa && vaderByteClass[p[sb-1]]&bPunct != 0 {
+			sb--
+		}
+		// A token is kept whole when what remains has two code points
+		// or fewer, which is at most 8 bytes.
+		if n := sb - sa; n > 2 && (cl&bNonASCII == 0 || n > 8 || utf8.RuneCount(p[sa:sb]) > 2) {
+			a, b = sa, sb
+		}
 	}
-	b := &sc.lowbuf
-	b.Reset()
-	b.Grow(len(tok) + 2)
-	for _, r := range tok {
+	// Stripping removes only punctuation, so cl holds for the token still,
+	// but for bApos, which may be lost: a test of "n't" then fails.
+	var (
+		w     vaderWord
+		found bool
+		upper bool
+		n     = b - a
+	)
+	switch {
+	case cl&bNonASCII == 0 && n <= 16:
+		w0, w1 := wordKey(p, a, n)
+		if cl&bUpper != 0 {
+			w0, w1 = asciiToLower(w0), asciiToLower(w1)
+			upper = cl&bLower == 0
+		}
+		w, found = lex.words.getWords(w0, w1, n)
+		if !found && cl&bApos != 0 && containsNT(p[a:b]) {
+			w.flags = wNegated
+		}
+	case cl&bNonASCII == 0:
+		low := append(sc.low[:0], p[a:b]...)
+		for i, c := range low {
+			if 'A' <= c && c <= 'Z' {
+				low[i] = c + ('a' - 'A')
+			}
+		}
+		sc.low = low
+		w, found = lex.words.getPadded(low, 0, len(low))
+		upper = cl&bUpper != 0 && cl&bLower == 0
+		if !found && cl&bApos != 0 && containsNT(low) {
+			w.flags = wNegated
+		}
+	default:
+		low := appendLowerPy(sc.low[:0], p[a:b])
+		low = append(low, make([]byte, wordPad)...)
+		sc.low = low
+		low = low[:len(low)-wordPad]
+		w, found = lex.words.getPadded(sc.low, 0, len(low))
+		upper = isPyUpper(p[a:b])
+		if !found && bytes.Contains(low, []byte("n't")) {
+			w.flags = wNegated
+		}
+	}
+	sc.toks = append(sc.toks, vaderTok{vaderWord: w, upper: upper})
+	if upper {
+		return 1
+	}
+	return 0
+}
+
+// appendLowerPy appends tok lower-cased like Python's str.lower (see the
+// VADER doc comment) to dst.
+func appendLowerPy(dst []byte, tok []byte) []byte {
+	for i := 0; i < len(tok); {
+		r, size := utf8.DecodeRune(tok[i:])
+		i += size
 		switch {
 		case r >= 'A' && r <= 'Z':
-			b.WriteByte(byte(r) + 'a' - 'A')
+			dst = append(dst, byte(r)+'a'-'A')
 		case r < utf8.RuneSelf:
-			b.WriteByte(byte(r))
+			dst = append(dst, byte(r))
 		case r == 'İ':
-			b.WriteString("i\u0307")
+			dst = append(dst, "i\u0307"...)
 		default:
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
-	s := b.String()
-	*b = strings.Builder{} // s now owns the bytes
-	return s
+	return dst
 }
 
 // isPyUpper reports whether Python's str.isupper holds for s: at least one
 // cased character and none lower or title case.
-func isPyUpper(s string) bool {
+func isPyUpper(s []byte) bool {
 	cased := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRune(s[i:])
+		i += size
 		if r < utf8.RuneSelf {
 			if r >= 'a' && r <= 'z' {
 				return false
@@ -460,44 +748,27 @@ func isPyUpper(s string) bool {
 	return cased
 }
 
-// capDifferential reports whether some but not all tokens are ALL CAPS.
-func (sc *vaderScratch) capDifferential() bool {
-	caps := 0
-	for _, u := range sc.upper {
-		if u {
-			caps++
-		}
-	}
-	diff := len(sc.upper) - caps
-	return diff > 0 && diff < len(sc.upper)
-}
-
-func (lex *vaderLexicon) has(w string) bool {
-	_, ok := lex.valence[w]
-	return ok
-}
-
-// valence is step 4 for the lexicon word at i.
+// valence is step 4 for the token at i.
 func (sc *vaderScratch) valence(lex *vaderLexicon, i int, capDiff bool) float64 {
-	lw := sc.lower
-	base, ok := lex.valence[lw[i]]
-	if !ok {
+	t := sc.toks
+	if !t[i].is(wLex) {
 		return 0
 	}
+	base := t[i].valence
 	v := base
-	if lw[i] == "no" && i != len(lw)-1 && lex.has(lw[i+1]) {
+	if t[i].is(wNo) && i != len(t)-1 && t[i+1].is(wLex) {
 		v = 0
 	}
-	if (i > 0 && lw[i-1] == "no") || (i > 1 && lw[i-2] == "no") ||
-		(i > 2 && lw[i-3] == "no" && (lw[i-1] == "or" || lw[i-1] == "nor")) {
+	if (i > 0 && t[i-1].is(wNo)) || (i > 1 && t[i-2].is(wNo)) ||
+		(i > 2 && t[i-3].is(wNo) && t[i-1].is(wOrNor)) {
 		v = base * vaderNegScalar
 	}
-	if sc.upper[i] && capDiff {
+	if t[i].upper && capDiff {
 		v = awayFromZero(v, vaderCapsIncr)
 	}
 	for dist := 1; dist <= 3; dist++ {
 		j := i - dist
-		if j < 0 || lex.has(lw[j]) {
+		if j < 0 || t[j].is(wLex) {
 			continue
 		}
 		s := sc.scalar(j, v, capDiff)
@@ -510,10 +781,10 @@ func (sc *vaderScratch) valence(lex *vaderLexicon, i int, capDiff bool) float64 
 		v += s
 		v = sc.negation(v, dist, i)
 		if dist == 3 {
-			v = sc.idioms(v, i)
+			v = sc.idioms(lex, v, i)
 		}
 	}
-	return sc.least(lex, v, i)
+	return sc.least(v, i)
 }
 
 // awayFromZero adds d to a positive v and subtracts it otherwise (the
@@ -527,14 +798,15 @@ func awayFromZero(v, d float64) float64 {
 
 // scalar is the booster effect of token j on valence v.
 func (sc *vaderScratch) scalar(j int, v float64, capDiff bool) float64 {
-	s, ok := vaderBoosters[sc.lower[j]]
-	if !ok {
+	t := &sc.toks[j]
+	if !t.is(wBooster) {
 		return 0
 	}
+	s := t.booster
 	if v < 0 {
 		s = -s
 	}
-	if sc.upper[j] && capDiff {
+	if t.upper && capDiff {
 		if v > 0 {
 			s += vaderCapsIncr
 		} else {
@@ -544,103 +816,109 @@ func (sc *vaderScratch) scalar(j int, v float64, capDiff bool) float64 {
 	return s
 }
 
-// negated is the reference's test of one word: a negation word or any word
-// containing "n't".
-func negated(w string) bool {
-	if _, ok := vaderNegations[w]; ok {
-		return true
-	}
-	return strings.Contains(w, "n't")
-}
-
-func isSoThis(w string) bool { return w == "so" || w == "this" }
-
 // negation applies the negation and "never so" rules for the preceding
 // token at distance dist from i.
 func (sc *vaderScratch) negation(v float64, dist, i int) float64 {
-	lw := sc.lower
+	t := sc.toks
 	switch dist {
 	case 1:
-		if negated(lw[i-1]) {
+		if t[i-1].is(wNegated) {
 			return v * vaderNegScalar
 		}
 	case 2:
 		switch {
-		case lw[i-2] == "never" && isSoThis(lw[i-1]):
+		case t[i-2].is(wNever) && t[i-1].is(wSoThis):
 			return v * 1.25
-		case lw[i-2] == "without" && lw[i-1] == "doubt":
+		case t[i-2].is(wWithout) && t[i-1].is(wDoubt):
 			return v
-		case negated(lw[i-2]):
+		case t[i-2].is(wNegated):
 			return v * vaderNegScalar
 		}
 	case 3:
 		switch {
-		case (lw[i-3] == "never" && isSoThis(lw[i-2])) || isSoThis(lw[i-1]):
+		case (t[i-3].is(wNever) && t[i-2].is(wSoThis)) || t[i-1].is(wSoThis):
 			return v * 1.25
-		case lw[i-3] == "without" && (lw[i-2] == "doubt" || lw[i-1] == "doubt"):
+		case t[i-3].is(wWithout) && (t[i-2].is(wDoubt) || t[i-1].is(wDoubt)):
 			return v
-		case negated(lw[i-3]):
+		case t[i-3].is(wNegated):
 			return v * vaderNegScalar
 		}
 	}
 	return v
 }
 
-// lookup reports the value of the lower-cased tokens idx joined by single
-// spaces in m.
-func (sc *vaderScratch) lookup(m map[string]float64, idx ...int) (float64, bool) {
-	for _, j := range idx {
-		if j < 0 || j >= len(sc.phrase) || !sc.phrase[j] {
-			return 0, false // a word no multi-word key holds: no phrase can match
-		}
+// phrase2 and phrase3 report the value in m of the lower-cased tokens at
+// a, b (and c) joined by single spaces; m is lex.special or lex.boosters.
+// Only the words of multi-word keys have a phrase id, so a token without
+// one ends the search.
+func (sc *vaderScratch) phrase2(m map[uint32]float64, a, b int) (float64, bool) {
+	t := sc.toks
+	if b >= len(t) || t[a].phrase == 0 || t[b].phrase == 0 {
+		return 0, false
 	}
-	sc.key = sc.key[:0]
-	for k, j := range idx {
-		if k > 0 {
-			sc.key = append(sc.key, ' ')
-		}
-		sc.key = append(sc.key, sc.lower[j]...)
+	v, ok := m[phraseKey(t[a].phrase, t[b].phrase)]
+	return v, ok
+}
+
+func (sc *vaderScratch) phrase3(m map[uint32]float64, a, b, c int) (float64, bool) {
+	t := sc.toks
+	if c >= len(t) || t[a].phrase == 0 || t[b].phrase == 0 || t[c].phrase == 0 {
+		return 0, false
 	}
-	v, ok := m[string(sc.key)]
+	v, ok := m[phraseKey(t[a].phrase, t[b].phrase, t[c].phrase)]
 	return v, ok
 }
 
 // idioms applies the special-case idioms and two-word dampeners (i ≥ 3).
-func (sc *vaderScratch) idioms(v float64, i int) float64 {
-	seqs := [5][]int{{i - 1, i}, {i - 2, i - 1, i}, {i - 2, i - 1}, {i - 3, i - 2, i - 1}, {i - 3, i - 2}}
-	for _, seq := range seqs {
-		if sv, ok := sc.lookup(vaderSpecialCases, seq...); ok {
-			v = sv
-			break
-		}
+func (sc *vaderScratch) idioms(lex *vaderLexicon, v float64, i int) float64 {
+	t := sc.toks
+	if t[i].phrase == 0 && t[i-1].phrase == 0 && t[i-2].phrase == 0 {
+		return v // every sequence below holds i, i−1 or i−2
 	}
-	n := len(sc.lower)
+	sp := lex.special
+	if sv, ok := sc.phrase2(sp, i-1, i); ok {
+		v = sv
+	} else if sv, ok := sc.phrase3(sp, i-2, i-1, i); ok {
+		v = sv
+	} else if sv, ok := sc.phrase2(sp, i-2, i-1); ok {
+		v = sv
+	} else if sv, ok := sc.phrase3(sp, i-3, i-2, i-1); ok {
+		v = sv
+	} else if sv, ok := sc.phrase2(sp, i-3, i-2); ok {
+		v = sv
+	}
+	n := len(t)
 	if n-1 > i {
-		if sv, ok := sc.lookup(vaderSpecialCases, i, i+1); ok {
+		if sv, ok := sc.phrase2(sp, i, i+1); ok {
 			v = sv
 		}
 	}
 	if n-1 > i+1 {
-		if sv, ok := sc.lookup(vaderSpecialCases, i, i+1, i+2); ok {
+		if sv, ok := sc.phrase3(sp, i, i+1, i+2); ok {
 			v = sv
 		}
 	}
-	for _, seq := range [3][]int{{i - 3, i - 2, i - 1}, {i - 3, i - 2}, {i - 2, i - 1}} {
-		if b, ok := sc.lookup(vaderBoosters, seq...); ok {
-			v += b
-		}
+	bo := lex.boosters
+	if b, ok := sc.phrase3(bo, i-3, i-2, i-1); ok {
+		v += b
+	}
+	if b, ok := sc.phrase2(bo, i-3, i-2); ok {
+		v += b
+	}
+	if b, ok := sc.phrase2(bo, i-2, i-1); ok {
+		v += b
 	}
 	return v
 }
 
 // least negates a word preceded by "least" unless "at least"/"very least".
-func (sc *vaderScratch) least(lex *vaderLexicon, v float64, i int) float64 {
-	lw := sc.lower
-	if i > 1 && !lex.has(lw[i-1]) && lw[i-1] == "least" {
-		if lw[i-2] != "at" && lw[i-2] != "very" {
+func (sc *vaderScratch) least(v float64, i int) float64 {
+	t := sc.toks
+	if i > 1 && !t[i-1].is(wLex) && t[i-1].is(wLeast) {
+		if !t[i-2].is(wAtVery) {
 			v *= vaderNegScalar
 		}
-	} else if i > 0 && !lex.has(lw[i-1]) && lw[i-1] == "least" {
+	} else if i > 0 && !t[i-1].is(wLex) && t[i-1].is(wLeast) {
 		v *= vaderNegScalar
 	}
 	return v
@@ -649,8 +927,8 @@ func (sc *vaderScratch) least(lex *vaderLexicon, v float64, i int) float64 {
 // butCheck is step 5, including the reference's first-equal-value lookup.
 func (sc *vaderScratch) butCheck() {
 	bi := -1
-	for k, w := range sc.lower {
-		if w == "but" {
+	for k := range sc.toks {
+		if sc.toks[k].is(wBut) {
 			bi = k
 			break
 		}
@@ -674,14 +952,12 @@ func (sc *vaderScratch) butCheck() {
 	}
 }
 
-// punctuationEmphasis is the amplifier from "!" and "?" in text.
-func punctuationEmphasis(text string) float64 {
-	ep := strings.Count(text, "!")
+// punctuationEmphasis is the amplifier from ep "!" and qm "?".
+func punctuationEmphasis(ep, qm int) float64 {
 	if ep > 4 {
 		ep = 4
 	}
 	amp := float64(ep) * 0.292
-	qm := strings.Count(text, "?")
 	if qm > 1 {
 		if qm <= 3 {
 			amp += float64(qm) * 0.18
@@ -692,8 +968,8 @@ func punctuationEmphasis(text string) float64 {
 	return amp
 }
 
-// scoreValence is step 6.
-func scoreValence(sent []float64, text string) VADERScores {
+// scoreValence is step 6, for a text of ep "!" and qm "?".
+func scoreValence(sent []float64, ep, qm int) VADERScores {
 	if len(sent) == 0 {
 		return VADERScores{}
 	}
@@ -701,7 +977,7 @@ func scoreValence(sent []float64, text string) VADERScores {
 	for _, s := range sent {
 		sum += s
 	}
-	amp := punctuationEmphasis(text)
+	amp := punctuationEmphasis(ep, qm)
 	if sum > 0 {
 		sum += amp
 	} else if sum < 0 {

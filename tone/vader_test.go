@@ -229,7 +229,7 @@ func TestPyRound(t *testing.T) {
 
 func TestIsPyUpper(t *testing.T) {
 	for s, want := range map[string]bool{"SUX!": true, "Sux": false, "123": false, ":D": true, "ÉTÉ": true, "été": false, "ǅ": false} {
-		if got := isPyUpper(s); got != want {
+		if got := isPyUpper([]byte(s)); got != want {
 			t.Errorf("isPyUpper(%q) = %v, want %v", s, got, want)
 		}
 	}

@@ -51,7 +51,11 @@ func runEnv(args []string, e *env) int {
 			err = usagef("unknown command %q (commands: %s)", name, strings.Join(commandNames(), ", "))
 			break
 		}
-		err = cmd.run(cmd, rest, e)
+		// Each run gets its own copy: a command records its run's corpus
+		// flags (command.cf), and runs in one process (the tests) may
+		// overlap.
+		c := *cmd
+		err = c.run(&c, rest, e)
 		e.stopProgress() // cleared before an error is printed
 	}
 	switch {

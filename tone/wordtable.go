@@ -185,7 +185,7 @@ func (t *wordTable[V]) getWords(w0, w1 uint64, n int) (v V, ok bool) {
 }
 
 // getPadded looks up p[a:a+n]; p must have wordPad readable bytes from a
-// on when n ≤ 16. The keys must be encoded by wordKey.
+// on when n ≤ 16.
 func (t *wordTable[V]) getPadded(p []byte, a, n int) (V, bool) {
 	if n > 16 {
 		v, ok := t.long[string(p[a:a+n])]

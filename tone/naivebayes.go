@@ -355,7 +355,7 @@ func (m *NaiveBayes) sumWords(text string) (sum [2]float64, words int) {
 		for i+8 <= len(text) {
 			x := le64(text, i)
 			k := asciiLetterRun(x)
-			letters := (x | swarOnes*0x20) & swarLow[k&15] // lower-cased
+			letters := (x | swarOnes*0x20) & keyMask0[k&31] // lower-cased
 			w0, w1 = appendKey(w0, w1, n, letters)
 			n += k
 			i += k
@@ -401,15 +401,6 @@ func (m *NaiveBayes) sumWords(text string) (sum [2]float64, words int) {
 	sum[1] += lp1
 	return sum, words + found
 }
-
-// swarLow[k] masks the low k bytes of a word (k ≤ 8; the array is larger
-// so that k&15 needs no bounds check).
-var swarLow = func() (t [16]uint64) {
-	for k := range 9 {
-		t[k] = lowBytes(k)
-	}
-	return t
-}()
 
 const swarOnes = 0x0101010101010101
 

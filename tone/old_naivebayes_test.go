@@ -27,6 +27,11 @@ var oldNB = sync.OnceValues(func() (*oldNaiveBayes, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newOldNB(ref), nil
+})
+
+// newOldNB builds the classifier of a model as buildNaiveBayes did.
+func newOldNB(ref *nbRefModel) *oldNaiveBayes {
 	m := &oldNaiveBayes{logLik: make(map[string][2]float64, len(ref.Words))}
 	for c := range m.logPrior {
 		m.logPrior[c] = math.Log(ref.Probabilities[c])
@@ -39,8 +44,8 @@ var oldNB = sync.OnceValues(func() (*oldNaiveBayes, error) {
 		}
 		m.logLik[w] = lp
 	}
-	return m, nil
-})
+	return m
+}
 
 var oldNBBufPool = sync.Pool{New: func() any {
 	b := make([]byte, 0, 1024)

@@ -2,8 +2,10 @@ package tone
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -429,7 +431,6 @@ type vaderScratch struct {
 	buf  []byte    // the sentence, then wordPad zero bytes
 	alt  []byte    // the sentence with emoji replaced, then wordPad zero bytes
 	low  []byte    // a token lower-cased, then wordPad zero bytes
-	cl   uint8     // the classes of all the bytes of the tokens
 }
 
 var vaderScratchPool = sync.Pool{New: func() any { return new(vaderScratch) }}
@@ -462,15 +463,8 @@ func (sc *vaderScratch) score(lex *vaderLexicon, sentence string) VADERScores {
 	}
 	sc.butCheck()
 	// Leading and trailing white space, which the reference trims before
-	// counting, holds no "!" or "?"; every "!" and "?" is in a token.
-	ep, qm := 0, 0
-	if sc.cl&bBang != 0 {
-		ep = bytes.Count(p[:n], []byte{'!'})
-	}
-	if sc.cl&bQuest != 0 {
-		qm = bytes.Count(p[:n], []byte{'?'})
-	}
-	r := scoreValence(sc.sent, ep, qm)
+	// counting, holds no "!" or "?".
+	r := scoreValence(sc.sent, bytes.Count(p[:n], []byte{'!'}), bytes.Count(p[:n], []byte{'?'}))
 	if cap(sc.buf) > maxPooledVADER+wordPad {
 		sc.buf = nil
 	}
@@ -524,59 +518,40 @@ func isASCIIPunct(b byte) bool {
 	return (b >= '!' && b <= '/') || (b >= ':' && b <= '@') || (b >= '[' && b <= '`') || (b >= '{' && b <= '~')
 }
 
-// Classes of bytes for tokenizing, in vaderByteClass.
+// Classes of ASCII bytes for tokenizing, in vaderByteClass (0 for the
+// bytes ≥ 0x80).
 const (
-	bSpace    = 1 << iota // ASCII white space (isPySpace)
-	bPunct                // in Python's string.punctuation
-	bUpper                // 'A'…'Z'
-	bLower                // 'a'…'z'
-	bApos                 // '\''
-	bBang                 // '!'
-	bQuest                // '?'
-	bNonASCII             // ≥ 0x80
+	bSpace = 1 << iota // white space (isPySpace)
+	bPunct             // in Python's string.punctuation
 )
 
 var vaderByteClass = func() (t [256]uint8) {
-	for c := range t {
+	for c := range utf8.RuneSelf {
 		switch {
-		case c >= utf8.RuneSelf:
-			t[c] = bNonASCII
 		case isPySpace(rune(c)):
 			t[c] = bSpace
-		case 'A' <= c && c <= 'Z':
-			t[c] = bUpper
-		case 'a' <= c && c <= 'z':
-			t[c] = bLower
 		case isASCIIPunct(byte(c)):
 			t[c] = bPunct
-			switch c {
-			case '\'':
-				t[c] |= bApos
-			case '!':
-				t[c] |= bBang
-			case '?':
-				t[c] |= bQuest
-			}
 		}
 	}
 	return t
 }()
 
 // tokenize splits p[:n] on white space into sc.toks (step 2) and returns
-// the number of ALL-CAPS tokens; p has wordPad bytes after n. It stops and
-// reports false at the first emoji of the lexicon, which must be replaced
-// first.
+// the number of ALL-CAPS tokens; p has wordPad zero bytes after n. It
+// stops and reports false at the first emoji of the lexicon, which must be
+// replaced first.
 func (sc *vaderScratch) tokenize(lex *vaderLexicon, p []byte, n int) (caps int, ok bool) {
 	sc.toks = sc.toks[:0]
-	sc.cl = 0
 	text := p[:n]
-	for i := 0; i < len(text); {
-		cl := vaderByteClass[text[i]]
-		if cl&bSpace != 0 {
-			i++
-			continue
-		}
-		if cl&bNonASCII != 0 {
+	for i := 0; i < n; {
+		// White space between tokens.
+		if c := text[i]; c < utf8.RuneSelf {
+			if vaderByteClass[c]&bSpace != 0 {
+				i++
+				continue
+			}
+		} else {
 			r, size := utf8.DecodeRune(text[i:])
 			if lex.isEmoji(r) {
 				return 0, false
@@ -586,16 +561,26 @@ func (sc *vaderScratch) tokenize(lex *vaderLexicon, p []byte, n int) (caps int, 
 				continue
 			}
 		}
-		start, tcl := i, uint8(0)
-		for i < len(text) {
-			cl := vaderByteClass[text[i]]
-			if cl&(bSpace|bNonASCII) == 0 {
-				tcl |= cl
-				i++
+		// A token: eight bytes at a time up to a byte that may end it,
+		// below '!' or not ASCII; the zero bytes after n end the last.
+		start, nonASCII := i, false
+		for {
+			if s := stopBytes(le64b(p, i)); s != 0 {
+				i += bits.TrailingZeros64(s) >> 3
+			} else {
+				i += 8
 				continue
 			}
-			if cl&bSpace != 0 {
+			if i >= n {
+				i = n
 				break
+			}
+			if c := text[i]; c < utf8.RuneSelf {
+				if vaderByteClass[c]&bSpace != 0 {
+					break
+				}
+				i++ // a control character
+				continue
 			}
 			r, size := utf8.DecodeRune(text[i:])
 			if lex.isEmoji(r) {
@@ -604,23 +589,33 @@ func (sc *vaderScratch) tokenize(lex *vaderLexicon, p []byte, n int) (caps int, 
 			if unicode.IsSpace(r) {
 				break
 			}
-			tcl |= bNonASCII
+			nonASCII = true
 			i += size
 		}
-		caps += sc.addToken(lex, p, start, i, tcl)
-		sc.cl |= tcl
+		caps += sc.addToken(lex, p, start, i, nonASCII)
 	}
 	return caps, true
+}
+
+// le64b returns the eight bytes of p from i on as a little-endian word.
+func le64b(p []byte, i int) uint64 { return binary.LittleEndian.Uint64(p[i : i+8]) }
+
+// stopBytes returns the high bit of each byte of x below '!' (ASCII white
+// space among them) or not ASCII; only the lowest bit set is sure.
+func stopBytes(x uint64) uint64 {
+	return ((x-swarOnes*'!')&^x | x) & (swarOnes * 0x80)
+}
+
+// asciiIn returns the high bit of each byte of x, all below 0x80, that is
+// in lo…hi.
+func asciiIn(x uint64, lo, hi byte) uint64 {
+	return (x + swarOnes*uint64(0x80-lo)) &^ (x + swarOnes*uint64(0x7f-hi)) & (swarOnes * 0x80)
 }
 
 // asciiToLower lower-cases the ASCII letters of the eight bytes of w, all
 // below 0x80.
 func asciiToLower(w uint64) uint64 {
-	const ones = 0x0101010101010101
-	geA := w + ones*(0x80-'A')   // high bit set where the byte is ≥ 'A'
-	gtZ := w + ones*(0x80-'Z'-1) // high bit set where the byte is > 'Z'
-	upper := geA &^ gtZ & (ones * 0x80)
-	return w | upper>>2
+	return w | asciiIn(w, 'A', 'Z')>>2
 }
 
 // containsNT reports whether the ASCII b, lower-cased, contains "n't".
@@ -633,12 +628,12 @@ func containsNT(b []byte) bool {
 	return false
 }
 
-// addToken strips the punctuation around the token p[a:b], whose bytes
-// have the classes cl, looks its lower-cased form up and appends it to
-// sc.toks; p has wordPad bytes after b. It returns 1 when the token is
-// ALL CAPS, else 0.
-func (sc *vaderScratch) addToken(lex *vaderLexicon, p []byte, a, b int, cl uint8) int {
-	if cl&bPunct != 0 {
+// addToken strips the punctuation around the token p[a:b], looks its
+// lower-cased form up and appends it to sc.toks; p has wordPad bytes after
+// b, and nonASCII tells whether the token has a byte ≥ 0x80. It returns 1
+// when the token is ALL CAPS, else 0.
+func (sc *vaderScratch) addToken(lex *vaderLexicon, p []byte, a, b int, nonASCII bool) int {
+	if vaderByteClass[p[a]]&bPunct != 0 || vaderByteClass[p[b-1]]&bPunct != 0 {
 		sa, sb := a, b
 		for sa < sb && vaderByteClass[p[sa]]&bPunct != 0 {
 			sa++
@@ -648,12 +643,10 @@ func (sc *vaderScratch) addToken(lex *vaderLexicon, p []byte, a, b int, cl uint8
 		}
 		// A token is kept whole when what remains has two code points
 		// or fewer, which is at most 8 bytes.
-		if n := sb - sa; n > 2 && (cl&bNonASCII == 0 || n > 8 || utf8.RuneCount(p[sa:sb]) > 2) {
+		if n := sb - sa; n > 2 && (!nonASCII || n > 8 || utf8.RuneCount(p[sa:sb]) > 2) {
 			a, b = sa, sb
 		}
 	}
-	// Stripping removes only punctuation, so cl holds for the token still,
-	// but for bApos, which may be lost: a test of "n't" then fails.
 	var (
 		w     vaderWord
 		found bool
@@ -661,27 +654,32 @@ func (sc *vaderScratch) addToken(lex *vaderLexicon, p []byte, a, b int, cl uint8
 		n     = b - a
 	)
 	switch {
-	case cl&bNonASCII == 0 && n <= 16:
+	case !nonASCII && n <= 16:
 		w0, w1 := wordKey(p, a, n)
-		if cl&bUpper != 0 {
+		if up := asciiIn(w0, 'A', 'Z') | asciiIn(w1, 'A', 'Z'); up != 0 {
+			upper = asciiIn(w0, 'a', 'z')|asciiIn(w1, 'a', 'z') == 0
 			w0, w1 = asciiToLower(w0), asciiToLower(w1)
-			upper = cl&bLower == 0
 		}
 		w, found = lex.words.getWords(w0, w1, n)
-		if !found && cl&bApos != 0 && containsNT(p[a:b]) {
+		if !found && asciiIn(w0, '\'', '\'')|asciiIn(w1, '\'', '\'') != 0 && containsNT(p[a:b]) {
 			w.flags = wNegated
 		}
-	case cl&bNonASCII == 0:
+	case !nonASCII:
 		low := append(sc.low[:0], p[a:b]...)
+		hasUpper, hasLower := false, false
 		for i, c := range low {
-			if 'A' <= c && c <= 'Z' {
+			switch {
+			case 'A' <= c && c <= 'Z':
 				low[i] = c + ('a' - 'A')
+				hasUpper = true
+			case 'a' <= c && c <= 'z':
+				hasLower = true
 			}
 		}
 		sc.low = low
 		w, found = lex.words.getPadded(low, 0, len(low))
-		upper = cl&bUpper != 0 && cl&bLower == 0
-		if !found && cl&bApos != 0 && containsNT(low) {
+		upper = hasUpper && !hasLower
+		if !found && containsNT(low) {
 			w.flags = wNegated
 		}
 	default:

@@ -121,12 +121,22 @@ func lowBytes(k int) uint64 {
 	return ^uint64(0) >> (64 - 8*uint(min(max(k, 0), 8)))
 }
 
+// keyMask0[n] and keyMask1[n] mask the first n bytes (n ≤ 16) of a key
+// in its two slot words; the arrays are larger so that n&31 needs no
+// bounds check.
+var keyMask0, keyMask1 = func() (m0, m1 [32]uint64) {
+	for n := range 17 {
+		m0[n], m1[n] = lowBytes(n), lowBytes(n-8)
+	}
+	return m0, m1
+}()
+
 // wordKey returns the slot words of p[a:a+n] (n ≤ 16); p must have wordPad
 // readable bytes from a on.
 func wordKey(p []byte, a, n int) (w0, w1 uint64) {
 	q := p[a : a+wordPad]
-	w0 = binary.LittleEndian.Uint64(q[:8]) & lowBytes(n)
-	w1 = binary.LittleEndian.Uint64(q[8:]) & lowBytes(n-8)
+	w0 = binary.LittleEndian.Uint64(q[:8]) & keyMask0[n&31]
+	w1 = binary.LittleEndian.Uint64(q[8:]) & keyMask1[n&31]
 	return w0, w1
 }
 
@@ -175,7 +185,7 @@ func (t *wordTable[V]) getWords(w0, w1 uint64, n int) (v V, ok bool) {
 }
 
 // getPadded looks up p[a:a+n]; p must have wordPad readable bytes from a
-// on when n ≤ 16. The keys must be encoded by wordKey.
+// on when n ≤ 16.
 func (t *wordTable[V]) getPadded(p []byte, a, n int) (V, bool) {
 	if n > 16 {
 		v, ok := t.long[string(p[a:a+n])]

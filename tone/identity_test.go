@@ -1,17 +1,12 @@
 package tone
 
 import (
-	"bufio"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"hash"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -50,39 +45,9 @@ func sampleTexts(t testing.TB) []string {
 	t.Helper()
 	out := slices.Clone(allSidesSentences(t))
 	out = append(out, nbTestSentences(t, 0)...)
-	f, err := os.Open("../testdata/allsides-middle-east/articles.jsonl.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 0, 1<<20), 1<<24)
-	for n := 0; n < 50 && sc.Scan(); n++ {
-		var a struct{ Text string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, a.Text)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	pages, err := filepath.Glob("../testdata/karabakh/*.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range pages {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, string(b))
-	}
-	return out
+	_, bodies := sampleArticles(t, 50)
+	out = append(out, bodies...)
+	return append(out, karabakhPages(t)...)
 }
 
 // identityCount is the number of generated strings per test.

@@ -190,11 +190,10 @@ func TestNaiveBayesHandComputed(t *testing.T) {
 	}
 }
 
-// nbTestSentences returns sentences of the two sample corpora: the first
-// articles of AllSides and all Karabakh pages, split on ". " and lines.
-func nbTestSentences(t testing.TB, maxArticles int) []string {
+// sampleArticles returns the title and text of the first max articles of
+// the AllSides sample (every article when max ≤ 0), in file order.
+func sampleArticles(t testing.TB, max int) (titles, texts []string) {
 	t.Helper()
-	var texts []string
 	f, err := os.Open("../testdata/allsides-middle-east/articles.jsonl.gz")
 	if err != nil {
 		t.Fatal(err)
@@ -206,29 +205,50 @@ func nbTestSentences(t testing.TB, maxArticles int) []string {
 	}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 0, 1<<20), 1<<24)
-	for line := 1; sc.Scan() && (maxArticles <= 0 || line <= maxArticles); line++ {
+	for line := 1; sc.Scan() && (max <= 0 || line <= max); line++ {
 		var a struct {
 			Title, Text string
 		}
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 			t.Fatalf("articles.jsonl.gz:%d: %v", line, err)
 		}
-		texts = append(texts, a.Title, a.Text)
+		titles = append(titles, a.Title)
+		texts = append(texts, a.Text)
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
+	return titles, texts
+}
+
+// karabakhPages returns the five Karabakh pages, whole.
+func karabakhPages(t testing.TB) []string {
+	t.Helper()
 	pages, err := filepath.Glob("../testdata/karabakh/*.txt")
 	if err != nil || len(pages) != 5 {
 		t.Fatalf("karabakh pages: %v, %v", pages, err)
 	}
+	var out []string
 	for _, p := range pages {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		texts = append(texts, string(b))
+		out = append(out, string(b))
 	}
+	return out
+}
+
+// nbTestSentences returns sentences of the two sample corpora: the first
+// articles of AllSides and all Karabakh pages, split on ". " and lines.
+func nbTestSentences(t testing.TB, maxArticles int) []string {
+	t.Helper()
+	titles, bodies := sampleArticles(t, maxArticles)
+	var texts []string
+	for i := range titles {
+		texts = append(texts, titles[i], bodies[i])
+	}
+	texts = append(texts, karabakhPages(t)...)
 	var out []string
 	for _, text := range texts {
 		for _, line := range strings.Split(text, "\n") {
@@ -482,26 +502,9 @@ func BenchmarkNaiveBayes(b *testing.B) {
 		b.Fatal(err)
 	}
 	var sentences []string
-	f, err := os.Open("../testdata/allsides-middle-east/articles.jsonl.gz")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 0, 1<<20), 1<<24)
-	for sc.Scan() {
-		var a struct{ Text string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			b.Fatal(err)
-		}
-		sentences = append(sentences, strings.Split(a.Text, ". ")...)
-	}
-	if err := sc.Err(); err != nil {
-		b.Fatal(err)
+	_, texts := sampleArticles(b, 0)
+	for _, text := range texts {
+		sentences = append(sentences, strings.Split(text, ". ")...)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -100,6 +100,7 @@ func (g *groupAcc) addDate(d string) {
 
 // Shard is one worker's private aggregate over the documents it processed.
 type Shard struct {
+	vocab  *Vocabulary // what its term ids index; set by NewShardIn or NewCounter
 	groups map[string]*groupAcc
 }
 
@@ -116,8 +117,10 @@ func (s *Shard) group(name string) *groupAcc {
 }
 
 // Merge adds o to s: sums, so shards merge in any order with one result.
+// When the two count in different vocabularies, o's terms are moved into
+// s's by their strings.
 func (s *Shard) Merge(o *Shard) {
-	for name, g := range o.groups {
+	for name, g := range s.translate(o) {
 		s.group(name).merge(g)
 	}
 }
@@ -223,6 +226,9 @@ type Counter struct {
 
 // NewCounter returns a Counter adding to s, interning terms in v.
 func NewCounter(opt TermOptions, v *Vocabulary, s *Shard) *Counter {
+	if s.vocab == nil {
+		s.vocab = v
+	}
 	return &Counter{ann: newAnnotator(opt, v), shard: s}
 }
 

@@ -37,6 +37,9 @@
 #                     extrapolating (about 45 min at ×10) [0]
 #   SAMPLE_COPIES="1 10 40"  extra rows, outside the targets: terms and compare on
 #                     the 859-article sample replicated that many times [none]
+#   ONLY="terms compare top0 …"  run only these ×1 rows (their keys: terms compare
+#                     top0 report events tone similarity labels quotes actors
+#                     lexicon corpus clean kwic); target 3 then says which ran [all]
 #   STAGES=1          first the stage benchmarks (go test -bench) on the sample [0]
 #   PARALLAX_MEMCAP_MB=M  address-space cap of each parallax run; a run that hits
 #                     it is a FAILED row (no swap here: the OOM killer would hit
@@ -145,6 +148,9 @@ measure() {
 px() {
 	local size=$1 bytes=$2 key=$3 shown=$4 log=$5 cmd=$6
 	shift 6
+	if [ -n "${ONLY:-}" ] && [ "$size" = 1x ] && [[ " $ONLY " != *" $key "* ]]; then
+		return 0
+	fi
 	measure "$size" "$bytes" "$key" "parallax $cmd${shown:+ $shown}" "$log" "$out/parallax" "$cmd" "$@" --group outlet
 }
 
@@ -255,4 +261,4 @@ done
 
 echo "finished: $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
 cp "$out/machine.txt" "$out/summary.txt"
-awk -f bench/table.awk -v copies="$copies" "$results" | tee -a "$out/summary.txt"
+awk -f bench/table.awk -v copies="$copies" -v only="${ONLY:-}" "$results" | tee -a "$out/summary.txt"

@@ -96,8 +96,11 @@ END {
 		print "not measured"
 	else {
 		t = "1x" SUBSEP "top0"
+		if (only != "")
+			printf "(only the rows ONLY=\"%s\" ran) ", only
 		printf "largest %.0f MiB (%s); terms --top 0 %s%s: %s\n", most, top, \
 			has("1x", "top0") ? sprintf("%.1f s", wall[t]) : "not run", failed != "" ? "; FAILED:" failed : "", \
+			only != "" && most <= 1024 && failed == "" ? "not measured for every command (no MISSED among those run)" : \
 			verdict(most <= 1024 && ok("1x", "top0") && wall[t] <= 60 && failed == "")
 	}
 

@@ -1,10 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"parallax/analysis/lexmatch"
@@ -76,20 +77,56 @@ func runReport(c *command, args []string, e *env) error {
 	if cmp.Frames != nil {
 		r.Frames, r.FrameKeys = cmp.Frames.Name, lexmatch.Keys(cmp.Frames)
 	}
-	var buf bytes.Buffer
-	if err := report.WriteHTML(&buf, r); err != nil {
-		return err
-	}
 	e.stopProgress()
 	if out == "-" {
-		_, err := e.stdout.Write(buf.Bytes())
+		return report.WriteHTML(e.stdout, r)
+	}
+	n, err := writeFileVia(out, func(w io.Writer) error { return report.WriteHTML(w, r) })
+	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stderr, "parallax: wrote %s (%d bytes)\n", out, buf.Len())
+	fmt.Fprintf(e.stderr, "parallax: wrote %s (%d bytes)\n", out, n)
 	return nil
+}
+
+// writeFileVia streams write's output into a new file beside path and
+// renames it to path once complete, so that the page is never held in
+// memory whole and a failed run leaves no half-written file (nor destroys
+// an earlier one). It returns the bytes written.
+func writeFileVia(path string, write func(io.Writer) error) (int64, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return 0, err
+	}
+	tmp := f.Name()
+	cw := &countingWriter{w: f}
+	err = write(cw)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return 0, err
+	}
+	return cw.n, nil
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // corpusArgs is the corpus part of a command line repeating this run: the

@@ -80,6 +80,20 @@ type Table struct {
 	RowSeq iter.Seq[[]Value]
 }
 
+// rowsOf streams the rows row(0) … row(n−1), skipping those row returns as
+// nil: a table built this way is made again by every renderer that reads
+// it, so that the largest tables of compare and report (events, stories,
+// sources, the similarity matrix) are never all in memory at once.
+func rowsOf(n int, row func(i int) []Value) iter.Seq[[]Value] {
+	return func(yield func([]Value) bool) {
+		for i := range n {
+			if r := row(i); r != nil && !yield(r) {
+				return
+			}
+		}
+	}
+}
+
 // AllRows yields the table's rows, from Rows or RowSeq.
 func (t *Table) AllRows() iter.Seq[[]Value] {
 	if t.Rows == nil && t.RowSeq != nil {

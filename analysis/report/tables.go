@@ -282,24 +282,25 @@ func SimilaritySection(s *termstats.SimMatrix) Section {
 	for _, j := range order {
 		display.Columns = append(display.Columns, s.Labels[j])
 	}
-	for _, i := range order {
+	display.RowSeq = rowsOf(len(order), func(k int) []Value {
+		i := order[k]
 		row := []Value{Str(s.Labels[i])}
 		for _, j := range order {
 			row = append(row, simValue(s, i, j))
 		}
-		display.Rows = append(display.Rows, row)
-	}
+		return row
+	})
 	tidy := &Table{Name: "similarity", Title: display.Title, Columns: []string{"group_a", "group_b", "measure", "value"}}
 	idx := make([]int, len(s.Labels))
 	for i := range idx {
 		idx[i] = i
 	}
 	sort.Slice(idx, func(a, b int) bool { return s.Labels[idx[a]] < s.Labels[idx[b]] })
-	for _, i := range idx {
-		for _, j := range idx {
-			tidy.Rows = append(tidy.Rows, []Value{Str(s.Labels[i]), Str(s.Labels[j]), Str(string(s.Measure)), simValue(s, i, j)})
-		}
-	}
+	n := len(idx)
+	tidy.RowSeq = rowsOf(n*n, func(k int) []Value {
+		i, j := idx[k/n], idx[k%n]
+		return []Value{Str(s.Labels[i]), Str(s.Labels[j]), Str(string(s.Measure)), simValue(s, i, j)}
+	})
 	notes := []string{simNote(s.Measure), "Rows and columns in the order of average-linkage clustering on 1 − similarity (docs/similarity.md)."}
 	if pairs := closestPairs(s, 5); pairs != "" {
 		notes = append(notes, "Most similar pairs: "+pairs+".")

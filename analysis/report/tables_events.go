@@ -38,11 +38,14 @@ func EventsSection(r *events.Result) Section {
 	if counted {
 		display.Columns = append(display.Columns, "quotes")
 	}
-	for i := range r.Summaries {
+	tidy.RowSeq = rowsOf(len(r.Summaries), func(i int) []Value {
 		s := &r.Summaries[i]
-		tidy.Rows = append(tidy.Rows, []Value{Str(s.Event), Str(s.Level), Str(s.Source), Str(s.Name), Str(s.Group),
+		return []Value{Str(s.Event), Str(s.Level), Str(s.Source), Str(s.Name), Str(s.Group),
 			Int(int64(s.Docs)), Int(int64(s.Sentences)), Float(s.Share, 4), Float(s.Tone.Mean, 4), Float(s.Tone.Low, 4), Float(s.Tone.High, 4),
-			Int(int64(s.Tone.N)), Str(s.Tone.Unit), Str(keyCounts(s.Frames)), Str(keyCounts(s.Labels)), quotes(s)})
+			Int(int64(s.Tone.N)), Str(s.Tone.Unit), Str(keyCounts(s.Frames)), Str(keyCounts(s.Labels)), quotes(s)}
+	})
+	display.RowSeq = rowsOf(len(r.Summaries), func(i int) []Value {
+		s := &r.Summaries[i]
 		name := s.Name // on the first row of each event only
 		if i > 0 && r.Summaries[i-1].Event == s.Event {
 			name = ""
@@ -52,8 +55,8 @@ func EventsSection(r *events.Result) Section {
 		if counted {
 			row = append(row, quotes(s))
 		}
-		display.Rows = append(display.Rows, row)
-	}
+		return row
+	})
 	notes := []string{
 		"Events: lexicon events (passage level: sentences matching a cue or mentioning a date of the event), stories (article level: documents found to cover the same story; every sentence of those documents counts) and passage events discovered inside stories (sentences of different groups sharing rare features). docs/events.md.",
 		"docs: the group's documents with at least one of the event's sentences; sentences: those sentences (coverage); share = sentences / all sentences of the group's documents (share_pct × 100).",
@@ -77,9 +80,13 @@ func ArticleEventsSection(r *events.Result) Section {
 	display := &Table{Name: "article_events", Title: t.Title,
 		Columns: []string{"event", "name", "group", "date", "title", "score", "links"},
 		Cut:     map[string]Cut{"event": CutNever, "date": CutNever}}
-	for i, a := range r.Articles {
-		t.Rows = append(t.Rows, []Value{Str(a.Event), Str(a.Name), Str(a.Group), Str(a.DocID), Str(a.Title), Str(a.Date),
-			Float(a.Score, 3), Int(int64(a.Links)), Str(strings.Join(a.Shared, ", "))})
+	t.RowSeq = rowsOf(len(r.Articles), func(i int) []Value {
+		a := &r.Articles[i]
+		return []Value{Str(a.Event), Str(a.Name), Str(a.Group), Str(a.DocID), Str(a.Title), Str(a.Date),
+			Float(a.Score, 3), Int(int64(a.Links)), Str(strings.Join(a.Shared, ", "))}
+	})
+	display.RowSeq = rowsOf(len(r.Articles), func(i int) []Value {
+		a := &r.Articles[i]
 		name := a.Name // on the first row of each story only
 		if i > 0 && r.Articles[i-1].Event == a.Event {
 			name = ""
@@ -88,9 +95,9 @@ func ArticleEventsSection(r *events.Result) Section {
 		if title == "" {
 			title = a.DocID
 		}
-		display.Rows = append(display.Rows, []Value{Str(a.Event), Str(name), Str(a.Group), Str(a.Date), Str(title),
-			Float(a.Score, 3), Int(int64(a.Links))})
-	}
+		return []Value{Str(a.Event), Str(name), Str(a.Group), Str(a.Date), Str(title),
+			Float(a.Score, 3), Int(int64(a.Links))}
+	})
 	o, st := r.Options, r.Stats
 	window := fmt.Sprintf("dates at most %d days apart when both documents are dated", o.Window)
 	if o.Window < 0 {
@@ -129,11 +136,12 @@ func PassageEventsSection(r *events.Result) Section {
 	for i := range r.Events {
 		info[r.Events[i].ID] = &r.Events[i]
 	}
-	for _, p := range r.Passages {
+	t.RowSeq = rowsOf(len(r.Passages), func(i int) []Value {
+		p := &r.Passages[i]
 		e := info[p.Event]
-		t.Rows = append(t.Rows, []Value{Str(p.Event), Str(e.Name), Str(e.Source), Str(p.Group), Str(p.DocID),
-			Int(int64(p.Sentence)), Str(p.Text), Str(p.Cue)})
-	}
+		return []Value{Str(p.Event), Str(e.Name), Str(e.Source), Str(p.Group), Str(p.DocID),
+			Int(int64(p.Sentence)), Str(p.Text), Str(p.Cue)}
+	})
 	o := r.Options
 	max := fmt.Sprintf("at most %d per event and group, the first in input order", o.MaxPassages)
 	if o.MaxPassages < 0 {
@@ -165,22 +173,32 @@ func SideBySideSection(r *events.Result, perGroup int) Section {
 	}
 	tidy := &Table{Name: "side_by_side", Title: display.Title,
 		Columns: []string{"event", "group", "rank", "doc", "sentence", "text"}, Cut: map[string]Cut{"doc": CutNever}}
-	for i := range r.Summaries {
+	display.RowSeq = rowsOf(len(r.Summaries), func(i int) []Value {
 		s := &r.Summaries[i]
 		if len(s.Passages) == 0 {
-			continue
+			return nil
 		}
 		row := []Value{Str(s.Event), Str(s.Group)}
 		for k := range perGroup {
 			if k < len(s.Passages) {
 				p := s.Passages[k]
 				row = append(row, Str(fmt.Sprintf("%s (%s #%d)", p.Text, p.DocID, p.Sentence)))
-				tidy.Rows = append(tidy.Rows, []Value{Str(s.Event), Str(s.Group), Int(int64(k + 1)), Str(p.DocID), Int(int64(p.Sentence)), Str(p.Text)})
 			} else {
 				row = append(row, Str(""))
 			}
 		}
-		display.Rows = append(display.Rows, row)
+		return row
+	})
+	tidy.RowSeq = func(yield func([]Value) bool) {
+		for i := range r.Summaries {
+			s := &r.Summaries[i]
+			for k := range min(perGroup, len(s.Passages)) {
+				p := s.Passages[k]
+				if !yield([]Value{Str(s.Event), Str(s.Group), Int(int64(k + 1)), Str(p.DocID), Int(int64(p.Sentence)), Str(p.Text)}) {
+					return
+				}
+			}
+		}
 	}
 	notes := []string{"Each group's passages in input order: for a lexicon or discovered passage event its sentences, for a story the sentence of each document holding most of the story's features; (doc #sentence) after each."}
 	display.Notes, tidy.Notes = notes, notes

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -57,15 +58,12 @@ func AttributionSection(rows []framing.AttributionRow) Section {
 func SourcesSection(rows []framing.SourceRow, top int) Section {
 	tidy := &Table{Name: "sources", Title: "Sources quoted per group", Columns: []string{"group", "speaker", "direct", "indirect", "docs"}}
 	disp := &Table{Name: "sources", Title: tidy.Title, Columns: tidy.Columns}
-	shown := map[string]int{}
-	for _, r := range rows {
-		row := []Value{Str(r.Group), Str(r.Speaker), Int(int64(r.Direct)), Int(int64(r.Indirect)), Int(int64(r.Docs))}
-		tidy.Rows = append(tidy.Rows, row)
-		if top <= 0 || shown[r.Group] < top {
-			shown[r.Group]++
-			disp.Rows = append(disp.Rows, row)
-		}
+	row := func(i int) []Value {
+		r := &rows[i]
+		return []Value{Str(r.Group), Str(r.Speaker), Int(int64(r.Direct)), Int(int64(r.Indirect)), Int(int64(r.Docs))}
 	}
+	tidy.RowSeq = rowsOf(len(rows), row)
+	disp.RowSeq = topPerGroup(len(rows), top, func(i int) string { return rows[i].Group }, row)
 	notes := []string{"direct: quotations attributed to the speaker; indirect: sentences reporting the speaker's words; docs: documents quoting the speaker. Speakers are resolved within each document, then merged across the corpus: titles and clause openers dropped (Mr. Obama → Obama), spellings of one full name joined (Donald J. Trump → Donald Trump), a surname joined to the only full name ending in it (Obama → Barack Obama; docs/framing.md)."}
 	if top > 0 {
 		notes = append(notes, fmt.Sprintf("The table shows the %d most quoted speakers of each group; CSV and JSON have all.", top))
@@ -74,19 +72,34 @@ func SourcesSection(rows []framing.SourceRow, top int) Section {
 	return Section{Display: disp, Tidy: tidy}
 }
 
+// topPerGroup streams the rows of the first top items of each group (all
+// of them when top ≤ 0), in order.
+func topPerGroup(n, top int, group func(i int) string, row func(i int) []Value) iter.Seq[[]Value] {
+	return func(yield func([]Value) bool) {
+		shown := map[string]int{}
+		for i := range n {
+			g := group(i)
+			if top > 0 && shown[g] >= top {
+				continue
+			}
+			shown[g]++
+			if !yield(row(i)) {
+				return
+			}
+		}
+	}
+}
+
 // ScareSection lists scare quotes per group.
 func ScareSection(rows []framing.ScareRow, top int) Section {
 	tidy := &Table{Name: "scare-quotes", Title: "Scare quotes", Columns: []string{"group", "phrase", "count", "docs", "labels", "example_doc"}}
 	disp := &Table{Name: "scare-quotes", Title: tidy.Title, Columns: tidy.Columns}
-	shown := map[string]int{}
-	for _, r := range rows {
-		row := []Value{Str(r.Group), Str(r.Phrase), Int(int64(r.Count)), Int(int64(r.Docs)), Str(r.Labels), Str(r.Example)}
-		tidy.Rows = append(tidy.Rows, row)
-		if top <= 0 || shown[r.Group] < top {
-			shown[r.Group]++
-			disp.Rows = append(disp.Rows, row)
-		}
+	row := func(i int) []Value {
+		r := &rows[i]
+		return []Value{Str(r.Group), Str(r.Phrase), Int(int64(r.Count)), Int(int64(r.Docs)), Str(r.Labels), Str(r.Example)}
 	}
+	tidy.RowSeq = rowsOf(len(rows), row)
+	disp.RowSeq = topPerGroup(len(rows), top, func(i int) string { return rows[i].Group }, row)
 	notes := []string{"A scare quote is 1-5 quoted words that no speaker is given for, or that follow so-called (docs/framing.md). phrase: lower-cased, outer punctuation trimmed; labels: labels of the labels lexicon inside it, counted apart from the outlet's own use (voice scare in the labels table)."}
 	if top > 0 {
 		notes = append(notes, fmt.Sprintf("The table shows the %d most frequent phrases of each group; CSV and JSON have all.", top))

@@ -409,10 +409,20 @@ func combineTidy(sections []report.Section) report.Section {
 	}
 	first := tidy(sections[0])
 	all := &report.Table{Name: first.Name, Title: first.Title, Columns: first.Columns}
+	var parts []*report.Table
 	for _, s := range sections {
 		t := tidy(s)
-		all.Rows = append(all.Rows, t.Rows...)
+		parts = append(parts, t)
 		all.Notes = append(all.Notes, t.Notes[0])
+	}
+	all.RowSeq = func(yield func([]report.Value) bool) {
+		for _, t := range parts {
+			for row := range t.AllRows() {
+				if !yield(row) {
+					return
+				}
+			}
+		}
 	}
 	all.Notes = append(all.Notes, first.Notes[1:]...)
 	return report.Section{Display: all}

@@ -451,12 +451,10 @@ type textHashes struct {
 // hashText computes the textHashes of text under the loader's options. It
 // only reads the options: workers may call it concurrently.
 func (l *loader) hashText(text string) textHashes {
-	h := textHashes{blank: isBlankText(text)}
-	if !h.blank && !l.opt.KeepDuplicates {
-		h.norm = normalizedTextHash(text)
-		h.words, h.wordsOK = wordsHash(text)
+	if l.opt.KeepDuplicates {
+		return textHashes{blank: isBlankText(text)}
 	}
-	return h
+	return textHash(text)
 }
 
 // addHashed is add with the text's hashes h already computed.

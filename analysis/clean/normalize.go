@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,18 +22,38 @@ func appendNorm(dst []byte, s string) []byte {
 	return dst
 }
 
-// plainASCII marks the ASCII bytes that are not white space to
-// appendNormCount; lowerASCII lower-cases ASCII letters and keeps every
-// other byte.
-var plainASCII, lowerASCII = func() (plain [256]bool, lower [256]byte) {
+// Byte classes of appendNormCount.
+const (
+	normMulti = iota // not ASCII: decoded as a rune
+	normPlain        // ASCII, not white space: part of a field, copied lower-cased
+	normBlank        // ' ' and '\t': white space between fields
+	normInner        // '\r', '\v', '\f': white space that stays inside a field
+)
+
+// normClass is the class of every byte for appendNormCount; lowerASCII
+// lower-cases ASCII letters and keeps every other byte; lowerStart is 1 for
+// the bytes a lower-case field starts with (a-z).
+var normClass, lowerASCII, lowerStart = func() (class [256]uint8, lower [256]byte, start [256]uint8) {
 	for c := 0; c < 256; c++ {
-		plain[c] = c < utf8.RuneSelf && !strings.ContainsRune(" \t\r\v\f", rune(c))
 		lower[c] = byte(c)
+		switch {
+		case c >= utf8.RuneSelf:
+			class[c] = normMulti
+		case c == ' ' || c == '\t':
+			class[c] = normBlank
+		case c == '\r' || c == '\v' || c == '\f':
+			class[c] = normInner
+		default:
+			class[c] = normPlain
+		}
 		if 'A' <= c && c <= 'Z' {
 			lower[c] = byte(c + 'a' - 'A')
 		}
+		if 'a' <= c && c <= 'z' {
+			start[c] = 1
+		}
 	}
-	return plain, lower
+	return class, lower, start
 }()
 
 // appendNormCount is appendNorm that also counts, in the same pass, the
@@ -40,44 +61,46 @@ var plainASCII, lowerASCII = func() (plain [256]bool, lower [256]byte) {
 // white space: '\r', '\v' and '\f' belong to a field, though the
 // normalised text reads them as spaces) and the fields starting with a
 // lower-case letter: the words and lowerWords of a lineView.
+//
+// ASCII bytes go by table and are written in place, with no per-byte
+// append; only other bytes are decoded as runes. The room it writes in is
+// kept at least the bytes still to read plus one (a pending space): an
+// ASCII byte writes at most one byte, or two when it ends a space it did
+// not write.
 func appendNormCount(dst []byte, s string) (_ []byte, words, lowerWords int) {
+	dst = slices.Grow(dst, len(s)+1)
+	n := len(dst)
+	buf := dst[:cap(dst)]
 	space, inWord := false, false
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if c == ' ' || c == '\t' {
-				space, inWord = true, false
-				i++
-				continue
-			}
+		switch normClass[c] {
+		case normPlain:
 			if !inWord {
 				inWord = true
 				words++
-				if 'a' <= c && c <= 'z' {
-					lowerWords++
-				}
-			}
-			if c == '\r' || c == '\v' || c == '\f' {
-				space = true
-				i++
-				continue
+				lowerWords += int(lowerStart[c])
 			}
 			if space {
-				dst = append(dst, ' ')
+				buf[n] = ' '
+				n++
 				space = false
 			}
-			// The run of plain ASCII bytes from here stays in one field:
-			// copy it, then lower-case it in place.
-			j := i + 1
-			for j < len(s) && plainASCII[s[j]] {
-				j++
+			buf[n] = lowerASCII[c]
+			n++
+			i++
+			continue
+		case normBlank:
+			space, inWord = true, false
+			i++
+			continue
+		case normInner:
+			if !inWord {
+				inWord = true
+				words++
 			}
-			n := len(dst)
-			dst = append(dst, s[i:j]...)
-			for k := n; k < len(dst); k++ {
-				dst[k] = lowerASCII[dst[k]]
-			}
-			i = j
+			space = true
+			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -93,6 +116,7 @@ func appendNormCount(dst []byte, s string) (_ []byte, words, lowerWords int) {
 				lowerWords++
 			}
 		}
+		dst = buf[:n]
 		if space {
 			dst = append(dst, ' ')
 			space = false
@@ -103,9 +127,10 @@ func appendNormCount(dst []byte, s string) (_ []byte, words, lowerWords int) {
 		default:
 			r = unicode.ToLower(r)
 		}
-		dst = utf8.AppendRune(dst, r)
+		dst = slices.Grow(utf8.AppendRune(dst, r), len(s)-i+1)
+		n, buf = len(dst), dst[:cap(dst)]
 	}
-	return dst, words, lowerWords
+	return buf[:n], words, lowerWords
 }
 
 // wordsOf yields the words of a normalised line: runs of letters, digits and

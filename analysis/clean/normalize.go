@@ -22,39 +22,36 @@ func appendNorm(dst []byte, s string) []byte {
 	return dst
 }
 
-// Byte classes of appendNormCount.
-const (
-	normMulti = iota // not ASCII: decoded as a rune
-	normPlain        // ASCII, not white space: part of a field, copied lower-cased
-	normBlank        // ' ' and '\t': white space between fields
-	normInner        // '\r', '\v', '\f': white space that stays inside a field
-)
-
-// normClass is the class of every byte for appendNormCount; lowerASCII
-// lower-cases ASCII letters and keeps every other byte; lowerStart is 1 for
-// the bytes a lower-case field starts with (a-z).
-var normClass, lowerASCII, lowerStart = func() (class [256]uint8, lower [256]byte, start [256]uint8) {
+// normASCII describes each byte for appendNormCount: bit normBlank for ' '
+// and '\t' (white space between fields), normLowerStart for a-z (a field
+// starting with it is lower-case), normSlow for the bytes the fast loop
+// leaves to the general one: '\r', '\v', '\f' (white space inside a
+// field) and every byte of a non-ASCII rune. normOut is the byte written
+// for an ASCII byte: letters lower-cased, blanks as ' '.
+var normASCII, normOut = func() (class [256]uint8, out [256]byte) {
 	for c := 0; c < 256; c++ {
-		lower[c] = byte(c)
+		out[c] = byte(c)
 		switch {
-		case c >= utf8.RuneSelf:
-			class[c] = normMulti
+		case c >= utf8.RuneSelf || c == '\r' || c == '\v' || c == '\f':
+			class[c] = normSlow
 		case c == ' ' || c == '\t':
 			class[c] = normBlank
-		case c == '\r' || c == '\v' || c == '\f':
-			class[c] = normInner
-		default:
-			class[c] = normPlain
-		}
-		if 'A' <= c && c <= 'Z' {
-			lower[c] = byte(c + 'a' - 'A')
-		}
-		if 'a' <= c && c <= 'z' {
-			start[c] = 1
+			out[c] = ' '
+		case 'A' <= c && c <= 'Z':
+			out[c] = byte(c + 'a' - 'A')
+		case 'a' <= c && c <= 'z':
+			class[c] = normLowerStart
 		}
 	}
-	return class, lower, start
+	return class, out
 }()
+
+// Bits of normASCII.
+const (
+	normBlank      = 1
+	normLowerStart = 2
+	normSlow       = 4
+)
 
 // appendNormCount is appendNorm that also counts, in the same pass, the
 // white-space separated fields of s (separated by ' ', '\t' and non-ASCII
@@ -62,64 +59,61 @@ var normClass, lowerASCII, lowerStart = func() (class [256]uint8, lower [256]byt
 // normalised text reads them as spaces) and the fields starting with a
 // lower-case letter: the words and lowerWords of a lineView.
 //
-// ASCII bytes go by table and are written in place, with no per-byte
-// append; only other bytes are decoded as runes. The room it writes in is
-// kept at least the bytes still to read plus one (a pending space): an
-// ASCII byte writes at most one byte, or two when it ends a space it did
-// not write.
+// A run of white space becomes one space where it is followed by more text,
+// nothing at the end. ASCII bytes other than '\r', '\v' and '\f' take a
+// loop without branches: every byte is written, and the write position
+// moves on unless the byte is a blank following a blank; a space written
+// last is taken back at the end. Other bytes are decoded as runes.
 func appendNormCount(dst []byte, s string) (_ []byte, words, lowerWords int) {
-	dst = slices.Grow(dst, len(s)+1)
+	// The bytes written never outnumber the bytes read but where a rune's
+	// lower case is longer: the general loop makes room then.
+	dst = slices.Grow(dst, len(s))
 	n := len(dst)
 	buf := dst[:cap(dst)]
-	space, inWord := false, false
+	var inWord, lastBlank uint // 0 or 1
 	for i := 0; i < len(s); {
 		c := s[i]
-		switch normClass[c] {
-		case normPlain:
-			if !inWord {
-				inWord = true
-				words++
-				lowerWords += int(lowerStart[c])
-			}
-			if space {
+		k := uint(normASCII[c])
+		if k&normSlow == 0 {
+			blank := k & normBlank
+			start := (blank ^ 1) &^ inWord
+			words += int(start)
+			lowerWords += int(start & (k >> 1))
+			inWord = blank ^ 1
+			buf[n] = normOut[c]
+			n += int(1 - blank&lastBlank)
+			lastBlank = blank
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf { // '\r', '\v', '\f': a space inside a field
+			words += int(inWord ^ 1)
+			inWord = 1
+			if lastBlank == 0 {
 				buf[n] = ' '
 				n++
-				space = false
+				lastBlank = 1
 			}
-			buf[n] = lowerASCII[c]
-			n++
-			i++
-			continue
-		case normBlank:
-			space, inWord = true, false
-			i++
-			continue
-		case normInner:
-			if !inWord {
-				inWord = true
-				words++
-			}
-			space = true
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if isSpace(r) {
-			space, inWord = true, false
+			inWord = 0
+			if lastBlank == 0 {
+				buf[n] = ' ' // the rune had at least two bytes: there is room
+				n++
+				lastBlank = 1
+			}
 			continue
 		}
-		if !inWord {
-			inWord = true
+		if inWord == 0 {
+			inWord = 1
 			words++
 			if unicode.IsLower(r) {
 				lowerWords++
 			}
-		}
-		dst = buf[:n]
-		if space {
-			dst = append(dst, ' ')
-			space = false
 		}
 		switch r {
 		case '’', 'ʼ', '′':
@@ -127,8 +121,12 @@ func appendNormCount(dst []byte, s string) (_ []byte, words, lowerWords int) {
 		default:
 			r = unicode.ToLower(r)
 		}
-		dst = slices.Grow(utf8.AppendRune(dst, r), len(s)-i+1)
+		dst = slices.Grow(utf8.AppendRune(buf[:n], r), len(s)-i)
 		n, buf = len(dst), dst[:cap(dst)]
+		lastBlank = 0
+	}
+	if lastBlank == 1 {
+		n-- // white space at the end
 	}
 	return buf[:n], words, lowerWords
 }

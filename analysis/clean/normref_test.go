@@ -139,3 +139,41 @@ func FuzzAppendNormCount(f *testing.F) {
 		checkNormCount(t, s)
 	})
 }
+
+// benchLines are the lines of the AllSides sample, for the normalisation
+// benchmarks.
+func benchLines(b *testing.B) ([]string, int64) {
+	var lines []string
+	var size int64
+	for _, text := range testkit.AllSidesTexts(b) {
+		for _, l := range strings.Split(text, "\n") {
+			lines = append(lines, trimSpace(l))
+			size += int64(len(l))
+		}
+	}
+	return lines, size
+}
+
+// BenchmarkAppendNormCount is the normalisation of every AllSides line;
+// BenchmarkRefAppendNormCount the code it replaced.
+func BenchmarkAppendNormCount(b *testing.B) {
+	lines, size := benchLines(b)
+	b.SetBytes(size)
+	var buf []byte
+	for b.Loop() {
+		for _, l := range lines {
+			buf, _, _ = appendNormCount(buf[:0], l)
+		}
+	}
+}
+
+func BenchmarkRefAppendNormCount(b *testing.B) {
+	lines, size := benchLines(b)
+	b.SetBytes(size)
+	var buf []byte
+	for b.Loop() {
+		for _, l := range lines {
+			buf, _, _ = refAppendNormCount(buf[:0], l)
+		}
+	}
+}

@@ -204,17 +204,24 @@ func (l *loader) parseJSONBatch(b *jsonlBatch, name, base string, raw map[string
 			continue
 		}
 		line := b.data[ln.from:ln.to]
-		if err := parseJSONObject(line, raw, rec); err != nil {
-			hint := ""
-			if t := bytes.TrimLeft(line, " \t\r"); ln.recNo == 1 && len(t) > 0 && t[0] == '[' {
-				hint = "JSON Lines hold one object per line; for a JSON array of objects name the file .json or use --input-format json"
+		// The fast parser takes only valid UTF-8 (it checks every string,
+		// and the rest of a record it takes is ASCII): a line it parses
+		// needs no second check.
+		clear(rec)
+		valid := fastJSONObject(line, rec)
+		if !valid {
+			if err := slowJSONObject(line, raw, rec); err != nil {
+				hint := ""
+				if t := bytes.TrimLeft(line, " \t\r"); ln.recNo == 1 && len(t) > 0 && t[0] == '[' {
+					hint = "JSON Lines hold one object per line; for a JSON array of objects name the file .json or use --input-format json"
+				}
+				ln.fail = &badRecord{skipMalformed, err.Error(), hint}
+				continue
 			}
-			ln.fail = &badRecord{skipMalformed, err.Error(), hint}
-			continue
 		}
 		ln.doc, ln.explicitID, ln.fail = l.buildRecord(rec, ln.origin, ln.recNo, base)
 		if ln.doc != nil {
-			ln.repaired = !utf8.Valid(line)
+			ln.repaired = !valid && !utf8.Valid(line)
 			ln.hashes = l.hashText(ln.doc.Text)
 		}
 	}

@@ -123,3 +123,41 @@ func TestLoadJSONLinesStops(t *testing.T) {
 		t.Errorf("%d goroutines after loading, %d before", g, before)
 	}
 }
+
+// TestStringRun checks the eight-bytes-at-a-time scan of JSON string runs
+// against a byte-by-byte one, with the stop byte at every position of
+// every alignment, and that it never misses a byte of 0x80 or more.
+func TestStringRun(t *testing.T) {
+	naive := func(data []byte, i int) (int, bool) {
+		multi := false
+		for ; i < len(data); i++ {
+			c := data[i]
+			if c == '"' || c == '\\' || c < 0x20 {
+				break
+			}
+			multi = multi || c >= 0x80
+		}
+		return i, multi
+	}
+	fill := []byte("abcdefgh ijklmnopé!~\x7f\x80\xffzz")
+	for n := 0; n <= 40; n++ {
+		for _, stop := range []byte{'"', '\\', 0, '\n', 0x1f, 'x'} {
+			for pos := 0; pos <= n; pos++ {
+				data := make([]byte, n)
+				for k := range data {
+					data[k] = fill[(k+pos+n)%len(fill)]
+				}
+				if pos < n {
+					data[pos] = stop
+				}
+				for from := 0; from <= min(n, 9); from++ {
+					end, multi := stringRun(data, from)
+					wantEnd, wantMulti := naive(data, from)
+					if end != wantEnd || wantMulti && !multi {
+						t.Fatalf("stringRun(%q, %d) = %d, %v; want %d, %v", data, from, end, multi, wantEnd, wantMulti)
+					}
+				}
+			}
+		}
+	}
+}

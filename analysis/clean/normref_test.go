@@ -156,24 +156,16 @@ func benchLines(b *testing.B) ([]string, int64) {
 
 // BenchmarkAppendNormCount is the normalisation of every AllSides line;
 // BenchmarkRefAppendNormCount the code it replaced.
-func BenchmarkAppendNormCount(b *testing.B) {
-	lines, size := benchLines(b)
-	b.SetBytes(size)
-	var buf []byte
-	for b.Loop() {
-		for _, l := range lines {
-			buf, _, _ = appendNormCount(buf[:0], l)
-		}
-	}
-}
+func BenchmarkAppendNormCount(b *testing.B)    { benchNorm(b, appendNormCount) }
+func BenchmarkRefAppendNormCount(b *testing.B) { benchNorm(b, refAppendNormCount) }
 
-func BenchmarkRefAppendNormCount(b *testing.B) {
+func benchNorm(b *testing.B, norm func([]byte, string) ([]byte, int, int)) {
 	lines, size := benchLines(b)
 	b.SetBytes(size)
 	var buf []byte
 	for b.Loop() {
 		for _, l := range lines {
-			buf, _, _ = refAppendNormCount(buf[:0], l)
+			buf, _, _ = norm(buf[:0], l)
 		}
 	}
 }

@@ -29,7 +29,10 @@ import (
 //
 // A fixed set of batches circulates (jsonlBatches, each of about
 // jsonlBatchBytes plus at most one longer line), so memory stays bounded
-// whatever the input size.
+// whatever the input size. A batch holding a line longer than
+// jsonlKeepBytes goes out only once every other batch is back: at most two
+// such lines are held at once (one in flight, the next one read), however
+// many follow one another.
 const (
 	jsonlBatchBytes = 1 << 20
 	jsonlBatchLines = 1024
@@ -90,7 +93,7 @@ func (l *loader) readJSONLines(br *bufio.Reader, name string) error {
 		defer wg.Done()
 		defer close(work)
 		defer close(order)
-		l.splitJSONLines(br, free, work, order, stop, &stopped)
+		l.splitJSONLines(br, free, n, work, order, stop, &stopped)
 	}()
 	for range workers {
 		go func() {
@@ -131,8 +134,8 @@ func (l *loader) readJSONLines(br *bufio.Reader, name string) error {
 
 // splitJSONLines is the reader: it fills free batches with lines from br and
 // passes each to the workers and, in order, to the sequencer, until the end
-// of input, a read error, or stop.
-func (l *loader) splitJSONLines(br *bufio.Reader, free <-chan *jsonlBatch, work, order chan<- *jsonlBatch, stop <-chan struct{}, stopped *atomic.Bool) {
+// of input, a read error, or stop. n batches circulate through free.
+func (l *loader) splitJSONLines(br *bufio.Reader, free chan *jsonlBatch, n int, work, order chan<- *jsonlBatch, stop <-chan struct{}, stopped *atomic.Bool) {
 	lineNo, recNo := 0, 0
 	for {
 		var b *jsonlBatch
@@ -175,6 +178,9 @@ func (l *loader) splitJSONLines(br *bufio.Reader, free <-chan *jsonlBatch, work,
 			}
 		}
 		b.records = recNo
+		if len(b.data) > jsonlKeepBytes && !waitAllBack(free, n-1, stop) {
+			return
+		}
 		b.done = make(chan struct{})
 		last := b.end != nil // b belongs to the sequencer once sent
 		select {
@@ -191,6 +197,27 @@ func (l *loader) splitJSONLines(br *bufio.Reader, free <-chan *jsonlBatch, work,
 			return
 		}
 	}
+}
+
+// waitAllBack waits until the other k batches are back in free (handed
+// on, their documents with them), and returns them there. It reports false
+// when told to stop.
+func waitAllBack(free chan *jsonlBatch, k int, stop <-chan struct{}) bool {
+	back := make([]*jsonlBatch, 0, k)
+	defer func() {
+		for _, b := range back {
+			free <- b // free has room for every batch
+		}
+	}()
+	for len(back) < k {
+		select {
+		case b := <-free:
+			back = append(back, b)
+		case <-stop:
+			return false
+		}
+	}
+	return true
 }
 
 // parseJSONBatch parses every line of b: the part of loading that depends on

@@ -161,3 +161,35 @@ func TestStringRun(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadJSONLinesHugeLines loads lines longer than a batch keeps, one
+// after another and between short ones: each waits for the batches before
+// it, and all load, in order.
+func TestLoadJSONLinesHugeLines(t *testing.T) {
+	var b strings.Builder
+	var want []string
+	for k := 1; k <= 6; k++ {
+		text := fmt.Sprintf("short %d", k)
+		if k%3 != 0 {
+			text = fmt.Sprintf("huge %d %s", k, strings.Repeat("word ", jsonlKeepBytes/5+1))
+		}
+		fmt.Fprintf(&b, "{\"text\": %q, \"outlet\": \"o\"}\n", text)
+		want = append(want, "big.jsonl:"+strconv.Itoa(k))
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "big.jsonl"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := loadFS(t, dir, "big.jsonl", LoadOptions{})
+	if got.err != nil {
+		t.Fatal(got.err)
+	}
+	if len(got.docs) != len(want) {
+		t.Fatalf("%d documents, want %d", len(got.docs), len(want))
+	}
+	for i, d := range got.docs {
+		if d.Origin != want[i] {
+			t.Errorf("document %d is %s, want %s", i, d.Origin, want[i])
+		}
+	}
+}

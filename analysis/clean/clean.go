@@ -194,6 +194,7 @@ type Options struct {
 type Cleaner struct {
 	enabled [numRules]bool
 	stats   *LineStats
+	disp    *dispatch // which enabled line rules a line's signature admits
 }
 
 // ruleID numbers the rules in order of precedence.
@@ -296,6 +297,7 @@ func New(opt Options, stats *LineStats) (*Cleaner, error) {
 	if stats == nil {
 		c.enabled[ruleRepeatedLine] = false
 	}
+	c.disp = newDispatch(&c.enabled)
 	return c, nil
 }
 
@@ -487,18 +489,16 @@ func hasDoubleQuote(s string) bool {
 
 // applyLineRules names the first enabled line rule matching each line.
 // Sentence-like lines and lines over maxRuleWords words are shown only to
-// the long rules.
+// the long rules, and every line only to the rules its signature admits
+// (see dispatch).
 func (c *Cleaner) applyLineRules(d *docLines) {
 	for i := range d.lines {
 		l := &d.lines[i]
 		if l.orig == "" {
 			continue
 		}
-		long := l.long()
-		for id := ruleID(0); id < numLineRules; id++ {
-			if !c.enabled[id] || long && !rules[id].long {
-				continue
-			}
+		for set := c.disp.candidates(l); set != 0; {
+			id := set.next()
 			if rules[id].match(l) {
 				if !l.quote() {
 					d.rule[i] = id

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,81 +22,98 @@ func appendNorm(dst []byte, s string) []byte {
 	return dst
 }
 
-// plainASCII marks the ASCII bytes that are not white space to
-// appendNormCount; lowerASCII lower-cases ASCII letters and keeps every
-// other byte.
-var plainASCII, lowerASCII = func() (plain [256]bool, lower [256]byte) {
+// normASCII describes each byte for appendNormCount: bit normBlank for ' '
+// and '\t' (white space between fields), normLowerStart for a-z (a field
+// starting with it is lower-case), normSlow for the bytes the fast loop
+// leaves to the general one: '\r', '\v', '\f' (white space inside a
+// field) and every byte of a non-ASCII rune. normOut is the byte written
+// for an ASCII byte: letters lower-cased, blanks as ' '.
+var normASCII, normOut = func() (class [256]uint8, out [256]byte) {
 	for c := 0; c < 256; c++ {
-		plain[c] = c < utf8.RuneSelf && !strings.ContainsRune(" \t\r\v\f", rune(c))
-		lower[c] = byte(c)
-		if 'A' <= c && c <= 'Z' {
-			lower[c] = byte(c + 'a' - 'A')
+		out[c] = byte(c)
+		switch {
+		case c >= utf8.RuneSelf || c == '\r' || c == '\v' || c == '\f':
+			class[c] = normSlow
+		case c == ' ' || c == '\t':
+			class[c] = normBlank
+			out[c] = ' '
+		case 'A' <= c && c <= 'Z':
+			out[c] = byte(c + 'a' - 'A')
+		case 'a' <= c && c <= 'z':
+			class[c] = normLowerStart
 		}
 	}
-	return plain, lower
+	return class, out
 }()
+
+// Bits of normASCII.
+const (
+	normBlank      = 1
+	normLowerStart = 2
+	normSlow       = 4
+)
 
 // appendNormCount is appendNorm that also counts, in the same pass, the
 // white-space separated fields of s (separated by ' ', '\t' and non-ASCII
 // white space: '\r', '\v' and '\f' belong to a field, though the
 // normalised text reads them as spaces) and the fields starting with a
 // lower-case letter: the words and lowerWords of a lineView.
+//
+// A run of white space becomes one space where it is followed by more text,
+// nothing at the end. ASCII bytes other than '\r', '\v' and '\f' take a
+// loop without branches: every byte is written, and the write position
+// moves on unless the byte is a blank following a blank; a space written
+// last is taken back at the end. Other bytes are decoded as runes.
 func appendNormCount(dst []byte, s string) (_ []byte, words, lowerWords int) {
-	space, inWord := false, false
+	// The bytes written never outnumber the bytes read but where a rune's
+	// lower case is longer: the general loop makes room then.
+	dst = slices.Grow(dst, len(s))
+	n := len(dst)
+	buf := dst[:cap(dst)]
+	var inWord, lastBlank uint // 0 or 1
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if c == ' ' || c == '\t' {
-				space, inWord = true, false
-				i++
-				continue
+		k := uint(normASCII[c])
+		if k&normSlow == 0 {
+			blank := k & normBlank
+			start := (blank ^ 1) &^ inWord
+			words += int(start)
+			lowerWords += int(start & (k >> 1))
+			inWord = blank ^ 1
+			buf[n] = normOut[c]
+			n += int(1 - blank&lastBlank)
+			lastBlank = blank
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf { // '\r', '\v', '\f': a space inside a field
+			words += int(inWord ^ 1)
+			inWord = 1
+			if lastBlank == 0 {
+				buf[n] = ' '
+				n++
+				lastBlank = 1
 			}
-			if !inWord {
-				inWord = true
-				words++
-				if 'a' <= c && c <= 'z' {
-					lowerWords++
-				}
-			}
-			if c == '\r' || c == '\v' || c == '\f' {
-				space = true
-				i++
-				continue
-			}
-			if space {
-				dst = append(dst, ' ')
-				space = false
-			}
-			// The run of plain ASCII bytes from here stays in one field:
-			// copy it, then lower-case it in place.
-			j := i + 1
-			for j < len(s) && plainASCII[s[j]] {
-				j++
-			}
-			n := len(dst)
-			dst = append(dst, s[i:j]...)
-			for k := n; k < len(dst); k++ {
-				dst[k] = lowerASCII[dst[k]]
-			}
-			i = j
+			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if isSpace(r) {
-			space, inWord = true, false
+			inWord = 0
+			if lastBlank == 0 {
+				buf[n] = ' ' // the rune had at least two bytes: there is room
+				n++
+				lastBlank = 1
+			}
 			continue
 		}
-		if !inWord {
-			inWord = true
+		if inWord == 0 {
+			inWord = 1
 			words++
 			if unicode.IsLower(r) {
 				lowerWords++
 			}
-		}
-		if space {
-			dst = append(dst, ' ')
-			space = false
 		}
 		switch r {
 		case '’', 'ʼ', '′':
@@ -103,9 +121,14 @@ func appendNormCount(dst []byte, s string) (_ []byte, words, lowerWords int) {
 		default:
 			r = unicode.ToLower(r)
 		}
-		dst = utf8.AppendRune(dst, r)
+		dst = slices.Grow(utf8.AppendRune(buf[:n], r), len(s)-i)
+		n, buf = len(dst), dst[:cap(dst)]
+		lastBlank = 0
 	}
-	return dst, words, lowerWords
+	if lastBlank == 1 {
+		n-- // white space at the end
+	}
+	return buf[:n], words, lowerWords
 }
 
 // wordsOf yields the words of a normalised line: runs of letters, digits and

@@ -24,55 +24,6 @@ const (
 	dupFNVPrime  = 1099511628211
 )
 
-// normalizedTextHash is the FNV-1a 64 hash of s lower-cased with every run of white
-// space replaced by one space and leading and trailing space removed. It does
-// not allocate.
-func normalizedTextHash(s string) uint64 {
-	h := uint64(dupFNVOffset)
-	pendingSpace := false
-	started := false
-	var buf [utf8.UTFMax]byte
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			if hashASCIISpace[c] {
-				pendingSpace = started
-				continue
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if pendingSpace {
-				h = (h ^ ' ') * dupFNVPrime
-				pendingSpace = false
-			}
-			h = (h ^ uint64(c)) * dupFNVPrime
-			started = true
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if unicode.IsSpace(r) {
-			pendingSpace = started
-			continue
-		}
-		if pendingSpace {
-			h = (h ^ ' ') * dupFNVPrime
-			pendingSpace = false
-		}
-		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-		for _, b := range buf[:n] {
-			h = (h ^ uint64(b)) * dupFNVPrime
-		}
-		started = true
-	}
-	return h
-}
-
-// hashASCIISpace marks the ASCII white space bytes, as unicode.IsSpace does.
-var hashASCIISpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
 // repairUTF8 returns s with invalid UTF-8 replaced by U+FFFD, and whether it had to.
 func repairUTF8(s string) (string, bool) {
 	if utf8.ValidString(s) {
@@ -123,56 +74,132 @@ const maxRepairedListed = 5
 // duplicates: shorter texts ("Photo: AP", "Story 2") coincide by chance.
 const nearMinWords = 10
 
-// wordsHash is the FNV-1a 64 hash of the words of s: its runs of letters
-// (and marks), lower-cased, one space between them; digits, punctuation and
-// white space only separate words. ok is false when s has fewer than
-// nearMinWords words. Two texts with the same hash but different
-// normalizedTextHash are near duplicates: they differ only in digits or
-// punctuation.
-func wordsHash(s string) (h uint64, ok bool) {
-	h = dupFNVOffset
-	inWord, words := false, 0
+// textHash computes the duplicate-detection hashes of s in one pass over
+// its bytes (both FNV-1a chains advance side by side; ASCII bytes go by a
+// table, only other bytes are decoded as runes):
+//
+//   - norm is the FNV-1a 64 hash of s lower-cased, with every run of white
+//     space replaced by one space and leading and trailing space removed:
+//     two texts with the same norm are exact duplicates;
+//   - words is the FNV-1a 64 hash of the words of s: its runs of letters
+//     (and marks), lower-cased, one space between them; digits,
+//     punctuation and white space only separate words. wordsOK is false
+//     when s has fewer than nearMinWords words. Two texts with the same
+//     words hash but different norm are near duplicates: they differ only
+//     in digits or punctuation;
+//   - blank says whether s holds only white space (then norm is the FNV
+//     offset and words too).
+//
+// The values are those of the separate reference functions in the tests
+// (normalizedTextHash, wordsHash, isBlankText). It does not allocate.
+func textHash(s string) textHashes {
+	hn, hw := uint64(dupFNVOffset), uint64(dupFNVOffset)
+	pendingSpace, started, inWord := false, false, false
+	words := 0
 	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
+		switch hashClass[c] {
+		case hashSpace:
 			i++
-			switch {
-			case 'a' <= c && c <= 'z':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			default:
-				inWord = false
-				continue
+			pendingSpace, inWord = started, false
+			continue
+		case hashLetter:
+			if pendingSpace {
+				hn = (hn ^ ' ') * dupFNVPrime
+				pendingSpace = false
 			}
 			if !inWord {
 				if words++; words > 1 {
-					h = (h ^ ' ') * dupFNVPrime
+					hw = (hw ^ ' ') * dupFNVPrime
+				}
+				inWord = true
+			}
+			started = true
+			// A run of ASCII letters goes into both hashes alike.
+			for {
+				c = hashLower[c]
+				hn = (hn ^ uint64(c)) * dupFNVPrime
+				hw = (hw ^ uint64(c)) * dupFNVPrime
+				if i++; i == len(s) {
+					break
+				}
+				if c = s[i]; hashClass[c] != hashLetter {
+					break
 				}
 			}
-			h = (h ^ uint64(c)) * dupFNVPrime
-			inWord = true
+			continue
+		case hashOther:
+			i++
+			if pendingSpace {
+				hn = (hn ^ ' ') * dupFNVPrime
+				pendingSpace = false
+			}
+			hn = (hn ^ uint64(c)) * dupFNVPrime
+			started, inWord = true, false
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		if unicode.IsSpace(r) {
+			pendingSpace, inWord = started, false
+			continue
+		}
+		if pendingSpace {
+			hn = (hn ^ ' ') * dupFNVPrime
+			pendingSpace = false
+		}
+		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		for _, b := range buf[:n] {
+			hn = (hn ^ uint64(b)) * dupFNVPrime
+		}
+		started = true
 		if !unicode.IsLetter(r) && !(inWord && unicode.IsMark(r)) {
 			inWord = false
 			continue
 		}
 		if !inWord {
 			if words++; words > 1 {
-				h = (h ^ ' ') * dupFNVPrime
+				hw = (hw ^ ' ') * dupFNVPrime
 			}
+			inWord = true
 		}
-		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
 		for _, b := range buf[:n] {
-			h = (h ^ uint64(b)) * dupFNVPrime
+			hw = (hw ^ uint64(b)) * dupFNVPrime
 		}
-		inWord = true
 	}
-	return h, words >= nearMinWords
+	return textHashes{blank: !started, norm: hn, words: hw, wordsOK: words >= nearMinWords}
 }
+
+// Byte classes of textHash.
+const (
+	hashMulti  = iota // not ASCII: decoded as a rune
+	hashSpace         // ASCII white space, as unicode.IsSpace has it
+	hashLetter        // A-Z, a-z
+	hashOther         // any other ASCII byte: part of the text, not of a word
+)
+
+// hashClass is the class of every byte for textHash; hashLower lower-cases
+// ASCII letters.
+var hashClass, hashLower = func() (t [256]uint8, lower [256]byte) {
+	for c := range 256 {
+		lower[c] = byte(c)
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = hashMulti
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' ':
+			t[c] = hashSpace
+		case 'A' <= c && c <= 'Z':
+			t[c] = hashLetter
+			lower[c] = byte(c + 'a' - 'A')
+		case 'a' <= c && c <= 'z':
+			t[c] = hashLetter
+		default:
+			t[c] = hashOther
+		}
+	}
+	return t, lower
+}()
 
 // nearCheck finds loaded documents with the same words as an earlier one
 // (see wordsHash) but not the same text: near duplicates, kept.

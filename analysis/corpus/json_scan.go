@@ -2,9 +2,11 @@ package corpus
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf16"
@@ -220,27 +222,58 @@ func (p *jsonScan) str() (string, bool) {
 		return "", false
 	}
 	start := p.i
-	ascii := true
-	for p.i < len(p.data) {
-		c := p.data[p.i]
-		switch {
-		case c == '"':
-			s := p.data[start:p.i]
-			p.i++
-			if !ascii && !utf8.Valid(s) {
-				return "", false
-			}
-			return string(s), true
-		case c == '\\':
-			return p.escapedStr(start)
-		case c < 0x20:
-			return "", false
-		case c >= utf8.RuneSelf:
-			ascii = false
-		}
-		p.i++
+	end, multi := stringRun(p.data, p.i)
+	p.i = end
+	if end >= len(p.data) {
+		return "", false
 	}
-	return "", false
+	switch p.data[end] {
+	case '"':
+		s := p.data[start:end]
+		p.i++
+		if multi && !utf8.Valid(s) {
+			return "", false
+		}
+		return string(s), true
+	case '\\':
+		return p.escapedStr(start)
+	}
+	return "", false // a control character
+}
+
+// SWAR constants: one in every byte, the high bit of every byte.
+const (
+	swarOnes = 0x0101010101010101
+	swarHigh = 0x8080808080808080
+)
+
+// stringRun returns the index of the first byte at or after i in data that
+// ends a plain run of a JSON string — '"', '\\' or a control character
+// (below 0x20) — or len(data) if none does. multi is true when the run may
+// hold a byte of 0x80 or more (it may also be true when it does not: the
+// caller then checks UTF-8 it need not). It reads eight bytes at a time:
+// the lowest byte flagged by the zero-byte and less-than tests is exact,
+// since a borrow only spreads upwards from a true match.
+func stringRun(data []byte, i int) (end int, multi bool) {
+	var high uint64
+	for ; i+8 <= len(data); i += 8 {
+		x := binary.LittleEndian.Uint64(data[i:])
+		q := x ^ (swarOnes * '"')
+		b := x ^ (swarOnes * '\\')
+		stop := ((q - swarOnes) &^ q) | ((b - swarOnes) &^ b) | ((x - swarOnes*0x20) &^ x)
+		high |= x
+		if stop &= swarHigh; stop != 0 {
+			return i + bits.TrailingZeros64(stop)/8, high&swarHigh != 0
+		}
+	}
+	for ; i < len(data); i++ {
+		c := data[i]
+		if c == '"' || c == '\\' || c < 0x20 {
+			break
+		}
+		high |= uint64(c)
+	}
+	return i, high&swarHigh != 0
 }
 
 // escapedStr finishes reading a string begun at start whose first escape is
@@ -249,9 +282,7 @@ func (p *jsonScan) escapedStr(start int) (string, bool) {
 	b := append(p.buf[:0], p.data[start:p.i]...)
 	for p.i < len(p.data) {
 		run := p.i
-		for p.i < len(p.data) && p.data[p.i] != '"' && p.data[p.i] != '\\' && p.data[p.i] >= 0x20 {
-			p.i++
-		}
+		p.i, _ = stringRun(p.data, p.i)
 		b = append(b, p.data[run:p.i]...)
 		if p.i >= len(p.data) {
 			return "", false

@@ -436,6 +436,29 @@ const groupHint = "set --group to the field that names the outlet, or fix the re
 // checkID says whether d.ID may repeat an earlier id: ids written in the
 // input, and ids made from file names (a.txt and a.md both give "a").
 func (l *loader) add(d *Document, pos int64, repaired, checkID bool) error {
+	return l.addHashed(d, pos, repaired, checkID, l.hashText(d.Text))
+}
+
+// textHashes is what duplicate detection needs of a text, computed apart
+// from the loader's state so that workers can compute it in parallel.
+type textHashes struct {
+	blank   bool   // the text is empty or white space only
+	norm    uint64 // normalizedTextHash, when duplicates are checked
+	words   uint64 // wordsHash, when duplicates are checked and wordsOK
+	wordsOK bool
+}
+
+// hashText computes the textHashes of text under the loader's options. It
+// only reads the options: workers may call it concurrently.
+func (l *loader) hashText(text string) textHashes {
+	if l.opt.KeepDuplicates {
+		return textHashes{blank: isBlankText(text)}
+	}
+	return textHash(text)
+}
+
+// addHashed is add with the text's hashes h already computed.
+func (l *loader) addHashed(d *Document, pos int64, repaired, checkID bool, h textHashes) error {
 	_, present := d.Fields[l.opt.GroupField]
 	group, err := l.group(d.Group, present, d.Origin)
 	if err != nil || group == "" {
@@ -445,19 +468,18 @@ func (l *loader) add(d *Document, pos int64, repaired, checkID bool) error {
 	if present {
 		d.Fields[l.opt.GroupField] = group
 	}
-	if isBlankText(d.Text) {
+	if h.blank {
 		l.skip(d.Origin, skipEmpty, "the text is empty or white space only")
 		return nil
 	}
 	if !l.opt.KeepDuplicates {
-		h := normalizedTextHash(d.Text)
-		if first, ok := l.seen[h]; ok {
+		if first, ok := l.seen[h.norm]; ok {
 			l.skip(d.Origin, skipDuplicate, "same text as "+l.posOrigin(first))
 			return nil
 		}
-		l.seen[h] = pos
-		if w, ok := wordsHash(d.Text); ok {
-			l.near.note(w, pos, d.Origin, l.posOrigin)
+		l.seen[h.norm] = pos
+		if h.wordsOK {
+			l.near.note(h.words, pos, d.Origin, l.posOrigin)
 		}
 	}
 	if l.opt.FoldGroups {

@@ -39,19 +39,34 @@ const textHint = "set --text to the field that holds the article text, or fix th
 // pos locates it for duplicate messages, recNo numbers it from 1 for a default
 // id made from idBase.
 func (l *loader) addRecord(rec rawRecord, origin string, pos int64, recNo int, idBase string, repaired bool) error {
+	d, explicitID, fail := l.buildRecord(rec, origin, recNo, idBase)
+	if fail != nil {
+		return l.bad(origin, fail.kind, fail.detail, fail.hint)
+	}
+	return l.add(d, pos, repaired, explicitID)
+}
+
+// badRecord is why a record cannot be loaded: the arguments of loader.bad,
+// kept so that a worker can find the problem and the in-order stage report it.
+type badRecord struct{ kind, detail, hint string }
+
+// buildRecord turns rec into a Document, or says why it cannot (fail).
+// explicitID says whether the id was written in the record. It only reads
+// the loader's options, so workers may call it concurrently.
+func (l *loader) buildRecord(rec rawRecord, origin string, recNo int, idBase string) (d *Document, explicitID bool, fail *badRecord) {
 	text, ok := rec[l.opt.TextField]
 	switch {
 	case !ok:
-		return l.bad(origin, skipMissing, fmt.Sprintf("record has no %q field", l.opt.TextField), textHint)
+		return nil, false, &badRecord{skipMissing, fmt.Sprintf("record has no %q field", l.opt.TextField), textHint}
 	case text.kind == rawNull:
-		return l.bad(origin, skipMissing, fmt.Sprintf("record's %q is null", l.opt.TextField), textHint)
+		return nil, false, &badRecord{skipMissing, fmt.Sprintf("record's %q is null", l.opt.TextField), textHint}
 	case text.kind == rawLiteral || text.kind == rawNested:
 		what := "a JSON object or array"
 		if text.kind == rawLiteral {
 			what = literalName(text.val)
 		}
-		return l.bad(origin, skipMalformed, fmt.Sprintf("field %q is %s, not a string", l.opt.TextField, what),
-			"the article text must be a JSON string: fix the record, set --text to the field that holds the text, or use --skip-bad")
+		return nil, false, &badRecord{skipMalformed, fmt.Sprintf("field %q is %s, not a string", l.opt.TextField, what),
+			"the article text must be a JSON string: fix the record, set --text to the field that holds the text, or use --skip-bad"}
 	}
 	dateField := l.opt.DateField
 	if _, ok := rec[dateField]; !ok && l.dateDefault {
@@ -59,13 +74,13 @@ func (l *loader) addRecord(rec rawRecord, origin string, pos int64, recNo int, i
 	}
 	for _, name := range [...]string{l.opt.TextField, l.opt.GroupField, l.opt.IDField, dateField, l.opt.TitleField, l.opt.URLField} {
 		if rec[name].kind == rawNested {
-			return l.bad(origin, skipMalformed, fmt.Sprintf("field %q is a JSON object or array; it must be text, a number or true/false", name), "")
+			return nil, false, &badRecord{skipMalformed, fmt.Sprintf("field %q is a JSON object or array; it must be text, a number or true/false", name), ""}
 		}
 	}
 	if g, ok := rec[l.opt.GroupField]; ok && g.kind == rawNull {
-		return l.bad(origin, skipMissing, fmt.Sprintf("record's %q is null", l.opt.GroupField), groupHint)
+		return nil, false, &badRecord{skipMissing, fmt.Sprintf("record's %q is null", l.opt.GroupField), groupHint}
 	}
-	d := &Document{
+	d = &Document{
 		ID:     rec[l.opt.IDField].val,
 		Group:  rec[l.opt.GroupField].val,
 		Date:   rec[dateField].val,
@@ -75,7 +90,7 @@ func (l *loader) addRecord(rec rawRecord, origin string, pos int64, recNo int, i
 		Origin: origin,
 		Fields: make(map[string]string, len(rec)-1),
 	}
-	explicitID := d.ID != ""
+	explicitID = d.ID != ""
 	if !explicitID {
 		d.ID = idBase + "#" + strconv.Itoa(recNo) // unique: no need to check it
 	}
@@ -84,7 +99,7 @@ func (l *loader) addRecord(rec rawRecord, origin string, pos int64, recNo int, i
 			d.Fields[name] = f.val
 		}
 	}
-	return l.add(d, pos, repaired, explicitID)
+	return d, explicitID, nil
 }
 
 // literalName says what a JSON number or boolean is, for messages.
@@ -103,93 +118,6 @@ func idBase(name string) string {
 		base = base[:len(base)-3]
 	}
 	return strings.TrimSuffix(base, path.Ext(base))
-}
-
-// readJSONLines reads one JSON object per line. Blank lines are ignored; lines
-// may be of any length up to maxRecordBytes.
-func (l *loader) readJSONLines(br *bufio.Reader, name string) error {
-	l.posOrigin = prefixOrigin(name + ":")
-	base := idBase(name)
-	raw := map[string]json.RawMessage{}
-	rec := rawRecord{}
-	var buf []byte
-	lineNo, recNo := 0, 0
-	for {
-		line, tooLong, err := readJSONLine(br, &buf)
-		if err != nil && err != io.EOF {
-			return inputReadError(name, err)
-		}
-		if err == io.EOF && len(line) == 0 && !tooLong {
-			return l.noRecords(name, recNo)
-		}
-		lineNo++
-		if lineNo == 1 {
-			line = stripUTF8BOM(line)
-		}
-		if len(bytes.TrimSpace(line)) > 0 || tooLong {
-			recNo++
-			origin := name + ":" + strconv.Itoa(lineNo)
-			if e := l.jsonLine(line, tooLong, origin, int64(lineNo), recNo, base, raw, rec); e != nil {
-				return e
-			}
-		}
-		if err == io.EOF {
-			return l.noRecords(name, recNo)
-		}
-	}
-}
-
-// noRecords is the error for JSON Lines input name that held no record
-// (records is 0): an empty file, or standard input that got nothing.
-func (l *loader) noRecords(name string, records int) error {
-	switch {
-	case records > 0:
-		return nil
-	case name == "stdin":
-		return errors.New("standard input is empty: pipe JSON Lines into parallax (one object per line, {\"text\": …, \"outlet\": …}), or name a file; did the command before the pipe fail?")
-	}
-	return fmt.Errorf("%s is empty: JSON Lines hold one object per line ({\"text\": …, \"outlet\": …})", name)
-}
-
-// jsonLine parses and adds one line of JSON Lines.
-func (l *loader) jsonLine(line []byte, tooLong bool, origin string, pos int64, recNo int, base string, raw map[string]json.RawMessage, rec rawRecord) error {
-	if tooLong {
-		return l.bad(origin, skipTooLarge, fmt.Sprintf("line longer than %d MiB", maxRecordBytes>>20), "split the record, or use --skip-bad to skip it")
-	}
-	if err := parseJSONObject(line, raw, rec); err != nil {
-		hint := ""
-		if t := bytes.TrimLeft(line, " \t\r"); recNo == 1 && len(t) > 0 && t[0] == '[' {
-			hint = "JSON Lines hold one object per line; for a JSON array of objects name the file .json or use --input-format json"
-		}
-		return l.bad(origin, skipMalformed, err.Error(), hint)
-	}
-	return l.addRecord(rec, origin, pos, recNo, base, !utf8.Valid(line))
-}
-
-// readJSONLine reads one line without its "\n" into *buf (reused). A line longer
-// than maxRecordBytes is consumed and reported by tooLong. At the end of input the
-// last line comes with io.EOF.
-func readJSONLine(br *bufio.Reader, buf *[]byte) (line []byte, tooLong bool, err error) {
-	*buf = (*buf)[:0]
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if !tooLong {
-			if len(*buf)+len(chunk) > maxRecordBytes+1 {
-				tooLong = true
-				*buf = (*buf)[:0]
-			} else {
-				*buf = append(*buf, chunk...)
-			}
-		}
-		switch err {
-		case bufio.ErrBufferFull:
-			continue
-		case nil:
-			return bytes.TrimSuffix(*buf, []byte{'\n'}), tooLong, nil
-		default:
-			return *buf, tooLong, err
-		}
-	}
 }
 
 // readJSONArray reads a JSON array of objects, one element at a time. A syntax

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // TokenKind says what a token is.
@@ -39,6 +40,9 @@ type Token struct {
 	Norm string
 	Span Span
 	Kind TokenKind
+	// ID is the id of Norm in the Norms of the Tokenizer that made the
+	// token (from 1), or 0 when it came from Tokenize.
+	ID int32
 }
 
 // Character classes used by the tokenizer.
@@ -158,7 +162,8 @@ var tokenScratchPool = sync.Pool{New: func() any { return new(tokenScratch) }}
 type tokenScanner struct {
 	text    string
 	dst     []Token
-	slashAt int // index of the next '/' at or after the current token, or len(text)
+	slashAt int        // index of the next '/' at or after the current token, or len(text)
+	cache   *normCache // with a Tokenizer: gives ids and the Norms' copies
 	*tokenScratch
 }
 
@@ -211,10 +216,14 @@ type tokenScanner struct {
 // words, numbers without separators); the other tokens of one call share a
 // single allocated string, so lower-case text is tokenized without
 // allocating beyond the growth of dst.
-func Tokenize(text string, dst []Token) []Token {
+func Tokenize(text string, dst []Token) []Token { return tokenize(text, dst, nil) }
+
+// tokenize is Tokenize, giving each token its id in cache when cache is not
+// nil.
+func tokenize(text string, dst []Token, cache *normCache) []Token {
 	sc := tokenScratchPool.Get().(*tokenScratch)
 	sc.buf, sc.fix = sc.buf[:0], sc.fix[:0]
-	t := tokenScanner{text: text, dst: dst, tokenScratch: sc, slashAt: -1}
+	t := tokenScanner{text: text, dst: dst, tokenScratch: sc, slashAt: -1, cache: cache}
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -654,6 +663,9 @@ func (t *tokenScanner) emit(start, end int, kind TokenKind, maybe bool) {
 	whole := kind == TokURL || kind == TokEmail
 	if !maybe || !tokenNeedsNorm(s, whole) {
 		tok.Norm = s
+		if t.cache != nil {
+			tok.ID, _ = t.cache.lookup(s)
+		}
 		t.dst = append(t.dst, tok)
 		return
 	}
@@ -662,6 +674,12 @@ func (t *tokenScanner) emit(start, end int, kind TokenKind, maybe bool) {
 		t.buf = appendTokenLower(t.buf, s)
 	} else {
 		t.buf = appendTokenNorm(t.buf, s)
+	}
+	if t.cache != nil { // the interner's copy: nothing to allocate
+		tok.ID, tok.Norm = t.cache.lookup(unsafe.String(unsafe.SliceData(t.buf[b:]), len(t.buf)-b))
+		t.buf = t.buf[:b]
+		t.dst = append(t.dst, tok)
+		return
 	}
 	t.fix = append(t.fix, tokenNormFix{len(t.dst), b, len(t.buf)})
 	t.dst = append(t.dst, tok)

@@ -221,9 +221,11 @@ type Counter struct {
 	touched []int32   // ids with scratch > 0
 }
 
-// NewCounter returns a Counter adding to s, interning terms in v.
-func NewCounter(opt TermOptions, v *Vocabulary, s *Shard) *Counter {
-	return &Counter{ann: newAnnotator(opt, v), shard: s}
+// NewCounter returns a Counter adding to s, interning terms in v. The
+// tokens it is given carry ids from tk's Norms (tk.Tokenize), or none
+// (segment.Tokenize), when tk gives them one.
+func NewCounter(opt TermOptions, v *Vocabulary, s *Shard, tk *segment.Tokenizer) *Counter {
+	return &Counter{ann: newAnnotator(opt, v, tk), shard: s}
 }
 
 // Document starts a document of group, dated date ("" when undated), with

@@ -122,6 +122,7 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 			for d := range docs {
 				p.process(d)
 			}
+			p.counter.Flush()
 		}(outs[i])
 	}
 

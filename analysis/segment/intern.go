@@ -69,10 +69,11 @@ func (n *Norms) intern(norm string) (int32, string) {
 }
 
 // normCache is one worker's private table in front of a Norms: open
-// addressing over 24-byte slots, each holding the interner's copy of its
-// Norm. A Norm of at most 8 bytes is matched by its slot's key (its bytes as
-// an integer), so the common look-up touches one slot and no string; a
-// longer one by its hash, then by comparing the strings.
+// addressing over 32-byte slots, each holding the interner's copy of its
+// Norm. A Norm of at most 16 bytes (nearly every word) is matched by its
+// slot's two keys, which hold its bytes, so the common look-up touches one
+// slot and no string; a longer one by its hash, then by comparing the
+// strings.
 type normCache struct {
 	norms *Norms
 	slots []normSlot // power of two in length, at most half full
@@ -80,10 +81,10 @@ type normCache struct {
 }
 
 type normSlot struct {
-	key uint64 // the Norm's bytes, little-endian, when ≤ 8 bytes; else its hash
-	ptr *byte  // the interner's copy of the Norm: unsafe.String(ptr, n)
-	n   uint32 // len(Norm)
-	id  int32  // 0: empty slot
+	k0, k1 uint64 // the Norm's bytes (inlineKeys) when ≤ 16 bytes; else its hash, and 0
+	ptr    *byte  // the interner's copy of the Norm: unsafe.String(ptr, n)
+	n      uint32 // len(Norm)
+	id     int32  // 0: empty slot
 }
 
 func (sl *normSlot) norm() string { return unsafe.String(sl.ptr, sl.n) }
@@ -92,18 +93,24 @@ func newNormCache(n *Norms) *normCache {
 	return &normCache{norms: n, slots: make([]normSlot, 1<<12)}
 }
 
-// shortKey packs s (at most 8 bytes) into an integer: injective for a given
-// length, since the two loads together cover every byte of s.
-func shortKey(s string) uint64 {
+// inlineLen is the longest Norm a slot holds in its keys.
+const inlineLen = 16
+
+// inlineKeys packs s (at most 16 bytes) into two integers, little-endian:
+// injective for a given length, since the overlapping loads together cover
+// every byte of s.
+func inlineKeys(s string) (k0, k1 uint64) {
 	switch n := len(s); {
+	case n >= 8:
+		return le64(s), le64(s[n-8:])
 	case n >= 4:
-		return uint64(le32(s)) | uint64(le32(s[n-4:]))<<32
+		return uint64(le32(s)) | uint64(le32(s[n-4:]))<<32, 0
 	case n >= 2:
-		return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[n-2])<<16 | uint64(s[n-1])<<24
+		return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[n-2])<<16 | uint64(s[n-1])<<24, 0
 	case n == 1:
-		return uint64(s[0])
+		return uint64(s[0]), 0
 	}
-	return 0
+	return 0, 0
 }
 
 func le32(s string) uint32 {
@@ -111,39 +118,45 @@ func le32(s string) uint32 {
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
-// slotHash places a slot of the given key and Norm length.
-func slotHash(key uint64, n uint32) uint64 {
-	if n <= 8 {
-		return (key ^ uint64(n)<<59) * 0x9E3779B97F4A7C15
-	}
-	return key
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// key returns the slot key of s.
-func (c *normCache) key(s string) uint64 {
-	if len(s) <= 8 {
-		return shortKey(s)
+// slotHash places a slot of the given keys and Norm length.
+func slotHash(k0, k1 uint64, n uint32) uint64 {
+	if n <= inlineLen {
+		return (k0 ^ (k1 * 0xBF58476D1CE4E5B9) ^ uint64(n)<<59) * 0x9E3779B97F4A7C15
 	}
-	return maphash.String(c.norms.seed, s)
+	return k0
+}
+
+// keys returns the slot keys of s.
+func (c *normCache) keys(s string) (k0, k1 uint64) {
+	if len(s) <= inlineLen {
+		return inlineKeys(s)
+	}
+	return maphash.String(c.norms.seed, s), 0
 }
 
 // lookup returns the id of s and the interner's copy of it, asking the
 // shared Norms only the first time this worker meets s.
 func (c *normCache) lookup(s string) (int32, string) {
-	key := c.key(s)
-	h := slotHash(key, uint32(len(s)))
+	k0, k1 := c.keys(s)
+	h := slotHash(k0, k1, uint32(len(s)))
 	mask := uint64(len(c.slots) - 1)
 	for i := (h >> 32) & mask; ; i = (i + 1) & mask {
 		sl := &c.slots[i]
 		if sl.id == 0 {
 			break
 		}
-		if sl.key == key && sl.n == uint32(len(s)) && (len(s) <= 8 || sl.norm() == s) {
+		if sl.k0 == k0 && sl.k1 == k1 && sl.n == uint32(len(s)) && (len(s) <= inlineLen || sl.norm() == s) {
 			return sl.id, sl.norm()
 		}
 	}
 	id, canonical := c.norms.intern(s)
-	c.insert(normSlot{key: key, ptr: unsafe.StringData(canonical), n: uint32(len(s)), id: id})
+	c.insert(normSlot{k0: k0, k1: k1, ptr: unsafe.StringData(canonical), n: uint32(len(s)), id: id})
 	return id, canonical
 }
 
@@ -163,7 +176,7 @@ func (c *normCache) insert(sl normSlot) {
 
 func (c *normCache) place(sl normSlot) {
 	mask := uint64(len(c.slots) - 1)
-	i := (slotHash(sl.key, sl.n) >> 32) & mask
+	i := (slotHash(sl.k0, sl.k1, sl.n) >> 32) & mask
 	for c.slots[i].id != 0 {
 		i = (i + 1) & mask
 	}

@@ -58,15 +58,18 @@ func TestTokenizerIDs(t *testing.T) {
 }
 
 // TestNormCacheKeys interns strings that differ only in length, in trailing
-// zero bytes or in one byte of the part two short keys share, past the
+// zero bytes or in one byte of the part two inline keys share, short and
+// long (over 16 bytes, hashed), past the
 // cache's first growth, from two Tokenizers over one Norms at once.
 func TestNormCacheKeys(t *testing.T) {
 	var words []string
 	for i := range 3000 {
 		w := fmt.Sprintf("%x", i*7919)
-		words = append(words, w, w+"\x00", "\x00"+w, strings.Repeat(w, 3), w[:len(w)/2+1]+"-"+w)
+		words = append(words, w, w+"\x00", "\x00"+w, strings.Repeat(w, 3), w[:len(w)/2+1]+"-"+w,
+			"0123456"+w, w+"-abcdefgh") // 8 to 16 bytes: both keys
+
 	}
-	for l := range 17 {
+	for l := range 25 {
 		words = append(words, strings.Repeat("a", l), strings.Repeat("\x00", l))
 	}
 	n := NewNorms()

@@ -109,6 +109,7 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	vocab := termstats.NewVocabulary()
+	norms := segment.NewNorms()
 	docs := make(chan *corpus.Document, 4*workers)
 	outs := make([]*workerOut, workers)
 	var wg sync.WaitGroup
@@ -117,10 +118,11 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 		wg.Add(1)
 		go func(w *workerOut) {
 			defer wg.Done()
-			p := newProcessor(opt, cleaner, vocab, w)
+			p := newProcessor(opt, cleaner, vocab, norms, w)
 			for d := range docs {
 				p.process(d)
 			}
+			p.counter.Flush()
 		}(outs[i])
 	}
 
@@ -271,13 +273,15 @@ type processor struct {
 	cleaner *clean.Cleaner
 	out     *workerOut
 	counter *termstats.Counter
+	tok     *segment.Tokenizer // gives each token its Norm's id, shared by the workers
 	sents   []segment.Span
 	toks    []segment.Token // the document's tokens, sentence by sentence
 	sentTok []int32         // where each sentence's tokens start in toks, and the end
 }
 
-func newProcessor(opt Options, c *clean.Cleaner, v *termstats.Vocabulary, out *workerOut) *processor {
-	return &processor{opt: opt, cleaner: c, out: out, counter: termstats.NewCounter(opt.Terms, v, out.shard)}
+func newProcessor(opt Options, c *clean.Cleaner, v *termstats.Vocabulary, n *segment.Norms, out *workerOut) *processor {
+	tok := segment.NewTokenizer(n)
+	return &processor{opt: opt, cleaner: c, out: out, tok: tok, counter: termstats.NewCounter(opt.Terms, v, out.shard, tok)}
 }
 
 func (p *processor) process(d *corpus.Document) {
@@ -309,7 +313,7 @@ func (p *processor) process(d *corpus.Document) {
 			p.toks = p.toks[:0]
 		}
 		from := len(p.toks)
-		p.toks = segment.Tokenize(text[s.Start:s.End], p.toks)
+		p.toks = p.tok.Tokenize(text[s.Start:s.End], p.toks)
 		p.counter.Sentence(text[s.Start:s.End], p.toks[from:])
 		p.sentTok = append(p.sentTok, int32(len(p.toks)))
 	}

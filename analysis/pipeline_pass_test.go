@@ -103,7 +103,7 @@ func TestProcessorTokensWithoutVisit(t *testing.T) {
 		b.WriteString(". ")
 	}
 	text := b.String()
-	p := newProcessor(Options{}, nil, termstats.NewVocabulary(), &workerOut{shard: termstats.NewShard(), removed: map[string]int64{}})
+	p := newProcessor(Options{}, nil, termstats.NewVocabulary(), segment.NewNorms(), &workerOut{shard: termstats.NewShard(), removed: map[string]int64{}})
 	p.process(&corpus.Document{ID: "big", Group: "g", Text: text})
 	perSentence := len(segment.Tokenize("The harvest was the talk of the town number xxxxxxx.", nil))
 	t.Logf("token buffer: %d tokens (%d bytes) for a document of %d bytes; one sentence has %d tokens",

@@ -30,14 +30,24 @@ func BenchmarkSentences(b *testing.B) {
 	}
 }
 
-func BenchmarkTokenize(b *testing.B) {
+func BenchmarkTokenize(b *testing.B) { benchTokenize(b, Tokenize) }
+
+// BenchmarkTokenizeOld is BenchmarkTokenize for the tokenizer before its
+// ASCII fast path (tokenize_old_test.go).
+func BenchmarkTokenizeOld(b *testing.B) { benchTokenize(b, oldTokenize) }
+
+// BenchmarkTokenizer is BenchmarkTokenize with ids (a Tokenizer).
+func BenchmarkTokenizer(b *testing.B) { benchTokenize(b, NewTokenizer(NewNorms()).Tokenize) }
+
+// benchTokenize times tokenize over every text of the AllSides sample.
+func benchTokenize(b *testing.B, tokenize func(string, []Token) []Token) {
 	texts, size := benchTexts(b)
 	b.SetBytes(size)
 	b.ReportAllocs()
 	var toks []Token
 	for b.Loop() {
 		for _, t := range texts {
-			toks = Tokenize(t, toks[:0])
+			toks = tokenize(t, toks[:0])
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // TokenKind says what a token is.
@@ -39,6 +40,9 @@ type Token struct {
 	Norm string
 	Span Span
 	Kind TokenKind
+	// ID is the id of Norm in the Norms of the Tokenizer that made the
+	// token (from 1), or 0 when it came from Tokenize.
+	ID int32
 }
 
 // Character classes used by the tokenizer.
@@ -158,7 +162,8 @@ var tokenScratchPool = sync.Pool{New: func() any { return new(tokenScratch) }}
 type tokenScanner struct {
 	text    string
 	dst     []Token
-	slashAt int // index of the next '/' at or after the current token, or len(text)
+	slashAt int        // index of the next '/' at or after the current token, or len(text)
+	cache   *normCache // with a Tokenizer: gives ids and the Norms' copies
 	*tokenScratch
 }
 
@@ -211,10 +216,14 @@ type tokenScanner struct {
 // words, numbers without separators); the other tokens of one call share a
 // single allocated string, so lower-case text is tokenized without
 // allocating beyond the growth of dst.
-func Tokenize(text string, dst []Token) []Token {
+func Tokenize(text string, dst []Token) []Token { return tokenize(text, dst, nil) }
+
+// tokenize is Tokenize, giving each token its id in cache when cache is not
+// nil.
+func tokenize(text string, dst []Token, cache *normCache) []Token {
 	sc := tokenScratchPool.Get().(*tokenScratch)
 	sc.buf, sc.fix = sc.buf[:0], sc.fix[:0]
-	t := tokenScanner{text: text, dst: dst, tokenScratch: sc, slashAt: -1}
+	t := tokenScanner{text: text, dst: dst, tokenScratch: sc, slashAt: -1, cache: cache}
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -299,6 +308,11 @@ func (t *tokenScanner) token(i, size int, cls uint8) int {
 // emits it and returns where scanning resumes.
 func (t *tokenScanner) word(start, j int, letters bool) int {
 	text := t.text
+	if j == start {
+		if end := t.asciiWord(start); end > start {
+			return end
+		}
+	}
 	prevDigit, decimal := false, false
 	dirty := j > start // an acronym was read: check the token for upper case
 	group := 0         // digits since the start or the last thousands separator
@@ -400,6 +414,58 @@ scan:
 	t.emit(start, end, kind, dirty)
 	return j
 }
+
+// asciiWord is the fast path of word for the common token: a run of ASCII
+// letters and digits followed by a byte that cannot continue it (white
+// space, most punctuation, the end). It emits the token and returns its end,
+// or returns -1, having emitted nothing, for word's general path. A period
+// or comma after a letter ends the token as word would; after a digit it
+// may join (3.5, 6,000), so the general path decides.
+func (t *tokenScanner) asciiWord(start int) int {
+	text := t.text
+	k := start
+	var seen uint8 // segLetter, segDigit, segUpper of the run's bytes
+	for ; k < len(text) && text[k] < utf8.RuneSelf; k++ {
+		f := segASCII[text[k]]
+		if f&(segLetter|segDigit) == 0 {
+			break
+		}
+		seen |= f
+	}
+	if k < len(text) {
+		switch c := text[k]; {
+		case c >= utf8.RuneSelf || tokJoins[c]:
+			return -1
+		case c == '.' || c == ',':
+			if segASCII[text[k-1]]&segDigit != 0 {
+				return -1
+			}
+			if c == '.' { // an e-mail address: local.part@domain
+				if end := emailEnd(text, start); end > 0 {
+					t.emit(start, end, TokEmail, true)
+					return end
+				}
+			}
+		}
+	}
+	kind := TokWord
+	if seen&segLetter == 0 {
+		kind = TokNumber
+	}
+	t.emitNorm(start, k, kind, seen&segUpper != 0, true)
+	return k
+}
+
+// tokJoins marks the ASCII bytes after which an ASCII run of letters and
+// digits may go on as one token, or become an e-mail address: the hyphen,
+// the apostrophe and the e-mail triggers; the period and comma are decided
+// by what precedes them (asciiWord).
+var tokJoins = func() (t [128]bool) {
+	for _, c := range []byte("-'@_%+") {
+		t[c] = true
+	}
+	return t
+}()
 
 // thousandsGroup reports exactly three ASCII digits at text[k:], not followed
 // by another digit.
@@ -649,19 +715,35 @@ func emailEnd(text string, i int) int {
 // emit appends the token text[start:end], normalising it if needed; when
 // maybe is false the caller has seen that the token needs no change.
 func (t *tokenScanner) emit(start, end int, kind TokenKind, maybe bool) {
+	whole := kind == TokURL || kind == TokEmail
+	t.emitNorm(start, end, kind, maybe && tokenNeedsNorm(t.text[start:end], whole), whole)
+}
+
+// emitNorm appends the token text[start:end]; need says that it differs from
+// its normalised form, lower that normalising it is lower-casing only (URLs,
+// e-mail addresses, runs of ASCII letters and digits).
+func (t *tokenScanner) emitNorm(start, end int, kind TokenKind, need, lower bool) {
 	s := t.text[start:end]
 	tok := Token{Span: Span{start, end}, Kind: kind}
-	whole := kind == TokURL || kind == TokEmail
-	if !maybe || !tokenNeedsNorm(s, whole) {
+	if !need {
 		tok.Norm = s
+		if t.cache != nil {
+			tok.ID, _ = t.cache.lookup(s)
+		}
 		t.dst = append(t.dst, tok)
 		return
 	}
 	b := len(t.buf)
-	if whole {
+	if lower {
 		t.buf = appendTokenLower(t.buf, s)
 	} else {
 		t.buf = appendTokenNorm(t.buf, s)
+	}
+	if t.cache != nil { // the interner's copy: nothing to allocate
+		tok.ID, tok.Norm = t.cache.lookup(unsafe.String(unsafe.SliceData(t.buf[b:]), len(t.buf)-b))
+		t.buf = t.buf[:b]
+		t.dst = append(t.dst, tok)
+		return
 	}
 	t.fix = append(t.fix, tokenNormFix{len(t.dst), b, len(t.buf)})
 	t.dst = append(t.dst, tok)

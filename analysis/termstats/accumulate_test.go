@@ -17,8 +17,10 @@ import (
 func sampleRecords(t testing.TB, docs []corpus.Document, opt TermOptions, v *Vocabulary, direct *Shard) []*DocTerms {
 	t.Helper()
 	scratch := NewShardIn(v)
-	c := NewCounter(opt, v, scratch)
-	d2 := NewCounter(opt, v, direct)
+	tk := segment.NewTokenizer(segment.NewNorms())
+	c := NewCounter(opt, v, scratch, tk)
+	d2 := NewCounter(opt, v, direct, tk)
+	defer d2.Flush() // its dense rows into direct's maps
 	var recs []*DocTerms
 	var toks []segment.Token
 	for i := range docs {
@@ -29,7 +31,7 @@ func sampleRecords(t testing.TB, docs []corpus.Document, opt TermOptions, v *Voc
 		d2.Document(d.Group, d.Date, len(sents))
 		for _, s := range sents {
 			text := d.Text[s.Start:s.End]
-			toks = segment.Tokenize(text, toks[:0])
+			toks = tk.Tokenize(text, toks[:0])
 			r.Words += int64(len(toks) - segment.CountNonWords(toks))
 			c.Sentence(text, toks)
 			d2.Sentence(text, toks)

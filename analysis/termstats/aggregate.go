@@ -215,21 +215,29 @@ func Freeze(s *Shard, v *Vocabulary) (*TermTable, []GroupSummary, []int32) {
 // documents, dates, sentences and words, and per term its count and
 // document frequency, through an annotator whose caches sit in front of
 // the shared vocabulary. A document is Document, then Sentence for each
-// of its sentences, then EndDocument. A Counter is used by one goroutine.
+// of its sentences, then EndDocument; after the last, Flush. A Counter is
+// used by one goroutine.
 type Counter struct {
 	ann     *annotator
 	shard   *Shard
 	g       *groupAcc // the current document's group
-	scratch []int32   // per-document count by term id
-	touched []int32   // ids with scratch > 0
+	row     *denseRow // its dense row, or nil
+	groups  map[*groupAcc]*groupState
+	rows    []*denseRow
+	dense   denseLimits
+	scratch []int32 // per-document count by term id
+	touched []int32 // ids with scratch > 0
+	n       uint64  // Σ scratch: the document's counted terms
 }
 
-// NewCounter returns a Counter adding to s, interning terms in v.
-func NewCounter(opt TermOptions, v *Vocabulary, s *Shard) *Counter {
+// NewCounter returns a Counter adding to s, interning terms in v. tk must
+// not be nil: tokens from tk.Tokenize carry their Norm's id, and tokens
+// without one (segment.Tokenize) are looked up through tk.
+func NewCounter(opt TermOptions, v *Vocabulary, s *Shard, tk *segment.Tokenizer) *Counter {
 	if s.vocab == nil {
 		s.vocab = v
 	}
-	return &Counter{ann: newAnnotator(opt, v), shard: s}
+	return &Counter{ann: newAnnotator(opt, v, tk), shard: s, dense: defaultDense}
 }
 
 // Document starts a document of group, dated date ("" when undated), with
@@ -243,6 +251,7 @@ func (c *Counter) Document(group, date string, sentences int) {
 	g.addDate(date)
 	g.sentences += int64(sentences)
 	c.g = g
+	c.row = c.state(g).row
 }
 
 // Sentence counts the words and terms of one sentence: text and its tokens.
@@ -262,6 +271,7 @@ func (c *Counter) count(id int32) {
 		c.touched = append(c.touched, id)
 	}
 	c.scratch[id]++
+	c.n++
 }
 
 // DocumentVector returns the current document's term counts by (first-seen)
@@ -276,16 +286,39 @@ func (c *Counter) DocumentVector() SparseCounts {
 	return SparseCounts{IDs: ids, Counts: counts}
 }
 
-// EndDocument adds the current document's terms to its group.
+// EndDocument adds the current document's terms to its group: to the
+// group's dense row for the ids it covers, to the group's map otherwise.
 func (c *Counter) EndDocument() {
+	row := c.row
+	if row != nil && !row.fits(c.n) {
+		row = nil
+	}
 	for _, id := range c.touched {
+		n := c.scratch[id]
+		c.scratch[id] = 0
+		if row != nil && int(id) < len(row.cells) {
+			e := &row.cells[id]
+			e.count += uint32(n)
+			e.docs++
+			continue
+		}
 		t := c.g.terms[id]
-		t.count += int64(c.scratch[id])
+		t.count += int64(n)
 		t.docs++
 		c.g.terms[id] = t
 	}
-	for _, id := range c.touched {
-		c.scratch[id] = 0
+	if row != nil {
+		row.total += c.n
 	}
 	c.touched = c.touched[:0]
+	c.n = 0
+}
+
+// Flush adds what the Counter holds back (its dense rows) to the Shard. It
+// must be called after the last document, before the Shard is merged or
+// frozen; counting may go on after it.
+func (c *Counter) Flush() {
+	for _, r := range c.rows {
+		r.flush()
+	}
 }

@@ -2,7 +2,6 @@ package termstats
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/kljensen/snowball/english"
 
@@ -42,29 +41,26 @@ func (o TermOptions) Validate() error {
 }
 
 // annotator turns the tokens of a sentence into term ids. It is not safe
-// for concurrent use: each worker owns one, with private caches in front of
-// the shared vocabulary so that most tokens cost one map lookup and no lock.
+// for concurrent use: each worker owns one. A token's Norm is interned once
+// (segment.Tokenizer); what it counts as — stop word, too short, or which
+// term after stemming — is worked out the first time the worker meets that
+// id and kept in arrays indexed by it, so a token costs no string hashing.
 type annotator struct {
 	opt    TermOptions
 	vocab  *Vocabulary
-	known  map[string]tokenTerm // by token Norm: its term, or id -1 if none
-	ngrams map[string]int32     // by n-gram: its id
-	chain  []tokenTerm          // the current run of adjacent terms, for n-grams
+	tk     *segment.Tokenizer // ids for tokens that come without one
+	byNorm []int32            // by Norm id: 0 unknown, 1 not a term, else term id + 2
+	terms  []string           // by term id: the vocabulary's copy, for the terms met
+	ngrams map[string]int32   // by n-gram: its id
+	chain  []int32            // the current run of adjacent term ids, for n-grams
 	buf    []byte
 }
 
-// tokenTerm is what a token counts as: a term and its vocabulary id, or id
-// -1 when the token is not counted (a stop word, too short).
-type tokenTerm struct {
-	term string // the vocabulary's copy, safe to keep
-	id   int32
-}
-
-func newAnnotator(opt TermOptions, v *Vocabulary) *annotator {
+func newAnnotator(opt TermOptions, v *Vocabulary, tk *segment.Tokenizer) *annotator {
 	if opt.NGrams == 0 {
 		opt.NGrams = 1
 	}
-	return &annotator{opt: opt, vocab: v, known: map[string]tokenTerm{}, ngrams: map[string]int32{}}
+	return &annotator{opt: opt, vocab: v, tk: tk, ngrams: map[string]int32{}}
 }
 
 // term maps a token to its counted form, or "" when it is not counted.
@@ -85,22 +81,36 @@ func (a *annotator) term(tok *segment.Token) string {
 	return w
 }
 
-// lookup returns what tok counts as, working it out (stop words, length,
-// stemming, vocabulary) the first time a worker meets its Norm. A Norm is
-// always the same kind of token, so the cache may ignore Kind.
-func (a *annotator) lookup(tok *segment.Token) tokenTerm {
+// lookup returns the term id tok counts as, or -1, working it out (stop
+// words, length, stemming, vocabulary) the first time a worker meets its
+// Norm's id. A Norm is always the same kind of token, so the table may
+// ignore Kind.
+func (a *annotator) lookup(tok *segment.Token) int32 {
 	if tok.Kind == segment.TokURL || tok.Kind == segment.TokEmail {
-		return tokenTerm{id: -1}
+		return -1
 	}
-	if t, ok := a.known[tok.Norm]; ok {
-		return t
+	nid := tok.ID
+	if nid == 0 {
+		nid = a.tk.ID(tok.Norm)
 	}
-	t := tokenTerm{id: -1}
+	if int(nid) < len(a.byNorm) {
+		if t := a.byNorm[nid]; t != 0 {
+			return t - 2
+		}
+	} else {
+		a.byNorm = growTo(a.byNorm, int(nid)+1)
+	}
+	id := int32(-1)
 	if w := a.term(tok); w != "" {
-		t.id, t.term = a.vocab.intern(w)
+		var term string
+		id, term = a.vocab.intern(w)
+		if int(id) >= len(a.terms) {
+			a.terms = growTo(a.terms, int(id)+1)
+		}
+		a.terms[id] = term
 	}
-	a.known[strings.Clone(tok.Norm)] = t // Norm may point into a document
-	return t
+	a.byNorm[nid] = id + 2
+	return id
 }
 
 // sentence calls emit with the id of every term of one sentence, in order:
@@ -114,11 +124,11 @@ func (a *annotator) sentence(text string, tokens []segment.Token, emit func(id i
 	a.chain = a.chain[:0]
 	for i := range tokens {
 		t := a.lookup(&tokens[i])
-		if t.id < 0 {
+		if t < 0 {
 			a.chain = a.chain[:0]
 			continue
 		}
-		emit(t.id)
+		emit(t)
 		if a.opt.NGrams < 2 {
 			continue
 		}
@@ -135,7 +145,7 @@ func (a *annotator) sentence(text string, tokens []segment.Token, emit func(id i
 				if len(a.buf) > 0 {
 					a.buf = append(a.buf, ' ')
 				}
-				a.buf = append(a.buf, part.term...)
+				a.buf = append(a.buf, a.terms[part]...)
 			}
 			emit(a.ngramID(a.buf))
 		}
@@ -150,4 +160,11 @@ func (a *annotator) ngramID(b []byte) int32 {
 	id, term := a.vocab.intern(unsafeString(b))
 	a.ngrams[term] = id // the vocabulary's copy: b is reused
 	return id
+}
+
+// growTo returns s, with zero values appended, at least n long and by at
+// least half its length, so that tables indexed by a growing id grow in
+// amortised constant time.
+func growTo[T any](s []T, n int) []T {
+	return append(s, make([]T, max(n-len(s), len(s)/2))...)
 }

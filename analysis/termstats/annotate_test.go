@@ -9,12 +9,17 @@ import (
 )
 
 // annotateAll returns the terms the annotator emits for each sentence of
-// text, in order, joined by "|".
-func annotateAll(a *annotator, text string) string {
+// text, in order, joined by "|": with tk, for tokens carrying ids from it;
+// with nil, for tokens without (which the annotator's Tokenizer then gives).
+func annotateAll(a *annotator, tk *segment.Tokenizer, text string) string {
 	var out []string
 	for _, s := range segment.Sentences(text, nil) {
 		sent := text[s.Start:s.End]
-		a.sentence(sent, segment.Tokenize(sent, nil), func(id int32) {
+		toks := segment.Tokenize(sent, nil)
+		if tk != nil {
+			toks = tk.Tokenize(sent, nil)
+		}
+		a.sentence(sent, toks, func(id int32) {
 			out = append(out, a.vocab.terms[id])
 		})
 	}
@@ -72,9 +77,12 @@ func TestAnnotatorSentence(t *testing.T) {
 		{"sentence end breaks", TermOptions{StopWords: sw, NGrams: 2}, "Troops fired. Villagers fled.",
 			"troops|fired|troops fired|villagers|fled|villagers fled"},
 	} {
-		got := annotateAll(newAnnotator(tc.opt, NewVocabulary()), tc.text)
-		if got != tc.want {
-			t.Errorf("%s: terms of %q:\n got %s\nwant %s", tc.name, tc.text, got, tc.want)
+		tk := segment.NewTokenizer(segment.NewNorms())
+		a := newAnnotator(tc.opt, NewVocabulary(), tk)
+		for _, with := range []*segment.Tokenizer{nil, tk, nil} { // ids given, found, then cached
+			if got := annotateAll(a, with, tc.text); got != tc.want {
+				t.Errorf("%s: terms of %q (tokenizer %v):\n got %s\nwant %s", tc.name, tc.text, with != nil, got, tc.want)
+			}
 		}
 	}
 }

@@ -9,9 +9,10 @@
 // over tf-idf or frequencies, Jensen–Shannon), hierarchical clustering and
 // classical multidimensional scaling of the similarity matrix.
 //
-// Files: aggregate.go (Counter, Shard, Freeze), annotate.go (terms of a
-// sentence), types.go (TermTable), measures.go (frequencies, tf-idf),
-// keyness.go, keyness_rank.go and keyness_formulas.go (one comparison, its
-// ranking, its statistics), distinctive.go (every group's), similarity.go
+// Files: aggregate.go (Counter, Shard, Freeze), denserows.go (the Counter's
+// dense rows for large groups), annotate.go (terms of a sentence), types.go
+// (TermTable), measures.go (frequencies, tf-idf), keyness.go,
+// keyness_rank.go, keyness_radix.go and keyness_formulas.go (one
+// comparison, its ranking and sorts, its statistics), distinctive.go (every group's), similarity.go
 // (between groups), neighbors.go (between documents), cluster.go, mds.go.
 package termstats

@@ -461,33 +461,30 @@ func absentTerms(c, rc SparseCounts, minCount int64) iter.Seq2[int32, int64] {
 // class of absent terms enters the ranking once, with its size: its last
 // rank is the rank before it plus its size.
 func (k *KeyTerms) adjust() {
-	type ranked struct {
-		p  float64
-		n  int
-		at int // k.used[at], or k.absent[^at] when negative
-	}
-	order := make([]ranked, 0, len(k.used)+len(k.absent))
-	for i := range k.used {
-		order = append(order, ranked{k.used[i].P, 1, i})
-	}
+	// By p (pKey), ascending; a is k.used[a], or k.absent[^a] when
+	// negative, b the number of terms. The order within a tie of p does
+	// not matter: the tie shares the q of its last rank whatever it is.
+	order := make([]radixItem, 0, len(k.used)+len(k.absent))
 	for i := range k.absent {
-		order = append(order, ranked{k.absent[i].p, k.absent[i].n, ^i})
+		order = append(order, radixItem{pKey(k.absent[i].p), ^int32(i), int32(k.absent[i].n)})
 	}
-	slices.SortFunc(order, func(a, b ranked) int { // p is never NaN
-		return cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.at, b.at))
-	})
+	for i := range k.used {
+		order = append(order, radixItem{pKey(k.used[i].P), int32(i), 1})
+	}
+	radixSort(order)
 	m := float64(k.n)
 	running := 1.0
 	last := k.n // the rank of the last term of order[i]
 	for i := len(order) - 1; i >= 0; i-- {
 		r := order[i]
-		running = min(running, r.p*(m/float64(last))) // m/last ≥ 1 exactly, so q ≥ p
-		if r.at >= 0 {
-			k.used[r.at].Q = running
+		p := math.Float64frombits(r.key)
+		running = min(running, p*(m/float64(last))) // m/last ≥ 1 exactly, so q ≥ p
+		if r.a >= 0 {
+			k.used[r.a].Q = running
 		} else {
-			k.absent[^r.at].q = running
+			k.absent[^r.a].q = running
 		}
-		last -= r.n
+		last -= int(r.b)
 	}
 }
 

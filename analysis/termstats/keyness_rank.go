@@ -1,6 +1,9 @@
 package termstats
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // keyMerge yields the tested terms of k in rank order: the rows of k.used,
 // and the terms of each absent class, merged by (z descending, id). A class
@@ -163,37 +166,29 @@ func (m *keyMerge) down(i int) {
 // sortKeyTerms orders terms by LogOddsZ (descending), then term. Term ids
 // follow the alphabetical order of terms (TermTable.Terms is sorted), so a
 // tie compares ids. Small keys are sorted and each row then moved once, in
-// place, which is several times faster than sorting the wide rows.
+// place, which is several times faster than sorting the wide rows; rows
+// that come in id order, as Keyness makes them, are sorted by radix.
 func sortKeyTerms(terms []KeyTerm) {
-	type key struct {
-		z   float64
-		id  int32
-		pos int32
-	}
-	keys := make([]key, len(terms))
+	keys := make([]radixItem, len(terms))
 	for i := range terms {
-		keys[i] = key{terms[i].LogOddsZ, terms[i].ID, int32(i)}
+		keys[i] = radixItem{zDescKey(terms[i].LogOddsZ), terms[i].ID, int32(i)}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		switch { // z is never NaN, so plain comparisons suffice
-		case a.z > b.z:
-			return -1
-		case a.z < b.z:
-			return 1
-		}
-		return int(a.id - b.id)
-	})
-	// Position i receives the row now at keys[i].pos: follow each cycle of
-	// the permutation, marking filled positions with pos = -1.
+	if slices.IsSortedFunc(keys, func(x, y radixItem) int { return cmp.Compare(x.a, y.a) }) {
+		radixSort(keys) // stable: a tie keeps id order
+	} else {
+		slices.SortFunc(keys, func(x, y radixItem) int { return cmp.Or(cmp.Compare(x.key, y.key), cmp.Compare(x.a, y.a)) })
+	}
+	// Position i receives the row now at keys[i].b: follow each cycle of
+	// the permutation, marking filled positions with b = -1.
 	for i := range keys {
-		if keys[i].pos < 0 {
+		if keys[i].b < 0 {
 			continue
 		}
 		held := terms[i]
 		j := i
 		for {
-			from := int(keys[j].pos)
-			keys[j].pos = -1
+			from := int(keys[j].b)
+			keys[j].b = -1
 			if from == i {
 				terms[j] = held
 				break

@@ -3,6 +3,10 @@ package clean
 import (
 	"slices"
 	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // repeatedMinDocs is the least number of documents of a group a line must be
@@ -50,13 +54,24 @@ func (s *LineStats) Add(group, text string) {
 	if text == "" {
 		return
 	}
-	d := docPool.Get().(*docLines)
-	defer docPool.Put(d)
-	analyseDoc(text, d)
-	keys := make([]uint64, 0, len(d.lines))
-	for i := range d.lines {
-		if countable(&d.lines[i]) {
-			keys = append(keys, lineKey(d.lines[i].norm))
+	sp := statsScratch.Get().(*[]byte)
+	defer statsScratch.Put(sp)
+	var keys []uint64
+	for line := range strings.SplitSeq(text, "\n") {
+		// Only the lines that can be counted are normalised: a body
+		// paragraph is passed over after reading maxCountedNorm+1 of its
+		// bytes.
+		l := lineView{orig: trimSpace(line)}
+		if l.orig == "" || surelyLongerNorm(l.orig, maxCountedNorm) {
+			continue
+		}
+		var norm []byte
+		norm, l.words, l.lowerWords = appendNormCount((*sp)[:0], l.orig)
+		*sp = norm
+		l.norm = unsafe.String(unsafe.SliceData(norm), len(norm)) // read before norm is written again
+		l.describe()
+		if countable(&l) {
+			keys = append(keys, lineKey(l.norm))
 		}
 	}
 	slices.Sort(keys)
@@ -109,9 +124,32 @@ func (s *LineStats) Count(group, line string) int {
 	return int(g.lines[lineKey(l.norm)])
 }
 
+// maxCountedNorm is the longest normalised line LineStats counts.
+const maxCountedNorm = 400
+
 // countable reports whether the repeated-line rule may ever remove l.
 func countable(l *lineView) bool {
-	return l.orig != "" && !l.prose && len(l.norm) <= 400 && !l.quote()
+	return l.orig != "" && !l.prose && len(l.norm) <= maxCountedNorm && !l.quote()
+}
+
+// statsScratch holds the normalised line of LineStats.Add.
+var statsScratch = sync.Pool{New: func() any { return new([]byte) }}
+
+// surelyLongerNorm reports, reading at most n+1 bytes of s, whether the
+// normalised form of s is longer than n bytes: whether s has more than n
+// ASCII bytes that are not white space, each of which is one byte of it
+// (other bytes may shrink when lower-cased, or be white space).
+func surelyLongerNorm(s string, n int) bool {
+	if len(s) <= n {
+		return false
+	}
+	for i := 0; i < len(s) && n >= 0; i++ {
+		c := s[i]
+		if c < utf8.RuneSelf && normASCII[c]&normBlank == 0 && c != '\r' && c != '\v' && c != '\f' {
+			n--
+		}
+	}
+	return n < 0
 }
 
 // lineKey hashes a normalised line with FNV-1a (64 bit), reading each run of

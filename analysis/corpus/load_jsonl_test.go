@@ -57,18 +57,7 @@ func bigJSONLines(t *testing.T, n int) (dir string, loaded []string, skipped []S
 func TestLoadJSONLinesInOrder(t *testing.T) {
 	const n = 6000 // several batches of jsonlBatchLines
 	dir, loaded, skipped := bigJSONLines(t, n)
-	got := loadFS(t, dir, "big.jsonl", LoadOptions{SkipBad: true})
-	if got.err != nil {
-		t.Fatal(got.err)
-	}
-	if len(got.docs) != len(loaded) {
-		t.Fatalf("%d documents, want %d", len(got.docs), len(loaded))
-	}
-	for i, d := range got.docs {
-		if d.Origin != loaded[i] {
-			t.Fatalf("document %d is %s, want %s", i, d.Origin, loaded[i])
-		}
-	}
+	got := loadBigOrigins(t, dir, LoadOptions{SkipBad: true}, loaded)
 	if len(got.rep.Skipped) != len(skipped) {
 		t.Fatalf("%d skipped, want %d", len(got.rep.Skipped), len(skipped))
 	}
@@ -180,7 +169,14 @@ func TestLoadJSONLinesHugeLines(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "big.jsonl"), []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got := loadFS(t, dir, "big.jsonl", LoadOptions{})
+	loadBigOrigins(t, dir, LoadOptions{}, want)
+}
+
+// loadBigOrigins loads big.jsonl in dir with opt and checks that it loads
+// without error the documents of the origins want, in order.
+func loadBigOrigins(t *testing.T, dir string, opt LoadOptions, want []string) loadResult {
+	t.Helper()
+	got := loadFS(t, dir, "big.jsonl", opt)
 	if got.err != nil {
 		t.Fatal(got.err)
 	}
@@ -189,7 +185,8 @@ func TestLoadJSONLinesHugeLines(t *testing.T) {
 	}
 	for i, d := range got.docs {
 		if d.Origin != want[i] {
-			t.Errorf("document %d is %s, want %s", i, d.Origin, want[i])
+			t.Fatalf("document %d is %s, want %s", i, d.Origin, want[i])
 		}
 	}
+	return got
 }

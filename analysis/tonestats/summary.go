@@ -83,17 +83,20 @@ func (a *Acc) Summarize(opt StatsOptions) (*Summary, error) {
 			return nil, err
 		}
 		s.Intervals = append(s.Intervals, iv)
-		if opt.NoPairs {
-			continue
-		}
-		pairs, err := resample.PairwiseTests(names, samples[k], opt.Permutations, opt.Seed)
+	}
+	if !opt.NoPairs {
+		// The instruments score the same sentences: their tests share each
+		// pair's random splits (the same as testing them one by one).
+		pairs, err := resample.PairwiseTestsShared(names, samples, opt.Permutations, opt.Seed)
 		if err != nil {
 			return nil, err
 		}
-		if a.released {
-			dropUntestable(pairs, names, samples[k])
+		for k := range a.instruments {
+			if a.released {
+				dropUntestable(pairs[k], names, samples[k])
+			}
+			s.Pairs = append(s.Pairs, pairs[k])
 		}
-		s.Pairs = append(s.Pairs, pairs)
 	}
 	s.Agreement = toneAgreement(s)
 	return s, nil

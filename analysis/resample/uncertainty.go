@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -291,37 +290,11 @@ type PairTest struct {
 // (A, B), so the result does not depend on the order of the groups or on
 // the number of workers.
 func PairwiseTests(names []string, samples []Sample, perms int, seed uint64) ([]PairTest, error) {
-	if err := checkGroups(names, samples); err != nil {
+	out, err := PairwiseTestsShared(names, [][]Sample{samples}, perms, seed)
+	if err != nil {
 		return nil, err
 	}
-	if perms <= 0 {
-		perms = DefaultPermutations
-	}
-	order := make([]int, len(names))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(names[a], names[b]) })
-	type pair struct{ a, b int }
-	pairs := make([]pair, 0, len(order)*(len(order)-1)/2)
-	for x := range order {
-		for y := x + 1; y < len(order); y++ {
-			pairs = append(pairs, pair{order[x], order[y]})
-		}
-	}
-	out := make([]PairTest, len(pairs))
-	parallelJobs(len(pairs), func(sc *bootScratch, k int) {
-		a, b := pairs[k].a, pairs[k].b
-		out[k] = permutationTest(names[a], samples[a], names[b], samples[b], perms, seed, sc)
-	})
-	p := make([]float64, len(out))
-	for i := range out {
-		p[i] = out[i].P
-	}
-	for i, q := range BenjaminiHochberg(p) {
-		out[i].Q = q
-	}
-	return out, nil
+	return out[0], nil
 }
 
 // permutationTest tests mean(a) − mean(b) by randomly reassigning the pooled

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"parallax/analysis/segment"
 )
 
 // Acc is the framing accumulator (the combine step): the DocRecords added,
@@ -73,20 +75,49 @@ type framingDoc struct {
 	extra *framingExtra
 }
 
-// framingExtra holds a document's kept texts; nil when none.
+// framingExtra holds a document's kept texts; nil when none. The n-th
+// quote flagged full in the record has its text in texts[n] ("" once
+// dropped: a quote's text is never empty) and its span, mention and
+// source phrase as the n-th entry of meta: u span start, u span length,
+// u mention id, u len(source), source. The few fields the tables do not
+// show stay in bytes: a quote kept costs its text and a few bytes more.
 type framingExtra struct {
-	full      []Quote  // the n-th quote flagged full; Kind 0 once its text is dropped
+	texts     []string
+	meta      []byte
 	labelText []string // per label hit, its marked sentence; "" when not kept
 	liveFull  int
 	liveLabel int
 }
 
-// fullQuote returns the n-th full quote of d, if its text is still kept.
-func (d *framingDoc) fullQuote(n int) (*Quote, bool) {
-	if d.extra == nil || n >= len(d.extra.full) || d.extra.full[n].Kind == 0 {
-		return nil, false
+// fullMeta is a full quote's fields kept in framingExtra.meta.
+type fullMeta struct {
+	span    segment.Span
+	mention uint32
+	source  string
+}
+
+func appendMeta(e *encBuf, m fullMeta) {
+	e.u(uint64(m.span.Start))
+	e.u(uint64(m.span.End - m.span.Start))
+	e.u(uint64(m.mention))
+	e.str(m.source)
+}
+
+func (d *decBuf) meta() fullMeta {
+	var m fullMeta
+	m.span.Start = int(d.u())
+	m.span.End = m.span.Start + int(d.u())
+	m.mention = d.u32()
+	m.source = string(d.bytes(d.count()))
+	return m
+}
+
+// fullText returns the text of the n-th full quote of d, if still kept.
+func (d *framingDoc) fullText(n int) (string, bool) {
+	if d.extra == nil || n >= len(d.extra.texts) || d.extra.texts[n] == "" {
+		return "", false
 	}
-	return &d.extra.full[n], true
+	return d.extra.texts[n], true
 }
 
 // labelText returns the text of label hit i of d, or "".
@@ -124,16 +155,23 @@ func (a *Acc) quotesOf(d *framingDoc, h *docHeader) []Quote {
 	cqs := decodeQuotes(h.quotes, nil)
 	out := make([]Quote, len(cqs))
 	nfull := 0
+	var meta decBuf
+	if d.extra != nil {
+		meta.b = d.extra.meta
+	}
 	for i, q := range cqs {
-		if q.full {
-			nfull++
-			if fq, ok := d.fullQuote(nfull - 1); ok {
-				out[i] = *fq
-				continue
-			}
-		}
 		out[i] = Quote{Kind: q.kind, Unclosed: q.unclosed, Sentence: q.sentence, Words: q.words,
 			Speaker: a.names[q.speaker], Verb: a.names[q.verb], Cue: a.names[q.cue]}
+		if q.full {
+			nfull++
+			if t, ok := d.fullText(nfull - 1); ok {
+				m := meta.meta()
+				out[i].Text, out[i].Span, out[i].Mention, out[i].Source = t, m.span, a.names[m.mention], m.source
+				continue
+			} else if d.extra != nil && d.extra.meta != nil {
+				meta.meta() // a dropped text's entry
+			}
+		}
 		if q.kind == QuoteScare {
 			out[i].Text, out[i].Source, out[i].Mention, out[i].Span = a.names[q.text], a.names[q.source], a.names[q.mention], q.span
 		}
@@ -204,12 +242,12 @@ func (r textRef) drop() {
 			x.labelText = nil
 		}
 	} else {
-		x.full[r.slot] = Quote{}
+		x.texts[r.slot] = ""
 		if x.liveFull--; x.liveFull == 0 {
-			x.full = nil
+			x.texts, x.meta = nil, nil
 		}
 	}
-	if x.full == nil && x.labelText == nil {
+	if x.texts == nil && x.labelText == nil {
 		r.fd.extra = nil
 	}
 }
@@ -295,6 +333,16 @@ func (a *Acc) keep(v *DocRecord) *framingDoc {
 	h.labels = encodeLabels(ls)
 
 	cqs := make([]cquote, len(v.qs))
+	if a.opt.QuoteTexts == 0 {
+		n := 0
+		for i := range v.qs {
+			if v.qs[i].Kind != QuoteScare {
+				n++
+			}
+		}
+		x.texts = make([]string, 0, n) // every text is kept: the exact size
+	}
+	var meta encBuf
 	for i := range v.qs {
 		q := &v.qs[i]
 		cq := &cqs[i]
@@ -306,21 +354,23 @@ func (a *Acc) keep(v *DocRecord) *framingDoc {
 			continue
 		}
 		if a.opt.QuoteTexts > 0 {
-			if !a.quoteHeap(fd.group).admit(textRef{doc: fd.index, i: i, fd: fd, slot: len(x.full)}, a.opt.QuoteTexts) {
+			if !a.quoteHeap(fd.group).admit(textRef{doc: fd.index, i: i, fd: fd, slot: len(x.texts)}, a.opt.QuoteTexts) {
 				continue // no text kept
 			}
 		}
-		q.Speaker, q.Verb, q.Cue = a.intern(q.Speaker), a.intern(q.Verb), a.intern(q.Cue)
-		q.Mention = a.intern(q.Mention)
-		q.Text, q.Source = strings.Clone(q.Text), strings.Clone(q.Source)
 		cq.full = true
-		x.full = append(x.full, *q)
+		x.texts = append(x.texts, strings.Clone(q.Text))
+		appendMeta(&meta, fullMeta{span: q.Span, mention: a.id(q.Mention), source: q.Source})
 		x.liveFull++
 	}
 	h.quotes = encodeQuotes(cqs)
 	fd.data = encodeDoc(&h)
+	if x.liveFull == 0 {
+		x.texts = nil
+	} else {
+		x.meta = slices.Clone(meta)
+	}
 	if x.liveFull > 0 || x.liveLabel > 0 {
-		x.full = slices.Clip(x.full)
 		fd.extra = x
 	}
 	return fd

@@ -45,11 +45,8 @@ func (a *Acc) Merge(o *Acc) error {
 		fd := &framingDoc{index: d.index, group: idOf[d.group], data: remapDoc(d.data, idOf)}
 		var x *framingExtra
 		if d.extra != nil {
-			x = &framingExtra{full: slices.Clone(d.extra.full), labelText: slices.Clone(d.extra.labelText)}
-			for i := range x.full {
-				q := &x.full[i]
-				q.Speaker, q.Verb, q.Cue, q.Mention = a.intern(q.Speaker), a.intern(q.Verb), a.intern(q.Cue), a.intern(q.Mention)
-			}
+			x = &framingExtra{texts: slices.Clone(d.extra.texts), labelText: slices.Clone(d.extra.labelText)}
+			x.meta = remapMeta(d.extra.meta, len(x.texts), idOf)
 		}
 		a.adopt(fd, x)
 	}
@@ -67,7 +64,7 @@ func (a *Acc) sameOptions(opt *Options) error {
 
 // adopt adds a document whose record uses a's ids, with the texts x it
 // brings (nil: none), keeping those QuoteTexts and LabelTexts allow: the
-// n-th full quote of the record is x.full[n] (Kind 0 when its text was
+// n-th full quote of the record has its text in x.texts[n] ("" when
 // dropped), label hit i's text is x.labelText[i] ("" when dropped).
 func (a *Acc) adopt(fd *framingDoc, x *framingExtra) {
 	a.docs = append(a.docs, fd)
@@ -75,8 +72,8 @@ func (a *Acc) adopt(fd *framingDoc, x *framingExtra) {
 	if x == nil {
 		return
 	}
-	for _, q := range x.full {
-		if q.Kind != 0 {
+	for _, t := range x.texts {
+		if t != "" {
 			x.liveFull++
 		}
 	}
@@ -86,17 +83,17 @@ func (a *Acc) adopt(fd *framingDoc, x *framingExtra) {
 		}
 	}
 	if x.liveFull == 0 {
-		x.full = nil
+		x.texts, x.meta = nil, nil
 	}
 	if x.liveLabel == 0 {
 		x.labelText = nil
 	}
-	if x.full == nil && x.labelText == nil {
+	if x.texts == nil && x.labelText == nil {
 		return
 	}
 	fd.extra = x
 	h := decodeDoc(fd.data, false)
-	if a.opt.QuoteTexts > 0 && x.full != nil {
+	if a.opt.QuoteTexts > 0 && x.texts != nil {
 		n := 0
 		for i, q := range decodeQuotes(h.quotes, nil) {
 			if !q.full {
@@ -104,7 +101,7 @@ func (a *Acc) adopt(fd *framingDoc, x *framingExtra) {
 			}
 			slot := n
 			n++
-			if _, ok := fd.fullQuote(slot); !ok {
+			if _, ok := fd.fullText(slot); !ok {
 				continue
 			}
 			ref := textRef{doc: fd.index, i: i, fd: fd, slot: slot}
@@ -124,6 +121,37 @@ func (a *Acc) adopt(fd *framingDoc, x *framingExtra) {
 			}
 		}
 	}
+}
+
+// remapMeta returns the n entries of a framingExtra.meta with each
+// mention id i replaced by idOf[i].
+func remapMeta(meta []byte, n int, idOf []uint32) []byte {
+	if meta == nil {
+		return nil
+	}
+	d := decBuf{b: meta}
+	var e encBuf
+	for range n {
+		m := d.meta()
+		m.mention = idOf[m.mention]
+		appendMeta(&e, m)
+	}
+	return e
+}
+
+// validMeta reports whether meta holds exactly n entries, in their
+// canonical encoding, with mention ids below names.
+func validMeta(meta []byte, n, names int) bool {
+	d := decBuf{b: meta}
+	var e encBuf
+	for range n {
+		m := d.meta()
+		if d.bad || int(m.mention) >= names {
+			return false
+		}
+		appendMeta(&e, m)
+	}
+	return string(e) == string(meta)
 }
 
 // remapDoc returns a document's record with every string id i replaced by
@@ -233,8 +261,9 @@ const accVersion = 1
 // MarshalBinary encodes the accumulator: version; the options that shape
 // what is kept (QuoteTexts, LabelTexts, MaxQuoteText); the string table
 // (without names[0], ""); then per document, by ordinal, its ordinal,
-// group id, record (store.go) and kept texts: its full quotes (kind 0 when
-// dropped) and label texts ("" when dropped).
+// group id, record (store.go) and kept texts: the texts of its full quotes
+// ("" when dropped) with their other fields (framingExtra.meta), and its
+// label texts ("" when dropped).
 func (a *Acc) MarshalBinary() ([]byte, error) {
 	b := []byte{accVersion}
 	for _, n := range []int{a.opt.QuoteTexts, a.opt.LabelTexts, a.opt.MaxQuoteText} {
@@ -250,14 +279,17 @@ func (a *Acc) MarshalBinary() ([]byte, error) {
 		b = varbin.AppendUvarint(b, uint64(d.index))
 		b = varbin.AppendUvarint(b, uint64(d.group))
 		b = varbin.AppendString(b, string(d.data))
-		var full []Quote
-		var labels []string
+		var texts, labels []string
+		var meta []byte
 		if d.extra != nil {
-			full, labels = d.extra.full, d.extra.labelText
+			texts, meta, labels = d.extra.texts, d.extra.meta, d.extra.labelText
 		}
-		b = varbin.AppendUvarint(b, uint64(len(full)))
-		for i := range full {
-			b = appendQuote(b, &full[i])
+		b = varbin.AppendUvarint(b, uint64(len(texts)))
+		for _, t := range texts {
+			b = varbin.AppendString(b, t)
+		}
+		if len(texts) > 0 {
+			b = varbin.AppendString(b, string(meta))
 		}
 		b = varbin.AppendUvarint(b, uint64(len(labels)))
 		for _, t := range labels {
@@ -350,11 +382,11 @@ func (a *Acc) UnmarshalBinary(data []byte) error {
 				r.Fail("document %d: %d full quotes, its record has %d", fd.index, n, full)
 				break
 			}
-			x.full = make([]Quote, n)
-			for i := range x.full {
-				x.full[i] = readQuote(r)
-				q := &x.full[i]
-				q.Speaker, q.Verb, q.Cue, q.Mention = out.intern(q.Speaker), out.intern(q.Verb), out.intern(q.Cue), out.intern(q.Mention)
+			x.texts = readStrings(r, n)
+			x.meta = []byte(r.String())
+			if r.Err() == nil && !validMeta(x.meta, n, nNames) {
+				r.Fail("document %d: corrupt quote fields", fd.index)
+				break
 			}
 		}
 		if n := r.Count(); n > 0 {
@@ -362,10 +394,7 @@ func (a *Acc) UnmarshalBinary(data []byte) error {
 				r.Fail("document %d: %d label texts, its record has %d hits", fd.index, n, labels)
 				break
 			}
-			x.labelText = make([]string, n)
-			for i := range x.labelText {
-				x.labelText[i] = r.String()
-			}
+			x.labelText = readStrings(r, n)
 		}
 		if r.Err() != nil {
 			break
@@ -377,4 +406,13 @@ func (a *Acc) UnmarshalBinary(data []byte) error {
 	}
 	*a = *out
 	return nil
+}
+
+// readStrings reads n length-prefixed strings.
+func readStrings(r *varbin.Reader, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = r.String()
+	}
+	return out
 }

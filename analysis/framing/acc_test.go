@@ -38,19 +38,12 @@ actors:
 func pack(t testing.TB, name string) *lexmatch.Matcher {
 	t.Helper()
 	lx, err := lexicons.Resolve(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := lexmatch.Compile(lx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return compiled(t, lx, err)
 }
 
-func parsed(t testing.TB, src string) *lexmatch.Matcher {
+// compiled compiles a lexicon read with err.
+func compiled(t testing.TB, lx *lexicons.Lexicon, err error) *lexmatch.Matcher {
 	t.Helper()
-	lx, err := lexicons.Parse("test.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,10 +57,10 @@ func parsed(t testing.TB, src string) *lexmatch.Matcher {
 // testOptions are the collector options the accumulator tests run with:
 // actors discovered or from a lexicon, texts bounded or not.
 func testOptions(t testing.TB, discover bool, quoteTexts, labelTexts int) Options {
-	opt := Options{Labels: parsed(t, testLabels), Frames: pack(t, "frames"), Attribution: pack(t, "attribution"),
+	opt := Options{Labels: mustLexicon(t, testLabels), Frames: pack(t, "frames"), Attribution: pack(t, "attribution"),
 		QuoteTexts: quoteTexts, LabelTexts: labelTexts, DiscoverActors: 8}
 	if !discover {
-		opt.Actors = parsed(t, testActors)
+		opt.Actors = mustLexicon(t, testActors)
 	}
 	return opt
 }

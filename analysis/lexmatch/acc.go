@@ -240,3 +240,58 @@ func (a *Acc) UnmarshalBinary(data []byte) error {
 	*a = out
 	return nil
 }
+
+// recordVersion is the first byte of an encoded DocRecord.
+const recordVersion = 1
+
+// AppendBinary appends the record's binary form: version, group, ordinal,
+// words, key counts, sentences (words and counts each), passages.
+func (r *DocRecord) AppendBinary(b []byte) ([]byte, error) {
+	b = append(b, recordVersion)
+	b = varbin.AppendString(b, r.Group)
+	b = varbin.AppendUvarint(b, uint64(uint32(r.Index)))
+	b = varbin.AppendUvarint(b, uint64(r.article.words))
+	b = appendCounts(b, r.article.counts, true)
+	b = varbin.AppendUvarint(b, uint64(len(r.article.sentences)))
+	for _, s := range r.article.sentences {
+		b = varbin.AppendUvarint(b, uint64(s.words))
+		b = appendCounts(b, s.counts, false)
+	}
+	b = varbin.AppendUvarint(b, uint64(len(r.passages)))
+	for _, p := range r.passages {
+		b = varbin.AppendString(b, p.DocID)
+		b = varbin.AppendUvarint(b, uint64(p.Sentence))
+		b = varbin.AppendString(b, p.Text)
+		b = varbin.AppendString(b, p.Key)
+	}
+	return b, nil
+}
+
+// MarshalBinary returns AppendBinary(nil).
+func (r *DocRecord) MarshalBinary() ([]byte, error) { return r.AppendBinary(nil) }
+
+// UnmarshalBinary decodes what AppendBinary wrote, replacing r; it returns
+// an error on truncated or corrupt data.
+func (r *DocRecord) UnmarshalBinary(data []byte) error {
+	d := varbin.NewReader(data, "lexicon record")
+	if v := d.Byte(); d.Err() == nil && v != recordVersion {
+		return fmt.Errorf("lexicon record: format version %d, want %d (encoded by another version of parallax)", v, recordVersion)
+	}
+	out := DocRecord{Group: d.String(), Index: d.Int(1<<31 - 1)}
+	out.article = lexArticle{index: int32(out.Index), words: int64(d.Int(1<<62 - 1))}
+	out.article.counts = readCounts(d, true)
+	for range d.Count() {
+		s := lexSentence{words: int64(d.Int(1<<62 - 1))}
+		s.counts = readCounts(d, false)
+		out.article.sentences = append(out.article.sentences, s)
+	}
+	for range d.Count() {
+		out.passages = append(out.passages, Passage{Group: out.Group, DocIndex: out.Index,
+			DocID: d.String(), Sentence: d.Int(1<<31 - 1), Text: d.String(), Key: d.String()})
+	}
+	if err := d.Done(); err != nil {
+		return err
+	}
+	*r = out
+	return nil
+}

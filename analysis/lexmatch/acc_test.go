@@ -90,10 +90,19 @@ func TestVisitMatchesMap(t *testing.T) {
 	recs := sampleRecords(t, c, visited.Visit)
 	a, b := c.NewAcc(), c.NewAcc()
 	for i := range recs {
+		// through the record's binary form
+		data, err := recs[i].MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r DocRecord
+		if err := r.UnmarshalBinary(data); err != nil {
+			t.Fatalf("record %d: %v", i, err)
+		}
 		if i%2 == 0 {
-			a.Add(&recs[i])
+			a.Add(&r)
 		} else {
-			b.Add(&recs[i])
+			b.Add(&r)
 		}
 	}
 	if err := b.Merge(a); err != nil {
@@ -130,11 +139,19 @@ func FuzzAccUnmarshal(f *testing.F) {
 		if i%10 == 0 {
 			b, _ := acc.MarshalBinary()
 			f.Add(b)
+			b, _ = recs[i].MarshalBinary()
+			f.Add(b)
 		}
 	}
 	b, _ := acc.MarshalBinary()
 	f.Add(b)
 	f.Fuzz(func(t *testing.T, data []byte) {
+		var r DocRecord
+		if err := r.UnmarshalBinary(data); err == nil {
+			x := c.NewAcc()
+			x.Add(&r)
+			_ = c.RowsOf(x, 5, 1)
+		}
 		var a Acc
 		if err := a.UnmarshalBinary(data); err != nil {
 			return

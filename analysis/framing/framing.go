@@ -1,13 +1,9 @@
 package framing
 
 import (
-	"cmp"
-	"container/heap"
 	"fmt"
-	"maps"
-	"math"
+	"iter"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -43,115 +39,68 @@ type Options struct {
 	LabelTexts int
 }
 
-// Collector collects framing evidence document by document; Visit
-// is safe for concurrent use. Results do not depend on visit order: they
-// are sorted by document index when read.
+// Collector collects framing evidence document by document; Visit is
+// safe for concurrent use: it is Map (no lock), then Add to the
+// collector's accumulator under a lock. Results do not depend on visit
+// order: they are sorted by document index when read. The result methods
+// finish the accumulator (Acc has the same methods).
 type Collector struct {
-	opt  Options
-	mu   sync.Mutex
-	docs []*framingDoc
-	// names interns the strings kept across documents (speakers, verbs,
-	// cues, actor names, labels, frames, groups, scare-quote texts): one
-	// copy each, and none pins a document's text; documents hold their
-	// ids. names[0] is "".
-	names  []string
-	nameID map[string]uint32
-	// texts holds, per group, the quotes whose text is kept (QuoteTexts).
-	texts map[uint32]*textHeap
-	// labelTexts holds, per referent, label, group and voice, the label
-	// hits whose text is kept (LabelTexts).
-	labelTexts map[labelKey]*textHeap
-	// speakers caches speakerNames for speakersDocs documents.
-	speakers     []string
-	speakersDocs int
-	// keepBuf holds keep's work buffers, reused under mu.
-	keepBuf struct {
-		ms     []sentMention
-		recs   []sentRecord
-		actors []uint32
-	}
+	opt Options
+	mu  sync.Mutex
+	acc *Acc
 }
 
-// maxKeptSentences bounds keepBuf between documents: a buffer grown
-// beyond it by one huge document is left to the garbage collector.
-const maxKeptSentences = 1 << 14
-
-// sentMention is an actor mentioned in a sentence.
-type sentMention struct {
-	sentence int
-	actor    uint32
+// NewAcc returns an empty accumulator for this collector's records.
+func (c *Collector) NewAcc() *Acc {
+	return &Acc{opt: &c.opt, names: []string{""}, nameID: map[string]uint32{"": 0},
+		texts: map[uint32]*textHeap{}, labelTexts: map[labelKey]*textHeap{}}
 }
 
-// framingDoc is what one document contributes, encoded compactly
-// (framing_store.go): a document costs its record and the few texts it
-// keeps.
-type framingDoc struct {
-	index int
-	group uint32 // interned
-	data  []byte // the record: id, counts, quotes, sides, labels, sentences
-	extra *framingExtra
+// Visit collects one document: Map, then Add.
+func (c *Collector) Visit(p *segment.Processed) {
+	rec := c.Map(p)
+	c.mu.Lock()
+	c.acc.Add(&rec)
+	c.mu.Unlock()
 }
 
-// framingExtra holds a document's kept texts; nil when none.
-type framingExtra struct {
-	full      []Quote  // the n-th quote flagged full; Kind 0 once its text is dropped
-	labelText []string // per label hit, its marked sentence; "" when not kept
-	liveFull  int
-	liveLabel int
+// Acc returns the collector's accumulator: what Visit added so far.
+func (c *Collector) Acc() *Acc {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.acc
 }
 
-// fullQuote returns the n-th full quote of d, if its text is still kept.
-func (d *framingDoc) fullQuote(n int) (*Quote, bool) {
-	if d.extra == nil || n >= len(d.extra.full) || d.extra.full[n].Kind == 0 {
-		return nil, false
-	}
-	return &d.extra.full[n], true
+// LabelRows: see Acc.LabelRows.
+func (c *Collector) LabelRows() []LabelRow { return c.Acc().LabelRows() }
+
+// LabelPassages: see Acc.LabelPassages.
+func (c *Collector) LabelPassages(max int) []LabelPassage { return c.Acc().LabelPassages(max) }
+
+// Quotes: see Acc.Quotes.
+func (c *Collector) Quotes(kinds ...QuoteKind) []QuoteRow { return c.Acc().Quotes(kinds...) }
+
+// QuoteRows: see Acc.QuoteRows.
+func (c *Collector) QuoteRows(kinds ...QuoteKind) iter.Seq[QuoteRow] {
+	return c.Acc().QuoteRows(kinds...)
 }
 
-// labelText returns the text of label hit i of d, or "".
-func (d *framingDoc) labelText(i int) string {
-	if d.extra == nil || i >= len(d.extra.labelText) {
-		return ""
-	}
-	return d.extra.labelText[i]
+// Attribution: see Acc.Attribution.
+func (c *Collector) Attribution() []AttributionRow { return c.Acc().Attribution() }
+
+// Sources: see Acc.Sources.
+func (c *Collector) Sources() []SourceRow { return c.Acc().Sources() }
+
+// ScareQuotes: see Acc.ScareQuotes.
+func (c *Collector) ScareQuotes() []ScareRow { return c.Acc().ScareQuotes() }
+
+// Actors: see Acc.Actors.
+func (c *Collector) Actors(resamples int, seed uint64) []ActorRow {
+	return c.Acc().Actors(resamples, seed)
 }
 
-// framingVisit is what Visit gathers of one document before keep
-// encodes it.
-type framingVisit struct {
-	index              int
-	group, id          string
-	words, quotedWords int64
-	sentences          int
-	labels             []LabelHit
-	qs                 []Quote
-	actors             map[string][]int // actor → sentences (0-based) mentioning it
-	sentTone           map[int]float64  // per sentence mentioning an actor, its VADER compound
-	sentLabels         map[int][]string // its labels ("referent / label")
-	sentFrames         map[int][]string // its frames
-	sideQuotes         map[string]int   // direct and indirect quotes whose speaker or source names the actor
-}
-
-// labelKey is a referent, label, group and voice, interned.
-type labelKey struct {
-	referent, label, group uint32
-	voice                  uint8
-}
-
-// LabelHit is one occurrence of a label.
-type LabelHit struct {
-	Referent, Label string
-	Voice           string // own, scare or quoted
-	Sentence        int    // 0-based
-	Text            string // the sentence, matched words in [brackets]; empty beyond LabelTexts
-}
-
-// Voices of a label occurrence.
-const (
-	VoiceOwn    = "own"    // in the outlet's own words
-	VoiceScare  = "scare"  // inside a scare quote
-	VoiceQuoted = "quoted" // inside a direct quote
-)
+// QuoteCounter: see Acc.QuoteCounter.
+func (c *Collector) QuoteCounter() func(docIndex, sentence int) int { return c.Acc().QuoteCounter() }
 
 // NewCollector checks the lexicons' kinds.
 func NewCollector(opt Options) (*Collector, error) {
@@ -177,128 +126,21 @@ func NewCollector(opt Options) (*Collector, error) {
 	if opt.MaxQuoteText <= 0 {
 		opt.MaxQuoteText = 400
 	}
-	return &Collector{opt: opt, names: []string{""}, nameID: map[string]uint32{"": 0},
-		texts: map[uint32]*textHeap{}, labelTexts: map[labelKey]*textHeap{}}, nil
+	c := &Collector{opt: opt}
+	c.acc = c.NewAcc()
+	return c, nil
 }
 
-// id returns the interned id of s, adding a copy of it; c.mu is held.
-func (c *Collector) id(s string) uint32 {
-	if id, ok := c.nameID[s]; ok {
-		return id
-	}
-	s = strings.Clone(s)
-	id := uint32(len(c.names))
-	c.names = append(c.names, s)
-	c.nameID[s] = id
-	return id
-}
-
-// intern returns the collector's copy of s; c.mu is held.
-func (c *Collector) intern(s string) string { return c.names[c.id(s)] }
-
-// quotesOf returns a document's quotes; direct quotes and indirect speech
-// beyond QuoteTexts have no text, mention, source nor span.
-func (c *Collector) quotesOf(d *framingDoc, h *docHeader) []Quote {
-	cqs := decodeQuotes(h.quotes, nil)
-	out := make([]Quote, len(cqs))
-	nfull := 0
-	for i, q := range cqs {
-		if q.full {
-			nfull++
-			if fq, ok := d.fullQuote(nfull - 1); ok {
-				out[i] = *fq
-				continue
-			}
-		}
-		out[i] = Quote{Kind: q.kind, Unclosed: q.unclosed, Sentence: q.sentence, Words: q.words,
-			Speaker: c.names[q.speaker], Verb: c.names[q.verb], Cue: c.names[q.cue]}
-		if q.kind == QuoteScare {
-			out[i].Text, out[i].Source, out[i].Mention, out[i].Span = c.names[q.text], c.names[q.source], c.names[q.mention], q.span
-		}
-	}
-	return out
-}
-
-// labelsOf returns a document's label hits, with the texts kept.
-func (c *Collector) labelsOf(d *framingDoc, h *docHeader) []LabelHit {
-	ls := decodeLabels(h.labels, nil)
-	out := make([]LabelHit, len(ls))
-	for i, l := range ls {
-		out[i] = LabelHit{Referent: c.names[l.referent], Label: c.names[l.label], Voice: labelVoices[l.voice],
-			Sentence: l.sentence, Text: d.labelText(i)}
-	}
-	return out
-}
-
-// textRef is a kept text (a quote's or a label hit's) by its place in the
-// input: document, then quote or hit i; slot indexes framingExtra.full or
-// labelText.
-type textRef struct {
-	doc, i int
-	fd     *framingDoc
-	slot   int
-	label  bool
-}
-
-// textHeap is a max-heap on (doc, i): the root is the latest kept.
-type textHeap []textRef
-
-func (h textHeap) Len() int { return len(h) }
-func (h textHeap) Less(a, b int) bool {
-	return h[a].doc > h[b].doc || (h[a].doc == h[b].doc && h[a].i > h[b].i)
-}
-func (h textHeap) Swap(a, b int) { h[a], h[b] = h[b], h[a] }
-func (h *textHeap) Push(x any)   { *h = append(*h, x.(textRef)) }
-func (h *textHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
-}
-
-// admit reports whether ref is among the first n of h in input order,
-// adding it and dropping the text of the one it displaces.
-func (h *textHeap) admit(ref textRef, n int) bool {
-	switch {
-	case h.Len() < n:
-		heap.Push(h, ref)
-	case ref.doc < (*h)[0].doc || (ref.doc == (*h)[0].doc && ref.i < (*h)[0].i):
-		(*h)[0].drop()
-		(*h)[0] = ref
-		heap.Fix(h, 0)
-	default:
-		return false
-	}
-	return true
-}
-
-// drop forgets a text kept until now, and the document's kept texts when
-// none is left.
-func (r textRef) drop() {
-	x := r.fd.extra
-	if r.label {
-		x.labelText[r.slot] = ""
-		if x.liveLabel--; x.liveLabel == 0 {
-			x.labelText = nil
-		}
-	} else {
-		x.full[r.slot] = Quote{}
-		if x.liveFull--; x.liveFull == 0 {
-			x.full = nil
-		}
-	}
-	if x.full == nil && x.labelText == nil {
-		r.fd.extra = nil
-	}
-}
-
-// Visit collects one document.
-func (c *Collector) Visit(p *segment.Processed) {
+// Map gathers what one document contributes (the map step): its quotes,
+// label hits, actor mentions with the tone, labels and frames of their
+// sentences, and the quotes of each actor's side. It reads only the
+// collector's options, so it is safe for concurrent use.
+func (c *Collector) Map(p *segment.Processed) DocRecord {
 	d := newQuoteDoc(p.Text, p.Sentences, p.SentenceTokens)
 	defer d.release()
 	// The maps are filled here and encoded, compact, at the end: maps do
 	// not shrink when entries are deleted, and most sentences are dropped.
-	fd := &framingVisit{index: p.Doc.Index, group: p.Doc.Group, id: p.Doc.ID, sentences: len(p.Sentences),
+	fd := &DocRecord{index: p.Doc.Index, group: p.Doc.Group, id: p.Doc.ID, sentences: len(p.Sentences),
 		actors: map[string][]int{}, sentTone: map[int]float64{}, sentLabels: map[int][]string{},
 		sentFrames: map[int][]string{}, sideQuotes: map[string]int{}}
 	fd.words = int64(countWords(d.toks))
@@ -400,135 +242,11 @@ func (c *Collector) Visit(p *segment.Processed) {
 		}
 	}
 	fd.qs = qs
-	c.mu.Lock()
-	c.docs = append(c.docs, c.keep(fd))
-	c.mu.Unlock()
-}
-
-// keep encodes what v gathered, independent of the document's text and as
-// small as the tables allow: strings interned, the maps of Visit turned
-// into sorted records of ids, quote and label texts beyond QuoteTexts and
-// LabelTexts dropped. c.mu is held.
-func (c *Collector) keep(v *framingVisit) *framingDoc {
-	fd := &framingDoc{index: v.index, group: c.id(v.group)}
-	x := &framingExtra{}
-	h := docHeader{id: v.id, words: v.words, quotedWords: v.quotedWords, sentences: v.sentences}
-
-	// sentences: those mentioning an actor, and those scored; the
-	// buffers are reused (c.mu is held) as encodeSentences keeps nothing
-	ms := c.keepBuf.ms[:0]
-	for k, ss := range v.actors {
-		id := c.id(k)
-		for _, s := range ss {
-			ms = append(ms, sentMention{s, id})
-		}
-	}
-	slices.SortFunc(ms, func(a, b sentMention) int {
-		return cmp.Or(cmp.Compare(a.sentence, b.sentence), cmp.Compare(a.actor, b.actor))
-	})
-	ms = slices.Compact(ms)
-	scored := slices.Sorted(maps.Keys(v.sentTone))
-	recs, actors := c.keepBuf.recs[:0], c.keepBuf.actors[:0]
-	for i, j := 0, 0; i < len(ms) || j < len(scored); {
-		s := math.MaxInt
-		if i < len(ms) {
-			s = ms[i].sentence
-		}
-		if j < len(scored) {
-			s = min(s, scored[j])
-		}
-		r := sentRecord{sentence: s}
-		a0 := len(actors)
-		for ; i < len(ms) && ms[i].sentence == s; i++ {
-			actors = append(actors, ms[i].actor)
-		}
-		r.actors = actors[a0:len(actors):len(actors)]
-		if j < len(scored) && scored[j] == s {
-			r.scored, r.tone = true, v.sentTone[s]
-			for _, l := range v.sentLabels[s] {
-				r.labels = append(r.labels, c.id(l))
-			}
-			for _, f := range v.sentFrames[s] {
-				r.frames = append(r.frames, c.id(f))
-			}
-			j++
-		}
-		recs = append(recs, r)
-	}
-	h.sentRecords = encodeSentences(recs)
-	clear(recs) // drop the label and frame slices
-	c.keepBuf.ms, c.keepBuf.recs, c.keepBuf.actors = ms[:0], recs[:0], actors[:0]
-	if cap(recs) > maxKeptSentences || cap(ms) > maxKeptSentences || cap(actors) > maxKeptSentences {
-		c.keepBuf.ms, c.keepBuf.recs, c.keepBuf.actors = nil, nil, nil // one huge document: not held
-	}
-
-	var sides []sideCount
-	for _, k := range slices.Sorted(maps.Keys(v.sideQuotes)) {
-		sides = append(sides, sideCount{c.id(k), v.sideQuotes[k]})
-	}
-	h.sides = encodeSides(sides)
-
-	ls := make([]clabel, len(v.labels))
-	for i, l := range v.labels {
-		ls[i] = clabel{referent: c.id(l.Referent), label: c.id(l.Label), voice: voiceCode(l.Voice), sentence: l.Sentence}
-		if c.opt.LabelTexts > 0 {
-			k := labelKey{ls[i].referent, ls[i].label, fd.group, ls[i].voice}
-			th := c.labelTexts[k]
-			if th == nil {
-				th = &textHeap{}
-				c.labelTexts[k] = th
-			}
-			if !th.admit(textRef{doc: fd.index, i: i, fd: fd, slot: i, label: true}, c.opt.LabelTexts) {
-				continue
-			}
-		}
-		if x.labelText == nil {
-			x.labelText = make([]string, len(v.labels))
-		}
-		x.labelText[i] = strings.Clone(l.Text)
-		x.liveLabel++
-	}
-	h.labels = encodeLabels(ls)
-
-	cqs := make([]cquote, len(v.qs))
-	for i := range v.qs {
-		q := &v.qs[i]
-		cq := &cqs[i]
-		*cq = cquote{kind: q.Kind, unclosed: q.Unclosed, sentence: q.Sentence, words: q.Words,
-			speaker: c.id(q.Speaker), verb: c.id(q.Verb), cue: c.id(q.Cue)}
-		if q.Kind == QuoteScare {
-			// scare quotes keep their text: the scare-quote table counts them
-			cq.text, cq.source, cq.mention, cq.span = c.id(q.Text), c.id(q.Source), c.id(q.Mention), q.Span
-			continue
-		}
-		if c.opt.QuoteTexts > 0 {
-			th := c.texts[fd.group]
-			if th == nil {
-				th = &textHeap{}
-				c.texts[fd.group] = th
-			}
-			if !th.admit(textRef{doc: fd.index, i: i, fd: fd, slot: len(x.full)}, c.opt.QuoteTexts) {
-				continue // no text kept
-			}
-		}
-		q.Speaker, q.Verb, q.Cue = c.intern(q.Speaker), c.intern(q.Verb), c.intern(q.Cue)
-		q.Mention = c.intern(q.Mention)
-		q.Text, q.Source = strings.Clone(q.Text), strings.Clone(q.Source)
-		cq.full = true
-		x.full = append(x.full, *q)
-		x.liveFull++
-	}
-	h.quotes = encodeQuotes(cqs)
-	fd.data = encodeDoc(&h)
-	if x.liveFull > 0 || x.liveLabel > 0 {
-		x.full = slices.Clip(x.full)
-		fd.extra = x
-	}
-	return fd
+	return *fd
 }
 
 // keepSentence scores a sentence mentioning an actor.
-func (c *Collector) keepSentence(p *segment.Processed, fd *framingVisit, s int, labels, frames []string) {
+func (c *Collector) keepSentence(p *segment.Processed, fd *DocRecord, s int, labels, frames []string) {
 	span := p.Sentences[s]
 	if !tonestats.HasWord(tonestats.SentenceText(p.Text[span.Start:span.End])) {
 		return
@@ -544,7 +262,7 @@ func (c *Collector) keepSentence(p *segment.Processed, fd *framingVisit, s int, 
 // ("Hikmet Hajiyev, adviser to Azerbaijan's president" → Azerbaijan);
 // without one, the names the speaker is (resolved later against the
 // discovered actors, by exact name).
-func (c *Collector) quoteSides(q *Quote, fd *framingVisit) []string {
+func (c *Collector) quoteSides(q *Quote, fd *DocRecord) []string {
 	if c.opt.Actors == nil {
 		return []string{q.Speaker}
 	}
@@ -586,140 +304,6 @@ func markHitsAt(sent string, base int, toks []segment.Token, h lexmatch.Hit) str
 	return lexmatch.MarkHits(sent, local, []lexmatch.Hit{h})
 }
 
-// sortedDocs returns the documents in input order.
-func (c *Collector) sortedDocs() []*framingDoc {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	slices.SortFunc(c.docs, func(a, b *framingDoc) int { return cmp.Compare(a.index, b.index) })
-	return c.docs
-}
-
-// groupsOf returns the groups in sorted order.
-func (c *Collector) groupsOf(docs []*framingDoc) []string {
-	seen := map[uint32]bool{}
-	var gs []string
-	for _, d := range docs {
-		if !seen[d.group] {
-			seen[d.group] = true
-			gs = append(gs, c.names[d.group])
-		}
-	}
-	sort.Strings(gs)
-	return gs
-}
-
-// ---------------------------------------------------------------------------
-// Labels
-
-// LabelRow is one label's use by one group.
-type LabelRow struct {
-	Referent, Label, Group string
-	Own, Scare, Quoted     int64
-	Total                  int64
-	Share                  float64 // Total / the group's hits for the referent; NaN when none
-	Docs                   int     // documents using the label
-}
-
-// LabelRows returns, for every referent and label of the labels lexicon and
-// every group, the label's counts by voice and its share of the referent's
-// hits in the group. Rows follow the lexicon's order, then the groups'.
-func (c *Collector) LabelRows() []LabelRow {
-	if c.opt.Labels == nil {
-		return nil
-	}
-	docs := c.sortedDocs()
-	groups := c.groupsOf(docs)
-	type key struct{ ref, label, group string }
-	counts := map[key]*LabelRow{}
-	docSeen := map[key]int{}
-	refTotal := map[[2]string]int64{}
-	for _, d := range docs {
-		g := c.names[d.group]
-		h := decodeDoc(d.data, false)
-		for _, h := range c.labelsOf(d, &h) {
-			k := key{h.Referent, h.Label, g}
-			r := counts[k]
-			if r == nil {
-				r = &LabelRow{Referent: h.Referent, Label: h.Label, Group: g}
-				counts[k] = r
-			}
-			switch h.Voice {
-			case VoiceScare:
-				r.Scare++
-			case VoiceQuoted:
-				r.Quoted++
-			default:
-				r.Own++
-			}
-			r.Total++
-			refTotal[[2]string{h.Referent, g}]++
-			if docSeen[k] != d.index+1 {
-				docSeen[k] = d.index + 1
-				r.Docs++
-			}
-		}
-	}
-	var rows []LabelRow
-	for _, rl := range labelOrder(c.opt.Labels.Lexicon()) {
-		for _, g := range groups {
-			r := counts[key{rl[0], rl[1], g}]
-			if r == nil {
-				r = &LabelRow{Referent: rl[0], Label: rl[1], Group: g}
-			}
-			r.Share = math.NaN()
-			if t := refTotal[[2]string{rl[0], g}]; t > 0 {
-				r.Share = float64(r.Total) / float64(t)
-			}
-			rows = append(rows, *r)
-		}
-	}
-	return rows
-}
-
-// labelOrder lists (referent, label) pairs in the lexicon's order.
-func labelOrder(lx *lexicons.Lexicon) [][2]string {
-	seen := map[[2]string]bool{}
-	var out [][2]string
-	for _, e := range lx.Entries {
-		k := [2]string{e.Key, e.Label}
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
-// LabelPassages returns up to max passages per referent, label, group and
-// voice, in input order.
-func (c *Collector) LabelPassages(max int) []LabelPassage {
-	docs := c.sortedDocs()
-	seen := map[[4]string]int{}
-	var out []LabelPassage
-	for _, d := range docs {
-		g := c.names[d.group]
-		dh := decodeDoc(d.data, true)
-		for _, h := range c.labelsOf(d, &dh) {
-			k := [4]string{h.Referent, h.Label, g, h.Voice}
-			if seen[k] >= max {
-				continue
-			}
-			seen[k]++
-			out = append(out, LabelPassage{Group: g, Doc: dh.id, Hit: h})
-		}
-	}
-	slices.SortStableFunc(out, func(a, b LabelPassage) int {
-		return cmp.Or(cmp.Compare(a.Hit.Referent, b.Hit.Referent), cmp.Compare(a.Hit.Label, b.Hit.Label), cmp.Compare(a.Group, b.Group))
-	})
-	return out
-}
-
-// LabelPassage is a label occurrence with its document.
-type LabelPassage struct {
-	Group, Doc string
-	Hit        LabelHit
-}
-
 // LabelsLexicon returns the labels lexicon, or nil.
 func (c *Collector) LabelsLexicon() *lexicons.Lexicon {
 	if c.opt.Labels == nil {
@@ -731,46 +315,3 @@ func (c *Collector) LabelsLexicon() *lexicons.Lexicon {
 // ActorsDiscovered reports whether actors come from names rather than a
 // lexicon.
 func (c *Collector) ActorsDiscovered() bool { return c.opt.Actors == nil }
-
-// QuoteCounter returns, for EventResult.CountQuotes, the number of direct
-// quotes and indirect speech starting in a sentence, by document
-// (Doc.Index) and 1-based sentence. Scare quotes are not speech and do not
-// count.
-func (c *Collector) QuoteCounter() func(docIndex, sentence int) int {
-	// one sorted key per quote, document in the high half: the count is
-	// the length of a key's run
-	var buf []cquote
-	docs := c.sortedDocs()
-	each := func(fn func(k uint64)) {
-		for _, d := range docs {
-			buf = decodeQuotes(decodeDoc(d.data, false).quotes, buf[:0])
-			for _, q := range buf {
-				if q.kind == QuoteDirect || q.kind == QuoteIndirect {
-					fn(quoteKey(d.index, q.sentence+1))
-				}
-			}
-		}
-	}
-	n := 0
-	each(func(uint64) { n++ })
-	keys := make([]uint64, 0, n) // the exact size: kept while events are summed
-	each(func(k uint64) { keys = append(keys, k) })
-	slices.Sort(keys)
-	return func(doc, sent int) int {
-		if doc < 0 || sent < 0 || uint64(doc) > math.MaxUint32 || uint64(sent) > math.MaxUint32 {
-			return 0
-		}
-		k := quoteKey(doc, sent)
-		lo, ok := slices.BinarySearch(keys, k)
-		if !ok {
-			return 0
-		}
-		hi := lo
-		for hi < len(keys) && keys[hi] == k {
-			hi++
-		}
-		return hi - lo
-	}
-}
-
-func quoteKey(doc, sent int) uint64 { return uint64(doc)<<32 | uint64(uint32(sent)) }

@@ -248,15 +248,8 @@ func TestQuoteScratchReleasePinsNothing(t *testing.T) {
 	}
 }
 
-func mustLexicon(t *testing.T, src string) *lexmatch.Matcher {
+func mustLexicon(t testing.TB, src string) *lexmatch.Matcher {
 	t.Helper()
 	lx, err := lexicons.Parse("test.yaml", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := lexmatch.Compile(lx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return compiled(t, lx, err)
 }

@@ -3,6 +3,7 @@ package framing
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"slices"
@@ -23,36 +24,44 @@ type QuoteRow struct {
 
 // Quotes returns every quotation in input order, kind filter optional
 // (nil: all kinds).
-func (c *Collector) Quotes(kinds ...QuoteKind) []QuoteRow {
-	var out []QuoteRow
-	stances := map[string]string{} // by verb: few verbs, many quotes
-	for _, d := range c.sortedDocs() {
-		h := decodeDoc(d.data, true)
-		g := c.names[d.group]
-		for _, q := range c.quotesOf(d, &h) {
-			if len(kinds) > 0 && !slices.Contains(kinds, q.Kind) {
-				continue
+func (a *Acc) Quotes(kinds ...QuoteKind) []QuoteRow {
+	return slices.Collect(a.QuoteRows(kinds...))
+}
+
+// QuoteRows yields what Quotes returns, one row at a time, decoding each
+// document's record as it goes: the rows are never all held at once.
+func (a *Acc) QuoteRows(kinds ...QuoteKind) iter.Seq[QuoteRow] {
+	return func(yield func(QuoteRow) bool) {
+		stances := map[string]string{} // by verb: few verbs, many quotes
+		for _, d := range a.sortedDocs() {
+			h := decodeDoc(d.data, true)
+			g := a.names[d.group]
+			for _, q := range a.quotesOf(d, &h) {
+				if len(kinds) > 0 && !slices.Contains(kinds, q.Kind) {
+					continue
+				}
+				st, ok := stances[q.Verb]
+				if !ok {
+					st = a.stance(q.Verb)
+					stances[q.Verb] = st
+				}
+				if !yield(QuoteRow{Group: g, Doc: h.id, Quote: q, Stance: st}) {
+					return
+				}
 			}
-			st, ok := stances[q.Verb]
-			if !ok {
-				st = c.stance(q.Verb)
-				stances[q.Verb] = st
-			}
-			out = append(out, QuoteRow{Group: g, Doc: h.id, Quote: q, Stance: st})
 		}
 	}
-	return out
 }
 
 // stance classifies a reporting verb with the attribution lexicon.
-func (c *Collector) stance(verb string) string {
+func (a *Acc) stance(verb string) string {
 	if verb == "" {
 		return ""
 	}
-	if c.opt.Attribution == nil {
+	if a.opt.Attribution == nil {
 		return "other"
 	}
-	hits := c.opt.Attribution.Match(segment.Tokenize(verb, nil))
+	hits := a.opt.Attribution.Match(segment.Tokenize(verb, nil))
 	if len(hits) == 0 {
 		return "other"
 	}
@@ -75,15 +84,15 @@ type AttributionRow struct {
 }
 
 // Attribution returns one row per group.
-func (c *Collector) Attribution() []AttributionRow {
-	docs := c.sortedDocs()
-	speakers := c.speakerNames(docs)
+func (a *Acc) Attribution() []AttributionRow {
+	docs := a.sortedDocs()
+	speakers := a.speakerNames(docs)
 	stances := map[uint32]string{} // by verb id: few verbs, many quotes
 	byGroup := map[string]*AttributionRow{}
 	quoted := map[string]map[string]int{}
 	var buf []cquote
 	for _, d := range docs {
-		g := c.names[d.group]
+		g := a.names[d.group]
 		r := byGroup[g]
 		if r == nil {
 			r = &AttributionRow{Group: g}
@@ -111,12 +120,12 @@ func (c *Collector) Attribution() []AttributionRow {
 			if q.speaker != 0 {
 				quoted[g][speakers[q.speaker]]++
 			}
-			if q.verb == 0 || c.names[q.cue] == "continuation" {
+			if q.verb == 0 || a.names[q.cue] == "continuation" {
 				continue
 			}
 			st, ok := stances[q.verb]
 			if !ok {
-				st = c.stance(c.names[q.verb])
+				st = a.stance(a.names[q.verb])
 				stances[q.verb] = st
 			}
 			switch st {
@@ -132,7 +141,7 @@ func (c *Collector) Attribution() []AttributionRow {
 		}
 	}
 	var rows []AttributionRow
-	for _, g := range c.groupsOf(docs) {
+	for _, g := range a.groupsOf(docs) {
 		r := byGroup[g]
 		r.QuotedShare = ratio(float64(r.QuotedWords), float64(r.Words))
 		r.AttribShare = ratio(float64(r.Attributed), float64(r.Direct))
@@ -183,15 +192,15 @@ type SourceRow struct {
 }
 
 // Sources returns speakers per group, most quoted first.
-func (c *Collector) Sources() []SourceRow {
+func (a *Acc) Sources() []SourceRow {
 	type key struct{ g, s string }
 	m := map[key]*SourceRow{}
 	lastDoc := map[key]int{}
-	docs := c.sortedDocs()
-	speakers := c.speakerNames(docs)
+	docs := a.sortedDocs()
+	speakers := a.speakerNames(docs)
 	var buf []cquote
 	for _, d := range docs {
-		g := c.names[d.group]
+		g := a.names[d.group]
 		buf = decodeQuotes(decodeDoc(d.data, false).quotes, buf[:0])
 		for _, q := range buf {
 			if q.speaker == 0 || q.kind == QuoteScare {
@@ -228,11 +237,9 @@ func (c *Collector) Sources() []SourceRow {
 // count a speaker: the id's own string, or its merged spelling
 // (canonicalSpeakers over the speakers of direct and indirect quotes).
 // Computed once per set of documents and kept.
-func (c *Collector) speakerNames(docs []*framingDoc) []string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.speakers != nil && c.speakersDocs == len(docs) {
-		return c.speakers
+func (a *Acc) speakerNames(docs []*framingDoc) []string {
+	if a.speakers != nil && a.speakersDocs == len(docs) {
+		return a.speakers
 	}
 	count := map[string]int{}
 	var buf []cquote
@@ -240,18 +247,18 @@ func (c *Collector) speakerNames(docs []*framingDoc) []string {
 		buf = decodeQuotes(decodeDoc(d.data, false).quotes, buf[:0])
 		for _, q := range buf {
 			if q.speaker != 0 && q.kind != QuoteScare {
-				count[c.names[q.speaker]]++
+				count[a.names[q.speaker]]++
 			}
 		}
 	}
 	canon := canonicalSpeakers(count)
-	names := slices.Clone(c.names)
+	names := slices.Clone(a.names)
 	for i, n := range names {
 		if full, ok := canon[n]; ok {
 			names[i] = full
 		}
 	}
-	c.speakers, c.speakersDocs = names, len(docs)
+	a.speakers, a.speakersDocs = names, len(docs)
 	return names
 }
 
@@ -384,13 +391,13 @@ type ScareRow struct {
 
 // ScareQuotes returns the scare-quoted phrases per group (lower-cased,
 // counted), most frequent first.
-func (c *Collector) ScareQuotes() []ScareRow {
+func (a *Acc) ScareQuotes() []ScareRow {
 	type key struct{ g, p string }
 	m := map[key]*ScareRow{}
 	last := map[key]int{}
 	var buf []cquote
-	for _, d := range c.sortedDocs() {
-		g := c.names[d.group]
+	for _, d := range a.sortedDocs() {
+		g := a.names[d.group]
 		h := decodeDoc(d.data, false)
 		var hits []clabel
 		hitsRead := false
@@ -400,7 +407,7 @@ func (c *Collector) ScareQuotes() []ScareRow {
 				continue
 			}
 			// scare quotes keep their text
-			p := strings.ToLower(strings.Trim(c.names[cq.text], " .,;:!?…"))
+			p := strings.ToLower(strings.Trim(a.names[cq.text], " .,;:!?…"))
 			k := key{g, p}
 			r := m[k]
 			if r == nil {
@@ -411,7 +418,7 @@ func (c *Collector) ScareQuotes() []ScareRow {
 				var labels []string
 				for _, h := range hits {
 					if labelVoices[h.voice] == VoiceScare && h.sentence == cq.sentence {
-						labels = appendUnique(labels, c.names[h.referent]+" / "+c.names[h.label])
+						labels = appendUnique(labels, a.names[h.referent]+" / "+a.names[h.label])
 					}
 				}
 				r.Labels = strings.Join(labels, "; ")
@@ -454,14 +461,14 @@ type ActorRow struct {
 // Without an actors lexicon the actors are the most widespread names: those
 // in the most groups, then the most documents, at least two documents, and
 // never a group's own name.
-func (c *Collector) Actors(resamples int, seed uint64) []ActorRow {
-	docs := c.sortedDocs()
-	groups := c.groupsOf(docs)
+func (fa *Acc) Actors(resamples int, seed uint64) []ActorRow {
+	docs := fa.sortedDocs()
+	groups := fa.groupsOf(docs)
 	var actors []string
-	if c.opt.Actors != nil {
-		actors = c.opt.Actors.Lexicon().Keys()
+	if fa.opt.Actors != nil {
+		actors = fa.opt.Actors.Lexicon().Keys()
 	} else {
-		actors = c.discoverActors(docs, groups)
+		actors = fa.discoverActors(docs, groups)
 	}
 	// One pass over the documents in input order fills every actor and
 	// group at once: acc[a][g].
@@ -471,7 +478,7 @@ func (c *Collector) Actors(resamples int, seed uint64) []ActorRow {
 	}
 	byID := map[uint32][]int{} // interned id → indexes in actors
 	for i, a := range actors {
-		if id, ok := c.nameID[a]; ok {
+		if id, ok := fa.nameID[a]; ok {
 			byID[id] = append(byID[id], i)
 		}
 	}
@@ -495,7 +502,7 @@ func (c *Collector) Actors(resamples int, seed uint64) []ActorRow {
 	var qbuf []cquote
 	var sbuf []sideCount
 	for _, d := range docs {
-		g := gi[c.names[d.group]]
+		g := gi[fa.names[d.group]]
 		h := decodeDoc(d.data, false)
 		words[g] += h.words
 		qbuf = decodeQuotes(h.quotes, qbuf[:0])
@@ -556,7 +563,7 @@ func (c *Collector) Actors(resamples int, seed uint64) []ActorRow {
 	names := func(m map[uint32]int) map[string]int {
 		out := make(map[string]int, len(m))
 		for k, n := range m {
-			out[c.names[k]] += n
+			out[fa.names[k]] += n
 		}
 		return out
 	}
@@ -585,7 +592,7 @@ func (c *Collector) Actors(resamples int, seed uint64) []ActorRow {
 }
 
 // discoverActors picks the most widespread names.
-func (c *Collector) discoverActors(docs []*framingDoc, groups []string) []string {
+func (a *Acc) discoverActors(docs []*framingDoc, groups []string) []string {
 	type stat struct {
 		groups  map[uint32]bool
 		docs    int
@@ -602,7 +609,7 @@ func (c *Collector) discoverActors(docs []*framingDoc, groups []string) []string
 			for _, id := range r.actors {
 				s := st[id]
 				if s == nil {
-					name := c.names[id]
+					name := a.names[id]
 					s = &stat{groups: map[uint32]bool{}, skip: isGroup[strings.ToLower(name)] || len(name) < 2}
 					st[id] = s
 				}
@@ -619,7 +626,7 @@ func (c *Collector) discoverActors(docs []*framingDoc, groups []string) []string
 	stByName := map[string]*stat{}
 	for id, s := range st {
 		if !s.skip && s.docs >= 2 && (len(groups) < 2 || len(s.groups) >= 2) {
-			n := c.names[id]
+			n := a.names[id]
 			names = append(names, n)
 			stByName[n] = s
 		}
@@ -634,8 +641,8 @@ func (c *Collector) discoverActors(docs []*framingDoc, groups []string) []string
 		}
 		return names[i] < names[j]
 	})
-	if len(names) > c.opt.DiscoverActors {
-		names = names[:c.opt.DiscoverActors]
+	if len(names) > a.opt.DiscoverActors {
+		names = names[:a.opt.DiscoverActors]
 	}
 	return names
 }

@@ -60,20 +60,38 @@ func (e *encBuf) tone(v float64) {
 	*e = binary.LittleEndian.AppendUint64(*e, math.Float64bits(v))
 }
 
-// decBuf reads what encBuf wrote; the data is the collector's own, so a
-// malformed varint is a bug and panics.
+// decBuf reads what encBuf wrote. It never panics: a malformed varint or
+// a length past the end sets bad and reads zeros from then on. The
+// collector's own records are well formed; Acc.UnmarshalBinary checks
+// records from elsewhere (validDoc) before they are used.
 type decBuf struct {
-	b []byte
-	i int
+	b   []byte
+	i   int
+	bad bool
 }
 
 func (d *decBuf) u() uint64 {
+	if d.bad {
+		return 0
+	}
 	x, n := binary.Uvarint(d.b[d.i:])
 	if n <= 0 {
-		panic("analysis: corrupt framing record")
+		d.bad = true
+		return 0
 	}
 	d.i += n
 	return x
+}
+
+// count reads a number of items that follow, each at least one byte: a
+// larger number than the bytes left is corrupt.
+func (d *decBuf) count() int {
+	n := d.u()
+	if n > uint64(len(d.b)-d.i) {
+		d.bad = true
+		return 0
+	}
+	return int(n)
 }
 
 func (d *decBuf) z() int64 { return unzigzag(d.u()) }
@@ -81,20 +99,35 @@ func (d *decBuf) z() int64 { return unzigzag(d.u()) }
 func zigzag(x int64) uint64   { return uint64(x<<1 ^ x>>63) }
 func unzigzag(x uint64) int64 { return int64(x>>1) ^ -int64(x&1) }
 
-func (d *decBuf) u32() uint32 { return uint32(d.u()) }
+func (d *decBuf) u32() uint32 {
+	x := d.u()
+	if x > math.MaxUint32 {
+		d.bad = true
+		return 0
+	}
+	return uint32(x)
+}
 
 func (d *decBuf) bytes(n int) []byte {
+	if d.bad || n < 0 || n > len(d.b)-d.i {
+		d.bad = true
+		return nil
+	}
 	b := d.b[d.i : d.i+n]
 	d.i += n
 	return b
 }
 
-func (d *decBuf) section() []byte { return d.bytes(int(d.u())) }
+func (d *decBuf) section() []byte { return d.bytes(d.count()) }
 
 func (d *decBuf) tone() float64 {
 	x := d.u()
 	if x == 0 {
-		return math.Float64frombits(binary.LittleEndian.Uint64(d.bytes(8)))
+		b := d.bytes(8)
+		if b == nil {
+			return 0
+		}
+		return math.Float64frombits(binary.LittleEndian.Uint64(b))
 	}
 	return float64(unzigzag(x-1)) / 1e4
 }
@@ -141,7 +174,7 @@ func uvarintLen(x uint64) int {
 func decodeDoc(data []byte, withID bool) docHeader {
 	d := decBuf{b: data}
 	var h docHeader
-	id := d.bytes(int(d.u()))
+	id := d.bytes(d.count())
 	if withID {
 		h.id = string(id)
 	}
@@ -196,7 +229,7 @@ func encodeQuotes(qs []cquote) []byte {
 // decodeQuotes appends the quotes of a quotes section to buf.
 func decodeQuotes(sec []byte, buf []cquote) []cquote {
 	d := decBuf{b: sec}
-	n := int(d.u())
+	n := d.count()
 	prev := 0
 	for range n {
 		f := d.u()
@@ -233,7 +266,7 @@ func encodeSides(xs []sideCount) []byte {
 
 func decodeSides(sec []byte, buf []sideCount) []sideCount {
 	d := decBuf{b: sec}
-	n := int(d.u())
+	n := d.count()
 	for range n {
 		buf = append(buf, sideCount{d.u32(), int(d.u())})
 	}
@@ -275,7 +308,7 @@ func encodeLabels(ls []clabel) []byte {
 
 func decodeLabels(sec []byte, buf []clabel) []clabel {
 	d := decBuf{b: sec}
-	n := int(d.u())
+	n := d.count()
 	prev := 0
 	for range n {
 		l := clabel{referent: d.u32(), label: d.u32()}
@@ -334,7 +367,7 @@ func encodeSentences(rs []sentRecord) []byte {
 // record's slices are reused between calls.
 func eachSentence(sec []byte, fn func(r *sentRecord)) {
 	d := decBuf{b: sec}
-	n := int(d.u())
+	n := d.count()
 	prev := -1
 	var r sentRecord
 	for range n {
@@ -344,17 +377,17 @@ func eachSentence(sec []byte, fn func(r *sentRecord)) {
 		r.scored = f&1 != 0
 		r.actors = r.actors[:0]
 		var last uint32
-		for range f >> 1 {
+		for range min(f>>1, uint64(len(d.b)-d.i)) {
 			last += d.u32()
 			r.actors = append(r.actors, last)
 		}
 		r.labels, r.frames, r.tone = r.labels[:0], r.frames[:0], 0
 		if r.scored {
 			r.tone = d.tone()
-			for range d.u() {
+			for range d.count() {
 				r.labels = append(r.labels, d.u32())
 			}
-			for range d.u() {
+			for range d.count() {
 				r.frames = append(r.frames, d.u32())
 			}
 		}

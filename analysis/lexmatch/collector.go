@@ -27,12 +27,9 @@ func Key(e *lexicons.Entry) string {
 
 // Collector counts a lexicon's hits per group, article and key as
 // documents are processed; its Visit method plugs into the pipeline
-// (analysis.Options.Visit) and is safe for concurrent use. Memory: per
-// article, its word count and its hits per key; sentence-level counts are
-// kept only for a group's first MinClusterUnits articles (enough to
-// resample sentences when the group turns out small). Keys are counted by
-// their position in Keys, so an
-// article costs 64 bytes plus 12 per key it hits.
+// (analysis.Options.Visit) and is safe for concurrent use. Visit is Map
+// (no lock) then Add to the collector's Acc (under a lock); Rows and
+// Passages finish that Acc. Memory: see Acc.
 type Collector struct {
 	Matcher *Matcher
 	// Explain, when set, keeps the passages behind one key (in one group,
@@ -46,12 +43,7 @@ type Collector struct {
 	keyOf  map[*lexicons.Entry]uint32 // each entry's position in keys
 	keyPos map[string]uint32          // each key's position in keys
 	mu     sync.Mutex
-	groups map[string]*lexGroup
-}
-
-type lexGroup struct {
-	articles []lexArticle
-	passages []Passage
+	acc    *Acc
 }
 
 // lexArticle is one article's counts: hits and negated hits per key, only
@@ -120,9 +112,20 @@ type Passage struct {
 	Key          string
 }
 
-// Visit counts one document's hits. Hits are found sentence by sentence, so
-// phrases and negation never cross a sentence end.
-func (c *Collector) Visit(p *segment.Processed) {
+// DocRecord is what one document contributes (the map step): its group
+// and load ordinal, its words and hits per key, the same per sentence, and
+// the passages behind the explained key.
+type DocRecord struct {
+	Group    string
+	Index    int
+	article  lexArticle
+	passages []Passage
+}
+
+// Map counts one document's hits. Hits are found sentence by sentence, so
+// phrases and negation never cross a sentence end. It is safe for
+// concurrent use.
+func (c *Collector) Map(p *segment.Processed) DocRecord {
 	c.index()
 	a := lexArticle{index: int32(p.Doc.Index)}
 	var hits []Hit
@@ -152,27 +155,39 @@ func (c *Collector) Visit(p *segment.Processed) {
 				Sentence: si + 1, Text: MarkHits(sent, toks, marked), Key: c.Explain})
 		}
 	}
+	a.counts = slices.Clip(a.counts)
+	return DocRecord{Group: p.Doc.Group, Index: p.Doc.Index, article: a, passages: passages}
+}
+
+// NewAcc returns an empty accumulator keeping ExplainMax passages per
+// group.
+func (c *Collector) NewAcc() *Acc {
+	n := c.ExplainMax
+	if n <= 0 {
+		n = 20
+	}
+	return &Acc{explainMax: n}
+}
+
+// Visit counts one document: Map, then Add under the collector's lock.
+func (c *Collector) Visit(p *segment.Processed) {
+	rec := c.Map(p)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.groups == nil {
-		c.groups = map[string]*lexGroup{}
+	if c.acc == nil {
+		c.acc = c.NewAcc()
 	}
-	g := c.groups[p.Doc.Group]
-	if g == nil {
-		g = &lexGroup{}
-		c.groups[p.Doc.Group] = g
+	c.acc.Add(&rec)
+}
+
+// Acc returns the collector's accumulator (what Visit added so far).
+func (c *Collector) Acc() *Acc {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.acc == nil {
+		c.acc = c.NewAcc()
 	}
-	if len(g.articles) >= resample.MinClusterUnits {
-		a.sentences = nil // the group is not small: articles will be resampled
-		if len(g.articles) == resample.MinClusterUnits {
-			for i := range g.articles {
-				g.articles[i].sentences = nil
-			}
-		}
-	}
-	a.counts = slices.Clip(a.counts)
-	g.articles = append(g.articles, a)
-	g.passages = append(g.passages, passages...)
+	return c.acc
 }
 
 // MarkHits returns the sentence with white space collapsed and each hit's
@@ -206,17 +221,27 @@ type Row struct {
 // Rows returns every group × key (keys of the lexicon in its order, groups
 // sorted), with intervals from resamples resamples seeded by seed.
 func (c *Collector) Rows(resamples int, seed uint64) []Row {
+	return c.RowsOf(c.Acc(), resamples, seed)
+}
+
+// Passages returns the kept passages, by group then input order.
+func (c *Collector) Passages() []Passage { return c.Acc().Passages() }
+
+// RowsOf finishes an accumulator of this collector's records: every group
+// × key (keys of the lexicon in its order, groups sorted), with intervals
+// from resamples resamples seeded by seed.
+func (c *Collector) RowsOf(acc *Acc, resamples int, seed uint64) []Row {
 	c.index()
 	keys := c.keys
-	names := make([]string, 0, len(c.groups))
-	for name := range c.groups {
+	names := make([]string, 0, len(acc.groups))
+	for name := range acc.groups {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	var out []Row
 	for _, name := range names {
-		g := c.groups[name]
-		sort.Slice(g.articles, func(i, j int) bool { return g.articles[i].index < g.articles[j].index })
+		g := acc.groups[name]
+		slices.SortFunc(g.articles, func(a, b lexArticle) int { return cmp.Compare(a.index, b.index) })
 		articles := 0 // with at least one word: the others carry nothing
 		for _, a := range g.articles {
 			if a.words > 0 {
@@ -249,27 +274,6 @@ func (c *Collector) Rows(resamples int, seed uint64) []Row {
 			out = append(out, r)
 		}
 	}
-	return out
-}
-
-// Passages returns the kept passages, by group then input order.
-func (c *Collector) Passages() []Passage {
-	var out []Passage
-	for _, g := range c.groups {
-		sort.Slice(g.passages, func(i, j int) bool {
-			x, y := g.passages[i], g.passages[j]
-			if x.DocIndex != y.DocIndex {
-				return x.DocIndex < y.DocIndex
-			}
-			return x.Sentence < y.Sentence
-		})
-		n := c.ExplainMax
-		if n <= 0 {
-			n = 20
-		}
-		out = append(out, g.passages[:min(n, len(g.passages))]...)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Group < out[j].Group })
 	return out
 }
 

@@ -16,6 +16,7 @@ func TestRenderStreamedRows(t *testing.T) {
 	rows := [][]Value{
 		{Str("Alpha"), Int(3), Float(0.25, 2), Prob(1e-7)},
 		{Str("Beta, \"quoted\""), Int(0), NA(), Prob(0.5)},
+		{Str("Gamma, a group with a rather long name"), Int(7), Float(1.5, 2), Prob(0.01)},
 	}
 	held := &Table{Name: "t", Title: "T", Columns: []string{"group", "n", "x", "p"}, Rows: rows, Notes: []string{"a note"}}
 	streamed := &Table{Name: "t", Title: "T", Columns: held.Columns, Notes: held.Notes,
@@ -41,8 +42,25 @@ func TestRenderStreamedRows(t *testing.T) {
 			t.Errorf("%s: streamed rows render differently:\n%s\nheld:\n%s", f, b.String(), a.String())
 		}
 	}
+	// a narrow terminal: string cells are cut, numbers never (the text
+	// renderer reads streamed rows straight into its cells)
+	for _, width := range []int{40, 60, 20} {
+		var a, b bytes.Buffer
+		if err := Render(&a, &Report{Provenance: prov, Sections: []Section{{Display: held}}}, FormatTable, Options{Width: width}); err != nil {
+			t.Fatal(err)
+		}
+		if err := Render(&b, &Report{Provenance: prov, Sections: []Section{{Display: streamed}}}, FormatTable, Options{Width: width}); err != nil {
+			t.Fatal(err)
+		}
+		if a.String() != b.String() {
+			t.Errorf("width %d: streamed rows render differently:\n%s\nheld:\n%s", width, b.String(), a.String())
+		}
+		if width == 40 && !strings.Contains(a.String(), "…") {
+			t.Errorf("width %d: nothing cut:\n%s", width, a.String())
+		}
+	}
 	bad := &Table{Name: "bad", Columns: []string{"a", "b"}, RowSeq: func(yield func([]Value) bool) { yield([]Value{Int(1)}) }}
-	for _, f := range []Format{FormatCSV, FormatJSON} {
+	for _, f := range []Format{FormatCSV, FormatJSON, FormatTable} {
 		var out bytes.Buffer
 		err := Render(&out, &Report{Provenance: prov, Sections: []Section{{Display: bad}}}, f, Options{})
 		if err == nil || !strings.Contains(err.Error(), `table "bad" row 1 has 1 cells for 2 columns`) {

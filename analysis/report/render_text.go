@@ -24,7 +24,11 @@ func renderText(w *bufio.Writer, r *Report, opt Options) error {
 	}
 	for _, s := range r.Sections {
 		w.WriteByte('\n')
-		if err := writeTextSection(w, displayTable(s), opt.width()); err != nil {
+		t := s.Display // its streamed rows are read once, into the grid's cells
+		if t == nil {
+			t = s.Tidy
+		}
+		if err := writeTextSection(w, t, opt.width()); err != nil {
 			return err
 		}
 	}
@@ -35,30 +39,49 @@ func renderText(w *bufio.Writer, r *Report, opt Options) error {
 type textGrid struct {
 	header []string
 	cells  [][]string
+	str    []bool // per cell, row by row: a string cell (KindString)
 	right  []bool // per column: right-aligned (numbers)
 	widths []int  // per column: widest cell or header
 }
 
-func newTextGrid(t *Table) *textGrid {
+// isStr reports whether cell (i, j) holds a string.
+func (g *textGrid) isStr(i, j int) bool { return g.str[i*len(g.header)+j] }
+
+// newTextGrid formats the cells of t, reading its rows once (AllRows), so
+// that a streamed table's rows are held only as text.
+func newTextGrid(t *Table) (*textGrid, error) {
 	g := &textGrid{
 		header: make([]string, len(t.Columns)),
-		cells:  make([][]string, len(t.Rows)),
-		right:  numericColumns(t),
+		cells:  make([][]string, 0, len(t.Rows)),
+		right:  make([]bool, len(t.Columns)),
 		widths: make([]int, len(t.Columns)),
 	}
 	for j, c := range t.Columns {
 		g.header[j] = printable(c)
 		g.widths[j] = displayWidth(g.header[j])
 	}
-	for i, row := range t.Rows {
+	for j := range g.right {
+		g.right[j] = true // numeric until a string cell shows, when there are rows
+	}
+	for row := range t.AllRows() {
+		if err := checkRow(t, len(g.cells)+1, row); err != nil {
+			return nil, err
+		}
 		line := make([]string, len(row))
 		for j, v := range row {
 			line[j] = textValue(v)
 			g.widths[j] = max(g.widths[j], displayWidth(line[j]))
+			g.str = append(g.str, v.Kind == KindString)
+			if v.Kind == KindString {
+				g.right[j] = false
+			}
 		}
-		g.cells[i] = line
+		g.cells = append(g.cells, line)
 	}
-	return g
+	if len(g.cells) == 0 {
+		clear(g.right)
+	}
+	return g, nil
 }
 
 // boxWidth is the width of a boxed table of the given columns: each column
@@ -95,7 +118,10 @@ func writeTextSection(w *bufio.Writer, t *Table, width int) error {
 		w.WriteString(title)
 		w.WriteString("\n\n")
 	}
-	g := newTextGrid(t)
+	g, err := newTextGrid(t)
+	if err != nil {
+		return err
+	}
 	all := seq(0, len(g.header))
 	if g.cutToFit(t, width) {
 		if err := writeBox(w, g, all); err != nil {
@@ -157,8 +183,8 @@ func (g *textGrid) cutToFit(t *Table, width int) bool {
 			continue
 		}
 		floor := max(minCutWidth, displayWidth(g.header[j]))
-		for i, row := range t.Rows {
-			if row[j].Kind != KindString {
+		for i := range g.cells {
+			if !g.isStr(i, j) {
 				floor = max(floor, displayWidth(g.cells[i][j]))
 			}
 		}
@@ -189,8 +215,8 @@ func (g *textGrid) cutToFit(t *Table, width int) bool {
 		}
 		g.widths[j] = max(limit, floor)
 		left := t.Cut[t.Columns[j]] == CutLeft
-		for i, row := range t.Rows {
-			if row[j].Kind == KindString {
+		for i := range g.cells {
+			if g.isStr(i, j) {
 				g.cells[i][j] = cutText(g.cells[i][j], g.widths[j], left)
 			}
 		}

@@ -12,18 +12,32 @@ import (
 )
 
 // QuotesSection lists quotations: group, doc, kind, speaker, text, then
-// where and how the speaker was found.
-func QuotesSection(rows []framing.QuoteRow) Section {
+// where and how the speaker was found. The rows are streamed (RowSeq):
+// rows is read once per table written, and CSV and JSON never hold them
+// all.
+func QuotesSection(rows iter.Seq[framing.QuoteRow]) Section {
 	t := &Table{Name: "quotes", Title: "Quotations",
 		Columns: []string{"group", "doc", "kind", "speaker", "text", "sentence", "words", "verb", "stance", "cue", "mention"}}
-	for _, r := range rows {
-		t.Rows = append(t.Rows, []Value{Str(r.Group), Str(r.Doc), Str(r.Kind.String()), Str(r.Speaker), Str(r.Text),
-			Int(int64(r.Sentence + 1)), Int(int64(r.Words)), Str(r.Verb), Str(r.Stance), Str(r.Cue), Str(r.Mention)})
+	t.RowSeq = func(yield func([]Value) bool) {
+		row := make([]Value, len(t.Columns))
+		for r := range rows {
+			row = append(row[:0], Str(r.Group), Str(r.Doc), Str(r.Kind.String()), Str(r.Speaker), Str(r.Text),
+				Int(int64(r.Sentence+1)), Int(int64(r.Words)), Str(r.Verb), Str(r.Stance), Str(r.Cue), Str(r.Mention))
+			if !yield(row) {
+				return
+			}
+		}
 	}
 	t.Notes = quoteNotes()
 	disp := &Table{Name: t.Name, Title: t.Title, Columns: []string{"group", "kind", "speaker", "verb", "text"}, Notes: t.Notes}
-	for _, r := range rows {
-		disp.Rows = append(disp.Rows, []Value{Str(r.Group), Str(r.Kind.String()), Str(r.Speaker), Str(r.Verb), Str(r.Text)})
+	disp.RowSeq = func(yield func([]Value) bool) {
+		row := make([]Value, len(disp.Columns))
+		for r := range rows {
+			row = append(row[:0], Str(r.Group), Str(r.Kind.String()), Str(r.Speaker), Str(r.Verb), Str(r.Text))
+			if !yield(row) {
+				return
+			}
+		}
 	}
 	return Section{Display: disp, Tidy: t}
 }

@@ -153,7 +153,7 @@ func runQuotes(c *command, args []string, e *env) error {
 	}
 	// The list comes first: CSV on standard output is the quotes table.
 	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
-		report.QuotesSection(col.Quotes(kinds...)),
+		report.QuotesSection(col.QuoteRows(kinds...)),
 		report.AttributionSection(col.Attribution()),
 		report.SourcesSection(col.Sources(), *top),
 		report.ScareSection(col.ScareQuotes(), *top),

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 
@@ -34,7 +35,7 @@ type HTMLPage struct {
 	FrameRows []lexmatch.Row
 	// LabelPassages are the label occurrences with their sentences.
 	LabelPassages []framing.LabelPassage
-	Quotes        []framing.QuoteRow
+	Quotes        iter.Seq[framing.QuoteRow]
 	Events        *events.Result
 	// Compare is the compare command line giving the same numbers
 	// ("parallax compare --sample allsides-middle-east"); Corpus is the

@@ -38,14 +38,14 @@ func (r *HTMLPage) labelBlock() *htmlBlock {
 }
 
 func (r *HTMLPage) quoteBlock() *htmlBlock {
-	if len(r.Quotes) == 0 {
+	if r.Quotes == nil {
 		return nil
 	}
 	_, max, _, _ := r.limits()
 	b := &htmlBlock{Title: "Quotations"}
 	per := map[string]int{}
 	left := 0
-	for _, q := range r.Quotes {
+	for q := range r.Quotes {
 		if per[q.Group] >= max {
 			left++
 			continue
@@ -63,6 +63,9 @@ func (r *HTMLPage) quoteBlock() *htmlBlock {
 			}
 		}
 		b.Items = append(b.Items, htmlItem{Head: q.Kind.String(), Meta: meta, Text: q.Text})
+	}
+	if len(b.Items) == 0 {
+		return nil
 	}
 	b.Note = fmt.Sprintf("The first %d quotations (direct, indirect and scare) of each group, in input order", max)
 	if left > 0 {

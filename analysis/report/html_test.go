@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -62,7 +63,7 @@ func testHTMLReport() *HTMLPage {
 		FrameKeys:     []string{"security", "econ" + evilScript},
 		FrameRows:     frames,
 		LabelPassages: []framing.LabelPassage{{Group: "Alpha", Doc: "d1", Hit: framing.LabelHit{Referent: "r", Label: "l", Voice: framing.VoiceOwn, Text: "label " + evilImg}}},
-		Quotes:        []framing.QuoteRow{{Group: "Alpha", Doc: "d1", Quote: framing.Quote{Kind: framing.QuoteDirect, Text: "quote " + evilScript, Speaker: evilImg}}},
+		Quotes:        slices.Values([]framing.QuoteRow{{Group: "Alpha", Doc: "d1", Quote: framing.Quote{Kind: framing.QuoteDirect, Text: "quote " + evilScript, Speaker: evilImg}}}),
 		Events:        events,
 		Compare:       "parallax compare x.jsonl",
 		Corpus:        "x.jsonl",

@@ -66,7 +66,7 @@ func runReport(c *command, args []string, e *env) error {
 		Sim:       cmp.Sim,
 		Tone:      cmp.Tone,
 		FrameRows: cmp.FrameRows,
-		Quotes:    cmp.Framing.Quotes(),
+		Quotes:    cmp.Framing.QuoteRows(), // streamed: the page keeps the first few per group
 		Events:    cmp.Events,
 		Corpus:    corpusArgs(&x.cf, pos),
 		Compare:   compareCommand(fs, pos),

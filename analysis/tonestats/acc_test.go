@@ -308,7 +308,9 @@ func fuzzSeeds(f *testing.F) (accs, recs [][]byte) {
 }
 
 // FuzzAccUnmarshal: any bytes either fail to decode or decode to an
-// accumulator that encodes to the same bytes and can be finished.
+// accumulator that encodes to the same bytes and can be finished. The
+// seeds are some kilobytes long: run it with -fuzzminimizetime 50x, or the
+// engine spends its time minimizing each new input (execs stall at 0/s).
 func FuzzAccUnmarshal(f *testing.F) {
 	accs, _ := fuzzSeeds(f)
 	for _, b := range accs {

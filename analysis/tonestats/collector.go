@@ -74,7 +74,7 @@ type Collector struct {
 	err error // the first record Add refused (none from Map)
 }
 
-// toneScratch holds one Visit call's buffers.
+// toneScratch holds one Map call's buffers.
 type toneScratch struct {
 	values []float64
 	toks   []segment.Token

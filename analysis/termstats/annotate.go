@@ -48,11 +48,11 @@ func (o TermOptions) Validate() error {
 type annotator struct {
 	opt    TermOptions
 	vocab  *Vocabulary
-	tk     *segment.Tokenizer // ids for tokens that come without one
-	byNorm []int32            // by Norm id: 0 unknown, 1 not a term, else term id + 2
-	terms  []string           // by term id: the vocabulary's copy, for the terms met
-	ngrams map[string]int32   // by n-gram: its id
-	chain  []int32            // the current run of adjacent term ids, for n-grams
+	tk     *segment.Tokenizer      // ids for tokens that come without one
+	byNorm *segment.IDTable[int32] // by Norm id: the term id, or -1 when not a term
+	terms  []string                // by term id: the vocabulary's copy, for the terms met
+	ngrams map[string]int32        // by n-gram: its id
+	chain  []int32                 // the current run of adjacent term ids, for n-grams
 	buf    []byte
 }
 
@@ -60,7 +60,9 @@ func newAnnotator(opt TermOptions, v *Vocabulary, tk *segment.Tokenizer) *annota
 	if opt.NGrams == 0 {
 		opt.NGrams = 1
 	}
-	return &annotator{opt: opt, vocab: v, tk: tk, ngrams: map[string]int32{}}
+	a := &annotator{opt: opt, vocab: v, tk: tk, ngrams: map[string]int32{}}
+	a.byNorm = segment.NewIDTable(a.termID)
+	return a
 }
 
 // term maps a token to its counted form, or "" when it is not counted.
@@ -81,35 +83,33 @@ func (a *annotator) term(tok *segment.Token) string {
 	return w
 }
 
-// lookup returns the term id tok counts as, or -1, working it out (stop
-// words, length, stemming, vocabulary) the first time a worker meets its
-// Norm's id. A Norm is always the same kind of token, so the table may
-// ignore Kind.
+// lookup returns the term id tok counts as, or -1, working it out (termID)
+// the first time a worker meets its Norm's id.
 func (a *annotator) lookup(tok *segment.Token) int32 {
 	if tok.Kind == segment.TokURL || tok.Kind == segment.TokEmail {
 		return -1
 	}
-	nid := tok.ID
-	if nid == 0 {
-		nid = a.tk.ID(tok.Norm)
+	if tok.ID == 0 {
+		with := *tok
+		with.ID = a.tk.ID(tok.Norm)
+		return a.byNorm.Get(&with)
 	}
-	if int(nid) < len(a.byNorm) {
-		if t := a.byNorm[nid]; t != 0 {
-			return t - 2
-		}
-	} else {
-		a.byNorm = growTo(a.byNorm, int(nid)+1)
+	return a.byNorm.Get(tok)
+}
+
+// termID works out what tok counts as: stop words, length, stemming,
+// vocabulary. A Norm is always the same kind of token, so the result may
+// be kept by Norm.
+func (a *annotator) termID(tok *segment.Token) int32 {
+	w := a.term(tok)
+	if w == "" {
+		return -1
 	}
-	id := int32(-1)
-	if w := a.term(tok); w != "" {
-		var term string
-		id, term = a.vocab.intern(w)
-		if int(id) >= len(a.terms) {
-			a.terms = growTo(a.terms, int(id)+1)
-		}
-		a.terms[id] = term
+	id, term := a.vocab.intern(w)
+	if int(id) >= len(a.terms) {
+		a.terms = growTo(a.terms, int(id)+1)
 	}
-	a.byNorm[nid] = id + 2
+	a.terms[id] = term
 	return id
 }
 

@@ -253,14 +253,14 @@ func TestEventSections(t *testing.T) {
 		if !slices.Equal(tab.Columns[:len(tc.cols)], tc.cols) {
 			t.Errorf("%s: columns %v, want %v first", tab.Name, tab.Columns, tc.cols)
 		}
-		if len(tab.Rows) == 0 {
+		if len(slices.Collect(tab.AllRows())) == 0 {
 			t.Errorf("%s: no rows", tab.Name)
 		}
 		for _, tb := range []*report.Table{tc.sec.Display, tc.sec.Tidy} {
 			if tb == nil {
 				continue
 			}
-			for _, row := range tb.Rows {
+			for row := range tb.AllRows() {
 				if len(row) != len(tb.Columns) {
 					t.Fatalf("%s: row %v for columns %v", tb.Name, row, tb.Columns)
 				}
@@ -277,7 +277,7 @@ func TestEventSections(t *testing.T) {
 	}
 	// The article table of the hand corpus: story-1 holds B1..B3 and X.
 	var ids []string
-	for _, row := range report.ArticleEventsSection(hand).Tidy.Rows {
+	for row := range report.ArticleEventsSection(hand).Tidy.AllRows() {
 		if row[0].Str == "story-1" {
 			ids = append(ids, row[3].Str)
 		}

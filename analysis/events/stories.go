@@ -22,7 +22,6 @@ type eventArticles struct {
 	df      []int32          // by rank
 	multi   []bool           // by rank: documents of at least two groups hold it
 	idfTab  []float64        // by document frequency, up to cap: ln((1+D)/(1+df)) + 1
-	rankOf  [dictShards][]uint32
 	cap     int
 	rare    [][]int32 // per document: its rare features' ranks, ascending
 	norm    []float64 // per document: ‖rare feature vector‖
@@ -56,11 +55,6 @@ func (c *Collector) workers() int {
 		return c.opt.Workers
 	}
 	return runtime.GOMAXPROCS(0)
-}
-
-// rankOfID converts a dictionary id to its rank.
-func (a *eventArticles) rankOfID(id uint32) int32 {
-	return int32(a.rankOf[id&(dictShards-1)][id>>dictShardBits])
 }
 
 // isRare reports whether a feature finds candidates and enters scores:
@@ -99,19 +93,26 @@ func (a *eventArticles) rankOfHash(h uint64) (int32, bool) {
 // idf is a rare feature's weight.
 func (a *eventArticles) idf(r int32) float64 { return a.idfTab[a.df[r]] }
 
-// freeze computes the article level. Called under c.mu, once.
+// freeze computes the article level from c.acc, which it leaves as it
+// was. Called once, by Finish.
 func (c *Collector) freeze() {
+	acc := c.acc
 	a := &eventArticles{pos: map[int]int32{}}
 	c.art = a
-	c.frozen.Store(true)
-	a.docs = c.docs
+	// The documents in input order, each with its kept features as ranks
+	// (below): copies, so that the accumulator stays as it was.
+	a.docs = make([]*eventDoc, len(acc.docs))
+	for i, d := range acc.docs {
+		nd := *d
+		a.docs[i] = &nd
+	}
 	sort.Slice(a.docs, func(i, j int) bool { return a.docs[i].index < a.docs[j].index })
 	for i, d := range a.docs {
 		a.pos[d.index] = int32(i)
 	}
 	D := len(a.docs)
 	gids := map[string]int32{}
-	for _, g := range slices.Sorted(maps.Keys(c.groupDocs)) {
+	for _, g := range slices.Sorted(maps.Keys(c.groupSents)) {
 		gids[g] = int32(len(gids))
 	}
 	a.gid = make([]int32, D)
@@ -120,39 +121,31 @@ func (c *Collector) freeze() {
 	}
 	st := &a.stats
 	st.Docs = D
-	st.TextsDropped = c.textsDropped
 
 	// Ranks: every feature in hash order.
-	type ref struct {
-		hash  uint64
-		shard int
-		local uint32
+	all := make([]uint32, len(acc.feats)) // ids by rank
+	for i := range all {
+		all[i] = uint32(i)
 	}
-	var all []ref
-	for sh := range c.dict.shards {
-		d := &c.dict.shards[sh]
-		a.rankOf[sh] = make([]uint32, len(d.hash))
-		for l, h := range d.hash {
-			all = append(all, ref{h, sh, uint32(l)})
-		}
-	}
-	slices.SortFunc(all, func(x, y ref) int { return cmp.Compare(x.hash, y.hash) })
+	slices.SortFunc(all, func(x, y uint32) int { return cmp.Compare(acc.feats[x].hash, acc.feats[y].hash) })
+	rankOf := make([]uint32, len(all)) // by id
 	a.nfeat = len(all)
 	a.hash = make([]uint64, len(all))
 	a.keys = map[int32]string{}
 	a.df = make([]int32, len(all))
 	a.multi = make([]bool, len(all))
-	for r, f := range all {
-		d := &c.dict.shards[f.shard]
-		a.rankOf[f.shard][f.local] = uint32(r)
+	for r, id := range all {
+		f := &acc.feats[id]
+		rankOf[id] = uint32(r)
 		a.hash[r] = f.hash
-		a.df[r] = d.df[f.local]
-		a.multi[r] = d.group[f.local] == multiGroup
-		if k, ok := d.keys[f.local]; ok {
+		a.df[r] = f.df
+		a.multi[r] = f.group == multiGroup
+		if k, ok := acc.keys[id]; ok {
 			a.keys[int32(r)] = k
 		}
 	}
-	st.Features = len(all)
+	all = nil
+	st.Features = len(acc.feats)
 	a.cap = rareCap(D, c.opt.RareFraction, c.opt.MaxRareDF)
 	a.idfTab = make([]float64, max(a.cap, 0)+1)
 	for df := range a.idfTab {
@@ -165,10 +158,12 @@ func (c *Collector) freeze() {
 	a.norm = make([]float64, D)
 	rareSeen := map[int32]bool{}
 	for i, d := range a.docs {
+		ranks := make([]uint32, len(d.feats))
 		for k, id := range d.feats {
-			d.feats[k] = uint32(a.rankOfID(id))
+			ranks[k] = rankOf[id]
 		}
-		slices.Sort(d.feats)
+		slices.Sort(ranks)
+		d.feats = ranks
 		st.KeptFeatures += int64(len(d.feats))
 		var rare []int32
 		var n2 float64
@@ -185,10 +180,6 @@ func (c *Collector) freeze() {
 		}
 	}
 	st.RareFeatures = len(rareSeen)
-	// The dictionary has served: ranks, hashes and keys are all that is
-	// needed from now on.
-	c.dict = featDict{}
-	a.rankOf = [dictShards][]uint32{}
 	a.edges = c.linkDocuments(a)
 	st.Edges = len(a.edges)
 	c.buildStories(a)

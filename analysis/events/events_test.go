@@ -10,9 +10,11 @@ import (
 	"testing"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/internal/testkit"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
+	"sync/atomic"
 )
 
 // ---------------------------------------------------------------------------
@@ -726,3 +728,48 @@ func TestEventsLexiconHand(t *testing.T) {
 
 // ---------------------------------------------------------------------------
 // The AllSides sample
+
+// TestPostingSums: the shared features and Σ idf² that linkDocuments adds
+// up while reading the postings are, for every pair it takes them for,
+// bit for bit what sharedRanks computes from the two documents' lists; and
+// pairs involving an undated document with skipped features are left to
+// sharedRanks. The AllSides sample with every fifth date removed and a low
+// undated ceiling exercises both.
+func TestPostingSums(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the whole AllSides sample")
+	}
+	var checked, differ atomic.Int64
+	checkPostingSums = func(a *eventArticles, i, j int32, n int, dot float64) {
+		checked.Add(1)
+		if n2, d2 := sharedRanks(a.rare[i], a.rare[j], a); n2 != n || math.Float64bits(d2) != math.Float64bits(dot) {
+			if differ.Add(1) <= 5 {
+				t.Errorf("pair (%d, %d): postings give %d shared, Σ %v; the lists give %d, %v", i, j, n, dot, n2, d2)
+			}
+		}
+	}
+	defer func() { checkPostingSums = nil }()
+	docs := testkit.AllSides(t)
+	for i := range docs {
+		if i%5 == 0 {
+			docs[i].Date = ""
+		}
+	}
+	for _, opt := range []Options{{Workers: 2}, {Workers: 2, UndatedMaxDF: 5, Window: -1}} {
+		c, err := NewCollector(opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		visitAll(c, docs, 2)
+		r, err := c.Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Stats.UndatedCapped == 0 && opt.UndatedMaxDF > 0 {
+			t.Errorf("options %+v: no feature over the undated ceiling", opt)
+		}
+	}
+	if checked.Load() < 1000 {
+		t.Errorf("%d pairs checked: the test proves little", checked.Load())
+	}
+}

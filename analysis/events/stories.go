@@ -93,6 +93,13 @@ func (a *eventArticles) rankOfHash(h uint64) (int32, bool) {
 // idf is a rare feature's weight.
 func (a *eventArticles) idf(r int32) float64 { return a.idfTab[a.df[r]] }
 
+// idf2 is idf(r)², rounded as a float64 (never fused into a later
+// addition), so that every sum of them adds the same numbers.
+func (a *eventArticles) idf2(r int32) float64 {
+	w := a.idf(r)
+	return float64(w * w)
+}
+
 // freeze computes the article level from c.acc, which it leaves as it
 // was. Called once, by Finish.
 func (c *Collector) freeze() {
@@ -275,6 +282,9 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 		go func() {
 			defer wg.Done()
 			shared := make([]int32, D)
+			// dot[j]: Σ idf² over the features shared[j] counts, added in
+			// rank order (a.rare[i] ascends) like sharedRanks adds them.
+			dot := make([]float64, D)
 			var touched []int32
 			var es []neighbour
 			var myWork, myCands, mySimilar int64
@@ -282,6 +292,7 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 			for i := range next {
 				di := a.docs[i]
 				touched = touched[:0]
+				var w2 float64 // idf² of the feature whose postings are read
 				visit := func(lo, hi int64) {
 					myWork += hi - lo
 					for _, j := range pdoc[lo:hi] {
@@ -292,12 +303,14 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 							touched = append(touched, j)
 						}
 						shared[j]++
+						dot[j] += w2
 					}
 				}
 				// skipped: i's rare features too frequent to find a pair
 				// with an undated document.
 				skipped := int32(0)
 				for _, r := range a.rare[i] {
+					w2 = a.idf2(r)
 					lo, hi := start[r], start[r+1]
 					mid := lo + dated[r]
 					wide := U < 0 || hi-lo <= U
@@ -331,7 +344,14 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 						need -= skipped // those may be shared too
 					}
 					if shared[j] >= need {
-						n, d := sharedRanks(a.rare[i], a.rare[j], a)
+						// The postings read found every shared feature
+						// unless some were skipped for an undated pair.
+						n, d := int(shared[j]), dot[j]
+						if skipped > 0 && (!di.dated || !a.docs[j].dated) {
+							n, d = sharedRanks(a.rare[i], a.rare[j], a)
+						} else if checkPostingSums != nil {
+							checkPostingSums(a, int32(i), j, n, d)
+						}
 						if sim := d / (a.norm[i] * a.norm[j]); n >= c.opt.MinShared && sim >= c.opt.MinScore {
 							es = append(es, neighbour{j, int32(n), min(sim, 1)})
 							if int(j) > i {
@@ -339,7 +359,7 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 							}
 						}
 					}
-					shared[j] = 0
+					shared[j], dot[j] = 0, 0
 				}
 				myMax = max(myMax, len(es))
 				if K >= 0 && len(es) > K {
@@ -383,6 +403,10 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 	return edges
 }
 
+// checkPostingSums, set by tests, is given every pair whose shared
+// features and Σ idf² linkDocuments took from the postings it read.
+var checkPostingSums func(a *eventArticles, i, j int32, n int, dot float64)
+
 // neighbour is a document linked to another, with their similarity and
 // shared rare features.
 type neighbour struct {
@@ -402,8 +426,7 @@ func sharedRanks(x, y []int32, a *eventArticles) (n int, dot float64) {
 		case x[i] > y[j]:
 			j++
 		default:
-			w := a.idf(x[i])
-			dot += w * w
+			dot += a.idf2(x[i])
 			n++
 			i++
 			j++

@@ -129,6 +129,8 @@ type Stats struct {
 	PassageWork       int64 // sentence posting entries visited, over all stories
 	PassageCandidates int64
 	PassageEdges      int
+	TextDocs          int   // documents whose record kept its text (those that may belong to a story)
+	TextBytes         int64 // the bytes of those texts and of their sentences' spans
 }
 
 // Result is everything event detection found.

@@ -197,7 +197,12 @@ func TestAccMergeErrors(t *testing.T) {
 
 // FuzzAccUnmarshal: no input makes UnmarshalBinary or Finish panic.
 func FuzzAccUnmarshal(f *testing.F) {
-	c := events.NewKarabakhCollector(f)
+	// Few resamples: the bootstrap would take most of each run.
+	c, err := events.NewCollector(events.Options{Lexicon: events.CompilePack(f, "karabakh-events"),
+		Frames: events.CompilePack(f, "frames"), Labels: events.CompilePack(f, "karabakh-labels"), Resamples: 2})
+	if err != nil {
+		f.Fatal(err)
+	}
 	recs := mapRecords(f, c, karabakhSource)
 	for _, split := range [][2]int{{0, 3}, {3, 5}, {0, len(recs)}} {
 		a := c.NewAcc()

@@ -289,7 +289,7 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 			// dot[j]: Σ idf² over the features shared[j] counts, added in
 			// rank order (a.rare[i] ascends) like sharedRanks adds them.
 			dot := make([]float64, D)
-			var touched []int32
+			var touched, skippedRanks []int32
 			var es []neighbour
 			var myWork, myCands, mySimilar int64
 			myMax := 0
@@ -310,16 +310,16 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 						dot[j] += w2
 					}
 				}
-				// skipped: i's rare features too frequent to find a pair
-				// with an undated document.
-				skipped := int32(0)
+				// skippedRanks: i's rare features too frequent to find a
+				// pair with an undated document (ascending).
+				skippedRanks = skippedRanks[:0]
 				for _, r := range a.rare[i] {
 					w2 = a.idf2(r)
 					lo, hi := start[r], start[r+1]
 					mid := lo + dated[r]
 					wide := U < 0 || hi-lo <= U
 					if !wide {
-						skipped++
+						skippedRanks = append(skippedRanks, r)
 					}
 					switch {
 					case di.dated && window >= 0:
@@ -338,20 +338,40 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 					}
 				}
 				slices.Sort(touched)
+				skipped := int32(len(skippedRanks))
 				es = es[:0]
 				for _, j := range touched {
 					if int(j) > i {
 						myCands++
 					}
+					undated := !di.dated || !a.docs[j].dated
 					need := int32(c.opt.MinShared)
-					if !di.dated || !a.docs[j].dated {
+					if undated {
 						need -= skipped // those may be shared too
 					}
 					if shared[j] >= need {
 						// The postings read found every shared feature
-						// unless some were skipped for an undated pair.
+						// but those skipped for an undated pair: count
+						// these, and merge the lists for Σ idf² (in rank
+						// order) only when some are shared and the pair
+						// shares enough.
 						n, d := int(shared[j]), dot[j]
-						if skipped > 0 && (!di.dated || !a.docs[j].dated) {
+						extra := 0
+						if undated {
+							for _, r := range skippedRanks {
+								if _, ok := slices.BinarySearch(a.rare[j], r); ok {
+									extra++
+								}
+							}
+						}
+						if n+extra < c.opt.MinShared {
+							if checkPostingSums != nil {
+								checkPostingSums(a, int32(i), j, n+extra, math.NaN())
+							}
+							shared[j], dot[j] = 0, 0
+							continue
+						}
+						if extra > 0 {
 							n, d = sharedRanks(a.rare[i], a.rare[j], a)
 						} else if checkPostingSums != nil {
 							checkPostingSums(a, int32(i), j, n, d)
@@ -408,7 +428,8 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 }
 
 // checkPostingSums, set by tests, is given every pair whose shared
-// features and Σ idf² linkDocuments took from the postings it read.
+// features and Σ idf² linkDocuments took from the postings it read (dot
+// NaN: only the count, which rejected the pair).
 var checkPostingSums func(a *eventArticles, i, j int32, n int, dot float64)
 
 // neighbour is a document linked to another, with their similarity and

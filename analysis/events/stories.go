@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sort"
@@ -290,6 +291,7 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 			// rank order (a.rare[i] ascends) like sharedRanks adds them.
 			dot := make([]float64, D)
 			var touched, skippedRanks []int32
+			skippedMark := make([]bool, nr) // by rank: in skippedRanks
 			var es []neighbour
 			var myWork, myCands, mySimilar int64
 			myMax := 0
@@ -320,6 +322,7 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 					wide := U < 0 || hi-lo <= U
 					if !wide {
 						skippedRanks = append(skippedRanks, r)
+						skippedMark[r] = true
 					}
 					switch {
 					case di.dated && window >= 0:
@@ -357,10 +360,21 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 						// shares enough.
 						n, d := int(shared[j]), dot[j]
 						extra := 0
-						if undated {
-							for _, r := range skippedRanks {
-								if _, ok := slices.BinarySearch(a.rare[j], r); ok {
-									extra++
+						if undated && skipped > 0 {
+							// Through the marks or by binary searches,
+							// whichever reads less.
+							rj := a.rare[j]
+							if len(skippedRanks)*bits.Len(uint(len(rj))) > len(rj) {
+								for _, r := range rj {
+									if skippedMark[r] {
+										extra++
+									}
+								}
+							} else {
+								for _, r := range skippedRanks {
+									if _, ok := slices.BinarySearch(rj, r); ok {
+										extra++
+									}
 								}
 							}
 						}
@@ -384,6 +398,9 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 						}
 					}
 					shared[j], dot[j] = 0, 0
+				}
+				for _, r := range skippedRanks {
+					skippedMark[r] = false
 				}
 				myMax = max(myMax, len(es))
 				if K >= 0 && len(es) > K {

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -29,22 +28,21 @@ const (
 
 // Defaults of Options; docs/events.md explains each choice.
 const (
-	DefaultMaxFeatures             = 128
-	DefaultRareFraction            = 0.05
-	DefaultMaxRareDF               = 1000
-	DefaultMinShared               = 4
-	DefaultMinScore                = 0.1
-	DefaultLinkScore               = 0.06
-	DefaultMinLinked               = 0.5
-	DefaultWindow                  = 3
-	DefaultMaxLinks                = 32
-	DefaultUndatedMaxDF            = 200
-	DefaultPassageMinShared        = 3
-	DefaultPassageMinScore         = 0.3
-	DefaultPassageLinkScore        = 0.15
-	DefaultPassageMaxPosting       = 200
-	DefaultMaxPassages             = 20
-	DefaultTextBudget        int64 = 64 << 20
+	DefaultMaxFeatures       = 128
+	DefaultRareFraction      = 0.05
+	DefaultMaxRareDF         = 1000
+	DefaultMinShared         = 4
+	DefaultMinScore          = 0.1
+	DefaultLinkScore         = 0.06
+	DefaultMinLinked         = 0.5
+	DefaultWindow            = 3
+	DefaultMaxLinks          = 32
+	DefaultUndatedMaxDF      = 200
+	DefaultPassageMinShared  = 3
+	DefaultPassageMinScore   = 0.3
+	DefaultPassageLinkScore  = 0.15
+	DefaultPassageMaxPosting = 200
+	DefaultMaxPassages       = 20
 )
 
 // Options configure an Collector. Zero values mean the defaults
@@ -115,13 +113,6 @@ type Options struct {
 	// their text and listed (the first in input order); every passage
 	// counts in the figures. Negative: all.
 	MaxPassages int
-	// TextBudget bounds the bytes of cleaned text kept during the pass for
-	// the story-level figures and discovered passages. A corpus whose text
-	// exceeds it keeps none, and Collector.NeedsTexts asks for a
-	// second pass (VisitTexts), which reads the stories' documents only and
-	// keeps the text of the sentences that may be passages. Negative: no
-	// bound.
-	TextBudget int64
 
 	Resamples int    // bootstrap resamples of the tone interval; 0: DefaultResamples
 	Seed      uint64 // bootstrap seed
@@ -175,9 +166,6 @@ func (o Options) withDefaults() (Options, error) {
 	if o.MaxPassages == 0 {
 		o.MaxPassages = DefaultMaxPassages
 	}
-	if o.TextBudget == 0 {
-		o.TextBudget = DefaultTextBudget
-	}
 	if o.Resamples <= 0 {
 		o.Resamples = resample.DefaultResamples
 	}
@@ -211,18 +199,15 @@ func unitScore(x float64) bool { return x > 0 && x <= 1 }
 
 // Collector gathers what event detection needs as documents are
 // processed; its Visit method plugs into Options.Visit and is safe for
-// concurrent use. Once every document has been visited, call Result — or
-// first NeedsTexts, and when it is true run a second pass with VisitTexts.
-// The result does not depend on the order of the visits nor on the number
-// of workers: documents are ordered by Doc.Index and every tie is broken by
-// content.
+// concurrent use. Once every document has been visited, call Result.
+// Visit is Map (the heavy work, concurrently, with no lock) then Add of
+// the record to the collector's accumulator (cheap, under a lock);
+// Finish computes a result from any accumulator, so that records may be
+// mapped and accumulators merged elsewhere (see Acc). The result does not
+// depend on the order of the visits nor on the number of workers:
+// documents are ordered by Doc.Index and every tie is broken by content.
 //
-// Memory during the pass: per document its kept features (4 bytes each,
-// at most MaxFeatures), its title, id and date; a dictionary of every
-// distinct feature with its document frequency (dropped when the pass
-// ends); the passages of lexicon events (texts only for the first
-// MaxPassages per event × group); and the cleaned texts while they fit
-// TextBudget.
+// Memory: see Acc.
 type Collector struct {
 	opt    Options
 	stop   *lexicons.StopWords
@@ -230,28 +215,16 @@ type Collector struct {
 	evKey  map[string]int32 // event id → index in events
 	frames *lexKeys         // nil without Frames
 	labels *lexKeys         // nil without Labels
-	dict   featDict         // every feature seen, with its df
 	pool   sync.Pool        // *eventScratch
 	vader  func(string) float64
 
-	gmu        sync.Mutex
-	groupNames map[string]internedGroup
+	mu     sync.Mutex
+	acc    *Acc    // the visits' accumulator; nil once the result is computed
+	result *Result // once computed
 
-	mu           sync.Mutex
-	docs         []*eventDoc
-	groupSents   map[string]int64
-	groupDocs    map[string]int
-	passages     []lexPassage
-	kept         map[passageKey]*passageHeap
-	texts        map[int]*docText // by Doc.Index
-	textBytes    int64
-	textsDropped bool
-	frozen       atomic.Bool         // the pass is over
-	art          *eventArticles      // after the pass: the article level
-	result       *Result             // once complete
-	storyDocs    map[int32]*storyDoc // by position: what each story document contributes
-	storyLeft    []int32             // per story: its documents VisitTexts has yet to read
-	storyOuts    []*storyOut         // per story: its figures, once VisitTexts has read all its documents
+	// Set on the view Finish computes with (see view).
+	art        *eventArticles   // the article level
+	groupSents map[string]int64 // sentences per group
 }
 
 // lexEvent is an event of the lexicon, with its dates as day numbers.
@@ -277,6 +250,20 @@ func newLexKeys(m *lexmatch.Matcher) *lexKeys {
 		k.index[n] = int32(i)
 	}
 	return k
+}
+
+// valid reports whether every key of kc is one of k's.
+func (k *lexKeys) valid(kc []keyCount) bool {
+	n := 0
+	if k != nil {
+		n = len(k.names)
+	}
+	for _, c := range kc {
+		if c.key < 0 || int(c.key) >= n {
+			return false
+		}
+	}
+	return true
 }
 
 // keyCount is a count of one lexicon key (index into lexKeys.names).
@@ -318,12 +305,6 @@ type eventDoc struct {
 	feats                  []uint32 // dictionary ids; ranks once frozen
 }
 
-// docText is a document's cleaned text and sentences.
-type docText struct {
-	text  string
-	spans []segment.Span
-}
-
 // lexPassage is a sentence placed in an event of the lexicon.
 type lexPassage struct {
 	event        int32
@@ -349,18 +330,12 @@ func NewCollector(opt Options) (*Collector, error) {
 		return nil, err
 	}
 	c := &Collector{
-		opt:        opt,
-		stop:       opt.StopWords,
-		evKey:      map[string]int32{},
-		frames:     newLexKeys(opt.Frames),
-		labels:     newLexKeys(opt.Labels),
-		groupSents: map[string]int64{},
-		groupDocs:  map[string]int{},
-		groupNames: map[string]internedGroup{},
-		kept:       map[passageKey]*passageHeap{},
-		texts:      map[int]*docText{},
-		storyDocs:  map[int32]*storyDoc{},
-		vader:      func(s string) float64 { return tone.VADER(s).Compound },
+		opt:    opt,
+		stop:   opt.StopWords,
+		evKey:  map[string]int32{},
+		frames: newLexKeys(opt.Frames),
+		labels: newLexKeys(opt.Labels),
+		vader:  func(s string) float64 { return tone.VADER(s).Compound },
 	}
 	if c.stop == nil {
 		if c.stop, err = lexicons.LoadStopWords("en"); err != nil {
@@ -386,7 +361,7 @@ func NewCollector(opt Options) (*Collector, error) {
 			}
 		}
 	}
-	c.dict.init()
+	c.acc = c.NewAcc()
 	c.pool.New = func() any { return &eventScratch{feats: map[string]int32{}} }
 	return c, nil
 }
@@ -413,96 +388,6 @@ type featStat struct {
 	kind  byte
 	kept  bool // among the document's MaxFeatures
 	hash  uint64
-	id    uint32
-}
-
-// Visit reads one processed document. Safe for concurrent use.
-func (c *Collector) Visit(p *segment.Processed) {
-	if c.frozen.Load() {
-		panic("events: Visit after Result, NeedsTexts or VisitTexts")
-	}
-	sc := c.pool.Get().(*eventScratch)
-	defer c.pool.Put(sc)
-	d := p.Doc
-	dd := parseDocDate(d.Date)
-	clear(sc.feats)
-	sc.stats = sc.stats[:0]
-	if t := strings.TrimSpace(d.Title); t != "" {
-		sc.toks = segment.Tokenize(t, sc.toks[:0])
-		sc.ments = findDateMentions(t, sc.toks, dd, sc.ments[:0])
-		if isDateline(sc.toks, sc.ments) {
-			sc.ments = sc.ments[:0]
-		}
-		c.features(sc, t, func(key []byte, kind byte) { sc.add(key, kind, -1) })
-	}
-	var passages []lexPassage
-	own := sc.toks[:0] // the scratch's buffer; the sentences' tokens are the pipeline's, read only
-	for si, s := range p.Sentences {
-		sent := p.Text[s.Start:s.End]
-		sc.toks = p.SentenceTokens(si)
-		sc.ments = findDateMentions(sent, sc.toks, dd, sc.ments[:0])
-		if isDateline(sc.toks, sc.ments) {
-			sc.ments = sc.ments[:0]
-		}
-		c.features(sc, sent, func(key []byte, kind byte) { sc.add(key, kind, si) })
-		if c.opt.Lexicon != nil {
-			passages = c.lexiconPassages(passages, sc, d, sent, si)
-		}
-	}
-	sc.toks = own
-	kept := c.selectFeatures(sc)
-	for _, k := range kept {
-		sc.stats[k].kept = true
-	}
-	_, gid := c.internGroup(d.Group)
-	c.dict.add(sc.stats, gid)
-	ids := make([]uint32, len(kept))
-	for i, k := range kept {
-		ids[i] = sc.stats[k].id
-	}
-
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	group, _ := c.internGroup(d.Group)
-	ed := &eventDoc{index: d.Index, id: strings.Clone(d.ID), group: group, title: strings.Clone(segment.OneLine(d.Title)),
-		date: strings.Clone(d.Date), sentences: int32(len(p.Sentences)), feats: ids}
-	if dd.day > 0 {
-		ed.day, ed.dated = dayOf(dd.year, dd.month, dd.day), true
-	}
-	c.docs = append(c.docs, ed)
-	c.groupSents[group] += int64(len(p.Sentences))
-	c.groupDocs[group]++
-	for i := range passages {
-		passages[i].group, passages[i].docID = group, ed.id
-		c.addPassage(passages[i])
-	}
-	if !c.textsDropped {
-		c.textBytes += int64(len(p.Text))
-		if c.opt.TextBudget >= 0 && c.textBytes > c.opt.TextBudget {
-			c.textsDropped = true
-			c.texts = map[int]*docText{}
-		} else {
-			c.texts[d.Index] = &docText{text: strings.Clone(p.Text), spans: slices.Clone(p.Sentences)}
-		}
-	}
-}
-
-// internGroup returns the collector's copy of a group name and its number
-// (in order of first visit: only compared for equality).
-func (c *Collector) internGroup(g string) (string, int32) {
-	c.gmu.Lock()
-	defer c.gmu.Unlock()
-	gr, ok := c.groupNames[g]
-	if !ok {
-		gr = internedGroup{strings.Clone(g), int32(len(c.groupNames))}
-		c.groupNames[gr.name] = gr
-	}
-	return gr.name, gr.id
-}
-
-type internedGroup struct {
-	name string
-	id   int32
 }
 
 // add counts one occurrence of a feature; si is the sentence (-1: title).
@@ -661,81 +546,4 @@ func fnv64(s string) uint64 {
 		h *= 1099511628211
 	}
 	return h
-}
-
-// ---------------------------------------------------------------------------
-// The feature dictionary
-
-const dictShardBits = 5
-const dictShards = 1 << dictShardBits
-
-// featDict counts, for every feature seen, the documents holding it and
-// whether they belong to one group or more. Features are known by the
-// 64-bit FNV-1a hash of their key (two keys with one hash would count as
-// one feature: with a million features the chance that any two collide is
-// about 3·10⁻⁸); the key itself is kept only for features some document
-// keeps, which are the ones ever shown. The dictionary is sharded by hash so
-// that workers rarely wait for each other. An id is local<<dictShardBits |
-// shard and depends on the order of the visits; ranks (assigned by freeze,
-// in hash order) do not. Memory: about 40 bytes per feature, plus the keys
-// kept.
-type featDict struct {
-	shards [dictShards]dictShard
-}
-
-type dictShard struct {
-	mu    sync.Mutex
-	ids   map[uint64]uint32 // hash → local index
-	hash  []uint64
-	df    []int32
-	group []int32           // the group of the documents, or multiGroup
-	keys  map[uint32]string // local index → key, for features some document kept
-}
-
-// multiGroup marks a feature found in documents of two groups or more.
-const multiGroup = -1
-
-func (d *featDict) init() {
-	for i := range d.shards {
-		d.shards[i].ids = map[uint64]uint32{}
-		d.shards[i].keys = map[uint32]string{}
-	}
-}
-
-// add counts one document of group gid for each of its distinct features,
-// keeps the keys of its kept features and sets their ids.
-func (d *featDict) add(stats []featStat, gid int32) {
-	var byShard [dictShards][]int32
-	for i := range stats {
-		s := stats[i].hash & (dictShards - 1)
-		byShard[s] = append(byShard[s], int32(i))
-	}
-	for s := range byShard {
-		if len(byShard[s]) == 0 {
-			continue
-		}
-		sh := &d.shards[s]
-		sh.mu.Lock()
-		for _, i := range byShard[s] {
-			f := &stats[i]
-			local, ok := sh.ids[f.hash]
-			if !ok {
-				local = uint32(len(sh.hash))
-				sh.ids[f.hash] = local
-				sh.hash = append(sh.hash, f.hash)
-				sh.df = append(sh.df, 0)
-				sh.group = append(sh.group, gid)
-			} else if sh.group[local] != gid {
-				sh.group[local] = multiGroup
-			}
-			sh.df[local]++
-			if f.kept {
-				if _, ok := sh.keys[local]; !ok {
-					sh.keys[local] = f.key
-				}
-			}
-			f.id = local<<dictShardBits | uint32(s)
-		}
-		sh.mu.Unlock()
-	}
 }

@@ -10,9 +10,11 @@ import (
 	"testing"
 
 	"parallax/analysis/corpus"
+	"parallax/analysis/internal/testkit"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/segment"
 	"parallax/lexicons"
+	"sync/atomic"
 )
 
 // ---------------------------------------------------------------------------
@@ -727,59 +729,57 @@ func TestEventsLexiconHand(t *testing.T) {
 // ---------------------------------------------------------------------------
 // The AllSides sample
 
-// TestEventsSecondPass: with the texts over budget, Result asks for a
-// second pass, after which the result equals the one-pass result.
-func TestEventsSecondPass(t *testing.T) {
-	docs := handDocuments()
-	one := HandResult(t, HandOptions(), Identity(len(docs)), 2)
-	opt := HandOptions()
-	opt.TextBudget = 100
-	c, err := NewCollector(opt)
-	if err != nil {
-		t.Fatal(err)
+// TestPostingSums: the shared features and Σ idf² that linkDocuments adds
+// up while reading the postings (plus, for an undated pair, the skipped
+// features the other document holds) are, for every pair it takes them
+// for, bit for bit what sharedRanks computes from the two documents'
+// lists. The AllSides sample with every fifth date removed and a low
+// undated ceiling exercises both.
+func TestPostingSums(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the whole AllSides sample")
 	}
-	visitAll(c, docs, 2)
-	r, err := c.Result()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !r.NeedTexts || !r.Stats.TextsDropped || !c.NeedsTexts() {
-		t.Fatalf("NeedTexts %v, dropped %v", r.NeedTexts, r.Stats.TextsDropped)
-	}
-	if s := r.Summary("story-1", "g1"); s == nil || s.Sentences == 0 || s.Tone.N != 0 {
-		t.Errorf("story-1 × g1 without texts: %+v", s)
-	}
-	// From three goroutines, in reverse order: each story is computed as
-	// soon as its last document is read.
-	ch := make(chan *corpus.Document)
-	var wg sync.WaitGroup
-	for range 3 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for d := range ch {
-				c.VisitTexts(&segment.Processed{Doc: d, Text: d.Text, Sentences: segment.Sentences(d.Text, nil)})
+	var checked, counted, differ atomic.Int64
+	checkPostingSums = func(a *eventArticles, i, j int32, n int, dot float64) {
+		checked.Add(1)
+		n2, d2 := sharedRanks(a.rare[i], a.rare[j], a)
+		if math.IsNaN(dot) {
+			counted.Add(1)
+			if n2 != n || n >= DefaultMinShared {
+				if differ.Add(1) <= 5 {
+					t.Errorf("pair (%d, %d) rejected with %d shared; the lists give %d", i, j, n, n2)
+				}
 			}
-		}()
+			return
+		}
+		if n2 != n || math.Float64bits(d2) != math.Float64bits(dot) {
+			if differ.Add(1) <= 5 {
+				t.Errorf("pair (%d, %d): postings give %d shared, Σ %v; the lists give %d, %v", i, j, n, dot, n2, d2)
+			}
+		}
 	}
-	for i := len(docs) - 1; i >= 0; i-- {
-		ch <- &docs[i]
+	defer func() { checkPostingSums = nil }()
+	docs := testkit.AllSides(t)
+	for i := range docs {
+		if i%5 == 0 {
+			docs[i].Date = ""
+		}
 	}
-	close(ch)
-	wg.Wait()
-	if c.storyOuts == nil || slices.Contains(c.storyOuts, nil) {
-		t.Error("a story was not computed in the second pass")
+	for _, opt := range []Options{{Workers: 2}, {Workers: 2, UndatedMaxDF: 5, Window: -1}} {
+		c, err := NewCollector(opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		visitAll(c, docs, 2)
+		r, err := c.Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Stats.UndatedCapped == 0 && opt.UndatedMaxDF > 0 {
+			t.Errorf("options %+v: no feature over the undated ceiling", opt)
+		}
 	}
-	if c.NeedsTexts() {
-		t.Fatal("still missing texts")
-	}
-	two, err := c.Result()
-	if err != nil {
-		t.Fatal(err)
-	}
-	two.Stats.TextsDropped = false
-	two.Options.TextBudget = one.Options.TextBudget
-	if a, b := ResultString(one), ResultString(two); a != b {
-		t.Errorf("second pass differs:\n%s\n%s", a, b)
+	if checked.Load() < 1000 || counted.Load() < 100 {
+		t.Errorf("%d pairs checked, %d rejected by their count: the test proves little", checked.Load(), counted.Load())
 	}
 }

@@ -1,7 +1,6 @@
 package events
 
 import (
-	"container/heap"
 	"fmt"
 	"strings"
 
@@ -94,27 +93,6 @@ func (c *Collector) dateEvent(from, to int32) int32 {
 		return -1
 	}
 	return best
-}
-
-// addPassage files a lexicon passage, keeping its text only while it is
-// among the first MaxPassages of its event × group. Called under c.mu.
-func (c *Collector) addPassage(p lexPassage) {
-	idx := int32(len(c.passages))
-	c.passages = append(c.passages, p)
-	if c.opt.MaxPassages < 0 {
-		return
-	}
-	k := passageKey{p.event, p.group}
-	h := c.kept[k]
-	if h == nil {
-		h = &passageHeap{ps: &c.passages}
-		c.kept[k] = h
-	}
-	heap.Push(h, idx)
-	if h.Len() > c.opt.MaxPassages {
-		drop := heap.Pop(h).(int32)
-		c.passages[drop].text, c.passages[drop].cue = "", ""
-	}
 }
 
 // passageHeap is a max-heap of passages by (document, sentence): the last

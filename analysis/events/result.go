@@ -129,7 +129,8 @@ type Stats struct {
 	PassageWork       int64 // sentence posting entries visited, over all stories
 	PassageCandidates int64
 	PassageEdges      int
-	TextsDropped      bool // the texts exceeded TextBudget during the pass
+	TextDocs          int   // documents whose record kept its text (those that may belong to a story)
+	TextBytes         int64 // the bytes of those texts and of their sentences' spans
 }
 
 // Result is everything event detection found.
@@ -141,10 +142,10 @@ type Result struct {
 	Groups    []string       // every group, sorted
 	Stats     Stats
 	Options   Options // the effective options
-	// NeedTexts says that the texts of the stories' documents were not
-	// kept (TextBudget): story tone, frames, labels, passages and the
-	// discovered passage events are missing. Run a second pass with
-	// VisitTexts, then call Result again.
+	// NeedTexts is always false: the records keep the text of every
+	// document that may belong to a story, so no figure is ever missing.
+	// (It said that a second pass over the corpus was needed, before the
+	// records kept those texts.)
 	NeedTexts bool
 }
 

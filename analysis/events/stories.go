@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sort"
@@ -22,7 +23,6 @@ type eventArticles struct {
 	df      []int32          // by rank
 	multi   []bool           // by rank: documents of at least two groups hold it
 	idfTab  []float64        // by document frequency, up to cap: ln((1+D)/(1+df)) + 1
-	rankOf  [dictShards][]uint32
 	cap     int
 	rare    [][]int32 // per document: its rare features' ranks, ascending
 	norm    []float64 // per document: ‖rare feature vector‖
@@ -56,11 +56,6 @@ func (c *Collector) workers() int {
 		return c.opt.Workers
 	}
 	return runtime.GOMAXPROCS(0)
-}
-
-// rankOfID converts a dictionary id to its rank.
-func (a *eventArticles) rankOfID(id uint32) int32 {
-	return int32(a.rankOf[id&(dictShards-1)][id>>dictShardBits])
 }
 
 // isRare reports whether a feature finds candidates and enters scores:
@@ -99,19 +94,33 @@ func (a *eventArticles) rankOfHash(h uint64) (int32, bool) {
 // idf is a rare feature's weight.
 func (a *eventArticles) idf(r int32) float64 { return a.idfTab[a.df[r]] }
 
-// freeze computes the article level. Called under c.mu, once.
+// idf2 is idf(r)², rounded as a float64 (never fused into a later
+// addition), so that every sum of them adds the same numbers.
+func (a *eventArticles) idf2(r int32) float64 {
+	w := a.idf(r)
+	return float64(w * w)
+}
+
+// freeze computes the article level from c.acc, which it leaves as it
+// was. Called once, by Finish.
 func (c *Collector) freeze() {
+	acc := c.acc
 	a := &eventArticles{pos: map[int]int32{}}
 	c.art = a
-	c.frozen.Store(true)
-	a.docs = c.docs
+	// The documents in input order, each with its kept features as ranks
+	// (below): copies, so that the accumulator stays as it was.
+	a.docs = make([]*eventDoc, len(acc.docs))
+	for i, d := range acc.docs {
+		nd := *d
+		a.docs[i] = &nd
+	}
 	sort.Slice(a.docs, func(i, j int) bool { return a.docs[i].index < a.docs[j].index })
 	for i, d := range a.docs {
 		a.pos[d.index] = int32(i)
 	}
 	D := len(a.docs)
 	gids := map[string]int32{}
-	for _, g := range slices.Sorted(maps.Keys(c.groupDocs)) {
+	for _, g := range slices.Sorted(maps.Keys(c.groupSents)) {
 		gids[g] = int32(len(gids))
 	}
 	a.gid = make([]int32, D)
@@ -120,39 +129,35 @@ func (c *Collector) freeze() {
 	}
 	st := &a.stats
 	st.Docs = D
-	st.TextsDropped = c.textsDropped
+	for _, t := range acc.texts {
+		st.TextDocs++
+		st.TextBytes += int64(len(t.text)) + 4*int64(len(t.spans))
+	}
 
 	// Ranks: every feature in hash order.
-	type ref struct {
-		hash  uint64
-		shard int
-		local uint32
+	all := make([]uint32, len(acc.feats)) // ids by rank
+	for i := range all {
+		all[i] = uint32(i)
 	}
-	var all []ref
-	for sh := range c.dict.shards {
-		d := &c.dict.shards[sh]
-		a.rankOf[sh] = make([]uint32, len(d.hash))
-		for l, h := range d.hash {
-			all = append(all, ref{h, sh, uint32(l)})
-		}
-	}
-	slices.SortFunc(all, func(x, y ref) int { return cmp.Compare(x.hash, y.hash) })
+	slices.SortFunc(all, func(x, y uint32) int { return cmp.Compare(acc.feats[x].hash, acc.feats[y].hash) })
+	rankOf := make([]uint32, len(all)) // by id
 	a.nfeat = len(all)
 	a.hash = make([]uint64, len(all))
 	a.keys = map[int32]string{}
 	a.df = make([]int32, len(all))
 	a.multi = make([]bool, len(all))
-	for r, f := range all {
-		d := &c.dict.shards[f.shard]
-		a.rankOf[f.shard][f.local] = uint32(r)
+	for r, id := range all {
+		f := &acc.feats[id]
+		rankOf[id] = uint32(r)
 		a.hash[r] = f.hash
-		a.df[r] = d.df[f.local]
-		a.multi[r] = d.group[f.local] == multiGroup
-		if k, ok := d.keys[f.local]; ok {
+		a.df[r] = f.df
+		a.multi[r] = f.group == multiGroup
+		if k, ok := acc.keys[id]; ok {
 			a.keys[int32(r)] = k
 		}
 	}
-	st.Features = len(all)
+	all = nil
+	st.Features = len(acc.feats)
 	a.cap = rareCap(D, c.opt.RareFraction, c.opt.MaxRareDF)
 	a.idfTab = make([]float64, max(a.cap, 0)+1)
 	for df := range a.idfTab {
@@ -165,10 +170,12 @@ func (c *Collector) freeze() {
 	a.norm = make([]float64, D)
 	rareSeen := map[int32]bool{}
 	for i, d := range a.docs {
+		ranks := make([]uint32, len(d.feats))
 		for k, id := range d.feats {
-			d.feats[k] = uint32(a.rankOfID(id))
+			ranks[k] = rankOf[id]
 		}
-		slices.Sort(d.feats)
+		slices.Sort(ranks)
+		d.feats = ranks
 		st.KeptFeatures += int64(len(d.feats))
 		var rare []int32
 		var n2 float64
@@ -185,10 +192,6 @@ func (c *Collector) freeze() {
 		}
 	}
 	st.RareFeatures = len(rareSeen)
-	// The dictionary has served: ranks, hashes and keys are all that is
-	// needed from now on.
-	c.dict = featDict{}
-	a.rankOf = [dictShards][]uint32{}
 	a.edges = c.linkDocuments(a)
 	st.Edges = len(a.edges)
 	c.buildStories(a)
@@ -284,13 +287,18 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 		go func() {
 			defer wg.Done()
 			shared := make([]int32, D)
-			var touched []int32
+			// dot[j]: Σ idf² over the features shared[j] counts, added in
+			// rank order (a.rare[i] ascends) like sharedRanks adds them.
+			dot := make([]float64, D)
+			var touched, skippedRanks []int32
+			skippedMark := make([]bool, nr) // by rank: in skippedRanks
 			var es []neighbour
 			var myWork, myCands, mySimilar int64
 			myMax := 0
 			for i := range next {
 				di := a.docs[i]
 				touched = touched[:0]
+				var w2 float64 // idf² of the feature whose postings are read
 				visit := func(lo, hi int64) {
 					myWork += hi - lo
 					for _, j := range pdoc[lo:hi] {
@@ -301,17 +309,20 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 							touched = append(touched, j)
 						}
 						shared[j]++
+						dot[j] += w2
 					}
 				}
-				// skipped: i's rare features too frequent to find a pair
-				// with an undated document.
-				skipped := int32(0)
+				// skippedRanks: i's rare features too frequent to find a
+				// pair with an undated document (ascending).
+				skippedRanks = skippedRanks[:0]
 				for _, r := range a.rare[i] {
+					w2 = a.idf2(r)
 					lo, hi := start[r], start[r+1]
 					mid := lo + dated[r]
 					wide := U < 0 || hi-lo <= U
 					if !wide {
-						skipped++
+						skippedRanks = append(skippedRanks, r)
+						skippedMark[r] = true
 					}
 					switch {
 					case di.dated && window >= 0:
@@ -330,17 +341,55 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 					}
 				}
 				slices.Sort(touched)
+				skipped := int32(len(skippedRanks))
 				es = es[:0]
 				for _, j := range touched {
 					if int(j) > i {
 						myCands++
 					}
+					undated := !di.dated || !a.docs[j].dated
 					need := int32(c.opt.MinShared)
-					if !di.dated || !a.docs[j].dated {
+					if undated {
 						need -= skipped // those may be shared too
 					}
 					if shared[j] >= need {
-						n, d := sharedRanks(a.rare[i], a.rare[j], a)
+						// The postings read found every shared feature
+						// but those skipped for an undated pair: count
+						// these, and merge the lists for Σ idf² (in rank
+						// order) only when some are shared and the pair
+						// shares enough.
+						n, d := int(shared[j]), dot[j]
+						extra := 0
+						if undated && skipped > 0 {
+							// Through the marks or by binary searches,
+							// whichever reads less.
+							rj := a.rare[j]
+							if len(skippedRanks)*bits.Len(uint(len(rj))) > len(rj) {
+								for _, r := range rj {
+									if skippedMark[r] {
+										extra++
+									}
+								}
+							} else {
+								for _, r := range skippedRanks {
+									if _, ok := slices.BinarySearch(rj, r); ok {
+										extra++
+									}
+								}
+							}
+						}
+						if n+extra < c.opt.MinShared {
+							if checkPostingSums != nil {
+								checkPostingSums(a, int32(i), j, n+extra, math.NaN())
+							}
+							shared[j], dot[j] = 0, 0
+							continue
+						}
+						if extra > 0 {
+							n, d = sharedRanks(a.rare[i], a.rare[j], a)
+						} else if checkPostingSums != nil {
+							checkPostingSums(a, int32(i), j, n, d)
+						}
 						if sim := d / (a.norm[i] * a.norm[j]); n >= c.opt.MinShared && sim >= c.opt.MinScore {
 							es = append(es, neighbour{j, int32(n), min(sim, 1)})
 							if int(j) > i {
@@ -348,7 +397,10 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 							}
 						}
 					}
-					shared[j] = 0
+					shared[j], dot[j] = 0, 0
+				}
+				for _, r := range skippedRanks {
+					skippedMark[r] = false
 				}
 				myMax = max(myMax, len(es))
 				if K >= 0 && len(es) > K {
@@ -392,6 +444,11 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 	return edges
 }
 
+// checkPostingSums, set by tests, is given every pair whose shared
+// features and Σ idf² linkDocuments took from the postings it read (dot
+// NaN: only the count, which rejected the pair).
+var checkPostingSums func(a *eventArticles, i, j int32, n int, dot float64)
+
 // neighbour is a document linked to another, with their similarity and
 // shared rare features.
 type neighbour struct {
@@ -411,8 +468,7 @@ func sharedRanks(x, y []int32, a *eventArticles) (n int, dot float64) {
 		case x[i] > y[j]:
 			j++
 		default:
-			w := a.idf(x[i])
-			dot += w * w
+			dot += a.idf2(x[i])
 			n++
 			i++
 			j++

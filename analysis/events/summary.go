@@ -31,28 +31,64 @@ type builtEvent struct {
 	sums []Summary
 }
 
-// Result computes the events and their figures. Call it after the pass
-// (and after VisitTexts when NeedsTexts); Visit must not be called
-// afterwards. Once a result is complete (NeedTexts false), later calls
-// return the same result, and the collector lets go of everything else.
+// Result computes the events and their figures from every document
+// visited: Finish of the collector's accumulator. Visit must not be called
+// afterwards; later calls return the same result, and the collector lets
+// go of the accumulator.
 func (c *Collector) Result() (*Result, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.result != nil {
 		return c.result, nil
 	}
-	if c.art == nil {
-		c.freeze()
+	res, err := c.Finish(c.acc)
+	if err != nil {
+		return nil, err
 	}
+	c.result, c.acc = res, nil
+	return res, nil
+}
+
+// Finish computes the events and their figures from an accumulator of
+// records mapped by this collector (or one of the same options), which it
+// leaves as it was. The result depends only on the set of records added.
+func (c *Collector) Finish(acc *Acc) (*Result, error) {
+	if acc == nil {
+		return nil, fmt.Errorf("events: Finish of a nil accumulator (the collector's result was computed already)")
+	}
+	if acc.maxPassages != c.opt.MaxPassages {
+		return nil, fmt.Errorf("events: the accumulator keeps %d passages per event × group, the collector %d: it was made with other options", acc.maxPassages, c.opt.MaxPassages)
+	}
+	for i := range acc.passages {
+		p := &acc.passages[i]
+		if int(p.event) >= len(c.events) || !c.frames.valid(p.frames) || !c.labels.valid(p.labels) {
+			return nil, fmt.Errorf("events: passage %d of document %d names an event or a lexicon key the collector does not have: the accumulator was made with other lexicons", p.sentence, p.doc)
+		}
+	}
+	return c.view(acc).finish(), nil
+}
+
+// view returns a collector with c's configuration that finishes acc.
+func (c *Collector) view(acc *Acc) *Collector {
+	v := &Collector{opt: c.opt, stop: c.stop, events: c.events, evKey: c.evKey, frames: c.frames, labels: c.labels, vader: c.vader,
+		acc: acc, groupSents: map[string]int64{}}
+	for _, g := range acc.groups {
+		v.groupSents[g.name] = g.sents
+	}
+	return v
+}
+
+// finish computes the result on a view.
+func (c *Collector) finish() *Result {
+	c.freeze()
 	a := c.art
 	res := &Result{Options: c.opt, Stats: a.stats}
 	res.Groups = slices.Sorted(maps.Keys(c.groupSents))
-	res.NeedTexts = c.missingTexts()
 
 	// Lexicon events.
 	byEvent := make([][]sentView, len(c.events))
-	for i := range c.passages {
-		p := &c.passages[i]
+	for i := range c.acc.passages {
+		p := &c.acc.passages[i]
 		byEvent[p.event] = append(byEvent[p.event], sentView{doc: p.doc, docID: p.docID, group: p.group, sent: int(p.sentence),
 			tone: p.tone, words: p.words, frames: p.frames, labels: p.labels, text: p.text, cue: p.cue})
 	}
@@ -66,24 +102,15 @@ func (c *Collector) Result() (*Result, error) {
 	// Stories, and the passage events discovered in each, in parallel: one
 	// story's documents are read, summed up and aligned at a time, and only
 	// the sentences of passages keep their text.
-	// Stories whose documents the second pass has all read are computed
-	// already; a partial result (NeedTexts) has no passage events.
 	outs := make([]storyOut, len(a.stories))
 	var pool sync.Pool
 	pool.New = func() any { return &eventScratch{feats: map[string]int32{}} }
 	parallelFor(len(a.stories), c.workers(), func(k int) {
-		if c.storyOuts != nil && c.storyOuts[k] != nil {
-			outs[k] = *c.storyOuts[k]
-			if res.NeedTexts {
-				outs[k].pe, outs[k].work, outs[k].cands, outs[k].nEdges = nil, 0, 0, 0
-			}
-			return
-		}
 		sc := pool.Get().(*eventScratch)
 		defer pool.Put(sc)
 		extra := map[int32]string{}
 		docs := c.storyDocsOf(sc, a.stories[k], extra)
-		outs[k] = c.finishStory(k, docs, extra, !res.NeedTexts)
+		outs[k] = c.finishStory(k, docs, extra)
 	})
 	var stories []builtEvent
 	nLexicon := len(pending)
@@ -151,17 +178,7 @@ func (c *Collector) Result() (*Result, error) {
 			}
 		}
 	}
-	if !res.NeedTexts {
-		// Complete: keep the result, let go of the rest.
-		c.result = res
-		c.texts, c.storyDocs, c.passages, c.kept = nil, nil, nil, nil
-		c.storyLeft, c.storyOuts = nil, nil
-		c.art = &eventArticles{stats: a.stats, stories: a.stories, pos: a.pos, inStory: a.inStory}
-		for _, d := range c.docs {
-			d.feats = nil
-		}
-	}
-	return res, nil
+	return res
 }
 
 // pendingEvent is an event with its sentences, before its summaries.

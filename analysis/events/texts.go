@@ -9,125 +9,6 @@ import (
 	"parallax/analysis/tonestats"
 )
 
-// NeedsTexts reports whether the texts of some story documents are
-// missing (the corpus exceeded TextBudget): run the pipeline again with
-// VisitTexts, then call Result. It ends the pass: Visit must not be called
-// afterwards.
-func (c *Collector) NeedsTexts() bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.result != nil {
-		return false
-	}
-	if c.art == nil {
-		c.freeze()
-	}
-	return c.missingTexts()
-}
-
-func (c *Collector) missingTexts() bool {
-	for _, s := range c.art.stories {
-		for _, m := range s.docs {
-			if c.textMissing(m) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// textMissing reports whether story document m (a position) has been read
-// neither in the first pass (its text kept) nor in the second. c.mu is held.
-func (c *Collector) textMissing(m int32) bool {
-	return c.storyDocs[m] == nil && c.texts[c.art.docs[m].index] == nil
-}
-
-// neededDoc returns the position of the document of input index docIndex
-// and whether VisitTexts still needs it: a story document whose text is
-// missing. It ends the first pass. c.mu is held.
-func (c *Collector) neededDoc(docIndex int) (int32, bool) {
-	if c.result != nil {
-		return 0, false
-	}
-	if c.art == nil {
-		c.freeze()
-	}
-	m, ok := c.art.pos[docIndex]
-	return m, ok && c.art.inStory[m] >= 0 && c.textMissing(m)
-}
-
-// WantsText reports whether VisitTexts needs the document of this input
-// index, so that a second pass may skip the others before cleaning them
-// (Options.Select). Safe for concurrent use.
-func (c *Collector) WantsText(docIndex int) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	_, need := c.neededDoc(docIndex)
-	return need
-}
-
-// VisitTexts is the second pass when NeedsTexts: it reads each story
-// document whose text was not kept and keeps what the story figures need
-// (each sentence's tone, the frames and labels of the document, and the
-// sentences that may be aligned with other documents' — those with at
-// least PassageMinShared rare features — with their text). Other documents
-// are skipped. Safe for concurrent use.
-func (c *Collector) VisitTexts(p *segment.Processed) {
-	c.mu.Lock()
-	m, need := c.neededDoc(p.Doc.Index)
-	a := c.art
-	c.mu.Unlock()
-	if !need {
-		return
-	}
-	sc := c.pool.Get().(*eventScratch)
-	defer c.pool.Put(sc)
-	k := a.inStory[m]
-	s := a.stories[k]
-	sd := c.readStoryDoc(sc, m, s, p.Text, p.Sentences)
-	var docs []*storyDoc
-	var extra map[int32]string
-	c.mu.Lock()
-	if c.storyDocs[m] == nil {
-		c.storyDocs[m] = sd
-		if c.storyLeft == nil {
-			c.storyLeft = make([]int32, len(a.stories))
-			c.storyOuts = make([]*storyOut, len(a.stories))
-			for k, s := range a.stories {
-				for _, m := range s.docs {
-					if c.textMissing(m) {
-						c.storyLeft[k]++
-					}
-				}
-			}
-			c.storyLeft[k]++ // m was counted as read already
-		}
-		if c.storyLeft[k]--; c.storyLeft[k] == 0 {
-			extra = map[int32]string{}
-			docs = c.storyDocsOf(sc, s, extra)
-		}
-	}
-	c.mu.Unlock()
-	if docs == nil {
-		return
-	}
-	// The story's last document: compute its figures now and let go of
-	// what its documents contributed (their candidate sentences' texts),
-	// so that the second pass holds only the documents of stories not yet
-	// complete.
-	o := c.finishStory(int(k), docs, extra, true)
-	c.mu.Lock()
-	c.storyOuts[k] = &o
-	for _, m := range s.docs {
-		c.storyDocs[m] = finishedDoc
-	}
-	c.mu.Unlock()
-}
-
-// finishedDoc stands for the contribution of a document whose story's
-// figures are computed.
-var finishedDoc = &storyDoc{best: -1}
-
 // storyOut is what one story gives the result.
 type storyOut struct {
 	arts   []StoryArticle
@@ -139,15 +20,12 @@ type storyOut struct {
 }
 
 // finishStory computes story k's figures from its documents'
-// contributions and, when align, its passage events. extra holds the keys
-// of the features its documents' sentences hold and no document kept.
-func (c *Collector) finishStory(k int, docs []*storyDoc, extra map[int32]string, align bool) storyOut {
+// contributions, and its passage events. extra holds the keys of the
+// features its documents' sentences hold and no document kept.
+func (c *Collector) finishStory(k int, docs []*storyDoc, extra map[int32]string) storyOut {
 	s := c.art.stories[k]
 	var o storyOut
 	o.arts, o.built = c.storyEvent(s, docs)
-	if !align {
-		return o
-	}
 	kr := keyer{c.art, extra}
 	var pes []passageEvent
 	pes, o.work, o.cands, o.nEdges = c.alignStory(k, s, docs, kr)
@@ -269,19 +147,16 @@ func (c *Collector) readStoryDoc(sc *eventScratch, m int32, s *story, text strin
 	return sd
 }
 
-// storyDocsOf returns what each of a story's documents contributes: read by
-// VisitTexts, or read now from the text kept during the pass, or nil when
-// neither is there. The keys of features no document kept are added to
-// extra.
+// storyDocsOf returns what each of a story's documents contributes, read
+// from the text its record kept. The keys of features no document kept are
+// added to extra.
 func (c *Collector) storyDocsOf(sc *eventScratch, s *story, extra map[int32]string) []*storyDoc {
 	a := c.art
 	docs := make([]*storyDoc, len(s.docs))
 	for i, m := range s.docs {
-		sd := c.storyDocs[m]
-		if sd == nil {
-			if dt := c.texts[a.docs[m].index]; dt != nil {
-				sd = c.readStoryDoc(sc, m, s, dt.text, dt.spans)
-			}
+		var sd *storyDoc
+		if dt := c.acc.texts[a.docs[m].index]; dt != nil {
+			sd = c.readStoryDoc(sc, m, s, dt.text, dt.sentences())
 		}
 		if sd != nil {
 			for r, key := range sd.names {

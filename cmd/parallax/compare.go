@@ -58,8 +58,7 @@ type comparison struct {
 	Report *report.Report
 }
 
-// build runs the pipeline once (a second pass only when the event
-// collector could not keep the stories' texts) and computes every result.
+// build runs the pipeline once and computes every result.
 func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env) (*comparison, error) {
 	cf, tf, ff := &x.cf, &x.tf, &x.ff
 	topt, err := tf.options(true, cf.form())
@@ -127,7 +126,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	if out.Tone, err = toneCol.Summarize(tonestats.StatsOptions{Seed: seed, NoPairs: true}); err != nil {
 		return nil, err
 	}
-	if out.Events, err = finishEvents(events, res, cf, pos, e, framing.QuoteCounter()); err != nil {
+	if out.Events, err = finishEvents(events, res, framing.QuoteCounter()); err != nil {
 		return nil, err
 	}
 	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{

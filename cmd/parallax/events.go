@@ -4,7 +4,6 @@ import (
 	"flag"
 
 	"parallax/analysis"
-	"parallax/analysis/corpus"
 	"parallax/analysis/events"
 	"parallax/analysis/report"
 	"parallax/analysis/segment"
@@ -51,35 +50,18 @@ func (ef *eventsFlags) collector(cf *corpusFlags, pos []string, frames, labels s
 	if opt.Labels, err = lexiconFlag("labels", labels, lexicons.KindLabels, cf, pos); err != nil {
 		return nil, err
 	}
-	if len(pos) == 1 && pos[0] == "-" {
-		// Standard input cannot be read twice: keep every text.
-		opt.TextBudget = -1
-	}
 	if cf.workers > 0 {
 		opt.Workers = cf.workers
 	}
 	return events.NewCollector(opt)
 }
 
-// finishEvents runs the second pass when the first could not keep the
-// stories' texts, and counts each event's quotations with quotes (nil:
-// not counted).
-func finishEvents(col *events.Collector, first *analysis.Result, cf *corpusFlags, pos []string, e *env, quotes func(doc, sent int) int) (*events.Result, error) {
-	// The first pass's line statistics serve the second pass only.
-	defer func() { first.LineStats = nil }()
-	if col.NeedsTexts() {
-		// The second pass cleans and segments only the stories' documents
-		// whose text was not kept, with the first pass's line statistics,
-		// and counts no terms.
-		if _, err := cf.run(pos, e, func(o *analysis.Options) {
-			o.Visit = col.VisitTexts
-			o.Select = func(d *corpus.Document) bool { return col.WantsText(d.Index) }
-			o.VisitOnly = true
-			o.LineStats = first.LineStats
-		}); err != nil {
-			return nil, err
-		}
-	}
+// finishEvents computes the events of the pass (the collector's records
+// keep every text the stories need: the corpus is read once) and counts
+// each event's quotations with quotes (nil: not counted).
+func finishEvents(col *events.Collector, first *analysis.Result, quotes func(doc, sent int) int) (*events.Result, error) {
+	// Nothing reads the repeated-line statistics after the pass.
+	first.LineStats = nil
 	r, err := col.Result()
 	if err != nil {
 		return nil, err
@@ -128,7 +110,7 @@ func runEvents(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	r, err := finishEvents(col, res, &cf, pos, e, framing.QuoteCounter())
+	r, err := finishEvents(col, res, framing.QuoteCounter())
 	if err != nil {
 		return err
 	}

@@ -32,20 +32,6 @@ type Options struct {
 	// Progress, when set, counts documents and input bytes as they are read,
 	// for a progress display (see Progress); it does not change the result.
 	Progress *Progress
-
-	// For a later pass that only serves Visit (the event collector's
-	// VisitTexts):
-	//
-	// Select, when set, is asked for every document read; one it declines
-	// is not cleaned, counted or visited.
-	Select func(d *corpus.Document) bool
-	// VisitOnly skips tokenization and term counting: documents are
-	// cleaned, segmented and visited, and Result.Table holds no terms.
-	VisitOnly bool
-	// LineStats, when set, are the repeated-line statistics of an earlier
-	// pass over the same corpus (Result.LineStats): the rule uses them
-	// instead of reading the corpus once more to count lines.
-	LineStats *clean.LineStats
 }
 
 // Result is everything one pass over the corpus produces.
@@ -72,11 +58,9 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 	res := &Result{Source: src.Name, Cleaning: clean.Summary{ByRule: map[string]int64{}}}
 	prog := opt.Progress
 	repeated := !opt.NoClean && src.Rereadable() && !disabled(opt.Clean.Disable, "repeated-line")
-	// The rule counts lines in a first pass of its own, unless given the
-	// counts of an earlier run.
-	countPass := repeated && opt.LineStats == nil
+	// The rule counts lines in a first pass of its own.
 	pass := int32(1)
-	if countPass {
+	if repeated {
 		pass = 2
 	}
 	if prog != nil {
@@ -86,14 +70,11 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 	var kept *keptCorpus // the first pass's documents, when they fit the budget
 	if !opt.NoClean {
 		var stats *clean.LineStats
-		switch {
-		case countPass:
+		if repeated {
 			var err error
 			if stats, kept, err = lineStatsPass(src, opt); err != nil {
 				return nil, err
 			}
-		case repeated:
-			stats = opt.LineStats
 		}
 		res.Cleaning.RepeatedRule = repeated
 		res.LineStats = stats
@@ -285,9 +266,6 @@ func newProcessor(opt Options, c *clean.Cleaner, v *termstats.Vocabulary, n *seg
 }
 
 func (p *processor) process(d *corpus.Document) {
-	if p.opt.Select != nil && !p.opt.Select(d) {
-		return
-	}
 	text := d.Text
 	var removed []clean.Removal
 	if p.cleaner != nil {
@@ -298,12 +276,6 @@ func (p *processor) process(d *corpus.Document) {
 	}
 	p.sents = segment.Sentences(text, p.sents[:0])
 	p.counter.Document(d.Group, d.Date, len(p.sents))
-	if p.opt.VisitOnly {
-		if p.opt.Visit != nil {
-			p.opt.Visit(&segment.Processed{Doc: d, Text: text, Sentences: p.sents, Removed: removed})
-		}
-		return
-	}
 	// With a Visit the document's tokens are kept for it (SentenceTokens);
 	// without, one sentence's at a time.
 	keep := p.opt.Visit != nil

@@ -43,9 +43,6 @@ type Result struct {
 	Docs        *termstats.DocVectors    // nil unless Options.DocVectors
 	Cleaning    clean.Summary
 	Fingerprint string // SHA-256 over group, id and text of every loaded document, in order
-	// LineStats are the repeated-line rule's statistics, nil when it did
-	// not run; a later pass may reuse them (Options.LineStats).
-	LineStats *clean.LineStats
 }
 
 // Run reads the corpus once (twice when the repeated-line cleaning rule needs
@@ -77,7 +74,6 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 			}
 		}
 		res.Cleaning.RepeatedRule = repeated
-		res.LineStats = stats
 		var err error
 		if cleaner, err = clean.New(opt.Clean, stats); err != nil {
 			return nil, err

@@ -60,8 +60,6 @@ func (ef *eventsFlags) collector(cf *corpusFlags, pos []string, frames, labels s
 // keep every text the stories need: the corpus is read once) and counts
 // each event's quotations with quotes (nil: not counted).
 func finishEvents(col *events.Collector, first *analysis.Result, quotes func(doc, sent int) int) (*events.Result, error) {
-	// Nothing reads the repeated-line statistics after the pass.
-	first.LineStats = nil
 	r, err := col.Result()
 	if err != nil {
 		return nil, err

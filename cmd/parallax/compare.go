@@ -126,7 +126,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	if out.Tone, err = toneCol.Summarize(tonestats.StatsOptions{Seed: seed, NoPairs: true}); err != nil {
 		return nil, err
 	}
-	if out.Events, err = finishEvents(events, res, framing.QuoteCounter()); err != nil {
+	if out.Events, err = finishEvents(events, framing.QuoteCounter()); err != nil {
 		return nil, err
 	}
 	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{

@@ -59,7 +59,7 @@ func (ef *eventsFlags) collector(cf *corpusFlags, pos []string, frames, labels s
 // finishEvents computes the events of the pass (the collector's records
 // keep every text the stories need: the corpus is read once) and counts
 // each event's quotations with quotes (nil: not counted).
-func finishEvents(col *events.Collector, first *analysis.Result, quotes func(doc, sent int) int) (*events.Result, error) {
+func finishEvents(col *events.Collector, quotes func(doc, sent int) int) (*events.Result, error) {
 	r, err := col.Result()
 	if err != nil {
 		return nil, err
@@ -108,7 +108,7 @@ func runEvents(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	r, err := finishEvents(col, res, framing.QuoteCounter())
+	r, err := finishEvents(col, framing.QuoteCounter())
 	if err != nil {
 		return err
 	}

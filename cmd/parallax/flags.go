@@ -40,6 +40,9 @@ type env struct {
 	// probe, when set, receives a command's flags at parse time and stops
 	// the command there (commandFlags).
 	probe func(*flag.FlagSet)
+	// capture, when set, receives the report a command would write, which
+	// is then not written (tests render it at several widths).
+	capture func(*report.Report)
 }
 
 // command is one subcommand: its help text, example, and body.
@@ -110,7 +113,7 @@ func (c *command) flagSet(e *env, cf *corpusFlags) *flag.FlagSet {
 		// (addTerms registers them where they change the output).
 		cf.stopwords, cf.ngrams = "en", 1
 		fs.IntVar(&cf.workers, "workers", 0, "parallel workers (default: number of CPUs); results do not depend on it")
-		fs.IntVar(&cf.width, "width", report.DefaultWidth, "widest text table in columns; wider ones get numbered headers and a legend")
+		fs.IntVar(&cf.width, "width", report.DefaultWidth, fmt.Sprintf("widest text table in columns, at least %d: longer cells are cut with …, then wider tables get numbered headers and a legend; a matrix still too wide is split into blocks of columns, any other table printed as field: value records", minWidth))
 		fs.BoolVar(&cf.quiet, "quiet", false, "write nothing to standard error but errors: no progress line, no notes")
 	}
 	return fs
@@ -144,9 +147,14 @@ func (cf *corpusFlags) checkRanges() error {
 	case cf.minLength < 0:
 		return usagef("--min-length must be 0 or more, not %d", cf.minLength)
 	case cf.width < minWidth:
-		return usagef("--width must be at least %d columns (every table is laid out to fit %d or more), not %d", minWidth, minWidth, cf.width)
+		return widthError(cf.width)
 	}
 	return nil
+}
+
+// widthError refuses a --width below minWidth.
+func widthError(width int) error {
+	return usagef("--width must be at least %d columns (every table is laid out to fit %d or more), not %d", minWidth, minWidth, width)
 }
 
 // otherCommandsFlag says which commands take the flag that the flag
@@ -480,6 +488,10 @@ func isDirTarget(path string) bool {
 // line, if any, is cleared.
 func (cf *corpusFlags) write(e *env, r *report.Report) error {
 	e.stopProgress()
+	if e.capture != nil {
+		e.capture(r)
+		return nil
+	}
 	f, err := report.ParseFormat(cf.format)
 	if err != nil {
 		return usageError{err}

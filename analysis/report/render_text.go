@@ -186,21 +186,22 @@ func writeRecords(w *bufio.Writer, t *Table, names []string, width int) {
 			if displayWidth(label) > nameW {
 				label = cutText(label, nameW, false)
 			}
-			w.WriteString(label)
-			w.WriteString(strings.Repeat(" ", nameW-displayWidth(label)))
-			w.WriteString(": ")
+			field := label + strings.Repeat(" ", nameW-displayWidth(label)) + ":"
 			text := printable(textValue(v))
-			cut := t.Cut[t.Columns[j]]
-			if v.Kind == KindString && cut != CutNever {
-				w.WriteString(cutText(text, valueW, cut == CutLeft))
-				w.WriteByte('\n')
-				continue
+			lines := []string{text}
+			if cut := t.Cut[t.Columns[j]]; v.Kind == KindString && cut != CutNever {
+				lines[0] = cutText(text, valueW, cut == CutLeft)
+			} else {
+				lines = wrapText(text, valueW)
 			}
-			for n, line := range wrapText(text, valueW) {
+			for n, line := range lines {
 				if n > 0 {
-					w.WriteString(strings.Repeat(" ", nameW+2))
+					field = strings.Repeat(" ", nameW+1)
 				}
-				w.WriteString(line)
+				if line != "" {
+					field += " " + line
+				}
+				w.WriteString(field)
 				w.WriteByte('\n')
 			}
 		}

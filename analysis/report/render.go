@@ -78,10 +78,12 @@ const DefaultWidth = 160
 type Options struct {
 	Color bool // reserved: no colour is written yet
 	// Width is the widest a text table may be, in terminal columns; 0 means
-	// DefaultWidth. Wider tables have their widest string columns cut (see
-	// Table.Cut) when that makes them fit; otherwise they get numbered column
-	// headers with a legend and, if still too wide, are printed in blocks of
-	// columns. The options line and the notes are wrapped to it too.
+	// DefaultWidth. No line is wider: wider tables have their widest string
+	// columns cut (see Table.Cut) when that makes them fit; otherwise they
+	// get numbered column headers with a legend and are cut again; if still
+	// too wide, a matrix is printed in blocks of columns and any other table
+	// as "field: value" records. The provenance, titles and notes are
+	// wrapped to it too. Widths from 60 up are tested on every command.
 	Width int
 }
 

@@ -311,7 +311,7 @@ func TestLaTeXCompiles(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "report.tex"), render(t, r, FormatLaTeX, Options{}), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	doc := docsPreamble(t, "../docs/output.md") + "\\begin{document}\n\\input{report}\n\\end{document}\n"
+	doc := docsPreamble(t, "../../docs/output.md") + "\\begin{document}\n\\input{report}\n\\end{document}\n"
 	if err := os.WriteFile(filepath.Join(dir, "doc.tex"), []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -878,8 +878,10 @@ func TestWriteWrapped(t *testing.T) {
 		// "  min-count=5" is 13; + ` stop-words="en ru"` would be 32.
 		{"options", []string{"options: group=outlet", "idf=smooth", `label=""`, "min-count=5", `stop-words="en ru"`}, 30,
 			"options: group=outlet\n  idf=smooth label=\"\"\n  min-count=5\n  stop-words=\"en ru\"\n"},
+		// An item wider than a line is broken into pieces of 10 − 2 (the
+		// indent) columns, laid out like items: "a xxxxxxxx" is 10.
 		{"item wider than the width", []string{"a", strings.Repeat("x", 12), "b"}, 10,
-			"a\n  xxxxxxxxxxxx\n  b\n"},
+			"a xxxxxxxx\n  xxxx b\n"},
 		// Each "東京" is 4 columns: "東京 東京" is 9 ≤ 10; "  東京 東京" would be 11.
 		{"wide characters", strings.Fields("東京 東京 東京 東京"), 10, "東京 東京\n  東京\n  東京\n"},
 		{"fits exactly", []string{"abcd", "efgh"}, 9, "abcd efgh\n"},
@@ -1088,14 +1090,14 @@ func boxCells(out string) [][]string {
 func TestRenderTextCuts(t *testing.T) {
 	const left, right = "0123456789012345678901234567890123456789", "abcdefghijabcdefghijabcdefghijabcdefghij"
 	tests := []struct {
-		name      string
-		table     *Table
-		width     int
-		boxWidth  int      // width of the box's lines
-		first     []string // first body row as printed
-		numbered  bool     // headers numbered, with a legend
-		split     bool     // printed in blocks of columns
-		uncutRows bool     // cells printed whole
+		name     string
+		table    *Table
+		width    int
+		boxWidth int      // width of the box's lines
+		first    []string // first body row as printed
+		numbered bool     // headers numbered, with a legend
+		split    bool     // printed in blocks of columns
+		records  bool     // printed as field: value records
 	}{
 		// Box 1+13+4+43+10+43 = 114, 34 over 80. Only left and right may be
 		// cut (match's 7 is under minCutWidth, doc is CutNever): cutting both
@@ -1112,9 +1114,10 @@ func TestRenderTextCuts(t *testing.T) {
 		// 2(40−c) ≥ 44 for c ≤ 18, and the box is 70.
 		{"cut after numbering", kwicTable("left_context_words_before", "right_context_words_after", 40), 70, 70,
 			[]string{"doc-000001", "1", "…" + left[23:], "Armenia", right[:17] + "…"}, true, false, false},
-		// Even at the floor, 114 − 2·28 = 58 > 40: nothing is cut; the table
-		// is numbered and split as before.
-		{"cannot fit", kwicTable("left", "right", 40), 40, -1, nil, true, true, true},
+		// Even at the floor, numbered, 1+13+4+15+10+15 = 58 > 40: the
+		// columns that cannot be cut are too wide, so the rows are printed
+		// as records, each line within 40, the contexts cut as in the box.
+		{"cannot fit", kwicTable("left", "right", 40), 40, -1, nil, false, false, true},
 	}
 	for _, tt := range tests {
 		r := &Report{Provenance: Provenance{Tool: "parallax"}, Sections: []Section{{Display: tt.table}}}
@@ -1125,9 +1128,21 @@ func TestRenderTextCuts(t *testing.T) {
 		if got := strings.Contains(out, "columns 1–"); got != tt.split {
 			t.Errorf("%s: split %v, want %v:\n%s", tt.name, got, tt.split, out)
 		}
-		if tt.uncutRows {
-			if !strings.Contains(out, left) || !strings.Contains(out, right) || strings.Contains(out, "…") {
-				t.Errorf("%s: cells were cut:\n%s", tt.name, out)
+		if got := strings.Contains(out, "-[ RECORD 1 ]"); got != tt.records {
+			t.Errorf("%s: records %v, want %v:\n%s", tt.name, got, tt.records, out)
+		}
+		if tt.records {
+			for _, line := range strings.Split(out, "\n") {
+				if displayWidth(line) > tt.width {
+					t.Errorf("%s: line %q is %d wide, over %d", tt.name, line, displayWidth(line), tt.width)
+				}
+			}
+			// Names padded to 5 ("right"), then ": ": 33 columns are left
+			// for a value, so a context keeps 32 and the ellipsis.
+			for _, want := range []string{"doc  : doc-000001\n", "left : …" + left[8:] + "\n", "right: " + right[:32] + "…\n", "-[ RECORD 2 ]"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("%s: no %q in\n%s", tt.name, want, out)
+				}
 			}
 			continue
 		}

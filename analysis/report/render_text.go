@@ -16,8 +16,10 @@ import (
 // to the width) and each section's display table with its title and notes.
 func renderText(w *bufio.Writer, r *Report, opt Options) error {
 	parts, opts := provenanceParts(&r.Provenance, 12)
-	w.WriteString(strings.Join(parts, " · "))
-	w.WriteByte('\n')
+	for i := range parts[:max(len(parts)-1, 0)] {
+		parts[i] += " ·" // joined by writeWrapped's spaces: "a · b"
+	}
+	writeWrapped(w, parts, opt.width())
 	if len(opts) > 0 {
 		opts[0] = "options: " + opts[0]
 		writeWrapped(w, opts, opt.width())
@@ -104,32 +106,48 @@ func (g *textGrid) keyColumns() int {
 	return k
 }
 
-// writeTextSection writes the title, the table and the notes. A table wider
-// than width that would fit with its string cells shortened gets them cut
-// (see cutToFit). Otherwise its non-key columns are numbered, with a legend
-// below; if it is still too wide, cutting is tried again, and failing that it
-// is printed in blocks of columns that fit, each repeating the key columns.
+// numeric reports whether every column from the k-th on is right-aligned
+// (numbers).
+func (g *textGrid) numeric(k int) bool {
+	for _, r := range g.right[k:] {
+		if !r {
+			return false
+		}
+	}
+	return true
+}
+
+// writeTextSection writes the title, the table and the notes, no line
+// wider than width. A table wider than width that would fit with its string
+// cells shortened gets them cut (see cutToFit). Otherwise its non-key
+// columns are numbered, with a legend below, and cut again if that makes it
+// fit. Failing that — the columns that cannot be cut are wider than width
+// by themselves — a matrix (numbers after the key columns) is printed in
+// blocks of columns, each repeating the key columns and each cut to fit,
+// and any other table as records: one "field: value" line per cell (see
+// writeRecords).
 func writeTextSection(w *bufio.Writer, t *Table, width int) error {
 	title := printable(t.Title)
 	if title == "" {
 		title = printable(t.Name)
 	}
 	if title != "" {
-		w.WriteString(title)
-		w.WriteString("\n\n")
+		writeWrapped(w, strings.Fields(title), width)
+		w.WriteString("\n")
 	}
 	g, err := newTextGrid(t)
 	if err != nil {
 		return err
 	}
 	all := seq(0, len(g.header))
-	if g.cutToFit(t, width) {
+	if g.cutToFit(t, width, all) {
 		if err := writeBox(w, g, all); err != nil {
 			return err
 		}
 		writeTextNotes(w, t.Notes, nil, width)
 		return nil
 	}
+	names := append([]string(nil), g.header...)
 	k := g.keyColumns()
 	legend := make([]string, 0, len(g.header)-k)
 	for j := k; j < len(g.header); j++ {
@@ -141,8 +159,21 @@ func writeTextSection(w *bufio.Writer, t *Table, width int) error {
 			g.widths[j] = max(g.widths[j], displayWidth(line[j]))
 		}
 	}
-	g.cutToFit(t, width) // when it fails, splitColumns makes blocks
-	blocks := splitColumns(g, k, width)
+	var blocks [][]int
+	if g.cutToFit(t, width, all) {
+		blocks = [][]int{all}
+	} else {
+		// A matrix (numbers after the key columns) splits into blocks of
+		// columns; a row of text split across blocks would not read.
+		blocks = splitColumns(g, k, width)
+		for _, cols := range blocks {
+			if !g.numeric(k) || !g.cutToFit(t, width, cols) {
+				writeRecords(w, t, names, width)
+				writeTextNotes(w, t.Notes, nil, width)
+				return nil
+			}
+		}
+	}
 	for b, cols := range blocks {
 		if len(blocks) > 1 {
 			if b > 0 {
@@ -159,11 +190,94 @@ func writeTextSection(w *bufio.Writer, t *Table, width int) error {
 	return nil
 }
 
+// writeRecords writes each row of t as a record, like psql's expanded
+// display: a "-[ RECORD n ]" line, then one "field: value" line per column,
+// the names padded to line up. A value too long for its line is cut as the
+// table would cut it (Table.Cut), or, when the column must not be cut or is
+// not text, wrapped onto lines indented under it.
+func writeRecords(w *bufio.Writer, t *Table, names []string, width int) {
+	nameW := 0
+	for _, n := range names {
+		nameW = max(nameW, displayWidth(n))
+	}
+	nameW = min(nameW, width/3) // a long name wraps rather than leave no room
+	valueW := width - nameW - 2
+	for i, row := range t.Rows {
+		head := fmt.Sprintf("-[ RECORD %d ]", i+1)
+		w.WriteString(head)
+		w.WriteString(strings.Repeat("-", max(0, min(width, 24)-displayWidth(head))))
+		w.WriteByte('\n')
+		for j, v := range row {
+			label := names[j]
+			if displayWidth(label) > nameW {
+				label = cutText(label, nameW, false)
+			}
+			field := label + strings.Repeat(" ", nameW-displayWidth(label)) + ":"
+			text := printable(textValue(v))
+			lines := []string{text}
+			if cut := t.Cut[t.Columns[j]]; v.Kind == KindString && cut != CutNever {
+				lines[0] = cutText(text, valueW, cut == CutLeft)
+			} else {
+				lines = wrapText(text, valueW)
+			}
+			for n, line := range lines {
+				if n > 0 {
+					field = strings.Repeat(" ", nameW+1)
+				}
+				if line != "" {
+					field += " " + line
+				}
+				w.WriteString(field)
+				w.WriteByte('\n')
+			}
+		}
+	}
+}
+
+// wrapText breaks s into lines at most width columns wide, at spaces, and
+// inside a word only when the word alone is wider than width.
+func wrapText(s string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		for _, part := range breakWord(word, width) {
+			switch {
+			case line == "":
+				line = part
+			case displayWidth(line)+1+displayWidth(part) <= width:
+				line += " " + part
+			default:
+				lines = append(lines, line)
+				line = part
+			}
+		}
+	}
+	return append(lines, line)
+}
+
+// breakWord cuts word into pieces at most width columns wide, between runes.
+func breakWord(word string, width int) []string {
+	if displayWidth(word) <= width || width < 1 {
+		return []string{word}
+	}
+	var parts []string
+	start, used := 0, 0
+	for i, r := range word {
+		rw := displayWidth(string(r))
+		if used+rw > width && i > start {
+			parts = append(parts, word[start:i])
+			start, used = i, 0
+		}
+		used += rw
+	}
+	return append(parts, word[start:])
+}
+
 // minCutWidth is the narrowest, in terminal columns, that cutToFit leaves a
 // string column (or its header's width, when wider).
 const minCutWidth = 12
 
-// cutToFit reports whether the whole table fits width, shortening string
+// cutToFit reports whether the columns cols of the table fit width, shortening string
 // cells first if it must and can:
 // it finds the largest cap such that cutting every cuttable column wider than
 // the cap down to it makes the table fit, so the widest columns are cut first
@@ -171,14 +285,14 @@ const minCutWidth = 12
 // column is cuttable when it holds text (is not right-aligned) and t.Cut does
 // not say CutNever; none is cut below its header, its widest non-string cell
 // or minCutWidth. When even that is too wide, nothing is cut.
-func (g *textGrid) cutToFit(t *Table, width int) bool {
-	over := g.boxWidth(seq(0, len(g.header))) - width
+func (g *textGrid) cutToFit(t *Table, width int, cols []int) bool {
+	over := g.boxWidth(cols) - width
 	if over <= 0 {
 		return true
 	}
 	floors := make([]int, len(g.header)) // per column: narrowest it may be cut to; 0: not cuttable
 	top := 0
-	for j := range g.header {
+	for _, j := range cols {
 		if g.right[j] || t.Cut[t.Columns[j]] == CutNever {
 			continue
 		}
@@ -357,10 +471,17 @@ func writeTextNotes(w *bufio.Writer, notes, legend []string, width int) {
 }
 
 // writeWrapped writes items separated by spaces, starting a new line,
-// indented by two spaces, before an item that would pass width. An item is
-// never broken: one wider than width gets a line of its own.
+// indented by two spaces, before an item that would pass width. An item
+// wider than a line is broken into pieces that fit.
 func writeWrapped(w *bufio.Writer, items []string, width int) {
 	const indent = "  "
+	if width > 2*len(indent) {
+		var fit []string
+		for _, item := range items {
+			fit = append(fit, breakWord(item, width-len(indent))...)
+		}
+		items = fit
+	}
 	used := 0
 	for i, item := range items {
 		iw := displayWidth(item)

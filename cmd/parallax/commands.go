@@ -149,6 +149,7 @@ func idfFunc(t *termstats.TermTable, v termstats.IDFVariant) func(int64) float64
 func runCorpus(c *command, args []string, e *env) error {
 	var cf corpusFlags
 	fs := c.flagSet(e, &cf)
+	cf.addTerms(fs)
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
@@ -248,6 +249,7 @@ func runTerms(c *command, args []string, e *env) error {
 	var cf corpusFlags
 	var tf termsFlags
 	fs := c.flagSet(e, &cf)
+	cf.addTerms(fs)
 	tf.add(fs, 20)
 	dtm := fs.String("dtm", "", "also write the group × term counts behind every measure to this CSV file (group,term,count,docs)")
 	rank := fs.String("rank", "logodds", "logodds: distinctive terms (keyness); count or tfidf: each group's most frequent terms")
@@ -342,6 +344,7 @@ func writeDTM(path string, t *termstats.TermTable) error {
 func runSimilarity(c *command, args []string, e *env) error {
 	var cf corpusFlags
 	fs := c.flagSet(e, &cf)
+	cf.addTerms(fs)
 	measures := fs.String("measure", "cosine-tfidf", "comma-separated: cosine-tfidf, cosine-freq, jsd")
 	idfName := fs.String("idf", "smooth", "idf for cosine-tfidf: smooth, nosmooth or plain (docs/measures.md)")
 	docs := fs.Bool("docs", false, "list each document's nearest documents instead of the group matrix")

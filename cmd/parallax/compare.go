@@ -28,11 +28,12 @@ type compareFlags struct {
 // flagSet registers the flags of compare (report adds its own).
 func (x *compareFlags) flagSet(c *command, e *env) *flag.FlagSet {
 	fs := c.flagSet(e, &x.cf)
+	x.cf.addTerms(fs)
 	x.tf.add(fs, 10)
 	x.measure = fs.String("measure", "cosine-tfidf", "similarity measure: cosine-tfidf, cosine-freq, jsd")
 	x.ff.frames = fs.String("frames", "frames", "categories lexicon for the framing section (a pack name or a file; none to leave it out)")
 	x.ff.seed = fs.Uint64("seed", resample.DefaultSeed, "seed of the bootstrap intervals (same seed, same numbers)")
-	x.ff.addLexicons(fs)
+	x.ff.add(fs, flagLabels|flagActors|flagAttribution|flagTopActors) // --resamples keeps its default
 	x.ef.add(fs)
 	return fs
 }

@@ -75,7 +75,7 @@ func runEvents(c *command, args []string, e *env) error {
 	var ff framingFlags
 	var ef eventsFlags
 	fs := c.flagSet(e, &cf)
-	ff.add(fs)
+	ff.add(fs, flagLabels|flagFrames|flagSeed|flagResamples) // actors and attribution shape no event figure
 	ef.add(fs)
 	level := fs.String("level", "summary", "summary: per event × group figures and the passages side by side; article: each story's articles; passage: each event's passages")
 	perGroup := fs.Int("side-by-side", 2, "passages per group in the side-by-side table")

@@ -40,6 +40,9 @@ type env struct {
 	// probe, when set, receives a command's flags at parse time and stops
 	// the command there (commandFlags).
 	probe func(*flag.FlagSet)
+	// capture, when set, receives the report a command would write, which
+	// is then not written (tests render it at several widths).
+	capture func(*report.Report)
 }
 
 // command is one subcommand: its help text, example, and body.
@@ -106,15 +109,78 @@ func (c *command) flagSet(e *env, cf *corpusFlags) *flag.FlagSet {
 		fs.BoolVar(&cf.foldGroups, "fold-groups", false, "merge groups whose names differ only by case (\"Reuters\", \"REUTERS\") under the spelling read first")
 		fs.BoolVar(&cf.noClean, "no-clean", false, "do not remove page furniture (footers, teasers, …)")
 		fs.StringVar(&cf.cleanOff, "clean-off", "", "comma-separated cleaning rules to switch off (see parallax clean -h)")
-		fs.StringVar(&cf.stopwords, "stopwords", "en", "stop words: en, none, or a file with one word a line")
-		fs.BoolVar(&cf.stem, "stem", false, "reduce words to their Snowball (Porter2) English stem")
-		fs.IntVar(&cf.ngrams, "ngrams", 1, "count n-grams of 1..N adjacent terms within a sentence")
-		fs.IntVar(&cf.minLength, "min-length", 0, "ignore terms shorter than this many bytes")
+		// The term options' defaults hold for commands that count no terms
+		// (addTerms registers them where they change the output).
+		cf.stopwords, cf.ngrams = "en", 1
 		fs.IntVar(&cf.workers, "workers", 0, "parallel workers (default: number of CPUs); results do not depend on it")
-		fs.IntVar(&cf.width, "width", report.DefaultWidth, "widest text table in columns; wider ones get numbered headers and a legend")
+		fs.IntVar(&cf.width, "width", report.DefaultWidth, fmt.Sprintf("widest text table in columns, at least %d: longer cells are cut with …, then wider tables get numbered headers and a legend; a matrix still too wide is split into blocks of columns, any other table printed as field: value records", minWidth))
 		fs.BoolVar(&cf.quiet, "quiet", false, "write nothing to standard error but errors: no progress line, no notes")
 	}
 	return fs
+}
+
+// termFlags are the flags that choose which terms are counted: only the
+// commands whose output counts terms (terms, similarity, corpus, compare,
+// report) take them.
+var termFlags = []string{"stopwords", "stem", "ngrams", "min-length"}
+
+// addTerms registers the term options (termFlags) on fs.
+func (cf *corpusFlags) addTerms(fs *flag.FlagSet) {
+	fs.StringVar(&cf.stopwords, "stopwords", "en", "stop words: en, none, or a file with one word a line")
+	fs.BoolVar(&cf.stem, "stem", false, "reduce words to their Snowball (Porter2) English stem")
+	fs.IntVar(&cf.ngrams, "ngrams", 1, fmt.Sprintf("count n-grams of 1..N adjacent terms within a sentence (N from 1 to %d)", maxNGrams))
+	fs.IntVar(&cf.minLength, "min-length", 0, "ignore terms shorter than this many bytes (0 or more)")
+}
+
+// maxNGrams is the longest n-gram --ngrams may ask for (termstats.TermOptions.Validate).
+const maxNGrams = 5
+
+// minWidth is the narrowest --width: every table fits it (report.Options.Width).
+const minWidth = 60
+
+// checkRanges refuses out-of-range values of the corpus flags, naming the
+// valid range.
+func (cf *corpusFlags) checkRanges() error {
+	switch {
+	case cf.ngrams < 1 || cf.ngrams > maxNGrams:
+		return usagef("--ngrams must be from 1 to %d, not %d", maxNGrams, cf.ngrams)
+	case cf.minLength < 0:
+		return usagef("--min-length must be 0 or more, not %d", cf.minLength)
+	case cf.width < minWidth:
+		return widthError(cf.width)
+	}
+	return nil
+}
+
+// widthError refuses a --width below minWidth.
+func widthError(width int) error {
+	return usagef("--width must be at least %d columns (every table is laid out to fit %d or more), not %d", minWidth, minWidth, width)
+}
+
+// otherCommandsFlag says which commands take the flag that the flag
+// package reports as not defined in err, when another command does: ""
+// otherwise.
+func otherCommandsFlag(current string, err error) string {
+	const prefix = "flag provided but not defined: -"
+	msg := err.Error()
+	if !strings.HasPrefix(msg, prefix) {
+		return ""
+	}
+	name := strings.TrimPrefix(msg[len(prefix):], "-")
+	var takers []string
+	for _, n := range commandNames() {
+		if n == current {
+			continue
+		}
+		if fs := commandFlags(n); fs != nil && fs.Lookup(name) != nil {
+			takers = append(takers, n)
+		}
+	}
+	if len(takers) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s: --%s is not a flag of %s: it changes the output of %s only (run 'parallax %s -h' for the flags of %s)",
+		current, name, current, strings.Join(takers, ", "), current, current)
 }
 
 // parse parses flags and positional arguments in any order, as users type
@@ -134,6 +200,9 @@ func (c *command) parse(fs *flag.FlagSet, args []string, e *env) ([]string, erro
 				c.printHelp(fs, e.stdout)
 				return nil, errHelp
 			}
+			if msg := otherCommandsFlag(c.name, err); msg != "" {
+				return nil, usagef("%s", msg)
+			}
 			return nil, usagef("%s: %v (run 'parallax %s -h')", c.name, err, c.name)
 		}
 		if fs.NArg() == 0 {
@@ -141,6 +210,11 @@ func (c *command) parse(fs *flag.FlagSet, args []string, e *env) ([]string, erro
 				return nil, err
 			}
 			c.recordSet(fs)
+			if c.cf != nil {
+				if err := c.cf.checkRanges(); err != nil {
+					return nil, err
+				}
+			}
 			if f := fs.Lookup("print-config"); f != nil && f.Value.String() == "true" {
 				if err := c.printConfig(e.stdout, fs, pos); err != nil {
 					return nil, err
@@ -305,6 +379,7 @@ func provenance(cmd string, fs *flag.FlagSet, res *analysis.Result) report.Prove
 			p.Options["stopwords-sha256"] = list.Hash()
 		}
 	}
+	effectiveValues(p.Options, res)
 	if res != nil {
 		p.Corpus = res.Source
 		p.Fingerprint = res.Fingerprint
@@ -324,6 +399,37 @@ func provenance(cmd string, fs *flag.FlagSet, res *analysis.Result) report.Prove
 		p.Options["build"] = rev
 	}
 	return p
+}
+
+// effectiveValues replaces the defaults that stand for another value in
+// the recorded options by the value the run used: "auto" lexicons by the
+// pack of the sample read (or none), --sample by the sample read (and no
+// --sample when a corpus file was read). --width shapes only text tables:
+// it is recorded with --format table alone.
+func effectiveValues(opts map[string]string, res *analysis.Result) {
+	if f, ok := opts["format"]; ok && f != "table" {
+		delete(opts, "width")
+	}
+	if res == nil {
+		return
+	}
+	sample, fromSample := strings.CutPrefix(res.Source, "sample:")
+	if _, ok := opts["sample"]; ok {
+		if fromSample {
+			opts["sample"] = sample
+		} else {
+			delete(opts, "sample")
+		}
+	}
+	for _, kind := range []string{"labels", "actors", "events"} {
+		if opts[kind] != "auto" {
+			continue
+		}
+		opts[kind] = "none"
+		if s, ok := parallax.LookupSample(sample); fromSample && ok && s.Packs[kind] != "" {
+			opts[kind] = s.Packs[kind]
+		}
+	}
 }
 
 // buildRevision is the version-control revision the binary was built from,
@@ -382,6 +488,10 @@ func isDirTarget(path string) bool {
 // line, if any, is cleared.
 func (cf *corpusFlags) write(e *env, r *report.Report) error {
 	e.stopProgress()
+	if e.capture != nil {
+		e.capture(r)
+		return nil
+	}
 	f, err := report.ParseFormat(cf.format)
 	if err != nil {
 		return usageError{err}

@@ -33,26 +33,56 @@ type framingFlags struct {
 	resamples                           *int
 }
 
-// add registers the framing flags; the default "auto" takes the packs
-// written for the embedded sample being read, and none otherwise.
-func (ff *framingFlags) add(fs *flag.FlagSet) {
-	ff.frames = fs.String("frames", "frames", "categories lexicon for frames co-occurring with actors and events (none to leave out)")
-	ff.seed = fs.Uint64("seed", resample.DefaultSeed, "seed of the bootstrap intervals (same seed, same numbers)")
-	ff.resamples = fs.Int("resamples", resample.DefaultResamples, "bootstrap resamples")
-	ff.addLexicons(fs)
-}
+// framingFlag names one flag of framingFlags, for add.
+type framingFlag uint
 
-// addLexicons registers the flags compare shares with the framing
-// commands; compare has its own --frames and --seed.
-func (ff *framingFlags) addLexicons(fs *flag.FlagSet) {
-	ff.labels = fs.String("labels", "auto", "labels lexicon (pack or file); auto: the sample's pack, if it has one; none: no label tables")
-	ff.actors = fs.String("actors", "auto", "actors lexicon (pack or file); auto: the sample's pack, else discover actors from names; none: discover")
-	ff.attribution = fs.String("attribution", "attribution", "categories lexicon classing reporting verbs (neutral, distancing, endorsing)")
-	ff.topActors = fs.Int("top-actors", 20, "discovered actors to keep")
-	if ff.resamples == nil {
-		n := resample.DefaultResamples
-		ff.resamples = &n
+// The framing flags. Each command registers those that change its output.
+const (
+	flagLabels framingFlag = 1 << iota
+	flagActors
+	flagFrames
+	flagAttribution
+	flagTopActors
+	flagSeed
+	flagResamples
+)
+
+// add registers the framing flags in which. Every flag not registered
+// (and not set before by the caller, as compare sets --frames and --seed)
+// keeps its default value. The default "auto" takes the packs written for
+// the embedded sample being read, and none otherwise.
+func (ff *framingFlags) add(fs *flag.FlagSet, which framingFlag) {
+	str := func(p **string, bit framingFlag, name, value, usage string) {
+		if *p == nil {
+			*p = new(string)
+			*(*p) = value
+			if which&bit != 0 {
+				fs.StringVar(*p, name, value, usage)
+			}
+		}
 	}
+	num := func(p **int, bit framingFlag, name string, value int, usage string) {
+		if *p == nil {
+			*p = new(int)
+			*(*p) = value
+			if which&bit != 0 {
+				fs.IntVar(*p, name, value, usage)
+			}
+		}
+	}
+	str(&ff.frames, flagFrames, "frames", "frames", "categories lexicon for frames co-occurring with actors and events (none to leave out)")
+	if ff.seed == nil {
+		ff.seed = new(uint64)
+		*ff.seed = resample.DefaultSeed
+		if which&flagSeed != 0 {
+			fs.Uint64Var(ff.seed, "seed", resample.DefaultSeed, "seed of the bootstrap intervals (same seed, same numbers)")
+		}
+	}
+	num(&ff.resamples, flagResamples, "resamples", resample.DefaultResamples, "bootstrap resamples (1 or more)")
+	str(&ff.labels, flagLabels, "labels", "auto", "labels lexicon (pack or file); auto: the sample's pack, if it has one; none: no label tables")
+	str(&ff.actors, flagActors, "actors", "auto", "actors lexicon (pack or file); auto: the sample's pack, else discover actors from names; none: discover")
+	str(&ff.attribution, flagAttribution, "attribution", "attribution", "categories lexicon classing reporting verbs (neutral, distancing, endorsing)")
+	num(&ff.topActors, flagTopActors, "top-actors", 20, "discovered actors to keep (1 or more)")
 }
 
 // samplePack returns the pack of a kind written for the embedded sample
@@ -124,7 +154,7 @@ func runQuotes(c *command, args []string, e *env) error {
 	var cf corpusFlags
 	var ff framingFlags
 	fs := c.flagSet(e, &cf)
-	ff.add(fs)
+	ff.add(fs, flagLabels|flagAttribution) // the rest shape only actors and events
 	kind := fs.String("kind", "", "list only quotes of this kind: direct, indirect, scare")
 	top := fs.Int("top", 10, "sources and scare quotes shown per group in text tables (CSV and JSON have all)")
 	pos, err := c.parse(fs, args, e)
@@ -166,7 +196,7 @@ func runLabels(c *command, args []string, e *env) error {
 	var cf corpusFlags
 	var ff framingFlags
 	fs := c.flagSet(e, &cf)
-	ff.add(fs)
+	ff.add(fs, flagLabels) // the labels table reads only the labels lexicon
 	passages := fs.Int("passages", 3, "passages shown per referent, label, group and voice (0: none)")
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
@@ -200,7 +230,7 @@ func runActors(c *command, args []string, e *env) error {
 	var cf corpusFlags
 	var ff framingFlags
 	fs := c.flagSet(e, &cf)
-	ff.add(fs)
+	ff.add(fs, flagLabels|flagActors|flagFrames|flagAttribution|flagTopActors|flagSeed|flagResamples)
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err

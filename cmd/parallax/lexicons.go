@@ -19,6 +19,7 @@ func init() {
 func runLexicons(c *command, args []string, e *env) error {
 	fs := c.flagSet(e, nil)
 	format := fs.String("format", "table", "output format: table, markdown, csv, json, latex")
+	width := fs.Int("width", report.DefaultWidth, fmt.Sprintf("widest text table in columns, at least %d; longer cells are cut with …", minWidth))
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
@@ -42,8 +43,15 @@ func runLexicons(c *command, args []string, e *env) error {
 	default:
 		return usagef("lexicons takes no argument or 'check FILE…', not %q", pos[0])
 	}
+	if *width < minWidth {
+		return widthError(*width)
+	}
 	r := &report.Report{Provenance: provenance(c.name, fs, nil), Sections: []report.Section{sec}}
-	return report.Render(e.stdout, r, f, report.Options{})
+	if e.capture != nil {
+		e.capture(r)
+		return nil
+	}
+	return report.Render(e.stdout, r, f, report.Options{Width: *width})
 }
 
 // checkLexicons loads and compiles each file. Every positioned problem of

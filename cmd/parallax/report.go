@@ -59,6 +59,7 @@ func runReport(c *command, args []string, e *env) error {
 	}
 	x.cf.format = "html"
 	cmp.Report.Provenance.Options["format"] = "html"
+	delete(cmp.Report.Provenance.Options, "width") // the page has no text tables
 	r := &report.HTMLPage{
 		Report:    cmp.Report,
 		Groups:    cmp.Res.Table.Groups,

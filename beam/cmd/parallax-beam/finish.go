@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -168,7 +167,7 @@ func termsReport(pj *parsedJob, res *analysis.Result) (*report.Report, error) {
 	topt.Zeros = tf.zeros
 	if tf.rank != "logodds" {
 		if tf.dtm != "" {
-			if err := writeDTM(tf.dtm, res.Table); err != nil {
+			if err := report.WriteDTM(tf.dtm, res.Table); err != nil {
 				return nil, err
 			}
 		}
@@ -186,7 +185,7 @@ func termsReport(pj *parsedJob, res *analysis.Result) (*report.Report, error) {
 		return nil, err
 	}
 	if tf.dtm != "" {
-		if err := writeDTM(tf.dtm, res.Table); err != nil {
+		if err := report.WriteDTM(tf.dtm, res.Table); err != nil {
 			return nil, err
 		}
 	}
@@ -208,7 +207,7 @@ func similarityReport(pj *parsedJob, res *analysis.Result) (*report.Report, erro
 		sections = append(sections, report.SimilaritySection(sim))
 	}
 	if len(sections) > 1 && (pj.cf.format == "csv" || pj.cf.format == "json") {
-		sections = []report.Section{combineTidy(sections)}
+		sections = []report.Section{report.CombineTidy(sections)}
 	}
 	return &report.Report{Sections: sections}, nil
 }
@@ -242,36 +241,6 @@ func (sf *simFlags) parse() ([]termstats.SimMeasure, termstats.IDFVariant, error
 func idfFunc(t *termstats.TermTable, v termstats.IDFVariant) func(int64) float64 {
 	d := int64(t.TotalDocs)
 	return func(df int64) float64 { return termstats.IDF(df, d, v) }
-}
-
-// combineTidy concatenates the tidy tables of sections that share their
-// columns into one section (parallax's combineTidy).
-func combineTidy(sections []report.Section) report.Section {
-	tidy := func(s report.Section) *report.Table {
-		if s.Tidy != nil {
-			return s.Tidy
-		}
-		return s.Display
-	}
-	first := tidy(sections[0])
-	all := &report.Table{Name: first.Name, Title: first.Title, Columns: first.Columns}
-	var parts []*report.Table
-	for _, s := range sections {
-		t := tidy(s)
-		parts = append(parts, t)
-		all.Notes = append(all.Notes, t.Notes[0])
-	}
-	all.RowSeq = func(yield func([]report.Value) bool) {
-		for _, t := range parts {
-			for row := range t.AllRows() {
-				if !yield(row) {
-					return
-				}
-			}
-		}
-	}
-	all.Notes = append(all.Notes, first.Notes[1:]...)
-	return report.Section{Display: all}
 }
 
 // checkGroups makes an unknown --vs or --target a usage error naming the groups.
@@ -330,28 +299,6 @@ func (tf *termsFlags) check(only report.Form) error {
 	return nil
 }
 
-// writeDTM writes the raw group × term counts (parallax's writeDTM).
-func writeDTM(path string, t *termstats.TermTable) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	w := csv.NewWriter(f)
-	w.Write([]string{"group", "term", "count", "docs"})
-	for g, name := range t.Groups {
-		c, df := t.Count[g], t.DocFreq[g]
-		for i, id := range c.IDs {
-			w.Write([]string{name, t.Terms[id], strconv.FormatInt(c.Counts[i], 10), strconv.FormatInt(df.Counts[i], 10)})
-		}
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		f.Close()
-		return fmt.Errorf("writing %s: %v", path, err)
-	}
-	return f.Close()
-}
-
 // form says which table of a section the output format shows.
 func (cf *corpusFlags) form() report.Form {
 	switch {
@@ -365,23 +312,14 @@ func (cf *corpusFlags) form() report.Form {
 	return report.BothForms
 }
 
-// isDirTarget reports whether -o names a folder.
-func isDirTarget(path string) bool {
-	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(os.PathSeparator)) {
-		return true
-	}
-	fi, err := os.Stat(path)
-	return err == nil && fi.IsDir()
-}
-
 // write renders the report to -o or standard output (parallax's write).
 func (cf *corpusFlags) write(r *report.Report) error {
 	f, err := report.ParseFormat(cf.format)
 	if err != nil {
 		return usageError{err}
 	}
-	if cf.output != "" && isDirTarget(cf.output) || f == "csv" && len(r.Sections) > 1 {
-		if cf.output != "" && !isDirTarget(cf.output) {
+	if cf.output != "" && report.IsDirTarget(cf.output) || f == "csv" && len(r.Sections) > 1 {
+		if cf.output != "" && !report.IsDirTarget(cf.output) {
 			return usagef("-o %q: csv holds one table and this report has %d sections: name a folder (ending in /) for one file per section", cf.output, len(r.Sections))
 		}
 		if cf.output == "" {

@@ -111,8 +111,11 @@ func runBeam(t *testing.T, args ...string) result {
 // sameButRunner says whether the outputs are the same once the tool named
 // in the provenance ("parallax-beam/prism") reads "parallax".
 func sameButRunner(beam, local string) bool {
-	return strings.ReplaceAll(beam, "parallax-beam/prism", "parallax") == local
+	return replaceTool(beam, "parallax-beam/prism") == local
 }
+
+// replaceTool reads parallax for tool in out.
+func replaceTool(out, tool string) string { return strings.ReplaceAll(out, tool, "parallax") }
 
 // firstDiff describes the first line where a and b differ.
 func firstDiff(a, b string) string {

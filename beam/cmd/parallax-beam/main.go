@@ -151,7 +151,8 @@ func runCommand(cmd string, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := pj.cf.options(); err != nil {
+	opt, err := pj.cf.options()
+	if err != nil {
 		return err
 	}
 	if err := flag.CommandLine.Parse(nil); err != nil { // Beam's flags are set: mark them parsed
@@ -165,9 +166,7 @@ func runCommand(cmd string, args []string) error {
 		slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	}
 	p, s := beam.NewPipelineWithRoot()
-	if err := buildPipeline(s, j, in, runnerName()); err != nil {
-		return err
-	}
+	buildPipeline(s, j, in, runnerName(), repeatedRule(opt))
 	pr, err := beamx.RunWithMetrics(context.Background(), p)
 	if err == nil && os.Getenv("PARALLAX_BEAM_METRICS") != "" && pr != nil {
 		printMetrics(pr)

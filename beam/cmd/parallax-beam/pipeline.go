@@ -20,46 +20,30 @@ import (
 	"parallax/analysis/termstats"
 )
 
-// The pipeline (docs/cluster.md):
+// The pipeline (docs/cluster.md). Every input (a file, a folder, or each
+// file a glob matches) is read whole by one worker with parallax's loader,
+// which makes loading's decisions that depend on earlier documents (exact
+// and near duplicates, shared ids, the Index, groups folded by case) as
+// parallax does. With the repeated-line cleaning rule, inputs are read
+// twice, as parallax reads a large corpus twice: no document text crosses
+// a shuffle or is held beyond the one being processed.
 //
-//	inputs ─ load (parallax's loader, one input per element) ─┬─ docs ─┬─ line statistics per group (CombinePerKey) ─╮ side input
-//	                                                          │        └─ clean, segment, count: a terms record per document
-//	                                                          │             └─ Shard per group (CombinePerKey) ─╮
-//	                                                          └─ load report per input ──────────────────────────┤ side inputs
-//	                                                                                removals per rule (Sum) ────┤
-//	                                                   finish (one worker): merge, Freeze, keyness or similarity, write
-//
-// Loading's decisions that depend on every earlier document (exact and
-// near duplicates, shared ids, the dense Index, groups folded by case)
-// are made by parallax's loader within one input; an input is read whole
-// by one worker. Across inputs of a glob, see docs/cluster.md.
+//	inputs ─┬─ scan: each input's repeated-line statistics ─ Combine (sum) ─────────╮ side input
+//	        └─ count: load, clean, segment, count: a terms record per document ──────┴─ CombinePerKey(group): Shard
+//	                  └─ load report per input, removals per rule ─╮                      │
+//	                    finish (one worker): merge the groups' Shards, Freeze, keyness or similarity, write
 
 func init() {
-	beam.RegisterType(reflect.TypeOf((*docRow)(nil)).Elem())
 	beam.RegisterType(reflect.TypeOf((*inputReport)(nil)).Elem())
-	beam.RegisterType(reflect.TypeOf((*loadFn)(nil)).Elem())
-	beam.RegisterType(reflect.TypeOf((*mapFn)(nil)).Elem())
+	beam.RegisterType(reflect.TypeOf((*scanFn)(nil)).Elem())
+	beam.RegisterType(reflect.TypeOf((*countFn)(nil)).Elem())
 	beam.RegisterType(reflect.TypeOf((*lineStatsFn)(nil)).Elem())
 	beam.RegisterType(reflect.TypeOf((*shardFn)(nil)).Elem())
 	beam.RegisterType(reflect.TypeOf((*finishFn)(nil)).Elem())
 	beam.RegisterCoder(reflect.TypeOf((*lineAcc)(nil)).Elem(), encodeLineAcc, decodeLineAcc)
 	beam.RegisterCoder(reflect.TypeOf((*shardAcc)(nil)).Elem(), encodeShardAcc, decodeShardAcc)
 	beam.RegisterFunction(metadataPath)
-	beam.RegisterFunction(keyByGroup)
-}
-
-// docRow is one loaded document crossing from the loader to the stages
-// that use it: its input and position there, and the fields cleaning and
-// counting read.
-type docRow struct {
-	Input                    string // the input (file or folder) it was read from
-	Index                    int    // its position in that input, as the loader numbered it
-	Group, ID, Date          string
-	Title, URL, Text, Origin string
-}
-
-func (d *docRow) document() *corpus.Document {
-	return &corpus.Document{Index: d.Index, ID: d.ID, Group: d.Group, Date: d.Date, Title: d.Title, URL: d.URL, Text: d.Text, Origin: d.Origin}
+	beam.RegisterFunction(sumInt64)
 }
 
 // inputReport is what loading one input gave besides documents: the load
@@ -68,77 +52,75 @@ type inputReport struct {
 	Input  string
 	Report []byte // corpus.LoadReport as JSON
 	Err    string // the loader's error, "" when none
-	Digest []byte // SHA-256 state summed over group, id and text of each document, in order
+	Digest []byte // SHA-256 over group, id and text of each document, in order
 }
 
 // buildPipeline adds the command's pipeline to s.
-func buildPipeline(s beam.Scope, j job, in input, runner string) error {
+func buildPipeline(s beam.Scope, j job, in input, runner string, repeated bool) {
 	var paths beam.PCollection
 	if in.Glob {
 		paths = beam.ParDo(s, metadataPath, fileio.MatchFiles(s, in.Path, fileio.MatchEmptyDisallow()))
 	} else {
 		paths = beam.Create(s, in.Path)
 	}
-	docs, reports := beam.ParDo2(s, &loadFn{Job: j, Sample: in.Sample}, paths)
-	byGroup := beam.ParDo(s, keyByGroup, docs)
-	lineStats := beam.CombinePerKey(s, &lineStatsFn{}, byGroup)
-	records, removed := beam.ParDo2(s, &mapFn{Job: j}, docs, beam.SideInput{Input: lineStats})
+	lineStats := beam.CreateList(s, [][]byte{})
+	if repeated {
+		lineStats = beam.Combine(s, &lineStatsFn{}, beam.ParDo(s, &scanFn{Job: j, Sample: in.Sample}, paths))
+	}
+	records, removed, reports := beam.ParDo3(s, &countFn{Job: j, Sample: in.Sample}, paths, beam.SideInput{Input: lineStats})
 	shards := beam.CombinePerKey(s, &shardFn{}, records)
 	removedByRule := beam.CombinePerKey(s, sumInt64, removed)
 	beam.ParDo0(s, &finishFn{Job: j, Source: in.Name, Runner: runner}, beam.Impulse(s),
 		beam.SideInput{Input: shards}, beam.SideInput{Input: reports}, beam.SideInput{Input: removedByRule})
-	return nil
 }
 
 func sumInt64(a, b int64) int64 { return a + b }
 
-func init() { beam.RegisterFunction(sumInt64) }
-
 func metadataPath(md fileio.FileMetadata) string { return md.Path }
 
-func keyByGroup(d docRow) (string, docRow) { return d.Group, d }
+// load reads one input with parallax's loader, the sample's or the file
+// system's.
+func load(sample, path string, opt corpus.LoadOptions, each func(*corpus.Document) error) (*corpus.LoadReport, error) {
+	if sample != "" {
+		return corpus.Load(parallax.Samples(), path, opt, each)
+	}
+	return corpus.LoadPath(path, opt, each)
+}
 
-// loadFn reads one input with parallax's loader. A loading error (a
-// malformed record without --skip-bad, an unreadable file) is not a failed
-// bundle that a runner would retry: it is reported as data, and the finish
-// step stops the run with it, as parallax would.
-type loadFn struct {
+// jobOptions parses the job into the pipeline options, as parallax makes
+// them from its flags.
+func jobOptions(j job) (analysis.Options, error) {
+	pj, err := j.parse()
+	if err != nil {
+		return analysis.Options{}, err
+	}
+	return pj.cf.options()
+}
+
+// scanFn is the repeated-line rule's first pass over one input: how many
+// documents of each group hold each line, in clean.LineStats' encoding. A
+// loading error is left to countFn, which reports it.
+type scanFn struct {
 	Job    job
 	Sample string // the sample's name when the input is an embedded sample
 }
 
-func (f *loadFn) ProcessElement(ctx context.Context, path string, emit func(docRow), report func(inputReport)) error {
-	pj, err := f.Job.parse()
+func (f *scanFn) ProcessElement(ctx context.Context, path string, emit func([]byte)) error {
+	opt, err := jobOptions(f.Job)
 	if err != nil {
 		return err
 	}
-	opt, err := pj.cf.options()
-	if err != nil {
-		return err
-	}
-	fp := newFingerprint()
-	each := func(d *corpus.Document) error {
-		fp.add(d)
-		emit(docRow{Input: path, Index: d.Index, Group: d.Group, ID: d.ID, Date: d.Date,
-			Title: d.Title, URL: d.URL, Text: d.Text, Origin: d.Origin})
+	stats := clean.NewLineStats()
+	load(f.Sample, path, opt.Load, func(d *corpus.Document) error {
+		stats.Add(d.Group, d.Text)
 		return nil
-	}
-	var rep *corpus.LoadReport
-	if f.Sample != "" {
-		rep, err = corpus.Load(parallax.Samples(), path, opt.Load, each)
-	} else {
-		rep, err = corpus.LoadPath(path, opt.Load, each)
-	}
-	r := inputReport{Input: path, Digest: fp.h.Sum(nil)}
+	})
+	b, err := stats.MarshalBinary()
 	if err != nil {
-		r.Err = err.Error()
+		return err
 	}
-	if rep != nil {
-		if r.Report, err = json.Marshal(rep); err != nil {
-			return err
-		}
-	}
-	report(r)
+	lineBytesCounter.Inc(ctx, int64(len(b)))
+	emit(b)
 	return nil
 }
 
@@ -168,15 +150,19 @@ func decodeLineAcc(b []byte) (lineAcc, error) {
 	return lineAcc{s}, s.UnmarshalBinary(b)
 }
 
-// lineStatsFn sums, per group, how many documents hold each line: the first
-// pass the repeated-line cleaning rule needs.
+// lineStatsFn sums the inputs' line statistics (a sum: any order, any
+// split gives the same bytes).
 type lineStatsFn struct{}
 
 func (lineStatsFn) CreateAccumulator() lineAcc { return lineAcc{clean.NewLineStats()} }
 
-func (lineStatsFn) AddInput(a lineAcc, d docRow) lineAcc {
-	a.S.Add(d.Group, d.Text)
-	return a
+func (lineStatsFn) AddInput(a lineAcc, b []byte) (lineAcc, error) {
+	s := clean.NewLineStats()
+	if err := s.UnmarshalBinary(b); err != nil {
+		return a, err
+	}
+	a.S.Merge(s)
+	return a, nil
 }
 
 func (lineStatsFn) MergeAccumulators(a, b lineAcc) lineAcc {
@@ -186,12 +172,17 @@ func (lineStatsFn) MergeAccumulators(a, b lineAcc) lineAcc {
 
 func (lineStatsFn) ExtractOutput(a lineAcc) ([]byte, error) { return a.S.MarshalBinary() }
 
-// mapFn cleans, segments and counts each document with parallax's code and
-// emits its terms record, keyed by group: the record is a one-document
-// Shard in its byte encoding (terms as strings), so it means the same on
-// every worker. It also emits, per cleaning rule, the lines removed.
-type mapFn struct {
-	Job job
+// countFn reads one input with parallax's loader and cleans, segments and
+// counts each document with parallax's code, emitting its terms record
+// keyed by group: the record is a one-document Shard in its byte encoding
+// (terms as strings), so it means the same on every worker. It also emits
+// the lines each cleaning rule removed, and the input's load report. A
+// loading error (a malformed record without --skip-bad, an unreadable
+// file) is not a failed bundle a runner would retry: it is reported as
+// data, and the finishing step stops the run with it, as parallax would.
+type countFn struct {
+	Job    job
+	Sample string
 
 	opt     analysis.Options
 	ready   bool
@@ -203,48 +194,14 @@ type mapFn struct {
 	toks    []segment.Token
 }
 
-func (f *mapFn) Setup() error {
-	pj, err := f.Job.parse()
-	if err != nil {
-		return err
-	}
-	f.opt, err = pj.cf.options()
-	return err
-}
-
-// vocabDocs is how many documents a mapFn counts with one vocabulary
-// before starting a fresh one: the records carry their terms as strings, so
+// vocabDocs is how many documents a countFn counts with one vocabulary
+// before starting a fresh one: records carry their terms as strings, so
 // ids never leave the worker, and the worker's memory stays bounded.
 const vocabDocs = 20000
 
-func (f *mapFn) freshCounter() {
-	f.vocab = termstats.NewVocabulary()
-	f.counter = termstats.NewCounter(f.opt.Terms, f.vocab, termstats.NewShardIn(f.vocab))
-	f.docs = 0
-}
-
-// init builds the cleaner once, from the merged line statistics.
-func (f *mapFn) init(ctx context.Context, stats func(*string, *[]byte) bool) error {
-	f.ready = true
-	if f.opt.NoClean {
-		return nil
-	}
-	var merged *clean.LineStats
-	if repeatedRule(f.opt) {
-		merged = clean.NewLineStats()
-		var group string
-		var b []byte
-		for stats(&group, &b) {
-			lineBytesCounter.Inc(ctx, int64(len(b)))
-			s := clean.NewLineStats()
-			if err := s.UnmarshalBinary(b); err != nil {
-				return err
-			}
-			merged.Merge(s)
-		}
-	}
+func (f *countFn) Setup() error {
 	var err error
-	f.cleaner, err = clean.New(f.opt.Clean, merged)
+	f.opt, err = jobOptions(f.Job)
 	return err
 }
 
@@ -257,41 +214,88 @@ var (
 	groupsCounter      = beam.NewCounter("parallax", "groups")
 )
 
-func (f *mapFn) ProcessElement(ctx context.Context, d docRow, stats func(*string, *[]byte) bool, emit func(string, []byte), removed func(string, int64)) error {
+// init builds the cleaner once, from the summed line statistics.
+func (f *countFn) init(stats func(*[]byte) bool) error {
+	f.ready = true
+	if f.opt.NoClean {
+		return nil
+	}
+	var merged *clean.LineStats
+	if repeatedRule(f.opt) {
+		merged = clean.NewLineStats()
+		var b []byte
+		for stats(&b) {
+			if err := merged.UnmarshalBinary(b); err != nil {
+				return err
+			}
+		}
+	}
+	var err error
+	f.cleaner, err = clean.New(f.opt.Clean, merged)
+	return err
+}
+
+func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[]byte) bool, emit func(string, []byte), removed func(string, int64), report func(inputReport)) error {
 	if !f.ready {
-		if err := f.init(ctx, stats); err != nil {
+		if err := f.init(stats); err != nil {
 			return err
 		}
 	}
-	if f.counter == nil || f.docs == vocabDocs {
-		f.freshCounter()
+	fp := newFingerprint()
+	rules := map[string]int64{}
+	rep, err := load(f.Sample, path, f.opt.Load, func(d *corpus.Document) error {
+		fp.add(d)
+		b, err := f.process(d, rules)
+		if err != nil {
+			return err
+		}
+		recordsCounter.Inc(ctx, 1)
+		recordBytesCounter.Inc(ctx, int64(len(b)))
+		emit(d.Group, b)
+		return nil
+	})
+	for rule, n := range rules {
+		removed(rule, n)
 	}
-	f.docs++
-	doc := d.document()
-	text := doc.Text
-	if f.cleaner != nil {
-		var rs []clean.Removal
-		text, rs = f.cleaner.Clean(doc)
-		for _, r := range rs {
-			removed(r.Rule, 1)
+	r := inputReport{Input: path, Digest: fp.h.Sum(nil)}
+	if err != nil {
+		r.Err = err.Error()
+	}
+	if rep != nil {
+		var jerr error
+		if r.Report, jerr = json.Marshal(rep); jerr != nil {
+			return jerr
 		}
 	}
-	rec := f.record(doc, text)
-	one := termstats.NewShardIn(f.vocab)
-	one.Add(rec)
-	b, err := one.MarshalBinary()
-	if err != nil {
-		return err
-	}
-	recordsCounter.Inc(ctx, 1)
-	recordBytesCounter.Inc(ctx, int64(len(b)))
-	emit(d.Group, b)
+	report(r)
 	return nil
+}
+
+// process cleans and counts one document into its terms record's bytes,
+// adding the lines cleaning removed to rules.
+func (f *countFn) process(d *corpus.Document, rules map[string]int64) ([]byte, error) {
+	if f.counter == nil || f.docs == vocabDocs {
+		f.vocab = termstats.NewVocabulary()
+		f.counter = termstats.NewCounter(f.opt.Terms, f.vocab, termstats.NewShardIn(f.vocab))
+		f.docs = 0
+	}
+	f.docs++
+	text := d.Text
+	if f.cleaner != nil {
+		var rs []clean.Removal
+		text, rs = f.cleaner.Clean(d)
+		for _, r := range rs {
+			rules[r.Rule]++
+		}
+	}
+	one := termstats.NewShardIn(f.vocab)
+	one.Add(f.record(d, text))
+	return one.MarshalBinary()
 }
 
 // record is the terms record of one document of cleaned text, made as
 // parallax's pipeline makes it (analysis.Run's processor).
-func (f *mapFn) record(d *corpus.Document, text string) *termstats.DocTerms {
+func (f *countFn) record(d *corpus.Document, text string) *termstats.DocTerms {
 	f.sents = segment.Sentences(text, f.sents[:0])
 	r := &termstats.DocTerms{Group: d.Group, Date: d.Date, Sentences: int64(len(f.sents))}
 	f.counter.Document(d.Group, d.Date, len(f.sents))

@@ -384,3 +384,39 @@ func fingerprintOf(out string) string {
 	fp, _, _ := strings.Cut(after, `"`)
 	return fp
 }
+
+// TestGlobDuplicates: a text found again in a later file of a glob (case
+// and white space changed) is dropped, as parallax drops it from the whole
+// corpus; with --keep-duplicates both count it.
+func TestGlobDuplicates(t *testing.T) {
+	dir := t.TempDir()
+	docs := []string{
+		`{"id":"a","outlet":"X","text":"The council voted on the budget on Monday. The mayor said the vote was close."}`,
+		`{"id":"b","outlet":"Y","text":"Protesters gathered outside the council building on Monday evening."}`,
+		`{"id":"c","outlet":"X","text":"The budget passed after a long debate in the council chamber."}`,
+		`{"id":"d","outlet":"Y","text":"THE COUNCIL voted  on the budget on Monday.\nThe mayor said the vote was close."}`,
+		`{"id":"e","outlet":"Y","text":"The mayor said the budget vote was close, and the council agreed."}`,
+	}
+	whole := filepath.Join(dir, "whole.jsonl")
+	os.WriteFile(whole, []byte(strings.Join(docs, "\n")+"\n"), 0o644)
+	parts := filepath.Join(dir, "parts")
+	os.Mkdir(parts, 0o755)
+	os.WriteFile(filepath.Join(parts, "p1.jsonl"), []byte(strings.Join(docs[:2], "\n")+"\n"), 0o644)
+	os.WriteFile(filepath.Join(parts, "p2.jsonl"), []byte(strings.Join(docs[2:], "\n")+"\n"), 0o644)
+	glob := filepath.Join(parts, "p*.jsonl")
+	for _, extra := range [][]string{nil, {"--keep-duplicates"}} {
+		args := append([]string{"--format", "csv", "--top", "0", "--min-count", "1"}, extra...)
+		local := runParallax(t, append([]string{"terms", whole}, args...)...)
+		got := runBeam(t, append([]string{"terms", glob}, args...)...)
+		if local.code != 0 || got.code != 0 {
+			t.Fatalf("%q: parallax %d %q, parallax-beam %d %q", extra, local.code, local.stderr, got.code, got.stderr)
+		}
+		if got.stdout != local.stdout {
+			t.Fatalf("%q: outputs differ at %s", extra, firstDiff(got.stdout, local.stdout))
+		}
+		n := strings.Count(local.stdout, "\nY,voted,")
+		if want := map[bool]int{true: 1, false: 0}[extra != nil]; n != want {
+			t.Fatalf("%q: Y uses 'voted' in %d rows, want %d: the test does not test duplicates", extra, n, want)
+		}
+	}
+}

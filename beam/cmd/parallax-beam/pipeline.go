@@ -42,8 +42,11 @@ func init() {
 	beam.RegisterType(reflect.TypeOf((*finishFn)(nil)).Elem())
 	beam.RegisterCoder(reflect.TypeOf((*lineAcc)(nil)).Elem(), encodeLineAcc, decodeLineAcc)
 	beam.RegisterCoder(reflect.TypeOf((*shardAcc)(nil)).Elem(), encodeShardAcc, decodeShardAcc)
+	beam.RegisterType(reflect.TypeOf((*keysFn)(nil)).Elem())
+	beam.RegisterType(reflect.TypeOf((*docPos)(nil)).Elem())
 	beam.RegisterFunction(metadataPath)
 	beam.RegisterFunction(sumInt64)
+	beam.RegisterFunction(laterCopies)
 }
 
 // inputReport is what loading one input gave besides documents: the load
@@ -63,11 +66,17 @@ func buildPipeline(s beam.Scope, j job, in input, runner string, repeated bool) 
 	} else {
 		paths = beam.Create(s, in.Path)
 	}
+	// Exact duplicates in different files of a glob: every copy after the
+	// first, in (file, record) order.
+	dups := beam.CreateList(s, []docPos{})
+	if in.Glob && !dedupOff(j) {
+		dups = beam.ParDo(s, laterCopies, beam.GroupByKey(s, beam.ParDo(s, &keysFn{Job: j}, paths)))
+	}
 	lineStats := beam.CreateList(s, [][]byte{})
 	if repeated {
-		lineStats = beam.Combine(s, &lineStatsFn{}, beam.ParDo(s, &scanFn{Job: j, Sample: in.Sample}, paths))
+		lineStats = beam.Combine(s, &lineStatsFn{}, beam.ParDo(s, &scanFn{Job: j, Sample: in.Sample}, paths, beam.SideInput{Input: dups}))
 	}
-	records, removed, reports := beam.ParDo3(s, &countFn{Job: j, Sample: in.Sample}, paths, beam.SideInput{Input: lineStats})
+	records, removed, reports := beam.ParDo3(s, &countFn{Job: j, Sample: in.Sample}, paths, beam.SideInput{Input: lineStats}, beam.SideInput{Input: dups})
 	shards := beam.CombinePerKey(s, &shardFn{}, records)
 	removedByRule := beam.CombinePerKey(s, sumInt64, removed)
 	beam.ParDo0(s, &finishFn{Job: j, Source: in.Name, Runner: runner}, beam.Impulse(s),
@@ -97,6 +106,73 @@ func jobOptions(j job) (analysis.Options, error) {
 	return pj.cf.options()
 }
 
+// dedupOff says whether --keep-duplicates was given.
+func dedupOff(j job) bool {
+	opt, err := jobOptions(j)
+	return err == nil && opt.Load.KeepDuplicates
+}
+
+// docPos is where a document was read: its input and its position there.
+// For a dropped copy, First is where its text was first read.
+type docPos struct {
+	Input, Origin, First string
+	Index                int
+}
+
+// keysFn reads one input of a glob and keys each document by its text
+// (corpus.TextKey), for the duplicates across inputs. A loading error is
+// left to countFn, which reports it.
+type keysFn struct{ Job job }
+
+func (f *keysFn) ProcessElement(path string, emit func(uint64, docPos)) error {
+	opt, err := jobOptions(f.Job)
+	if err != nil {
+		return err
+	}
+	corpus.LoadPath(path, opt.Load, func(d *corpus.Document) error {
+		emit(corpus.TextKey(d.Text), docPos{Input: path, Index: d.Index, Origin: d.Origin})
+		return nil
+	})
+	return nil
+}
+
+// laterCopies emits every document holding the same text as an earlier
+// one, earlier meaning in a file of smaller path, or earlier in the same
+// file (which the loader has already dropped, so never here).
+func laterCopies(_ uint64, copies func(*docPos) bool, emit func(docPos)) {
+	var all []docPos
+	var p docPos
+	for copies(&p) {
+		all = append(all, p)
+	}
+	if len(all) < 2 {
+		return
+	}
+	sort.Slice(all, func(a, b int) bool {
+		if all[a].Input != all[b].Input {
+			return all[a].Input < all[b].Input
+		}
+		return all[a].Index < all[b].Index
+	})
+	for _, c := range all[1:] {
+		c.First = all[0].Origin
+		emit(c)
+	}
+}
+
+// droppedSet reads the dropped copies of one input: index → where the text
+// was first read.
+func droppedSet(path string, dups func(*docPos) bool) map[int]string {
+	m := map[int]string{}
+	var p docPos
+	for dups(&p) {
+		if p.Input == path {
+			m[p.Index] = p.First
+		}
+	}
+	return m
+}
+
 // scanFn is the repeated-line rule's first pass over one input: how many
 // documents of each group hold each line, in clean.LineStats' encoding. A
 // loading error is left to countFn, which reports it.
@@ -105,13 +181,17 @@ type scanFn struct {
 	Sample string // the sample's name when the input is an embedded sample
 }
 
-func (f *scanFn) ProcessElement(ctx context.Context, path string, emit func([]byte)) error {
+func (f *scanFn) ProcessElement(ctx context.Context, path string, dups func(*docPos) bool, emit func([]byte)) error {
 	opt, err := jobOptions(f.Job)
 	if err != nil {
 		return err
 	}
+	dropped := droppedSet(path, dups)
 	stats := clean.NewLineStats()
 	load(f.Sample, path, opt.Load, func(d *corpus.Document) error {
+		if _, ok := dropped[d.Index]; ok {
+			return nil
+		}
 		stats.Add(d.Group, d.Text)
 		return nil
 	})
@@ -235,15 +315,22 @@ func (f *countFn) init(stats func(*[]byte) bool) error {
 	return err
 }
 
-func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[]byte) bool, emit func(string, []byte), removed func(string, int64), report func(inputReport)) error {
+func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[]byte) bool, dups func(*docPos) bool, emit func(string, []byte), removed func(string, int64), report func(inputReport)) error {
 	if !f.ready {
 		if err := f.init(stats); err != nil {
 			return err
 		}
 	}
+	dropped := droppedSet(path, dups)
+	var skips []corpus.Skip
 	fp := newFingerprint()
 	rules := map[string]int64{}
 	rep, err := load(f.Sample, path, f.opt.Load, func(d *corpus.Document) error {
+		if first, ok := dropped[d.Index]; ok {
+			// The loader's words for a duplicate it finds itself.
+			skips = append(skips, corpus.Skip{Origin: d.Origin, Reason: "duplicate: same text as " + first})
+			return nil
+		}
 		fp.add(d)
 		b, err := f.process(d, rules)
 		if err != nil {
@@ -262,6 +349,8 @@ func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[
 		r.Err = err.Error()
 	}
 	if rep != nil {
+		rep.Loaded -= len(skips)
+		rep.Skipped = append(rep.Skipped, skips...)
 		var jerr error
 		if r.Report, jerr = json.Marshal(rep); jerr != nil {
 			return jerr

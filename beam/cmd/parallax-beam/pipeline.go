@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/binary"
 	"encoding/json"
-	"hash"
 	"reflect"
 	"sort"
 
@@ -204,21 +201,6 @@ func (f *scanFn) ProcessElement(ctx context.Context, path string, dups func(*doc
 	return nil
 }
 
-// fingerprint hashes what was loaded, in order, with lengths so that field
-// boundaries cannot be confused: parallax's definition (analysis.Run).
-type fingerprint struct{ h hash.Hash }
-
-func newFingerprint() *fingerprint { return &fingerprint{h: sha256.New()} }
-
-func (f *fingerprint) add(d *corpus.Document) {
-	var n [8]byte
-	for _, s := range []string{d.Group, d.ID, d.Text} {
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		f.h.Write(n[:])
-		f.h.Write([]byte(s))
-	}
-}
-
 // lineAcc accumulates the repeated-line rule's statistics; its coder is
 // clean.LineStats' byte encoding.
 type lineAcc struct{ S *clean.LineStats }
@@ -323,7 +305,7 @@ func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[
 	}
 	dropped := droppedSet(path, dups)
 	var skips []corpus.Skip
-	fp := newFingerprint()
+	fp := analysis.NewFingerprint()
 	rules := map[string]int64{}
 	rep, err := load(f.Sample, path, f.opt.Load, func(d *corpus.Document) error {
 		if first, ok := dropped[d.Index]; ok {
@@ -331,7 +313,7 @@ func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[
 			skips = append(skips, corpus.Skip{Origin: d.Origin, Reason: "duplicate: same text as " + first})
 			return nil
 		}
-		fp.add(d)
+		fp.Add(d)
 		b, err := f.process(d, rules)
 		if err != nil {
 			return err
@@ -344,7 +326,7 @@ func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[
 	for rule, n := range rules {
 		removed(rule, n)
 	}
-	r := inputReport{Input: path, Digest: fp.h.Sum(nil)}
+	r := inputReport{Input: path, Digest: fp.Digest()}
 	if err != nil {
 		r.Err = err.Error()
 	}

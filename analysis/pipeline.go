@@ -1,14 +1,9 @@
 package analysis
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
-	"hash"
 	"runtime"
 	"sort"
 	"sync"
-	"unsafe"
 
 	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
@@ -103,9 +98,9 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 		}(outs[i])
 	}
 
-	fp := newFingerprint()
+	fp := NewFingerprint()
 	emit := func(d *corpus.Document) error {
-		fp.add(d)
+		fp.Add(d)
 		prog.doc()
 		docs <- d
 		return nil
@@ -134,7 +129,7 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.Load = rep
-	res.Fingerprint = fp.sum()
+	res.Fingerprint = fp.String()
 
 	all := outs[0]
 	for _, o := range outs[1:] {
@@ -325,20 +320,3 @@ func buildDocVectors(vecs []docVec, remap []int32) *termstats.DocVectors {
 	}
 	return dv
 }
-
-// fingerprint hashes what was loaded, in order, with lengths so that field
-// boundaries cannot be confused.
-type fingerprint struct{ h hash.Hash }
-
-func newFingerprint() *fingerprint { return &fingerprint{h: sha256.New()} }
-
-func (f *fingerprint) add(d *corpus.Document) {
-	var n [8]byte
-	for _, s := range []string{d.Group, d.ID, d.Text} {
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		f.h.Write(n[:])
-		f.h.Write(unsafe.Slice(unsafe.StringData(s), len(s))) // read only: no copy of the text
-	}
-}
-
-func (f *fingerprint) sum() string { return hex.EncodeToString(f.h.Sum(nil))[:16] }

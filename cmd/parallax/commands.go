@@ -1,12 +1,9 @@
 package main
 
 import (
-	"encoding/csv"
 	"flag"
 	"fmt"
-	"os"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -277,7 +274,7 @@ func runTerms(c *command, args []string, e *env) error {
 	}
 	if *rank != "logodds" {
 		if *dtm != "" {
-			if err := writeDTM(*dtm, res.Table); err != nil {
+			if err := report.WriteDTM(*dtm, res.Table); err != nil {
 				return err
 			}
 		}
@@ -295,7 +292,7 @@ func runTerms(c *command, args []string, e *env) error {
 		return err
 	}
 	if *dtm != "" {
-		if err := writeDTM(*dtm, res.Table); err != nil {
+		if err := report.WriteDTM(*dtm, res.Table); err != nil {
 			return err
 		}
 	}
@@ -314,31 +311,6 @@ func countLines(text string) int {
 		n++
 	}
 	return n
-}
-
-// writeDTM writes the raw group × term counts, long format, sorted by group
-// then term: what every measure is computed from. docs is the number of the
-// group's documents containing the term, from which corpus document
-// frequency (Σ over groups) and so idf follow.
-func writeDTM(path string, t *termstats.TermTable) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	w := csv.NewWriter(f)
-	w.Write([]string{"group", "term", "count", "docs"})
-	for g, name := range t.Groups {
-		c, df := t.Count[g], t.DocFreq[g] // same ids, same order
-		for i, id := range c.IDs {
-			w.Write([]string{name, t.Terms[id], strconv.FormatInt(c.Counts[i], 10), strconv.FormatInt(df.Counts[i], 10)})
-		}
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		f.Close()
-		return fmt.Errorf("writing %s: %v", path, err)
-	}
-	return f.Close()
 }
 
 func runSimilarity(c *command, args []string, e *env) error {
@@ -396,39 +368,9 @@ func runSimilarity(c *command, args []string, e *env) error {
 	if len(sections) > 1 && (cf.format == "csv" || cf.format == "json") {
 		// The tidy tables share their columns, measure among them: one long
 		// table holds every measure.
-		sections = []report.Section{combineTidy(sections)}
+		sections = []report.Section{report.CombineTidy(sections)}
 	}
 	return cf.write(e, &report.Report{Provenance: provenance(c.name, fs, res), Sections: sections})
-}
-
-// combineTidy concatenates the tidy tables of sections that share their
-// columns into one section.
-func combineTidy(sections []report.Section) report.Section {
-	tidy := func(s report.Section) *report.Table {
-		if s.Tidy != nil {
-			return s.Tidy
-		}
-		return s.Display
-	}
-	first := tidy(sections[0])
-	all := &report.Table{Name: first.Name, Title: first.Title, Columns: first.Columns}
-	var parts []*report.Table
-	for _, s := range sections {
-		t := tidy(s)
-		parts = append(parts, t)
-		all.Notes = append(all.Notes, t.Notes[0])
-	}
-	all.RowSeq = func(yield func([]report.Value) bool) {
-		for _, t := range parts {
-			for row := range t.AllRows() {
-				if !yield(row) {
-					return
-				}
-			}
-		}
-	}
-	all.Notes = append(all.Notes, first.Notes[1:]...)
-	return report.Section{Display: all}
 }
 
 func runKWIC(c *command, args []string, e *env) error {

@@ -474,16 +474,6 @@ func (cf *corpusFlags) form() report.Form {
 	return report.BothForms
 }
 
-// isDirTarget reports whether -o names a folder: one that exists, or a path
-// ending in a slash.
-func isDirTarget(path string) bool {
-	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(os.PathSeparator)) {
-		return true
-	}
-	fi, err := os.Stat(path)
-	return err == nil && fi.IsDir()
-}
-
 // write renders the report to -o or standard output, once the progress
 // line, if any, is cleared.
 func (cf *corpusFlags) write(e *env, r *report.Report) error {
@@ -496,8 +486,8 @@ func (cf *corpusFlags) write(e *env, r *report.Report) error {
 	if err != nil {
 		return usageError{err}
 	}
-	if cf.output != "" && isDirTarget(cf.output) || f == "csv" && len(r.Sections) > 1 {
-		if cf.output != "" && !isDirTarget(cf.output) {
+	if cf.output != "" && report.IsDirTarget(cf.output) || f == "csv" && len(r.Sections) > 1 {
+		if cf.output != "" && !report.IsDirTarget(cf.output) {
 			return usagef("-o %q: csv holds one table and this report has %d sections: name a folder (ending in /) for one file per section", cf.output, len(r.Sections))
 		}
 		if cf.output == "" {

@@ -47,7 +47,7 @@ func runReport(c *command, args []string, e *env) error {
 	if out == "" {
 		return usagef("report: -o needs a file name (or - for standard output)")
 	}
-	if out != "-" && isDirTarget(out) {
+	if out != "-" && report.IsDirTarget(out) {
 		return usagef("report: -o %q is a folder: the report is one file, name it (e.g. -o %s)", out, defaultReportFile)
 	}
 	// The pipeline computes the tables compare prints on a terminal; the

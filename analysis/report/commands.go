@@ -1,0 +1,79 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"parallax/analysis/termstats"
+)
+
+// Helpers the commands share: parallax and parallax-beam write the same
+// files from the same results.
+
+// CombineTidy concatenates the tidy tables of sections that share their
+// columns into one section.
+func CombineTidy(sections []Section) Section {
+	tidy := func(s Section) *Table {
+		if s.Tidy != nil {
+			return s.Tidy
+		}
+		return s.Display
+	}
+	first := tidy(sections[0])
+	all := &Table{Name: first.Name, Title: first.Title, Columns: first.Columns}
+	var parts []*Table
+	for _, s := range sections {
+		t := tidy(s)
+		parts = append(parts, t)
+		all.Notes = append(all.Notes, t.Notes[0])
+	}
+	all.RowSeq = func(yield func([]Value) bool) {
+		for _, t := range parts {
+			for row := range t.AllRows() {
+				if !yield(row) {
+					return
+				}
+			}
+		}
+	}
+	all.Notes = append(all.Notes, first.Notes[1:]...)
+	return Section{Display: all}
+}
+
+// WriteDTM writes the raw group × term counts, long format, sorted by group
+// then term: what every measure is computed from. docs is the number of the
+// group's documents containing the term, from which corpus document
+// frequency (Σ over groups) and so idf follow.
+func WriteDTM(path string, t *termstats.TermTable) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(f)
+	w.Write([]string{"group", "term", "count", "docs"})
+	for g, name := range t.Groups {
+		c, df := t.Count[g], t.DocFreq[g] // same ids, same order
+		for i, id := range c.IDs {
+			w.Write([]string{name, t.Terms[id], strconv.FormatInt(c.Counts[i], 10), strconv.FormatInt(df.Counts[i], 10)})
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %v", path, err)
+	}
+	return f.Close()
+}
+
+// IsDirTarget reports whether -o names a folder: one that exists, or a path
+// ending in a slash.
+func IsDirTarget(path string) bool {
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(os.PathSeparator)) {
+		return true
+	}
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}

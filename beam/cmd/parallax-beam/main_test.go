@@ -1,0 +1,422 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"parallax"
+)
+
+// The tests run parallax-beam's pipeline on prism in this process and
+// compare every byte it writes with what parallax writes for the same
+// flags, parallax being built from this checkout. The one difference
+// allowed is the provenance's tool, which names the runner.
+
+var (
+	parallaxBin string // parallax built from the checkout
+	corpora     string // the embedded samples written out as files
+)
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "parallax-beam-test")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := func() int {
+		defer os.RemoveAll(dir)
+		parallaxBin = filepath.Join(dir, "parallax")
+		build := exec.Command("go", "build", "-buildvcs=false", "-o", parallaxBin, "./cmd/parallax")
+		build.Dir = filepath.Join("..", "..", "..")
+		if out, err := build.CombinedOutput(); err != nil {
+			fmt.Fprintf(os.Stderr, "building parallax: %v\n%s", err, out)
+			return 1
+		}
+		corpora = filepath.Join(dir, "corpora")
+		if err := writeSamples(corpora); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		return m.Run()
+	}()
+	os.Exit(code)
+}
+
+// writeSamples copies the embedded samples to dir: dir/karabakh/ (a folder
+// with a manifest) and dir/allsides/articles.jsonl.gz.
+func writeSamples(dir string) error {
+	for _, name := range parallax.SampleNames() {
+		s, _ := parallax.LookupSample(name)
+		err := fs.WalkDir(parallax.Samples(), s.Path, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(parallax.Samples(), p)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel("testdata", p)
+			to := filepath.Join(dir, rel)
+			if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(to, b, 0o644)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// result is what a run wrote and its exit status.
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func runParallax(t *testing.T, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	c := exec.Command(parallaxBin, args...)
+	c.Stdout, c.Stderr = &out, &errb
+	err := c.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{out.String(), errb.String(), code}
+}
+
+// runBeam runs parallax-beam in this process, on prism in-process.
+func runBeam(t *testing.T, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	stdout, stderr = &out, &errb
+	defer func() { stdout, stderr = os.Stdout, os.Stderr }()
+	code := run(args)
+	return result{out.String(), errb.String(), code}
+}
+
+// sameButRunner says whether the outputs are the same once the tool named
+// in the provenance ("parallax-beam/prism") reads "parallax".
+func sameButRunner(beam, local string) bool {
+	return replaceTool(beam, "parallax-beam/prism") == local
+}
+
+// replaceTool reads parallax for tool in out.
+func replaceTool(out, tool string) string { return strings.ReplaceAll(out, tool, "parallax") }
+
+// firstDiff describes the first line where a and b differ.
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			return fmt.Sprintf("line %d:\nbeam:     %q\nparallax: %q", i+1, x, y)
+		}
+	}
+	return "no difference"
+}
+
+// TestSameOutput: on both samples, read from files and from the embedded
+// copies, parallax-beam writes what parallax writes.
+func TestSameOutput(t *testing.T) {
+	allsides := filepath.Join(corpora, "allsides-middle-east", "articles.jsonl.gz")
+	karabakh := filepath.Join(corpora, "karabakh")
+	cases := [][]string{
+		{"terms", "--sample", "allsides-middle-east", "--format", "csv", "--top", "50"},
+		{"terms", allsides, "--format", "json", "--correction", "yates", "--prior-scale", "500"},
+		{"terms", allsides, "--target", "Fox News", "--vs", "CNN (Web News)", "--format", "markdown"},
+		{"terms", allsides, "--format", "csv", "--ngrams", "2", "--stem", "--correction", "williams"},
+		{"terms", allsides, "--rank", "tfidf", "--format", "markdown", "--clean-off", "repeated-line"},
+		{"terms", allsides, "--no-clean", "--width", "120"},
+		{"similarity", allsides, "--format", "csv", "--measure", "cosine-tfidf,jsd"},
+		{"similarity", "--sample", "allsides-middle-east", "--measure", "cosine-freq"},
+		{"terms", "--width", "100"},
+		{"terms", karabakh, "--format", "csv", "--top", "0", "--zeros"},
+		{"terms", karabakh, "--rank", "count", "--top", "15", "--format", "latex"},
+		{"similarity", karabakh, "--format", "json", "--measure", "cosine-tfidf,jsd"},
+	}
+	for _, args := range cases {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			local := runParallax(t, args...)
+			if local.code != 0 {
+				t.Fatalf("parallax failed (%d): %s", local.code, local.stderr)
+			}
+			got := runBeam(t, args...)
+			if got.code != 0 {
+				t.Fatalf("parallax-beam failed (%d): %s", got.code, got.stderr)
+			}
+			if !sameButRunner(got.stdout, local.stdout) {
+				t.Fatalf("outputs differ at %s", firstDiff(got.stdout, local.stdout))
+			}
+			if strings.Contains(local.stdout, "parallax 0.1.0") && !strings.Contains(got.stdout, "parallax-beam/prism") {
+				t.Fatal("the provenance does not name the runner")
+			}
+		})
+	}
+}
+
+// TestSameOutputDir: with -o DIR, the same files with the same bytes.
+func TestSameOutputDir(t *testing.T) {
+	dir := t.TempDir()
+	// The same paths for both runs (the --dtm path is in the provenance).
+	out, dtm := filepath.Join(dir, "out")+"/", filepath.Join(dir, "dtm.csv")
+	args := []string{"terms", "--sample", "allsides-middle-east", "--format", "csv", "--dtm", dtm, "-o", out}
+	run := func(name string, f func(*testing.T, ...string) result) map[string]string {
+		if err := os.RemoveAll(out); err != nil {
+			t.Fatal(err)
+		}
+		if r := f(t, args...); r.code != 0 {
+			t.Fatalf("%s failed (%d): %s", name, r.code, r.stderr)
+		}
+		files := map[string]string{}
+		entries, err := os.ReadDir(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			b, err := os.ReadFile(filepath.Join(out, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[e.Name()] = string(b)
+		}
+		b, err := os.ReadFile(dtm)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files["DTM"] = string(b)
+		return files
+	}
+	local, got := run("parallax", runParallax), run("beam", runBeam)
+	if len(local) < 3 || len(got) != len(local) {
+		t.Fatalf("parallax wrote %d files, parallax-beam %d", len(local), len(got))
+	}
+	for name, want := range local {
+		if !sameButRunner(got[name], want) {
+			t.Errorf("%s differs at %s", name, firstDiff(got[name], want))
+		}
+	}
+}
+
+// TestBadInput: a malformed record stops parallax-beam with parallax's
+// error, naming file and line, and exit status; with --skip-bad both count
+// the skip and give the same output.
+func TestBadInput(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bad.jsonl")
+	lines := []string{
+		`{"id":"a","outlet":"X","text":"The council voted on the budget on Monday."}`,
+		`{"id":"b","outlet":"Y","text":"Protesters gathered outside the council building."}`,
+		`{"id":"c","outlet":"X","text":"unterminated`,
+		`{"id":"d","outlet":"Y","text":"The budget passed after a long debate in the council."}`,
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	local := runParallax(t, "terms", path)
+	got := runBeam(t, "terms", path)
+	if local.code != 1 || !strings.Contains(local.stderr, "bad.jsonl:3") {
+		t.Fatalf("parallax: status %d, %q: the test expects an error naming line 3", local.code, local.stderr)
+	}
+	if got.code != local.code || got.stderr != local.stderr || got.stdout != "" {
+		t.Fatalf("parallax-beam: status %d, stderr %q, stdout %q; parallax: status %d, %q", got.code, got.stderr, got.stdout, local.code, local.stderr)
+	}
+	local = runParallax(t, "terms", path, "--skip-bad", "--min-count", "1", "--format", "csv")
+	got = runBeam(t, "terms", path, "--skip-bad", "--min-count", "1", "--format", "csv")
+	if local.code != 0 || got.code != 0 || got.stdout != local.stdout || got.stdout == "" {
+		t.Fatalf("--skip-bad: parallax %d %q, parallax-beam %d %q", local.code, local.stderr, got.code, got.stderr)
+	}
+}
+
+// TestUsageErrors: mistakes in the command line are found before the
+// pipeline is built, with parallax's words and exit status 2.
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"terms", "--rank", "median"},
+		{"terms", "--top", "-1"},
+		{"similarity", "--measure", "euclid"},
+		{"terms", "--format", "pdf"},
+		{"terms", "--sample", "nowhere"},
+		{"terms", "--target", "Nobody", "--sample", "allsides-middle-east"},
+		{"terms", "--no-such-flag"},
+	} {
+		local := runParallax(t, args...)
+		got := runBeam(t, args...)
+		if local.code != 2 || got.code != 2 || strings.Replace(local.stderr, "'parallax ", "'parallax-beam ", 1) != got.stderr {
+			t.Errorf("%q: parallax %d %q, parallax-beam %d %q", args, local.code, local.stderr, got.code, got.stderr)
+		}
+	}
+}
+
+// TestFlagsMatch: terms and similarity have parallax's flags, with the same
+// defaults and help, but for those listed in notYet.
+func TestFlagsMatch(t *testing.T) {
+	for _, cmd := range []string{"terms", "similarity"} {
+		help := runParallax(t, cmd, "-h").stdout
+		_, want, ok := strings.Cut(help, "\nflags:\n")
+		if !ok {
+			t.Fatalf("parallax %s -h: no flags section in %q", cmd, help)
+		}
+		var kept []string
+		skip := false
+		for _, line := range strings.SplitAfter(want, "\n") {
+			if strings.HasPrefix(line, "  -") {
+				name, _, _ := strings.Cut(strings.TrimPrefix(line, "  -"), " ")
+				skip = notYet[strings.TrimSpace(name)]
+			}
+			if !skip {
+				kept = append(kept, line)
+			}
+		}
+		var pj parsedJob
+		fs, err := commandFlags(cmd, &pj)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		fs.SetOutput(&got)
+		fs.PrintDefaults()
+		if got.String() != strings.Join(kept, "") {
+			t.Errorf("%s: flags differ at %s", cmd, firstDiff(got.String(), strings.Join(kept, "")))
+		}
+		if !strings.Contains(runBeamHelp(t, cmd), "-environment_type") {
+			t.Errorf("%s -h does not list Beam's pipeline flags", cmd)
+		}
+	}
+}
+
+func runBeamHelp(t *testing.T, cmd string) string {
+	r := runBeam(t, cmd, "-h")
+	if r.code != 0 {
+		t.Fatalf("%s -h: status %d", cmd, r.code)
+	}
+	return r.stdout
+}
+
+// TestGlob: a corpus split into files (one of them gzipped) and read
+// through a glob, each file by its own worker, gives the tables parallax
+// gives for the whole (the sample has no duplicate across the parts,
+// which a glob does not remove yet: docs/cluster.md).
+func TestGlob(t *testing.T) {
+	raw, err := fs.ReadFile(parallax.Samples(), "testdata/allsides-middle-east/articles.jsonl.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(strings.TrimSuffix(string(text), "\n"), "\n")
+	dir := t.TempDir()
+	whole := filepath.Join(dir, "whole.jsonl")
+	if err := os.WriteFile(whole, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	parts := filepath.Join(dir, "parts")
+	os.Mkdir(parts, 0o755)
+	third := len(lines) / 3
+	chunks := [][]string{lines[:third], lines[third : 2*third], lines[2*third:]}
+	for i, c := range chunks {
+		body := []byte(strings.Join(c, ""))
+		name := filepath.Join(parts, fmt.Sprintf("part-%d.jsonl", i))
+		if i == 1 {
+			var b bytes.Buffer
+			zw := gzip.NewWriter(&b)
+			zw.Write(body)
+			zw.Close()
+			body, name = b.Bytes(), name+".gz"
+		}
+		if err := os.WriteFile(name, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{
+		{"terms", "--format", "csv", "--top", "0"},
+		{"similarity", "--format", "csv", "--measure", "cosine-tfidf,jsd"},
+	} {
+		local := runParallax(t, append([]string{args[0], whole}, args[1:]...)...)
+		got := runBeam(t, append([]string{args[0], filepath.Join(parts, "part-*.jsonl*")}, args[1:]...)...)
+		if local.code != 0 || got.code != 0 {
+			t.Fatalf("%q: parallax %d %q, parallax-beam %d %q", args, local.code, local.stderr, got.code, got.stderr)
+		}
+		if got.stdout != local.stdout {
+			t.Fatalf("%q: outputs differ at %s", args, firstDiff(got.stdout, local.stdout))
+		}
+	}
+	// The provenance names the glob, and the fingerprint is the digest of
+	// the parts' digests: not the whole file's.
+	local := runParallax(t, "terms", whole, "--format", "json", "--top", "1")
+	got := runBeam(t, "terms", filepath.Join(parts, "part-*.jsonl*"), "--format", "json", "--top", "1")
+	if !strings.Contains(got.stdout, `"corpus": "`+filepath.ToSlash(filepath.Join(parts, "part-*.jsonl*"))+`"`) || !strings.Contains(got.stdout, `"documents": 859`) {
+		t.Fatalf("provenance of the glob run:\n%.600s", got.stdout)
+	}
+	if fingerprintOf(got.stdout) == fingerprintOf(local.stdout) || fingerprintOf(got.stdout) == "" {
+		t.Fatal("the glob run has the whole file's fingerprint, or none")
+	}
+}
+
+func fingerprintOf(out string) string {
+	_, after, _ := strings.Cut(out, `"fingerprint": "`)
+	fp, _, _ := strings.Cut(after, `"`)
+	return fp
+}
+
+// TestGlobDuplicates: a text found again in a later file of a glob (case
+// and white space changed) is dropped, as parallax drops it from the whole
+// corpus; with --keep-duplicates both count it.
+func TestGlobDuplicates(t *testing.T) {
+	dir := t.TempDir()
+	docs := []string{
+		`{"id":"a","outlet":"X","text":"The council voted on the budget on Monday. The mayor said the vote was close."}`,
+		`{"id":"b","outlet":"Y","text":"Protesters gathered outside the council building on Monday evening."}`,
+		`{"id":"c","outlet":"X","text":"The budget passed after a long debate in the council chamber."}`,
+		`{"id":"d","outlet":"Y","text":"THE COUNCIL voted  on the budget on Monday.\nThe mayor said the vote was close."}`,
+		`{"id":"e","outlet":"Y","text":"The mayor said the budget vote was close, and the council agreed."}`,
+	}
+	whole := filepath.Join(dir, "whole.jsonl")
+	os.WriteFile(whole, []byte(strings.Join(docs, "\n")+"\n"), 0o644)
+	parts := filepath.Join(dir, "parts")
+	os.Mkdir(parts, 0o755)
+	os.WriteFile(filepath.Join(parts, "p1.jsonl"), []byte(strings.Join(docs[:2], "\n")+"\n"), 0o644)
+	os.WriteFile(filepath.Join(parts, "p2.jsonl"), []byte(strings.Join(docs[2:], "\n")+"\n"), 0o644)
+	glob := filepath.Join(parts, "p*.jsonl")
+	for _, extra := range [][]string{nil, {"--keep-duplicates"}} {
+		args := append([]string{"--format", "csv", "--top", "0", "--min-count", "1"}, extra...)
+		local := runParallax(t, append([]string{"terms", whole}, args...)...)
+		got := runBeam(t, append([]string{"terms", glob}, args...)...)
+		if local.code != 0 || got.code != 0 {
+			t.Fatalf("%q: parallax %d %q, parallax-beam %d %q", extra, local.code, local.stderr, got.code, got.stderr)
+		}
+		if got.stdout != local.stdout {
+			t.Fatalf("%q: outputs differ at %s", extra, firstDiff(got.stdout, local.stdout))
+		}
+		n := strings.Count(local.stdout, "\nY,voted,")
+		if want := map[bool]int{true: 1, false: 0}[extra != nil]; n != want {
+			t.Fatalf("%q: Y uses 'voted' in %d rows, want %d: the test does not test duplicates", extra, n, want)
+		}
+	}
+}

@@ -250,6 +250,7 @@ type countFn struct {
 	ready   bool
 	cleaner *clean.Cleaner
 	vocab   *termstats.Vocabulary
+	tk      *segment.Tokenizer // interns token norms for the counter, renewed with vocab
 	counter *termstats.Counter
 	docs    int // documents counted with vocab
 	sents   []segment.Span
@@ -347,7 +348,8 @@ func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[
 func (f *countFn) process(d *corpus.Document, rules map[string]int64) ([]byte, error) {
 	if f.counter == nil || f.docs == vocabDocs {
 		f.vocab = termstats.NewVocabulary()
-		f.counter = termstats.NewCounter(f.opt.Terms, f.vocab, termstats.NewShardIn(f.vocab))
+		f.tk = segment.NewTokenizer(segment.NewNorms())
+		f.counter = termstats.NewCounter(f.opt.Terms, f.vocab, termstats.NewShardIn(f.vocab), f.tk)
 		f.docs = 0
 	}
 	f.docs++
@@ -371,7 +373,7 @@ func (f *countFn) record(d *corpus.Document, text string) *termstats.DocTerms {
 	r := &termstats.DocTerms{Group: d.Group, Date: d.Date, Sentences: int64(len(f.sents))}
 	f.counter.Document(d.Group, d.Date, len(f.sents))
 	for _, s := range f.sents {
-		f.toks = segment.Tokenize(text[s.Start:s.End], f.toks[:0])
+		f.toks = f.tk.Tokenize(text[s.Start:s.End], f.toks[:0])
 		r.Words += int64(len(f.toks) - segment.CountNonWords(f.toks))
 		f.counter.Sentence(text[s.Start:s.End], f.toks)
 	}

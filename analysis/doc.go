@@ -3,8 +3,13 @@
 // together: Run reads a corpus once (twice for the repeated-line cleaning
 // rule), cleans, segments and counts every document in parallel, hands each
 // to the collectors' Visit, and merges the per-worker sums; Progress counts
-// what it has read. Each stage is a package of its own, listed in the order
-// the data flows:
+// what it has read. Every analysis has one shape, map → combine → finish
+// (docs/architecture.md): a document becomes a compact record per
+// collector (Map); per-group accumulators add records and merge in any
+// order, and encode to bytes so that a shuffle can carry them (Add, Merge,
+// MarshalBinary); the statistics come from merged accumulators (Freeze,
+// Summarize, Finish). Each stage is a package of its own, listed in the
+// order the data flows:
 //
 //   - corpus: reads folders, manifests, JSON Lines, JSON arrays, CSV, gzip
 //     and standard input into Documents and a LoadReport.

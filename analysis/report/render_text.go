@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -166,9 +167,15 @@ func writeTextSection(w *bufio.Writer, t *Table, width int) error {
 		// A matrix (numbers after the key columns) splits into blocks of
 		// columns; a row of text split across blocks would not read.
 		blocks = splitColumns(g, k, width)
+		// cutToFit cuts the cells of a block that fits: the records, if
+		// a later block does not, show the cells as they were.
+		uncut := make([][]string, len(g.cells))
+		for i, line := range g.cells {
+			uncut[i] = slices.Clone(line)
+		}
 		for _, cols := range blocks {
 			if !g.numeric(k) || !g.cutToFit(t, width, cols) {
-				writeRecords(w, t, names, width)
+				writeRecords(w, t, g, uncut, names, width)
 				writeTextNotes(w, t.Notes, nil, width)
 				return nil
 			}
@@ -190,32 +197,33 @@ func writeTextSection(w *bufio.Writer, t *Table, width int) error {
 	return nil
 }
 
-// writeRecords writes each row of t as a record, like psql's expanded
+// writeRecords writes each row of t (its cells as the grid g formatted
+// them, before any cut) as a record, like psql's expanded
 // display: a "-[ RECORD n ]" line, then one "field: value" line per column,
 // the names padded to line up. A value too long for its line is cut as the
 // table would cut it (Table.Cut), or, when the column must not be cut or is
 // not text, wrapped onto lines indented under it.
-func writeRecords(w *bufio.Writer, t *Table, names []string, width int) {
+func writeRecords(w *bufio.Writer, t *Table, g *textGrid, cells [][]string, names []string, width int) {
 	nameW := 0
 	for _, n := range names {
 		nameW = max(nameW, displayWidth(n))
 	}
 	nameW = min(nameW, width/3) // a long name wraps rather than leave no room
 	valueW := width - nameW - 2
-	for i, row := range t.Rows {
+	for i, row := range cells {
 		head := fmt.Sprintf("-[ RECORD %d ]", i+1)
 		w.WriteString(head)
 		w.WriteString(strings.Repeat("-", max(0, min(width, 24)-displayWidth(head))))
 		w.WriteByte('\n')
-		for j, v := range row {
+		for j, cell := range row {
 			label := names[j]
 			if displayWidth(label) > nameW {
 				label = cutText(label, nameW, false)
 			}
 			field := label + strings.Repeat(" ", nameW-displayWidth(label)) + ":"
-			text := printable(textValue(v))
+			text := printable(cell)
 			lines := []string{text}
-			if cut := t.Cut[t.Columns[j]]; v.Kind == KindString && cut != CutNever {
+			if cut := t.Cut[t.Columns[j]]; g.isStr(i, j) && cut != CutNever {
 				lines[0] = cutText(text, valueW, cut == CutLeft)
 			} else {
 				lines = wrapText(text, valueW)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"parallax"
 	"parallax/analysis/termstats"
 )
 
@@ -76,4 +77,37 @@ func IsDirTarget(path string) bool {
 	}
 	fi, err := os.Stat(path)
 	return err == nil && fi.IsDir()
+}
+
+// EffectiveOptions replaces, in the options a provenance records, the
+// defaults that stand for another value by the value the run used: "auto"
+// lexicons by the pack of the sample read (or none), --sample by the sample
+// read (and no --sample when a corpus was read from source, the name the
+// run's corpus goes by: "sample:NAME" or a path; "" when nothing was read).
+// --width shapes only text tables: it is recorded with --format table
+// alone.
+func EffectiveOptions(opts map[string]string, source string, read bool) {
+	if f, ok := opts["format"]; ok && f != "table" {
+		delete(opts, "width")
+	}
+	if !read {
+		return
+	}
+	sample, fromSample := strings.CutPrefix(source, "sample:")
+	if _, ok := opts["sample"]; ok {
+		if fromSample {
+			opts["sample"] = sample
+		} else {
+			delete(opts, "sample")
+		}
+	}
+	for _, kind := range []string{"labels", "actors", "events"} {
+		if opts[kind] != "auto" {
+			continue
+		}
+		opts[kind] = "none"
+		if s, ok := parallax.LookupSample(sample); fromSample && ok && s.Packs[kind] != "" {
+			opts[kind] = s.Packs[kind]
+		}
+	}
 }

@@ -379,7 +379,11 @@ func provenance(cmd string, fs *flag.FlagSet, res *analysis.Result) report.Prove
 			p.Options["stopwords-sha256"] = list.Hash()
 		}
 	}
-	effectiveValues(p.Options, res)
+	if res != nil {
+		report.EffectiveOptions(p.Options, res.Source, true)
+	} else {
+		report.EffectiveOptions(p.Options, "", false)
+	}
 	if res != nil {
 		p.Corpus = res.Source
 		p.Fingerprint = res.Fingerprint
@@ -399,37 +403,6 @@ func provenance(cmd string, fs *flag.FlagSet, res *analysis.Result) report.Prove
 		p.Options["build"] = rev
 	}
 	return p
-}
-
-// effectiveValues replaces the defaults that stand for another value in
-// the recorded options by the value the run used: "auto" lexicons by the
-// pack of the sample read (or none), --sample by the sample read (and no
-// --sample when a corpus file was read). --width shapes only text tables:
-// it is recorded with --format table alone.
-func effectiveValues(opts map[string]string, res *analysis.Result) {
-	if f, ok := opts["format"]; ok && f != "table" {
-		delete(opts, "width")
-	}
-	if res == nil {
-		return
-	}
-	sample, fromSample := strings.CutPrefix(res.Source, "sample:")
-	if _, ok := opts["sample"]; ok {
-		if fromSample {
-			opts["sample"] = sample
-		} else {
-			delete(opts, "sample")
-		}
-	}
-	for _, kind := range []string{"labels", "actors", "events"} {
-		if opts[kind] != "auto" {
-			continue
-		}
-		opts[kind] = "none"
-		if s, ok := parallax.LookupSample(sample); fromSample && ok && s.Packs[kind] != "" {
-			opts[kind] = s.Packs[kind]
-		}
-	}
 }
 
 // buildRevision is the version-control revision the binary was built from,

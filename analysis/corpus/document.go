@@ -13,4 +13,6 @@ type Document struct {
 	// Fields holds every other field of the record (JSON, CSV or manifest
 	// columns) as text, so that --group can name any of them.
 	Fields map[string]string
+
+	datePublished bool // Date came from the "published" field (no "date" field)
 }

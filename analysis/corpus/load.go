@@ -19,9 +19,10 @@ import (
 // LoadOptions says how to read a corpus. Empty field names take their
 // defaults: "text", "outlet", "id", "date", "title", "url".
 //
-// The date comes from DateField; when DateField is left at its default and a
-// record or manifest row has no "date" field at all, the "published" field is
-// used instead (manifests often name the column that way).
+// The date comes from DateField; when DateField is "date" (the default,
+// given or not) and a record or manifest row has no "date" field at all, the
+// "published" field is used instead (manifests often name the column that
+// way). LoadReport.DatePublished counts the documents dated so.
 type LoadOptions struct {
 	TextField, GroupField, IDField, DateField, TitleField, URLField string
 	// Format is "" to decide by file name (.jsonl/.ndjson, .json, .csv, each
@@ -55,6 +56,13 @@ type LoadReport struct {
 	Loaded   int    // documents emitted
 	Skipped  []Skip // every skipped record with its reason, in reading order
 	Repaired int    // loaded documents whose invalid UTF-8 was replaced by U+FFFD
+	// Format is the input format read: jsonl, json, csv or folder
+	// (decided from the name when LoadOptions.Format is "").
+	Format string
+	// DatePublished counts the loaded documents whose date came from the
+	// "published" field because their record had no "date" field (the
+	// fallback when LoadOptions.DateField is left empty).
+	DatePublished int
 	// Warnings are problems that did not stop a document from loading:
 	// trimmed group names, manifest rows naming missing files, and, added at
 	// the end of loading, ids shared by several documents, near duplicates,
@@ -186,6 +194,10 @@ func (l *loader) readStdin() error {
 	if format == "folder" {
 		return errors.New("standard input (\"-\") holds records, not a folder: use --input-format jsonl, json or csv")
 	}
+	if format == "ndjson" {
+		format = "jsonl"
+	}
+	l.rep.Format = format
 	return l.readStream(l.opt.Stdin, "stdin", format, false)
 }
 
@@ -210,6 +222,7 @@ func (l *loader) readInput(fsys fs.FS, name, display string) error {
 	if err != nil {
 		return err
 	}
+	l.rep.Format = format
 	if format == "folder" {
 		if !info.IsDir() {
 			return fmt.Errorf("%q is a file, but --input-format folder needs a folder", display)
@@ -363,7 +376,7 @@ func inputReadError(name string, err error) error {
 type loader struct {
 	opt          LoadOptions
 	gz           *gzipReader // the decompressor, when the input is gzipped
-	dateDefault  bool        // DateField was left empty: fall back to "published"
+	dateDefault  bool        // DateField is "date" (or left empty): fall back to "published"
 	emit         func(*Document) error
 	rep          *LoadReport
 	seen         map[uint64]int64 // normalised-text hash -> position of the first document
@@ -390,7 +403,8 @@ func newLoader(opt LoadOptions, emit func(*Document) error) *loader {
 	setDefault(&l.opt.TextField, "text")
 	setDefault(&l.opt.GroupField, "outlet")
 	setDefault(&l.opt.IDField, "id")
-	l.dateDefault = l.opt.DateField == ""
+	// "date", given or by default: a record without it dates by "published"
+	l.dateDefault = l.opt.DateField == "" || l.opt.DateField == "date"
 	setDefault(&l.opt.DateField, "date")
 	setDefault(&l.opt.TitleField, "title")
 	setDefault(&l.opt.URLField, "url")
@@ -488,6 +502,9 @@ func (l *loader) addHashed(d *Document, pos int64, repaired, checkID bool, h tex
 	d.Index = l.rep.Loaded
 	l.rep.Read++
 	l.rep.Loaded++
+	if d.datePublished {
+		l.rep.DatePublished++
+	}
 	if repaired {
 		l.rep.Repaired++
 		if len(l.repaired) < maxRepairedListed {

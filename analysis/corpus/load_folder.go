@@ -275,6 +275,8 @@ func (l *loader) manifestRow(f *loadFolder, m *manifestRun, origin string, rec r
 	if _, ok := rec[dateField]; !ok && l.dateDefault {
 		dateField = "published"
 	}
+	_, fromPublished := rec[dateField]
+	fromPublished = fromPublished && dateField == "published" && l.dateDefault
 	for _, name := range [...]string{l.opt.GroupField, l.opt.IDField, dateField, l.opt.TitleField, l.opt.URLField} {
 		if rec[name].kind == rawNested {
 			return l.bad(origin, skipMalformed, fmt.Sprintf("field %q is a JSON object or array; it must be text, a number or true/false", name), "")
@@ -291,13 +293,15 @@ func (l *loader) manifestRow(f *loadFolder, m *manifestRun, origin string, rec r
 		return nil
 	}
 	d := &Document{
-		ID:     rec[l.opt.IDField].val,
-		Group:  group,
-		Date:   rec[dateField].val,
-		Title:  rec[l.opt.TitleField].val,
-		URL:    rec[l.opt.URLField].val,
-		Origin: f.show(rel),
-		Fields: make(map[string]string, len(rec)),
+		ID:    rec[l.opt.IDField].val,
+		Group: group,
+		Date:  rec[dateField].val,
+
+		datePublished: fromPublished,
+		Title:         rec[l.opt.TitleField].val,
+		URL:           rec[l.opt.URLField].val,
+		Origin:        f.show(rel),
+		Fields:        make(map[string]string, len(rec)),
 	}
 	if d.ID == "" {
 		d.ID = strings.TrimSuffix(rel, path.Ext(rel))

@@ -72,6 +72,8 @@ func (l *loader) buildRecord(rec rawRecord, origin string, recNo int, idBase str
 	if _, ok := rec[dateField]; !ok && l.dateDefault {
 		dateField = "published"
 	}
+	_, fromPublished := rec[dateField]
+	fromPublished = fromPublished && dateField == "published" && l.dateDefault
 	for _, name := range [...]string{l.opt.TextField, l.opt.GroupField, l.opt.IDField, dateField, l.opt.TitleField, l.opt.URLField} {
 		if rec[name].kind == rawNested {
 			return nil, false, &badRecord{skipMalformed, fmt.Sprintf("field %q is a JSON object or array; it must be text, a number or true/false", name), ""}
@@ -81,14 +83,16 @@ func (l *loader) buildRecord(rec rawRecord, origin string, recNo int, idBase str
 		return nil, false, &badRecord{skipMissing, fmt.Sprintf("record's %q is null", l.opt.GroupField), groupHint}
 	}
 	d = &Document{
-		ID:     rec[l.opt.IDField].val,
-		Group:  rec[l.opt.GroupField].val,
-		Date:   rec[dateField].val,
-		Title:  rec[l.opt.TitleField].val,
-		URL:    rec[l.opt.URLField].val,
-		Text:   text.val,
-		Origin: origin,
-		Fields: make(map[string]string, len(rec)-1),
+		ID:    rec[l.opt.IDField].val,
+		Group: rec[l.opt.GroupField].val,
+		Date:  rec[dateField].val,
+
+		datePublished: fromPublished,
+		Title:         rec[l.opt.TitleField].val,
+		URL:           rec[l.opt.URLField].val,
+		Text:          text.val,
+		Origin:        origin,
+		Fields:        make(map[string]string, len(rec)-1),
 	}
 	explicitID = d.ID != ""
 	if !explicitID {

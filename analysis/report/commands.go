@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"parallax"
+	"parallax/analysis/corpus"
 	"parallax/analysis/termstats"
 )
 
@@ -83,15 +84,28 @@ func IsDirTarget(path string) bool {
 // defaults that stand for another value by the value the run used: "auto"
 // lexicons by the pack of the sample read (or none), --sample by the sample
 // read (and no --sample when a corpus was read from source, the name the
-// run's corpus goes by: "sample:NAME" or a path; "" when nothing was read).
-// --width shapes only text tables: it is recorded with --format table
-// alone.
-func EffectiveOptions(opts map[string]string, source string, read bool) {
+// run's corpus goes by: "sample:NAME" or a path), --input-format left to
+// the file name by the format read, and --date left at its default by
+// "published" when every loaded record took its date from that field (it
+// had no "date" field), "date,published" when some did. load is the run's
+// load report, nil when nothing was read. --width shapes only text tables:
+// it is recorded with --format table alone.
+func EffectiveOptions(opts map[string]string, source string, load *corpus.LoadReport) {
 	if f, ok := opts["format"]; ok && f != "table" {
 		delete(opts, "width")
 	}
-	if !read {
+	if load == nil {
 		return
+	}
+	if v, ok := opts["input-format"]; ok && v == "" && load.Format != "" {
+		opts["input-format"] = load.Format
+	}
+	if opts["date"] == "date" && load.DatePublished > 0 {
+		// the records without a "date" field took it from "published"
+		opts["date"] = "date,published"
+		if load.DatePublished == load.Loaded {
+			opts["date"] = "published"
+		}
 	}
 	sample, fromSample := strings.CutPrefix(source, "sample:")
 	if _, ok := opts["sample"]; ok {

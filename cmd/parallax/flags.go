@@ -380,9 +380,9 @@ func provenance(cmd string, fs *flag.FlagSet, res *analysis.Result) report.Prove
 		}
 	}
 	if res != nil {
-		report.EffectiveOptions(p.Options, res.Source, true)
+		report.EffectiveOptions(p.Options, res.Source, res.Load)
 	} else {
-		report.EffectiveOptions(p.Options, "", false)
+		report.EffectiveOptions(p.Options, "", nil)
 	}
 	if res != nil {
 		p.Corpus = res.Source

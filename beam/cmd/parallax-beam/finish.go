@@ -82,6 +82,12 @@ func (f *finishFn) result(ctx context.Context, opt analysis.Options, shards func
 		res.Load.Loaded += l.Loaded
 		res.Load.Skipped = append(res.Load.Skipped, l.Skipped...)
 		res.Load.Repaired += l.Repaired
+		res.Load.DatePublished += l.DatePublished
+		if res.Load.Format == "" {
+			res.Load.Format = l.Format
+		} else if l.Format != res.Load.Format {
+			res.Load.Format = "mixed" // a glob of files of several formats
+		}
 		res.Load.Warnings = append(res.Load.Warnings, l.Warnings...)
 		h.Write(in.Digest)
 	}

@@ -327,7 +327,7 @@ func provenance(pj *parsedJob, res *analysis.Result, runner string) report.Prove
 	if list, err := lexicons.LoadStopWords(pj.cf.stopwords); err == nil {
 		p.Options["stopwords-sha256"] = list.Hash()
 	}
-	report.EffectiveOptions(p.Options, res.Source, true)
+	report.EffectiveOptions(p.Options, res.Source, res.Load)
 	p.Corpus = res.Source
 	p.Fingerprint = res.Fingerprint
 	p.Documents = res.Table.TotalDocs

@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"parallax/analysis/internal/varbin"
 )
 
 // The term statistics in the map → combine → finish shape:
@@ -130,7 +132,7 @@ func (s *Shard) MarshalBinary() ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(len(ids)))
 	for i, id := range ids {
 		pos[id] = uint64(i)
-		b = appendString(b, terms[id])
+		b = varbin.AppendString(b, terms[id])
 	}
 	b = binary.AppendUvarint(b, uint64(len(names)))
 	type cell struct {
@@ -140,13 +142,13 @@ func (s *Shard) MarshalBinary() ([]byte, error) {
 	var cells []cell
 	for _, name := range names {
 		g := s.groups[name]
-		b = appendString(b, name)
+		b = varbin.AppendString(b, name)
 		b = binary.AppendUvarint(b, uint64(g.docs))
 		b = binary.AppendUvarint(b, uint64(g.sentences))
 		b = binary.AppendUvarint(b, uint64(g.words))
 		b = binary.AppendUvarint(b, uint64(g.undated))
-		b = appendString(b, g.minDate)
-		b = appendString(b, g.maxDate)
+		b = varbin.AppendString(b, g.minDate)
+		b = varbin.AppendString(b, g.maxDate)
 		cells = cells[:0]
 		for id, c := range g.terms {
 			cells = append(cells, cell{pos[id], c})
@@ -168,136 +170,61 @@ func (s *Shard) MarshalBinary() ([]byte, error) {
 // in a vocabulary of its own (Merge translates them into another). Corrupt
 // or truncated data is an error, and the Shard is left unchanged.
 func (s *Shard) UnmarshalBinary(data []byte) error {
-	r := &byteReader{b: data}
-	if v := r.byte(); r.err == nil && v != shardFormat {
-		return fmt.Errorf("termstats: shard encoding version %d, want %d", v, shardFormat)
+	r := varbin.NewReader(data, "termstats shard")
+	if v := r.Bytes(1); r.Err() == nil && v[0] != shardFormat {
+		return fmt.Errorf("termstats: shard encoding version %d, want %d", v[0], shardFormat)
 	}
 	v := NewVocabulary()
-	nTerms := r.count(1)
-	for i := 0; i < nTerms && r.err == nil; i++ {
-		t := r.string()
-		if r.err != nil {
+	nTerms := r.Count()
+	for i := 0; i < nTerms && r.Err() == nil; i++ {
+		t := r.String()
+		if r.Err() != nil {
 			break
 		}
 		if i > 0 && t <= v.terms[i-1] {
-			r.fail("terms not in strictly increasing order")
+			r.Fail("terms not in strictly increasing order")
 			break
 		}
 		v.intern(t)
 	}
 	groups := map[string]*groupAcc{}
-	nGroups := r.count(7)
-	for i := 0; i < nGroups && r.err == nil; i++ {
-		name := r.string()
-		if _, dup := groups[name]; dup && r.err == nil {
-			r.fail(fmt.Sprintf("group %q twice", name))
+	nGroups := r.Count()
+	for i := 0; i < nGroups && r.Err() == nil; i++ {
+		name := r.String()
+		if _, dup := groups[name]; dup && r.Err() == nil {
+			r.Fail("group %q twice", name)
 		}
 		g := newGroupAcc()
-		g.docs = r.int()
-		g.sentences = int64(r.int())
-		g.words = int64(r.int())
-		g.undated = r.int()
-		g.minDate = r.string()
-		g.maxDate = r.string()
-		n := r.count(3)
+		g.docs = r.Int(math.MaxInt32)
+		g.sentences = int64(r.Int(math.MaxInt64))
+		g.words = int64(r.Int(math.MaxInt64))
+		g.undated = r.Int(math.MaxInt32)
+		g.minDate = r.String()
+		g.maxDate = r.String()
+		n := r.Count()
 		at := uint64(0)
-		for j := 0; j < n && r.err == nil; j++ {
-			gap := r.uvarint()
+		for j := 0; j < n && r.Err() == nil; j++ {
+			gap := r.Uvarint()
 			if j > 0 && gap == 0 {
-				r.fail("a term twice in one group")
+				r.Fail("a term twice in one group")
 			}
 			at += gap
 			if at >= uint64(nTerms) {
-				r.fail("term index out of range")
+				r.Fail("term index out of range")
 			}
-			c := termCount{count: int64(r.int()), docs: int64(r.int())}
-			if r.err == nil {
+			c := termCount{count: int64(r.Int(math.MaxInt64)), docs: int64(r.Int(math.MaxInt64))}
+			if r.Err() == nil {
 				g.terms[int32(at)] = c
 			}
 		}
 		groups[name] = g
 	}
-	if r.err == nil && r.off != len(r.b) {
-		r.fail(fmt.Sprintf("%d bytes after the end", len(r.b)-r.off))
+	if r.Err() == nil && r.Left() != 0 {
+		r.Fail("%d bytes after the end", r.Left())
 	}
-	if r.err != nil {
-		return r.err
+	if r.Err() != nil {
+		return r.Err()
 	}
 	s.vocab, s.groups = v, groups
 	return nil
-}
-
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-// byteReader reads an encoding, remembering the first error.
-type byteReader struct {
-	b   []byte
-	off int
-	err error
-}
-
-func (r *byteReader) fail(why string) {
-	if r.err == nil {
-		r.err = fmt.Errorf("termstats: corrupt shard encoding at byte %d: %s", r.off, why)
-	}
-}
-
-func (r *byteReader) byte() byte {
-	if r.err != nil || r.off >= len(r.b) {
-		r.fail("truncated")
-		return 0
-	}
-	r.off++
-	return r.b[r.off-1]
-}
-
-func (r *byteReader) uvarint() uint64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(r.b[r.off:])
-	if n <= 0 {
-		r.fail("truncated or overlong number")
-		return 0
-	}
-	r.off += n
-	return v
-}
-
-// int reads a count that must fit an int.
-func (r *byteReader) int() int {
-	v := r.uvarint()
-	if v > math.MaxInt32*uint64(1<<31) {
-		r.fail("number out of range")
-		return 0
-	}
-	return int(v)
-}
-
-// count reads the length of a list whose items take at least min bytes
-// each, so that a corrupt length cannot make the reader allocate more than
-// the data could hold.
-func (r *byteReader) count(min int) int {
-	v := r.uvarint()
-	if r.err == nil && v > uint64(len(r.b)-r.off)/uint64(min) {
-		r.fail("list longer than the data")
-		return 0
-	}
-	return int(v)
-}
-
-func (r *byteReader) string() string {
-	n := r.uvarint()
-	if r.err == nil && n > uint64(len(r.b)-r.off) {
-		r.fail("truncated string")
-	}
-	if r.err != nil {
-		return ""
-	}
-	s := string(r.b[r.off : r.off+int(n)])
-	r.off += int(n)
-	return s
 }

@@ -125,3 +125,31 @@ func EffectiveOptions(opts map[string]string, source string, load *corpus.LoadRe
 		}
 	}
 }
+
+// MaxNGrams is the longest n-gram --ngrams may ask for
+// (termstats.TermOptions.Validate), MinWidth the narrowest --width: every
+// table is laid out to fit it (Options.Width).
+const (
+	MaxNGrams = 5
+	MinWidth  = 60
+)
+
+// CheckFlagRanges refuses out-of-range values of the corpus flags
+// --ngrams, --min-length and --width, naming the valid range.
+func CheckFlagRanges(ngrams, minLength, width int) error {
+	switch {
+	case ngrams < 1 || ngrams > MaxNGrams:
+		return fmt.Errorf("--ngrams must be from 1 to %d, not %d", MaxNGrams, ngrams)
+	case minLength < 0:
+		return fmt.Errorf("--min-length must be 0 or more, not %d", minLength)
+	}
+	return CheckWidth(width)
+}
+
+// CheckWidth refuses a --width below MinWidth.
+func CheckWidth(width int) error {
+	if width < MinWidth {
+		return fmt.Errorf("--width must be at least %d columns (every table is laid out to fit %d or more), not %d", MinWidth, MinWidth, width)
+	}
+	return nil
+}

@@ -19,7 +19,7 @@ func init() {
 func runLexicons(c *command, args []string, e *env) error {
 	fs := c.flagSet(e, nil)
 	format := fs.String("format", "table", "output format: table, markdown, csv, json, latex")
-	width := fs.Int("width", report.DefaultWidth, fmt.Sprintf("widest text table in columns, at least %d; longer cells are cut with …", minWidth))
+	width := fs.Int("width", report.DefaultWidth, fmt.Sprintf("widest text table in columns, at least %d; longer cells are cut with …", report.MinWidth))
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
@@ -43,8 +43,8 @@ func runLexicons(c *command, args []string, e *env) error {
 	default:
 		return usagef("lexicons takes no argument or 'check FILE…', not %q", pos[0])
 	}
-	if *width < minWidth {
-		return widthError(*width)
+	if err := report.CheckWidth(*width); err != nil {
+		return usageError{err}
 	}
 	r := &report.Report{Provenance: provenance(c.name, fs, nil), Sections: []report.Section{sec}}
 	if e.capture != nil {

@@ -71,10 +71,10 @@ func (cf *corpusFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&cf.cleanOff, "clean-off", "", "comma-separated cleaning rules to switch off (see parallax clean -h)")
 	fs.StringVar(&cf.stopwords, "stopwords", "en", "stop words: en, none, or a file with one word a line")
 	fs.BoolVar(&cf.stem, "stem", false, "reduce words to their Snowball (Porter2) English stem")
-	fs.IntVar(&cf.ngrams, "ngrams", 1, fmt.Sprintf("count n-grams of 1..N adjacent terms within a sentence (N from 1 to %d)", maxNGrams))
+	fs.IntVar(&cf.ngrams, "ngrams", 1, fmt.Sprintf("count n-grams of 1..N adjacent terms within a sentence (N from 1 to %d)", report.MaxNGrams))
 	fs.IntVar(&cf.minLength, "min-length", 0, "ignore terms shorter than this many bytes (0 or more)")
 	fs.IntVar(&cf.workers, "workers", 0, "parallel workers (default: number of CPUs); results do not depend on it")
-	fs.IntVar(&cf.width, "width", report.DefaultWidth, fmt.Sprintf("widest text table in columns, at least %d: longer cells are cut with …, then wider tables get numbered headers and a legend; a matrix still too wide is split into blocks of columns, any other table printed as field: value records", minWidth))
+	fs.IntVar(&cf.width, "width", report.DefaultWidth, fmt.Sprintf("widest text table in columns, at least %d: longer cells are cut with …, then wider tables get numbered headers and a legend; a matrix still too wide is split into blocks of columns, any other table printed as field: value records", report.MinWidth))
 	fs.BoolVar(&cf.quiet, "quiet", false, "write nothing to standard error but errors: no progress line, no notes")
 }
 
@@ -232,21 +232,10 @@ func (cf *corpusFlags) explicit(name, value string) string {
 	return ""
 }
 
-// maxNGrams and minWidth are parallax's ranges of --ngrams and --width.
-const (
-	maxNGrams = 5
-	minWidth  = 60
-)
-
 // checkRanges refuses out-of-range values with parallax's messages.
 func (cf *corpusFlags) checkRanges() error {
-	switch {
-	case cf.ngrams < 1 || cf.ngrams > maxNGrams:
-		return usagef("--ngrams must be from 1 to %d, not %d", maxNGrams, cf.ngrams)
-	case cf.minLength < 0:
-		return usagef("--min-length must be 0 or more, not %d", cf.minLength)
-	case cf.width < minWidth:
-		return usagef("--width must be at least %d columns (every table is laid out to fit %d or more), not %d", minWidth, minWidth, cf.width)
+	if err := report.CheckFlagRanges(cf.ngrams, cf.minLength, cf.width); err != nil {
+		return usageError{err}
 	}
 	return nil
 }

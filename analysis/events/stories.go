@@ -129,10 +129,7 @@ func (c *Collector) freeze() {
 	}
 	st := &a.stats
 	st.Docs = D
-	for _, t := range acc.texts {
-		st.TextDocs++
-		st.TextBytes += int64(len(t.text)) + 4*int64(len(t.spans))
-	}
+	st.TextDocs, st.TextBytes = acc.texts.docs, acc.texts.bytes
 
 	// Ranks: every feature in hash order.
 	all := make([]uint32, len(acc.feats)) // ids by rank

@@ -117,6 +117,11 @@ const (
 	CutRight Cut = iota // keep the start: "the dispute betw…" (the default)
 	CutLeft             // keep the end: "…dispute between" (a left context next to its match)
 	CutNever            // never shorten (identifiers)
+	// CutWrap never shortens: the text wraps onto up to maxWrapLines lines
+	// within the cell (a passage, a context, a quotation: text a reader is
+	// meant to read whole); when it would need more, the table is printed
+	// as records, where it wraps in full.
+	CutWrap
 )
 
 // Section is one part of a report. Display is what a person reads on a

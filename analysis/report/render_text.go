@@ -140,6 +140,10 @@ func writeTextSection(w *bufio.Writer, t *Table, width int) error {
 	if err != nil {
 		return err
 	}
+	if len(g.cells) == 0 && t.Empty != "" {
+		writeWrapped(w, strings.Fields(printable(t.Empty)), width)
+		return nil
+	}
 	all := seq(0, len(g.header))
 	if g.cutToFit(t, width, all) {
 		if err := writeBox(w, g, all); err != nil {

@@ -78,6 +78,10 @@ type Table struct {
 	// write each row as it comes, text and Markdown collect them first. A
 	// yielded row may be reused once the yield returns.
 	RowSeq iter.Seq[[]Value]
+	// Empty, when set, is the one line a text table with no rows prints
+	// under its title instead of an empty box and its notes: why it is
+	// empty.
+	Empty string
 }
 
 // rowsOf streams the rows row(0) … row(n−1), skipping those row returns as

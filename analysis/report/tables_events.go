@@ -76,7 +76,7 @@ func EventsSection(r *events.Result) Section {
 func ArticleEventsSection(r *events.Result) Section {
 	t := &Table{Name: "article_events", Title: "Stories: articles covering the same event",
 		Columns: []string{"event", "name", "group", "doc", "title", "date", "score", "links", "shared"},
-		Cut:     map[string]Cut{"event": CutNever, "doc": CutNever}}
+		Cut:     map[string]Cut{"event": CutNever, "doc": CutNever, "text": CutWrap}}
 	display := &Table{Name: "article_events", Title: t.Title,
 		Columns: []string{"event", "name", "group", "date", "title", "score", "links"},
 		Cut:     map[string]Cut{"event": CutNever, "date": CutNever}}
@@ -170,9 +170,10 @@ func SideBySideSection(r *events.Result, perGroup int) Section {
 		Columns: []string{"event", "group"}, Cut: map[string]Cut{"event": CutNever}}
 	for k := range perGroup {
 		display.Columns = append(display.Columns, fmt.Sprintf("passage_%d", k+1))
+		display.Cut[display.Columns[len(display.Columns)-1]] = CutWrap
 	}
 	tidy := &Table{Name: "side_by_side", Title: display.Title,
-		Columns: []string{"event", "group", "rank", "doc", "sentence", "text"}, Cut: map[string]Cut{"doc": CutNever}}
+		Columns: []string{"event", "group", "rank", "doc", "sentence", "text"}, Cut: map[string]Cut{"doc": CutNever, "text": CutWrap}}
 	display.RowSeq = rowsOf(len(r.Summaries), func(i int) []Value {
 		s := &r.Summaries[i]
 		if len(s.Passages) == 0 {

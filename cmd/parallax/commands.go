@@ -147,15 +147,25 @@ func runCorpus(c *command, args []string, e *env) error {
 	var cf corpusFlags
 	fs := c.flagSet(e, &cf)
 	cf.addTerms(fs)
+	docs := fs.Bool("docs", false, "also list each document: title, date, source note (the manifest's via and notes) and URL")
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
 	}
-	res, err := cf.runCorpus(pos, e, nil, true) // an all-skipped corpus still lists its skips
+	var list *docList
+	var tweak func(*analysis.Options)
+	if *docs {
+		list = &docList{}
+		tweak = func(o *analysis.Options) { o.Visit = list.Visit }
+	}
+	res, err := cf.runCorpus(pos, e, tweak, true) // an all-skipped corpus still lists its skips
 	if err != nil {
 		return err
 	}
 	sections := []report.Section{report.CorpusSection(res.Load, res.Groups, len(res.Table.Terms), res.Cleaning)}
+	if list != nil {
+		sections = append(sections, list.Section())
+	}
 	if s, ok := loadSection(res.Load); ok {
 		if cf.format == "csv" && cf.output == "" {
 			// One table on a pipe: the corpus table; say where the rest is.

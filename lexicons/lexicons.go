@@ -80,9 +80,13 @@ func StopWordLists() []string {
 }
 
 // LoadStopWords returns the stop words named by spec: "none" for an empty
-// list, the name of an embedded list ("en"), or the path of a user file with
-// one word a line ('#' starts a comment line).
+// list, the name of an embedded list ("en"), the path of a user file with
+// one word a line ('#' starts a comment line) that replaces the built-in
+// list, or "+FILE": the built-in list ("en") with FILE's words added.
 func LoadStopWords(spec string) (*StopWords, error) {
+	if extra, ok := strings.CutPrefix(spec, "+"); ok {
+		return extendStopWords(extra)
+	}
 	switch spec {
 	case "none":
 		return &StopWords{Name: "none", words: map[string]struct{}{}}, nil

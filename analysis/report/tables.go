@@ -145,7 +145,7 @@ func TermsSection(t *termstats.TermTable, ks []termstats.GroupKeyness, opt Terms
 		Name:  "terms",
 		Title: "Distinctive terms",
 		Columns: []string{"group", "term", "count", "per_1k", "docs", "logodds_z", "g2", "chi2", "p", "q", "log_ratio",
-			"reference", "ref_count", "ref_per_1k", "tfidf", "single_doc"},
+			"reference", "ref_count", "ref_per_1k", "tfidf", "single_doc", "significant"},
 	}
 	display := &Table{Name: "terms", Title: tidy.Title,
 		Columns: []string{"group", "term", "count", "per_1k", "ref_per_1k", "docs", "logodds_z", "g2", "q", "log_ratio", "flag"}}
@@ -160,20 +160,17 @@ func TermsSection(t *termstats.TermTable, ks []termstats.GroupKeyness, opt Terms
 		var words []string
 		for k := range termstats.ListedTerms(gk, opt.DistinctiveOptions) {
 			if opt.Compact {
-				words = append(words, k.Term)
+				words = append(words, compactTerm(k, opt))
 				continue
 			}
-			flag := ""
-			if k.SingleDoc {
-				flag = "1 doc"
-			}
+			flag := termFlag(k, opt, t.Docs[g])
 			display.Rows = append(display.Rows, []Value{
 				Str(t.Groups[g]), Str(k.Term), Int(k.Count), Float(k.Per1k, 2), Float(k.RefPer1k, 2), Int(k.Docs), Float(k.LogOddsZ, 2),
 				Float(k.G2, 2), Prob(k.Q), Float(k.LogRatio, 2), Str(flag),
 			})
 		}
 		if opt.Compact {
-			compact.Rows = append(compact.Rows, []Value{Str(t.Groups[g]), Int(int64(t.Docs[g])), Str(strings.Join(words, ", "))})
+			compact.Rows = append(compact.Rows, []Value{Str(t.Groups[g]), Int(int64(t.Docs[g])), Str(compactCell(gk, words, opt))})
 		}
 	}
 	switch opt.Only {
@@ -187,13 +184,13 @@ func TermsSection(t *termstats.TermTable, ks []termstats.GroupKeyness, opt Terms
 			tidy.Rows = append(tidy.Rows, append([]Value(nil), row...))
 		}
 	}
-	notes := termsNotes(t, ks, opt)
+	notes := append(termsNotes(t, ks, opt), significanceNotes(t, ks, opt)...)
 	tidy.Notes, display.Notes = notes, notes
 	if opt.Compact {
 		compact.Notes = notes
 		if len(notes) >= 2 { // notes[1] explains columns the compact view does not show
 			compact.Notes = append([]string{notes[0]}, notes[2:]...)
-			compact.Notes = append(compact.Notes, "Each term's count, per_1k, G², q and log ratio: parallax terms (or the terms table of --format csv/json).")
+			compact.Notes = append(compact.Notes, "term (count, z): the term's count in the group and its log-odds z. Each term's per_1k, G², q and log ratio: parallax terms (or the terms table of --format csv/json).")
 		}
 		return formSection(compact, tidy, opt.Only)
 	}
@@ -203,7 +200,7 @@ func TermsSection(t *termstats.TermTable, ks []termstats.GroupKeyness, opt Terms
 // tidyTermRows yields the tidy rows of distinctive terms, reusing one row.
 func tidyTermRows(t *termstats.TermTable, ks []termstats.GroupKeyness, opt TermsOptions) iter.Seq[[]Value] {
 	return func(yield func([]Value) bool) {
-		row := make([]Value, 16)
+		row := make([]Value, 17)
 		for _, gk := range ks {
 			g := gk.Group
 			for k := range termstats.ListedTerms(gk, opt.DistinctiveOptions) {
@@ -215,6 +212,7 @@ func tidyTermRows(t *termstats.TermTable, ks []termstats.GroupKeyness, opt Terms
 				row[4], row[5], row[6], row[7] = Int(k.Docs), Float(k.LogOddsZ, 2), Float(k.G2, 2), Float(k.Chi2, 2)
 				row[8], row[9], row[10], row[11] = Prob(k.P), Prob(k.Q), Float(k.LogRatio, 2), Str(gk.Reference)
 				row[12], row[13], row[14], row[15] = Int(k.RefCount), Float(k.RefPer1k, 2), Float(tfidf, 6), Str(strconv.FormatBool(k.SingleDoc))
+				row[16] = Str(strconv.FormatBool(opt.Passes(k)))
 				if !yield(row) {
 					return
 				}
@@ -253,7 +251,7 @@ func termsNotes(t *termstats.TermTable, ks []termstats.GroupKeyness, opt TermsOp
 	}
 	switch {
 	case opt.Top > 0:
-		notes = append(notes, fmt.Sprintf("Top %d per group with z > 0; terms used by a single document of a group with several are flagged and not ranked (--top 0 lists every tested term the group uses).", opt.Top))
+		notes = append(notes, fmt.Sprintf("Top %d per group with z > 0; terms used by fewer than %d documents of a group (all of them, if it has fewer) are not ranked (--min-docs-term; --top 0 lists every tested term the group uses).", opt.Top, opt.MinDocsTerm()))
 	case opt.Zeros:
 		notes = append(notes, "Every tested term of each group, flagged ones included, and those the group never uses (count 0).")
 	default:

@@ -20,6 +20,13 @@ type DistinctiveOptions struct {
 	// (count 0): a row per group and term of the vocabulary tested. They
 	// are left out otherwise, though they count in every q.
 	Zeros bool
+	// MinDocs: a term used by fewer documents of the group is not ranked
+	// (MinDocsFor; 0 means DefaultMinDocsTerm). It is still tested and
+	// counts in every q.
+	MinDocs int64
+	// Q, when above 0, leaves out every term whose Benjamini–Hochberg q is
+	// above it; 0 lists them, marked against DefaultLevel (Level).
+	Q float64
 }
 
 // GroupKeyness is the ranked distinctive terms of one group.
@@ -32,13 +39,18 @@ type GroupKeyness struct {
 	// output is written.
 	Result *KeyTerms
 	NA     string // why this comparison is not available (no counted terms), or ""
+	// Passing is the number of over-represented terms (z > 0) used by
+	// enough documents (MinDocsFor) whose q passes the level (Level),
+	// listed or not: 0 says the group has no significant distinctive term.
+	Passing int
 }
 
 // DistinctiveTerms runs Keyness for every group (or opt.Target) against the
 // rest (or opt.Vs) and keeps, per group, the opt.Top terms with the highest
-// log-odds z among those not carried by a single document. With Top 0 it
-// keeps every tested term the group uses (count > 0), flagged
-// single-document terms included, and with Zeros the whole result.
+// log-odds z among those used by enough of its documents (MinDocsFor) and,
+// with Q, passing it. With Top 0 it keeps every tested term the group uses
+// (count > 0), those used by too few documents included, and with Zeros
+// the whole result; Q still leaves out the terms that do not pass.
 func DistinctiveTerms(t *TermTable, opt DistinctiveOptions) ([]GroupKeyness, error) {
 	var ref []int
 	refName := "rest"
@@ -92,7 +104,8 @@ func DistinctiveTerms(t *TermTable, opt DistinctiveOptions) ([]GroupKeyness, err
 					errs[i] = fmt.Errorf("group %q: %v", t.Groups[g], err)
 					continue
 				}
-				out[i].Terms = topTerms(kt, opt.Top)
+				out[i].Terms = topTerms(kt, opt, t.Docs[g])
+				out[i].Passing = passing(kt, opt, t.Docs[g])
 				if opt.Top == 0 && opt.Zeros {
 					out[i].Result = kt
 				}
@@ -132,30 +145,11 @@ func keynessNA(t *TermTable, g int, ref []int) string {
 	return ""
 }
 
-// topTerms keeps the n best over-represented terms (z > 0), skipping
-// single-document terms; n = 0 keeps every term the group uses, flagged
-// ones included.
-func topTerms(kt *KeyTerms, n int) []KeyTerm {
-	if n == 0 {
-		return kt.Used()
-	}
-	var out []KeyTerm
-	for k := range kt.All() {
-		if len(out) == n || k.LogOddsZ <= 0 { // ranked: no z > 0 follows
-			break
-		}
-		if !k.SingleDoc {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
 // ListedTerms yields the terms the terms table lists for gk: its Terms, or
 // with Top 0 and Zeros every tested term.
 func ListedTerms(gk GroupKeyness, opt DistinctiveOptions) iter.Seq[KeyTerm] {
 	if opt.Top == 0 && opt.Zeros && gk.Result != nil {
-		return gk.Result.All()
+		return filterKept(gk.Result.All(), opt)
 	}
 	return slices.Values(gk.Terms)
 }

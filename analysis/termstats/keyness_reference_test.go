@@ -157,15 +157,16 @@ func checkAgainstDense(t *testing.T, name string, index *KeynessIndex, target in
 		}
 	}
 	// The top terms as DistinctiveTerms keeps them, against the old rule:
-	// scan every row, keep z > 0 and not single-document.
+	// scan every row, keep z > 0, used by the group and not
+	// single-document (--min-docs-term 2, its default).
 	for _, n := range []int{1, 5, 20} {
 		var top []KeyTerm
 		for _, k := range want {
-			if len(top) < n && k.LogOddsZ > 0 && !k.SingleDoc {
+			if len(top) < n && k.LogOddsZ > 0 && k.Docs > 0 && !k.SingleDoc {
 				top = append(top, k)
 			}
 		}
-		gotTop := topTerms(kt, n)
+		gotTop := topTerms(kt, DistinctiveOptions{Top: n}, tab.Docs[target])
 		if len(gotTop) != len(top) {
 			t.Fatalf("%s: top %d has %d terms, want %d", name, n, len(gotTop), len(top))
 		}

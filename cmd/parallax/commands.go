@@ -87,6 +87,8 @@ type termsFlags struct {
 	prior      float64
 	idf        string
 	correction string
+	minDocs    int64
+	q          float64
 }
 
 func (tf *termsFlags) add(fs *flag.FlagSet, top int) {
@@ -97,6 +99,7 @@ func (tf *termsFlags) add(fs *flag.FlagSet, top int) {
 	fs.Float64Var(&tf.prior, "prior-scale", 0, "s in the Dirichlet prior α_w = s·c_w/N (0: s = N, α_w = c_w)")
 	fs.StringVar(&tf.idf, "idf", "smooth", "idf for the tfidf column: smooth = ln((1+D)/(1+df))+1, nosmooth = ln(D/df)+1, plain = ln(D/df) (docs/measures.md)")
 	fs.StringVar(&tf.correction, "correction", "none", "continuity correction for G² and χ²: none, yates or williams (see docs/measures.md)")
+	tf.addSignificance(fs)
 }
 
 // checkGroups makes an unknown --vs or --target a usage error naming the groups.
@@ -129,10 +132,14 @@ func (tf *termsFlags) options(compact bool, only report.Form) (report.TermsOptio
 	if _, err := termstats.ParseCorrection(tf.correction); err != nil {
 		return report.TermsOptions{}, usagef("--correction: %v", err)
 	}
+	if err := tf.checkSignificance(); err != nil {
+		return report.TermsOptions{}, err
+	}
 	return report.TermsOptions{
 		DistinctiveOptions: termstats.DistinctiveOptions{
 			Keyness: termstats.KeynessOptions{PriorScale: tf.prior, MinCount: tf.minCount, Correction: tf.correction},
 			IDF:     idf, Top: tf.top, Vs: tf.vs, Target: tf.target,
+			MinDocs: tf.minDocs, Q: tf.q,
 		},
 		Compact: compact, Only: only,
 	}, nil

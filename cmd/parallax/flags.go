@@ -126,7 +126,7 @@ var termFlags = []string{"stopwords", "stem", "ngrams", "min-length"}
 
 // addTerms registers the term options (termFlags) on fs.
 func (cf *corpusFlags) addTerms(fs *flag.FlagSet) {
-	fs.StringVar(&cf.stopwords, "stopwords", "en", "stop words: en, none, or a file with one word a line")
+	fs.StringVar(&cf.stopwords, "stopwords", "en", "stop words: en, none, a file with one word a line (replaces en), or +FILE (adds its words to en)")
 	fs.BoolVar(&cf.stem, "stem", false, "reduce words to their Snowball (Porter2) English stem")
 	fs.IntVar(&cf.ngrams, "ngrams", 1, fmt.Sprintf("count n-grams of 1..N adjacent terms within a sentence (N from 1 to %d)", report.MaxNGrams))
 	fs.IntVar(&cf.minLength, "min-length", 0, "ignore terms shorter than this many bytes (0 or more)")

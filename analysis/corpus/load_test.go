@@ -38,8 +38,12 @@ func collectLoad(t *testing.T, name string, run func(emit func(*Document) error)
 		t.Fatalf("%s: nil report (error %v)", name, out.err)
 	}
 	r := out.rep
-	if r.Read != r.Loaded+len(r.Skipped) {
-		t.Errorf("%s: Read %d != Loaded %d + skipped %d", name, r.Read, r.Loaded, len(r.Skipped))
+	removed := 0
+	if r.Selection != nil {
+		removed = r.Selection.Total()
+	}
+	if r.Read != r.Loaded+len(r.Skipped)+removed {
+		t.Errorf("%s: Read %d != Loaded %d + skipped %d + removed by the selection %d", name, r.Read, r.Loaded, len(r.Skipped), removed)
 	}
 	if r.Loaded != len(out.docs) {
 		t.Errorf("%s: Loaded %d but %d documents emitted", name, r.Loaded, len(out.docs))

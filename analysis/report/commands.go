@@ -94,6 +94,7 @@ func EffectiveOptions(opts map[string]string, source string, load *corpus.LoadRe
 	if f, ok := opts["format"]; ok && f != "table" {
 		delete(opts, "width")
 	}
+	omitUnusedSelection(opts)
 	if load == nil {
 		return
 	}

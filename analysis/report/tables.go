@@ -63,6 +63,7 @@ func CorpusSection(load *corpus.LoadReport, groups []termstats.GroupSummary, dis
 			line += " " + Plural(l.Repaired, "document") + " had invalid UTF-8, repaired with U+FFFD."
 		}
 		t.Notes = append(t.Notes, line)
+		t.Notes = append(t.Notes, selectionNotes(l)...)
 	}
 	if c := cleaning; c.Enabled {
 		var parts []string

@@ -71,7 +71,7 @@ func (cf *corpusFlags) runCorpus(pos []string, e *env, tweak func(*analysis.Opti
 	}
 	res, err := analysis.Run(src, opt)
 	if err != nil {
-		return nil, err
+		return nil, selectionUsage(err)
 	}
 	if res.Table.TotalDocs == 0 && !allowEmpty {
 		return nil, fmt.Errorf("%s: no document left to analyse (read %d, skipped %d): see 'parallax corpus' for the reasons", src.Name, res.Load.Read, len(res.Load.Skipped))
@@ -172,6 +172,9 @@ func runCorpus(c *command, args []string, e *env) error {
 	sections := []report.Section{report.CorpusSection(res.Load, res.Groups, len(res.Table.Terms), res.Cleaning)}
 	if list != nil {
 		sections = append(sections, list.Section())
+	}
+	if s, ok := report.LeftOutSection(res.Load); ok && (cf.format != "csv" || cf.output != "") {
+		sections = append(sections, s) // one table on a CSV pipe: the corpus note names them
 	}
 	if s, ok := loadSection(res.Load); ok {
 		if cf.format == "csv" && cf.output == "" {

@@ -62,7 +62,7 @@ func CorpusSection(load *corpus.LoadReport, groups []termstats.GroupSummary, dis
 		if l.Repaired > 0 {
 			line += " " + Plural(l.Repaired, "document") + " had invalid UTF-8, repaired with U+FFFD."
 		}
-		t.Notes = append(t.Notes, line)
+		t.Notes = append(t.Notes, line, DateSourcesNote(l.Dates))
 	}
 	if c := cleaning; c.Enabled {
 		var parts []string

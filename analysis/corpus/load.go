@@ -65,6 +65,9 @@ type LoadReport struct {
 	// "published" field because their record had no "date" field (the
 	// fallback when LoadOptions.DateField is left empty).
 	DatePublished int
+	// Dates counts the loaded documents by where their date came from:
+	// the date field, the URL, a dateline in the text, or nowhere.
+	Dates DateSources
 	// Warnings are problems that did not stop a document from loading:
 	// trimmed group names, manifest rows naming missing files, and, added at
 	// the end of loading, ids shared by several documents, near duplicates,
@@ -527,6 +530,8 @@ func (l *loader) addHashed(d *Document, pos int64, repaired, checkID bool, h tex
 	if d.datePublished {
 		l.rep.DatePublished++
 	}
+	fillDate(d)
+	l.rep.Dates.add(d.DateSource)
 	if repaired {
 		l.rep.Repaired++
 		if len(l.repaired) < maxRepairedListed {

@@ -62,7 +62,7 @@ func CorpusSection(load *corpus.LoadReport, groups []termstats.GroupSummary, dis
 		if l.Repaired > 0 {
 			line += " " + Plural(l.Repaired, "document") + " had invalid UTF-8, repaired with U+FFFD."
 		}
-		t.Notes = append(t.Notes, line)
+		t.Notes = append(t.Notes, line, DateSourcesNote(l.Dates))
 		t.Notes = append(t.Notes, selectionNotes(l)...)
 	}
 	if c := cleaning; c.Enabled {

@@ -759,7 +759,7 @@ func TestLoadKarabakh(t *testing.T) {
 			t.Errorf("ids %q\ngroups %q\ndates %q", docIDs(got.docs), docGroups(got.docs), docDates(got.docs))
 		}
 		d := got.docs[0]
-		if d.Title != "Miatsum and the Bewildering Russian Role in Karabakh" || d.Fields["via"] != "AVIM (Center for Eurasian Studies) blog" {
+		if d.Title != "Miatsum and the Bewildering Russian Role in Karabakh" || d.Fields["via"] != "AVIM (Center for Eurasian Studies, a think tank in Ankara) blog" {
 			t.Errorf("first document: title %q, via %q", d.Title, d.Fields["via"])
 		}
 		data, err := os.ReadFile("../../testdata/karabakh/000_29fd891e874d70e7.txt")

@@ -78,6 +78,11 @@ type Table struct {
 	// write each row as it comes, text and Markdown collect them first. A
 	// yielded row may be reused once the yield returns.
 	RowSeq iter.Seq[[]Value]
+	// Narrow, when set, is what the text renderer prints instead of the
+	// table when it is wider than --width even with numbered columns (a
+	// groups × groups matrix of many groups): shorter tables under their
+	// own titles. Markdown, CSV and JSON print the table itself.
+	Narrow []*Table
 }
 
 // rowsOf streams the rows row(0) … row(n−1), skipping those row returns as

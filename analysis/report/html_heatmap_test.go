@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -60,5 +61,36 @@ func TestSimilarityAboveMaxHeatmapGroups(t *testing.T) {
 	// a column after g099.
 	if strings.Contains(out, "<th class=\"n\">g100</th>") {
 		t.Errorf("the matrix is on the page")
+	}
+}
+
+func TestPlaceMapLabels(t *testing.T) {
+	// Twelve groups on one point: at most the eight positions around it
+	// take a label, and the groups with the most documents get them.
+	var labels []string
+	var xs, ys []float64
+	docs := map[string]int{}
+	for k := range 12 {
+		name := fmt.Sprintf("group %02d", k)
+		labels = append(labels, name)
+		xs, ys = append(xs, 300), append(ys, 200)
+		docs[name] = k // group 11 has the most
+	}
+	svg := newSVG(600, 400, "map of the groups")
+	unlabelled := placeMapLabels(svg, labels, xs, ys, docs, 600, 400)
+	out := svg.HTML()
+	placed := strings.Count(string(out), `class="map-label"`)
+	if placed+unlabelled != 12 || placed == 0 || placed > 8 {
+		t.Fatalf("%d placed, %d unlabelled; want 1 to 8 placed, the rest unlabelled", placed, unlabelled)
+	}
+	for k := 11; k > 11-placed; k-- {
+		if !strings.Contains(string(out), fmt.Sprintf(">group %02d<", k)) {
+			t.Errorf("group %02d (%d documents) has no label, but a smaller group has", k, k)
+		}
+	}
+	// Two points far apart: both labelled.
+	svg = newSVG(600, 400, "map of the groups")
+	if n := placeMapLabels(svg, []string{"a", "b"}, []float64{100, 500}, []float64{100, 300}, nil, 600, 400); n != 0 {
+		t.Errorf("two points far apart: %d unlabelled", n)
 	}
 }

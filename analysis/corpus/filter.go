@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -521,4 +522,22 @@ func runLoad(opt LoadOptions, emit func(*Document) error, fromStdin bool, read f
 	err := read(l)
 	l.finish()
 	return l.rep, l.finishSelection(err)
+}
+
+// countGroupsFirst runs the first reading of the group filters (--min-docs,
+// --top-groups) before a load whose input bytes are counted into n, without
+// counting them: n measures the pass the caller shows progress for, and the
+// load that follows finds the groups already counted.
+func (s Source) countGroupsFirst(opt LoadOptions, n *atomic.Int64) error {
+	sel := opt.Select
+	if n == nil || !sel.Active() || !sel.groupLevel() || sel.keep != nil || (s.FS == nil && s.Path == "-") {
+		return nil
+	}
+	if err := sel.prepare(opt.TextField, opt.FoldGroups); err != nil {
+		return err
+	}
+	return sel.countGroups(opt, func(o LoadOptions, emit func(*Document) error) error {
+		_, err := s.Load(o, emit, nil)
+		return err
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 )
@@ -140,5 +141,26 @@ func TestParseDateBound(t *testing.T) {
 		if _, err := ParseDateBound("from", bad, false); err == nil {
 			t.Errorf("%q: no error", bad)
 		}
+	}
+}
+
+// TestSelectionCountNotInProgress: the first reading of --min-docs is not
+// counted in the bytes a progress display shows, and happens once for two
+// loads of the same input with the same Selection.
+func TestSelectionCountNotInProgress(t *testing.T) {
+	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(selectionInput)}}
+	src := Source{FS: fsys, Path: "c.jsonl", Name: "c.jsonl"}
+	sel := &Selection{MinDocs: 2}
+	var n atomic.Int64
+	rep, err := src.Load(LoadOptions{Select: sel}, func(*Document) error { return nil }, &n)
+	if err != nil || rep.Loaded != 9 {
+		t.Fatalf("loaded %v, %v; want 9", rep, err)
+	}
+	if got := n.Load(); got != int64(len(selectionInput)) {
+		t.Errorf("bytes counted %d, want the input once (%d)", got, len(selectionInput))
+	}
+	n.Store(0)
+	if _, err := src.Load(LoadOptions{Select: sel}, func(*Document) error { return nil }, &n); err != nil || n.Load() != int64(len(selectionInput)) {
+		t.Errorf("second load: %d bytes, %v", n.Load(), err)
 	}
 }

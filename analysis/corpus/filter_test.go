@@ -66,6 +66,12 @@ func TestSelectionWhereAndDates(t *testing.T) {
 	if len(r.rep.Skipped) != 0 {
 		t.Errorf("skipped %v, want none", r.rep.Skipped)
 	}
+	// A value no record has draws a warning naming the common values.
+	misspelt, _ := ParseCondition("topic=immigration,imigration")
+	r = loadSelected(t, &Selection{Where: []Condition{misspelt}}, LoadOptions{})
+	if w := strings.Join(r.rep.Warnings, "\n"); !strings.Contains(w, `--where topic=immigration,imigration: no record has topic "imigration": check the spelling (its most common values: "immigration" (10), "economy" (2))`) {
+		t.Errorf("warnings: %s", w)
+	}
 	// The negated form keeps records without the field.
 	neg, _ := ParseCondition("topic != economy, sports")
 	r = loadSelected(t, &Selection{Where: []Condition{neg}}, LoadOptions{})

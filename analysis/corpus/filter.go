@@ -292,9 +292,9 @@ type selState struct {
 	dates     int   // out of range
 	groups    int
 	leftOut   int
-	fieldSeen []bool         // per condition: some record has the field
+	fieldSeen []bool           // per condition: some record has the field
 	valueSeen []map[string]int // per condition: records per value of the field (at most maxValuesKept values)
-	seenGroup map[string]int // with Groups: group key -> records before the --groups filter
+	seenGroup map[string]int   // with Groups: group key -> records before the --groups filter
 }
 
 func newSelState(sel *Selection, fold bool) *selState {

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -291,12 +292,16 @@ type selState struct {
 	dates     int   // out of range
 	groups    int
 	leftOut   int
-	fieldSeen []bool         // per condition: some record has the field
-	seenGroup map[string]int // with Groups: group key -> records before the --groups filter
+	fieldSeen []bool           // per condition: some record has the field
+	valueSeen []map[string]int // per condition: records per value of the field (at most maxValuesKept values)
+	seenGroup map[string]int   // with Groups: group key -> records before the --groups filter
 }
 
 func newSelState(sel *Selection, fold bool) *selState {
 	st := &selState{sel: sel, fold: fold, rep: &SelectionReport{}, where: make([]int, len(sel.Where)), fieldSeen: make([]bool, len(sel.Where))}
+	for range sel.Where {
+		st.valueSeen = append(st.valueSeen, map[string]int{})
+	}
 	if sel.groups != nil {
 		st.seenGroup = map[string]int{}
 	}
@@ -326,8 +331,14 @@ func (l *loader) selected(d *Document, dec int) bool {
 		sort.Strings(l.firstFields)
 	}
 	for i, c := range st.sel.Where {
-		if !st.fieldSeen[i] {
-			_, st.fieldSeen[i] = d.Fields[c.Field]
+		v, ok := d.Fields[c.Field]
+		if !ok {
+			continue
+		}
+		st.fieldSeen[i] = true
+		v = strings.TrimSpace(v)
+		if seen := st.valueSeen[i]; seen[v] > 0 || len(seen) < maxValuesKept {
+			seen[v]++
 		}
 	}
 	if st.seenGroup != nil && (dec == selKeep || dec == selGroups) {
@@ -404,6 +415,7 @@ func (l *loader) finishSelection(err error) error {
 			return &SelectionError{fmt.Sprintf("--where %s: no record has a field %q: check the name (fields of the records: %s)", c, c.Field, l.fieldNames())}
 		}
 	}
+	l.warnAbsentValues()
 	var missing []string
 	for _, g := range s.Groups {
 		if g = strings.TrimSpace(g); st.seenGroup[groupKey(g, st.fold)] == 0 {
@@ -521,4 +533,58 @@ func runLoad(opt LoadOptions, emit func(*Document) error, fromStdin bool, read f
 	err := read(l)
 	l.finish()
 	return l.rep, l.finishSelection(err)
+}
+
+// countGroupsFirst runs the first reading of the group filters (--min-docs,
+// --top-groups) before a load whose input bytes are counted into n, without
+// counting them: n measures the pass the caller shows progress for, and the
+// load that follows finds the groups already counted.
+func (s Source) countGroupsFirst(opt LoadOptions, n *atomic.Int64) error {
+	sel := opt.Select
+	if n == nil || !sel.Active() || !sel.groupLevel() || sel.keep != nil || (s.FS == nil && s.Path == "-") {
+		return nil
+	}
+	if err := sel.prepare(opt.TextField, opt.FoldGroups); err != nil {
+		return err
+	}
+	return sel.countGroups(opt, func(o LoadOptions, emit func(*Document) error) error {
+		_, err := s.Load(o, emit, nil)
+		return err
+	})
+}
+
+// maxValuesKept bounds the distinct values of a --where field counted for
+// the warning about values no record has (a field such as the id has one
+// per record).
+const maxValuesKept = 1000
+
+// warnAbsentValues warns about each --where value no record has (most
+// likely misspelt), naming the field's most common values. Past
+// maxValuesKept distinct values it cannot tell, and says nothing.
+func (l *loader) warnAbsentValues() {
+	for i, c := range l.sel.sel.Where {
+		seen := l.sel.valueSeen[i]
+		if len(seen) >= maxValuesKept {
+			continue
+		}
+		var absent []string
+		for _, v := range c.Values {
+			if seen[v] == 0 {
+				absent = append(absent, strconv.Quote(v))
+			}
+		}
+		if len(absent) == 0 {
+			continue
+		}
+		var gs []GroupCount
+		for v, n := range seen {
+			gs = append(gs, GroupCount{v, n})
+		}
+		sortGroupCounts(gs)
+		var common []string
+		for _, g := range gs[:min(len(gs), 10)] {
+			common = append(common, fmt.Sprintf("%q (%d)", g.Group, g.Docs))
+		}
+		l.warn("--where %s: no record has %s %s: check the spelling (its most common values: %s)", c, c.Field, strings.Join(absent, " or "), strings.Join(common, ", "))
+	}
 }

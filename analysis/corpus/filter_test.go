@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 )
@@ -64,6 +65,12 @@ func TestSelectionWhereAndDates(t *testing.T) {
 	// --where before duplicates were looked for: not a skip.
 	if len(r.rep.Skipped) != 0 {
 		t.Errorf("skipped %v, want none", r.rep.Skipped)
+	}
+	// A value no record has draws a warning naming the common values.
+	misspelt, _ := ParseCondition("topic=immigration,imigration")
+	r = loadSelected(t, &Selection{Where: []Condition{misspelt}}, LoadOptions{})
+	if w := strings.Join(r.rep.Warnings, "\n"); !strings.Contains(w, `--where topic=immigration,imigration: no record has topic "imigration": check the spelling (its most common values: "immigration" (10), "economy" (2))`) {
+		t.Errorf("warnings: %s", w)
 	}
 	// The negated form keeps records without the field.
 	neg, _ := ParseCondition("topic != economy, sports")
@@ -140,5 +147,26 @@ func TestParseDateBound(t *testing.T) {
 		if _, err := ParseDateBound("from", bad, false); err == nil {
 			t.Errorf("%q: no error", bad)
 		}
+	}
+}
+
+// TestSelectionCountNotInProgress: the first reading of --min-docs is not
+// counted in the bytes a progress display shows, and happens once for two
+// loads of the same input with the same Selection.
+func TestSelectionCountNotInProgress(t *testing.T) {
+	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(selectionInput)}}
+	src := Source{FS: fsys, Path: "c.jsonl", Name: "c.jsonl"}
+	sel := &Selection{MinDocs: 2}
+	var n atomic.Int64
+	rep, err := src.Load(LoadOptions{Select: sel}, func(*Document) error { return nil }, &n)
+	if err != nil || rep.Loaded != 9 {
+		t.Fatalf("loaded %v, %v; want 9", rep, err)
+	}
+	if got := n.Load(); got != int64(len(selectionInput)) {
+		t.Errorf("bytes counted %d, want the input once (%d)", got, len(selectionInput))
+	}
+	n.Store(0)
+	if _, err := src.Load(LoadOptions{Select: sel}, func(*Document) error { return nil }, &n); err != nil || n.Load() != int64(len(selectionInput)) {
+		t.Errorf("second load: %d bytes, %v", n.Load(), err)
 	}
 }

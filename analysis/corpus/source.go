@@ -27,6 +27,9 @@ func (s Source) Rereadable() bool { return s.FS != nil || s.Path != "-" }
 // what passes through them, so the documents, their order and every message
 // are the same.
 func (s Source) Load(opt LoadOptions, emit func(*Document) error, n *atomic.Int64) (*LoadReport, error) {
+	if err := s.countGroupsFirst(opt, n); err != nil {
+		return &LoadReport{}, err
+	}
 	switch {
 	case n == nil && s.FS != nil:
 		return Load(s.FS, s.Path, opt, emit)

@@ -207,7 +207,7 @@ func (r *HTMLPage) part(s Section, t *Table) (*htmlPart, error) {
 				return nil, err
 			}
 			part.Charts = append(part.Charts, charts...)
-			part.Tables = append(part.Tables, r.table(t, 0))
+			part.Tables = append(part.Tables, r.similarityTables(t)...)
 			part.Tables = append(part.Tables, table)
 			return part, nil
 		}

@@ -23,72 +23,16 @@ func heatColour(v, lo, hi float64) string {
 
 func (r *HTMLPage) similarityCharts() ([]htmlChart, *htmlTable, error) {
 	s := r.Sim
-	order := termstats.ClusterOrder(s)
-	n := len(order)
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for a, i := range order {
-		for _, j := range order[:a] {
-			if v, ok := s.At(i, j); ok {
-				lo, hi = math.Min(lo, v), math.Max(hi, v)
-			}
-		}
+	var charts []htmlChart
+	if len(s.Labels) <= MaxHeatmapGroups {
+		charts = append(charts, heatmapChart(s))
 	}
-	cell := 56.0
-	switch {
-	case n > 30:
-		cell = 12
-	case n > 12:
-		cell = 22
-	}
-	font := 11.0
-	labelW := 0.0
-	for _, i := range order {
-		labelW = math.Max(labelW, svgTextWidth(shorten(s.Labels[i], 28), font))
-	}
-	labelW += 8
-	top := labelW
-	width, height := labelW+cell*float64(n)+10, top+cell*float64(n)+10
-	svg := newSVG(width, height, "similarity heatmap")
-	svg.b.WriteString(`<g font-size="11" font-family="sans-serif">`)
-	for a, i := range order {
-		name := shorten(s.Labels[i], 28)
-		y := top + cell*float64(a) + cell/2 + 4
-		svg.Text(labelW-6, y, "end", name)
-		x := labelW + cell*float64(a) + cell/2 + 4
-		svg.Text(x, top-6, "start", name, "transform", "rotate(-90 "+svgNum(x)+" "+svgNum(top-6)+")")
-	}
-	for a, i := range order {
-		for b, j := range order {
-			x, y := labelW+cell*float64(b), top+cell*float64(a)
-			v, ok := s.At(i, j)
-			fill, txt := "#dddddd", "n/a"
-			if ok {
-				txt = fmtNum(v, 3)
-				fill = heatColour(v, lo, hi)
-				if i == j {
-					fill = "#888888"
-				}
-			}
-			svg.Rect(x, y, cell-1, cell-1, fill, s.Labels[i]+" – "+s.Labels[j]+": "+txt)
-			if cell >= 40 {
-				colour := "#000000"
-				if ok && (i == j || hi > lo && (v-lo)/(hi-lo) > 0.55) {
-					colour = "#ffffff"
-				}
-				svg.Text(x+cell/2, y+cell/2+4, "middle", txt, "fill", colour)
-			}
-		}
-	}
-	svg.b.WriteString(`</g>`)
-	charts := []htmlChart{{SVG: svg.HTML(), Caption: fmt.Sprintf(
-		"Similarity (%s) between groups, rows and columns in the clustering order of the table below (average linkage on 1 − similarity). Darker is more similar, from the lowest off-diagonal value (%s) to the highest (%s); the diagonal (1) is grey. Hover a cell for its value.",
-		s.Measure, fmtNum(lo, 3), fmtNum(hi, 3))}}
 	m, err := termstats.SimilarityMDS(s)
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(m.Labels) >= 2 {
-		charts = append(charts, mdsChart(m))
+		charts = append(charts, mdsChart(m, r.groupDocs()))
 	}
 	ht := &htmlTable{Caption: "Map coordinates (classical MDS of d = 1 − similarity)",
 		Columns: []htmlCell{{Text: "group"}, {Text: "dim1", Num: true}, {Text: "dim2", Num: true}}}
@@ -103,6 +47,67 @@ func (r *HTMLPage) similarityCharts() ([]htmlChart, *htmlTable, error) {
 	return charts, ht, nil
 }
 
+// heatmapChart draws the similarity matrix as coloured cells in clustering
+// order, the colour running over the whole scale 0–1, with a legend that
+// prints the range the values span.
+func heatmapChart(s *termstats.SimMatrix) htmlChart {
+	order := termstats.ClusterOrder(s)
+	n := len(order)
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for a, i := range order {
+		for _, j := range order[:a] {
+			if v, ok := s.At(i, j); ok {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	cell, font := heatmapCell(n)
+	labelW := 0.0
+	for _, i := range order {
+		labelW = math.Max(labelW, svgTextWidth(shorten(s.Labels[i], 28), font))
+	}
+	labelW += 8
+	top := labelW
+	width := math.Max(labelW+cell*float64(n)+10, 10+heatLegendW+12+svgTextWidth("values 0.000 to 0.000", 16)+10)
+	height := top + cell*float64(n) + 10 + heatLegendH
+	svg := newSVG(width, height, "similarity heatmap")
+	svg.b.WriteString(`<g font-size="` + svgNum(font) + `" font-family="sans-serif">`)
+	for a, i := range order {
+		name := shorten(s.Labels[i], 28)
+		y := top + cell*float64(a) + cell/2 + 4
+		svg.Text(labelW-6, y, "end", name)
+		x := labelW + cell*float64(a) + cell/2 + 4
+		svg.Text(x, top-6, "start", name, "transform", "rotate(-90 "+svgNum(x)+" "+svgNum(top-6)+")")
+	}
+	for a, i := range order {
+		for b, j := range order {
+			x, y := labelW+cell*float64(b), top+cell*float64(a)
+			v, ok := s.At(i, j)
+			fill, txt := "#dddddd", "n/a"
+			if ok {
+				txt = fmtNum(v, 3)
+				fill = heatColour(v, 0, 1)
+				if i == j {
+					fill = "#888888"
+				}
+			}
+			svg.Rect(x, y, cell-1, cell-1, fill, s.Labels[i]+" – "+s.Labels[j]+": "+txt)
+			if cell >= 40 {
+				colour := "#000000"
+				if ok && (i == j || v > 0.55) {
+					colour = "#ffffff"
+				}
+				svg.Text(x+cell/2, y+cell/2+4, "middle", txt, "fill", colour)
+			}
+		}
+	}
+	svg.b.WriteString(`</g>`)
+	heatLegend(svg, 10, top+cell*float64(n)+10, lo, hi)
+	return htmlChart{SVG: svg.HTML(), Caption: fmt.Sprintf(
+		"Similarity (%s) between groups, rows and columns in the clustering order of the table below (average linkage on 1 − similarity). The colour runs from white (0) to dark blue (1) on the whole scale; the values between different groups span %s to %s (the bracket on the legend); the diagonal (1) is grey. Hover a cell for its value.",
+		s.Measure, fmtNum(lo, 3), fmtNum(hi, 3))}
+}
+
 func pct(x float64) string {
 	if math.IsNaN(x) {
 		return "n/a"
@@ -110,7 +115,7 @@ func pct(x float64) string {
 	return fmtNum(100*x, 1) + "%"
 }
 
-func mdsChart(m *termstats.MDSMap) htmlChart {
+func mdsChart(m *termstats.MDSMap, docs map[string]int) htmlChart {
 	w, h, pad := 640.0, 480.0, 40.0
 	if len(m.Labels) > 20 { // room for many labels
 		w, h = 1000, 760
@@ -129,21 +134,25 @@ func mdsChart(m *termstats.MDSMap) htmlChart {
 	svg.Line(cx, pad/2, cx, h-pad/2, "#bbbbbb", 1)
 	svg.Text(w-pad/2, cy-6, "end", "dimension 1", "fill", "#666666")
 	svg.Text(cx+6, pad/2+10, "start", "dimension 2", "fill", "#666666")
-	// a scale bar of 0.1 distance
+	// a scale bar of 0.1 distance, and how far the map is from the distances
 	svg.Line(pad/2, h-pad/2, pad/2+0.1*scale, h-pad/2, "#333333", 2)
 	svg.Text(pad/2, h-pad/2-6, "start", "0.1", "fill", "#333333")
+	svg.Text(pad/2+0.1*scale+10, h-pad/2+4, "start", "map distances are off by up to "+fmtNum(m.MaxError, 3), "fill", "#333333", "font-size", "13")
+	xs, ys := make([]float64, len(m.Labels)), make([]float64, len(m.Labels))
 	for k, name := range m.Labels {
-		x, y := cx+m.X[k]*scale, cy-m.Y[k]*scale
-		svg.Circle(x, y, 4, "#2166ac", fmt.Sprintf("%s: (%s, %s)", name, fmtNum(m.X[k], 3), fmtNum(m.Y[k], 3)))
-		anchor, dx := "start", 6.0
-		if x > w*0.7 {
-			anchor, dx = "end", -6
-		}
-		svg.Text(x+dx, y-5, anchor, shorten(name, 28))
+		xs[k], ys[k] = cx+m.X[k]*scale, cy-m.Y[k]*scale
+		svg.Circle(xs[k], ys[k], 4, "#2166ac", fmt.Sprintf("%s: (%s, %s)", name, fmtNum(m.X[k], 3), fmtNum(m.Y[k], 3)))
 	}
+	axis1, axis2 := svgTextWidth("dimension 1", 11), svgTextWidth("dimension 2", 11)
+	unlabelled := placeMapLabels(svg, m.Labels, xs, ys, docs, w, h,
+		labelBox{w - pad/2 - axis1, cy - 18, w - pad/2, cy - 2}, labelBox{cx + 6, pad/2 - 2, cx + 6 + axis2, pad/2 + 14})
 	svg.b.WriteString(`</g>`)
-	return htmlChart{SVG: svg.HTML(), Caption: fmt.Sprintf(
-		"Map of the groups: classical multidimensional scaling of the distances 1 − similarity; the closer two groups, the more similar their vocabularies. Axes have no meaning of their own (any rotation or reflection fits as well); the bar is a distance of 0.1. The two dimensions hold %s of the variance.", pct(m.Explained))}
+	caption := fmt.Sprintf(
+		"Map of the groups: classical multidimensional scaling of the distances 1 − similarity; the closer two groups, the more similar their vocabularies. Axes have no meaning of their own (any rotation or reflection fits as well); the bar is a distance of 0.1, and no distance on the map differs from 1 − similarity by more than %s. The two dimensions hold %s of the variance.", fmtNum(m.MaxError, 3), pct(m.Explained))
+	if unlabelled > 0 {
+		caption += fmt.Sprintf(" Labels are placed where they overlap nothing, the groups with the most documents first: %s had no room for a label; hover a point for its name.", Plural(unlabelled, "group"))
+	}
+	return htmlChart{SVG: svg.HTML(), Caption: caption}
 }
 
 // ---- bars with intervals ----

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -128,6 +127,9 @@ func (g *textGrid) numeric(k int) bool {
 // and any other table as records: one "field: value" line per cell (see
 // writeRecords).
 func writeTextSection(w *bufio.Writer, t *Table, width int) error {
+	if narrow, err := writeNarrow(w, t, width); narrow || err != nil {
+		return err
+	}
 	title := printable(t.Title)
 	if title == "" {
 		title = printable(t.Name)
@@ -154,16 +156,7 @@ func writeTextSection(w *bufio.Writer, t *Table, width int) error {
 	}
 	names := append([]string(nil), g.header...)
 	k := g.keyColumns()
-	legend := make([]string, 0, len(g.header)-k)
-	for j := k; j < len(g.header); j++ {
-		n := strconv.Itoa(j - k + 1)
-		legend = append(legend, n+" "+g.header[j])
-		g.header[j] = n
-		g.widths[j] = displayWidth(n)
-		for _, line := range g.cells {
-			g.widths[j] = max(g.widths[j], displayWidth(line[j]))
-		}
-	}
+	legend := numberColumns(g, k)
 	var blocks [][]int
 	if g.cutToFit(t, width, all) {
 		blocks = [][]int{all}

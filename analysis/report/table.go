@@ -82,6 +82,11 @@ type Table struct {
 	// under its title instead of an empty box and its notes: why it is
 	// empty.
 	Empty string
+	// Narrow, when set, is what the text renderer prints instead of the
+	// table when it is wider than --width even with numbered columns (a
+	// groups × groups matrix of many groups): shorter tables under their
+	// own titles. Markdown, CSV and JSON print the table itself.
+	Narrow []*Table
 }
 
 // rowsOf streams the rows row(0) … row(n−1), skipping those row returns as

@@ -313,37 +313,14 @@ func SimilaritySection(s *termstats.SimMatrix) Section {
 		}
 	}
 	display.Notes, tidy.Notes = notes, notes
+	display.Narrow = similarityNarrow(s, order)
 	return Section{Display: display, Tidy: tidy}
 }
 
 // closestPairs lists the n most similar pairs of distinct, valid groups,
 // highest first, ties by the groups' names.
 func closestPairs(s *termstats.SimMatrix, n int) string {
-	type pair struct {
-		a, b string
-		v    float64
-	}
-	var ps []pair
-	for i := range s.Labels {
-		for j := i + 1; j < len(s.Labels); j++ {
-			if v, ok := s.At(i, j); ok {
-				a, b := s.Labels[i], s.Labels[j]
-				if b < a {
-					a, b = b, a
-				}
-				ps = append(ps, pair{a, b, v})
-			}
-		}
-	}
-	sort.Slice(ps, func(x, y int) bool {
-		if ps[x].v != ps[y].v {
-			return ps[x].v > ps[y].v
-		}
-		if ps[x].a != ps[y].a {
-			return ps[x].a < ps[y].a
-		}
-		return ps[x].b < ps[y].b
-	})
+	ps := sortedPairs(s)
 	var out []string
 	for _, p := range ps[:min(n, len(ps))] {
 		out = append(out, fmt.Sprintf("%s – %s %.3f", p.a, p.b, p.v))

@@ -73,6 +73,7 @@ func (cf *corpusFlags) runCorpus(pos []string, e *env, tweak func(*analysis.Opti
 	if err != nil {
 		return nil, err
 	}
+	e.groupDocs = groupDocs(res)
 	if res.Table.TotalDocs == 0 && !allowEmpty {
 		return nil, fmt.Errorf("%s: no document left to analyse (read %d, skipped %d): see 'parallax corpus' for the reasons", src.Name, res.Load.Read, len(res.Load.Skipped))
 	}

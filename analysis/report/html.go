@@ -83,6 +83,7 @@ type htmlPage struct {
 	Options [][2]string
 	Parts   []*htmlPart
 	Compare string
+	Brief   *htmlBrief
 }
 
 type htmlPart struct {
@@ -186,6 +187,7 @@ func (r *HTMLPage) page() (*htmlPage, error) {
 		ids[t.Name]++
 		page.Parts = append(page.Parts, part)
 	}
+	page.Brief = r.brief()
 	return page, nil
 }
 

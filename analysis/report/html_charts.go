@@ -157,9 +157,10 @@ func mdsChart(m *termstats.MDSMap, docs map[string]int) htmlChart {
 
 // ---- bars with intervals ----
 
-// intervalBars draws one row per label: a bar from 0 to the value, a
-// whisker from low to high, and the numbers as the table prints them.
-func intervalBars(title string, labels []string, val, low, high []float64, text []string, scaleLo, scaleHi float64) template.HTML {
+// intervalBars draws one row per label: a bar from the neutral point (0
+// for VADER, 0.5 for nb_pos) to the value, a whisker from low to high, and
+// the numbers as the table prints them; the axis names the neutral point.
+func intervalBars(title string, labels []string, val, low, high []float64, text []string, scaleLo, scaleHi, neutral float64) template.HTML {
 	const rowH, barW, font = 18.0, 320.0, 11.0
 	labelW := 0.0
 	for _, l := range labels {
@@ -180,13 +181,18 @@ func intervalBars(title string, labels []string, val, low, high []float64, text 
 	}
 	svg := newSVG(width, height, title)
 	svg.b.WriteString(`<g font-size="11" font-family="sans-serif">`)
-	zero := x(math.Max(scaleLo, math.Min(0, scaleHi)))
-	svg.Line(zero, 4, zero, height-22, "#999999", 1)
-	for _, tick := range []float64{scaleLo, scaleHi} {
-		svg.Text(x(tick), height-8, "middle", strconv.FormatFloat(tick, 'g', 3, 64), "fill", "#666666")
+	zero := x(math.Max(scaleLo, math.Min(neutral, scaleHi)))
+	svg.Line(zero, 4, zero, height-22, "#555555", 1.5)
+	for i, tick := range []float64{scaleLo, scaleHi} {
+		label, anchor := strconv.FormatFloat(tick, 'g', 3, 64), "middle"
+		if tick == neutral {
+			label += " neutral"
+			anchor = [2]string{"start", "end"}[i]
+		}
+		svg.Text(x(tick), height-8, anchor, label, "fill", "#666666")
 	}
-	if zero > x(scaleLo)+20 && zero < x(scaleHi)-20 {
-		svg.Text(zero, height-8, "middle", "0", "fill", "#666666")
+	if zero > x(scaleLo)+40 && zero < x(scaleHi)-40 {
+		svg.Text(zero, height-8, "middle", strconv.FormatFloat(neutral, 'g', 3, 64)+" neutral", "fill", "#333333")
 	}
 	for i, l := range labels {
 		y := 4 + rowH*float64(i)
@@ -245,17 +251,23 @@ func (r *HTMLPage) toneCharts() []htmlChart {
 		if math.IsInf(lo, 0) {
 			lo, hi = 0, 1
 		}
-		a, b := niceRange(lo, hi)
+		neutral := 0.0
+		if in == "nb_pos" {
+			neutral = 0.5
+		}
+		a, b := niceRange(lo-neutral, hi-neutral)
 		out = append(out, htmlChart{
-			SVG:     intervalBars("tone: "+in, s.Groups, val, low, high, text, a, b),
-			Caption: fmt.Sprintf("%s: each group's mean sentence score (bar) with its 95%% bootstrap interval (whisker), the numbers of the table below.", in),
+			SVG:     intervalBars("tone: "+in, s.Groups, val, low, high, text, a+neutral, b+neutral, neutral),
+			Caption: fmt.Sprintf("%s: each group's mean sentence score (bar, drawn from the neutral point %s) with its 95%% bootstrap interval (whisker), the numbers of the table below; a whisker crossing the neutral line means the tone cannot be told apart from neutral.", in, strconv.FormatFloat(neutral, 'g', 3, 64)),
 		})
 	}
 	return out
 }
 
 // frameChart is a grid: one row per group, one column per category, each
-// cell a bar of hits per 1,000 words with its interval, scaled per column.
+// cell a bar of hits per 1,000 words with its interval, every column on
+// the same scale (from 0 to the largest value or interval end of the
+// grid), so that bars compare across categories; headers are never cut.
 func (r *HTMLPage) frameChart() htmlChart {
 	type cellv struct{ v, lo, hi float64 }
 	var groups []string
@@ -275,7 +287,15 @@ func (r *HTMLPage) frameChart() htmlChart {
 		}
 	}
 	keys := r.FrameKeys
-	const rowH, colW, barW, font = 18.0, 116.0, 66.0, 11.0
+	top := 0.0
+	for _, m := range colMax {
+		top = math.Max(top, m)
+	}
+	const rowH, barW, font = 18.0, 66.0, 11.0
+	colW := 116.0
+	for _, key := range r.FrameKeys {
+		colW = math.Max(colW, svgTextWidth(key, 10)+14)
+	}
 	labelW := 0.0
 	for _, g := range groups {
 		labelW = math.Max(labelW, svgTextWidth(shorten(g, 28), font))
@@ -288,8 +308,8 @@ func (r *HTMLPage) frameChart() htmlChart {
 	svg.b.WriteString(`<g font-size="11" font-family="sans-serif">`)
 	for c, key := range keys {
 		x0 := labelW + colW*float64(c)
-		svg.Text(x0, head-22, "start", shorten(key, 18), "font-weight", "bold", "font-size", "10")
-		svg.Text(x0, head-8, "start", "0 to "+fmtNum(colMax[key], 2), "fill", "#666666")
+		svg.Text(x0, head-22, "start", key, "font-weight", "bold", "font-size", "10")
+		svg.Text(x0, head-8, "start", "0 to "+fmtNum(top, 2), "fill", "#666666")
 		if c > 0 {
 			svg.Line(x0-4, head-30, x0-4, height, "#eeeeee", 1)
 		}
@@ -304,8 +324,8 @@ func (r *HTMLPage) frameChart() htmlChart {
 			}
 			x0 := labelW + colW*float64(c)
 			scale := 0.0
-			if colMax[key] > 0 {
-				scale = barW / colMax[key]
+			if top > 0 {
+				scale = barW / top
 			}
 			title := fmt.Sprintf("%s, %s: %s per 1,000 words [%s, %s]", g, key, fmtNum(cv.v, 2), fmtNum(cv.lo, 2), fmtNum(cv.hi, 2))
 			svg.Rect(x0, y+4, math.Max(cv.v*scale, 0.5), rowH-8, "#f4a582", title)
@@ -318,5 +338,5 @@ func (r *HTMLPage) frameChart() htmlChart {
 	}
 	svg.b.WriteString(`</g>`)
 	return htmlChart{SVG: svg.HTML(), Caption: fmt.Sprintf(
-		"Lexicon %q: hits per 1,000 words (bar and number, per_1k) with the 95%% bootstrap interval (line, ci_low to ci_high of --format csv or json); each column has its own scale, from 0 to its largest value.", r.Frames)}
+		"Lexicon %q: hits per 1,000 words (bar and number, per_1k) with the 95%% bootstrap interval (line, ci_low to ci_high of --format csv or json); every column has the same scale, from 0 to %s.", r.Frames, fmtNum(top, 2))}
 }

@@ -42,6 +42,7 @@ figure{margin:10px 0 14px;overflow-x:auto}figcaption{font-size:12px;color:#555;m
 .items{list-style:none;padding:0;font-size:13px}.items li{margin:0 0 6px;padding:4px 8px;border-left:3px solid #d0d7e2}.meta{color:#666;font-size:11px}
 .event{border:1px solid #ddd;border-radius:4px;margin:10px 0;padding:6px 10px}.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:10px}
 .grid div{font-size:12.5px}.grid h4{margin:4px 0 2px;font-size:13px}.grid p{margin:4px 0}
+.brief{background:#fff8e1;border:1px solid #e0c070;border-radius:4px;padding:2px 16px 8px;margin:12px 0}.brief h2{border:0;margin:10px 0 4px}.brief li{margin:0 0 5px}
 footer{margin-top:40px;font-size:12px;color:#555}footer td{font-size:11px}
 </style>
 </head>
@@ -53,6 +54,24 @@ footer{margin-top:40px;font-size:12px;color:#555}footer td{font-size:11px}
 <p class="prov">The same numbers as text: <code>{{.Compare}}</code>. The options are listed at the end of the page.</p>
 {{- end}}
 </header>
+{{- with .Brief}}
+<section id="summary" class="brief">
+<h2>Summary</h2>
+<p>{{.Compared}}</p>
+<h3>The three clearest differences</h3>
+<ol>
+{{- range .Differences}}
+<li>{{.Text}} <a href="#{{.Anchor}}">Evidence</a>{{if .Command}}; the passages: <code>{{.Command}}</code>{{end}}</li>
+{{- end}}
+</ol>
+<h3>Before you quote a number</h3>
+<ul>
+{{- range .Caveats}}
+<li>{{.Text}} <a href="#{{.Anchor}}">See</a>{{if .Command}}; <code>{{.Command}}</code>{{end}}</li>
+{{- end}}
+</ul>
+</section>
+{{- end}}
 <nav><ol>
 {{- range .Parts}}
 <li><a href="#{{.ID}}">{{.Title}}</a></li>

@@ -340,12 +340,12 @@ func textValue(v Value) string {
 	}
 	switch v.Kind {
 	case KindInt:
-		return strconv.FormatInt(v.Int, 10)
+		return strconv.FormatInt(v.Int, 10) + suffix(v)
 	case KindFloat:
 		if v.Sig > 0 {
-			return probFloat(v.Float, v.Digits, v.Sig)
+			return probFloat(v.Float, v.Digits, v.Sig) + suffix(v)
 		}
-		return fixedFloat(v.Float, v.Digits)
+		return fixedFloat(v.Float, v.Digits) + suffix(v)
 	}
 	return printable(v.Str)
 }

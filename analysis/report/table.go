@@ -29,6 +29,10 @@ type Value struct {
 	// Digits decimals, smaller ones in scientific notation with Sig
 	// significant digits, exactly 0 as "0". Zero keeps the plain Digits form.
 	Sig int
+	// Suffix, when set, follows a number in text, Markdown, LaTeX and HTML
+	// tables, after a space: a count beside a rate ("(7)"), WideMark. CSV and JSON write
+	// the number alone.
+	Suffix string
 }
 
 // Str makes a string cell.

@@ -44,7 +44,7 @@ func CorpusSection(load *corpus.LoadReport, groups []termstats.GroupSummary, dis
 	t.Notes = append(t.Notes, fmt.Sprintf("%s, %s, %s, %s, %s (%d distinct).",
 		Plural(len(groups), "group"), Plural(docs, "document"), Plural(int(sents), "sentence"), Plural(int(words), "word"),
 		Plural(int(terms), "counted term"), distinctTerms))
-	t.Notes = append(t.Notes, "words: word and number tokens; terms: words left after stop words (the denominator of per_1k); types: distinct terms; first_date, last_date: the earliest and latest date as text (ISO 8601 sorts by time); undated: documents without a date.")
+	t.Notes = append(t.Notes, "words: word and number tokens, the denominator of per_1k in the frames, labels and actors tables; terms: words left after stop words, the denominator of per_1k in the terms tables; types: distinct terms; first_date, last_date: the earliest and latest date as text (ISO 8601 sorts by time); undated: documents without a date.")
 	if load != nil {
 		l := load
 		line := fmt.Sprintf("Read %s: %d loaded, %d skipped", Plural(l.Read, "record"), l.Loaded, len(l.Skipped))
@@ -186,7 +186,8 @@ func TermsSection(t *termstats.TermTable, ks []termstats.GroupKeyness, opt Terms
 		}
 	}
 	notes := append(termsNotes(t, ks, opt), significanceNotes(t, ks, opt)...)
-	tidy.Notes, display.Notes = notes, notes
+	tidy.Notes = append(slices.Clone(notes), "logodds_z: the ranking score above; chi2, p: Pearson's χ² and its p-value; reference: what the group is compared with; ref_count: the term's count there; tfidf: the term's tf-idf in the group; single_doc: true when one document of a group with several uses the term.")
+	display.Notes = append(slices.Clone(notes), "logodds_z: the ranking score above; flag: 1 doc when one document of a group with several uses the term.")
 	if opt.Compact {
 		compact.Notes = notes
 		if len(notes) >= 2 { // notes[1] explains columns the compact view does not show
@@ -242,12 +243,12 @@ func termsNotes(t *termstats.TermTable, ks []termstats.GroupKeyness, opt TermsOp
 	if opt.Vs != "" {
 		ref = fmt.Sprintf("%q", opt.Vs)
 	}
-	scale := "s = N (α_w = corpus count of w)"
+	scale := ""
 	if opt.Keyness.PriorScale > 0 {
-		scale = fmt.Sprintf("s = %g", opt.Keyness.PriorScale)
+		scale = fmt.Sprintf(", prior scale %g", opt.Keyness.PriorScale)
 	}
 	notes := []string{
-		fmt.Sprintf("Each group against %s. Ranked by log-odds z with an informative Dirichlet prior (Monroe et al. 2008; %s); terms with count ≥ %d in group + reference; z > 1.96 ≈ p < 0.05 for one term.", ref, scale, opt.Keyness.MinCount),
+		fmt.Sprintf("Each group against %s, ranked by log-odds z: how much more often the group uses the term than the reference, in standard errors (z > 1.96 ≈ p < 0.05 for one term); terms with count ≥ %d in group + reference. Method: Monroe et al. 2008%s; docs/measures.md.", ref, opt.Keyness.MinCount, scale),
 		"per_1k, ref_per_1k: per 1,000 counted terms in the group and in its reference; g2: signed log-likelihood G²; q: Benjamini–Hochberg adjusted p of G² across the terms tested for that group; log_ratio: log2 of the ratio of relative frequencies, n/a when the term is absent from one side. Definitions: docs/measures.md.",
 	}
 	switch {
@@ -357,7 +358,7 @@ func NeighborsSection(dv *termstats.DocVectors, nn [][]termstats.Neighbor, m ter
 				Str(dv.Groups[n.Doc]), Str(dv.IDs[n.Doc]), Str(string(m)), Float(n.Sim, 3)})
 		}
 	}
-	t.Notes = []string{simNote(m), "Documents sharing no counted term with any other have no neighbours listed."}
+	t.Notes = []string{simNote(m), "neighbor_group, neighbor_doc: a document near the row's document; value: their similarity by the measure (measure: its name); rank: 1 for the nearest.", "Documents sharing no counted term with any other have no neighbours listed."}
 	return Section{Display: t}
 }
 

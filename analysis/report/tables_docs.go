@@ -30,7 +30,7 @@ func DocumentsSection(docs []DocInfo) Section {
 	})
 	t.Notes = []string{
 		"Read this before any number: a teaser, a republished page or a machine translation is not the outlet's article as published.",
-		"via: who republished or passed on the text, and notes: what the corpus's manifest says about it (its via and notes columns; empty when the corpus gives none); date as given.",
+		"via: who republished or passed on the text; notes: what the corpus's manifest says about it (both empty when the corpus gives none); date as given.",
 	}
 	return Section{Display: t}
 }

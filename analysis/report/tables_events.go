@@ -51,23 +51,31 @@ func EventsSection(r *events.Result) Section {
 			name = ""
 		}
 		row := []Value{Str(s.Event), Str(name), Str(s.Group), Int(int64(s.Docs)), Int(int64(s.Sentences)),
-			Float(100*s.Share, 2), Float(s.Tone.Mean, 3), Str(ciText(s.Tone)), Str(keyCounts(s.Frames)), Str(keyCounts(s.Labels))}
+			Float(100*s.Share, 2), Float(s.Tone.Mean, 3), Str(eventCI(s.Tone)), Str(keyCounts(s.Frames)), Str(keyCounts(s.Labels))}
 		if counted {
 			row = append(row, quotes(s))
 		}
 		return row
 	})
+	what := "frames: the two categories of the frames lexicon with most hits in those sentences (hits); labels: the three labels with most hits (referent / label (hits)); quotes: quotations in those sentences, n/a when not counted."
+	boot := fmt.Sprintf("%d resamples, seed %d, articles resampled when there are at least %d, else sentences; n/a below 2 sentences.", r.Options.Resamples, r.Options.Seed, resample.MinClusterUnits)
+	display.Notes = []string{
+		"docs: the group's documents with at least one of the event's sentences; sentences: those sentences (coverage). share_pct = 100 × sentences / all sentences of the group's documents.",
+		"tone: mean VADER compound (−1 to 1) of the event's sentences that contain a letter or digit; tone_ci: its 95% percentile bootstrap interval, " + boot + " ~ after it: the interval is wider than the tone's distance from 0.",
+		what,
+		"Events come from the events lexicon (sentences matching a cue or a date of the event), from stories (documents found to cover the same story) and from passages discovered inside stories; docs/events.md.",
+	}
 	notes := []string{
 		"Events: lexicon events (passage level: sentences matching a cue or mentioning a date of the event), stories (article level: documents found to cover the same story; every sentence of those documents counts) and passage events discovered inside stories (sentences of different groups sharing rare features). docs/events.md.",
-		"docs: the group's documents with at least one of the event's sentences; sentences: those sentences (coverage); share = sentences / all sentences of the group's documents (share_pct × 100).",
-		"tone: mean VADER compound (−1 to 1) of the event's sentences that contain a letter or digit; tone_low, tone_high: 95% percentile bootstrap interval, " +
-			fmt.Sprintf("%d resamples, seed %d, articles resampled when there are at least %d, else sentences (unit); n/a below 2 sentences.", r.Options.Resamples, r.Options.Seed, resample.MinClusterUnits),
-		"frames: the two categories of the frames lexicon with most hits in those sentences (hits); labels: the three labels with most hits (referent / label (hits)); quotes: quotations in those sentences, n/a when not counted.",
+		"level: passage or article; source: lexicon, discovered or story. docs: the group's documents with at least one of the event's sentences; sentences: those sentences (coverage). share = sentences / all sentences of the group's documents (the terminal's share_pct is 100 × share).",
+		"tone: mean VADER compound (−1 to 1) of the event's sentences that contain a letter or digit; tone_low, tone_high: 95% percentile bootstrap interval, " + boot + " tone_n: the sentences scored; unit: what was resampled.",
+		what,
 	}
 	if r.NeedTexts {
 		notes = append(notes, "The texts of the stories' documents were not kept (text budget): story tone, frames and labels are missing, and no passage event was discovered.")
+		display.Notes = append(display.Notes, notes[len(notes)-1])
 	}
-	tidy.Notes, display.Notes = notes, notes
+	tidy.Notes = notes
 	return Section{Display: display, Tidy: tidy}
 }
 
@@ -104,12 +112,12 @@ func ArticleEventsSection(r *events.Result) Section {
 		window = "no date window"
 	}
 	t.Notes = []string{
-		fmt.Sprintf("Features of a document (title and text): content words (not stop words, 3+ characters), names (the last two words of a run of capitalised words), numbers (2+ digits, not years) and days mentioned; at most %d per document, the most salient. A feature is rare when found in 2 to %d of the %d documents, of at least two groups.", o.MaxFeatures, st.RareCap, st.Docs),
-		fmt.Sprintf("Two documents of different groups are linked when they share at least %d rare features, the cosine of their rare-feature vectors (weight: idf = ln((1+D)/(1+df)) + 1) is at least %.2f, and %s. Stories: average linkage — clusters merge while the mean similarity over their pairs of documents of different groups (0 for pairs not linked) is at least %.2f, at least %.0f%% of those pairs are linked and no two dated documents are further apart than the window (an undated document counting on the day of its most similar dated one) — keeping clusters with documents of at least 2 groups.", o.MinShared, o.MinScore, window, o.LinkScore, 100*o.MinLinked),
-		"name: the three features most shared in the story (documents holding it × idf); score: the document's mean similarity to the story's other documents (0 for those not linked); links: those linked to it; shared: the story's ten most shared features that the document holds.",
-		fmt.Sprintf("%d stories, %s between %s with %s; %s read to find them (at most Σ df² over rare features = %d), %s scored.",
+		fmt.Sprintf("Features of a document (title and text): content words (not stop words, 3+ characters), names (the last two words of a run of capitalised words), numbers (2+ digits, not years) and days mentioned; at most %d per document, the most salient. %s", o.MaxFeatures, rareNote(st.RareCap, st.Docs)),
+		fmt.Sprintf("Two documents of different groups are linked when they share at least %d rare features, the cosine of their rare-feature vectors (each feature weighted by its idf, docs/events.md) is at least %.2f, and %s. Stories: average linkage — clusters merge while the mean similarity over their pairs of documents of different groups (0 for pairs not linked) is at least %.2f, at least %.0f%% of those pairs are linked and no two dated documents are further apart than the window (an undated document counting on the day of its most similar dated one) — keeping clusters with documents of at least 2 groups.", o.MinShared, o.MinScore, window, o.LinkScore, 100*o.MinLinked),
+		"name: the three features most shared in the story (documents holding it × idf); score: the document's mean similarity to the story's other documents (0 for those not linked); links: those linked to it.",
+		fmt.Sprintf("%d stories, %s between %s with %s; %s compared.",
 			st.Stories, Plural(st.Edges, "link"), Plural(st.Docs, "document"), Plural(st.Features, "distinct feature"),
-			Plural(int(st.Postings), "posting"), st.SumDF2, Plural(int(st.Candidates), "candidate pair")),
+			Plural(int(st.Candidates), "candidate pair")),
 	}
 	if st.Similar > int64(st.Edges) {
 		t.Notes = append(t.Notes, fmt.Sprintf("Links per document are bounded: each document keeps the %d documents most similar to it (up to %d passed the tests for one document), and a link is kept when each of its documents keeps the other; %s passed the tests, %d were kept.",
@@ -123,6 +131,8 @@ func ArticleEventsSection(r *events.Result) Section {
 		t.Notes = append(t.Notes, "No story: no two documents of different groups were linked.")
 	}
 	display.Notes = append([]string{"The document ids and each document's shared features are in --format csv or json."}, t.Notes...)
+	t.Notes = append(slices.Clone(t.Notes), "shared: the story's ten most shared features that the document holds.")
+	display.Empty = "No story: no two documents of different groups share enough rare features to be linked (docs/events.md)."
 	return Section{Display: display, Tidy: t}
 }
 
@@ -148,7 +158,7 @@ func PassageEventsSection(r *events.Result) Section {
 		max = "all of them"
 	}
 	t.Notes = []string{
-		"Lexicon events: a sentence belongs to an event when it matches one of the event's cues, or mentions a day, month or year that places it in the event's dates (docs/events.md); cue says which.",
+		"Lexicon events: a sentence belongs to an event when it matches one of the event's cues, or mentions a day, month or year that places it in the event's dates (docs/events.md); cue: the cue or date that matched.",
 		fmt.Sprintf("Discovered events: sentences of different groups inside one story sharing at least %d rare features with a cosine of at least %.2f, clustered by average linkage (at least %.2f).", o.PassageMinShared, o.PassageMinScore, o.PassageLinkScore),
 		"sentence: 1-based number of the sentence in the cleaned document; text: the sentence, white space collapsed; " + max + ".",
 	}
@@ -204,4 +214,22 @@ func SideBySideSection(r *events.Result, perGroup int) Section {
 	notes := []string{"Each group's passages in input order: for a lexicon or discovered passage event its sentences, for a story the sentence of each document holding most of the story's features; (doc #sentence) after each."}
 	display.Notes, tidy.Notes = notes, notes
 	return Section{Display: display, Tidy: tidy}
+}
+
+// eventCI is an event's tone interval for the terminal, marked when wider
+// than the tone's distance from 0.
+func eventCI(iv resample.Interval) string {
+	if wide(iv.Mean, iv.Low, iv.High, 0) {
+		return ciText(iv) + WideMark
+	}
+	return ciText(iv)
+}
+
+// rareNote says which features count as rare: found in 2 to rareCap of
+// the docs documents.
+func rareNote(rareCap, docs int) string {
+	if rareCap < 2 {
+		return fmt.Sprintf("A feature is rare when found in at least 2 documents but only a few of them; with %s no feature can be rare, so no story can be found.", Plural(docs, "document"))
+	}
+	return fmt.Sprintf("A feature is rare when found in 2 to %d of the %d documents, of at least two groups.", rareCap, docs)
 }

@@ -29,7 +29,7 @@ func QuotesSection(rows iter.Seq[framing.QuoteRow]) Section {
 		}
 	}
 	t.Notes = quoteNotes()
-	disp := &Table{Name: t.Name, Title: t.Title, Columns: []string{"group", "kind", "speaker", "verb", "text"}, Notes: t.Notes,
+	disp := &Table{Name: t.Name, Title: t.Title, Columns: []string{"group", "kind", "speaker", "verb", "text"}, Notes: quoteNotes()[:1],
 		Cut: map[string]Cut{"text": CutWrap}}
 	disp.RowSeq = func(yield func([]Value) bool) {
 		row := make([]Value, len(disp.Columns))
@@ -45,8 +45,8 @@ func QuotesSection(rows iter.Seq[framing.QuoteRow]) Section {
 
 func quoteNotes() []string {
 	return []string{
-		"kind: direct (words in quotation marks given as speech), indirect (a sentence reporting speech without quotation marks), scare (1-5 quoted words with no speaker, or after so-called: the writer's distance from the words).",
-		"speaker: resolved to the nearest full name in the document (Blinken -> Antony Blinken; he/she -> the previous speaker); empty when the text does not say. cue: how it was found (after, before, according-to, previous-sentence, continuation, unclosed). Rules: docs/framing.md.",
+		"kind: direct (words in quotation marks given as speech), indirect (a sentence reporting speech without quotation marks), scare (1-5 quoted words with no speaker, or after so-called: the writer's distance from the words). speaker: resolved to the nearest full name in the document (Blinken -> Antony Blinken; he/she -> the previous speaker); empty when the text does not say. verb: the reporting verb (said, claimed…). Rules: docs/framing.md.",
+		"cue: how the speaker was found (after, before, according-to, previous-sentence, continuation, unclosed); mention: the words that name the speaker in the text.",
 		"sentence: 1-based, in the cleaned document; words: word tokens quoted (for indirect speech, of the sentence); stance: the reporting verb's category in the attribution lexicon (neutral, distancing, endorsing; other when not listed).",
 	}
 }
@@ -61,7 +61,7 @@ func AttributionSection(rows []framing.AttributionRow) Section {
 			Int(int64(r.Endorsing)), Int(int64(r.OtherVerb)), Float(r.DistancingShare, 3), Int(int64(r.Sources)), Str(strings.Join(r.TopSources, "; "))})
 	}
 	t.Notes = []string{
-		"direct: quotations given as speech, attributed: of which with a speaker; indirect: sentences reporting speech without quotation marks; scare: 1-5 quoted words with no speaker.",
+		"direct: quotations given as speech; attributed: of them, those with a speaker; indirect: sentences reporting speech without quotation marks; scare: 1-5 quoted words with no speaker.",
 		"quoted_share: word tokens inside direct and scare quotes / all word tokens of the group's cleaned text. neutral, distancing, endorsing, other_verb: attributed direct quotes and indirect speech by the stance of the reporting verb (attribution lexicon; continuations of a quote count once); distancing_share: distancing / all four.",
 		"sources: distinct speakers of direct and indirect quotes; top_sources: the five most quoted, with counts.",
 	}
@@ -115,7 +115,7 @@ func ScareSection(rows []framing.ScareRow, top int) Section {
 	}
 	tidy.RowSeq = rowsOf(len(rows), row)
 	disp.RowSeq = topPerGroup(len(rows), top, func(i int) string { return rows[i].Group }, row)
-	notes := []string{"A scare quote is 1-5 quoted words that no speaker is given for, or that follow so-called (docs/framing.md). phrase: lower-cased, outer punctuation trimmed; labels: labels of the labels lexicon inside it, counted apart from the outlet's own use (voice scare in the labels table)."}
+	notes := []string{"A scare quote is 1-5 quoted words that no speaker is given for, or that follow so-called (docs/framing.md). phrase: lower-cased, outer punctuation trimmed; labels: labels of the labels lexicon inside it, counted apart from the outlet's own use (voice scare in the labels table); count: times quoted; example_doc: a document holding it."}
 	if top > 0 {
 		notes = append(notes, fmt.Sprintf("The table shows the %d most frequent phrases of each group; CSV and JSON have all.", top))
 	}
@@ -133,6 +133,12 @@ func ActorsSection(rows []framing.ActorRow, discovered bool, resamples int, seed
 			Str(strings.Join(r.Labels, "; ")), Str(strings.Join(r.Frames, "; ")), Int(int64(r.Quotes)), Float(r.QuoteShare, 3)})
 	}
 	disp := &Table{Name: t.Name, Title: t.Title, Columns: []string{"actor", "group", "mentions", "per_1k", "tone", "95% interval", "labels", "frames", "quotes_by_side"}}
+	ci := func(iv resample.Interval) string {
+		if wide(iv.Mean, iv.Low, iv.High, 0) {
+			return ciText(iv) + WideMark
+		}
+		return ciText(iv)
+	}
 	short := func(xs []string) string {
 		for i, x := range xs {
 			if j := strings.LastIndex(x, " / "); j >= 0 {
@@ -146,18 +152,23 @@ func ActorsSection(rows []framing.ActorRow, discovered bool, resamples int, seed
 			continue
 		}
 		disp.Rows = append(disp.Rows, []Value{Str(r.Actor), Str(r.Group), Int(int64(r.Mentions)), Float(r.Per1k, 2),
-			Float(r.Tone.Mean, 3), Str(ciText(r.Tone)), Str(short(slices.Clone(r.Labels))), Str(strings.Join(r.Frames, "; ")), Int(int64(r.Quotes))})
+			Float(r.Tone.Mean, 3), Str(ci(r.Tone)), Str(short(slices.Clone(r.Labels))), Str(strings.Join(r.Frames, "; ")), Int(int64(r.Quotes))})
 	}
 	src := "actors from the actors lexicon (any alias counts)"
 	if discovered {
 		src = "actors discovered from proper names (no actors lexicon): the names found in the most groups, then the most documents; persons under their full name (docs/framing.md)"
 	}
-	t.Notes = []string{
-		src + ". mentions: sentences mentioning the actor; per_1k: mentions per 1,000 word tokens of the group's cleaned text.",
-		"tone: mean VADER compound of the sentences mentioning the actor, with a 95% bootstrap interval (tone_low, tone_high; " + resample.BootstrapNote(resamples, -1, seed) + "); n/a with fewer than 2 sentences; small: fewer than " + fmt.Sprint(resample.MinClusterUnits) + " articles, so sentences were resampled.",
-		"labels, frames: the two most frequent labels and frame categories in the same sentences, with counts. quotes_by_side: direct and indirect quotes whose speaker or speaker's description names the actor (an alias, or the discovered name); quote_share: of the group's attributed quotes.",
+	mentions := src + ". mentions: sentences mentioning the actor; per_1k: mentions per 1,000 words (word tokens of the group's cleaned text)."
+	boot := resample.BootstrapNote(resamples, -1, seed)
+	cooc := "labels, frames: the two most frequent labels and frame categories in the same sentences, with counts. quotes_by_side: direct and indirect quotes whose speaker or speaker's description names the actor (an alias, or the discovered name)"
+	t.Notes = []string{mentions,
+		"tone: mean VADER compound of the sentences mentioning the actor; tone_low, tone_high: its 95% bootstrap interval (" + boot + "); n/a with fewer than 2 sentences. small: true when the group has fewer than " + fmt.Sprint(resample.MinClusterUnits) + " articles, so sentences were resampled.",
+		cooc + "; quote_share: quotes_by_side / the group's attributed quotes.",
 	}
-	disp.Notes = append(slices.Clone(t.Notes), "The table leaves out actors a group never mentions; CSV and JSON have every actor and group.")
+	disp.Notes = []string{mentions,
+		"tone: mean VADER compound (−1 to 1) of the sentences mentioning the actor, with its 95% interval (" + boot + "); n/a with fewer than 2 sentences; ~ after the interval when it is wider than the tone's distance from 0.",
+		cooc + ".",
+		"The table leaves out actors a group never mentions; CSV and JSON have every actor and group, and the share of quotes."}
 	return Section{Display: disp, Tidy: t}
 }
 
@@ -206,12 +217,15 @@ func LabelsSection(lx *lexicons.Lexicon, rows []framing.LabelRow) Section {
 		}
 		disp.Rows = append(disp.Rows, []Value{Str(k[0]), Str(k[1]), Int(cl.hits), Str(used)})
 	}
-	notes := []string{
-		"hits: occurrences of any label of the referent in the group's cleaned text; share: a label's occurrences / the referent's hits in the group (n/a when the group uses none).",
-		"own: in the outlet's own words; scare: inside a scare quote (1-5 quoted words not attributed to a speaker); quoted: inside a direct quotation. A label counts wherever its pattern occurs, whatever the sentence is about (see the lexicon's notes).",
-		lexiconAbout(lx),
+	anywhere := "A label counts wherever its pattern occurs, whatever the sentence is about (see the lexicon's notes)."
+	disp.Notes = []string{
+		"hits: occurrences of any label of the referent in the group's cleaned text. After each label used: its count, its share of the referent's hits in the group, and how many of its uses are inside scare quotes (1-5 quoted words with no speaker) or inside quotations; the rest are in the outlet's own words.",
+		anywhere, lexiconAbout(lx),
 	}
-	disp.Notes, tidy.Notes = notes, notes
+	tidy.Notes = []string{
+		"own: uses in the outlet's own words; scare: inside a scare quote (1-5 quoted words not attributed to a speaker); quoted: inside a direct quotation; total: all three; share: total / all uses of the referent's labels in the group (n/a when the group uses none); docs: the group's documents using the label.",
+		anywhere, lexiconAbout(lx),
+	}
 	return Section{Display: disp, Tidy: tidy}
 }
 
@@ -220,7 +234,8 @@ func LabelPassagesSection(ps []framing.LabelPassage, max int) Section {
 	t := &Table{Name: "label-passages", Title: "Labels in context",
 		Columns: []string{"referent", "label", "group", "doc", "sentence", "voice", "text"},
 		Cut:     map[string]Cut{"text": CutWrap},
-		Notes:   []string{fmt.Sprintf("At most %d passages per referent, label, group and voice, in input order; sentence is 1-based in the cleaned document; the label's words are in [brackets].", max)}}
+		Notes: []string{fmt.Sprintf("At most %d passages per referent, label, group and voice, in input order; sentence is 1-based in the cleaned document; the label's words are in [brackets].", max),
+			"voice: own (the outlet's words), quoted (inside a direct quotation) or scare (inside a scare quote)."}}
 	for _, p := range ps {
 		t.Rows = append(t.Rows, []Value{Str(p.Hit.Referent), Str(p.Hit.Label), Str(p.Group), Str(p.Doc),
 			Int(int64(p.Hit.Sentence + 1)), Str(p.Hit.Voice), Str(p.Hit.Text)})

@@ -22,18 +22,23 @@ func LexiconSection(lx *lexicons.Lexicon, rows []lexmatch.Row, resamples int, se
 		if i%len(keys) == 0 {
 			row = []Value{Str(r.Group)}
 		}
-		row = append(row, Float(r.Per1k, 2))
+		row = append(row, markWide(withCount(Float(r.Per1k, 2), r.Hits), r.Per1k, r.Low, r.High, 0))
 		if len(row) == len(keys)+1 {
 			display.Rows = append(display.Rows, row)
 		}
 	}
 	notes := []string{
-		fmt.Sprintf("per_1k: hits per 1,000 words (word and number tokens after cleaning, stop words included); ci_low, ci_high: 95%% percentile bootstrap interval of that ratio, %d resamples, seed %d — articles resampled when a group has at least %d, else sentences (unit; such groups are small). docs/uncertainty.md.", orDefault(resamples, resample.DefaultResamples), seed, resample.MinClusterUnits),
+		fmt.Sprintf("lexicon: its name; category: a key of the lexicon; hits: its matches in the group; words: the group's words; per_1k: hits per 1,000 words (word and number tokens after cleaning, stop words included); ci_low, ci_high: 95%% percentile bootstrap interval of that ratio, %d resamples, seed %d — articles resampled when a group has at least %d, else sentences (such groups are small); unit: which of the two. docs/uncertainty.md.", orDefault(resamples, resample.DefaultResamples), seed, resample.MinClusterUnits),
 		"Overlapping matches: the longest span wins, also over other categories (docs/lexicons.md); negated: hits with a negator among the three words before.",
 		lexiconAbout(lx) + "; --explain CATEGORY shows the passages behind a number.",
+		"small: true when the group has fewer than 5 articles.",
 	}
 	tidy.Notes = notes
-	display.Notes = append([]string{"per_1k: hits per 1,000 words (word and number tokens after cleaning, stop words included); the intervals, negated hits and words are in --format csv or json."}, notes[1:]...)
+	display.Notes = []string{
+		"Each cell: hits per 1,000 words (word and number tokens after cleaning, stop words included), then the hits in brackets; ~ after it: its 95% interval is wider than the value itself. The intervals, negated hits and words are in --format csv or json.",
+		"Overlapping matches: the longest span wins, also over other categories (docs/lexicons.md); a hit with a negator among the three words before still counts.",
+		notes[2],
+	}
 	return Section{Display: display, Tidy: tidy}
 }
 

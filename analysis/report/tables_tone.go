@@ -49,18 +49,30 @@ func ToneSection(s *tonestats.Summary) Section {
 				Str(name), Str(in), Float(iv.Mean, 4), Float(iv.Low, 4), Float(iv.High, 4),
 				Int(int64(iv.N)), Str(iv.Unit), Int(int64(iv.Articles)), Str(flagSmall(iv.Small)),
 			})
-			row = append(row, Float(iv.Mean, 3), Str(ciText(iv)))
+			neutral := 0.0
+			if in == "nb_pos" {
+				neutral = 0.5
+			}
+			ci := ciText(iv)
+			if wide(iv.Mean, iv.Low, iv.High, neutral) {
+				ci += WideMark
+			}
+			row = append(row, Float(iv.Mean, 3), Str(ci))
 		}
 		anySmall = anySmall || first.Small
 		display.Rows = append(display.Rows, append(row, Str(flagSmall(first.Small))))
 	}
-	notes := append(toneNotes(s.Instruments),
-		resample.BootstrapNote(s.Stats.Resamples, notePerms(s.Stats), s.Stats.Seed)+".",
-		"n: sentences; unit: what the bootstrap resampled (article, or sentence for a group with fewer than 5 articles).")
+	boot := resample.BootstrapNote(s.Stats.Resamples, notePerms(s.Stats), s.Stats.Seed) + "."
+	unit := "unit: what the bootstrap resampled (article, or sentence for a group with fewer than 5 articles)."
+	display.Notes = append(toneNotes(s.Instruments),
+		"articles, sentences: what each group's mean rests on; "+strings.Join(s.Instruments, "_ci, ")+"_ci: the 95% interval of the mean before it, ~ after it when the interval is wider than the mean's distance from the neutral point (0; 0.5 for nb_pos).",
+		boot, unit)
+	tidy.Notes = append([]string{"instrument: " + strings.Join(s.Instruments, ", ") + " (defined below); mean: the group's mean sentence score; ci_low, ci_high: its 95% interval; n: sentences scored; articles: the group's articles."},
+		append(toneNotes(s.Instruments), boot, unit)...)
 	if anySmall {
-		notes = append(notes, fmt.Sprintf("small: fewer than %d articles; sentences were resampled, which ignores their dependence within an article, so the interval is too narrow.", resample.MinClusterUnits))
+		display.Notes = append(display.Notes, fmt.Sprintf("flag small: fewer than %d articles; sentences were resampled, which ignores their dependence within an article, so the interval is too narrow.", resample.MinClusterUnits))
+		tidy.Notes = append(tidy.Notes, fmt.Sprintf("small: true with fewer than %d articles; sentences were resampled, which ignores their dependence within an article, so the interval is too narrow.", resample.MinClusterUnits))
 	}
-	tidy.Notes, display.Notes = notes, notes
 	return Section{Display: display, Tidy: tidy}
 }
 
@@ -98,7 +110,7 @@ func TonePairsSection(s *tonestats.Summary) Section {
 	}
 	t.Notes = append(toneNotes(s.Instruments),
 		resample.BootstrapNote(s.Stats.Resamples, s.Stats.Permutations, s.Stats.Seed)+"; q is adjusted over the pairs of one instrument.",
-		"unit: what was permuted (article, or sentence when either group has fewer than 5 articles, flagged small).")
+		"diff: mean of group_a − mean of group_b; p: permutation p-value of that difference; q: p adjusted for the number of pairs (Benjamini–Hochberg); unit: what was permuted (article, or sentence when either group has fewer than 5 articles); small: true when either group has fewer than 5 articles.")
 	if s.Released {
 		t.Notes = append(t.Notes, "The corpus has more sentences than parallax keeps single scores for: a test between a small group (resampled by sentence) and a large one is not available (n/a).")
 	}
@@ -117,7 +129,7 @@ func AgreementSection(s *tonestats.Summary) Section {
 		t.Rows = append(t.Rows, []Value{Str(a.A), Str(a.B), Float(a.Spearman, 3), Int(int64(a.Groups))})
 	}
 	t.Notes = []string{
-		"spearman: Pearson correlation of the ranks of the groups' mean sentence scores (ties get their mean rank); n/a with fewer than 3 groups or when an instrument gives every group the same mean. " +
+		"groups: the groups compared. spearman: Pearson correlation of the ranks of the groups' mean sentence scores (ties get their mean rank); n/a with fewer than 3 groups or when an instrument gives every group the same mean. " +
 			"1 means the instruments order the outlets alike; it says nothing about whether either measures tone well.",
 		"nb_pos comes from a model trained on movie reviews; on news it measures tone only roughly.",
 	}
@@ -136,7 +148,7 @@ func SentenceToneSection(c *tonestats.Collector) Section {
 		Title:   "Tone by sentence",
 		Columns: append([]string{"group", "doc", "sentence", "text", "vader", "nb_pos", "nb_class"}, instruments[2:]...),
 		Cut:     map[string]Cut{"doc": CutNever},
-		Notes:   toneNotes(instruments),
+		Notes:   append(toneNotes(instruments), nbClassNote),
 	}
 	sentences := c.Sentences()
 	t.RowSeq = func(yield func([]Value) bool) {
@@ -170,7 +182,7 @@ func DocumentToneSection(c *tonestats.Collector) Section {
 		Title:   "Tone by document",
 		Columns: append([]string{"group", "doc", "sentence", "text", "vader", "nb_pos", "nb_class"}, instruments[2:]...),
 		Cut:     map[string]Cut{"doc": CutNever},
-		Notes: append(toneNotes(instruments),
+		Notes: append(toneNotes(instruments), nbClassNote,
 			"Per document: sentence is the number of sentences averaged; vader and the lexicons are means of sentence scores; nb_pos and nb_class classify the whole cleaned text at once, as the original naive Bayes package would (it deletes line breaks and punctuation)."),
 	}
 	docs := c.Documents()
@@ -194,6 +206,9 @@ func DocumentToneSection(c *tonestats.Collector) Section {
 	}
 	return Section{Display: t}
 }
+
+// nbClassNote explains the nb_class column.
+const nbClassNote = "nb_class: the naive Bayes model's class, positive when nb_pos is above 0.5."
 
 func nbClass(positive bool) string {
 	if positive {

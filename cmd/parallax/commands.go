@@ -76,6 +76,7 @@ func (cf *corpusFlags) runCorpus(pos []string, e *env, tweak func(*analysis.Opti
 	if res.Table.TotalDocs == 0 && !allowEmpty && res.Load.Selection != nil {
 		return nil, usagef("%s: no document left to analyse: the selection removed %d of %d records; 'parallax corpus' with the same flags says which filter removed them and warns about --where values no record has", src.Name, res.Load.Selection.Total(), res.Load.Read)
 	}
+	e.groupDocs = groupDocs(res)
 	if res.Table.TotalDocs == 0 && !allowEmpty {
 		return nil, fmt.Errorf("%s: no document left to analyse (read %d, skipped %d): see 'parallax corpus' for the reasons", src.Name, res.Load.Read, len(res.Load.Skipped))
 	}

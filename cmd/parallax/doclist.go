@@ -3,6 +3,8 @@ package main
 import (
 	"sync"
 
+	"parallax/analysis"
+
 	"parallax/analysis/report"
 	"parallax/analysis/segment"
 )
@@ -31,4 +33,21 @@ func (l *docList) Section() report.Section {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return report.DocumentsSection(l.docs)
+}
+
+// groupDocs is the number of documents of each group of res.
+func groupDocs(res *analysis.Result) map[string]int {
+	m := make(map[string]int, len(res.Groups))
+	for _, g := range res.Groups {
+		m[g.Group] = g.Docs
+	}
+	return m
+}
+
+// plainReport readies a report for a reader before it is written: each
+// table's plain lead sentence first in its notes, and the small flag on
+// every table of per-group figures (docs/output.md).
+func plainReport(e *env, r *report.Report) {
+	report.FlagSmall(r, e.groupDocs)
+	report.AddLeads(r)
 }

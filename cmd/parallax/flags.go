@@ -40,6 +40,9 @@ type env struct {
 	// probe, when set, receives a command's flags at parse time and stops
 	// the command there (commandFlags).
 	probe func(*flag.FlagSet)
+	// groupDocs is the number of documents per group of the corpus read,
+	// for the small flag of every per-group table (plainReport).
+	groupDocs map[string]int
 	// capture, when set, receives the report a command would write, which
 	// is then not written (tests render it at several widths).
 	capture func(*report.Report)
@@ -440,6 +443,7 @@ func (cf *corpusFlags) form() report.Form {
 // line, if any, is cleared.
 func (cf *corpusFlags) write(e *env, r *report.Report) error {
 	e.stopProgress()
+	plainReport(e, r)
 	if e.capture != nil {
 		e.capture(r)
 		return nil

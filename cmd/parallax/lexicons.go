@@ -106,6 +106,6 @@ func packsSection() report.Section {
 			report.Int(int64(p.Keys)), report.Int(int64(p.Entries)), report.Str(p.SHA256), report.Str(p.Source),
 			report.Str(p.License), report.Str(p.Description)})
 	}
-	t.Notes = []string{"Use a pack with --lexicon NAME; sha256: first 12 hex digits of the file's SHA-256. Formats and matching: docs/lexicons.md."}
+	t.Notes = []string{"keys: categories, valence patterns, actors, referents or events; patterns: entries, one per key and pattern.", "Use a pack with --lexicon NAME; sha256: first 12 hex digits of the file's SHA-256. Formats and matching: docs/lexicons.md."}
 	return report.Section{Display: t}
 }

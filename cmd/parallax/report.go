@@ -84,6 +84,7 @@ func runReport(c *command, args []string, e *env) error {
 		r.Frames, r.FrameKeys = cmp.Frames.Name, lexmatch.Keys(cmp.Frames)
 	}
 	e.stopProgress()
+	plainReport(e, r.Report)
 	if out == "-" {
 		return report.WriteHTML(e.stdout, r)
 	}

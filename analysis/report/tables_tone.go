@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"parallax/analysis/resample"
@@ -16,9 +17,9 @@ func toneNotes(instruments []string) []string {
 			"vader: VADER compound in [-1, 1], scored per sentence as the reference implementation does (it saturates on long texts, hence sentences). " +
 			"nb_pos: naive Bayes P(positive) in [0, 1]; the model was trained on 25,000 IMDB movie reviews, so on news it measures tone only roughly.",
 	}
-	if len(instruments) > 2 {
+	if lex := slices.DeleteFunc(slices.Clone(instruments[min(2, len(instruments)):]), func(s string) bool { return s == tonestats.InstrumentVADERAll }); len(lex) > 0 {
 		notes = append(notes, fmt.Sprintf("User valence lexicons (%s): per sentence, the sum of the scores matched (sign flipped when a negator stands within three tokens before) divided by the sentence's words.",
-			strings.Join(instruments[2:], ", ")))
+			strings.Join(lex, ", ")))
 	}
 	return notes
 }
@@ -36,7 +37,9 @@ func ToneSection(s *tonestats.Summary) Section {
 	display := &Table{Name: "tone", Title: "Tone by group (mean sentence score, 95% interval)",
 		Columns: []string{"group", "articles", "sentences", "unit"}, Cut: map[string]Cut{"group": CutNever}}
 	for _, in := range s.Instruments {
-		display.Columns = append(display.Columns, in, in+"_ci")
+		if in != tonestats.InstrumentVADERAll { // shown apart: ToneUnscoredSection
+			display.Columns = append(display.Columns, in, in+"_ci")
+		}
 	}
 	display.Columns = append(display.Columns, "flag")
 	anySmall := false
@@ -49,7 +52,9 @@ func ToneSection(s *tonestats.Summary) Section {
 				Str(name), Str(in), Float(iv.Mean, 4), Float(iv.Low, 4), Float(iv.High, 4),
 				Int(int64(iv.N)), Str(iv.Unit), Int(int64(iv.Articles)), Str(flagSmall(iv.Small)),
 			})
-			row = append(row, Float(iv.Mean, 3), Str(ciText(iv)))
+			if in != tonestats.InstrumentVADERAll {
+				row = append(row, Float(iv.Mean, 3), Str(ciText(iv)))
+			}
 		}
 		anySmall = anySmall || first.Small
 		display.Rows = append(display.Rows, append(row, Str(flagSmall(first.Small))))
@@ -60,7 +65,13 @@ func ToneSection(s *tonestats.Summary) Section {
 	if anySmall {
 		notes = append(notes, fmt.Sprintf("small: fewer than %d articles; sentences were resampled, which ignores their dependence within an article, so the interval is too narrow.", resample.MinClusterUnits))
 	}
-	tidy.Notes, display.Notes = notes, notes
+	if n := UnscoredNote(s.Unscored, true); n != "" {
+		notes = append(notes, n)
+	}
+	tidy.Notes, display.Notes = notes, slices.Clone(notes)
+	if len(s.Unscored) > 0 {
+		display.Notes = append(display.Notes, "vader_all is in the CSV and JSON tone table and, where it differs, in the table that follows.")
+	}
 	return Section{Display: display, Tidy: tidy}
 }
 

@@ -147,6 +147,11 @@ type Lexicon struct {
 
 	// Events holds the events of an events lexicon, in file order.
 	Events []Event
+
+	// Unscored holds, per key (category, actor or referent), the words
+	// tone and stance must not score in its sentences ("unscored:" in the
+	// native format; see unscored.go). Nil when the file declares none.
+	Unscored map[string][]string
 }
 
 // Entry is one pattern of a lexicon and what it stands for.
@@ -471,9 +476,10 @@ var headerKeys = []string{"name", "version", "description", "source", "license",
 
 // nativeParser holds the state of one native parse.
 type nativeParser struct {
-	file string
-	lx   *Lexicon
-	errs ErrorList
+	unscoredLines map[string]int // key of unscored → its line, checked once the section is read
+	file          string
+	lx            *Lexicon
+	errs          ErrorList
 }
 
 // errorf records an error at line.
@@ -520,12 +526,14 @@ func parseNative(file string, root *yaml.Node) (*Lexicon, error) {
 			case "kind":
 				p.lx.Kind, kindOK = Kind(s), true
 			}
+		case "unscored":
+			p.unscored(v)
 		default:
 			if isKind(Kind(k.Value)) {
 				section, sectionKey = v, k
 				continue
 			}
-			p.errorf(k.Line, "unknown key %q (want %s or the section named by kind)", k.Value, strings.Join(headerKeys, ", "))
+			p.errorf(k.Line, "unknown key %q (want %s, unscored or the section named by kind)", k.Value, strings.Join(headerKeys, ", "))
 		}
 	}
 	if _, ok := seen["name"]; !ok {
@@ -544,6 +552,7 @@ func parseNative(file string, root *yaml.Node) (*Lexicon, error) {
 		p.errorf(sectionKey.Line, "section %q does not match kind %s (want %q)", sectionKey.Value, p.lx.Kind, p.lx.Kind)
 	default:
 		p.section(section)
+		p.checkUnscored()
 	}
 	if err := p.errs.Err(); err != nil {
 		return nil, err

@@ -431,6 +431,10 @@ type vaderScratch struct {
 	buf  []byte    // the sentence, then wordPad zero bytes
 	alt  []byte    // the sentence with emoji replaced, then wordPad zero bytes
 	low  []byte    // a token lower-cased, then wordPad zero bytes
+	mask *Mask     // words scored as neutral (VADERMasked); nil: none
+	// masked lists the tokens of the mask, with what the table says of
+	// them, in token order
+	masked []maskedTok
 }
 
 var vaderScratchPool = sync.Pool{New: func() any { return new(vaderScratch) }}
@@ -439,10 +443,19 @@ var vaderScratchPool = sync.Pool{New: func() any { return new(vaderScratch) }}
 const maxPooledVADER = 1 << 16
 
 func (sc *vaderScratch) score(lex *vaderLexicon, sentence string) VADERScores {
-	p := append(sc.buf[:0], sentence...)
+	p, n, caps := sc.prepare(lex, sentence)
+	r := sc.rate(lex, p, n, caps)
+	sc.release()
+	return r
+}
+
+// prepare tokenizes a sentence into sc.toks (steps 1–3) and returns the
+// bytes read, their length and the number of ALL-CAPS tokens.
+func (sc *vaderScratch) prepare(lex *vaderLexicon, sentence string) (p []byte, n, caps int) {
+	p = append(sc.buf[:0], sentence...)
 	p = append(p, make([]byte, wordPad)...)
 	sc.buf = p
-	n := len(sentence)
+	n = len(sentence)
 	caps, ok := sc.tokenize(lex, p, n)
 	if !ok {
 		// Emoji: tokenize the text with their descriptions, which holds
@@ -451,6 +464,11 @@ func (sc *vaderScratch) score(lex *vaderLexicon, sentence string) VADERScores {
 		n = len(p) - wordPad
 		caps, _ = sc.tokenize(lex, p, n)
 	}
+	return p, n, caps
+}
+
+// rate scores the tokens of sc.toks (steps 4–6); p[:n] is the text read.
+func (sc *vaderScratch) rate(lex *vaderLexicon, p []byte, n, caps int) VADERScores {
 	t := sc.toks
 	capDiff := caps > 0 && caps < len(t)
 	sc.sent = sc.sent[:0]
@@ -464,14 +482,17 @@ func (sc *vaderScratch) score(lex *vaderLexicon, sentence string) VADERScores {
 	sc.butCheck()
 	// Leading and trailing white space, which the reference trims before
 	// counting, holds no "!" or "?".
-	r := scoreValence(sc.sent, bytes.Count(p[:n], []byte{'!'}), bytes.Count(p[:n], []byte{'?'}))
+	return scoreValence(sc.sent, bytes.Count(p[:n], []byte{'!'}), bytes.Count(p[:n], []byte{'?'}))
+}
+
+// release drops buffers too large to go back to the pool.
+func (sc *vaderScratch) release() {
 	if cap(sc.buf) > maxPooledVADER+wordPad {
 		sc.buf = nil
 	}
 	if cap(sc.alt) > maxPooledVADER+wordPad {
 		sc.alt = nil
 	}
-	return r
 }
 
 // replaceEmoji returns sentence with single-code-point emoji replaced by
@@ -543,6 +564,7 @@ var vaderByteClass = func() (t [256]uint8) {
 // replaced first.
 func (sc *vaderScratch) tokenize(lex *vaderLexicon, p []byte, n int) (caps int, ok bool) {
 	sc.toks = sc.toks[:0]
+	sc.masked = sc.masked[:0]
 	text := p[:n]
 	for i := 0; i < n; {
 		// White space between tokens.
@@ -692,6 +714,9 @@ func (sc *vaderScratch) addToken(lex *vaderLexicon, p []byte, a, b int, nonASCII
 		if !found && bytes.Contains(low, []byte("n't")) {
 			w.flags = wNegated
 		}
+	}
+	if sc.mask != nil && sc.mask.hasBytes(p[a:b]) {
+		sc.masked = append(sc.masked, maskedTok{len(sc.toks), w})
 	}
 	sc.toks = append(sc.toks, vaderTok{vaderWord: w, upper: upper})
 	if upper {

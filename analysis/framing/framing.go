@@ -11,6 +11,7 @@ import (
 	"parallax/analysis/segment"
 	"parallax/analysis/tonestats"
 	"parallax/lexicons"
+	"parallax/tone"
 )
 
 // Options says what Collector looks for.
@@ -37,6 +38,9 @@ type Options struct {
 	// the other hits keep their referent, label, voice and sentence, which
 	// is all the tables need. 0 keeps every text.
 	LabelTexts int
+	// ToneMask holds the words the actors' tone leaves out (the label
+	// words, tonestats.SentenceVADERMasked); nil scores every word.
+	ToneMask *tone.Mask
 }
 
 // Collector collects framing evidence document by document; Visit is
@@ -251,7 +255,7 @@ func (c *Collector) keepSentence(p *segment.Processed, fd *DocRecord, s int, lab
 	if !tonestats.HasWord(tonestats.SentenceText(p.Text[span.Start:span.End])) {
 		return
 	}
-	fd.sentTone[s] = tonestats.SentenceVADER(p, s)
+	fd.sentTone[s] = tonestats.SentenceVADERMasked(p, s, c.opt.ToneMask)
 	if labels != nil || frames != nil { // a missing sentence reads as none
 		fd.sentLabels[s], fd.sentFrames[s] = labels, frames
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"parallax/analysis/resample"
@@ -16,9 +17,9 @@ func toneNotes(instruments []string) []string {
 			"vader: VADER compound in [-1, 1], scored per sentence as the reference implementation does (it saturates on long texts, hence sentences). " +
 			"nb_pos: naive Bayes P(positive) in [0, 1]; the model was trained on 25,000 IMDB movie reviews, so on news it measures tone only roughly.",
 	}
-	if len(instruments) > 2 {
+	if lex := slices.DeleteFunc(slices.Clone(instruments[min(2, len(instruments)):]), func(s string) bool { return s == tonestats.InstrumentVADERAll }); len(lex) > 0 {
 		notes = append(notes, fmt.Sprintf("User valence lexicons (%s): per sentence, the sum of the scores matched (sign flipped when a negator stands within three tokens before) divided by the sentence's words.",
-			strings.Join(instruments[2:], ", ")))
+			strings.Join(lex, ", ")))
 	}
 	return notes
 }
@@ -36,7 +37,9 @@ func ToneSection(s *tonestats.Summary) Section {
 	display := &Table{Name: "tone", Title: "Tone by group (mean sentence score, 95% interval)",
 		Columns: []string{"group", "articles", "sentences", "unit"}, Cut: map[string]Cut{"group": CutNever}}
 	for _, in := range s.Instruments {
-		display.Columns = append(display.Columns, in, in+"_ci")
+		if in != tonestats.InstrumentVADERAll { // shown apart: ToneUnscoredSection
+			display.Columns = append(display.Columns, in, in+"_ci")
+		}
 	}
 	display.Columns = append(display.Columns, "flag")
 	anySmall := false
@@ -49,15 +52,17 @@ func ToneSection(s *tonestats.Summary) Section {
 				Str(name), Str(in), Float(iv.Mean, 4), Float(iv.Low, 4), Float(iv.High, 4),
 				Int(int64(iv.N)), Str(iv.Unit), Int(int64(iv.Articles)), Str(flagSmall(iv.Small)),
 			})
-			neutral := 0.0
-			if in == "nb_pos" {
-				neutral = 0.5
+			if in != tonestats.InstrumentVADERAll {
+				neutral := 0.0
+				if in == "nb_pos" {
+					neutral = 0.5
+				}
+				ci := ciText(iv)
+				if wide(iv.Mean, iv.Low, iv.High, neutral) {
+					ci += WideMark
+				}
+				row = append(row, Float(iv.Mean, 3), Str(ci))
 			}
-			ci := ciText(iv)
-			if wide(iv.Mean, iv.Low, iv.High, neutral) {
-				ci += WideMark
-			}
-			row = append(row, Float(iv.Mean, 3), Str(ci))
 		}
 		anySmall = anySmall || first.Small
 		display.Rows = append(display.Rows, append(row, Str(flagSmall(first.Small))))
@@ -65,13 +70,20 @@ func ToneSection(s *tonestats.Summary) Section {
 	boot := resample.BootstrapNote(s.Stats.Resamples, notePerms(s.Stats), s.Stats.Seed) + "."
 	unit := "unit: what the bootstrap resampled (article, or sentence for a group with fewer than 5 articles)."
 	display.Notes = append(toneNotes(s.Instruments),
-		"articles, sentences: what each group's mean rests on; "+strings.Join(s.Instruments, "_ci, ")+"_ci: the 95% interval of the mean before it, ~ after it when the interval is wider than the mean's distance from the neutral point (0; 0.5 for nb_pos).",
+		"articles, sentences: what each group's mean rests on; "+strings.Join(shownInstruments(s.Instruments), "_ci, ")+"_ci: the 95% interval of the mean before it, ~ after it when the interval is wider than the mean's distance from the neutral point (0; 0.5 for nb_pos).",
 		boot, unit)
 	tidy.Notes = append([]string{"instrument: " + strings.Join(s.Instruments, ", ") + " (defined below); mean: the group's mean sentence score; ci_low, ci_high: its 95% interval; n: sentences scored; articles: the group's articles."},
 		append(toneNotes(s.Instruments), boot, unit)...)
 	if anySmall {
 		display.Notes = append(display.Notes, fmt.Sprintf("flag small: fewer than %d articles; sentences were resampled, which ignores their dependence within an article, so the interval is too narrow.", resample.MinClusterUnits))
 		tidy.Notes = append(tidy.Notes, fmt.Sprintf("small: true with fewer than %d articles; sentences were resampled, which ignores their dependence within an article, so the interval is too narrow.", resample.MinClusterUnits))
+	}
+	if n := UnscoredNote(s.Unscored, true); n != "" {
+		display.Notes = append(display.Notes, n)
+		tidy.Notes = append(tidy.Notes, n)
+	}
+	if len(s.Unscored) > 0 {
+		display.Notes = append(display.Notes, "vader_all is in the CSV and JSON tone table and, where it differs, in the table that follows.")
 	}
 	return Section{Display: display, Tidy: tidy}
 }
@@ -224,4 +236,10 @@ func notePerms(st tonestats.StatsOptions) int {
 		return -1
 	}
 	return st.Permutations
+}
+
+// shownInstruments are the instruments of the display table: all but
+// vader_all, which ToneUnscoredSection shows apart.
+func shownInstruments(ins []string) []string {
+	return slices.DeleteFunc(slices.Clone(ins), func(s string) bool { return s == tonestats.InstrumentVADERAll })
 }

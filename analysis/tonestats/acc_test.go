@@ -2,6 +2,7 @@ package tonestats
 
 import (
 	"fmt"
+	"parallax/tone"
 	"strings"
 	"sync"
 	"testing"
@@ -85,6 +86,7 @@ func optionSets(t testing.TB) map[string]Options {
 		"texts and lexicon":  {Lexicons: []Lexicon{moodLexicon(t)}, Sentences: true, Documents: true},
 		"released":           {MaxKeptSentences: 3000},
 		"documents released": {Documents: true, MaxKeptSentences: 5000},
+		"label words masked": {Mask: tone.NewMask("war", "attack*", "illegal"), Sentences: true},
 	}
 }
 

@@ -21,6 +21,10 @@ import (
 const (
 	InstrumentVADER = "vader"  // VADER compound score of the sentence, in [−1, 1]
 	InstrumentNB    = "nb_pos" // naive Bayes P(positive) of the sentence, in [0, 1]
+	// InstrumentVADERAll is VADER scoring every word, the label words
+	// included: an instrument only when Options.Mask leaves words out of
+	// "vader" (mask.go).
+	InstrumentVADERAll = "vader_all"
 )
 
 // DefaultValueBudget is the number of sentences whose scores a
@@ -56,6 +60,11 @@ type Options struct {
 	// between a small group and a large one is reported as not available.
 	// With Sentences set every score is kept anyway and there is no bound.
 	MaxKeptSentences int
+	// Mask holds the words "vader" leaves out (the label words under
+	// comparison, the words lexicon categories declare unscored); with a
+	// non-empty mask the instrument "vader_all" follows the others,
+	// scoring them as before. See mask.go.
+	Mask *tone.Mask
 }
 
 // Collector scores the sentences of every document it visits; its Visit
@@ -110,6 +119,12 @@ func NewCollector(opt Options) (*Collector, error) {
 				lx.Name, strings.Join(c.instruments, ", "))
 		}
 		c.instruments = append(c.instruments, lx.Name)
+	}
+	if opt.Mask.Len() > 0 {
+		if slices.Contains(c.instruments, InstrumentVADERAll) {
+			return nil, fmt.Errorf("lexicon name %q is the instrument of VADER with the label words scored: rename it", InstrumentVADERAll)
+		}
+		c.instruments = append(c.instruments, InstrumentVADERAll)
 	}
 	c.scratch.New = func() any { return new(toneScratch) }
 	c.acc = c.NewAcc()
@@ -200,7 +215,11 @@ func (c *Collector) Summarize(opt StatsOptions) (*Summary, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	return c.acc.Summarize(opt)
+	s, err := c.acc.Summarize(opt)
+	if s != nil {
+		s.Unscored = c.opt.Mask.Words()
+	}
+	return s, err
 }
 
 // Sentences yields every kept sentence (Acc.Sentences).

@@ -60,7 +60,7 @@ func (c *Collector) Map(p *segment.Processed) DocRecord {
 		rec.Sentences++
 		text := SentenceText(p.Text[s.Start:s.End])
 		nb := c.nb.Classify(text)
-		values = append(values, SentenceVADER(p, si), nb.PPositive)
+		values = append(values, SentenceVADERMasked(p, si, c.opt.Mask), nb.PPositive)
 		if len(c.opt.Lexicons) > 0 {
 			sc.toks = segment.Tokenize(text, sc.toks[:0])
 			for _, lx := range c.opt.Lexicons {
@@ -68,6 +68,9 @@ func (c *Collector) Map(p *segment.Processed) DocRecord {
 				score, sc.hits = LexiconValence(lx.Matcher, sc.toks, sc.hits[:0])
 				values = append(values, score)
 			}
+		}
+		if c.opt.Mask.Len() > 0 {
+			values = append(values, SentenceVADER(p, si))
 		}
 		if c.opt.Sentences {
 			dt.Texts = append(dt.Texts, text)

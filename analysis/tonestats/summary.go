@@ -32,6 +32,9 @@ type Summary struct {
 	// Options.MaxKeptSentences: tests between a small and a large group
 	// are then not available (P and Q NaN).
 	Released bool
+	// Unscored lists the words "vader" left out (Options.Mask), sorted;
+	// "vader_all" is then the last instrument. Set by Collector.Summarize.
+	Unscored []string
 }
 
 // Agreement is the Spearman rank correlation between two instruments'

@@ -36,7 +36,7 @@ func (x *compareFlags) flagSet(c *command, e *env) *flag.FlagSet {
 	x.measure = fs.String("measure", "cosine-tfidf", "similarity measure: cosine-tfidf, cosine-freq, jsd")
 	x.ff.frames = fs.String("frames", "frames", "categories lexicon for the framing section (a pack name or a file; none to leave it out)")
 	x.ff.seed = fs.Uint64("seed", resample.DefaultSeed, "seed of the bootstrap intervals (same seed, same numbers)")
-	x.ff.add(fs, flagLabels|flagActors|flagAttribution|flagTopActors) // --resamples keeps its default
+	x.ff.add(fs, flagLabels|flagActors|flagAttribution|flagTopActors|flagScoreLabels) // --resamples keeps its default
 	x.ef.add(fs)
 	return fs
 }
@@ -74,7 +74,11 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		return nil, usageError{err}
 	}
 	// Tone, frames, framing and events are gathered in the same pass as the terms.
-	toneCol, err := tonestats.NewCollector(tonestats.Options{})
+	mask, err := ff.toneMaskFor(cf, pos)
+	if err != nil {
+		return nil, err
+	}
+	toneCol, err := tonestats.NewCollector(tonestats.Options{Mask: mask})
 	if err != nil {
 		return nil, err
 	}
@@ -142,6 +146,9 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		report.SimilaritySection(out.Sim),
 		report.ToneSection(out.Tone),
 	}}
+	if sec, ok := report.ToneUnscoredSection(out.Tone); ok {
+		r.Sections = append(r.Sections, sec)
+	}
 	if lexCol != nil {
 		out.Frames = lexCol.Matcher.Lexicon()
 		out.FrameRows = lexCol.Rows(resamples, seed)
@@ -151,7 +158,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		r.Sections = append(r.Sections, report.LabelsSection(lx, framing.LabelRows()))
 	}
 	r.Sections = append(r.Sections,
-		report.ActorsSection(framing.Actors(resamples, seed), framing.ActorsDiscovered(), resamples, seed),
+		report.WithUnscoredNote(report.ActorsSection(framing.Actors(resamples, seed), framing.ActorsDiscovered(), resamples, seed), x.ff.mask.Words()),
 		report.AttributionSection(framing.Attribution()),
 		report.SourcesSection(framing.Sources(), 5),
 		report.ScareSection(framing.ScareQuotes(), 5),

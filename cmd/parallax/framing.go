@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"parallax/tone"
 
 	"parallax"
 	"parallax/analysis"
@@ -31,6 +32,8 @@ type framingFlags struct {
 	topActors                           *int
 	seed                                *uint64
 	resamples                           *int
+	scoreLabels                         *bool
+	mask                                *tone.Mask // set by collector: the words the actors' tone leaves out
 }
 
 // framingFlag names one flag of framingFlags, for add.
@@ -45,6 +48,7 @@ const (
 	flagTopActors
 	flagSeed
 	flagResamples
+	flagScoreLabels
 )
 
 // add registers the framing flags in which. Every flag not registered
@@ -83,6 +87,12 @@ func (ff *framingFlags) add(fs *flag.FlagSet, which framingFlag) {
 	str(&ff.actors, flagActors, "actors", "auto", "actors lexicon (pack or file); auto: the sample's pack, else discover actors from names; none: discover")
 	str(&ff.attribution, flagAttribution, "attribution", "attribution", "categories lexicon classing reporting verbs (neutral, distancing, endorsing)")
 	num(&ff.topActors, flagTopActors, "top-actors", 20, "discovered actors to keep (1 or more)")
+	if ff.scoreLabels == nil {
+		ff.scoreLabels = new(bool)
+		if which&flagScoreLabels != 0 {
+			fs.BoolVar(ff.scoreLabels, "score-labels", false, "let tone score the label words too (by default, with a labels lexicon, the words of its patterns and the words lexicons declare unscored are left out; docs/tone.md)")
+		}
+	}
 }
 
 // samplePack returns the pack of a kind written for the embedded sample
@@ -147,6 +157,8 @@ func (ff *framingFlags) collector(cf *corpusFlags, pos []string, quoteTexts, lab
 	}
 	opt.DiscoverActors = *ff.topActors
 	opt.QuoteTexts, opt.LabelTexts = quoteTexts, labelTexts
+	opt.ToneMask = ff.toneMask(opt.Labels, opt.Frames)
+	ff.mask = opt.ToneMask
 	return framing.NewCollector(opt)
 }
 
@@ -230,7 +242,7 @@ func runActors(c *command, args []string, e *env) error {
 	var cf corpusFlags
 	var ff framingFlags
 	fs := c.flagSet(e, &cf)
-	ff.add(fs, flagLabels|flagActors|flagFrames|flagAttribution|flagTopActors|flagSeed|flagResamples)
+	ff.add(fs, flagLabels|flagActors|flagFrames|flagAttribution|flagTopActors|flagSeed|flagResamples|flagScoreLabels)
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
@@ -244,7 +256,7 @@ func runActors(c *command, args []string, e *env) error {
 		return err
 	}
 	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
-		report.ActorsSection(col.Actors(*ff.resamples, *ff.seed), col.ActorsDiscovered(), *ff.resamples, *ff.seed),
+		report.WithUnscoredNote(report.ActorsSection(col.Actors(*ff.resamples, *ff.seed), col.ActorsDiscovered(), *ff.resamples, *ff.seed), ff.mask.Words()),
 	}}
 	return cf.write(e, r)
 }

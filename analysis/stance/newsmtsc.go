@@ -71,7 +71,7 @@ func ReadNewsMTSC(r io.Reader, name string) ([]Example, error) {
 					return nil, fmt.Errorf("%s:%d: target %d: polarity %v is not 2, 4 or 6", name, line, k+1, *t.Polarity)
 				}
 			}
-			out = append(out, Example{ID: t.GID, Label: label,
+			out = append(out, Example{ID: t.GID, Label: label, From: *t.From, To: *t.To,
 				Mention: Mention{Sentence: s, Tokens: toks, Target: segment.Span{Start: a, End: b}}})
 		}
 	}

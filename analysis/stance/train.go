@@ -12,7 +12,10 @@ import (
 type Example struct {
 	ID      string
 	Mention Mention
-	Label   int // Negative, Neutral or Positive
+	// From and To are the target's offsets in characters (code points)
+	// as the file gives them.
+	From, To int
+	Label    int // Negative, Neutral or Positive
 }
 
 // TrainOptions set the training of a model.

@@ -68,7 +68,10 @@
 // a word, '*' matches any run of characters (also none) and '?' exactly one
 // character; no other glob syntax exists. A word holds letters, digits,
 // marks, and the '-', '\” and '.' that tokens may contain: "anti-terror*",
-// "don't", "u.s.". A pattern that can never match a token is an error: a
+// "don't", "u.s.". Matching (analysis/lexmatch) reads each literal word
+// with the tokenizer that reads the text, so "Jr." matches the token "jr"
+// and "Obama's" the token "obama", as in the text. A pattern that can
+// never match a token is an error: a
 // word with other punctuation ("#artsakh", "(un)", "now ,"), a hyphen or
 // apostrophe at its edge or doubled, a word of wildcards only that contains
 // '*' (it would match every token), or "**". In YAML, quote a pattern that

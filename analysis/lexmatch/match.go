@@ -138,11 +138,15 @@ func (w *patWord) match(norm string) bool {
 }
 
 // Compile compiles a lexicon for matching. Each literal word of a
-// pattern is read by Tokenize: if it is not read as one whole token ("mr.",
-// whose period the tokenizer drops; "armenia's", whose possessive it
-// drops; "1994-2020", two tokens) the pattern can never match, and
-// Compile returns every such pattern as a positioned
-// lexicons.ErrorList.
+// pattern is read by Tokenize, as the words of a text are, so that a
+// pattern matches what a person writes: "Donald Trump Jr." matches the
+// tokens "donald" "trump" "jr" (the tokenizer drops the period),
+// "Obama's administration" the tokens "obama" "administration" (it drops
+// the possessive), "1994-2020" the tokens "1994" "2020", "U.S. Congress"
+// "u.s." "congress". A literal word in which the tokenizer reads no word
+// at all (a lone combining mark) can never match: Compile returns every
+// such pattern as a positioned lexicons.ErrorList. Glob words are
+// matched against one token each, as written.
 func Compile(lx *lexicons.Lexicon) (*Matcher, error) {
 	m := &Matcher{
 		lx:      lx,
@@ -189,8 +193,8 @@ func sortedLens(set map[int]bool) []int {
 }
 
 // compilePhrase compiles the words of an entry's pattern. A literal word
-// becomes the tokenizer's reading of it; if that is not one whole token, the
-// error is added to errs and ok is false.
+// becomes the tokens the tokenizer reads in it (one or more); if it reads
+// none, the error is added to errs and ok is false.
 func compilePhrase(file string, e *lexicons.Entry, errs *lexicons.ErrorList, buf *[]segment.Token) (p phrase, ok bool) {
 	ok = true
 	for _, w := range strings.Fields(e.Pattern) {
@@ -199,18 +203,22 @@ func compilePhrase(file string, e *lexicons.Entry, errs *lexicons.ErrorList, buf
 			wild := int32(strings.Count(w, "*") + strings.Count(w, "?"))
 			p.wild += wild
 			p.literal += int32(utf8.RuneCountInString(w)) - wild
-		} else {
-			*buf = segment.Tokenize(w, (*buf)[:0])
-			toks := *buf
-			if len(toks) != 1 || toks[0].Span != (segment.Span{Start: 0, End: len(w)}) {
-				errs.Add(file, e.Line, "pattern %q: word %q can never match a token: the tokenizer reads it as %s", e.Pattern, w, tokenList(toks))
-				ok = false
-				continue
-			}
-			pw.text = toks[0].Norm
-			p.literal += int32(utf8.RuneCountInString(w))
+			p.words = append(p.words, pw)
+			continue
 		}
-		p.words = append(p.words, pw)
+		// A literal word is read as the text is: "jr." as "jr",
+		// "obama's" as "obama", "1994-2020" as "1994" "2020".
+		*buf = segment.Tokenize(w, (*buf)[:0])
+		toks := *buf
+		if len(toks) == 0 {
+			errs.Add(file, e.Line, "pattern %q: word %q can never match a token: the tokenizer reads no word in it", e.Pattern, w)
+			ok = false
+			continue
+		}
+		p.literal += int32(utf8.RuneCountInString(w))
+		for _, t := range toks {
+			p.words = append(p.words, patWord{text: t.Norm})
+		}
 	}
 	return p, ok && len(p.words) > 0
 }

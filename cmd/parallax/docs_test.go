@@ -256,6 +256,7 @@ var columnCases = [][]string{
 	{"similarity"}, {"similarity", "--docs"}, {"tone"}, {"tone", "--unit", "sentence"}, {"tone", "--unit", "document"},
 	{"lexicon", "--lexicon", "frames", "--explain", "security_military"}, {"lexicons"}, {"labels"}, {"quotes"}, {"actors"},
 	{"events"}, {"events", "--level", "article"}, {"events", "--level", "passage"}, {"kwic", "separatist*"}, {"compare"},
+	{"stance"}, {"stance", "--targets", "testdata/newsmtsc-train-head.jsonl"},
 }
 
 // TestColumnsDocumented checks that every column of every table the

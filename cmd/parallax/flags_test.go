@@ -19,6 +19,7 @@ func TestFlagsPerCommand(t *testing.T) {
 		"compare":    "stopwords stem ngrams min-length seed frames labels actors attribution top-actors",
 		"report":     "stopwords stem ngrams min-length seed frames labels actors attribution top-actors",
 		"tone":       "seed resamples",
+		"stance":     "seed resamples actors",
 		"lexicon":    "seed resamples",
 		"quotes":     "labels attribution",
 		"labels":     "labels",

@@ -53,6 +53,8 @@ var goldenCases = []struct {
 	{"karabakh-quotes.csv", []string{"quotes", "--format", "csv"}},
 	{"karabakh-quotes-scare.md", []string{"quotes", "--kind", "scare", "--format", "markdown"}},
 	{"karabakh-actors.json", []string{"actors", "--format", "json"}},
+	{"karabakh-stance.json", []string{"stance", "--format", "json"}},
+	{"newsmtsc-stance-targets.md", []string{"stance", "--targets", "testdata/newsmtsc-train-head.jsonl", "--format", "markdown"}},
 	{"karabakh-events.md", []string{"events", "--format", "markdown"}},
 	{"karabakh-events-article.md", []string{"events", "--level", "article", "--format", "markdown"}},
 	{"karabakh-events-passage.md", []string{"events", "--level", "passage", "--format", "markdown"}},

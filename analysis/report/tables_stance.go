@@ -1,0 +1,85 @@
+package report
+
+import (
+	"fmt"
+
+	"parallax/analysis/resample"
+	"parallax/analysis/stance"
+)
+
+// stanceTrainedNote says what the stance instrument is and was trained on.
+const stanceTrainedNote = "stance: P(positive) − P(negative) toward the target, in [−1, 1], by parallax's stance model (a logistic regression over target-relative words, trained on NewsMTSC train.jsonl, 8,739 targets in English political news; macro-F1 0.657 on NewsMTSC devtest_rw: docs/stance.md); class: the most probable of negative, neutral, positive."
+
+// StanceTargetsSection lists the stance toward each target of a NewsMTSC
+// file: its id (Input.gid), mention, character offsets, score, class, the
+// three probabilities and, when the file has polarities, the gold class.
+func StanceTargetsSection(ex []stance.Example, res []stance.Result) Section {
+	t := &Table{Name: "stance_targets", Title: "Stance toward each target",
+		Columns: []string{"id", "mention", "start", "end", "stance", "class", "p_negative", "p_neutral", "p_positive", "gold"},
+		Cut:     map[string]Cut{"id": CutLeft}}
+	for i, e := range ex {
+		r := res[i]
+		gold := NA()
+		if e.Label >= 0 {
+			gold = Str(stance.ClassNames[e.Label])
+		}
+		m := e.Mention
+		t.Rows = append(t.Rows, []Value{Str(e.ID), Str(m.Sentence[m.Target.Start:m.Target.End]), Int(int64(e.From)), Int(int64(e.To)),
+			Float(r.Score, 3), Str(r.ClassName()), Float(r.Prob[0], 3), Float(r.Prob[1], 3), Float(r.Prob[2], 3), gold})
+	}
+	t.Notes = []string{stanceTrainedNote, "start, end: the target's offsets in characters of sentence_normalized, end exclusive, as in the file; gold: the file's polarity (2 negative, 4 neutral, 6 positive), n/a when it has none."}
+	return Section{Display: t}
+}
+
+// StanceEvaluationSection compares the classes with the file's
+// polarities: per gold class its count, the predicted classes (the
+// confusion matrix), F1; and overall accuracy and macro-F1.
+func StanceEvaluationSection(e stance.Evaluation) Section {
+	t := &Table{Name: "stance_evaluation", Title: "Stance against the file's polarities",
+		Columns: []string{"gold", "n", "pred_negative", "pred_neutral", "pred_positive", "f1"}}
+	for g, name := range stance.ClassNames {
+		n := 0
+		for _, c := range e.Confusion[g] {
+			n += c
+		}
+		t.Rows = append(t.Rows, []Value{Str(name), Int(int64(n)), Int(int64(e.Confusion[g][0])), Int(int64(e.Confusion[g][1])),
+			Int(int64(e.Confusion[g][2])), Float(e.F1[g], 4)})
+	}
+	t.Notes = []string{
+		fmt.Sprintf("accuracy %.4f, macro-F1 %.4f over %d targets with a polarity.", e.Accuracy, e.MacroF1, e.N),
+		"f1 = 2·TP / (gold + predicted) of the class; macro-F1 is the unweighted mean of the three f1.",
+	}
+	return Section{Display: t}
+}
+
+// StanceMentionsSection lists every scored actor mention of a corpus.
+func StanceMentionsSection(rows []stance.MentionRow) Section {
+	t := &Table{Name: "stance_mentions", Title: "Stance toward each actor mention",
+		Columns: []string{"group", "doc", "sentence", "actor", "mention", "start", "end", "stance", "class"}}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []Value{Str(r.Group), Str(r.Doc), Int(int64(r.Sentence + 1)), Str(r.Actor), Str(r.Mention),
+			Int(int64(r.Start)), Int(int64(r.End)), Float(r.Score, 3), Str(r.ClassName())})
+	}
+	t.Notes = []string{stanceTrainedNote, "sentence: the sentence's number in the cleaned document, from 1; start, end: the mention's offsets in characters of that sentence, end exclusive."}
+	return Section{Display: t}
+}
+
+// StanceSummarySection gives per actor and group the mean stance with its
+// bootstrap interval and the class shares.
+func StanceSummarySection(rows []stance.SummaryRow, resamples int, seed uint64) Section {
+	t := &Table{Name: "stance", Title: "Stance toward actors per group",
+		Columns: []string{"actor", "group", "mentions", "stance", "stance_low", "stance_high", "small", "negative", "neutral", "positive"}}
+	disp := &Table{Name: t.Name, Title: t.Title,
+		Columns: []string{"actor", "group", "mentions", "stance", "95% interval", "negative", "neutral", "positive"}}
+	for _, r := range rows {
+		iv := r.Stance
+		t.Rows = append(t.Rows, []Value{Str(r.Actor), Str(r.Group), Int(int64(iv.N)), Float(iv.Mean, 3), Float(iv.Low, 3), Float(iv.High, 3),
+			Str(flagSmall(iv.Small && iv.N > 0)), Float(r.Shares[0], 3), Float(r.Shares[1], 3), Float(r.Shares[2], 3)})
+		disp.Rows = append(disp.Rows, []Value{Str(r.Actor), Str(r.Group), Int(int64(iv.N)), Float(iv.Mean, 3), Str(ciText(iv)),
+			Float(r.Shares[0], 3), Float(r.Shares[1], 3), Float(r.Shares[2], 3)})
+	}
+	t.Notes = []string{stanceTrainedNote,
+		"stance: mean over the actor's mentions in the group, with a 95% bootstrap interval (stance_low, stance_high; " + resample.BootstrapNote(resamples, -1, seed) + "); small: fewer than " + fmt.Sprint(resample.MinClusterUnits) + " articles, so mentions were resampled. negative, neutral, positive: shares of the mentions in each class."}
+	disp.Notes = t.Notes
+	return Section{Display: disp, Tidy: t}
+}

@@ -1,0 +1,328 @@
+package stance
+
+import (
+	"math"
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+
+	"parallax/analysis/segment"
+	"parallax/tone"
+)
+
+// feature is one input of the model: the hash of its name and its value.
+type feature struct {
+	h uint64
+	v float32
+}
+
+// Options choose the feature families; the zero value is not useful, use
+// DefaultOptions. The training command compares families by
+// cross-validation on the training data.
+type Options struct {
+	Window    bool // words left and right of the target in distance buckets
+	Bigrams   bool // pairs of adjacent context words near the target
+	Clause    bool // words in the target's clause versus the other clauses
+	Negation  bool // words in the scope of a negation marked as such
+	Valence   bool // VADER lexicon valences of context words, by place
+	Sentence  bool // the sentence's VADER compound score
+	Structure bool // the target's place: first, inside quotes, after "by"
+	Bag       bool // every word of the sentence, wherever it stands
+	Stems     bool // Snowball stems of the words near the target
+}
+
+// DefaultOptions are the feature families of the shipped model.
+func DefaultOptions() Options {
+	return Options{Window: true, Bigrams: true, Clause: true, Negation: true,
+		Valence: true, Sentence: true, Structure: true, Bag: true}
+}
+
+// code packs Options into the model file's feature-set byte.
+func (o Options) code() uint16 {
+	var c uint16
+	for i, b := range []bool{o.Window, o.Bigrams, o.Clause, o.Negation, o.Valence, o.Sentence, o.Structure, o.Bag, o.Stems} {
+		if b {
+			c |= 1 << i
+		}
+	}
+	return c
+}
+
+// optionsFromCode is the inverse of Options.code.
+func optionsFromCode(c uint16) Options {
+	bit := func(i int) bool { return c&(1<<i) != 0 }
+	return Options{bit(0), bit(1), bit(2), bit(3), bit(4), bit(5), bit(6), bit(7), bit(8)}
+}
+
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// featureHash is the hash of the feature named prefix + "\x00" + word.
+func featureHash(prefix, word string) uint64 {
+	h := hashString(fnvOffset, prefix)
+	h ^= 0
+	h *= fnvPrime
+	return hashString(h, word)
+}
+
+// featureHash2 is the hash of prefix + "\x00" + a + "\x00" + b.
+func featureHash2(prefix, a, b string) uint64 {
+	h := featureHash(prefix, a)
+	h *= fnvPrime
+	return hashString(h, b)
+}
+
+// negators open a negation scope of three words.
+var negators = map[string]bool{
+	"not": true, "no": true, "never": true, "nor": true, "neither": true,
+	"nothing": true, "none": true, "nobody": true, "without": true,
+	"cannot": true, "hardly": true, "barely": true, "fail": true, "failed": true,
+	"fails": true, "refused": true, "refuses": true, "denied": true, "denies": true,
+}
+
+// isNegator reports whether a token norm opens a negation scope.
+func isNegator(w string) bool {
+	return negators[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
+}
+
+// clauseWords start a new clause.
+var clauseWords = map[string]bool{
+	"but": true, "while": true, "although": true, "though": true, "whereas": true,
+	"however": true, "yet": true, "because": true, "which": true, "who": true,
+}
+
+// gapBreaks reports whether the text between two tokens ends a clause,
+// and whether it holds a quotation mark.
+func gapBreaks(gap string) (brk, quote bool) {
+	for _, r := range gap {
+		switch r {
+		case ',', ';', ':', '(', ')', '—', '–':
+			brk = true
+		case '"', '“', '”':
+			quote, brk = true, true
+		}
+	}
+	return brk, quote
+}
+
+// distBucket maps a distance in tokens (≥ 1) to a bucket name.
+func distBucket(d int) string {
+	switch {
+	case d == 1:
+		return "1"
+	case d == 2:
+		return "2"
+	case d == 3:
+		return "3"
+	case d <= 6:
+		return "4-6"
+	case d <= 10:
+		return "7-10"
+	}
+	return "11+"
+}
+
+// Mention is one target in one sentence: the sentence, its tokens (spans
+// into Sentence, as segment.Tokenize gives them) and the target's span in
+// bytes of Sentence.
+type Mention struct {
+	Sentence string
+	Tokens   []segment.Token
+	Target   segment.Span
+	// Compound is the sentence's VADER compound score when HasCompound;
+	// otherwise it is computed.
+	Compound    float64
+	HasCompound bool
+}
+
+// scratch holds the buffers of one extraction.
+type scratch struct {
+	feats  []feature
+	clause []int
+	neg    []bool
+	val    []float64
+}
+
+// extract appends the features of m to sc.feats.
+func extract(o Options, m *Mention, sc *scratch) []feature {
+	sc.feats = sc.feats[:0]
+	toks := m.Tokens
+	n := len(toks)
+	add := func(h uint64, v float32) { sc.feats = append(sc.feats, feature{h, v}) }
+	add(featureHash("bias", ""), 1)
+	// The target's tokens: those overlapping its span; an empty overlap
+	// puts it before the first token starting at or after its end.
+	t0, t1 := -1, -1
+	for i, t := range toks {
+		if t.Span.End > m.Target.Start && t.Span.Start < m.Target.End {
+			if t0 < 0 {
+				t0 = i
+			}
+			t1 = i + 1
+		}
+	}
+	if t0 < 0 {
+		t0 = n
+		for i, t := range toks {
+			if t.Span.Start >= m.Target.End {
+				t0 = i
+				break
+			}
+		}
+		t1 = t0
+	}
+	// Clauses, quotes and negation scopes.
+	sc.clause = sc.clause[:0]
+	sc.neg = sc.neg[:0]
+	clause, quotes, negLeft := 0, 0, 0
+	quoteBefore := 0
+	hasQuote := false
+	for i, t := range toks {
+		gapStart := 0
+		if i > 0 {
+			gapStart = toks[i-1].Span.End
+		}
+		brk, q := gapBreaks(m.Sentence[gapStart:t.Span.Start])
+		if q {
+			hasQuote = true
+			if gapStart <= m.Target.Start && t.Span.Start <= m.Target.Start {
+				quoteBefore += strings.Count(m.Sentence[gapStart:t.Span.Start], "\"") +
+					strings.Count(m.Sentence[gapStart:t.Span.Start], "“") - strings.Count(m.Sentence[gapStart:t.Span.Start], "”")
+			}
+			quotes++
+		}
+		if (brk || clauseWords[t.Norm]) && i > 0 {
+			clause++
+			negLeft = 0
+		}
+		sc.clause = append(sc.clause, clause)
+		sc.neg = append(sc.neg, negLeft > 0 && (i < t0 || i >= t1))
+		if negLeft > 0 {
+			negLeft--
+		}
+		if isNegator(t.Norm) {
+			negLeft = 3
+		}
+	}
+	tClause := -1
+	if t0 < n {
+		tClause = sc.clause[t0]
+	} else if n > 0 {
+		tClause = sc.clause[n-1]
+	}
+	for i := t0; i < t1; i++ {
+		add(featureHash("T", toks[i].Norm), 1)
+	}
+	var vC, vO, vL, vR, vD, vCp, vCn float64
+	for i, t := range toks {
+		if i >= t0 && i < t1 {
+			continue
+		}
+		w := t.Norm
+		side, d := "L", t0-i
+		if i >= t1 {
+			side, d = "R", i-t1+1
+		}
+		same := sc.clause[i] == tClause
+		if o.Bag {
+			add(featureHash("W", w), 1)
+		}
+		if o.Window && d <= 10 {
+			add(featureHash(side+distBucket(d), w), 1)
+		}
+		if o.Clause {
+			if same {
+				add(featureHash("C", w), 1)
+			} else {
+				add(featureHash("O", w), 1)
+			}
+		}
+		if o.Stems && same && d <= 8 {
+			add(featureHash("ST", english.Stem(w, false)), 1)
+		}
+		if o.Negation && sc.neg[i] && same {
+			add(featureHash("N", w), 1)
+		}
+		if o.Bigrams && d <= 6 && i+1 < n && (i+1 < t0 || i >= t1) {
+			add(featureHash2(side+"B", w, toks[i+1].Norm), 1)
+		}
+		if o.Valence {
+			v, ok := tone.WordValence(w)
+			if !ok {
+				continue
+			}
+			v /= 4
+			if sc.neg[i] {
+				v *= -0.74
+			}
+			if same {
+				vC += v
+				if v > 0 {
+					vCp += v
+				} else {
+					vCn += v
+				}
+			} else {
+				vO += v
+			}
+			if d <= 3 {
+				if side == "L" {
+					vL += v
+				} else {
+					vR += v
+				}
+			}
+			vD += v / float64(d)
+		}
+	}
+	if o.Valence {
+		for _, f := range []struct {
+			name string
+			v    float64
+		}{{"vC", vC}, {"vO", vO}, {"vL", vL}, {"vR", vR}, {"vD", vD}, {"vCp", vCp}, {"vCn", vCn}} {
+			if f.v != 0 {
+				add(featureHash(f.name, ""), float32(math.Tanh(f.v)))
+			}
+		}
+	}
+	if o.Sentence {
+		c := m.Compound
+		if !m.HasCompound {
+			c = tone.VADER(m.Sentence).Compound
+		}
+		add(featureHash("sv", ""), float32(c))
+		if clause > 0 {
+			add(featureHash("svm", ""), float32(c))
+		}
+	}
+	if o.Structure {
+		if t0 == 0 {
+			add(featureHash("S", "first"), 1)
+		}
+		if t1 >= n {
+			add(featureHash("S", "last"), 1)
+		}
+		if quoteBefore > 0 {
+			add(featureHash("S", "inquote"), 1)
+		}
+		if hasQuote {
+			add(featureHash("S", "quote"), 1)
+		}
+		if tClause == 0 {
+			add(featureHash("S", "clause0"), 1)
+		}
+		add(featureHash("S", "clauses"+distBucket(clause+1)), 1)
+	}
+	return sc.feats
+}

@@ -1,0 +1,158 @@
+package stance
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"parallax/analysis/segment"
+)
+
+func mention(s, target string) *Mention {
+	i := strings.Index(s, target)
+	return &Mention{Sentence: s, Tokens: segment.Tokenize(s, nil), Target: segment.Span{Start: i, End: i + len(target)}}
+}
+
+// TestPinnedPredictions pins the shipped model's class and score on fixed
+// sentences; the contrast pairs are the issue's examples, where the
+// sentence's VADER score is one number for both actors.
+func TestPinnedPredictions(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		s, target, class string
+		score            float64
+	}{
+		{"The senator praised the relief package while the governor stalled it.", "senator", "positive", 0.6430},
+		// A known failure (docs/stance.md): "stalled" is too rare in the
+		// training data to outweigh "praised" and "relief"; the score is
+		// still far below the senator's.
+		{"The senator praised the relief package while the governor stalled it.", "governor", "neutral", 0.1445},
+		{"Lawmakers moved to open an inquiry into the governor and to freeze his budget.", "governor", "negative", -0.0498},
+		{"The president will travel to Ohio on Tuesday.", "president", "neutral", 0.1720},
+		{"Critics accused Smith of lying to investigators.", "Smith", "negative", -0.8833},
+		{"Supporters hailed Jones as a hero who saved the town.", "Jones", "positive", 0.9205},
+	}
+	for _, c := range cases {
+		r := m.Score(mention(c.s, c.target))
+		t.Logf("%q → %s: %s %.4f %v", c.s, c.target, r.ClassName(), r.Score, r.Prob)
+		if r.ClassName() != c.class || math.Abs(r.Score-c.score) > 5e-5 {
+			t.Errorf("%q toward %q: class %s score %.4f, want %s %.4f", c.s, c.target, r.ClassName(), r.Score, c.class, c.score)
+		}
+		if math.Abs(r.Score-(r.Prob[Positive]-r.Prob[Negative])) > 1e-12 || r.Score < -1 || r.Score > 1 {
+			t.Errorf("score %v is not P(pos) − P(neg) of %v", r.Score, r.Prob)
+		}
+	}
+}
+
+func TestFromConfusion(t *testing.T) {
+	// gold neg: 8 right, 2 as neutral; gold neu: 1 as neg, 4 right;
+	// gold pos: 5 right, 0 wrong. By hand: F1 neg = 16/(10+9) = 0.8421…,
+	// F1 neu = 8/(5+6) = 0.7272…, F1 pos = 10/10 = 1; accuracy 17/20.
+	e := FromConfusion([3][3]int{{8, 2, 0}, {1, 4, 0}, {0, 0, 5}})
+	want := (16.0/19 + 8.0/11 + 1) / 3
+	if e.N != 20 || math.Abs(e.Accuracy-0.85) > 1e-12 || math.Abs(e.MacroF1-want) > 1e-12 {
+		t.Errorf("got %+v, want n 20, accuracy 0.85, macro-F1 %v", e, want)
+	}
+}
+
+func TestRuneSpan(t *testing.T) {
+	s := "Le président Macron’s “plan”"
+	a, b, ok := runeSpan(s, 13, 19)
+	if !ok || s[a:b] != "Macron" {
+		t.Errorf("runeSpan(13, 19) = %q, %v", s[a:b], ok)
+	}
+	if _, _, ok := runeSpan(s, 20, 99); ok {
+		t.Error("a span past the end is accepted")
+	}
+	a, b, ok = runeSpan(s, 28, 28)
+	if !ok || a != len(s) || b != len(s) {
+		t.Errorf("empty span at the end: %d %d %v", a, b, ok)
+	}
+}
+
+func TestReadNewsMTSC(t *testing.T) {
+	in := `{"sentence_normalized": "Héloïse Smith won.", "targets": [{"Input.gid": "a", "from": 0, "to": 13, "mention": "Héloïse Smith", "polarity": 6.0}]}
+{"sentence_normalized": "Nobody came.", "targets": [{"Input.gid": "b", "from": 0, "to": 6}]}
+`
+	ex, err := ReadNewsMTSC(strings.NewReader(in), "x.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ex) != 2 || ex[0].ID != "a" || ex[0].Label != Positive || ex[1].Label != -1 {
+		t.Fatalf("got %+v", ex)
+	}
+	if got := ex[0].Mention.Sentence[ex[0].Mention.Target.Start:ex[0].Mention.Target.End]; got != "Héloïse Smith" {
+		t.Errorf("target %q", got)
+	}
+	for _, bad := range []struct{ in, want string }{
+		{"{\"targets\": []}\n", "x.jsonl:1: no \"sentence_normalized\""},
+		{"\n{\"sentence_normalized\": \"ab\", \"targets\": [{\"from\": 1, \"to\": 5}]}\n", "x.jsonl:2: target 1: span 1–5"},
+		{"{\"sentence_normalized\": \"ab\", \"targets\": [{\"from\": 0, \"to\": 1, \"polarity\": 3}]}\n", "polarity 3"},
+		{"not json\n", "x.jsonl:1: not a NewsMTSC line"},
+	} {
+		if _, err := ReadNewsMTSC(strings.NewReader(bad.in), "x.jsonl"); err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: error %v, want %q", bad.in, err, bad.want)
+		}
+	}
+}
+
+// TestTrainDeterministic trains twice on the same sentences and wants the
+// same bytes, and a model that parses back to the same scores.
+func TestTrainDeterministic(t *testing.T) {
+	f, err := os.Open("testdata/train-head.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ex, err := ReadNewsMTSC(f, "train-head.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := DefaultTrainOptions()
+	to.MinCount = 1
+	m1, err := Train(ex, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, _ := Train(ex, to)
+	b1, _ := m1.MarshalBinary()
+	b2, _ := m2.MarshalBinary()
+	if !bytes.Equal(b1, b2) {
+		t.Fatal("two trainings on the same data differ")
+	}
+	back, err := ParseModel(b1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range ex {
+		r1, r2 := m1.Score(&ex[i].Mention), back.Score(&ex[i].Mention)
+		if r1 != r2 {
+			t.Fatalf("example %d: %+v before encoding, %+v after", i, r1, r2)
+		}
+	}
+	// A model fits its own small training set.
+	if e := m1.Evaluate(ex); e.Accuracy < 0.9 {
+		t.Errorf("training accuracy %.3f on %d examples", e.Accuracy, e.N)
+	}
+	if _, err := ParseModel([]byte("junk")); err == nil {
+		t.Error("junk parses as a model")
+	}
+}
+
+// BenchmarkScore measures mentions per second on one core.
+func BenchmarkScore(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	men := mention("The senator praised the relief package while the governor stalled it, aides said on Tuesday.", "governor")
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Score(men)
+	}
+}

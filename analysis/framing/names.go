@@ -166,8 +166,33 @@ func (d *quoteDoc) isCap(i int) bool {
 	if t.Kind != segment.TokWord {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(d.text[t.Span.Start:])
-	return unicode.IsUpper(r)
+	w := d.text[t.Span.Start:t.Span.End]
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	// an Arabic or European particle joined to a name: "al-Assad", "el-Mahdi"
+	if h := strings.IndexByte(w, '-'); h > 0 && h <= 3 && h+1 < len(w) && nameParticles[w[:h]] {
+		r, _ = utf8.DecodeRuneInString(w[h+1:])
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// nameParticles are the lower-case particles joined by a hyphen to a
+// capitalised name ("al-Assad", "el-Sisi", "bin-Salman").
+var nameParticles = wordSet("al", "el", "ad", "as", "ash", "at", "an", "ar", "az", "ul", "bin", "ibn", "abu", "ben")
+
+// adjectiveCompound reports a capitalised compound whose last part is
+// lower case: "Washington-based", "Iran-backed", "Oil-rich" describe, they
+// do not name.
+func adjectiveCompound(w string) bool {
+	h := strings.LastIndexByte(w, '-')
+	if h <= 0 || h+1 >= len(w) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[h+1:])
+	return unicode.IsLower(r)
 }
 
 // sentenceInitial reports whether token i opens its sentence or a quotation.
@@ -189,7 +214,7 @@ func (d *quoteDoc) nameWord(i int) bool {
 		return false
 	}
 	n := d.toks[i].Norm
-	if calendarWords[n] {
+	if calendarWords[n] || adjectiveCompound(d.text[d.toks[i].Span.Start:d.toks[i].Span.End]) && !nameParticles[n[:max(strings.IndexByte(n, '-'), 0)]] {
 		return false
 	}
 	if d.sentenceInitial(i) {
@@ -232,7 +257,10 @@ func (d *quoteDoc) joins(i int) bool {
 func (d *quoteDoc) findNames() {
 	toks := d.toks
 	for i := 0; i < len(toks); {
-		if !d.nameWord(i) {
+		// a title opening the sentence starts a name when one follows:
+		// "Mr. Obama said", "President Obama confirmed"
+		titled := titleWords[toks[i].Norm] && d.isCap(i) && i+1 < len(toks) && d.tokSent[i+1] == d.tokSent[i] && d.joins(i) && d.nameWord(i+1)
+		if !titled && !d.nameWord(i) {
 			i++
 			continue
 		}
@@ -299,6 +327,9 @@ func (d *quoteDoc) addName(i, j int) {
 // personIn returns the last stretch of two or more plain capitalised words
 // of tokens [i, j): the person a title-laden run names.
 func (d *quoteDoc) personIn(i, j int) string {
+	if j-i > 2 && orgWords[d.toks[j-1].Norm] && !titleWords[d.toks[j-1].Norm] {
+		return "" // "The New York Times", "Carnegie Endowment for International Peace Center"
+	}
 	end := -1
 	for k := j - 1; k >= i; k-- {
 		plain := d.plainNameWord(k)
@@ -323,7 +354,7 @@ func (d *quoteDoc) personIn(i, j int) string {
 // acronym or calendar word.
 func (d *quoteDoc) plainNameWord(k int) bool {
 	n := d.toks[k].Norm
-	if !d.isCap(k) || titleWords[n] || nameConnectors[n] || orgWords[n] || calendarWords[n] || placeAdjective(n) {
+	if !d.isCap(k) || titleWords[n] || nameConnectors[n] || orgWords[n] || calendarWords[n] || placeAdjective(n) || partyWords[n] {
 		return false
 	}
 	w := d.text[d.toks[k].Span.Start:d.toks[k].Span.End]
@@ -375,7 +406,7 @@ func (d *quoteDoc) resolve(mention string, at int) string {
 		return mention
 	}
 	w := strings.ToLower(words[0])
-	best, bestDist := "", -1
+	best, bestDist, bestFull := "", -1, false
 	for last, idx := range d.surnames() {
 		if last != w && !(len([]rune(last)) >= 6 && len([]rune(w)) >= 6 && oneEdit(last, w)) {
 			continue
@@ -394,8 +425,10 @@ func (d *quoteDoc) resolve(mention string, at int) string {
 			} else {
 				dist *= 2
 			}
-			if bestDist < 0 || dist < bestDist || dist == bestDist && p.Person < best {
-				best, bestDist = p.Person, dist
+			// a full name wins over a surname after a title ("Ms. Roe")
+			full := strings.Contains(p.Person, " ")
+			if bestDist < 0 || full && !bestFull || full == bestFull && (dist < bestDist || dist == bestDist && p.Person < best) {
+				best, bestDist, bestFull = p.Person, dist, full
 			}
 		}
 	}

@@ -423,6 +423,12 @@ func partyTag(w string) bool {
 // official" → "United States official"; "Azerbaijan’s defense ministry".
 func (at *attributor) nounPhrase(a, b int) string {
 	d := at.d
+	for k := a + 1; k < b; k++ {
+		if n := d.toks[k].Norm; n == "who" || n == "which" || n == "whose" {
+			b = k // "a resident who didn't want his name used"
+			break
+		}
+	}
 	for a < b && (d.toks[a].Norm == "the" || d.toks[a].Norm == "a" || d.toks[a].Norm == "an" ||
 		!d.isCap(a) && (stopwordsEN.Contains(d.toks[a].Norm) || auxiliaries[d.toks[a].Norm] || openerWords[d.toks[a].Norm]) && a+1 < b) {
 		a++
@@ -535,7 +541,7 @@ func (at *attributor) indirect() []Quote {
 			ok := false
 			if v == "according to" {
 				ok = at.setSpeaker(&q, k+vl, at.phraseEnd(k+vl), v, "according-to", true)
-			} else if cs := at.clauseStart(k); k > cs && k+vl < b && strings.ContainsRune(d.gap(k-1), ',') && at.speakerFollows(k+vl) {
+			} else if cs := at.clauseStart(k); k > cs && k+vl < b && invertingVerbs[v] && strings.ContainsRune(d.gap(k-1), ',') && at.speakerFollows(k+vl) {
 				// inverted: "Umanos was connected …, said Dr. Bruce Rowell, …"
 				ok = at.setSpeaker(&q, k+vl, at.phraseEnd(k+vl), v, "after", true)
 			} else if k > cs && k+vl < b {

@@ -72,7 +72,9 @@ type quoteDoc struct {
 	persons  []int // indexes into names of the names that are persons, in order
 	// bySurname: see surnames
 	bySurname map[string][]int
-	scratch   *quoteScratch // where toks, tokSent, names, persons, lowerUse and inQuote come from
+	// surnameKeys: see matchingSurnames
+	surnameKeys map[string][]string
+	scratch     *quoteScratch // where toks, tokSent, names, persons, lowerUse and inQuote come from
 }
 
 // newQuoteDoc reads a document from its sentences' tokens, sentTokens(s)
@@ -259,7 +261,7 @@ func (d *quoteDoc) findNames() {
 	for i := 0; i < len(toks); {
 		// a title opening the sentence starts a name when one follows:
 		// "Mr. Obama said", "President Obama confirmed"
-		titled := titleWords[toks[i].Norm] && d.isCap(i) && i+1 < len(toks) && d.tokSent[i+1] == d.tokSent[i] && d.joins(i) && d.nameWord(i+1)
+		titled := i+1 < len(toks) && toks[i].Kind == segment.TokWord && d.isCap(i) && titleWords[toks[i].Norm] && d.tokSent[i+1] == d.tokSent[i] && d.joins(i) && d.nameWord(i+1)
 		if !titled && !d.nameWord(i) {
 			i++
 			continue
@@ -407,10 +409,9 @@ func (d *quoteDoc) resolve(mention string, at int) string {
 	}
 	w := strings.ToLower(words[0])
 	best, bestDist, bestFull := "", -1, false
-	for last, idx := range d.surnames() {
-		if last != w && !(len([]rune(last)) >= 6 && len([]rune(w)) >= 6 && oneEdit(last, w)) {
-			continue
-		}
+	sur := d.surnames()
+	for _, last := range d.matchingSurnames(w) {
+		idx := sur[last]
 		// the persons with this surname, in token order: the nearest are
 		// on either side of at
 		j := sort.Search(len(idx), func(i int) bool { return d.names[idx[i]].Start >= at })
@@ -436,6 +437,27 @@ func (d *quoteDoc) resolve(mention string, at int) string {
 		return mention
 	}
 	return best
+}
+
+// matchingSurnames returns the surnames of the document that w matches:
+// itself, or one edit away when both have six letters or more. Made once
+// per word and document.
+func (d *quoteDoc) matchingSurnames(w string) []string {
+	if keys, ok := d.surnameKeys[w]; ok {
+		return keys
+	}
+	if d.surnameKeys == nil {
+		d.surnameKeys = map[string][]string{}
+	}
+	var keys []string
+	long := utf8.RuneCountInString(w) >= 6
+	for last := range d.surnames() {
+		if last == w || long && utf8.RuneCountInString(last) >= 6 && oneEdit(last, w) {
+			keys = append(keys, last)
+		}
+	}
+	d.surnameKeys[w] = keys
+	return keys
 }
 
 // surnames indexes the persons by lower-cased last word, each list in

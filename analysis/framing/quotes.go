@@ -150,6 +150,7 @@ func (d *quoteDoc) quotes() []Quote {
 	}
 	ind := at.indirect()
 	at.buildEvents(ind)
+	lastDirect := -1 // the last direct quote: scare quotes and titles between do not stop a continuation
 	for i := range qs {
 		q := &qs[i]
 		a, b := d.tokenRange(q.Span.Start, q.Span.End)
@@ -158,8 +159,8 @@ func (d *quoteDoc) quotes() []Quote {
 			at.attribute(q, i, a, b)
 		}
 		at.resolveSpeaker(q, a)
-		if q.Cue == "" && i > 0 {
-			at.continueQuote(q, &qs[i-1], a)
+		if q.Cue == "" && lastDirect >= 0 {
+			at.continueQuote(q, &qs[lastDirect], a)
 		}
 		if q.Cue == "" {
 			at.continueParagraph(q, a)
@@ -177,7 +178,8 @@ func (d *quoteDoc) quotes() []Quote {
 		if q.Speaker == "" {
 			q.Reason = ""
 		}
-		if q.Speaker != "" && q.Kind == QuoteDirect {
+		if q.Kind == QuoteDirect {
+			lastDirect = i
 			at.addEvent(a, q.Speaker, true)
 		}
 	}

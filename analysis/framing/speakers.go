@@ -42,7 +42,7 @@ type speechEvent struct {
 // subjectBlockers are the words after which a name is no subject.
 var subjectBlockers = wordSet("by", "to", "with", "from", "of", "for", "about", "on", "at", "than", "against",
 	"toward", "towards", "into", "between", "among", "via", "like", "under", "over", "after", "before", "during",
-	"including", "told", "asked", "met", "called", "and", "or", "host", "in", "as", "ask", "thanked", "urged")
+	"including", "told", "tells", "tell", "asked", "met", "called", "and", "or", "host", "in", "as", "ask", "thanked", "urged")
 
 // buildEvents collects the subjects of sentences, then resolves the
 // speakers of reported speech (ind) in order and adds them.
@@ -71,7 +71,7 @@ func (at *attributor) buildEvents(ind []Quote) {
 // of the sentence starting at token a, or "": outside quotation marks, not
 // after a preposition or a possessive, not in the possessive itself, and
 // with only titles, capitalised words and a few modifiers before it in its
-// clause (an opening phrase of up to six tokens ends at a comma: "On
+// clause (an opening phrase of up to eight tokens ends at a comma: "On
 // Tuesday, Trump said").
 func (at *attributor) subjectAt(n Name, a int) string {
 	d := at.d
@@ -83,7 +83,7 @@ func (at *attributor) subjectAt(n Name, a int) string {
 	}
 	from := a
 	for j := a + 1; j <= n.Start; j++ {
-		if j-a <= 6 && strings.ContainsRune(d.gap(j-1), ',') {
+		if j-a <= 8 && strings.ContainsRune(d.gap(j-1), ',') {
 			from = j
 		}
 	}
@@ -92,7 +92,11 @@ func (at *attributor) subjectAt(n Name, a int) string {
 	}
 	p := n.Person
 	if p == "" && !n.Org && !strings.Contains(n.Text, " ") {
-		p = d.resolve(n.Text, n.Start)
+		// only a surname of the document (no near spellings: most single
+		// names opening a sentence are places)
+		if _, ok := d.surnames()[strings.ToLower(n.Text)]; ok {
+			p = d.resolve(n.Text, n.Start)
+		}
 	}
 	if !at.isPerson(p) {
 		return ""
@@ -165,7 +169,11 @@ func (at *attributor) continueParagraph(q *Quote, a int) {
 	}
 	if strings.HasSuffix(prev, ":") {
 		for k := ps + 1; k < pe; k++ {
-			if v, _ := at.verbAt(k); v != "" && v != "according to" {
+			v, _ := at.verbAt(k)
+			if v == "" && nounlikeVerbs[d.toks[k].Norm] && at.inQuote[k] == 0 {
+				v = d.toks[k].Norm // "X reports for our Newscast unit:"
+			}
+			if v != "" && v != "according to" {
 				if at.setSpeaker(q, at.clauseStart(k), k, v, "colon", false) {
 					at.resolveSpeaker(q, a)
 				}
@@ -238,6 +246,9 @@ var partyWords = wordSet("republican", "democrat", "independent", "republicans",
 // Arizona Republican") at token a to a person, or returns "".
 func (at *attributor) resolveRole(source, mention string, a int) string {
 	src := strings.ToLower(strings.TrimSpace(source))
+	if i := strings.LastIndexByte(src, ','); i >= 0 {
+		src = strings.TrimSpace(src[i+1:]) // "Asked …, the Arizona Republican"
+	}
 	m := strings.ToLower(mention)
 	if !strings.HasPrefix(src, "the "+m) && !strings.HasPrefix(src, "a "+m) || strings.ContainsAny(m, ",(") {
 		return ""
@@ -385,3 +396,9 @@ func (at *attributor) speakerFollows(k int) bool {
 	}
 	return false
 }
+
+// invertingVerbs may stand before their subject after a comma ("…, said
+// Dr. Bruce Rowell"); "told" and "tells" take an object there ("…, tells
+// Kelemen that").
+var invertingVerbs = wordSet("said", "says", "added", "adds", "wrote", "writes", "noted", "explained", "explains",
+	"asked", "continued", "recalled", "insisted", "insists", "warned", "warns", "argued", "argues", "concluded", "concludes")

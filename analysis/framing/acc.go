@@ -161,7 +161,7 @@ func (a *Acc) quotesOf(d *framingDoc, h *docHeader) []Quote {
 	}
 	for i, q := range cqs {
 		out[i] = Quote{Kind: q.kind, Unclosed: q.unclosed, Sentence: q.sentence, Words: q.words,
-			Speaker: a.names[q.speaker], Verb: a.names[q.verb], Cue: a.names[q.cue]}
+			Speaker: a.names[q.speaker], Verb: a.names[q.verb], Cue: a.names[q.cue], Reason: a.names[q.reason]}
 		if q.full {
 			nfull++
 			if t, ok := d.fullText(nfull - 1); ok {
@@ -347,7 +347,7 @@ func (a *Acc) keep(v *DocRecord) *framingDoc {
 		q := &v.qs[i]
 		cq := &cqs[i]
 		*cq = cquote{kind: q.Kind, unclosed: q.Unclosed, sentence: q.Sentence, words: q.Words,
-			speaker: a.id(q.Speaker), verb: a.id(q.Verb), cue: a.id(q.Cue)}
+			speaker: a.id(q.Speaker), verb: a.id(q.Verb), cue: a.id(q.Cue), reason: a.id(q.Reason)}
 		if q.Kind == QuoteScare {
 			// scare quotes keep their text: the scare-quote table counts them
 			cq.text, cq.source, cq.mention, cq.span = a.id(q.Text), a.id(q.Source), a.id(q.Mention), q.Span

@@ -161,7 +161,7 @@ func remapDoc(data []byte, idOf []uint32) []byte {
 	qs := decodeQuotes(h.quotes, nil)
 	for i := range qs {
 		q := &qs[i]
-		q.speaker, q.verb, q.cue = idOf[q.speaker], idOf[q.verb], idOf[q.cue]
+		q.speaker, q.verb, q.cue, q.reason = idOf[q.speaker], idOf[q.verb], idOf[q.cue], idOf[q.reason]
 		q.text, q.source, q.mention = idOf[q.text], idOf[q.source], idOf[q.mention]
 	}
 	h.quotes = encodeQuotes(qs)
@@ -216,7 +216,7 @@ func validDoc(data []byte, names int) (full, labels int, err error) {
 		return 0, 0, bad("quotes")
 	}
 	for _, q := range qs {
-		if !ok(q.speaker, q.verb, q.cue, q.text, q.source, q.mention) {
+		if !ok(q.speaker, q.verb, q.cue, q.reason, q.text, q.source, q.mention) {
 			return 0, 0, bad("quote")
 		}
 		if q.full {
@@ -312,7 +312,7 @@ func appendQuote(b []byte, q *Quote) []byte {
 	for _, n := range []uint64{unclosed, uint64(q.Span.Start), uint64(q.Span.End), uint64(q.Sentence), uint64(q.Words)} {
 		b = varbin.AppendUvarint(b, n)
 	}
-	for _, s := range []string{q.Text, q.Speaker, q.Mention, q.Source, q.Verb, q.Cue} {
+	for _, s := range []string{q.Text, q.Speaker, q.Mention, q.Source, q.Verb, q.Cue, q.Reason} {
 		b = varbin.AppendString(b, s)
 	}
 	return b
@@ -328,7 +328,7 @@ func readQuote(r *varbin.Reader) Quote {
 	q.Unclosed = r.Int(1) == 1
 	q.Span = segment.Span{Start: r.Int(maxInt), End: r.Int(maxInt)}
 	q.Sentence, q.Words = r.Int(maxInt), r.Int(maxInt)
-	q.Text, q.Speaker, q.Mention, q.Source, q.Verb, q.Cue = r.String(), r.String(), r.String(), r.String(), r.String(), r.String()
+	q.Text, q.Speaker, q.Mention, q.Source, q.Verb, q.Cue, q.Reason = r.String(), r.String(), r.String(), r.String(), r.String(), r.String(), r.String()
 	return q
 }
 

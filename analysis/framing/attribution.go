@@ -11,9 +11,11 @@ import (
 // attributor finds the speakers of one document's quotes and its reported
 // speech.
 type attributor struct {
-	d       *quoteDoc
-	inQuote []int32
-	raws    []rawQuote
+	d         *quoteDoc
+	inQuote   []int32
+	raws      []rawQuote
+	events    []speechEvent   // subjects of speech, in token order (speakers.go)
+	personSet map[string]bool // the document's persons, made on first use
 }
 
 // speech verbs: forms that report speech or stated opinion. Ambiguous
@@ -123,16 +125,27 @@ func (at *attributor) attribute(q *Quote, qi, a, b int) {
 		return
 	}
 	sent := int(d.tokSent[a])
-	// after the closing mark, in the same sentence
-	if b < len(d.toks) && int(d.tokSent[b]) == int(d.tokSent[max(b-1, 0)]) && at.inQuote[b] == 0 {
+	// after the closing mark, in the same sentence (or in a short one
+	// right after it: "…?” Obama said.")
+	if b < len(d.toks) && at.inQuote[b] == 0 && at.attributionFollows(b) {
 		end := b
-		for end < len(d.toks) && end < b+12 && d.tokSent[end] == d.tokSent[b] && at.inQuote[end] == 0 && !strings.ContainsAny(d.gap(end-1), ";") {
+		for end < len(d.toks) && end < b+25 && d.tokSent[end] == d.tokSent[b] && at.inQuote[end] == 0 && !strings.ContainsAny(d.gap(end-1), ";") {
 			end++
 		}
-		for k := b; k < end && k < b+7; k++ {
+		// the verb within seven words, or twenty after a person's name
+		// ("…,” Ali Abedzadeh, head of …, told a press conference"), or
+		// ending the sentence ("…,” when …, Mr. Kerry added.")
+		limit := b + 7
+		if at.personNear(b) {
+			limit = b + 20
+		}
+		for k := b; k < end; k++ {
 			v, vl := at.verbAt(k)
 			if v == "" || v == "according to" && k > b {
 				continue
+			}
+			if k >= limit && !(end == int(d.sentTok[d.tokSent[b]+1]) && k >= end-3) {
+				break
 			}
 			if k == b || v == "according to" { // "…,” said Ahmad Alili, director of …"
 				if at.setSpeaker(q, k+vl, at.phraseEnd(k+vl), v, "after", true) {
@@ -140,7 +153,11 @@ func (at *attributor) attribute(q *Quote, qi, a, b int) {
 				}
 				break
 			}
-			if at.setSpeaker(q, b, k, v, "after", false) {
+			from := b
+			if k >= limit {
+				from = at.lastComma(b, k)
+			}
+			if at.setSpeaker(q, from, k, v, "after", false) {
 				return
 			}
 			break
@@ -158,6 +175,9 @@ func (at *attributor) attribute(q *Quote, qi, a, b int) {
 				return
 			}
 			continue
+		}
+		if k == cs && v == "asked" {
+			continue // "Asked by the host, Jane Roe, about the vote, Doe said"
 		}
 		if k > cs && at.setSpeaker(q, cs, k, v, "before", false) {
 			return
@@ -187,6 +207,41 @@ func (at *attributor) attribute(q *Quote, qi, a, b int) {
 			}
 		}
 	}
+}
+
+// attributionFollows reports whether the tokens from b on can attribute
+// the quote ending before b: the same sentence, or a sentence of at most
+// ten tokens starting right after the closing mark on the same line.
+func (at *attributor) attributionFollows(b int) bool {
+	d := at.d
+	if b == 0 || d.tokSent[b] == d.tokSent[b-1] {
+		return true
+	}
+	s := d.tokSent[b]
+	return s == d.tokSent[b-1]+1 && int(d.sentTok[s]) == b && int(d.sentTok[s+1])-b <= 10 && !strings.ContainsRune(d.gap(b-1), '\n')
+}
+
+// personNear reports a person's name within three tokens after b, with
+// only titles and capitalised words before it.
+func (at *attributor) personNear(b int) bool {
+	d := at.d
+	for i := d.namesFrom(b); i < len(d.names) && d.names[i].Start <= b+3; i++ {
+		if d.names[i].Person != "" && at.leadsPart(d.names[i].Start, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastComma returns the token after the last comma between tokens a and
+// k, or a.
+func (at *attributor) lastComma(a, k int) int {
+	for j := k; j > a; j-- {
+		if strings.ContainsRune(at.d.gap(j-1), ',') {
+			return j
+		}
+	}
+	return a
 }
 
 // phraseEnd returns the end of the noun phrase starting at token k: the
@@ -237,38 +292,50 @@ func (at *attributor) setSpeaker(q *Quote, a, b int, verb, cue string, after boo
 		}
 	}
 	parts = append(parts, part{start, b})
-	mention, speaker := "", ""
-	pick := func(p part) bool {
-		// a pronoun subject
+	mention, speaker, role := "", "", false
+	// pick reads the speaker of a comma part: a pronoun, else the first
+	// person named in it, else a single name heading it; strict asks that
+	// the person lead the part (only titles and capitalised words before).
+	pick := func(p part, strict bool) bool {
 		if p.b-p.a <= 2 {
 			if n := d.toks[p.b-1].Norm; n == "he" || n == "she" {
 				mention = n
 				return true
 			}
 		}
+		usable := func(n Name) bool {
+			return n.End <= p.b && !partyTag(n.Text) && !(n.Person == "" && placeAdjective(strings.ToLower(n.Text))) &&
+				(!strict || at.leadsPart(n.Start, p.a))
+		}
+		for i := d.namesFrom(p.a); i < len(d.names) && d.names[i].Start < p.b; i++ {
+			if n := d.names[i]; n.Person != "" && usable(n) {
+				mention, speaker = n.Person, d.resolve(n.Person, n.Start)
+				return true
+			}
+		}
 		for i := d.namesFrom(p.a); i < len(d.names) && d.names[i].Start < p.b; i++ {
 			n := d.names[i]
-			if n.End <= p.b && !partyTag(n.Text) && !(n.Person == "" && placeAdjective(strings.ToLower(n.Text))) {
-				if n.Person != "" {
-					mention, speaker = n.Person, d.resolve(n.Person, n.Start)
-					return true
-				}
-				if !n.Org && !strings.Contains(n.Text, " ") && at.headOf(n.Start, p.a) && !(n.End < p.b && possessiveAfter(d.text, d.toks[n.End-1].Span.End)) {
-					mention, speaker = n.Text, d.resolve(n.Text, n.Start)
-					return true
-				}
+			if usable(n) && !n.Org && !strings.Contains(n.Text, " ") && at.headOf(n.Start, p.a) && !(n.End < p.b && possessiveAfter(d.text, d.toks[n.End-1].Span.End)) {
+				mention, speaker = n.Text, d.resolve(n.Text, n.Start)
+				return true
 			}
 		}
 		return false
 	}
 	if after {
-		pick(parts[0])
+		// "said Ahmad Alili, director of …"; "said Curtis' mother, Nancy Curtis"
+		if !pick(parts[0], false) && len(parts) > 1 && parts[1].b-parts[1].a <= 4 && at.allCap(parts[1].a, parts[1].b) {
+			pick(parts[1], true)
+		}
 	} else {
+		// the last part that is no apposition nor relative clause
+		// ("Jane Roe, the spokeswoman for Sen. John Doe, wrote";
+		// "Obama, who credited … Ronald Reagan, said")
 		for i := len(parts) - 1; i >= 0; i-- {
-			if pick(parts[i]) {
-				break
+			if pn := d.toks[parts[i].b-1].Norm; i > 0 && at.apposition(parts[i]) && !(parts[i].b-parts[i].a <= 2 && (pn == "he" || pn == "she")) {
+				continue
 			}
-			if !at.apposition(parts[i]) && i < len(parts)-1 {
+			if pick(parts[i], i < len(parts)-1) || i < len(parts)-1 {
 				break
 			}
 		}
@@ -283,10 +350,39 @@ func (at *attributor) setSpeaker(q *Quote, a, b int, verb, cue string, after boo
 		if np == "" {
 			return false
 		}
-		mention, speaker = np, np
+		mention, speaker, role = np, np, true
+		// a surname that is also a title or a common word: "King said"
+		// with Rep. Peter King named before
+		if r := d.resolve(np, p.a); !strings.Contains(np, " ") && d.isCap(p.b-1) && strings.Contains(r, " ") {
+			speaker, role = r, false
+		}
 	}
 	q.Mention, q.Speaker, q.Verb, q.Cue = mention, speaker, verb, cue
+	q.Reason = speakerReason(mention, speaker, role)
 	q.Source = segment.OneLine(strings.Trim(d.text[d.toks[a].Span.Start:d.toks[b-1].Span.End], " ,"))
+	return true
+}
+
+// allCap reports whether tokens [a, b) are all capitalised.
+func (at *attributor) allCap(a, b int) bool {
+	for j := a; j < b; j++ {
+		if !at.d.isCap(j) {
+			return false
+		}
+	}
+	return true
+}
+
+// leadsPart reports whether only titles, articles and capitalised words
+// stand between token a and the name at token k.
+func (at *attributor) leadsPart(k, a int) bool {
+	d := at.d
+	for j := a; j < k; j++ {
+		n := d.toks[j].Norm
+		if !d.isCap(j) && !titleWords[n] && n != "the" && n != "a" && n != "an" && !placeAdjective(n) && n != "veteran" {
+			return false
+		}
+	}
 	return true
 }
 
@@ -298,12 +394,7 @@ func (at *attributor) headOf(k, a int) bool {
 	if k > 1 && d.toks[k-1].Norm == "by" && speakerNouns[d.toks[k-2].Norm] {
 		return true
 	}
-	for j := a; j < k; j++ {
-		if n := d.toks[j].Norm; n != "the" && n != "a" && n != "an" {
-			return false
-		}
-	}
-	return true
+	return at.leadsPart(k, a)
 }
 
 // apposition reports whether a comma part describes rather than names:
@@ -332,6 +423,12 @@ func partyTag(w string) bool {
 // official" → "United States official"; "Azerbaijan’s defense ministry".
 func (at *attributor) nounPhrase(a, b int) string {
 	d := at.d
+	for k := a + 1; k < b; k++ {
+		if n := d.toks[k].Norm; n == "who" || n == "which" || n == "whose" {
+			b = k // "a resident who didn't want his name used"
+			break
+		}
+	}
 	for a < b && (d.toks[a].Norm == "the" || d.toks[a].Norm == "a" || d.toks[a].Norm == "an" ||
 		!d.isCap(a) && (stopwordsEN.Contains(d.toks[a].Norm) || auxiliaries[d.toks[a].Norm] || openerWords[d.toks[a].Norm]) && a+1 < b) {
 		a++
@@ -365,24 +462,6 @@ func (at *attributor) nounPhrase(a, b int) string {
 		return ""
 	}
 	return segment.OneLine(s)
-}
-
-// resolvePronoun resolves "he" or "she" at token a: the previous direct
-// speaker of the document, else the person named last before a.
-func (at *attributor) resolvePronoun(p string, a int, lastSpeaker string, lastTok int) string {
-	if p != "he" && p != "she" {
-		return ""
-	}
-	d := at.d
-	lastPerson, lastPersonTok := "", -1
-	if i := d.personsFrom(a) - 1; i >= 0 {
-		n := d.names[d.persons[i]]
-		lastPerson, lastPersonTok = n.Person, n.Start
-	}
-	if lastSpeaker != "" && lastTok >= lastPersonTok-50 {
-		return lastSpeaker
-	}
-	return lastPerson
 }
 
 // splitUnclosed looks inside an unclosed quote for its own attribution
@@ -455,20 +534,23 @@ func (at *attributor) indirect() []Quote {
 			if v == "" || !indirectVerbs[v] {
 				continue
 			}
+			if at.byline(k, vl, b) {
+				break
+			}
 			q := Quote{Kind: QuoteIndirect, Span: d.sents[s], Sentence: s, Words: countWords(d.toks[a:b])}
 			ok := false
 			if v == "according to" {
 				ok = at.setSpeaker(&q, k+vl, at.phraseEnd(k+vl), v, "according-to", true)
-			} else if cs := at.clauseStart(k); k > cs && k+vl < b {
+			} else if cs := at.clauseStart(k); k > cs && k+vl < b && invertingVerbs[v] && strings.ContainsRune(d.gap(k-1), ',') && at.speakerFollows(k+vl) {
+				// inverted: "Umanos was connected …, said Dr. Bruce Rowell, …"
+				ok = at.setSpeaker(&q, k+vl, at.phraseEnd(k+vl), v, "after", true)
+			} else if k > cs && k+vl < b {
 				ok = at.setSpeaker(&q, cs, k, v, "before", false)
 			} else if k == cs && k+vl < b {
 				ok = at.setSpeaker(&q, k+vl, at.phraseEnd(k+vl), v, "after", true)
 			}
 			if !ok {
 				continue
-			}
-			if q.Speaker == "" {
-				q.Speaker = at.resolvePronoun(q.Mention, k, "", -1)
 			}
 			q.Text = segment.OneLine(d.text[q.Span.Start:q.Span.End])
 			out = append(out, q)

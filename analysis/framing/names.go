@@ -72,7 +72,9 @@ type quoteDoc struct {
 	persons  []int // indexes into names of the names that are persons, in order
 	// bySurname: see surnames
 	bySurname map[string][]int
-	scratch   *quoteScratch // where toks, tokSent, names, persons, lowerUse and inQuote come from
+	// surnameKeys: see matchingSurnames
+	surnameKeys map[string][]string
+	scratch     *quoteScratch // where toks, tokSent, names, persons, lowerUse and inQuote come from
 }
 
 // newQuoteDoc reads a document from its sentences' tokens, sentTokens(s)
@@ -166,8 +168,33 @@ func (d *quoteDoc) isCap(i int) bool {
 	if t.Kind != segment.TokWord {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(d.text[t.Span.Start:])
-	return unicode.IsUpper(r)
+	w := d.text[t.Span.Start:t.Span.End]
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	// an Arabic or European particle joined to a name: "al-Assad", "el-Mahdi"
+	if h := strings.IndexByte(w, '-'); h > 0 && h <= 3 && h+1 < len(w) && nameParticles[w[:h]] {
+		r, _ = utf8.DecodeRuneInString(w[h+1:])
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// nameParticles are the lower-case particles joined by a hyphen to a
+// capitalised name ("al-Assad", "el-Sisi", "bin-Salman").
+var nameParticles = wordSet("al", "el", "ad", "as", "ash", "at", "an", "ar", "az", "ul", "bin", "ibn", "abu", "ben")
+
+// adjectiveCompound reports a capitalised compound whose last part is
+// lower case: "Washington-based", "Iran-backed", "Oil-rich" describe, they
+// do not name.
+func adjectiveCompound(w string) bool {
+	h := strings.LastIndexByte(w, '-')
+	if h <= 0 || h+1 >= len(w) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[h+1:])
+	return unicode.IsLower(r)
 }
 
 // sentenceInitial reports whether token i opens its sentence or a quotation.
@@ -189,7 +216,7 @@ func (d *quoteDoc) nameWord(i int) bool {
 		return false
 	}
 	n := d.toks[i].Norm
-	if calendarWords[n] {
+	if calendarWords[n] || adjectiveCompound(d.text[d.toks[i].Span.Start:d.toks[i].Span.End]) && !nameParticles[n[:max(strings.IndexByte(n, '-'), 0)]] {
 		return false
 	}
 	if d.sentenceInitial(i) {
@@ -232,7 +259,10 @@ func (d *quoteDoc) joins(i int) bool {
 func (d *quoteDoc) findNames() {
 	toks := d.toks
 	for i := 0; i < len(toks); {
-		if !d.nameWord(i) {
+		// a title opening the sentence starts a name when one follows:
+		// "Mr. Obama said", "President Obama confirmed"
+		titled := i+1 < len(toks) && toks[i].Kind == segment.TokWord && d.isCap(i) && titleWords[toks[i].Norm] && d.tokSent[i+1] == d.tokSent[i] && d.joins(i) && d.nameWord(i+1)
+		if !titled && !d.nameWord(i) {
 			i++
 			continue
 		}
@@ -299,6 +329,9 @@ func (d *quoteDoc) addName(i, j int) {
 // personIn returns the last stretch of two or more plain capitalised words
 // of tokens [i, j): the person a title-laden run names.
 func (d *quoteDoc) personIn(i, j int) string {
+	if j-i > 2 && orgWords[d.toks[j-1].Norm] && !titleWords[d.toks[j-1].Norm] {
+		return "" // "The New York Times", "Carnegie Endowment for International Peace Center"
+	}
 	end := -1
 	for k := j - 1; k >= i; k-- {
 		plain := d.plainNameWord(k)
@@ -323,7 +356,7 @@ func (d *quoteDoc) personIn(i, j int) string {
 // acronym or calendar word.
 func (d *quoteDoc) plainNameWord(k int) bool {
 	n := d.toks[k].Norm
-	if !d.isCap(k) || titleWords[n] || nameConnectors[n] || orgWords[n] || calendarWords[n] || placeAdjective(n) {
+	if !d.isCap(k) || titleWords[n] || nameConnectors[n] || orgWords[n] || calendarWords[n] || placeAdjective(n) || partyWords[n] {
 		return false
 	}
 	w := d.text[d.toks[k].Span.Start:d.toks[k].Span.End]
@@ -375,11 +408,10 @@ func (d *quoteDoc) resolve(mention string, at int) string {
 		return mention
 	}
 	w := strings.ToLower(words[0])
-	best, bestDist := "", -1
-	for last, idx := range d.surnames() {
-		if last != w && !(len([]rune(last)) >= 6 && len([]rune(w)) >= 6 && oneEdit(last, w)) {
-			continue
-		}
+	best, bestDist, bestFull := "", -1, false
+	sur := d.surnames()
+	for _, last := range d.matchingSurnames(w) {
+		idx := sur[last]
 		// the persons with this surname, in token order: the nearest are
 		// on either side of at
 		j := sort.Search(len(idx), func(i int) bool { return d.names[idx[i]].Start >= at })
@@ -394,8 +426,10 @@ func (d *quoteDoc) resolve(mention string, at int) string {
 			} else {
 				dist *= 2
 			}
-			if bestDist < 0 || dist < bestDist || dist == bestDist && p.Person < best {
-				best, bestDist = p.Person, dist
+			// a full name wins over a surname after a title ("Ms. Roe")
+			full := strings.Contains(p.Person, " ")
+			if bestDist < 0 || full && !bestFull || full == bestFull && (dist < bestDist || dist == bestDist && p.Person < best) {
+				best, bestDist, bestFull = p.Person, dist, full
 			}
 		}
 	}
@@ -403,6 +437,27 @@ func (d *quoteDoc) resolve(mention string, at int) string {
 		return mention
 	}
 	return best
+}
+
+// matchingSurnames returns the surnames of the document that w matches:
+// itself, or one edit away when both have six letters or more. Made once
+// per word and document.
+func (d *quoteDoc) matchingSurnames(w string) []string {
+	if keys, ok := d.surnameKeys[w]; ok {
+		return keys
+	}
+	if d.surnameKeys == nil {
+		d.surnameKeys = map[string][]string{}
+	}
+	var keys []string
+	long := utf8.RuneCountInString(w) >= 6
+	for last := range d.surnames() {
+		if last == w || long && utf8.RuneCountInString(last) >= 6 && oneEdit(last, w) {
+			keys = append(keys, last)
+		}
+	}
+	d.surnameKeys[w] = keys
+	return keys
 }
 
 // surnames indexes the persons by lower-cased last word, each list in

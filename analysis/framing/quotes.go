@@ -88,7 +88,8 @@ type Quote struct {
 	Mention  string       // the speaker as the attribution writes it ("Blinken", "he")
 	Source   string       // the attribution's noun phrase with its apposition, as written ("Ahmad Alili, director of …")
 	Verb     string       // the reporting verb or phrase, lower case ("said", "according to")
-	Cue      string       // how the speaker was found: after, before, according-to, previous-sentence, continuation, unclosed; empty when not
+	Cue      string       // where the attribution was found: after, before, according-to, previous-sentence, continuation, paragraph, colon, unclosed; empty when not
+	Reason   string       // how the speaker was identified: name, surname, pronoun, role, role-name, continuation (speakers.go); empty without a speaker
 	Unclosed bool         // the closing mark is missing
 }
 
@@ -147,7 +148,9 @@ func (d *quoteDoc) quotes() []Quote {
 			at.splitUnclosed(&qs[i], i)
 		}
 	}
-	lastSpeaker, lastSpeakerTok := "", -1
+	ind := at.indirect()
+	at.buildEvents(ind)
+	lastDirect := -1 // the last direct quote: scare quotes and titles between do not stop a continuation
 	for i := range qs {
 		q := &qs[i]
 		a, b := d.tokenRange(q.Span.Start, q.Span.End)
@@ -155,28 +158,32 @@ func (d *quoteDoc) quotes() []Quote {
 		if q.Cue == "" {
 			at.attribute(q, i, a, b)
 		}
-		if q.Mention != "" && q.Speaker == "" {
-			q.Speaker = at.resolvePronoun(q.Mention, a, lastSpeaker, lastSpeakerTok)
+		at.resolveSpeaker(q, a)
+		if q.Cue == "" && lastDirect >= 0 {
+			at.continueQuote(q, &qs[lastDirect], a)
 		}
-		if q.Cue == "" && q.Words > 5 && i > 0 {
-			p := &qs[i-1]
-			pa, _ := d.tokenRange(p.Span.Start, p.Span.End)
-			if p.Speaker != "" && d.paragraphsApart(p.Span.End, q.Span.Start) <= 1 && !d.personBetween(d.nextSentenceTok(pa), a, p.Speaker) {
-				q.Speaker, q.Mention, q.Source, q.Verb, q.Cue = p.Speaker, p.Mention, p.Source, p.Verb, "continuation"
-			}
+		if q.Cue == "" {
+			at.continueParagraph(q, a)
+		}
+		if at.titleQuote(a, b) {
+			q.Speaker, q.Mention, q.Source, q.Verb, q.Cue, q.Reason = "", "", "", "", "", ""
 		}
 		switch {
 		case q.Words <= 5 && (q.Cue == "" || d.soCalledBefore(a)):
 			q.Kind = QuoteScare
-			q.Speaker, q.Mention, q.Source, q.Verb, q.Cue = "", "", "", "", ""
+			q.Speaker, q.Mention, q.Source, q.Verb, q.Cue, q.Reason = "", "", "", "", "", ""
 		default:
 			q.Kind = QuoteDirect
 		}
-		if q.Speaker != "" && q.Kind == QuoteDirect {
-			lastSpeaker, lastSpeakerTok = q.Speaker, a
+		if q.Speaker == "" {
+			q.Reason = ""
+		}
+		if q.Kind == QuoteDirect {
+			lastDirect = i
+			at.addEvent(a, q.Speaker, true)
 		}
 	}
-	qs = append(qs, at.indirect()...)
+	qs = append(qs, ind...)
 	sortQuotes(qs)
 	return qs
 }

@@ -192,6 +192,7 @@ type cquote struct {
 	unclosed, full        bool
 	sentence, words       int
 	speaker, verb, cue    uint32
+	reason                uint32       // how the speaker was identified (Quote.Reason)
 	text, source, mention uint32       // scare quotes only
 	span                  segment.Span // scare quotes only
 }
@@ -215,6 +216,7 @@ func encodeQuotes(qs []cquote) []byte {
 		e.u(uint64(q.speaker))
 		e.u(uint64(q.verb))
 		e.u(uint64(q.cue))
+		e.u(uint64(q.reason))
 		if q.kind == QuoteScare {
 			e.u(uint64(q.text))
 			e.u(uint64(q.source))
@@ -237,7 +239,7 @@ func decodeQuotes(sec []byte, buf []cquote) []cquote {
 		q.sentence = prev + int(d.z())
 		prev = q.sentence
 		q.words = int(d.u())
-		q.speaker, q.verb, q.cue = d.u32(), d.u32(), d.u32()
+		q.speaker, q.verb, q.cue, q.reason = d.u32(), d.u32(), d.u32(), d.u32()
 		if q.kind == QuoteScare {
 			q.text, q.source, q.mention = d.u32(), d.u32(), d.u32()
 			q.span.Start = int(d.u())

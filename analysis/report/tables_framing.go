@@ -17,12 +17,12 @@ import (
 // all.
 func QuotesSection(rows iter.Seq[framing.QuoteRow]) Section {
 	t := &Table{Name: "quotes", Title: "Quotations",
-		Columns: []string{"group", "doc", "kind", "speaker", "text", "sentence", "words", "verb", "stance", "cue", "mention"}}
+		Columns: []string{"group", "doc", "kind", "speaker", "text", "sentence", "words", "verb", "stance", "cue", "reason", "mention"}}
 	t.RowSeq = func(yield func([]Value) bool) {
 		row := make([]Value, len(t.Columns))
 		for r := range rows {
 			row = append(row[:0], Str(r.Group), Str(r.Doc), Str(r.Kind.String()), Str(r.Speaker), Str(r.Text),
-				Int(int64(r.Sentence+1)), Int(int64(r.Words)), Str(r.Verb), Str(r.Stance), Str(r.Cue), Str(r.Mention))
+				Int(int64(r.Sentence+1)), Int(int64(r.Words)), Str(r.Verb), Str(r.Stance), Str(r.Cue), Str(r.Reason), Str(r.Mention))
 			if !yield(row) {
 				return
 			}
@@ -45,8 +45,8 @@ func QuotesSection(rows iter.Seq[framing.QuoteRow]) Section {
 
 func quoteNotes() []string {
 	return []string{
-		"kind: direct (words in quotation marks given as speech), indirect (a sentence reporting speech without quotation marks), scare (1-5 quoted words with no speaker, or after so-called: the writer's distance from the words). speaker: resolved to the nearest full name in the document (Blinken -> Antony Blinken; he/she -> the previous speaker); empty when the text does not say. verb: the reporting verb (said, claimed…). Rules: docs/framing.md.",
-		"cue: how the speaker was found (after, before, according-to, previous-sentence, continuation, unclosed); mention: the words that name the speaker in the text.",
+		"kind: direct (words in quotation marks given as speech), indirect (a sentence reporting speech without quotation marks), scare (1-5 quoted words with no speaker, or after so-called: the writer's distance from the words).",
+		"speaker: resolved to the nearest full name in the document (Blinken -> Antony Blinken; he/she, the president -> the last subject of speech); empty when the text does not say. cue: where the attribution was found (after, before, according-to, previous-sentence, continuation, paragraph, colon, unclosed); reason: how the speaker was identified (name, surname, pronoun, role, role-name, continuation). verb: the reporting verb (said, claimed…); mention: the words that name the speaker in the text. Rules: docs/quotes.md.",
 		"sentence: 1-based, in the cleaned document; words: word tokens quoted (for indirect speech, of the sentence); stance: the reporting verb's category in the attribution lexicon (neutral, distancing, endorsing; other when not listed).",
 	}
 }

@@ -33,7 +33,7 @@ type finishFn struct {
 	Runner string
 }
 
-func (f *finishFn) ProcessElement(ctx context.Context, _ []byte, shards func(*string, *[]byte) bool, reps func(*inputReport) bool, removed func(*string, *int64) bool) error {
+func (f *finishFn) ProcessElement(ctx context.Context, _ []byte, shards func(*string, *[]byte) bool, reps func(*inputReport) bool, removed func(*string, *int64) bool, tone func(*groupBytes) bool) error {
 	pj, err := f.Job.parse()
 	if err != nil {
 		return err
@@ -55,6 +55,8 @@ func (f *finishFn) ProcessElement(ctx context.Context, _ []byte, shards func(*st
 		r, err = termsReport(pj, res)
 	case "similarity":
 		r, err = similarityReport(pj, res)
+	case "tone":
+		r, err = f.toneReport(ctx, pj, tone)
 	}
 	if err == nil {
 		r.Provenance = provenance(pj, res, f.Runner)

@@ -1,4 +1,4 @@
-// Command parallax-beam runs parallax's terms and similarity as an Apache
+// Command parallax-beam runs parallax's terms, similarity and tone as an Apache
 // Beam pipeline: on prism in this process by default, or on any runner
 // Beam's Go SDK submits to (Dataflow, Flink and Spark job servers, a prism
 // job server), with parallax's flags and output. See docs/cluster.md.
@@ -31,7 +31,7 @@ func main() {
 		// flags): beam.Init serves the pipeline and does not return.
 		flag.Parse()
 		beam.Init()
-		fmt.Fprintln(os.Stderr, "parallax-beam: give a command first: parallax-beam terms|similarity [flags] [CORPUS]")
+		fmt.Fprintln(os.Stderr, "parallax-beam: give a command first: parallax-beam terms|similarity|tone [flags] [CORPUS]")
 		os.Exit(2)
 	}
 	os.Exit(run(os.Args[1:]))
@@ -52,6 +52,7 @@ usage: parallax-beam COMMAND [flags] [CORPUS]
 commands:
   terms       distinctive terms of each group (as parallax terms)
   similarity  similarity between groups (as parallax similarity)
+  tone        tone per group (as parallax tone --unit group)
 
 CORPUS is a file, a folder, or a glob of files (quote it for the shell);
 without one, --sample names an embedded corpus. Beam's pipeline flags
@@ -116,7 +117,7 @@ func runCommand(cmd string, args []string) error {
 				printHelp(cmd, fs, own, stdout)
 				return errHelp
 			}
-			return usagef("%s: %v (run 'parallax-beam %s -h')", cmd, err, cmd)
+			return parseError(cmd, err)
 		}
 		if fs.NArg() == 0 {
 			break
@@ -137,11 +138,7 @@ func runCommand(cmd string, args []string) error {
 	if err != nil {
 		return err
 	}
-	if cmd == "terms" {
-		if err := pj.tf.check(pj.cf.form()); err != nil {
-			return err
-		}
-	} else if _, _, err := pj.sf.parse(); err != nil {
+	if err := pj.check(); err != nil {
 		return err
 	}
 	if _, err := report.ParseFormat(pj.cf.format); err != nil {

@@ -15,6 +15,7 @@ import (
 	"parallax/analysis/corpus"
 	"parallax/analysis/segment"
 	"parallax/analysis/termstats"
+	"parallax/analysis/tonestats"
 )
 
 // The pipeline (docs/cluster.md). Every input (a file, a folder, or each
@@ -44,6 +45,8 @@ func init() {
 	beam.RegisterFunction(metadataPath)
 	beam.RegisterFunction(sumInt64)
 	beam.RegisterFunction(laterCopies)
+	beam.RegisterFunction(toGroupBytes)
+	beam.RegisterType(reflect.TypeOf((*groupBytes)(nil)).Elem())
 }
 
 // inputReport is what loading one input gave besides documents: the load
@@ -73,14 +76,29 @@ func buildPipeline(s beam.Scope, j job, in input, runner string, repeated bool) 
 	if repeated {
 		lineStats = beam.Combine(s, &lineStatsFn{}, beam.ParDo(s, &scanFn{Job: j, Sample: in.Sample}, paths, beam.SideInput{Input: dups}))
 	}
-	records, removed, reports := beam.ParDo3(s, &countFn{Job: j, Sample: in.Sample}, paths, beam.SideInput{Input: lineStats}, beam.SideInput{Input: dups})
+	records, toneRecords, removed, reports := beam.ParDo4(s, &countFn{Job: j, Sample: in.Sample}, paths,
+		beam.SideInput{Input: lineStats}, beam.SideInput{Input: dups}, beam.SideInput{Input: paths})
 	shards := beam.CombinePerKey(s, &shardFn{}, records)
+	tone := beam.CreateList(s, []groupBytes{})
+	if needsTone(j.Cmd) {
+		tone = beam.ParDo(s, toGroupBytes, beam.CombinePerKey(s, &toneFn{Job: j}, toneRecords))
+	}
 	removedByRule := beam.CombinePerKey(s, sumInt64, removed)
 	beam.ParDo0(s, &finishFn{Job: j, Source: in.Name, Runner: runner}, beam.Impulse(s),
-		beam.SideInput{Input: shards}, beam.SideInput{Input: reports}, beam.SideInput{Input: removedByRule})
+		beam.SideInput{Input: shards}, beam.SideInput{Input: reports}, beam.SideInput{Input: removedByRule},
+		beam.SideInput{Input: tone})
 }
 
 func sumInt64(a, b int64) int64 { return a + b }
+
+// groupBytes is one group's accumulator in its byte encoding, as the
+// finishing step reads it.
+type groupBytes struct {
+	Group string
+	Bytes []byte
+}
+
+func toGroupBytes(group string, b []byte) groupBytes { return groupBytes{group, b} }
 
 func metadataPath(md fileio.FileMetadata) string { return md.Path }
 
@@ -248,6 +266,7 @@ type countFn struct {
 
 	opt     analysis.Options
 	ready   bool
+	tone    *tonestats.Collector // nil unless the command reports tone
 	cleaner *clean.Cleaner
 	vocab   *termstats.Vocabulary
 	tk      *segment.Tokenizer // interns token norms for the counter, renewed with vocab
@@ -264,7 +283,12 @@ const vocabDocs = 20000
 
 func (f *countFn) Setup() error {
 	var err error
-	f.opt, err = jobOptions(f.Job)
+	if f.opt, err = jobOptions(f.Job); err != nil {
+		return err
+	}
+	if needsTone(f.Job.Cmd) {
+		f.tone, err = toneCollector(f.Job)
+	}
 	return err
 }
 
@@ -274,6 +298,8 @@ var (
 	recordBytesCounter = beam.NewCounter("parallax", "record_bytes")
 	lineBytesCounter   = beam.NewCounter("parallax", "line_stats_bytes")
 	shardBytesCounter  = beam.NewCounter("parallax", "group_shard_bytes")
+	toneRecordCounter  = beam.NewCounter("parallax", "tone_record_bytes")
+	toneBytesCounter   = beam.NewCounter("parallax", "group_tone_bytes")
 	groupsCounter      = beam.NewCounter("parallax", "groups")
 )
 
@@ -298,13 +324,15 @@ func (f *countFn) init(stats func(*[]byte) bool) error {
 	return err
 }
 
-func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[]byte) bool, dups func(*docPos) bool, emit func(string, []byte), removed func(string, int64), report func(inputReport)) error {
+func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[]byte) bool, dups func(*docPos) bool, paths func(*string) bool,
+	emit func(string, []byte), emitTone func(string, []byte), removed func(string, int64), report func(inputReport)) error {
 	if !f.ready {
 		if err := f.init(stats); err != nil {
 			return err
 		}
 	}
 	dropped := droppedSet(path, dups)
+	base := inputRank(path, paths) << 32 // ordinals: inputs in path order, then load order
 	var skips []corpus.Skip
 	fp := analysis.NewFingerprint()
 	rules := map[string]int64{}
@@ -315,13 +343,23 @@ func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[
 			return nil
 		}
 		fp.Add(d)
-		b, err := f.process(d, rules)
+		b, p, err := f.process(d, rules)
 		if err != nil {
 			return err
 		}
 		recordsCounter.Inc(ctx, 1)
 		recordBytesCounter.Inc(ctx, int64(len(b)))
 		emit(d.Group, b)
+		if f.tone != nil {
+			rec := f.tone.Map(p)
+			rec.Ordinal = base + d.Index
+			b, err := rec.MarshalBinary()
+			if err != nil {
+				return err
+			}
+			toneRecordCounter.Inc(ctx, int64(len(b)))
+			emitTone(d.Group, b)
+		}
 		return nil
 	})
 	for rule, n := range rules {
@@ -343,9 +381,22 @@ func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[
 	return nil
 }
 
+// inputRank is the place of path among the inputs, in path order.
+func inputRank(path string, paths func(*string) bool) int {
+	n := 0
+	var p string
+	for paths(&p) {
+		if p < path {
+			n++
+		}
+	}
+	return n
+}
+
 // process cleans and counts one document into its terms record's bytes,
-// adding the lines cleaning removed to rules.
-func (f *countFn) process(d *corpus.Document, rules map[string]int64) ([]byte, error) {
+// adding the lines cleaning removed to rules; it returns the processed
+// document too, for the other collectors' Map.
+func (f *countFn) process(d *corpus.Document, rules map[string]int64) ([]byte, *segment.Processed, error) {
 	if f.counter == nil || f.docs == vocabDocs {
 		f.vocab = termstats.NewVocabulary()
 		f.tk = segment.NewTokenizer(segment.NewNorms())
@@ -354,8 +405,8 @@ func (f *countFn) process(d *corpus.Document, rules map[string]int64) ([]byte, e
 	}
 	f.docs++
 	text := d.Text
+	var rs []clean.Removal
 	if f.cleaner != nil {
-		var rs []clean.Removal
 		text, rs = f.cleaner.Clean(d)
 		for _, r := range rs {
 			rules[r.Rule]++
@@ -363,7 +414,11 @@ func (f *countFn) process(d *corpus.Document, rules map[string]int64) ([]byte, e
 	}
 	one := termstats.NewShardIn(f.vocab)
 	one.Add(f.record(d, text))
-	return one.MarshalBinary()
+	b, err := one.MarshalBinary()
+	if err != nil {
+		return nil, nil, err
+	}
+	return b, &segment.Processed{Doc: d, Text: text, Sentences: f.sents, Removed: rs}, nil
 }
 
 // record is the terms record of one document of cleaned text, made as

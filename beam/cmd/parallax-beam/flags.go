@@ -177,11 +177,12 @@ type parsedJob struct {
 	tf  termsFlags
 	sf  simFlags
 	tn  toneFlags
+	cp  compareFlags
 	pos []string
 }
 
 // commandNames are parallax-beam's commands, in alphabetical order.
-var commandNames = []string{"similarity", "terms", "tone"}
+var commandNames = []string{"compare", "similarity", "terms", "tone"}
 
 // commandFlags returns the flag set of command cmd, its values in pj.
 func commandFlags(cmd string, pj *parsedJob) (*flag.FlagSet, error) {
@@ -198,8 +199,12 @@ func commandFlags(cmd string, pj *parsedJob) (*flag.FlagSet, error) {
 		pj.sf.add(fs)
 	case "tone":
 		pj.tn.add(fs)
+	case "compare":
+		pj.cf.addTerms(fs)
+		pj.tf.add(fs, 10)
+		pj.cp.add(fs)
 	default:
-		return nil, usagef("unknown command %q (commands: similarity, terms, tone)", cmd)
+		return nil, usagef("unknown command %q (commands: %s)", cmd, strings.Join(commandNames, ", "))
 	}
 	return fs, nil
 }
@@ -240,9 +245,15 @@ func (pj *parsedJob) check() error {
 	case "tone":
 		_, err := pj.tn.options()
 		return err
+	case "compare":
+		return pj.cp.check(pj)
 	}
 	return nil
 }
+
+// hasCollectors says whether the command reports more than terms: its
+// documents go through the collectors of collect.go too.
+func hasCollectors(cmd string) bool { return cmd == "tone" || cmd == "compare" }
 
 // input is what the pipeline reads: an embedded sample, or a path or glob
 // on a file system the runner reads (a folder is one input).
@@ -267,6 +278,9 @@ func (cf *corpusFlags) source(pos []string) (input, error) {
 		}
 		if strings.ContainsAny(name, "*?[") {
 			return input{Path: name, Name: filepath.ToSlash(name), Glob: true}, nil
+		}
+		if isBucket(name) {
+			return input{Path: name, Name: name}, nil // the workers read it; a missing file is their error
 		}
 		if _, err := os.Stat(name); errors.Is(err, os.ErrNotExist) {
 			return input{}, fmt.Errorf("corpus %q: no such file or folder", name)

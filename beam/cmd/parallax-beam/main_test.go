@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -13,6 +14,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 
 	"parallax"
 )
@@ -183,6 +186,10 @@ func TestSameOutput(t *testing.T) {
 		{"tone", allsides, "--format", "json", "--resamples", "300", "--permutations", "500", "--seed", "7"},
 		{"tone", karabakh, "--format", "markdown", "--no-clean"},
 		{"tone", allsides, "--lexicon", toneLexicon, "--resamples", "200", "--permutations", "200", "--width", "100"},
+		{"compare", "--sample", "allsides-middle-east", "--format", "json"},
+		{"compare", "--sample", "karabakh"},
+		{"compare", karabakh, "--format", "markdown", "--labels", "karabakh-labels", "--events", "karabakh-events", "--window", "-1"},
+		{"compare", allsides, "--format", "json", "--frames", "none", "--top", "3", "--measure", "jsd", "--seed", "9", "--ngrams", "2"},
 	}
 	for _, args := range cases {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
@@ -212,6 +219,7 @@ func TestSameOutputDir(t *testing.T) {
 	sameDir(t, out, dtm, "terms", "--sample", "allsides-middle-east", "--format", "csv", "--dtm", dtm, "-o", out)
 	sameDir(t, out, "", "tone", "--sample", "allsides-middle-east", "--format", "csv", "--resamples", "300", "--permutations", "300", "-o", out)
 	sameDir(t, out, "", "tone", "--sample", "karabakh", "--format", "json", "-o", out)
+	sameDir(t, out, "", "compare", "--sample", "allsides-middle-east", "--format", "csv", "-o", out)
 }
 
 // sameDir runs parallax and parallax-beam with args writing to the folder
@@ -300,6 +308,11 @@ func TestUsageErrors(t *testing.T) {
 		{"tone", "--unit", "paragraph"},
 		{"tone", "--resamples", "0"},
 		{"tone", "--lexicon", "frames"},
+		{"compare", "--window", "0"},
+		{"compare", "--frames", "attribution2"},
+		{"compare", "--measure", "euclid"},
+		{"compare", "--top-actors", "0"},
+		{"compare", "--labels", "frames"},
 	} {
 		local := runParallax(t, args...)
 		got := runBeam(t, args...)
@@ -314,20 +327,20 @@ func TestUsageErrors(t *testing.T) {
 func TestOtherCommandsFlag(t *testing.T) {
 	local := runParallax(t, "tone", "--stem")
 	got := runBeam(t, "tone", "--stem")
-	const want = "parallax: tone: --stem is not a flag of tone: it changes the output of similarity, terms only (run 'parallax-beam tone -h' for the flags of tone)\n"
+	const want = "parallax: tone: --stem is not a flag of tone: it changes the output of compare, similarity, terms only (run 'parallax-beam tone -h' for the flags of tone)\n"
 	if local.code != 2 || got.code != 2 || got.stderr != want || !strings.Contains(local.stderr, "--stem is not a flag of tone") {
 		t.Fatalf("parallax %d %q, parallax-beam %d %q", local.code, local.stderr, got.code, got.stderr)
 	}
 }
 
-// TestFlagsMatch: terms, similarity and tone have parallax's flags, with
+// TestFlagsMatch: every command has parallax's flags, with
 // the same defaults and help. Every flag of parallax that parallax-beam
 // does not have is named in the log and must be refused with a usage error
 // (status 2); those listed in notYet, with a message that says so. A flag
 // other work adds to parallax therefore does not break this test: it is
 // listed, and refused, until parallax-beam has it.
 func TestFlagsMatch(t *testing.T) {
-	for _, cmd := range []string{"terms", "similarity", "tone"} {
+	for _, cmd := range commandNames {
 		help := runParallax(t, cmd, "-h").stdout
 		_, want, ok := strings.Cut(help, "\nflags:\n")
 		if !ok {
@@ -513,5 +526,147 @@ func TestGlobDuplicates(t *testing.T) {
 		if want := map[bool]int{true: 1, false: 0}[extra != nil]; n != want {
 			t.Fatalf("%q: Y uses 'voted' in %d rows, want %d: the test does not test duplicates", extra, n, want)
 		}
+	}
+}
+
+// TestBucketOutput: -o to a path of Beam's file systems (memfs://, as
+// gs:// and s3:// on a cluster) writes parallax's files byte for byte: a
+// folder of sections, and one file.
+func TestBucketOutput(t *testing.T) {
+	dir := t.TempDir()
+	local := filepath.Join(dir, "local") + "/"
+	args := []string{"compare", "--sample", "karabakh", "--format", "csv", "--quiet", "-o"}
+	if r := runParallax(t, append(args, local)...); r.code != 0 {
+		t.Fatalf("parallax: %d %s", r.code, r.stderr)
+	}
+	if r := runBeam(t, append(args, "memfs://cmp/")...); r.code != 0 {
+		t.Fatalf("parallax-beam: %d %s", r.code, r.stderr)
+	}
+	entries, err := os.ReadDir(local)
+	if err != nil || len(entries) < 10 {
+		t.Fatalf("parallax wrote %d files (%v)", len(entries), err)
+	}
+	for _, e := range entries {
+		want, _ := os.ReadFile(filepath.Join(local, e.Name()))
+		got := readBucket(t, "memfs://cmp/"+e.Name())
+		if !sameButRunner(got, string(want)) {
+			t.Errorf("%s differs at %s", e.Name(), firstDiff(got, string(want)))
+		}
+	}
+	one := filepath.Join(dir, "terms.json")
+	localDTM := filepath.Join(dir, "dtm.csv")
+	if r := runParallax(t, "terms", "--format", "json", "-o", one, "--dtm", localDTM); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	dtm := "memfs://terms/dtm.csv"
+	if r := runBeam(t, "terms", "--format", "json", "-o", "memfs://terms/terms.json", "--dtm", dtm); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	want, _ := os.ReadFile(one)
+	got := readBucket(t, "memfs://terms/terms.json")
+	got = replaceTool(strings.Replace(got, dtm, localDTM, 1), "parallax-beam/prism")
+	if got != string(want) {
+		t.Errorf("terms.json differs at %s", firstDiff(got, string(want)))
+	}
+	wantDTM, _ := os.ReadFile(localDTM)
+	if d := readBucket(t, dtm); d != string(wantDTM) || !strings.HasPrefix(d, "group,term,count,docs\n") {
+		t.Errorf("dtm.csv: %.80q, want %.80q", d, wantDTM)
+	}
+}
+
+// readBucket reads a file through Beam's file systems.
+func readBucket(t *testing.T, path string) string {
+	t.Helper()
+	ctx := context.Background()
+	fs, err := filesystem.New(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fs.Close()
+	r, err := fs.OpenRead(ctx, path)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	defer r.Close()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestBucketInput: a corpus on a bucket (memfs://, as gs:// and s3:// on a
+// cluster), one file or a glob of parts, is read through Beam's file
+// systems with parallax's loader: the same tables as parallax on the
+// whole file, and a bad record's error names the bucket path and line.
+func TestBucketInput(t *testing.T) {
+	raw, err := fs.ReadFile(parallax.Samples(), "testdata/allsides-middle-east/articles.jsonl.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := filepath.Join(t.TempDir(), "whole.jsonl.gz")
+	if err := os.WriteFile(whole, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeBucket(t, "memfs://in/whole.jsonl.gz", raw)
+	lines := strings.SplitAfter(strings.TrimSuffix(string(text), "\n"), "\n")
+	half := len(lines) / 2
+	writeBucket(t, "memfs://in/parts/part-0.jsonl", []byte(strings.Join(lines[:half], "")))
+	writeBucket(t, "memfs://in/parts/part-1.jsonl", []byte(strings.Join(lines[half:], "")))
+	for _, c := range []struct{ in, cmd string }{
+		{"memfs://in/whole.jsonl.gz", "terms"},
+		{"memfs://in/parts/part-*.jsonl", "terms"},
+		{"memfs://in/parts/part-*.jsonl", "tone"},
+		{"memfs://in/whole.jsonl.gz", "compare"},
+	} {
+		args := []string{"--format", "csv", "--quiet"}
+		switch c.cmd {
+		case "tone":
+			args = append(args, "--resamples", "100", "--permutations", "100")
+		case "compare":
+			args = []string{"--format", "json"} // the provenance names the corpus
+		}
+		local := runParallax(t, append([]string{c.cmd, whole}, args...)...)
+		got := runBeam(t, append([]string{c.cmd, c.in}, args...)...)
+		if local.code != 0 || got.code != 0 {
+			t.Fatalf("%s %s: parallax %d %q, parallax-beam %d %q", c.cmd, c.in, local.code, local.stderr, got.code, got.stderr)
+		}
+		if !sameButRunner(strings.ReplaceAll(got.stdout, c.in, whole), local.stdout) || len(got.stdout) < 1000 {
+			t.Fatalf("%s %s: outputs differ at %s", c.cmd, c.in, firstDiff(got.stdout, local.stdout))
+		}
+	}
+	writeBucket(t, "memfs://in/bad.jsonl", []byte(`{"id":"a","outlet":"X","text":"The council voted."}`+"\n"+`{"id":"b","outlet":"Y","text":"unterminated`+"\n"))
+	got := runBeam(t, "terms", "memfs://in/bad.jsonl")
+	if got.code != 1 || !strings.Contains(got.stderr, "memfs://in/bad.jsonl:2") {
+		t.Fatalf("bad record: status %d, %q: want 1 and an error naming memfs://in/bad.jsonl:2", got.code, got.stderr)
+	}
+}
+
+// writeBucket writes a file through Beam's file systems.
+func writeBucket(t *testing.T, path string, data []byte) {
+	t.Helper()
+	ctx := context.Background()
+	fsys, err := filesystem.New(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsys.Close()
+	w, err := fsys.OpenWrite(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
 	}
 }

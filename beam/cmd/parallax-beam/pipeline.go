@@ -15,7 +15,6 @@ import (
 	"parallax/analysis/corpus"
 	"parallax/analysis/segment"
 	"parallax/analysis/termstats"
-	"parallax/analysis/tonestats"
 )
 
 // The pipeline (docs/cluster.md). Every input (a file, a folder, or each
@@ -76,17 +75,17 @@ func buildPipeline(s beam.Scope, j job, in input, runner string, repeated bool) 
 	if repeated {
 		lineStats = beam.Combine(s, &lineStatsFn{}, beam.ParDo(s, &scanFn{Job: j, Sample: in.Sample}, paths, beam.SideInput{Input: dups}))
 	}
-	records, toneRecords, removed, reports := beam.ParDo4(s, &countFn{Job: j, Sample: in.Sample}, paths,
+	records, collRecords, removed, reports := beam.ParDo4(s, &countFn{Job: j, Sample: in.Sample}, paths,
 		beam.SideInput{Input: lineStats}, beam.SideInput{Input: dups}, beam.SideInput{Input: paths})
 	shards := beam.CombinePerKey(s, &shardFn{}, records)
-	tone := beam.CreateList(s, []groupBytes{})
-	if needsTone(j.Cmd) {
-		tone = beam.ParDo(s, toGroupBytes, beam.CombinePerKey(s, &toneFn{Job: j}, toneRecords))
+	accs := beam.CreateList(s, []groupBytes{})
+	if hasCollectors(j.Cmd) {
+		accs = beam.ParDo(s, toGroupBytes, beam.CombinePerKey(s, &collectFn{Job: j}, collRecords))
 	}
 	removedByRule := beam.CombinePerKey(s, sumInt64, removed)
 	beam.ParDo0(s, &finishFn{Job: j, Source: in.Name, Runner: runner}, beam.Impulse(s),
 		beam.SideInput{Input: shards}, beam.SideInput{Input: reports}, beam.SideInput{Input: removedByRule},
-		beam.SideInput{Input: tone})
+		beam.SideInput{Input: accs})
 }
 
 func sumInt64(a, b int64) int64 { return a + b }
@@ -107,6 +106,10 @@ func metadataPath(md fileio.FileMetadata) string { return md.Path }
 func load(sample, path string, opt corpus.LoadOptions, each func(*corpus.Document) error) (*corpus.LoadReport, error) {
 	if sample != "" {
 		return corpus.Load(parallax.Samples(), path, opt, each)
+	}
+	if isBucket(path) {
+		b := newBucketFile(path)
+		return corpus.LoadAs(b, b.base, path, opt, each)
 	}
 	return corpus.LoadPath(path, opt, each)
 }
@@ -144,7 +147,7 @@ func (f *keysFn) ProcessElement(path string, emit func(uint64, docPos)) error {
 	if err != nil {
 		return err
 	}
-	corpus.LoadPath(path, opt.Load, func(d *corpus.Document) error {
+	load("", path, opt.Load, func(d *corpus.Document) error {
 		emit(corpus.TextKey(d.Text), docPos{Input: path, Index: d.Index, Origin: d.Origin})
 		return nil
 	})
@@ -266,7 +269,7 @@ type countFn struct {
 
 	opt     analysis.Options
 	ready   bool
-	tone    *tonestats.Collector // nil unless the command reports tone
+	col     *collectors // the collectors beyond the terms
 	cleaner *clean.Cleaner
 	vocab   *termstats.Vocabulary
 	tk      *segment.Tokenizer // interns token norms for the counter, renewed with vocab
@@ -286,9 +289,7 @@ func (f *countFn) Setup() error {
 	if f.opt, err = jobOptions(f.Job); err != nil {
 		return err
 	}
-	if needsTone(f.Job.Cmd) {
-		f.tone, err = toneCollector(f.Job)
-	}
+	f.col, err = newCollectors(f.Job)
 	return err
 }
 
@@ -298,8 +299,6 @@ var (
 	recordBytesCounter = beam.NewCounter("parallax", "record_bytes")
 	lineBytesCounter   = beam.NewCounter("parallax", "line_stats_bytes")
 	shardBytesCounter  = beam.NewCounter("parallax", "group_shard_bytes")
-	toneRecordCounter  = beam.NewCounter("parallax", "tone_record_bytes")
-	toneBytesCounter   = beam.NewCounter("parallax", "group_tone_bytes")
 	groupsCounter      = beam.NewCounter("parallax", "groups")
 )
 
@@ -325,7 +324,7 @@ func (f *countFn) init(stats func(*[]byte) bool) error {
 }
 
 func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[]byte) bool, dups func(*docPos) bool, paths func(*string) bool,
-	emit func(string, []byte), emitTone func(string, []byte), removed func(string, int64), report func(inputReport)) error {
+	emit func(string, []byte), emitColl func(string, []byte), removed func(string, int64), report func(inputReport)) error {
 	if !f.ready {
 		if err := f.init(stats); err != nil {
 			return err
@@ -350,15 +349,11 @@ func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[
 		recordsCounter.Inc(ctx, 1)
 		recordBytesCounter.Inc(ctx, int64(len(b)))
 		emit(d.Group, b)
-		if f.tone != nil {
-			rec := f.tone.Map(p)
-			rec.Ordinal = base + d.Index
-			b, err := rec.MarshalBinary()
-			if err != nil {
-				return err
-			}
-			toneRecordCounter.Inc(ctx, int64(len(b)))
-			emitTone(d.Group, b)
+		if f.col.any() {
+			// The ordinal every collector records: inputs in path order,
+			// then load order.
+			d.Index += base
+			return f.col.mapDoc(ctx, p, emitColl)
 		}
 		return nil
 	})

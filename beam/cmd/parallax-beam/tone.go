@@ -1,13 +1,9 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
-	"reflect"
 	"strings"
-
-	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
@@ -16,19 +12,13 @@ import (
 	"parallax/lexicons"
 )
 
-// Tone on Beam: the count step scores every document's sentences with
-// parallax's tonestats.Collector.Map into a tonestats.DocRecord (sent in
-// its byte encoding, keyed by group); CombinePerKey adds them into one
-// tonestats.Acc per group (coder: the Acc's byte encoding); the finishing
-// worker merges the groups' Accs and runs Summarize with parallax's seeds.
-// The Acc orders documents by their load ordinal and takes every sum
-// within one document, so any split and merge order gives parallax's
-// numbers.
-
-func init() {
-	beam.RegisterType(reflect.TypeOf((*toneFn)(nil)).Elem())
-	beam.RegisterCoder(reflect.TypeOf((*toneAcc)(nil)).Elem(), encodeToneAcc, decodeToneAcc)
-}
+// Tone on Beam (collect.go): the count step scores every document's
+// sentences with parallax's tonestats.Collector.Map into a
+// tonestats.DocRecord; CombinePerKey adds them into one tonestats.Acc per
+// group; the finishing worker merges the groups' Accs and runs Summarize
+// with parallax's seeds. The Acc orders documents by their load ordinal
+// and takes every sum within one document, so any split and merge order
+// gives parallax's numbers.
 
 // toneFlags are the options of tone.
 type toneFlags struct {
@@ -77,114 +67,6 @@ func (tn *toneFlags) options() (tonestats.Options, error) {
 		opt.Lexicons = append(opt.Lexicons, tonestats.Lexicon{Name: lx.Name, Matcher: m})
 	}
 	return opt, nil
-}
-
-// needsTone says whether the job's command reports tone.
-func needsTone(cmd string) bool { return cmd == "tone" }
-
-// toneCollector builds the job's tone collector: its Map scores documents
-// on the workers, its NewAcc makes the combiner's accumulators.
-func toneCollector(j job) (*tonestats.Collector, error) {
-	pj, err := j.parse()
-	if err != nil {
-		return nil, err
-	}
-	opt, err := pj.tn.options()
-	if err != nil {
-		return nil, err
-	}
-	return tonestats.NewCollector(opt)
-}
-
-// toneAcc is a group's tone records being combined; nil until the first
-// record. Its coder is the Acc's byte encoding (empty for nil).
-type toneAcc struct{ A *tonestats.Acc }
-
-func encodeToneAcc(a toneAcc) ([]byte, error) {
-	if a.A == nil {
-		return nil, nil
-	}
-	return a.A.MarshalBinary()
-}
-
-func decodeToneAcc(b []byte) (toneAcc, error) {
-	if len(b) == 0 {
-		return toneAcc{}, nil
-	}
-	a := new(tonestats.Acc)
-	return toneAcc{a}, a.UnmarshalBinary(b)
-}
-
-// toneFn combines tone records (tonestats.DocRecord's encoding) into a
-// tonestats.Acc per group.
-type toneFn struct {
-	Job job
-	col *tonestats.Collector
-}
-
-func (f *toneFn) Setup() error {
-	var err error
-	f.col, err = toneCollector(f.Job)
-	return err
-}
-
-func (f *toneFn) CreateAccumulator() toneAcc { return toneAcc{f.col.NewAcc()} }
-
-func (f *toneFn) AddInput(a toneAcc, rec []byte) (toneAcc, error) {
-	var r tonestats.DocRecord
-	if err := r.UnmarshalBinary(rec); err != nil {
-		return a, err
-	}
-	if a.A == nil {
-		a.A = f.col.NewAcc()
-	}
-	return a, a.A.Add(r)
-}
-
-func (f *toneFn) MergeAccumulators(a, b toneAcc) (toneAcc, error) {
-	switch {
-	case b.A == nil:
-		return a, nil
-	case a.A == nil:
-		return b, nil
-	}
-	return a, a.A.Merge(b.A)
-}
-
-func (f *toneFn) ExtractOutput(a toneAcc) ([]byte, error) { return encodeToneAcc(a) }
-
-// mergeTone merges the groups' tone accumulators (side input: each
-// group's Acc bytes) into one.
-func mergeTone(ctx context.Context, col *tonestats.Collector, groups func(*groupBytes) bool) (*tonestats.Acc, error) {
-	all := col.NewAcc()
-	var g groupBytes
-	for groups(&g) {
-		toneBytesCounter.Inc(ctx, int64(len(g.Bytes)))
-		a, err := decodeToneAcc(g.Bytes)
-		if err != nil {
-			return nil, fmt.Errorf("tone of group %q: %v", g.Group, err)
-		}
-		if a.A == nil {
-			continue
-		}
-		if err := all.Merge(a.A); err != nil {
-			return nil, fmt.Errorf("tone of group %q: %v", g.Group, err)
-		}
-	}
-	return all, nil
-}
-
-// toneReport merges the groups' tone and makes parallax tone's report.
-func (f *finishFn) toneReport(ctx context.Context, pj *parsedJob, groups func(*groupBytes) bool) (*report.Report, error) {
-	col, err := toneCollector(f.Job)
-	if err != nil {
-		return nil, err
-	}
-	acc, err := mergeTone(ctx, col, groups)
-	if err != nil {
-		return nil, err
-	}
-	return toneReport(pj, acc)
 }
 
 // toneReport is parallax tone's report (runTone) with --unit group, from

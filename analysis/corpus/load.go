@@ -152,6 +152,14 @@ func Load(fsys fs.FS, path string, opt LoadOptions, emit func(*Document) error) 
 	return load(fsys, path, path, opt, emit)
 }
 
+// LoadAs is Load naming the input display in messages and origins
+// ("display:line"): for a file system whose paths are not the user's
+// (parallax-beam reads gs:// and s3:// files through an fs.FS holding one
+// file).
+func LoadAs(fsys fs.FS, path, display string, opt LoadOptions, emit func(*Document) error) (*LoadReport, error) {
+	return load(fsys, path, display, opt, emit)
+}
+
 // LoadPath is Load for a path on the operating system. "-" reads opt.Stdin
 // (format opt.Format, default jsonl; a gzip stream is recognised by its magic
 // bytes). A folder is opened as an os.Root, so neither manifest paths nor

@@ -33,7 +33,7 @@ type finishFn struct {
 	Runner string
 }
 
-func (f *finishFn) ProcessElement(ctx context.Context, _ []byte, shards func(*string, *[]byte) bool, reps func(*inputReport) bool, removed func(*string, *int64) bool) error {
+func (f *finishFn) ProcessElement(ctx context.Context, _ []byte, shards func(*string, *[]byte) bool, reps func(*inputReport) bool, removed func(*string, *int64) bool, accs func(*groupBytes) bool) error {
 	pj, err := f.Job.parse()
 	if err != nil {
 		return err
@@ -55,12 +55,31 @@ func (f *finishFn) ProcessElement(ctx context.Context, _ []byte, shards func(*st
 		r, err = termsReport(pj, res)
 	case "similarity":
 		r, err = similarityReport(pj, res)
+	case "tone", "compare":
+		r, err = f.collectorsReport(ctx, pj, res, accs)
 	}
 	if err == nil {
 		r.Provenance = provenance(pj, res, f.Runner)
 		err = pj.cf.write(r)
 	}
 	return failure(err)
+}
+
+// collectorsReport merges the collectors' accumulators and makes the
+// report of tone or compare.
+func (f *finishFn) collectorsReport(ctx context.Context, pj *parsedJob, res *analysis.Result, accs func(*groupBytes) bool) (*report.Report, error) {
+	c, err := newCollectors(f.Job)
+	if err != nil {
+		return nil, err
+	}
+	m, err := c.mergeAll(ctx, accs)
+	if err != nil {
+		return nil, err
+	}
+	if pj.cmd == "tone" {
+		return toneReport(pj, m.tone)
+	}
+	return compareReport(pj, res, c, m)
 }
 
 // result gathers what the pipeline computed into parallax's Result.
@@ -174,7 +193,7 @@ func termsReport(pj *parsedJob, res *analysis.Result) (*report.Report, error) {
 	topt.Zeros = tf.zeros
 	if tf.rank != "logodds" {
 		if tf.dtm != "" {
-			if err := report.WriteDTM(tf.dtm, res.Table); err != nil {
+			if err := writeDTM(tf.dtm, func(p string) error { return report.WriteDTM(p, res.Table) }); err != nil {
 				return nil, err
 			}
 		}
@@ -192,7 +211,7 @@ func termsReport(pj *parsedJob, res *analysis.Result) (*report.Report, error) {
 		return nil, err
 	}
 	if tf.dtm != "" {
-		if err := report.WriteDTM(tf.dtm, res.Table); err != nil {
+		if err := writeDTM(tf.dtm, func(p string) error { return report.WriteDTM(p, res.Table) }); err != nil {
 			return nil, err
 		}
 	}
@@ -324,6 +343,12 @@ func (cf *corpusFlags) write(r *report.Report) error {
 	f, err := report.ParseFormat(cf.format)
 	if err != nil {
 		return usageError{err}
+	}
+	if isBucket(cf.output) {
+		if !report.IsDirTarget(cf.output) && f == "csv" && len(r.Sections) > 1 {
+			return usagef("-o %q: csv holds one table and this report has %d sections: name a folder (ending in /) for one file per section", cf.output, len(r.Sections))
+		}
+		return cf.writeBucket(r, f)
 	}
 	if cf.output != "" && report.IsDirTarget(cf.output) || f == "csv" && len(r.Sections) > 1 {
 		if cf.output != "" && !report.IsDirTarget(cf.output) {

@@ -34,8 +34,38 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 // errHelp is returned after -h printed a command's help: exit status 0.
 var errHelp = errors.New("help requested")
 
-// notYet are parallax flags this command does not have yet.
-var notYet = map[string]bool{"config": true, "print-config": true}
+// notYet are parallax flags parallax-beam does not have yet: given, they
+// are refused with a usage error that says so (parseError). Besides
+// --config and --print-config, the flags other work adds to parallax
+// (selection, strata, queries, stance, …): TestFlagsMatch lists every
+// parallax flag missing here and checks that it is refused.
+var notYet = map[string]bool{
+	"config": true, "print-config": true,
+	"where": true, "from": true, "to": true, "groups": true, "min-docs": true, "top-groups": true,
+	"by": true, "q": true, "min-docs-term": true, "stance": true, "keep-self-mentions": true, "within": true,
+}
+
+// parseError words a command-line parsing error as parallax does; a
+// parallax flag parallax-beam does not have yet (notYet) says so.
+func parseError(cmd string, err error) error {
+	const undefined = "flag provided but not defined: -"
+	if name, ok := strings.CutPrefix(err.Error(), undefined); ok && notYet[name] {
+		return usagef("%s: --%s is a flag of parallax that parallax-beam does not have yet (docs/cluster.md, What remains): run 'parallax %s' for it", cmd, name, cmd)
+	} else if ok {
+		var takers []string
+		for _, other := range commandNames {
+			var pj parsedJob
+			if fs, _ := commandFlags(other, &pj); other != cmd && fs.Lookup(name) != nil {
+				takers = append(takers, other)
+			}
+		}
+		if len(takers) > 0 {
+			return usagef("%s: --%s is not a flag of %s: it changes the output of %s only (run 'parallax-beam %s -h' for the flags of %s)",
+				cmd, name, cmd, strings.Join(takers, ", "), cmd, cmd)
+		}
+	}
+	return usagef("%s: %v (run 'parallax-beam %s -h')", cmd, err, cmd)
+}
 
 // corpusFlags are the flags every corpus-reading command shares.
 type corpusFlags struct {
@@ -69,13 +99,21 @@ func (cf *corpusFlags) add(fs *flag.FlagSet) {
 	fs.BoolVar(&cf.foldGroups, "fold-groups", false, "merge groups whose names differ only by case (\"Reuters\", \"REUTERS\") under the spelling read first")
 	fs.BoolVar(&cf.noClean, "no-clean", false, "do not remove page furniture (footers, teasers, …)")
 	fs.StringVar(&cf.cleanOff, "clean-off", "", "comma-separated cleaning rules to switch off (see parallax clean -h)")
+	// The term options' defaults hold for commands that count no terms
+	// (addTerms registers them where they change the output), as in parallax.
+	cf.stopwords, cf.ngrams = "en", 1
+	fs.IntVar(&cf.workers, "workers", 0, "parallel workers (default: number of CPUs); results do not depend on it")
+	fs.IntVar(&cf.width, "width", report.DefaultWidth, fmt.Sprintf("widest text table in columns, at least %d: longer cells are cut with …, then wider tables get numbered headers and a legend; a matrix still too wide is split into blocks of columns, any other table printed as field: value records", report.MinWidth))
+	fs.BoolVar(&cf.quiet, "quiet", false, "write nothing to standard error but errors: no progress line, no notes")
+}
+
+// addTerms registers the term options on fs: only the commands whose
+// output counts terms (terms, similarity, compare) take them.
+func (cf *corpusFlags) addTerms(fs *flag.FlagSet) {
 	fs.StringVar(&cf.stopwords, "stopwords", "en", "stop words: en, none, or a file with one word a line")
 	fs.BoolVar(&cf.stem, "stem", false, "reduce words to their Snowball (Porter2) English stem")
 	fs.IntVar(&cf.ngrams, "ngrams", 1, fmt.Sprintf("count n-grams of 1..N adjacent terms within a sentence (N from 1 to %d)", report.MaxNGrams))
 	fs.IntVar(&cf.minLength, "min-length", 0, "ignore terms shorter than this many bytes (0 or more)")
-	fs.IntVar(&cf.workers, "workers", 0, "parallel workers (default: number of CPUs); results do not depend on it")
-	fs.IntVar(&cf.width, "width", report.DefaultWidth, fmt.Sprintf("widest text table in columns, at least %d: longer cells are cut with …, then wider tables get numbered headers and a legend; a matrix still too wide is split into blocks of columns, any other table printed as field: value records", report.MinWidth))
-	fs.BoolVar(&cf.quiet, "quiet", false, "write nothing to standard error but errors: no progress line, no notes")
 }
 
 // termsFlags are the distinctive-terms options of terms.
@@ -138,8 +176,13 @@ type parsedJob struct {
 	cf  corpusFlags
 	tf  termsFlags
 	sf  simFlags
+	tn  toneFlags
+	cp  compareFlags
 	pos []string
 }
+
+// commandNames are parallax-beam's commands, in alphabetical order.
+var commandNames = []string{"compare", "similarity", "terms", "tone"}
 
 // commandFlags returns the flag set of command cmd, its values in pj.
 func commandFlags(cmd string, pj *parsedJob) (*flag.FlagSet, error) {
@@ -148,12 +191,20 @@ func commandFlags(cmd string, pj *parsedJob) (*flag.FlagSet, error) {
 	pj.cf.add(fs)
 	switch cmd {
 	case "terms":
+		pj.cf.addTerms(fs)
 		pj.tf.add(fs, 20)
 		pj.tf.addTermsOnly(fs)
 	case "similarity":
+		pj.cf.addTerms(fs)
 		pj.sf.add(fs)
+	case "tone":
+		pj.tn.add(fs)
+	case "compare":
+		pj.cf.addTerms(fs)
+		pj.tf.add(fs, 10)
+		pj.cp.add(fs)
 	default:
-		return nil, usagef("unknown command %q (commands: similarity, terms)", cmd)
+		return nil, usagef("unknown command %q (commands: %s)", cmd, strings.Join(commandNames, ", "))
 	}
 	return fs, nil
 }
@@ -169,7 +220,7 @@ func (j job) parse() (*parsedJob, error) {
 	args := j.Args
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, usagef("%s: %v (run 'parallax-beam %s -h')", j.Cmd, err, j.Cmd)
+			return nil, parseError(j.Cmd, err)
 		}
 		if fs.NArg() == 0 {
 			break
@@ -181,6 +232,28 @@ func (j job) parse() (*parsedJob, error) {
 	fs.Visit(func(f *flag.Flag) { pj.cf.set[f.Name] = true })
 	return pj, nil
 }
+
+// check validates the command's own flags before the pipeline runs, as
+// parallax does before reading the corpus.
+func (pj *parsedJob) check() error {
+	switch pj.cmd {
+	case "terms":
+		return pj.tf.check(pj.cf.form())
+	case "similarity":
+		_, _, err := pj.sf.parse()
+		return err
+	case "tone":
+		_, err := pj.tn.options()
+		return err
+	case "compare":
+		return pj.cp.check(pj)
+	}
+	return nil
+}
+
+// hasCollectors says whether the command reports more than terms: its
+// documents go through the collectors of collect.go too.
+func hasCollectors(cmd string) bool { return cmd == "tone" || cmd == "compare" }
 
 // input is what the pipeline reads: an embedded sample, or a path or glob
 // on a file system the runner reads (a folder is one input).
@@ -205,6 +278,9 @@ func (cf *corpusFlags) source(pos []string) (input, error) {
 		}
 		if strings.ContainsAny(name, "*?[") {
 			return input{Path: name, Name: filepath.ToSlash(name), Glob: true}, nil
+		}
+		if isBucket(name) {
+			return input{Path: name, Name: name}, nil // the workers read it; a missing file is their error
 		}
 		if _, err := os.Stat(name); errors.Is(err, os.ErrNotExist) {
 			return input{}, fmt.Errorf("corpus %q: no such file or folder", name)
@@ -313,8 +389,10 @@ func provenance(pj *parsedJob, res *analysis.Result, runner string) report.Prove
 	if len(fromCLI) > 0 {
 		p.Options["from-command-line"] = strings.Join(fromCLI, ",")
 	}
-	if list, err := lexicons.LoadStopWords(pj.cf.stopwords); err == nil {
-		p.Options["stopwords-sha256"] = list.Hash()
+	if pj.fs.Lookup("stopwords") != nil {
+		if list, err := lexicons.LoadStopWords(pj.cf.stopwords); err == nil {
+			p.Options["stopwords-sha256"] = list.Hash()
+		}
 	}
 	report.EffectiveOptions(p.Options, res.Source, res.Load)
 	p.Corpus = res.Source

@@ -63,6 +63,8 @@ func TestJobServer(t *testing.T) {
 	for _, args := range [][]string{
 		{"terms", "--sample", "allsides-middle-east", "--format", "json", "--top", "10"},
 		{"similarity", filepath.Join(corpora, "karabakh"), "--format", "csv", "--measure", "cosine-tfidf,jsd"},
+		{"tone", "--sample", "allsides-middle-east", "--format", "json", "--resamples", "300", "--permutations", "300"},
+		{"compare", "--sample", "karabakh", "--format", "json"},
 	} {
 		local := runParallax(t, args...)
 		got := runBeam(t, args...)
@@ -73,6 +75,10 @@ func TestJobServer(t *testing.T) {
 			t.Fatalf("%q: outputs differ at %s", args, firstDiff(b, local.stdout))
 		}
 	}
+	out := filepath.Join(dir, "tone") + "/"
+	sameDir(t, out, "", "tone", filepath.Join(corpora, "karabakh"), "--format", "csv", "-o", out)
+	out = filepath.Join(dir, "compare") + "/"
+	sameDir(t, out, "", "compare", "--sample", "allsides-middle-east", "--format", "csv", "-o", out)
 }
 
 func freePort(t *testing.T) int {

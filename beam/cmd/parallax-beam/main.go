@@ -1,4 +1,4 @@
-// Command parallax-beam runs parallax's terms and similarity as an Apache
+// Command parallax-beam runs parallax's compare, terms, similarity and tone as an Apache
 // Beam pipeline: on prism in this process by default, or on any runner
 // Beam's Go SDK submits to (Dataflow, Flink and Spark job servers, a prism
 // job server), with parallax's flags and output. See docs/cluster.md.
@@ -31,7 +31,7 @@ func main() {
 		// flags): beam.Init serves the pipeline and does not return.
 		flag.Parse()
 		beam.Init()
-		fmt.Fprintln(os.Stderr, "parallax-beam: give a command first: parallax-beam terms|similarity [flags] [CORPUS]")
+		fmt.Fprintln(os.Stderr, "parallax-beam: give a command first: parallax-beam compare|terms|similarity|tone [flags] [CORPUS]")
 		os.Exit(2)
 	}
 	os.Exit(run(os.Args[1:]))
@@ -52,6 +52,8 @@ usage: parallax-beam COMMAND [flags] [CORPUS]
 commands:
   terms       distinctive terms of each group (as parallax terms)
   similarity  similarity between groups (as parallax similarity)
+  tone        tone per group (as parallax tone --unit group)
+  compare     terms, similarity, tone, frames, framing and events (as parallax compare)
 
 CORPUS is a file, a folder, or a glob of files (quote it for the shell);
 without one, --sample names an embedded corpus. Beam's pipeline flags
@@ -116,7 +118,7 @@ func runCommand(cmd string, args []string) error {
 				printHelp(cmd, fs, own, stdout)
 				return errHelp
 			}
-			return usagef("%s: %v (run 'parallax-beam %s -h')", cmd, err, cmd)
+			return parseError(cmd, err)
 		}
 		if fs.NArg() == 0 {
 			break
@@ -137,11 +139,7 @@ func runCommand(cmd string, args []string) error {
 	if err != nil {
 		return err
 	}
-	if cmd == "terms" {
-		if err := pj.tf.check(pj.cf.form()); err != nil {
-			return err
-		}
-	} else if _, _, err := pj.sf.parse(); err != nil {
+	if err := pj.check(); err != nil {
 		return err
 	}
 	if _, err := report.ParseFormat(pj.cf.format); err != nil {
@@ -150,6 +148,9 @@ func runCommand(cmd string, args []string) error {
 	in, err := pj.cf.source(pj.pos)
 	if err != nil {
 		return err
+	}
+	if in.Glob && cmd == "compare" {
+		return usagef("compare: parallax-beam reads one file or folder for compare yet, not a glob (its collectors number documents up to 2³¹ across inputs: docs/cluster.md)")
 	}
 	opt, err := pj.cf.options()
 	if err != nil {

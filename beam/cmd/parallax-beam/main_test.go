@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -10,8 +11,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 
 	"parallax"
 )
@@ -24,6 +28,7 @@ import (
 var (
 	parallaxBin string // parallax built from the checkout
 	corpora     string // the embedded samples written out as files
+	toneLexicon string // a valence lexicon (pattern,score CSV) for tone --lexicon
 )
 
 func TestMain(m *testing.M) {
@@ -44,6 +49,12 @@ func TestMain(m *testing.M) {
 		}
 		corpora = filepath.Join(dir, "corpora")
 		if err := writeSamples(corpora); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		toneLexicon = filepath.Join(dir, "valence.csv")
+		lex := "pattern,score\npeace,1\nceasefire,0.5\nkill*,-1\nattack*,-0.8\nhope,0.7\n"
+		if err := os.WriteFile(toneLexicon, []byte(lex), 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}
@@ -111,9 +122,11 @@ func runBeam(t *testing.T, args ...string) result {
 }
 
 // sameButRunner says whether the outputs are the same once the tool named
-// in the provenance ("parallax-beam/prism") reads "parallax".
+// in the provenance ("parallax-beam/prism", or "parallax-beam/universal"
+// through a job server) reads "parallax".
 func sameButRunner(beam, local string) bool {
-	return unwrapHeader(replaceTool(beam, "parallax-beam/prism")) == unwrapHeader(local)
+	beam = replaceTool(replaceTool(beam, "parallax-beam/prism"), "parallax-beam/universal")
+	return unwrapHeader(beam) == unwrapHeader(local)
 }
 
 // unwrapHeader joins the continuation lines ("\n  ") of a text table's
@@ -169,6 +182,14 @@ func TestSameOutput(t *testing.T) {
 		{"terms", karabakh, "--format", "csv", "--top", "0", "--zeros"},
 		{"terms", karabakh, "--rank", "count", "--top", "15", "--format", "latex"},
 		{"similarity", karabakh, "--format", "json", "--measure", "cosine-tfidf,jsd"},
+		{"tone", "--sample", "allsides-middle-east", "--format", "csv"},
+		{"tone", allsides, "--format", "json", "--resamples", "300", "--permutations", "500", "--seed", "7"},
+		{"tone", karabakh, "--format", "markdown", "--no-clean"},
+		{"tone", allsides, "--lexicon", toneLexicon, "--resamples", "200", "--permutations", "200", "--width", "100"},
+		{"compare", "--sample", "allsides-middle-east", "--format", "json"},
+		{"compare", "--sample", "karabakh"},
+		{"compare", karabakh, "--format", "markdown", "--labels", "karabakh-labels", "--events", "karabakh-events", "--window", "-1"},
+		{"compare", allsides, "--format", "json", "--frames", "none", "--top", "3", "--measure", "jsd", "--seed", "9", "--ngrams", "2"},
 	}
 	for _, args := range cases {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
@@ -195,7 +216,16 @@ func TestSameOutputDir(t *testing.T) {
 	dir := t.TempDir()
 	// The same paths for both runs (the --dtm path is in the provenance).
 	out, dtm := filepath.Join(dir, "out")+"/", filepath.Join(dir, "dtm.csv")
-	args := []string{"terms", "--sample", "allsides-middle-east", "--format", "csv", "--dtm", dtm, "-o", out}
+	sameDir(t, out, dtm, "terms", "--sample", "allsides-middle-east", "--format", "csv", "--dtm", dtm, "-o", out)
+	sameDir(t, out, "", "tone", "--sample", "allsides-middle-east", "--format", "csv", "--resamples", "300", "--permutations", "300", "-o", out)
+	sameDir(t, out, "", "tone", "--sample", "karabakh", "--format", "json", "-o", out)
+	sameDir(t, out, "", "compare", "--sample", "allsides-middle-east", "--format", "csv", "-o", out)
+}
+
+// sameDir runs parallax and parallax-beam with args writing to the folder
+// out (and the file extra, unless "") and compares the files.
+func sameDir(t *testing.T, out, extra string, args ...string) {
+	t.Helper()
 	run := func(name string, f func(*testing.T, ...string) result) map[string]string {
 		if err := os.RemoveAll(out); err != nil {
 			t.Fatal(err)
@@ -215,20 +245,22 @@ func TestSameOutputDir(t *testing.T) {
 			}
 			files[e.Name()] = string(b)
 		}
-		b, err := os.ReadFile(dtm)
-		if err != nil {
-			t.Fatal(err)
+		if extra != "" {
+			b, err := os.ReadFile(extra)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files["EXTRA"] = string(b)
 		}
-		files["DTM"] = string(b)
 		return files
 	}
 	local, got := run("parallax", runParallax), run("beam", runBeam)
 	if len(local) < 3 || len(got) != len(local) {
-		t.Fatalf("parallax wrote %d files, parallax-beam %d", len(local), len(got))
+		t.Fatalf("%q: parallax wrote %d files, parallax-beam %d", args, len(local), len(got))
 	}
 	for name, want := range local {
 		if !sameButRunner(got[name], want) {
-			t.Errorf("%s differs at %s", name, firstDiff(got[name], want))
+			t.Errorf("%q: %s differs at %s", args, name, firstDiff(got[name], want))
 		}
 	}
 }
@@ -273,6 +305,14 @@ func TestUsageErrors(t *testing.T) {
 		{"terms", "--sample", "nowhere"},
 		{"terms", "--target", "Nobody", "--sample", "allsides-middle-east"},
 		{"terms", "--no-such-flag"},
+		{"tone", "--unit", "paragraph"},
+		{"tone", "--resamples", "0"},
+		{"tone", "--lexicon", "frames"},
+		{"compare", "--window", "0"},
+		{"compare", "--frames", "attribution2"},
+		{"compare", "--measure", "euclid"},
+		{"compare", "--top-actors", "0"},
+		{"compare", "--labels", "frames"},
 	} {
 		local := runParallax(t, args...)
 		got := runBeam(t, args...)
@@ -282,26 +322,31 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
-// TestFlagsMatch: terms and similarity have parallax's flags, with the same
-// defaults and help, but for those listed in notYet.
+// TestOtherCommandsFlag: a flag of another command is refused as
+// parallax refuses it, naming the commands that take it.
+func TestOtherCommandsFlag(t *testing.T) {
+	local := runParallax(t, "tone", "--stem")
+	got := runBeam(t, "tone", "--stem")
+	const want = "parallax: tone: --stem is not a flag of tone: it changes the output of compare, similarity, terms only (run 'parallax-beam tone -h' for the flags of tone)\n"
+	if local.code != 2 || got.code != 2 || got.stderr != want || !strings.Contains(local.stderr, "--stem is not a flag of tone") {
+		t.Fatalf("parallax %d %q, parallax-beam %d %q", local.code, local.stderr, got.code, got.stderr)
+	}
+}
+
+// TestFlagsMatch: every command has parallax's flags, with
+// the same defaults and help. Every flag of parallax that parallax-beam
+// does not have is named in the log and must be refused with a usage error
+// (status 2); those listed in notYet, with a message that says so. A flag
+// other work adds to parallax therefore does not break this test: it is
+// listed, and refused, until parallax-beam has it.
 func TestFlagsMatch(t *testing.T) {
-	for _, cmd := range []string{"terms", "similarity"} {
+	for _, cmd := range commandNames {
 		help := runParallax(t, cmd, "-h").stdout
 		_, want, ok := strings.Cut(help, "\nflags:\n")
 		if !ok {
 			t.Fatalf("parallax %s -h: no flags section in %q", cmd, help)
 		}
-		var kept []string
-		skip := false
-		for _, line := range strings.SplitAfter(want, "\n") {
-			if strings.HasPrefix(line, "  -") {
-				name, _, _ := strings.Cut(strings.TrimPrefix(line, "  -"), " ")
-				skip = notYet[strings.TrimSpace(name)]
-			}
-			if !skip {
-				kept = append(kept, line)
-			}
-		}
+		local := flagBlocks(want)
 		var pj parsedJob
 		fs, err := commandFlags(cmd, &pj)
 		if err != nil {
@@ -310,13 +355,61 @@ func TestFlagsMatch(t *testing.T) {
 		var got bytes.Buffer
 		fs.SetOutput(&got)
 		fs.PrintDefaults()
-		if got.String() != strings.Join(kept, "") {
-			t.Errorf("%s: flags differ at %s", cmd, firstDiff(got.String(), strings.Join(kept, "")))
+		mine := flagBlocks(got.String())
+		if len(mine) < 15 {
+			t.Fatalf("%s: %d flags read from the help: the test reads the help wrong", cmd, len(mine))
+		}
+		var missing []string
+		for name, block := range local {
+			if b, ok := mine[name]; ok {
+				if b != block {
+					t.Errorf("%s --%s differs at %s", cmd, name, firstDiff(b, block))
+				}
+				continue
+			}
+			missing = append(missing, name)
+			r := runBeam(t, cmd, "--"+name)
+			if r.code != 2 {
+				t.Errorf("%s --%s: status %d, want 2 (a usage error)", cmd, name, r.code)
+			}
+			if notYet[name] && !strings.Contains(r.stderr, "parallax-beam does not have yet") {
+				t.Errorf("%s --%s: %q does not say that parallax-beam does not have it yet", cmd, name, r.stderr)
+			}
+			if !notYet[name] {
+				t.Logf("%s --%s: a parallax flag parallax-beam does not have and notYet does not name", cmd, name)
+			}
+		}
+		sort.Strings(missing)
+		t.Logf("%s: parallax flags parallax-beam does not have yet: %s", cmd, strings.Join(missing, ", "))
+		for name := range mine {
+			if _, ok := local[name]; !ok {
+				t.Errorf("parallax-beam %s has --%s, which parallax %s has not", cmd, name, cmd)
+			}
 		}
 		if !strings.Contains(runBeamHelp(t, cmd), "-environment_type") {
 			t.Errorf("%s -h does not list Beam's pipeline flags", cmd)
 		}
 	}
+	r := runBeam(t, "tone", "--where", "topic=Iran")
+	if r.code != 2 || !strings.Contains(r.stderr, "--where is a flag of parallax that parallax-beam does not have yet") {
+		t.Errorf("tone --where: status %d, %q", r.code, r.stderr)
+	}
+}
+
+// flagBlocks splits flag.PrintDefaults' text into each flag's lines, by
+// name.
+func flagBlocks(help string) map[string]string {
+	blocks := map[string]string{}
+	name := ""
+	for _, line := range strings.SplitAfter(help, "\n") {
+		if strings.HasPrefix(line, "  -") {
+			name, _, _ = strings.Cut(strings.TrimSpace(strings.TrimPrefix(line, "  -")), " ")
+		}
+		if name != "" {
+			blocks[name] += line
+		}
+	}
+	return blocks
 }
 
 func runBeamHelp(t *testing.T, cmd string) string {
@@ -371,6 +464,7 @@ func TestGlob(t *testing.T) {
 	for _, args := range [][]string{
 		{"terms", "--format", "csv", "--top", "0"},
 		{"similarity", "--format", "csv", "--measure", "cosine-tfidf,jsd"},
+		{"tone", "--format", "csv", "--resamples", "200", "--permutations", "200"},
 	} {
 		local := runParallax(t, append([]string{args[0], whole}, args[1:]...)...)
 		got := runBeam(t, append([]string{args[0], filepath.Join(parts, "part-*.jsonl*")}, args[1:]...)...)
@@ -432,5 +526,147 @@ func TestGlobDuplicates(t *testing.T) {
 		if want := map[bool]int{true: 1, false: 0}[extra != nil]; n != want {
 			t.Fatalf("%q: Y uses 'voted' in %d rows, want %d: the test does not test duplicates", extra, n, want)
 		}
+	}
+}
+
+// TestBucketOutput: -o to a path of Beam's file systems (memfs://, as
+// gs:// and s3:// on a cluster) writes parallax's files byte for byte: a
+// folder of sections, and one file.
+func TestBucketOutput(t *testing.T) {
+	dir := t.TempDir()
+	local := filepath.Join(dir, "local") + "/"
+	args := []string{"compare", "--sample", "karabakh", "--format", "csv", "--quiet", "-o"}
+	if r := runParallax(t, append(args, local)...); r.code != 0 {
+		t.Fatalf("parallax: %d %s", r.code, r.stderr)
+	}
+	if r := runBeam(t, append(args, "memfs://cmp/")...); r.code != 0 {
+		t.Fatalf("parallax-beam: %d %s", r.code, r.stderr)
+	}
+	entries, err := os.ReadDir(local)
+	if err != nil || len(entries) < 10 {
+		t.Fatalf("parallax wrote %d files (%v)", len(entries), err)
+	}
+	for _, e := range entries {
+		want, _ := os.ReadFile(filepath.Join(local, e.Name()))
+		got := readBucket(t, "memfs://cmp/"+e.Name())
+		if !sameButRunner(got, string(want)) {
+			t.Errorf("%s differs at %s", e.Name(), firstDiff(got, string(want)))
+		}
+	}
+	one := filepath.Join(dir, "terms.json")
+	localDTM := filepath.Join(dir, "dtm.csv")
+	if r := runParallax(t, "terms", "--format", "json", "-o", one, "--dtm", localDTM); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	dtm := "memfs://terms/dtm.csv"
+	if r := runBeam(t, "terms", "--format", "json", "-o", "memfs://terms/terms.json", "--dtm", dtm); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	want, _ := os.ReadFile(one)
+	got := readBucket(t, "memfs://terms/terms.json")
+	got = replaceTool(strings.Replace(got, dtm, localDTM, 1), "parallax-beam/prism")
+	if got != string(want) {
+		t.Errorf("terms.json differs at %s", firstDiff(got, string(want)))
+	}
+	wantDTM, _ := os.ReadFile(localDTM)
+	if d := readBucket(t, dtm); d != string(wantDTM) || !strings.HasPrefix(d, "group,term,count,docs\n") {
+		t.Errorf("dtm.csv: %.80q, want %.80q", d, wantDTM)
+	}
+}
+
+// readBucket reads a file through Beam's file systems.
+func readBucket(t *testing.T, path string) string {
+	t.Helper()
+	ctx := context.Background()
+	fs, err := filesystem.New(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fs.Close()
+	r, err := fs.OpenRead(ctx, path)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	defer r.Close()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestBucketInput: a corpus on a bucket (memfs://, as gs:// and s3:// on a
+// cluster), one file or a glob of parts, is read through Beam's file
+// systems with parallax's loader: the same tables as parallax on the
+// whole file, and a bad record's error names the bucket path and line.
+func TestBucketInput(t *testing.T) {
+	raw, err := fs.ReadFile(parallax.Samples(), "testdata/allsides-middle-east/articles.jsonl.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := filepath.Join(t.TempDir(), "whole.jsonl.gz")
+	if err := os.WriteFile(whole, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeBucket(t, "memfs://in/whole.jsonl.gz", raw)
+	lines := strings.SplitAfter(strings.TrimSuffix(string(text), "\n"), "\n")
+	half := len(lines) / 2
+	writeBucket(t, "memfs://in/parts/part-0.jsonl", []byte(strings.Join(lines[:half], "")))
+	writeBucket(t, "memfs://in/parts/part-1.jsonl", []byte(strings.Join(lines[half:], "")))
+	for _, c := range []struct{ in, cmd string }{
+		{"memfs://in/whole.jsonl.gz", "terms"},
+		{"memfs://in/parts/part-*.jsonl", "terms"},
+		{"memfs://in/parts/part-*.jsonl", "tone"},
+		{"memfs://in/whole.jsonl.gz", "compare"},
+	} {
+		args := []string{"--format", "csv", "--quiet"}
+		switch c.cmd {
+		case "tone":
+			args = append(args, "--resamples", "100", "--permutations", "100")
+		case "compare":
+			args = []string{"--format", "json"} // the provenance names the corpus
+		}
+		local := runParallax(t, append([]string{c.cmd, whole}, args...)...)
+		got := runBeam(t, append([]string{c.cmd, c.in}, args...)...)
+		if local.code != 0 || got.code != 0 {
+			t.Fatalf("%s %s: parallax %d %q, parallax-beam %d %q", c.cmd, c.in, local.code, local.stderr, got.code, got.stderr)
+		}
+		if !sameButRunner(strings.ReplaceAll(got.stdout, c.in, whole), local.stdout) || len(got.stdout) < 1000 {
+			t.Fatalf("%s %s: outputs differ at %s", c.cmd, c.in, firstDiff(got.stdout, local.stdout))
+		}
+	}
+	writeBucket(t, "memfs://in/bad.jsonl", []byte(`{"id":"a","outlet":"X","text":"The council voted."}`+"\n"+`{"id":"b","outlet":"Y","text":"unterminated`+"\n"))
+	got := runBeam(t, "terms", "memfs://in/bad.jsonl")
+	if got.code != 1 || !strings.Contains(got.stderr, "memfs://in/bad.jsonl:2") {
+		t.Fatalf("bad record: status %d, %q: want 1 and an error naming memfs://in/bad.jsonl:2", got.code, got.stderr)
+	}
+}
+
+// writeBucket writes a file through Beam's file systems.
+func writeBucket(t *testing.T, path string, data []byte) {
+	t.Helper()
+	ctx := context.Background()
+	fsys, err := filesystem.New(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsys.Close()
+	w, err := fsys.OpenWrite(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
 	}
 }

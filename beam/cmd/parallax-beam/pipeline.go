@@ -44,6 +44,8 @@ func init() {
 	beam.RegisterFunction(metadataPath)
 	beam.RegisterFunction(sumInt64)
 	beam.RegisterFunction(laterCopies)
+	beam.RegisterFunction(toGroupBytes)
+	beam.RegisterType(reflect.TypeOf((*groupBytes)(nil)).Elem())
 }
 
 // inputReport is what loading one input gave besides documents: the load
@@ -73,14 +75,29 @@ func buildPipeline(s beam.Scope, j job, in input, runner string, repeated bool) 
 	if repeated {
 		lineStats = beam.Combine(s, &lineStatsFn{}, beam.ParDo(s, &scanFn{Job: j, Sample: in.Sample}, paths, beam.SideInput{Input: dups}))
 	}
-	records, removed, reports := beam.ParDo3(s, &countFn{Job: j, Sample: in.Sample}, paths, beam.SideInput{Input: lineStats}, beam.SideInput{Input: dups})
+	records, collRecords, removed, reports := beam.ParDo4(s, &countFn{Job: j, Sample: in.Sample}, paths,
+		beam.SideInput{Input: lineStats}, beam.SideInput{Input: dups}, beam.SideInput{Input: paths})
 	shards := beam.CombinePerKey(s, &shardFn{}, records)
+	accs := beam.CreateList(s, []groupBytes{})
+	if hasCollectors(j.Cmd) {
+		accs = beam.ParDo(s, toGroupBytes, beam.CombinePerKey(s, &collectFn{Job: j}, collRecords))
+	}
 	removedByRule := beam.CombinePerKey(s, sumInt64, removed)
 	beam.ParDo0(s, &finishFn{Job: j, Source: in.Name, Runner: runner}, beam.Impulse(s),
-		beam.SideInput{Input: shards}, beam.SideInput{Input: reports}, beam.SideInput{Input: removedByRule})
+		beam.SideInput{Input: shards}, beam.SideInput{Input: reports}, beam.SideInput{Input: removedByRule},
+		beam.SideInput{Input: accs})
 }
 
 func sumInt64(a, b int64) int64 { return a + b }
+
+// groupBytes is one group's accumulator in its byte encoding, as the
+// finishing step reads it.
+type groupBytes struct {
+	Group string
+	Bytes []byte
+}
+
+func toGroupBytes(group string, b []byte) groupBytes { return groupBytes{group, b} }
 
 func metadataPath(md fileio.FileMetadata) string { return md.Path }
 
@@ -89,6 +106,10 @@ func metadataPath(md fileio.FileMetadata) string { return md.Path }
 func load(sample, path string, opt corpus.LoadOptions, each func(*corpus.Document) error) (*corpus.LoadReport, error) {
 	if sample != "" {
 		return corpus.Load(parallax.Samples(), path, opt, each)
+	}
+	if isBucket(path) {
+		b := newBucketFile(path)
+		return corpus.LoadAs(b, b.base, path, opt, each)
 	}
 	return corpus.LoadPath(path, opt, each)
 }
@@ -126,7 +147,7 @@ func (f *keysFn) ProcessElement(path string, emit func(uint64, docPos)) error {
 	if err != nil {
 		return err
 	}
-	corpus.LoadPath(path, opt.Load, func(d *corpus.Document) error {
+	load("", path, opt.Load, func(d *corpus.Document) error {
 		emit(corpus.TextKey(d.Text), docPos{Input: path, Index: d.Index, Origin: d.Origin})
 		return nil
 	})
@@ -248,6 +269,7 @@ type countFn struct {
 
 	opt     analysis.Options
 	ready   bool
+	col     *collectors // the collectors beyond the terms
 	cleaner *clean.Cleaner
 	vocab   *termstats.Vocabulary
 	tk      *segment.Tokenizer // interns token norms for the counter, renewed with vocab
@@ -264,7 +286,10 @@ const vocabDocs = 20000
 
 func (f *countFn) Setup() error {
 	var err error
-	f.opt, err = jobOptions(f.Job)
+	if f.opt, err = jobOptions(f.Job); err != nil {
+		return err
+	}
+	f.col, err = newCollectors(f.Job)
 	return err
 }
 
@@ -298,13 +323,15 @@ func (f *countFn) init(stats func(*[]byte) bool) error {
 	return err
 }
 
-func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[]byte) bool, dups func(*docPos) bool, emit func(string, []byte), removed func(string, int64), report func(inputReport)) error {
+func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[]byte) bool, dups func(*docPos) bool, paths func(*string) bool,
+	emit func(string, []byte), emitColl func(string, []byte), removed func(string, int64), report func(inputReport)) error {
 	if !f.ready {
 		if err := f.init(stats); err != nil {
 			return err
 		}
 	}
 	dropped := droppedSet(path, dups)
+	base := inputRank(path, paths) << 32 // ordinals: inputs in path order, then load order
 	var skips []corpus.Skip
 	fp := analysis.NewFingerprint()
 	rules := map[string]int64{}
@@ -315,13 +342,19 @@ func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[
 			return nil
 		}
 		fp.Add(d)
-		b, err := f.process(d, rules)
+		b, p, err := f.process(d, rules)
 		if err != nil {
 			return err
 		}
 		recordsCounter.Inc(ctx, 1)
 		recordBytesCounter.Inc(ctx, int64(len(b)))
 		emit(d.Group, b)
+		if f.col.any() {
+			// The ordinal every collector records: inputs in path order,
+			// then load order.
+			d.Index += base
+			return f.col.mapDoc(ctx, p, emitColl)
+		}
 		return nil
 	})
 	for rule, n := range rules {
@@ -343,9 +376,22 @@ func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[
 	return nil
 }
 
+// inputRank is the place of path among the inputs, in path order.
+func inputRank(path string, paths func(*string) bool) int {
+	n := 0
+	var p string
+	for paths(&p) {
+		if p < path {
+			n++
+		}
+	}
+	return n
+}
+
 // process cleans and counts one document into its terms record's bytes,
-// adding the lines cleaning removed to rules.
-func (f *countFn) process(d *corpus.Document, rules map[string]int64) ([]byte, error) {
+// adding the lines cleaning removed to rules; it returns the processed
+// document too, for the other collectors' Map.
+func (f *countFn) process(d *corpus.Document, rules map[string]int64) ([]byte, *segment.Processed, error) {
 	if f.counter == nil || f.docs == vocabDocs {
 		f.vocab = termstats.NewVocabulary()
 		f.tk = segment.NewTokenizer(segment.NewNorms())
@@ -354,8 +400,8 @@ func (f *countFn) process(d *corpus.Document, rules map[string]int64) ([]byte, e
 	}
 	f.docs++
 	text := d.Text
+	var rs []clean.Removal
 	if f.cleaner != nil {
-		var rs []clean.Removal
 		text, rs = f.cleaner.Clean(d)
 		for _, r := range rs {
 			rules[r.Rule]++
@@ -363,7 +409,11 @@ func (f *countFn) process(d *corpus.Document, rules map[string]int64) ([]byte, e
 	}
 	one := termstats.NewShardIn(f.vocab)
 	one.Add(f.record(d, text))
-	return one.MarshalBinary()
+	b, err := one.MarshalBinary()
+	if err != nil {
+		return nil, nil, err
+	}
+	return b, &segment.Processed{Doc: d, Text: text, Sentences: f.sents, Removed: rs}, nil
 }
 
 // record is the terms record of one document of cleaned text, made as

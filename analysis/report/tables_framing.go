@@ -29,7 +29,7 @@ func QuotesSection(rows iter.Seq[framing.QuoteRow]) Section {
 		}
 	}
 	t.Notes = quoteNotes()
-	disp := &Table{Name: t.Name, Title: t.Title, Columns: []string{"group", "kind", "speaker", "verb", "text"}, Notes: quoteNotes()[:1],
+	disp := &Table{Name: t.Name, Title: t.Title, Columns: []string{"group", "kind", "speaker", "verb", "text"}, Notes: quoteNotes()[:2],
 		Cut: map[string]Cut{"text": CutWrap}}
 	disp.RowSeq = func(yield func([]Value) bool) {
 		row := make([]Value, len(disp.Columns))
@@ -46,7 +46,8 @@ func QuotesSection(rows iter.Seq[framing.QuoteRow]) Section {
 func quoteNotes() []string {
 	return []string{
 		"kind: direct (words in quotation marks given as speech), indirect (a sentence reporting speech without quotation marks), scare (1-5 quoted words with no speaker, or after so-called: the writer's distance from the words).",
-		"speaker: resolved to the nearest full name in the document (Blinken -> Antony Blinken; he/she, the president -> the last subject of speech); empty when the text does not say. cue: where the attribution was found (after, before, according-to, previous-sentence, continuation, paragraph, colon, unclosed); reason: how the speaker was identified (name, surname, pronoun, role, role-name, continuation). verb: the reporting verb (said, claimed…); mention: the words that name the speaker in the text. Rules: docs/quotes.md.",
+		"speaker: resolved to the nearest full name in the document (Blinken -> Antony Blinken; he/she, the president -> the last subject of speech); empty when the text does not say. verb: the reporting verb (said, claimed…).",
+		"cue: where the attribution was found (after, before, according-to, previous-sentence, continuation, paragraph, colon, unclosed); reason: how the speaker was identified (name, surname, pronoun, role, role-name, continuation); mention: the words that name the speaker in the text. Rules: docs/quotes.md.",
 		"sentence: 1-based, in the cleaned document; words: word tokens quoted (for indirect speech, of the sentence); stance: the reporting verb's category in the attribution lexicon (neutral, distancing, endorsing; other when not listed).",
 	}
 }

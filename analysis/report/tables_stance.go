@@ -8,7 +8,10 @@ import (
 )
 
 // stanceTrainedNote says what the stance instrument is and was trained on.
-const stanceTrainedNote = "stance: P(positive) − P(negative) toward the target, in [−1, 1], by parallax's stance model (a logistic regression over target-relative words, trained on NewsMTSC train.jsonl, 8,739 targets in English political news; macro-F1 0.657 on NewsMTSC devtest_rw: docs/stance.md); class: the most probable of negative, neutral, positive."
+const stanceTrainedNote = "stance: P(positive) − P(negative) toward the target, in [−1, 1], by parallax's stance model (a logistic regression over target-relative words, trained on NewsMTSC train.jsonl, 8,739 targets in English political news; macro-F1 0.657 on NewsMTSC devtest_rw: docs/stance.md)."
+
+// stanceClassNote explains the class column.
+const stanceClassNote = "class: the most probable of negative, neutral, positive."
 
 // StanceTargetsSection lists the stance toward each target of a NewsMTSC
 // file: its id (Input.gid), mention, character offsets, score, class, the
@@ -27,7 +30,9 @@ func StanceTargetsSection(ex []stance.Example, res []stance.Result) Section {
 		t.Rows = append(t.Rows, []Value{Str(e.ID), Str(m.Sentence[m.Target.Start:m.Target.End]), Int(int64(e.From)), Int(int64(e.To)),
 			Float(r.Score, 3), Str(r.ClassName()), Float(r.Prob[0], 3), Float(r.Prob[1], 3), Float(r.Prob[2], 3), gold})
 	}
-	t.Notes = []string{stanceTrainedNote, "start, end: the target's offsets in characters of sentence_normalized, end exclusive, as in the file; gold: the file's polarity (2 negative, 4 neutral, 6 positive), n/a when it has none."}
+	t.Notes = []string{stanceTrainedNote, stanceClassNote,
+		"id: the target's Input.gid in the file; mention: the target's words; start, end: the target's offsets in characters of sentence_normalized, end exclusive, as in the file; gold: the file's polarity (2 negative, 4 neutral, 6 positive), n/a when it has none.",
+		"p_negative, p_neutral, p_positive: the model's probability of each class."}
 	return Section{Display: t}
 }
 
@@ -47,6 +52,7 @@ func StanceEvaluationSection(e stance.Evaluation) Section {
 	}
 	t.Notes = []string{
 		fmt.Sprintf("accuracy %.4f, macro-F1 %.4f over %d targets with a polarity.", e.Accuracy, e.MacroF1, e.N),
+		"gold: the file's class; n: targets of that class; pred_negative, pred_neutral, pred_positive: how many of them the model put in each class (the confusion matrix).",
 		"f1 = 2·TP / (gold + predicted) of the class; macro-F1 is the unweighted mean of the three f1.",
 	}
 	return Section{Display: t}
@@ -60,7 +66,7 @@ func StanceMentionsSection(rows []stance.MentionRow) Section {
 		t.Rows = append(t.Rows, []Value{Str(r.Group), Str(r.Doc), Int(int64(r.Sentence + 1)), Str(r.Actor), Str(r.Mention),
 			Int(int64(r.Start)), Int(int64(r.End)), Float(r.Score, 3), Str(r.ClassName())})
 	}
-	t.Notes = []string{stanceTrainedNote, "sentence: the sentence's number in the cleaned document, from 1; start, end: the mention's offsets in characters of that sentence, end exclusive."}
+	t.Notes = []string{stanceTrainedNote, stanceClassNote, "sentence: the sentence's number in the cleaned document, from 1; mention: the words that name the actor; start, end: the mention's offsets in characters of that sentence, end exclusive."}
 	return Section{Display: t}
 }
 
@@ -79,7 +85,8 @@ func StanceSummarySection(rows []stance.SummaryRow, resamples int, seed uint64) 
 			Float(r.Shares[0], 3), Float(r.Shares[1], 3), Float(r.Shares[2], 3)})
 	}
 	t.Notes = []string{stanceTrainedNote,
-		"stance: mean over the actor's mentions in the group, with a 95% bootstrap interval (stance_low, stance_high; " + resample.BootstrapNote(resamples, -1, seed) + "); small: fewer than " + fmt.Sprint(resample.MinClusterUnits) + " articles, so mentions were resampled. negative, neutral, positive: shares of the mentions in each class."}
-	disp.Notes = t.Notes
+		"mentions: the actor's scored mentions in the group; stance: their mean, with a 95% bootstrap interval (stance_low, stance_high: " + resample.BootstrapNote(resamples, -1, seed) + "); small: fewer than " + fmt.Sprint(resample.MinClusterUnits) + " articles, so mentions were resampled. negative, neutral, positive: shares of the mentions in each class."}
+	disp.Notes = []string{stanceTrainedNote,
+		"mentions: the actor's scored mentions in the group; stance: their mean, with its 95% bootstrap interval (" + resample.BootstrapNote(resamples, -1, seed) + "; mentions were resampled for a group with fewer than " + fmt.Sprint(resample.MinClusterUnits) + " articles). negative, neutral, positive: shares of the mentions in each class."}
 	return Section{Display: disp, Tidy: t}
 }

@@ -79,7 +79,7 @@ func ToneSection(s *tonestats.Summary) Section {
 		tidy.Notes = append(tidy.Notes, fmt.Sprintf("small: true with fewer than %d articles; sentences were resampled, which ignores their dependence within an article, so the interval is too narrow.", resample.MinClusterUnits))
 	}
 	if n := UnscoredNote(s.Unscored, true); n != "" {
-		display.Notes = append(display.Notes, n)
+		display.Notes = append(display.Notes, UnscoredNote(s.Unscored, false))
 		tidy.Notes = append(tidy.Notes, n)
 	}
 	if len(s.Unscored) > 0 {

@@ -186,6 +186,8 @@ func TestSameOutput(t *testing.T) {
 		{"tone", allsides, "--format", "json", "--resamples", "300", "--permutations", "500", "--seed", "7"},
 		{"tone", karabakh, "--format", "markdown", "--no-clean"},
 		{"tone", allsides, "--lexicon", toneLexicon, "--resamples", "200", "--permutations", "200", "--width", "100"},
+		{"tone", karabakh, "--unit", "sentence"},
+		{"tone", allsides, "--unit", "document", "--format", "csv", "--lexicon", toneLexicon},
 		{"compare", "--sample", "allsides-middle-east", "--format", "json"},
 		{"compare", "--sample", "karabakh"},
 		{"compare", karabakh, "--format", "markdown", "--labels", "karabakh-labels", "--events", "karabakh-events", "--window", "-1"},

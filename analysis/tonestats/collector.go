@@ -228,6 +228,15 @@ func (c *Collector) Sentences() iter.Seq[SentenceScores] { return c.acc.Sentence
 // Documents yields every document visited in load order (Acc.Documents).
 func (c *Collector) Documents() iter.Seq[DocumentScores] { return c.acc.Documents() }
 
+// Absorb merges a, an accumulator of records combined elsewhere (on the
+// workers of parallax-beam), into the collector's, as if they had been
+// visited: the collector's tables then read them.
+func (c *Collector) Absorb(a *Acc) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.acc.Merge(a)
+}
+
 // Acc returns the collector's accumulator, holding every document visited.
 func (c *Collector) Acc() *Acc { return c.acc }
 

@@ -77,7 +77,7 @@ func (f *finishFn) collectorsReport(ctx context.Context, pj *parsedJob, res *ana
 		return nil, err
 	}
 	if pj.cmd == "tone" {
-		return toneReport(pj, m.tone)
+		return toneReport(pj, c.tone, m.tone)
 	}
 	return compareReport(pj, res, c, m)
 }

@@ -52,7 +52,7 @@ usage: parallax-beam COMMAND [flags] [CORPUS]
 commands:
   terms       distinctive terms of each group (as parallax terms)
   similarity  similarity between groups (as parallax similarity)
-  tone        tone per group (as parallax tone --unit group)
+  tone        tone per group, sentence or document (as parallax tone)
   compare     terms, similarity, tone, frames, framing and events (as parallax compare)
 
 CORPUS is a file, a folder, or a glob of files (quote it for the shell);

@@ -186,6 +186,8 @@ func TestSameOutput(t *testing.T) {
 		{"tone", allsides, "--format", "json", "--resamples", "300", "--permutations", "500", "--seed", "7"},
 		{"tone", karabakh, "--format", "markdown", "--no-clean"},
 		{"tone", allsides, "--lexicon", toneLexicon, "--resamples", "200", "--permutations", "200", "--width", "100"},
+		{"tone", karabakh, "--unit", "sentence"},
+		{"tone", allsides, "--unit", "document", "--format", "csv", "--lexicon", toneLexicon},
 		{"compare", "--sample", "allsides-middle-east", "--format", "json"},
 		{"compare", "--sample", "karabakh"},
 		{"compare", karabakh, "--format", "markdown", "--labels", "karabakh-labels", "--events", "karabakh-events", "--window", "-1"},
@@ -425,18 +427,7 @@ func runBeamHelp(t *testing.T, cmd string) string {
 // gives for the whole (the sample has no duplicate across the parts,
 // which a glob does not remove yet: docs/cluster.md).
 func TestGlob(t *testing.T) {
-	raw, err := fs.ReadFile(parallax.Samples(), "testdata/allsides-middle-east/articles.jsonl.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, text := allSidesSample(t)
 	lines := strings.SplitAfter(strings.TrimSuffix(string(text), "\n"), "\n")
 	dir := t.TempDir()
 	whole := filepath.Join(dir, "whole.jsonl")
@@ -600,18 +591,7 @@ func readBucket(t *testing.T, path string) string {
 // systems with parallax's loader: the same tables as parallax on the
 // whole file, and a bad record's error names the bucket path and line.
 func TestBucketInput(t *testing.T) {
-	raw, err := fs.ReadFile(parallax.Samples(), "testdata/allsides-middle-east/articles.jsonl.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw, text := allSidesSample(t)
 	whole := filepath.Join(t.TempDir(), "whole.jsonl.gz")
 	if err := os.WriteFile(whole, raw, 0o644); err != nil {
 		t.Fatal(err)
@@ -669,4 +649,22 @@ func writeBucket(t *testing.T, path string, data []byte) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// allSidesSample returns the embedded AllSides sample, gzipped as embedded
+// and as JSON Lines.
+func allSidesSample(t *testing.T) (raw, text []byte) {
+	t.Helper()
+	raw, err := fs.ReadFile(parallax.Samples(), "testdata/allsides-middle-east/articles.jsonl.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text, err = io.ReadAll(zr); err != nil {
+		t.Fatal(err)
+	}
+	return raw, text
 }

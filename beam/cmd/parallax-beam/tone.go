@@ -39,16 +39,14 @@ func (tn *toneFlags) add(fs *flag.FlagSet) {
 // returns the collector's options.
 func (tn *toneFlags) options() (tonestats.Options, error) {
 	switch tn.unit {
-	case "group":
-	case "sentence", "document":
-		return tonestats.Options{}, usagef("--unit %s is not available in parallax-beam yet (its table needs every %s's scores and text on one worker): use parallax tone --unit %s", tn.unit, tn.unit, tn.unit)
+	case "group", "sentence", "document":
 	default:
 		return tonestats.Options{}, usagef("--unit %q: use group, sentence or document", tn.unit)
 	}
 	if tn.resamples < 1 || tn.perms < 1 {
 		return tonestats.Options{}, usagef("--resamples and --permutations must be at least 1")
 	}
-	var opt tonestats.Options
+	opt := tonestats.Options{Sentences: tn.unit == "sentence", Documents: tn.unit == "document"}
 	if tn.lexicon == "" {
 		return opt, nil
 	}
@@ -69,10 +67,23 @@ func (tn *toneFlags) options() (tonestats.Options, error) {
 	return opt, nil
 }
 
-// toneReport is parallax tone's report (runTone) with --unit group, from
-// the merged accumulator.
-func toneReport(pj *parsedJob, acc *tonestats.Acc) (*report.Report, error) {
+// toneReport is parallax tone's report (runTone), from the merged
+// accumulator; col is the job's tone collector, which the sentence and
+// document tables read (it absorbs acc).
+func toneReport(pj *parsedJob, col *tonestats.Collector, acc *tonestats.Acc) (*report.Report, error) {
 	tn := &pj.tn
+	switch tn.unit {
+	case "sentence", "document":
+		// Every sentence's (or document's) scores and text were combined
+		// per group and merged here, as parallax holds them.
+		if err := col.Absorb(acc); err != nil {
+			return nil, err
+		}
+		if tn.unit == "sentence" {
+			return &report.Report{Sections: []report.Section{report.SentenceToneSection(col)}}, nil
+		}
+		return &report.Report{Sections: []report.Section{report.DocumentToneSection(col)}}, nil
+	}
 	sum, err := acc.Summarize(tonestats.StatsOptions{Resamples: tn.resamples, Permutations: tn.perms, Seed: tn.seed})
 	if err != nil {
 		return nil, err

@@ -165,9 +165,18 @@ func ActorsSection(rows []framing.ActorRow, discovered bool, resamples int, seed
 func LabelsSection(lx *lexicons.Lexicon, rows []framing.LabelRow) Section {
 	tidy := &Table{Name: "labels", Title: "Labels per referent (" + lx.Name + ")",
 		Columns: []string{"referent", "label", "group", "own", "scare", "quoted", "total", "share", "docs"}}
+	ctx := len(lx.Context) > 0
+	if ctx {
+		tidy.Columns = append(tidy.Columns, "unresolved")
+	}
+	var unresolved int64
 	for _, r := range rows {
 		tidy.Rows = append(tidy.Rows, []Value{Str(r.Referent), Str(r.Label), Str(r.Group), Int(r.Own), Int(r.Scare),
 			Int(r.Quoted), Int(r.Total), Float(r.Share, 3), Int(int64(r.Docs))})
+		if ctx {
+			tidy.Rows[len(tidy.Rows)-1] = append(tidy.Rows[len(tidy.Rows)-1], Int(r.Unresolved))
+			unresolved += r.Unresolved
+		}
 	}
 	disp := &Table{Name: "labels", Title: tidy.Title, Columns: []string{"referent", "group", "hits", "labels used (share; scare = in scare quotes, quoted = inside quotations)"}}
 	type cell struct {
@@ -209,6 +218,10 @@ func LabelsSection(lx *lexicons.Lexicon, rows []framing.LabelRow) Section {
 		"hits: occurrences of any label of the referent in the group's cleaned text; share: a label's occurrences / the referent's hits in the group (n/a when the group uses none).",
 		"own: in the outlet's own words; scare: inside a scare quote (1-5 quoted words not attributed to a speaker); quoted: inside a direct quotation. A label counts wherever its pattern occurs, whatever the sentence is about (see the lexicon's notes).",
 		lexiconAbout(lx),
+	}
+	if ctx {
+		notes[1] = strings.Replace(notes[1], "A label counts wherever its pattern occurs, whatever the sentence is about (see the lexicon's notes).", "", 1)
+		notes = append(notes, LabelContextNote(lx, unresolved))
 	}
 	disp.Notes, tidy.Notes = notes, notes
 	return Section{Display: disp, Tidy: tidy}

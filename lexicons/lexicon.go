@@ -155,6 +155,10 @@ type Lexicon struct {
 	// tone and stance must not score in its sentences ("unscored:" in the
 	// native format; see unscored.go). Nil when the file declares none.
 	Unscored map[string][]string
+
+	// Context ties, per referent of a labels lexicon, its labels to the
+	// sentences about it ("context:" in the native format; context.go).
+	Context map[string]LabelContext
 }
 
 // Entry is one pattern of a lexicon and what it stands for.
@@ -531,12 +535,14 @@ func parseNative(file string, root *yaml.Node) (*Lexicon, error) {
 			}
 		case "unscored":
 			p.unscored(v)
+		case "context":
+			p.context(v)
 		default:
 			if isKind(Kind(k.Value)) {
 				section, sectionKey = v, k
 				continue
 			}
-			p.errorf(k.Line, "unknown key %q (want %s, unscored or the section named by kind)", k.Value, strings.Join(headerKeys, ", "))
+			p.errorf(k.Line, "unknown key %q (want %s, unscored, context or the section named by kind)", k.Value, strings.Join(headerKeys, ", "))
 		}
 	}
 	if _, ok := seen["name"]; !ok {
@@ -556,6 +562,7 @@ func parseNative(file string, root *yaml.Node) (*Lexicon, error) {
 	default:
 		p.section(section)
 		p.checkUnscored()
+		p.checkContext()
 	}
 	if err := p.errs.Err(); err != nil {
 		return nil, err

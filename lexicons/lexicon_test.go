@@ -120,7 +120,7 @@ func TestBrokenFiles(t *testing.T) {
 	}{
 		{"broken.yaml", []string{
 			`2: version: want a string, got a list`,
-			`4: unknown key "licence" (want name, version, description, source, license, kind, unscored or the section named by kind)`,
+			`4: unknown key "licence" (want name, version, description, source, license, kind, unscored, context or the section named by kind)`,
 			`6: category "economic" has no patterns`,
 			`9: category "security": duplicate pattern "troops" (first at line 8)`,
 			`10: category "security": pattern "#artsakh" can never match a token: '#' is punctuation, which no word token contains`,

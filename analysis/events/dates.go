@@ -88,7 +88,8 @@ const (
 type dateMention struct {
 	from, to   int32
 	prec       uint8
-	start, end int // tokens [start, end)
+	start, end int  // tokens [start, end)
+	inferred   bool // a day written without its year, which the document's date gave (inferYear)
 }
 
 // String is the period in ISO form: 2023-09-19, 2023-09 or 2023.
@@ -275,7 +276,7 @@ func mentionAt(text string, toks []segment.Token, i int, dd docDate) (dateMentio
 					return day(y, m, d, i+3)
 				}
 			}
-			return day(inferYear(dd, m, d), m, d, i+2)
+			return inferredDay(day(inferYear(dd, m, d), m, d, i+2))
 		}
 		// September 2023
 		if y, ok := yearTok(text, n); ok && (gapOK(text, t, n, "") || gapOK(text, t, n, ",")) {
@@ -299,9 +300,15 @@ func mentionAt(text string, toks []segment.Token, i int, dd docDate) (dateMentio
 				return day(y, m, d, i+3)
 			}
 		}
-		return day(inferYear(dd, m, d), m, d, i+2)
+		return inferredDay(day(inferYear(dd, m, d), m, d, i+2))
 	}
 	return dateMention{}, false
+}
+
+// inferredDay marks a day mention whose year the document's date gave.
+func inferredDay(m dateMention, ok bool) (dateMention, bool) {
+	m.inferred = true
+	return m, ok
 }
 
 // isDateline reports whether a sentence is nothing but a date, with

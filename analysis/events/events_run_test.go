@@ -157,6 +157,13 @@ func TestEventsKarabakh(t *testing.T) {
 	has("firefight-2023-03", "OBC Transeuropa", "On 5 March, two Azerbaijani soldiers and three Armenian policemen were killed")
 	// The 1990s war at the Middle East Policy Council (000): "in 1993".
 	has("war-1990s", "Middle East Policy Council", "However, as the Soviet Union began to disintegrate")
+	// "March 7" takes the page's year (2023-03) but a day without its year
+	// does not place a sentence in the nine-month blockade (DayCueMaxDays).
+	for _, p := range r.Passages {
+		if p.Event == "lachin-blockade" && (strings.HasPrefix(p.Text, "Also, on March 7") || strings.HasPrefix(p.Text, "In a March 7 statement")) {
+			t.Errorf("a March 7 sentence in the blockade: %+v", p)
+		}
+	}
 	// No dateline is a passage.
 	for _, p := range r.Passages {
 		if strings.HasPrefix(p.Text, "Friday, September 22, 2023") {

@@ -137,7 +137,14 @@ func TestDateline(t *testing.T) {
 func TestDateEvent(t *testing.T) {
 	c := NewKarabakhCollector(t)
 	ev := func(y1, m1, d1, y2, m2, d2 int) string {
-		e := c.dateEvent(dayOf(y1, m1, d1), dayOf(y2, m2, d2))
+		e := c.dateEvent(dayOf(y1, m1, d1), dayOf(y2, m2, d2), false)
+		if e < 0 {
+			return ""
+		}
+		return c.events[e].ev.ID
+	}
+	inferred := func(y, m, d int) string {
+		e := c.dateEvent(dayOf(y, m, d), dayOf(y, m, d), true)
 		if e < 0 {
 			return ""
 		}
@@ -157,7 +164,16 @@ func TestDateEvent(t *testing.T) {
 		{"March 2023: meeting and firefight, one day each", ev(2023, 3, 1, 2023, 3, 31), ""},
 		{"5 March 2023", ev(2023, 3, 5, 2023, 3, 5), "firefight-2023-03"},
 		{"1 March 2023", ev(2023, 3, 1, 2023, 3, 1), "meeting-2023-03"},
-		{"7 March 2023: only the blockade", ev(2023, 3, 7, 2023, 3, 7), "lachin-blockade"},
+		{"7 March 2023 (year written): a day of the blockade", ev(2023, 3, 7, 2023, 3, 7), "lachin-blockade"},
+		// The OBC Transeuropa page of March 2023: "Also, on March 7, the
+		// leadership in fact of Karabakh even said that Baku would threaten
+		// 'more drastic steps'": the year is the page's, and a day without
+		// its year does not place a sentence in the nine-month blockade.
+		{"March 7 (year from the page): not the blockade", inferred(2023, 3, 7), ""},
+		{"5 March (year from the page): the one-day firefight", inferred(2023, 3, 5), "firefight-2023-03"},
+		{"September 19 (year from the page): the two-day offensive", inferred(2023, 9, 19), "offensive-2023"},
+		{"March 2023 within the blockade, with two one-day events", ev(2023, 3, 1, 2023, 3, 31), ""},
+		{"2023-09-19: the offensive (2 days)", ev(2023, 9, 19, 2023, 9, 19), "offensive-2023"},
 		{"11 January 2021", ev(2021, 1, 11, 2021, 1, 11), "kremlin-meeting-2021"},
 		{"12 January 2021", ev(2021, 1, 12, 2021, 1, 12), ""},
 	} {

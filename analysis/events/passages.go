@@ -20,7 +20,7 @@ func (c *Collector) lexiconPassages(dst []lexPassage, sc *eventScratch, d *corpu
 		sc.evs, cues = addEventCue(sc.evs, cues, ev, cue)
 	}
 	for _, m := range sc.ments {
-		ev := c.dateEvent(m.from, m.to)
+		ev := c.dateEvent(m.from, m.to, m.inferred)
 		if ev < 0 {
 			continue
 		}
@@ -63,8 +63,14 @@ func addEventCue(evs []int32, cues []string, ev int32, cue string) ([]int32, []s
 // overlapping the period are at least half of the shorter of the two (the
 // period lies mostly inside the event, or the event mostly inside the
 // period); of the qualifying events the most specific (fewest days) wins,
-// and a tie between several is ambiguous: no event.
-func (c *Collector) dateEvent(from, to int32) int32 {
+// and a tie between several is ambiguous: no event. A day written
+// without its year (inferred: the document's date gave it) places a
+// sentence only in an event of at most DayCueMaxDays days: "March 7" in a
+// page of March 2023 does not say the sentence is about the blockade of
+// nine months around it ("On March 7, the leadership … said"), a day of a
+// one-day meeting does; "September 27, 2020" still places a sentence in
+// the 45 days of the 2020 war.
+func (c *Collector) dateEvent(from, to int32, inferred bool) int32 {
 	period := int64(to-from) + 1
 	best, bestDays, tie := int32(-1), int64(0), false
 	for i := range c.events {
@@ -79,7 +85,7 @@ func (c *Collector) dateEvent(from, to int32) int32 {
 				overlap += int64(hi-lo) + 1
 			}
 		}
-		if overlap == 0 || 2*overlap < min(e.days, period) {
+		if overlap == 0 || 2*overlap < min(e.days, period) || (inferred && e.days > DayCueMaxDays) {
 			continue
 		}
 		switch {
@@ -94,6 +100,10 @@ func (c *Collector) dateEvent(from, to int32) int32 {
 	}
 	return best
 }
+
+// DayCueMaxDays is the longest event a day mentioned without its year can
+// place a sentence in (dateEvent): a month.
+const DayCueMaxDays = 31
 
 // passageHeap is a max-heap of passages by (document, sentence): the last
 // in input order on top, to be dropped first.

@@ -49,9 +49,10 @@ type Options struct {
 // order: they are sorted by document index when read. The result methods
 // finish the accumulator (Acc has the same methods).
 type Collector struct {
-	opt Options
-	mu  sync.Mutex
-	acc *Acc
+	opt      Options
+	labelCtx *labelContext // the labels lexicon's context rules (labels.go); nil: none
+	mu       sync.Mutex
+	acc      *Acc
 }
 
 // NewAcc returns an empty accumulator for this collector's records.
@@ -131,6 +132,12 @@ func NewCollector(opt Options) (*Collector, error) {
 		opt.MaxQuoteText = 400
 	}
 	c := &Collector{opt: opt}
+	if opt.Labels != nil {
+		var err error
+		if c.labelCtx, err = newLabelContext(opt.Labels.Lexicon()); err != nil {
+			return nil, err
+		}
+	}
 	c.acc = c.NewAcc()
 	return c, nil
 }
@@ -167,7 +174,7 @@ func (c *Collector) Map(p *segment.Processed) DocRecord {
 			}
 		}
 	}
-	var hits []lexmatch.Hit
+	var hits, ctxHits []lexmatch.Hit
 	for s := range d.sents {
 		a, b := int(d.sentTok[s]), int(d.sentTok[s+1])
 		toks := d.toks[a:b]
@@ -175,8 +182,15 @@ func (c *Collector) Map(p *segment.Processed) DocRecord {
 		var labels, frames []string
 		if c.opt.Labels != nil {
 			hits = c.opt.Labels.AppendMatches(hits[:0], toks)
+			var facts sentenceFacts
+			if c.labelCtx != nil && len(hits) > 0 {
+				facts, ctxHits = c.labelCtx.facts(toks, d.text, ctxHits)
+			}
 			for _, h := range hits {
 				v := labelVoices[voice[a+h.Start]]
+				if c.labelCtx != nil && !c.labelCtx.resolved(h.Entry.Key, &facts, p.Doc.Date) {
+					v = VoiceUnresolved
+				}
 				fd.labels = append(fd.labels, LabelHit{Referent: h.Entry.Key, Label: h.Entry.Label, Voice: v, Sentence: s,
 					Text: markHitsAt(sent, d.sents[s].Start, toks, h)})
 				labels = append(labels, h.Entry.Key+" / "+h.Entry.Label)

@@ -2,9 +2,16 @@ package framing
 
 import (
 	"cmp"
+	"fmt"
+	"maps"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
+	"time"
 
+	"parallax/analysis/lexmatch"
+	"parallax/analysis/segment"
 	"parallax/lexicons"
 )
 
@@ -30,9 +37,12 @@ const (
 type LabelRow struct {
 	Referent, Label, Group string
 	Own, Scare, Quoted     int64
-	Total                  int64
-	Share                  float64 // Total / the group's hits for the referent; NaN when none
-	Docs                   int     // documents using the label
+	Total                  int64 // Own + Scare + Quoted
+	// Unresolved counts the hits whose sentence is not about the referent
+	// by the lexicon's context (VoiceUnresolved): in no other figure.
+	Unresolved int64
+	Share      float64 // Total / the group's hits for the referent; NaN when none
+	Docs       int     // documents using the label
 }
 
 // LabelRows returns, for every referent and label of the labels lexicon and
@@ -59,6 +69,9 @@ func (a *Acc) LabelRows() []LabelRow {
 				counts[k] = r
 			}
 			switch h.Voice {
+			case VoiceUnresolved:
+				r.Unresolved++
+				continue
 			case VoiceScare:
 				r.Scare++
 			case VoiceQuoted:
@@ -177,3 +190,142 @@ func (a *Acc) QuoteCounter() func(docIndex, sentence int) int {
 }
 
 func quoteKey(doc, sent int) uint64 { return uint64(doc)<<32 | uint64(uint32(sent)) }
+
+// ---------------------------------------------------------------------------
+// Labels tied to their referent
+
+// VoiceUnresolved marks a label hit whose sentence is not about its
+// referent by the lexicon's context rules: it is not counted for the
+// referent (LabelRow.Unresolved counts it) and its passage is kept.
+const VoiceUnresolved = "unresolved"
+
+// labelContext decides, for the referents of a labels lexicon with a
+// "context" (lexicons.LabelContext), whether a hit's sentence is about
+// its referent. Rules, in order (docs/lexicons.md, "context"):
+//
+//  1. A referent without a context: every hit counts.
+//  2. The sentence holds one of the referent's cues: it counts.
+//  3. The sentence names years (four digits from 1900 to 2100, written as
+//     such): it counts when one of them overlaps the referent's dates, and
+//     not otherwise ("the successful Azerbaijani 2020 assault" is no label
+//     of the 2023 offensive, whatever the page's date).
+//  4. Otherwise the document's date (YYYY-MM-DD, YYYY-MM or YYYY) must
+//     overlap the referent's dates; an undated document's hit does not
+//     count.
+//
+// A referent whose context has cues but no dates counts only rule 2.
+type labelContext struct {
+	ctx  map[string]lexicons.LabelContext
+	cues *lexmatch.Matcher // categories: key = referent
+}
+
+// newLabelContext compiles the context of a labels lexicon; nil when it
+// has none.
+func newLabelContext(lx *lexicons.Lexicon) (*labelContext, error) {
+	if lx == nil || len(lx.Context) == 0 {
+		return nil, nil
+	}
+	lc := &labelContext{ctx: lx.Context}
+	cl := &lexicons.Lexicon{Name: lx.Name + " context", Kind: lexicons.KindCategories, File: lx.File, Format: lexicons.FormatNative}
+	for _, ref := range slices.Sorted(maps.Keys(lx.Context)) {
+		for _, c := range lx.Context[ref].Cues {
+			cl.Entries = append(cl.Entries, lexicons.Entry{Key: ref, Pattern: c, Line: lx.Context[ref].Line})
+		}
+	}
+	if len(cl.Entries) > 0 {
+		m, err := lexmatch.Compile(cl)
+		if err != nil {
+			return nil, fmt.Errorf("%s: context cues: %v", lx.File, err)
+		}
+		lc.cues = m
+	}
+	return lc, nil
+}
+
+// sentenceFacts is what the rules read of one sentence, found once.
+type sentenceFacts struct {
+	cued  map[string]bool // referents whose cues the sentence holds
+	years []int
+}
+
+// facts reads a sentence: toks are its tokens, text the document's text
+// (token spans index it).
+func (lc *labelContext) facts(toks []segment.Token, text string, hits []lexmatch.Hit) (sentenceFacts, []lexmatch.Hit) {
+	var f sentenceFacts
+	if lc.cues != nil {
+		hits = lc.cues.AppendMatches(hits[:0], toks)
+		for _, h := range hits {
+			if f.cued == nil {
+				f.cued = map[string]bool{}
+			}
+			f.cued[h.Entry.Key] = true
+		}
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != segment.TokNumber || len(t.Norm) != 4 || text[t.Span.Start:t.Span.End] != t.Norm {
+			continue
+		}
+		if y, err := strconv.Atoi(t.Norm); err == nil && y >= 1900 && y <= 2100 {
+			f.years = append(f.years, y)
+		}
+	}
+	return f, hits
+}
+
+// resolved applies the rules to a hit of ref in a sentence of a document
+// dated docDate.
+func (lc *labelContext) resolved(ref string, f *sentenceFacts, docDate string) bool {
+	c, ok := lc.ctx[ref]
+	if !ok || f.cued[ref] {
+		return true
+	}
+	if len(c.Dates) == 0 {
+		return false
+	}
+	if len(f.years) > 0 {
+		for _, y := range f.years {
+			if overlapsAny(c.Dates, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)) {
+				return true
+			}
+		}
+		return false
+	}
+	from, to, ok := datePeriod(docDate)
+	return ok && overlapsAny(c.Dates, from, to)
+}
+
+// datePeriod reads the ISO 8601 prefix of a document's date as the days
+// it covers: YYYY-MM-DD one day, YYYY-MM its month, YYYY its year.
+func datePeriod(s string) (from, to time.Time, ok bool) {
+	s = strings.TrimSpace(s)
+	for _, f := range []struct {
+		layout string
+		n      int
+		add    func(time.Time) time.Time
+	}{
+		{time.DateOnly, 10, func(t time.Time) time.Time { return t }},
+		{"2006-01", 7, func(t time.Time) time.Time { return t.AddDate(0, 1, -1) }},
+		{"2006", 4, func(t time.Time) time.Time { return t.AddDate(1, 0, -1) }},
+	} {
+		if len(s) < f.n {
+			continue
+		}
+		if len(s) > f.n && s[f.n] >= '0' && s[f.n] <= '9' {
+			continue
+		}
+		if t, err := time.Parse(f.layout, s[:f.n]); err == nil {
+			return t, f.add(t), true
+		}
+	}
+	return time.Time{}, time.Time{}, false
+}
+
+func overlapsAny(rs []lexicons.DateRange, from, to time.Time) bool {
+	for _, r := range rs {
+		if !r.To.Before(from) && !to.Before(r.From) {
+			return true
+		}
+	}
+	return false
+}

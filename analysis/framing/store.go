@@ -282,7 +282,7 @@ type clabel struct {
 	sentence        int
 }
 
-var labelVoices = [...]string{VoiceOwn, VoiceScare, VoiceQuoted}
+var labelVoices = [...]string{VoiceOwn, VoiceScare, VoiceQuoted, VoiceUnresolved}
 
 func voiceCode(v string) uint8 {
 	switch v {
@@ -290,6 +290,8 @@ func voiceCode(v string) uint8 {
 		return 1
 	case VoiceQuoted:
 		return 2
+	case VoiceUnresolved:
+		return 3
 	}
 	return 0
 }

@@ -178,9 +178,18 @@ func ActorsSection(rows []framing.ActorRow, discovered bool, resamples int, seed
 func LabelsSection(lx *lexicons.Lexicon, rows []framing.LabelRow) Section {
 	tidy := &Table{Name: "labels", Title: "Labels per referent (" + lx.Name + ")",
 		Columns: []string{"referent", "label", "group", "own", "scare", "quoted", "total", "share", "docs"}}
+	ctx := len(lx.Context) > 0
+	if ctx {
+		tidy.Columns = append(tidy.Columns, "unresolved")
+	}
+	var unresolved int64
 	for _, r := range rows {
 		tidy.Rows = append(tidy.Rows, []Value{Str(r.Referent), Str(r.Label), Str(r.Group), Int(r.Own), Int(r.Scare),
 			Int(r.Quoted), Int(r.Total), Float(r.Share, 3), Int(int64(r.Docs))})
+		if ctx {
+			tidy.Rows[len(tidy.Rows)-1] = append(tidy.Rows[len(tidy.Rows)-1], Int(r.Unresolved))
+			unresolved += r.Unresolved
+		}
 	}
 	disp := &Table{Name: "labels", Title: tidy.Title, Columns: []string{"referent", "group", "hits", "labels used (share; scare = in scare quotes, quoted = inside quotations)"}}
 	type cell struct {
@@ -218,15 +227,18 @@ func LabelsSection(lx *lexicons.Lexicon, rows []framing.LabelRow) Section {
 		}
 		disp.Rows = append(disp.Rows, []Value{Str(k[0]), Str(k[1]), Int(cl.hits), Str(used)})
 	}
-	anywhere := "A label counts wherever its pattern occurs, whatever the sentence is about (see the lexicon's notes)."
 	disp.Notes = []string{
 		"hits: occurrences of any label of the referent in the group's cleaned text. After each label used: its count, its share of the referent's hits in the group, and how many of its uses are inside scare quotes (1-5 quoted words with no speaker) or inside quotations; the rest are in the outlet's own words.",
-		anywhere, lexiconAbout(lx),
 	}
 	tidy.Notes = []string{
 		"own: uses in the outlet's own words; scare: inside a scare quote (1-5 quoted words not attributed to a speaker); quoted: inside a direct quotation; total: all three; share: total / all uses of the referent's labels in the group (n/a when the group uses none); docs: the group's documents using the label.",
-		anywhere, lexiconAbout(lx),
 	}
+	where := "A label counts wherever its pattern occurs, whatever the sentence is about (see the lexicon's notes)."
+	if ctx {
+		where = LabelContextNote(lx, unresolved)
+	}
+	disp.Notes = append(disp.Notes, where, lexiconAbout(lx))
+	tidy.Notes = append(tidy.Notes, where, lexiconAbout(lx))
 	return Section{Display: disp, Tidy: tidy}
 }
 

@@ -93,6 +93,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	// The report shows the first few quotations of each group
 	// (report.DefaultHTMLQuotes) and label passages (reportLabelPassages);
 	// the tables need no text.
+	ff.stance = true
 	framing, err := ff.collector(cf, pos, compareQuoteTexts, reportLabelPassages)
 	if err != nil {
 		return nil, err
@@ -144,8 +145,9 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	if lx := framing.LabelsLexicon(); lx != nil {
 		r.Sections = append(r.Sections, report.LabelsSection(lx, framing.LabelRows()))
 	}
+	actorRows := framing.Actors(resamples, seed)
 	r.Sections = append(r.Sections,
-		report.ActorsSection(framing.Actors(resamples, seed), framing.ActorsDiscovered(), resamples, seed),
+		report.WithActorStance(report.ActorsSection(actorRows, framing.ActorsDiscovered(), resamples, seed), actorRows),
 		report.AttributionSection(framing.Attribution()),
 		report.SourcesSection(framing.Sources(), 5),
 		report.ScareSection(framing.ScareQuotes(), 5),

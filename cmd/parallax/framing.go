@@ -10,6 +10,7 @@ import (
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
+	"parallax/analysis/stance"
 	"parallax/lexicons"
 )
 
@@ -31,6 +32,7 @@ type framingFlags struct {
 	topActors                           *int
 	seed                                *uint64
 	resamples                           *int
+	stance                              bool // score the stance toward each actor mention (actors, compare)
 }
 
 // framingFlag names one flag of framingFlags, for add.
@@ -145,6 +147,11 @@ func (ff *framingFlags) collector(cf *corpusFlags, pos []string, quoteTexts, lab
 	if opt.Attribution, err = lexiconFlag("attribution", *ff.attribution, lexicons.KindCategories, cf, pos); err != nil {
 		return nil, err
 	}
+	if ff.stance {
+		if opt.Stance, err = stance.Default(); err != nil {
+			return nil, err
+		}
+	}
 	opt.DiscoverActors = *ff.topActors
 	opt.QuoteTexts, opt.LabelTexts = quoteTexts, labelTexts
 	return framing.NewCollector(opt)
@@ -235,6 +242,7 @@ func runActors(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	ff.stance = true
 	col, err := ff.collector(&cf, pos, 1, 1)
 	if err != nil {
 		return err
@@ -243,8 +251,9 @@ func runActors(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	rows := col.Actors(*ff.resamples, *ff.seed)
 	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
-		report.ActorsSection(col.Actors(*ff.resamples, *ff.seed), col.ActorsDiscovered(), *ff.resamples, *ff.seed),
+		report.WithActorStance(report.ActorsSection(rows, col.ActorsDiscovered(), *ff.resamples, *ff.seed), rows),
 	}}
 	return cf.write(e, r)
 }

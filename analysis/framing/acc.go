@@ -61,8 +61,10 @@ const maxKeptSentences = 1 << 14
 
 // sentMention is an actor mentioned in a sentence.
 type sentMention struct {
-	sentence int
-	actor    uint32
+	sentence  int
+	actor     uint32
+	stance    float64 // the actor's mean stance in the sentence, when hasStance
+	hasStance bool
 }
 
 // framingDoc is what one document contributes, encoded compactly
@@ -267,13 +269,14 @@ func (a *Acc) keep(v *DocRecord) *framingDoc {
 	for k, ss := range v.actors {
 		id := a.id(k)
 		for _, s := range ss {
-			ms = append(ms, sentMention{s, id})
+			st, has := v.stance[sentActor{s, k}]
+			ms = append(ms, sentMention{s, id, st, has})
 		}
 	}
 	slices.SortFunc(ms, func(a, b sentMention) int {
 		return cmp.Or(cmp.Compare(a.sentence, b.sentence), cmp.Compare(a.actor, b.actor))
 	})
-	ms = slices.Compact(ms)
+	ms = slices.CompactFunc(ms, func(a, b sentMention) bool { return a.sentence == b.sentence && a.actor == b.actor })
 	scored := slices.Sorted(maps.Keys(v.sentTone))
 	recs, actors := a.keepBuf.recs[:0], a.keepBuf.actors[:0]
 	for i, j := 0, 0; i < len(ms) || j < len(scored); {
@@ -286,10 +289,21 @@ func (a *Acc) keep(v *DocRecord) *framingDoc {
 		}
 		r := sentRecord{sentence: s}
 		a0 := len(actors)
+		i0 := i
 		for ; i < len(ms) && ms[i].sentence == s; i++ {
 			actors = append(actors, ms[i].actor)
+			r.hasStance = r.hasStance || ms[i].hasStance
 		}
 		r.actors = actors[a0:len(actors):len(actors)]
+		if r.hasStance {
+			r.stance = make([]float64, len(r.actors))
+			for k, m := range ms[i0:i] {
+				r.stance[k] = math.NaN()
+				if m.hasStance {
+					r.stance[k] = m.stance
+				}
+			}
+		}
 		if j < len(scored) && scored[j] == s {
 			r.scored, r.tone = true, v.sentTone[s]
 			for _, l := range v.sentLabels[s] {

@@ -177,11 +177,19 @@ func remapDoc(data []byte, idOf []uint32) []byte {
 	h.labels = encodeLabels(ls)
 	var recs []sentRecord
 	eachSentence(h.sentRecords, func(r *sentRecord) {
-		c := sentRecord{sentence: r.sentence, scored: r.scored, tone: r.tone}
-		for _, id := range r.actors {
-			c.actors = append(c.actors, idOf[id])
+		c := sentRecord{sentence: r.sentence, scored: r.scored, tone: r.tone, hasStance: r.hasStance}
+		order := make([]int, len(r.actors))
+		for k := range order {
+			order[k] = k
 		}
-		slices.Sort(c.actors) // the record holds them in increasing order
+		// the record holds the actors in increasing order, each stance with its actor
+		slices.SortFunc(order, func(x, y int) int { return cmp.Compare(idOf[r.actors[x]], idOf[r.actors[y]]) })
+		for _, k := range order {
+			c.actors = append(c.actors, idOf[r.actors[k]])
+			if r.hasStance {
+				c.stance = append(c.stance, r.stance[k])
+			}
+		}
 		for _, id := range r.labels {
 			c.labels = append(c.labels, idOf[id])
 		}
@@ -246,6 +254,7 @@ func validDoc(data []byte, names int) (full, labels int, err error) {
 	eachSentence(h.sentRecords, func(r *sentRecord) {
 		c := *r
 		c.actors, c.labels, c.frames = slices.Clone(r.actors), slices.Clone(r.labels), slices.Clone(r.frames)
+		c.stance = slices.Clone(r.stance)
 		idsOK = idsOK && ok(c.actors...) && ok(c.labels...) && ok(c.frames...)
 		recs = append(recs, c)
 	})
@@ -256,7 +265,7 @@ func validDoc(data []byte, names int) (full, labels int, err error) {
 }
 
 // accVersion is the first byte of an encoded Acc.
-const accVersion = 1
+const accVersion = 2
 
 // MarshalBinary encodes the accumulator: version; the options that shape
 // what is kept (QuoteTexts, LabelTexts, MaxQuoteText); the string table

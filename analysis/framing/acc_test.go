@@ -3,6 +3,7 @@ package framing
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"parallax/analysis/internal/testkit"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/segment"
+	"parallax/analysis/stance"
 	"parallax/lexicons"
 )
 
@@ -57,8 +59,12 @@ func compiled(t testing.TB, lx *lexicons.Lexicon, err error) *lexmatch.Matcher {
 // testOptions are the collector options the accumulator tests run with:
 // actors discovered or from a lexicon, texts bounded or not.
 func testOptions(t testing.TB, discover bool, quoteTexts, labelTexts int) Options {
+	model, err := stance.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
 	opt := Options{Labels: mustLexicon(t, testLabels), Frames: pack(t, "frames"), Attribution: pack(t, "attribution"),
-		QuoteTexts: quoteTexts, LabelTexts: labelTexts, DiscoverActors: 8}
+		QuoteTexts: quoteTexts, LabelTexts: labelTexts, DiscoverActors: 8, Stance: model}
 	if !discover {
 		opt.Actors = mustLexicon(t, testActors)
 	}
@@ -250,4 +256,55 @@ func FuzzAccUnmarshal(f *testing.F) {
 			t.Fatalf("re-encoding does not decode: %v", err)
 		}
 	})
+}
+
+// TestActorStance checks the actors' stance against the stance
+// package's own collector, an independent path: its mentions, averaged per
+// sentence (rounded to 4 decimals as the record keeps them), then over the
+// sentences of each actor and group.
+func TestActorStance(t *testing.T) {
+	opt := testOptions(t, false, 0, 0)
+	c, err := NewCollector(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := stance.NewCollector(opt.Stance, opt.Actors)
+	recs := sampleRecords(t, c, 0, sc.Visit)
+	a := c.NewAcc()
+	for i := range recs {
+		a.Add(&recs[i])
+	}
+	type key struct {
+		actor, group string
+		doc, sent    int
+	}
+	sums := map[key][2]float64{}
+	for _, r := range sc.Rows() {
+		k := key{r.Actor, r.Group, r.DocIndex, r.Sentence}
+		v := sums[k]
+		sums[k] = [2]float64{v[0] + r.Score, v[1] + 1}
+	}
+	want := map[[2]string][2]float64{}
+	for k, v := range sums {
+		g := [2]string{k.actor, k.group}
+		w := want[g]
+		want[g] = [2]float64{w[0] + math.Round(v[0]/v[1]*1e4)/1e4, w[1] + 1}
+	}
+	checked := 0
+	for _, r := range a.Actors(20, 1) {
+		w := want[[2]string{r.Actor, r.Group}]
+		if r.Stance.N != int(w[1]) {
+			t.Errorf("%s in %s: stance over %d sentences, want %d", r.Actor, r.Group, r.Stance.N, int(w[1]))
+			continue
+		}
+		if w[1] > 0 && math.Abs(r.Stance.Mean-w[0]/w[1]) > 1e-12 {
+			t.Errorf("%s in %s: stance %v, want %v", r.Actor, r.Group, r.Stance.Mean, w[0]/w[1])
+		}
+		if w[1] > 0 {
+			checked++
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d actor × group rows with a stance", checked)
+	}
 }

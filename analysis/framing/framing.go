@@ -9,6 +9,7 @@ import (
 
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/segment"
+	"parallax/analysis/stance"
 	"parallax/analysis/tonestats"
 	"parallax/lexicons"
 	"parallax/tone"
@@ -18,6 +19,7 @@ import (
 type Options struct {
 	Labels      *lexmatch.Matcher // a labels lexicon; nil: no label tables
 	Actors      *lexmatch.Matcher // an actors lexicon; nil: actors are discovered from names
+	Stance      *stance.Model     // scores the stance toward each actor mention (docs/stance.md); nil: none
 	Frames      *lexmatch.Matcher // a categories lexicon co-occurring with actors; may be nil
 	Attribution *lexmatch.Matcher // categories lexicon for the stance of reporting verbs; may be nil
 	// DiscoverActors is how many actors to keep when they are discovered
@@ -175,6 +177,7 @@ func (c *Collector) Map(p *segment.Processed) DocRecord {
 		}
 	}
 	var hits, ctxHits []lexmatch.Hit
+	st := c.newStancer(p, d)
 	for s := range d.sents {
 		a, b := int(d.sentTok[s]), int(d.sentTok[s+1])
 		toks := d.toks[a:b]
@@ -207,6 +210,7 @@ func (c *Collector) Map(p *segment.Processed) DocRecord {
 			hits = c.opt.Actors.AppendMatches(hits[:0], toks)
 			for _, h := range hits {
 				mentioned = appendUnique(mentioned, h.Entry.Key)
+				st.add(s, h.Entry.Key, a+h.Start, a+h.End)
 			}
 		}
 		for _, m := range mentioned {
@@ -231,6 +235,7 @@ func (c *Collector) Map(p *segment.Processed) DocRecord {
 			if ss := fd.actors[key]; len(ss) == 0 || ss[len(ss)-1] != n.Sentence {
 				fd.actors[key] = append(fd.actors[key], n.Sentence)
 			}
+			st.add(n.Sentence, key, n.Start, n.End)
 		}
 		for _, ss := range fd.actors {
 			for _, s := range ss {
@@ -260,6 +265,7 @@ func (c *Collector) Map(p *segment.Processed) DocRecord {
 		}
 	}
 	fd.qs = qs
+	fd.stance = st.means()
 	return *fd
 }
 

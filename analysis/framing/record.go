@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -23,6 +24,15 @@ type DocRecord struct {
 	sentLabels         map[int][]string // its labels ("referent / label")
 	sentFrames         map[int][]string // its frames
 	sideQuotes         map[string]int   // direct and indirect quotes whose speaker or source names the actor
+	// stance holds, per sentence and actor mentioned in it, the mean
+	// stance of the actor's mentions there (Options.Stance; nil without).
+	stance map[sentActor]float64
+}
+
+// sentActor is an actor mentioned in a sentence.
+type sentActor struct {
+	sentence int
+	actor    string
 }
 
 // Group returns the document's group.
@@ -32,11 +42,11 @@ func (r *DocRecord) Group() string { return r.group }
 func (r *DocRecord) Index() int { return r.index }
 
 // recordVersion is the first byte of an encoded DocRecord.
-const recordVersion = 1
+const recordVersion = 2
 
 // AppendBinary appends the record's binary form: version, ordinal, group,
-// id, counts, label hits, quotes (appendQuote), then the sentence maps and
-// side counts with their keys in increasing order.
+// id, counts, label hits, quotes (appendQuote), then the sentence maps,
+// side counts and stances with their keys in increasing order.
 func (r *DocRecord) AppendBinary(b []byte) ([]byte, error) {
 	b = append(b, recordVersion)
 	b = varbin.AppendUvarint(b, uint64(r.index))
@@ -81,6 +91,15 @@ func (r *DocRecord) AppendBinary(b []byte) ([]byte, error) {
 	for _, k := range slices.Sorted(maps.Keys(r.sideQuotes)) {
 		b = varbin.AppendString(b, k)
 		b = varbin.AppendUvarint(b, uint64(r.sideQuotes[k]))
+	}
+	keys := slices.SortedFunc(maps.Keys(r.stance), func(a, b sentActor) int {
+		return cmp.Or(cmp.Compare(a.sentence, b.sentence), cmp.Compare(a.actor, b.actor))
+	})
+	b = varbin.AppendUvarint(b, uint64(len(keys)))
+	for _, k := range keys {
+		b = varbin.AppendUvarint(b, uint64(k.sentence))
+		b = varbin.AppendString(b, k.actor)
+		b = varbin.AppendFloat64(b, r.stance[k])
 	}
 	return b, nil
 }
@@ -144,6 +163,13 @@ func (r *DocRecord) UnmarshalBinary(data []byte) error {
 	for range d.Count() {
 		k := d.String()
 		out.sideQuotes[k] = d.Int(maxInt)
+	}
+	if n := d.Count(); n > 0 {
+		out.stance = make(map[sentActor]float64, n)
+		for range n {
+			k := sentActor{sentence: d.Int(maxInt), actor: d.String()}
+			out.stance[k] = d.Float64()
+		}
 	}
 	if err := d.Done(); err != nil {
 		return err

@@ -451,10 +451,14 @@ type ActorRow struct {
 	Docs         int     // documents mentioning it
 	Per1k        float64 // mentions per 1,000 word tokens of the group
 	Tone         resample.Interval
-	Labels       []string // most frequent co-occurring labels, "label (n)"
-	Frames       []string // most frequent co-occurring frames
-	Quotes       int      // direct and indirect quotes by speakers of the actor's side
-	QuoteShare   float64  // Quotes / the group's attributed quotes
+	// Stance is the mean stance toward the actor (Options.Stance) over
+	// the sentences mentioning it, each the mean of its mentions there,
+	// with its bootstrap interval; N is 0 without a stance model.
+	Stance     resample.Interval
+	Labels     []string // most frequent co-occurring labels, "label (n)"
+	Frames     []string // most frequent co-occurring frames
+	Quotes     int      // direct and indirect quotes by speakers of the actor's side
+	QuoteShare float64  // Quotes / the group's attributed quotes
 }
 
 // Actors returns, per actor and group, mentions, tone and what co-occurs.
@@ -484,7 +488,7 @@ func (fa *Acc) Actors(resamples int, seed uint64) []ActorRow {
 	}
 	type acc struct {
 		mentions, docs, quotes int
-		articles               [][]float64
+		articles, stances      [][]float64
 		labels, frames         map[uint32]int
 	}
 	accs := make([][]acc, len(actors))
@@ -494,8 +498,8 @@ func (fa *Acc) Actors(resamples int, seed uint64) []ActorRow {
 	words := make([]int64, len(groups))
 	attributed := make([]int, len(groups))
 	type inDoc struct {
-		mentions int
-		vals     []float64
+		mentions    int
+		vals, svals []float64
 	}
 	cur := map[uint32]*inDoc{} // the current document's actors
 	var order []uint32         // cur's keys in first-mention order
@@ -520,7 +524,7 @@ func (fa *Acc) Actors(resamples int, seed uint64) []ActorRow {
 		clear(cur)
 		order = order[:0]
 		eachSentence(h.sentRecords, func(r *sentRecord) {
-			for _, id := range r.actors {
+			for k, id := range r.actors {
 				as := byID[id]
 				if len(as) == 0 {
 					continue
@@ -532,6 +536,9 @@ func (fa *Acc) Actors(resamples int, seed uint64) []ActorRow {
 					order = append(order, id)
 				}
 				x.mentions++
+				if r.hasStance && !math.IsNaN(r.stance[k]) {
+					x.svals = append(x.svals, r.stance[k])
+				}
 				if !r.scored {
 					continue
 				}
@@ -557,6 +564,7 @@ func (fa *Acc) Actors(resamples int, seed uint64) []ActorRow {
 				ac.docs++
 				ac.mentions += x.mentions
 				ac.articles = append(ac.articles, x.vals)
+				ac.stances = append(ac.stances, x.svals)
 			}
 		}
 	}
@@ -573,15 +581,8 @@ func (fa *Acc) Actors(resamples int, seed uint64) []ActorRow {
 			ac := &accs[ai][g]
 			r := ActorRow{Actor: a, Group: gname, Mentions: ac.mentions, Docs: ac.docs, Quotes: ac.quotes}
 			r.Per1k = ratio(1000*float64(r.Mentions), float64(words[g]))
-			s, err := resample.SampleFromArticles(ac.articles)
-			if err == nil && s.Len() >= 2 {
-				r.Tone = resample.Bootstrap(s, resamples, seed, "actor\x00"+a+"\x00"+gname)
-			} else {
-				r.Tone = resample.Interval{Mean: math.NaN(), Low: math.NaN(), High: math.NaN(), N: s.Len(), Small: true}
-				if s.Len() == 1 {
-					r.Tone.Mean = s.Mean()
-				}
-			}
+			r.Tone = actorInterval(ac.articles, resamples, seed, "actor\x00"+a+"\x00"+gname)
+			r.Stance = actorInterval(ac.stances, resamples, seed, "stance\x00"+a+"\x00"+gname)
 			r.Labels = topCounts(names(ac.labels), 2)
 			r.Frames = topCounts(names(ac.frames), 2)
 			r.QuoteShare = ratio(float64(r.Quotes), float64(attributed[g]))
@@ -589,6 +590,20 @@ func (fa *Acc) Actors(resamples int, seed uint64) []ActorRow {
 		}
 	}
 	return rows
+}
+
+// actorInterval is the mean of the values of the articles with its
+// bootstrap interval (key names the random stream), n/a under 2 values.
+func actorInterval(articles [][]float64, resamples int, seed uint64, key string) resample.Interval {
+	s, err := resample.SampleFromArticles(articles)
+	if err == nil && s.Len() >= 2 {
+		return resample.Bootstrap(s, resamples, seed, key)
+	}
+	iv := resample.Interval{Mean: math.NaN(), Low: math.NaN(), High: math.NaN(), N: s.Len(), Small: true}
+	if s.Len() == 1 {
+		iv.Mean = s.Mean()
+	}
+	return iv
 }
 
 // discoverActors picks the most widespread names.

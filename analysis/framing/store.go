@@ -21,9 +21,10 @@
 // u (sentence − previous hit's sentence)<<2 | voice.
 //
 // sentences (those mentioning an actor, or scored): u count, then per
-// sentence u sentence − previous − 1, u actors<<1|scored, the actor ids in
-// increasing order (the first, then differences), and when scored the
-// tone, u labels, their ids, u frames, their ids.
+// sentence u sentence − previous − 1, u actors<<2|stance<<1|scored, the
+// actor ids in increasing order (the first, then differences), with stance
+// each actor's stance in the sentence (encoded as a tone), and when scored
+// the tone, u labels, their ids, u frames, their ids.
 //
 // The tone is a VADER compound, which tone.VADER rounds to 4 decimals: it
 // is stored as u zigzag(round(v·10⁴))+1 when float64(k)/10⁴ gives back v
@@ -330,6 +331,8 @@ func decodeLabels(sec []byte, buf []clabel) []clabel {
 type sentRecord struct {
 	sentence       int
 	actors         []uint32
+	hasStance      bool
+	stance         []float64 // per actor, when hasStance
 	scored         bool
 	tone           float64
 	labels, frames []uint32
@@ -343,15 +346,23 @@ func encodeSentences(rs []sentRecord) []byte {
 	for _, r := range rs {
 		e.u(uint64(r.sentence - prev - 1))
 		prev = r.sentence
-		f := uint64(len(r.actors)) << 1
+		f := uint64(len(r.actors)) << 2
 		if r.scored {
 			f |= 1
+		}
+		if r.hasStance {
+			f |= 2
 		}
 		e.u(f)
 		var last uint32
 		for _, a := range r.actors {
 			e.u(uint64(a - last))
 			last = a
+		}
+		if r.hasStance {
+			for _, v := range r.stance {
+				e.tone(v)
+			}
 		}
 		if !r.scored {
 			continue
@@ -379,11 +390,18 @@ func eachSentence(sec []byte, fn func(r *sentRecord)) {
 		prev = r.sentence
 		f := d.u()
 		r.scored = f&1 != 0
+		r.hasStance = f&2 != 0
 		r.actors = r.actors[:0]
 		var last uint32
-		for range min(f>>1, uint64(len(d.b)-d.i)) {
+		for range min(f>>2, uint64(len(d.b)-d.i)) {
 			last += d.u32()
 			r.actors = append(r.actors, last)
+		}
+		r.stance = r.stance[:0]
+		if r.hasStance {
+			for range r.actors {
+				r.stance = append(r.stance, d.tone())
+			}
 		}
 		r.labels, r.frames, r.tone = r.labels[:0], r.frames[:0], 0
 		if r.scored {

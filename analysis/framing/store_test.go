@@ -52,6 +52,10 @@ func TestSentenceRecordsRoundTrip(t *testing.T) {
 		"none":                  nil,
 		"one unscored":          {{sentence: 0, actors: []uint32{1}}},
 		"scored without actors": {{sentence: 3, scored: true, tone: -0.25}},
+		"with stance": {
+			{sentence: 1, actors: []uint32{2, 9}, hasStance: true, stance: []float64{-0.1234, math.NaN()}, scored: true, tone: 0.1},
+			{sentence: 4, actors: []uint32{7}, hasStance: true, stance: []float64{0.987654321}},
+		},
 		"huge ids and sentences": {
 			{sentence: 0, actors: []uint32{0, math.MaxUint32 - 1, math.MaxUint32}, scored: true, tone: 0.5,
 				labels: []uint32{math.MaxUint32}, frames: []uint32{math.MaxUint32 >> 1, 7}},
@@ -68,7 +72,7 @@ func TestSentenceRecordsRoundTrip(t *testing.T) {
 		var got []sentRecord
 		eachSentence(sec, func(r *sentRecord) {
 			c := *r
-			c.actors, c.labels, c.frames = slices.Clone(r.actors), slices.Clone(r.labels), slices.Clone(r.frames)
+			c.actors, c.labels, c.frames, c.stance = slices.Clone(r.actors), slices.Clone(r.labels), slices.Clone(r.frames), slices.Clone(r.stance)
 			got = append(got, c)
 		})
 		if len(got) != len(recs) {
@@ -78,7 +82,8 @@ func TestSentenceRecordsRoundTrip(t *testing.T) {
 			w, g := recs[i], got[i]
 			same := w.sentence == g.sentence && w.scored == g.scored && slices.Equal(w.actors, g.actors) &&
 				slices.Equal(w.labels, g.labels) && slices.Equal(w.frames, g.frames) &&
-				math.Float64bits(w.tone) == math.Float64bits(g.tone)
+				math.Float64bits(w.tone) == math.Float64bits(g.tone) && w.hasStance == g.hasStance &&
+				slices.EqualFunc(w.stance, g.stance, func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) })
 			if !same {
 				t.Errorf("%s: record %d is %+v, want %+v", name, i, g, w)
 			}

@@ -2,9 +2,14 @@ package report
 
 import (
 	"fmt"
+	"math"
+	"slices"
+	"strings"
 
+	"parallax/analysis/framing"
 	"parallax/analysis/resample"
 	"parallax/analysis/stance"
+	"parallax/analysis/tonestats"
 )
 
 // stanceTrainedNote says what the stance instrument is and was trained on.
@@ -89,4 +94,69 @@ func StanceSummarySection(rows []stance.SummaryRow, resamples int, seed uint64) 
 	disp.Notes = []string{stanceTrainedNote,
 		"mentions: the actor's scored mentions in the group; stance: their mean, with its 95% bootstrap interval (" + resample.BootstrapNote(resamples, -1, seed) + "; mentions were resampled for a group with fewer than " + fmt.Sprint(resample.MinClusterUnits) + " articles). negative, neutral, positive: shares of the mentions in each class."}
 	return Section{Display: disp, Tidy: t}
+}
+
+// WithActorStance adds the stance toward each actor (framing.ActorRow.
+// Stance) to an ActorsSection: in the tidy table `stance, stance_low,
+// stance_high` after the tone columns, in the display `stance` and its
+// interval after the tone's; and a note with the agreement of the two
+// instruments: the Spearman correlation of the tone and stance means over
+// the actor × group rows where both are defined.
+func WithActorStance(sec Section, rows []framing.ActorRow) Section {
+	type key struct{ actor, group string }
+	by := make(map[key]*framing.ActorRow, len(rows))
+	var tones, stances []float64
+	for i := range rows {
+		r := &rows[i]
+		by[key{r.Actor, r.Group}] = r
+		if !math.IsNaN(r.Tone.Mean) && !math.IsNaN(r.Stance.Mean) && r.Stance.N > 0 {
+			tones, stances = append(tones, r.Tone.Mean), append(stances, r.Stance.Mean)
+		}
+	}
+	rho := math.NaN()
+	if len(tones) >= 3 {
+		rho = tonestats.Spearman(tones, stances)
+	}
+	agree := fmt.Sprintf("stance: mean stance toward the actor over the sentences mentioning it (each the mean of its mentions there, rounded to 4 decimals), with a 95%% bootstrap interval (stance_low, stance_high) drawn as tone's; n/a with fewer than 2 sentences. %s Agreement of tone and stance: Spearman rank correlation %s over the %d actor × group rows where both are defined.",
+		strings.TrimSuffix(stanceTrainedNote, "."), fmtRho(rho), len(tones))
+	insert := func(t *Table, after string, cols []string, cells func(r *framing.ActorRow) []Value) *Table {
+		at := slices.Index(t.Columns, after)
+		if at < 0 {
+			return t
+		}
+		out := *t
+		out.Columns = slices.Insert(slices.Clone(t.Columns), at+1, cols...)
+		out.Rows = nil
+		for _, row := range t.Rows {
+			r := by[key{row[0].Str, row[1].Str}]
+			var add []Value
+			if r == nil {
+				add = slices.Repeat([]Value{NA()}, len(cols))
+			} else {
+				add = cells(r)
+			}
+			out.Rows = append(out.Rows, slices.Insert(slices.Clone(row), at+1, add...))
+		}
+		out.Notes = append(slices.Clone(t.Notes), agree)
+		return &out
+	}
+	if sec.Tidy != nil {
+		sec.Tidy = insert(sec.Tidy, "tone_high", []string{"stance", "stance_low", "stance_high"}, func(r *framing.ActorRow) []Value {
+			return []Value{Float(r.Stance.Mean, 3), Float(r.Stance.Low, 3), Float(r.Stance.High, 3)}
+		})
+	}
+	if sec.Display != nil {
+		sec.Display = insert(sec.Display, "95% interval", []string{"stance", "stance 95% interval"}, func(r *framing.ActorRow) []Value {
+			return []Value{Float(r.Stance.Mean, 3), Str(ciText(r.Stance))}
+		})
+	}
+	return sec
+}
+
+// fmtRho prints a correlation with 3 decimals, n/a when undefined.
+func fmtRho(r float64) string {
+	if math.IsNaN(r) {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.3f", r)
 }

@@ -2,7 +2,6 @@ package stance
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"sync"
 	"unicode/utf8"
@@ -10,7 +9,7 @@ import (
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
-	"parallax/tone"
+	"parallax/analysis/tonestats"
 )
 
 // MentionRow is one scored mention of an actor in a corpus.
@@ -51,12 +50,8 @@ func (c *Collector) Visit(p *segment.Processed) {
 			continue
 		}
 		sent := p.Text[sp.Start:sp.End]
-		men := Mention{Sentence: sent, Tokens: toks, HasCompound: true}
-		if s < len(p.VADER) && !math.IsNaN(p.VADER[s]) {
-			men.Compound = p.VADER[s]
-		} else {
-			men.Compound = tone.VADER(sent).Compound
-		}
+		// the sentence's VADER compound as the tone stage computes it
+		men := Mention{Sentence: sent, Tokens: toks, HasCompound: true, Compound: tonestats.SentenceVADER(p, s)}
 		for _, h := range hits {
 			a, b := toks[h.Start].Span.Start, toks[h.End-1].Span.End
 			men.Target = segment.Span{Start: a, End: b}

@@ -68,19 +68,43 @@ func hashString(h uint64, s string) uint64 {
 	return h
 }
 
-// featureHash is the hash of the feature named prefix + "\x00" + word.
-func featureHash(prefix, word string) uint64 {
+// prefixState is the hash state after prefix + "\x00".
+func prefixState(prefix string) uint64 {
 	h := hashString(fnvOffset, prefix)
 	h ^= 0
 	h *= fnvPrime
-	return hashString(h, word)
+	return h
 }
 
-// featureHash2 is the hash of prefix + "\x00" + a + "\x00" + b.
-func featureHash2(prefix, a, b string) uint64 {
-	h := featureHash(prefix, a)
-	h *= fnvPrime
-	return hashString(h, b)
+// featureHash is the hash of the feature named prefix + "\x00" + word.
+func featureHash(prefix, word string) uint64 { return hashString(prefixState(prefix), word) }
+
+// The states of the prefixes used for every context word, computed once:
+// hashString(hX, w) is featureHash("X", w).
+var (
+	hW, hC, hO, hN, hT, hST = prefixState("W"), prefixState("C"), prefixState("O"), prefixState("N"), prefixState("T"), prefixState("ST")
+	hBigram                 = [2]uint64{prefixState("LB"), prefixState("RB")}
+	hWindow                 = func() (t [2][6]uint64) {
+		for s, side := range []string{"L", "R"} {
+			for b, d := range []int{1, 2, 3, 4, 7, 11} {
+				t[s][b] = prefixState(side + distBucket(d))
+			}
+		}
+		return t
+	}()
+)
+
+// bucketIndex is the index of distBucket(d) among the buckets.
+func bucketIndex(d int) int {
+	switch {
+	case d <= 3:
+		return d - 1
+	case d <= 6:
+		return 3
+	case d <= 10:
+		return 4
+	}
+	return 5
 }
 
 // negators open a negation scope of three words.
@@ -140,6 +164,10 @@ type Mention struct {
 	Sentence string
 	Tokens   []segment.Token
 	Target   segment.Span
+	// From is where the sentence begins in Sentence: 0 when Sentence is
+	// the sentence; a document's offset when Sentence is the whole text
+	// and Tokens carry document offsets.
+	From int
 	// Compound is the sentence's VADER compound score when HasCompound;
 	// otherwise it is computed.
 	Compound    float64
@@ -189,7 +217,7 @@ func extract(o Options, m *Mention, sc *scratch) []feature {
 	quoteBefore := 0
 	hasQuote := false
 	for i, t := range toks {
-		gapStart := 0
+		gapStart := m.From
 		if i > 0 {
 			gapStart = toks[i-1].Span.End
 		}
@@ -222,7 +250,7 @@ func extract(o Options, m *Mention, sc *scratch) []feature {
 		tClause = sc.clause[n-1]
 	}
 	for i := t0; i < t1; i++ {
-		add(featureHash("T", toks[i].Norm), 1)
+		add(hashString(hT, toks[i].Norm), 1)
 	}
 	var vC, vO, vL, vR, vD, vCp, vCn float64
 	for i, t := range toks {
@@ -230,32 +258,32 @@ func extract(o Options, m *Mention, sc *scratch) []feature {
 			continue
 		}
 		w := t.Norm
-		side, d := "L", t0-i
+		side, d := 0, t0-i
 		if i >= t1 {
-			side, d = "R", i-t1+1
+			side, d = 1, i-t1+1
 		}
 		same := sc.clause[i] == tClause
 		if o.Bag {
-			add(featureHash("W", w), 1)
+			add(hashString(hW, w), 1)
 		}
 		if o.Window && d <= 10 {
-			add(featureHash(side+distBucket(d), w), 1)
+			add(hashString(hWindow[side][bucketIndex(d)], w), 1)
 		}
 		if o.Clause {
 			if same {
-				add(featureHash("C", w), 1)
+				add(hashString(hC, w), 1)
 			} else {
-				add(featureHash("O", w), 1)
+				add(hashString(hO, w), 1)
 			}
 		}
 		if o.Stems && same && d <= 8 {
-			add(featureHash("ST", english.Stem(w, false)), 1)
+			add(hashString(hST, english.Stem(w, false)), 1)
 		}
 		if o.Negation && sc.neg[i] && same {
-			add(featureHash("N", w), 1)
+			add(hashString(hN, w), 1)
 		}
 		if o.Bigrams && d <= 6 && i+1 < n && (i+1 < t0 || i >= t1) {
-			add(featureHash2(side+"B", w, toks[i+1].Norm), 1)
+			add(hashString(hashString(hBigram[side], w)*fnvPrime, toks[i+1].Norm), 1)
 		}
 		if o.Valence {
 			v, ok := tone.WordValence(w)
@@ -277,7 +305,7 @@ func extract(o Options, m *Mention, sc *scratch) []feature {
 				vO += v
 			}
 			if d <= 3 {
-				if side == "L" {
+				if side == 0 {
 					vL += v
 				} else {
 					vR += v

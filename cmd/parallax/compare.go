@@ -100,6 +100,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	// The report shows the first few quotations of each group
 	// (report.DefaultHTMLQuotes) and label passages (reportLabelPassages);
 	// the tables need no text.
+	ff.stance = true
 	framing, err := ff.collector(cf, pos, compareQuoteTexts, reportLabelPassages)
 	if err != nil {
 		return nil, err
@@ -157,8 +158,9 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	if lx := framing.LabelsLexicon(); lx != nil {
 		r.Sections = append(r.Sections, report.LabelsSection(lx, framing.LabelRows()))
 	}
+	actorRows := framing.Actors(resamples, seed)
 	r.Sections = append(r.Sections,
-		report.WithUnscoredNote(report.ActorsSection(framing.Actors(resamples, seed), framing.ActorsDiscovered(), resamples, seed), x.ff.mask.Words()),
+		report.WithUnscoredNote(report.WithActorStance(report.ActorsSection(actorRows, framing.ActorsDiscovered(), resamples, seed), actorRows), x.ff.mask.Words()),
 		report.AttributionSection(framing.Attribution()),
 		report.SourcesSection(framing.Sources(), 5),
 		report.ScareSection(framing.ScareQuotes(), 5),

@@ -11,6 +11,7 @@ import (
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/report"
 	"parallax/analysis/resample"
+	"parallax/analysis/stance"
 	"parallax/lexicons"
 )
 
@@ -34,6 +35,7 @@ type framingFlags struct {
 	resamples                           *int
 	scoreLabels                         *bool
 	mask                                *tone.Mask // set by collector: the words the actors' tone leaves out
+	stance                              bool       // score the stance toward each actor mention (actors, compare)
 }
 
 // framingFlag names one flag of framingFlags, for add.
@@ -155,6 +157,11 @@ func (ff *framingFlags) collector(cf *corpusFlags, pos []string, quoteTexts, lab
 	if opt.Attribution, err = lexiconFlag("attribution", *ff.attribution, lexicons.KindCategories, cf, pos); err != nil {
 		return nil, err
 	}
+	if ff.stance {
+		if opt.Stance, err = stance.Default(); err != nil {
+			return nil, err
+		}
+	}
 	opt.DiscoverActors = *ff.topActors
 	opt.QuoteTexts, opt.LabelTexts = quoteTexts, labelTexts
 	opt.ToneMask = ff.toneMask(opt.Labels, opt.Frames)
@@ -247,6 +254,7 @@ func runActors(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	ff.stance = true
 	col, err := ff.collector(&cf, pos, 1, 1)
 	if err != nil {
 		return err
@@ -255,8 +263,9 @@ func runActors(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	rows := col.Actors(*ff.resamples, *ff.seed)
 	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
-		report.WithUnscoredNote(report.ActorsSection(col.Actors(*ff.resamples, *ff.seed), col.ActorsDiscovered(), *ff.resamples, *ff.seed), ff.mask.Words()),
+		report.WithUnscoredNote(report.WithActorStance(report.ActorsSection(rows, col.ActorsDiscovered(), *ff.resamples, *ff.seed), rows), ff.mask.Words()),
 	}}
 	return cf.write(e, r)
 }

@@ -236,6 +236,7 @@ func LabelsSection(lx *lexicons.Lexicon, rows []framing.LabelRow) Section {
 	where := "A label counts wherever its pattern occurs, whatever the sentence is about (see the lexicon's notes)."
 	if ctx {
 		where = LabelContextNote(lx, unresolved)
+		tidy.Notes[0] += " unresolved: the referent's label hits in the group whose sentence is not about it (see below); they are not in the other counts."
 	}
 	disp.Notes = append(disp.Notes, where, lexiconAbout(lx))
 	tidy.Notes = append(tidy.Notes, where, lexiconAbout(lx))

@@ -117,7 +117,7 @@ func WithActorStance(sec Section, rows []framing.ActorRow) Section {
 	if len(tones) >= 3 {
 		rho = tonestats.Spearman(tones, stances)
 	}
-	agree := fmt.Sprintf("stance: mean stance toward the actor over the sentences mentioning it (each the mean of its mentions there, rounded to 4 decimals), with a 95%% bootstrap interval (stance_low, stance_high) drawn as tone's; n/a with fewer than 2 sentences. %s Agreement of tone and stance: Spearman rank correlation %s over the %d actor × group rows where both are defined.",
+	agree := fmt.Sprintf("stance: mean stance toward the actor over the sentences mentioning it (each the mean of its mentions there, rounded to 4 decimals), with a 95%% bootstrap interval drawn as tone's (stance_low, stance_high: its bounds); n/a with fewer than 2 sentences. %s Agreement of tone and stance: Spearman rank correlation %s over the %d actor × group rows where both are defined.",
 		strings.TrimSuffix(stanceTrainedNote, "."), fmtRho(rho), len(tones))
 	insert := func(t *Table, after string, cols []string, cells func(r *framing.ActorRow) []Value) *Table {
 		at := slices.Index(t.Columns, after)
@@ -137,7 +137,11 @@ func WithActorStance(sec Section, rows []framing.ActorRow) Section {
 			}
 			out.Rows = append(out.Rows, slices.Insert(slices.Clone(row), at+1, add...))
 		}
-		out.Notes = append(slices.Clone(t.Notes), agree)
+		note := agree
+		if !slices.Contains(out.Columns, "stance_low") {
+			note = strings.Replace(agree, " (stance_low, stance_high: its bounds)", "", 1)
+		}
+		out.Notes = append(slices.Clone(t.Notes), note)
 		return &out
 	}
 	if sec.Tidy != nil {

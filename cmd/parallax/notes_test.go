@@ -46,7 +46,7 @@ var selfExplained = []string{"group", "doc", "sentence", "event", "name", "refer
 	"title", "date", "url", "rank", "term", "text", "passage", "left", "match", "right", "instrument",
 	"instrument_a", "instrument_b", "group_a", "group_b", "origin", "what", "reason", "file", "line", "rule", "category", "phrase",
 	"docs", "count", "sentences", "articles", "kind", "version", "source", "license", "description", "format",
-	"95% interval", "distinctive terms, strongest first", "labels used (share; scare = in scare quotes, quoted = inside quotations)"}
+	"95% interval", "stance 95% interval", "distinctive terms, strongest first", "labels used (share; scare = in scare quotes, quoted = inside quotations)"}
 
 // TestNotesExplainColumns checks, for every table every command prints
 // (display and tidy form), that each column a note explains is a column of

@@ -156,6 +156,10 @@ func runCorpus(c *command, args []string, e *env) error {
 		return err
 	}
 	sections := []report.Section{report.CorpusSection(res.Load, res.Groups, len(res.Table.Terms), res.Cleaning)}
+	sections[0].AddNote(report.SelfMentionNote(res.Masked))
+	if s, ok := report.SelfMentionSection(res.Masked); ok && !(cf.format == "csv" && cf.output == "") {
+		sections = append(sections, s)
+	}
 	if s, ok := loadSection(res.Load); ok {
 		if cf.format == "csv" && cf.output == "" {
 			// One table on a pipe: the corpus table; say where the rest is.
@@ -296,7 +300,9 @@ func runTerms(c *command, args []string, e *env) error {
 			return err
 		}
 	}
-	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{report.TermsSection(res.Table, ks, topt)}}
+	sec := report.TermsSection(res.Table, ks, topt)
+	sec.AddNote(report.SelfMentionNote(res.Masked))
+	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{sec}}
 	return cf.write(e, r)
 }
 

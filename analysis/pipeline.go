@@ -333,6 +333,7 @@ func buildDocVectors(vecs []docVec, remap []int32) *termstats.DocVectors {
 		dv.IDs = append(dv.IDs, v.id)
 		dv.Groups = append(dv.Groups, v.group)
 		dv.Vecs = append(dv.Vecs, sc)
+		dv.Indexes = append(dv.Indexes, v.index)
 	}
 	return dv
 }

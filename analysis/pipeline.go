@@ -21,6 +21,10 @@ type Options struct {
 	// DocVectors keeps each document's sparse term counts (for document
 	// similarity); memory grows with the corpus, so it is off by default.
 	DocVectors bool
+	// KeepSelfMentions keeps each group's self-mentions (its name, initials,
+	// web domain and brand forms) in the term statistics; by default they
+	// are masked at finish time (termstats.SelfMentions).
+	KeepSelfMentions bool
 	// Visit, when set, is called once for every processed document, from
 	// several goroutines at once; it must be safe for concurrent use.
 	Visit func(p *segment.Processed)
@@ -31,12 +35,15 @@ type Options struct {
 
 // Result is everything one pass over the corpus produces.
 type Result struct {
-	Source      string
-	Load        *corpus.LoadReport
-	Table       *termstats.TermTable
-	Groups      []termstats.GroupSummary // same order as Table.Groups
-	Docs        *termstats.DocVectors    // nil unless Options.DocVectors
-	Cleaning    clean.Summary
+	Source   string
+	Load     *corpus.LoadReport
+	Table    *termstats.TermTable
+	Groups   []termstats.GroupSummary // same order as Table.Groups
+	Docs     *termstats.DocVectors    // nil unless Options.DocVectors
+	Cleaning clean.Summary
+	// Masked lists each group's self-mentions kept out of Table (none with
+	// Options.KeepSelfMentions).
+	Masked      []termstats.MaskedTerms
 	Fingerprint string // SHA-256 over group, id and text of every loaded document, in order
 }
 
@@ -86,7 +93,7 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 	outs := make([]*workerOut, workers)
 	var wg sync.WaitGroup
 	for i := range outs {
-		outs[i] = &workerOut{shard: termstats.NewShard(), removed: map[string]int64{}}
+		outs[i] = &workerOut{shard: termstats.NewShard(), removed: map[string]int64{}, hosts: termstats.Hosts{}}
 		wg.Add(1)
 		go func(w *workerOut) {
 			defer wg.Done()
@@ -138,6 +145,7 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 			all.removed[r] += n
 		}
 		all.vecs = append(all.vecs, o.vecs...)
+		all.hosts.Merge(o.hosts)
 	}
 	for r, n := range all.removed {
 		res.Cleaning.ByRule[r] = n
@@ -147,6 +155,12 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 	res.Table, res.Groups, remap = termstats.Freeze(all.shard, vocab)
 	if opt.DocVectors {
 		res.Docs = buildDocVectors(all.vecs, remap)
+	}
+	if !opt.KeepSelfMentions {
+		// Finish-time: self-mentions are decided from corpus-wide document
+		// frequencies, which only the merged accumulators hold.
+		mask := termstats.SelfMentions(res.Table, all.hosts, opt.Terms.Stem)
+		res.Masked = termstats.MaskSelfMentions(res.Table, res.Groups, res.Docs, mask)
 	}
 	return res, nil
 }
@@ -230,6 +244,7 @@ type workerOut struct {
 	shard   *termstats.Shard
 	removed map[string]int64
 	vecs    []docVec
+	hosts   termstats.Hosts // documents per group and URL host, for self-mentions
 }
 
 type docVec struct {
@@ -267,6 +282,7 @@ func (p *processor) process(d *corpus.Document) {
 	}
 	p.sents = segment.Sentences(text, p.sents[:0])
 	p.counter.Document(d.Group, d.Date, len(p.sents))
+	p.out.hosts.Add(d.Group, d.URL)
 	// With a Visit the document's tokens are kept for it (SentenceTokens);
 	// without, one sentence's at a time.
 	keep := p.opt.Visit != nil
@@ -317,6 +333,7 @@ func buildDocVectors(vecs []docVec, remap []int32) *termstats.DocVectors {
 		dv.IDs = append(dv.IDs, v.id)
 		dv.Groups = append(dv.Groups, v.group)
 		dv.Vecs = append(dv.Vecs, sc)
+		dv.Indexes = append(dv.Indexes, v.index)
 	}
 	return dv
 }

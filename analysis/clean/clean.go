@@ -31,7 +31,8 @@ type Options struct {
 }
 
 // Cleaner removes page furniture from documents, line by line, with named
-// rules. It never changes a line: a line is kept as it was or removed whole.
+// rules. It never changes a line: a line (or a fragment of one cut at a
+// glued label, see glue.go) is kept as it was or removed whole.
 // A Cleaner is read-only after New and safe for concurrent use by many
 // goroutines.
 //
@@ -224,6 +225,8 @@ const (
 	ruleDuplicateLine
 	ruleRepeatedLine
 	ruleMasthead
+	ruleStaff
+	ruleFurniture
 	ruleOffTopicTail
 	numRules
 )
@@ -266,6 +269,8 @@ var rules = [numRules]ruleDef{
 	ruleDuplicateLine: {"duplicate-line", "exact repeat (white space trimmed) of an earlier non-blank line of the same document; the first is kept", nil, false},
 	ruleRepeatedLine:  {"repeated-line", "a line (lower-cased, white space collapsed, digit runs read as one digit) found in at least 3 documents of the same group and in at least 50% of that group's documents; needs a first pass (LineStats)", nil, false},
 	ruleMasthead:      {"masthead", "a short line (at most 12 words, not sentence-like) naming the document's own group — the outlet — with nothing else but dates, numbers, punctuation and byline words (\"EU Reporter (7 May 2023)\", \"Example News Correspondent\"); a line that is only the name, or a title that contains it, stays", nil, false},
+	ruleStaff:         {"staff", "the outlet's staff lines: sign-offs made only of names (two or three capitalised words each, joined by commas or \"and\") in the last three lines of the page, in its first two when the line is in 3 documents of the group or more, or after a dash, unless the line is found in documents of two other groups or more (\"Doug Stanglin\", \"-Maureen Groppe, Bart Jansen and Christal Hayes\"), \"Follow X on Twitter\", \"Write to X at …@…\", \"Contributing: …\" credits (at most 80 words), and staff biographies (\"Joel B. Pollak is Senior Editor-at-Large at Breitbart News. …\": a name, \"is\", a role and a word of the group's name in the first sentence)", nil, false},
+	ruleFurniture:     {"furniture", "page furniture the line rules leave: picture widgets with their caption (\"Facebook Twitter Pinterest …\"), wire captions (\"FILE PHOTO: …\", \"FILE - In this … file photo, …\"), embed placeholders (\"[embedtweet …]\"), format labels (\"Story highlights …\", \"Slideshow (4 Images)\", \"Corrections & Amplifications\", \"Related Video …\"), teasers ending \"Read more\" (at most 25 words), galleries holding \"Hide caption\" twice or more (any length), live-update stamps (\"Update 2:21AM EDT\", \"UPDATE (5:05 p.m. PST):\", at most 6 words), promotion blurbs, also in the last five lines (\"The opinions expressed by columnists are their own…\", \"…use the promo code…\", \"Something to Consider If you enjoyed this article…\"), photo credit lists (\"Photo credits: …\") and the labels glue.go cuts off body lines (\"Story highlights\", \"archived recording 1\", \"VPC\") and licensing blurbs in the page's last five non-blank lines (\"For licensing opportunities of our original content …\"); a caption that quotes someone is furniture too, only a line opening with a quotation mark stays", nil, false},
 	ruleOffTopicTail:  {"off-topic-tail", "a block of teasers at the end of the page: at least two anchors (read-more lines, story-list labels, a headline repeated within 6 lines), at most 3 long lines between anchors, and under 35% of its content words shared with the text above", nil, false},
 }
 
@@ -339,6 +344,12 @@ func (c *Cleaner) Clean(doc *corpus.Document) (string, []Removal) {
 	if c.enabled[ruleMasthead] {
 		applyMasthead(d, doc.Group)
 	}
+	if c.enabled[ruleStaff] {
+		applyStaff(d, doc.Group, c.stats)
+	}
+	if c.enabled[ruleFurniture] {
+		applyFurniture(d)
+	}
 	if c.enabled[ruleOffTopicTail] {
 		applyOffTopicTail(d)
 	}
@@ -353,6 +364,7 @@ type docLines struct {
 	rule  []ruleID
 	buf   []byte              // the normalised lines, back to back
 	spans [][2]int            // each line's norm in buf
+	cuts  []int               // scratch of glueCuts
 	seen  map[string]struct{} // scratch of applyDuplicates
 }
 
@@ -369,6 +381,9 @@ type lineView struct {
 	lowerWords int    // fields starting with a lower-case letter
 	prose      bool   // sentence-like: the off-topic-tail rule alone may remove it
 	quoteState uint8  // 0 not yet known, 1 no quoted speech, 2 quoted speech
+	num        int32  // 0-based line of the original text
+	part       bool   // a fragment of a line cut at glued labels
+	glued      bool   // a fragment after the first: continues the line before
 }
 
 // long reports whether only the long rules may look at the line: it is
@@ -390,28 +405,41 @@ func (l *lineView) quote() bool {
 func analyseDoc(text string, d *docLines) {
 	n := strings.Count(text, "\n") + 1
 	d.lines = d.lines[:0]
-	d.rule = slices.Grow(d.rule[:0], n)[:n]
 	buf := slices.Grow(d.buf[:0], len(text)+n)
 	spans := d.spans[:0]
 	rest := text
-	for {
+	for num := int32(0); ; num++ {
 		i := strings.IndexByte(rest, '\n')
 		line := rest
 		if i >= 0 {
 			line = rest[:i]
 		}
-		orig := trimSpace(line)
-		a := len(buf)
-		var words, lower int
-		buf, words, lower = appendNormCount(buf, orig)
-		spans = append(spans, [2]int{a, len(buf)})
-		d.lines = append(d.lines, lineView{raw: line, orig: orig, words: words, lowerWords: lower})
+		// Glued labels cut the line into fragments, each a line for the
+		// rules (glue.go); most lines are one fragment.
+		d.cuts = glueCuts(line, d.cuts)
+		from := 0
+		for k := 0; k <= len(d.cuts); k++ {
+			to := len(line)
+			if k < len(d.cuts) {
+				to = d.cuts[k]
+			}
+			frag := line[from:to]
+			orig := trimSpace(frag)
+			a := len(buf)
+			var words, lower int
+			buf, words, lower = appendNormCount(buf, orig)
+			spans = append(spans, [2]int{a, len(buf)})
+			d.lines = append(d.lines, lineView{raw: frag, orig: orig, words: words, lowerWords: lower,
+				num: num, part: len(d.cuts) > 0, glued: k > 0})
+			from = to
+		}
 		if i < 0 {
 			break
 		}
 		rest = rest[i+1:]
 	}
 	d.buf, d.spans = buf, spans
+	d.rule = slices.Grow(d.rule[:0], len(d.lines))[:len(d.lines)]
 	// The normalised lines view buf without a copy: buf is not written again
 	// until the next document, and nothing derived from norm leaves Clean.
 	all := unsafe.String(unsafe.SliceData(buf), len(buf))
@@ -632,17 +660,23 @@ func (d *docLines) result(text string) (string, []Removal) {
 	out := make([]Removal, 0, removed)
 	var b strings.Builder
 	b.Grow(len(text))
-	first := true
+	first, prevKept := true, false
 	for i, r := range d.rule {
 		l := &d.lines[i]
 		if r != ruleNone {
-			out = append(out, Removal{Line: i + 1, Text: strings.TrimSuffix(l.raw, "\r"), Rule: rules[r].name})
+			t := strings.TrimSuffix(l.raw, "\r")
+			if l.part {
+				t = strings.TrimSuffix(l.orig, "\r")
+			}
+			out = append(out, Removal{Line: int(l.num) + 1, Text: t, Rule: rules[r].name})
+			prevKept = false
 			continue
 		}
-		if !first {
+		// Kept fragments of one line join back as they were.
+		if !first && !(l.glued && prevKept) {
 			b.WriteByte('\n')
 		}
-		first = false
+		first, prevKept = false, true
 		b.WriteString(l.raw)
 	}
 	return b.String(), out

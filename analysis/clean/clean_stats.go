@@ -57,21 +57,33 @@ func (s *LineStats) Add(group, text string) {
 	sp := statsScratch.Get().(*[]byte)
 	defer statsScratch.Put(sp)
 	var keys []uint64
-	for line := range strings.SplitSeq(text, "\n") {
-		// Only the lines that can be counted are normalised: a body
-		// paragraph is passed over after reading maxCountedNorm+1 of its
-		// bytes.
-		l := lineView{orig: trimSpace(line)}
-		if l.orig == "" || surelyLongerNorm(l.orig, maxCountedNorm) {
-			continue
-		}
-		var norm []byte
-		norm, l.words, l.lowerWords = appendNormCount((*sp)[:0], l.orig)
-		*sp = norm
-		l.norm = unsafe.String(unsafe.SliceData(norm), len(norm)) // read before norm is written again
-		l.describe()
-		if countable(&l) {
-			keys = append(keys, lineKey(l.norm))
+	var cuts []int
+	for whole := range strings.SplitSeq(text, "\n") {
+		// Lines are cut at glued labels as Clean cuts them (glue.go).
+		cuts = glueCuts(whole, cuts)
+		from := 0
+		for k := 0; k <= len(cuts); k++ {
+			to := len(whole)
+			if k < len(cuts) {
+				to = cuts[k]
+			}
+			line := whole[from:to]
+			from = to
+			// Only the lines that can be counted are normalised: a body
+			// paragraph is passed over after reading maxCountedNorm+1 of
+			// its bytes.
+			l := lineView{orig: trimSpace(line)}
+			if l.orig == "" || surelyLongerNorm(l.orig, maxCountedNorm) {
+				continue
+			}
+			var norm []byte
+			norm, l.words, l.lowerWords = appendNormCount((*sp)[:0], l.orig)
+			*sp = norm
+			l.norm = unsafe.String(unsafe.SliceData(norm), len(norm)) // read before norm is written again
+			l.describe()
+			if countable(&l) {
+				keys = append(keys, lineKey(l.norm))
+			}
 		}
 	}
 	slices.Sort(keys)

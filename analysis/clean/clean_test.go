@@ -485,7 +485,8 @@ func TestCleanRulesOneLine(t *testing.T) {
 		{"update caps", "UPDATE at 12:30 ET:", "timestamp"},
 		{"post last updated", "(This post was last updated at 1:31 p.m. ET.)", "timestamp"},
 		{"dashed update", "--Updated at 11:12 a.m.", "timestamp"},
-		{"update with heading", "Update at 1:45 p.m. ET. Heavy Shelling From The Coast:", ""},
+		// The stamp is cut off its heading (glue.go): the stamp goes, the heading stays.
+		{"update with heading", "Update at 1:45 p.m. ET. Heavy Shelling From The Coast:", "timestamp"},
 		{"time phrase", "At 3 p.m. on Monday", ""},
 		{"date alone", "June 3, 2013", ""},
 		{"clock in body", "The vote is set for 9:30 a.m. on Tuesday.", ""},

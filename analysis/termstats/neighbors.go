@@ -17,6 +17,7 @@ import (
 type DocVectors struct {
 	IDs, Groups []string
 	Vecs        []SparseCounts
+	Indexes     []int // each document's position in the input (corpus.Document.Index)
 }
 
 // name is how messages refer to document i.

@@ -180,6 +180,10 @@ func runCorpus(c *command, args []string, e *env) error {
 	if s, ok := report.LeftOutSection(res.Load); ok && (cf.format != "csv" || cf.output != "") {
 		sections = append(sections, s) // one table on a CSV pipe: the corpus note names them
 	}
+	sections[0].AddNote(report.SelfMentionNote(res.Masked))
+	if s, ok := report.SelfMentionSection(res.Masked); ok && !(cf.format == "csv" && cf.output == "") {
+		sections = append(sections, s)
+	}
 	if s, ok := loadSection(res.Load); ok {
 		if cf.format == "csv" && cf.output == "" {
 			// One table on a pipe: the corpus table; say where the rest is.
@@ -275,6 +279,7 @@ func runTerms(c *command, args []string, e *env) error {
 	dtm := fs.String("dtm", "", "also write the group × term counts behind every measure to this CSV file (group,term,count,docs)")
 	rank := fs.String("rank", "logodds", "logodds: distinctive terms (keyness); count or tfidf: each group's most frequent terms")
 	zeros := fs.Bool("zeros", false, "with --top 0, list also the tested terms a group never uses (count 0): a row per group and tested term")
+	within := fs.String("within", "corpus", "corpus: every document; stories: only the documents of the stories the events stage finds, counts pooled over stories (docs/measures.md)")
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
@@ -292,7 +297,7 @@ func runTerms(c *command, args []string, e *env) error {
 		return usagef("--zeros adds the terms a group never uses to the list of every tested term: use it with --top 0 (and --rank logodds)")
 	}
 	topt.Zeros = *zeros
-	res, err := cf.run(pos, e, nil)
+	res, withinNote, err := runWithin(&cf, pos, e, *within)
 	if err != nil {
 		return err
 	}
@@ -306,6 +311,7 @@ func runTerms(c *command, args []string, e *env) error {
 		if err != nil {
 			return err
 		}
+		sec.AddNote(withinNote)
 		return cf.write(e, &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{sec}})
 	}
 	if err := tf.checkGroups(res.Table); err != nil {
@@ -320,7 +326,10 @@ func runTerms(c *command, args []string, e *env) error {
 			return err
 		}
 	}
-	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{report.TermsSection(res.Table, ks, topt)}}
+	sec := report.TermsSection(res.Table, ks, topt)
+	sec.AddNote(report.SelfMentionNote(res.Masked))
+	sec.AddNote(withinNote)
+	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{sec}}
 	return cf.write(e, r)
 }
 

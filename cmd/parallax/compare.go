@@ -142,7 +142,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		return nil, err
 	}
 	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
-		report.CorpusSection(res.Load, res.Groups, len(res.Table.Terms), res.Cleaning),
+		corpusSectionNoted(res),
 		report.TermsSection(res.Table, out.Keyness, topt),
 		report.SimilaritySection(out.Sim),
 		report.ToneSection(out.Tone),
@@ -186,4 +186,11 @@ func runCompare(c *command, args []string, e *env) error {
 		return err
 	}
 	return x.cf.write(e, cmp.Report)
+}
+
+// corpusSectionNoted is the corpus summary with the note on self-mentions.
+func corpusSectionNoted(res *analysis.Result) report.Section {
+	s := report.CorpusSection(res.Load, res.Groups, len(res.Table.Terms), res.Cleaning)
+	s.AddNote(report.SelfMentionNote(res.Masked))
+	return s
 }

@@ -77,6 +77,7 @@ type corpusFlags struct {
 	text, group, id, date, title, url string
 	inputFormat                       string
 	skipBad, keepDuplicates, noClean  bool
+	keepSelfMentions                  bool
 	foldGroups                        bool
 	cleanOff                          string
 	stopwords                         string
@@ -127,7 +128,7 @@ func (c *command) flagSet(e *env, cf *corpusFlags) *flag.FlagSet {
 // termFlags are the flags that choose which terms are counted: only the
 // commands whose output counts terms (terms, similarity, corpus, compare,
 // report) take them.
-var termFlags = []string{"stopwords", "stem", "ngrams", "min-length"}
+var termFlags = []string{"stopwords", "stem", "ngrams", "min-length", "keep-self-mentions"}
 
 // addTerms registers the term options (termFlags) on fs.
 func (cf *corpusFlags) addTerms(fs *flag.FlagSet) {
@@ -135,6 +136,7 @@ func (cf *corpusFlags) addTerms(fs *flag.FlagSet) {
 	fs.BoolVar(&cf.stem, "stem", false, "reduce words to their Snowball (Porter2) English stem")
 	fs.IntVar(&cf.ngrams, "ngrams", 1, fmt.Sprintf("count n-grams of 1..N adjacent terms within a sentence (N from 1 to %d)", report.MaxNGrams))
 	fs.IntVar(&cf.minLength, "min-length", 0, "ignore terms shorter than this many bytes (0 or more)")
+	fs.BoolVar(&cf.keepSelfMentions, "keep-self-mentions", false, "keep each group's self-mentions (its name, initials, web domain, brand forms) in the term statistics (docs/cleaning.md)")
 }
 
 // checkRanges refuses out-of-range values of the corpus flags, naming the
@@ -299,9 +301,10 @@ func (cf *corpusFlags) options(stdin io.Reader) (analysis.Options, error) {
 			TitleField: cf.title, URLField: cf.url, Format: cf.inputFormat,
 			SkipBad: cf.skipBad, KeepDuplicates: cf.keepDuplicates, FoldGroups: cf.foldGroups, Stdin: stdin,
 		},
-		NoClean: cf.noClean,
-		Terms:   termstats.TermOptions{StopWords: sw, Stem: cf.stem, NGrams: cf.ngrams, MinLength: cf.minLength},
-		Workers: cf.workers,
+		NoClean:          cf.noClean,
+		KeepSelfMentions: cf.keepSelfMentions,
+		Terms:            termstats.TermOptions{StopWords: sw, Stem: cf.stem, NGrams: cf.ngrams, MinLength: cf.minLength},
+		Workers:          cf.workers,
 	}
 	if opt.Load.Select, err = cf.sel.selection(); err != nil {
 		return opt, err

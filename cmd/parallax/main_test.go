@@ -29,6 +29,7 @@ func TestScripts(t *testing.T) {
 			"jsoncheck": jsonCheck,
 			"gen":       genFiles,
 			"status":    exitStatus,
+			"whole":     wholeText,
 		},
 	})
 }

@@ -150,7 +150,8 @@ func TermsSection(t *termstats.TermTable, ks []termstats.GroupKeyness, opt Terms
 	}
 	display := &Table{Name: "terms", Title: tidy.Title,
 		Columns: []string{"group", "term", "count", "per_1k", "ref_per_1k", "docs", "logodds_z", "g2", "q", "log_ratio", "flag"}}
-	compact := &Table{Name: "terms", Title: tidy.Title, Columns: []string{"group", "docs", "distinctive terms, strongest first"}}
+	compact := &Table{Name: "terms", Title: tidy.Title, Columns: []string{"group", "docs", "distinctive terms, strongest first"},
+		Cut: map[string]Cut{"distinctive terms, strongest first": CutWrap}}
 	// CSV and JSON write the tidy table only (Only is TidyForm): the
 	// display, which with --top 0 would hold every row, is then not built.
 	for _, gk := range ks {

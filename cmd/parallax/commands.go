@@ -152,17 +152,22 @@ func idfFunc(t *termstats.TermTable, v termstats.IDFVariant) func(int64) float64
 
 func runCorpus(c *command, args []string, e *env) error {
 	var cf corpusFlags
+	var sf strataFlags
 	fs := c.flagSet(e, &cf)
 	cf.addTerms(fs)
+	sf.add(fs)
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
 	}
-	res, err := cf.runCorpus(pos, e, nil, true) // an all-skipped corpus still lists its skips
+	res, strata, err := sf.runCorpus(&cf, pos, e)
 	if err != nil {
 		return err
 	}
 	sections := []report.Section{report.CorpusSection(res.Load, res.Groups, len(res.Table.Terms), res.Cleaning)}
+	if strata != nil {
+		sections = append(sections, report.StrataSection(strata.cells, strata.st, sf.by))
+	}
 	if s, ok := loadSection(res.Load); ok {
 		if cf.format == "csv" && cf.output == "" {
 			// One table on a pipe: the corpus table; say where the rest is.
@@ -252,9 +257,11 @@ func runClean(c *command, args []string, e *env) error {
 func runTerms(c *command, args []string, e *env) error {
 	var cf corpusFlags
 	var tf termsFlags
+	var sf strataFlags
 	fs := c.flagSet(e, &cf)
 	cf.addTerms(fs)
 	tf.add(fs, 20)
+	sf.add(fs)
 	dtm := fs.String("dtm", "", "also write the group × term counts behind every measure to this CSV file (group,term,count,docs)")
 	rank := fs.String("rank", "logodds", "logodds: distinctive terms (keyness); count or tfidf: each group's most frequent terms")
 	zeros := fs.Bool("zeros", false, "with --top 0, list also the tested terms a group never uses (count 0): a row per group and tested term")
@@ -275,7 +282,10 @@ func runTerms(c *command, args []string, e *env) error {
 		return usagef("--zeros adds the terms a group never uses to the list of every tested term: use it with --top 0 (and --rank logodds)")
 	}
 	topt.Zeros = *zeros
-	res, err := cf.run(pos, e, nil)
+	if sf.by != "" && (*zeros || *rank != "logodds") {
+		return usagef("--by pools distinctive terms over strata: it does not go with --zeros or --rank %s", *rank)
+	}
+	res, strata, err := sf.run(&cf, pos, e, nil)
 	if err != nil {
 		return err
 	}
@@ -294,7 +304,7 @@ func runTerms(c *command, args []string, e *env) error {
 	if err := tf.checkGroups(res.Table); err != nil {
 		return err
 	}
-	ks, err := termstats.DistinctiveTerms(res.Table, topt.DistinctiveOptions)
+	ks, err := strata.distinctive(res.Table, topt.DistinctiveOptions)
 	if err != nil {
 		return err
 	}
@@ -303,7 +313,7 @@ func runTerms(c *command, args []string, e *env) error {
 			return err
 		}
 	}
-	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{report.TermsSection(res.Table, ks, topt)}}
+	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{strata.termsSection(res.Table, ks, topt, sf.by)}}
 	return cf.write(e, r)
 }
 

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"flag"
+
+	"parallax/analysis"
+	"parallax/analysis/report"
+	"parallax/analysis/termstats"
+	"parallax/analysis/tonestats"
+)
+
+// strataFlags hold --by, which compares groups within strata.
+type strataFlags struct{ by string }
+
+func (sf *strataFlags) add(fs *flag.FlagSet) {
+	fs.StringVar(&sf.by, "by", "", "compare groups within strata: a record field, or a date bucket year, quarter or month (undated documents: their own stratum); see docs/measures.md, Strata")
+}
+
+// stratified is a run with --by: the table of (group, stratum) cells and
+// its design; the Result then holds the groups' pooled table.
+type stratified struct {
+	cells *termstats.TermTable
+	st    *termstats.Strata
+}
+
+// run is cf.run with the stratum key, when --by is given: the pipeline
+// counts cells, which are pooled back into groups in res.Table and
+// res.Groups for every unstratified measure.
+func (sf *strataFlags) run(cf *corpusFlags, pos []string, e *env, tweak func(*analysis.Options)) (*analysis.Result, *stratified, error) {
+	by, err := analysis.ParseBy(sf.by)
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	res, err := cf.run(pos, e, func(o *analysis.Options) {
+		if tweak != nil {
+			tweak(o)
+		}
+		o.Stratum = by
+	})
+	if err != nil || by == nil {
+		return res, nil, err
+	}
+	s := &stratified{cells: res.Table, st: termstats.NewStrata(res.Table)}
+	res.Table = termstats.Collapse(s.cells, s.st)
+	res.Groups = termstats.CollapseSummaries(res.Groups, s.st, res.Table)
+	return res, s, nil
+}
+
+// runCorpus is run for the corpus command, which lists the skips of a
+// corpus whose every record was skipped.
+func (sf *strataFlags) runCorpus(cf *corpusFlags, pos []string, e *env) (*analysis.Result, *stratified, error) {
+	if sf.by == "" {
+		res, err := cf.runCorpus(pos, e, nil, true)
+		return res, nil, err
+	}
+	return sf.run(cf, pos, e, nil)
+}
+
+// distinctive is DistinctiveTerms, or StratifiedTerms with --by (s not nil).
+func (s *stratified) distinctive(t *termstats.TermTable, opt termstats.DistinctiveOptions) ([]termstats.GroupKeyness, error) {
+	if s == nil {
+		return termstats.DistinctiveTerms(t, opt)
+	}
+	return termstats.StratifiedTerms(s.cells, t, s.st, opt)
+}
+
+// termsSection is report.TermsSection with, under --by, the notes that
+// say how the strata were pooled.
+func (s *stratified) termsSection(t *termstats.TermTable, ks []termstats.GroupKeyness, opt report.TermsOptions, by string) report.Section {
+	sec := report.TermsSection(t, ks, opt)
+	if s == nil {
+		return sec
+	}
+	notes := append(report.StrataTermsNotes(by, len(s.st.Strata)), sec.Display.Notes...)
+	sec.Display.Notes = notes
+	if sec.Tidy != nil {
+		sec.Tidy.Notes = notes
+	}
+	return sec
+}
+
+// strataToneSection is the tone table of the (group, stratum) cells: each
+// group's mean and interval in each stratum, named "group · stratum".
+func strataToneSection(sum *tonestats.Summary) report.Section {
+	for i, key := range sum.Groups {
+		g, s := termstats.SplitCell(key)
+		sum.Groups[i] = g + " · " + s
+	}
+	sec := report.ToneSection(sum)
+	sec.Display.Title += " per stratum"
+	return sec
+}

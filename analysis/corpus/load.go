@@ -41,6 +41,8 @@ type LoadOptions struct {
 	FoldGroups bool
 	// Stdin is read when the path is "-".
 	Stdin io.Reader
+	// Select, when set, chooses the documents loaded (filter.go).
+	Select *Selection
 }
 
 // Skip is one record or file that was not loaded, and why.
@@ -50,7 +52,7 @@ type Skip struct {
 }
 
 // LoadReport says what Load read, loaded and skipped. Read == Loaded +
-// len(Skipped) always.
+// len(Skipped) + Selection.Total() always.
 type LoadReport struct {
 	Read     int    // records (or files) seen
 	Loaded   int    // documents emitted
@@ -63,12 +65,17 @@ type LoadReport struct {
 	// "published" field because their record had no "date" field (the
 	// fallback when LoadOptions.DateField is left empty).
 	DatePublished int
+	// Dates counts the loaded documents by where their date came from:
+	// the date field, the URL, a dateline in the text, or nowhere.
+	Dates DateSources
 	// Warnings are problems that did not stop a document from loading:
 	// trimmed group names, manifest rows naming missing files, and, added at
 	// the end of loading, ids shared by several documents, near duplicates,
 	// groups differing only by case (or merged by FoldGroups), and the
 	// documents whose invalid UTF-8 was repaired.
 	Warnings []string
+	// Selection says what LoadOptions.Select removed; nil without one.
+	Selection *SelectionReport
 }
 
 // ReasonCount is the number of skips of one kind.
@@ -176,10 +183,7 @@ func LoadPath(name string, opt LoadOptions, emit func(*Document) error) (*LoadRe
 
 // loadStdin reads records from opt.Stdin.
 func loadStdin(opt LoadOptions, emit func(*Document) error) (*LoadReport, error) {
-	l := newLoader(opt, emit)
-	err := l.readStdin()
-	l.finish()
-	return l.rep, err
+	return runLoad(opt, emit, true, (*loader).readStdin)
 }
 
 // readStdin reads the records of opt.Stdin.
@@ -203,10 +207,7 @@ func (l *loader) readStdin() error {
 
 // load is Load with display as the name used in messages for path.
 func load(fsys fs.FS, name, display string, opt LoadOptions, emit func(*Document) error) (*LoadReport, error) {
-	l := newLoader(opt, emit)
-	err := l.readInput(fsys, name, display)
-	l.finish()
-	return l.rep, err
+	return runLoad(opt, emit, false, func(l *loader) error { return l.readInput(fsys, name, display) })
 }
 
 // readInput reads the file or folder name of fsys.
@@ -389,6 +390,8 @@ type loader struct {
 	folded       map[string]string // with FoldGroups: foldKey -> the group name used
 	spellDocs    map[string]int    // with FoldGroups: loaded documents per spelling of a group
 	repaired     []string          // origins of the first maxRepairedListed repaired documents
+	sel          *selState         // with LoadOptions.Select: the selection and its counts
+	firstFields  []string          // with a selection: the fields of the first record, for messages
 }
 
 // maxTrimWarnings bounds the warnings about trimmed group names.
@@ -399,6 +402,9 @@ func newLoader(opt LoadOptions, emit func(*Document) error) *loader {
 		ids: idCheck{first: map[string]int64{}}, near: nearCheck{first: map[uint64]int64{}}, groupDocs: map[string]int{}}
 	if opt.FoldGroups {
 		l.folded, l.spellDocs = map[string]string{}, map[string]int{}
+	}
+	if opt.Select.Active() {
+		l.sel = newSelState(opt.Select, opt.FoldGroups)
 	}
 	setDefault(&l.opt.TextField, "text")
 	setDefault(&l.opt.GroupField, "outlet")
@@ -450,7 +456,7 @@ const groupHint = "set --group to the field that names the outlet, or fix the re
 // checkID says whether d.ID may repeat an earlier id: ids written in the
 // input, and ids made from file names (a.txt and a.md both give "a").
 func (l *loader) add(d *Document, pos int64, repaired, checkID bool) error {
-	return l.addHashed(d, pos, repaired, checkID, l.hashText(d.Text))
+	return l.addHashed(d, pos, repaired, checkID, l.prepareDoc(d))
 }
 
 // textHashes is what duplicate detection needs of a text, computed apart
@@ -460,6 +466,19 @@ type textHashes struct {
 	norm    uint64 // normalizedTextHash, when duplicates are checked
 	words   uint64 // wordsHash, when duplicates are checked and wordsOK
 	wordsOK bool
+	// sel is the selection's decision (loader.decision); the hashes are
+	// not computed for a document it removes.
+	sel int
+}
+
+// prepareDoc is the work on d that depends on d alone: the selection's
+// decision and, for a document it keeps, the text's hashes. Workers may
+// call it concurrently.
+func (l *loader) prepareDoc(d *Document) textHashes {
+	if dec := l.decision(d); dec != selKeep {
+		return textHashes{sel: dec}
+	}
+	return l.hashText(d.Text)
 }
 
 // hashText computes the textHashes of text under the loader's options. It
@@ -482,6 +501,9 @@ func (l *loader) addHashed(d *Document, pos int64, repaired, checkID bool, h tex
 	if present {
 		d.Fields[l.opt.GroupField] = group
 	}
+	if !l.selected(d, h.sel) {
+		return nil
+	}
 	if h.blank {
 		l.skip(d.Origin, skipEmpty, "the text is empty or white space only")
 		return nil
@@ -499,12 +521,17 @@ func (l *loader) addHashed(d *Document, pos int64, repaired, checkID bool, h tex
 	if l.opt.FoldGroups {
 		l.foldGroup(d)
 	}
+	if !l.keptGroup(d) {
+		return nil
+	}
 	d.Index = l.rep.Loaded
 	l.rep.Read++
 	l.rep.Loaded++
 	if d.datePublished {
 		l.rep.DatePublished++
 	}
+	fillDate(d)
+	l.rep.Dates.add(d.DateSource)
 	if repaired {
 		l.rep.Repaired++
 		if len(l.repaired) < maxRepairedListed {

@@ -249,7 +249,7 @@ func (l *loader) parseJSONBatch(b *jsonlBatch, name, base string, raw map[string
 		ln.doc, ln.explicitID, ln.fail = l.buildRecord(rec, ln.origin, ln.recNo, base)
 		if ln.doc != nil {
 			ln.repaired = !valid && !utf8.Valid(line)
-			ln.hashes = l.hashText(ln.doc.Text)
+			ln.hashes = l.prepareDoc(ln.doc)
 		}
 	}
 }

@@ -30,7 +30,7 @@ type Acc struct {
 	keys  map[uint32]string // id → key, for features some document kept
 
 	docs   []*eventDoc      // feats are ids
-	texts  map[int]*docText // by Doc.Index
+	texts  *textStore       // by Doc.Index
 	ordset map[int]struct{} // every Doc.Index added
 
 	passages []lexPassage
@@ -61,7 +61,7 @@ func (c *Collector) NewAcc() *Acc {
 
 func newAcc(maxPassages int) *Acc {
 	return &Acc{maxPassages: maxPassages, gidx: map[string]int32{}, ids: map[uint64]uint32{}, keys: map[uint32]string{},
-		texts: map[int]*docText{}, ordset: map[int]struct{}{}, kept: map[passageKey]*passageHeap{}}
+		texts: newTextStore(), ordset: map[int]struct{}{}, kept: map[passageKey]*passageHeap{}}
 }
 
 // group returns the index of a group, adding it.
@@ -114,8 +114,7 @@ func (a *Acc) Add(rec DocRecord) {
 	a.docs = append(a.docs, ed)
 	a.ordset[rec.Index] = struct{}{}
 	if rec.text.spans != nil {
-		t := rec.text
-		a.texts[rec.Index] = &t
+		a.texts.put(rec.Index, rec.text)
 	}
 	for _, p := range rec.passages {
 		p.group = gr.name
@@ -164,8 +163,13 @@ func (a *Acc) Merge(o *Acc) error {
 		a.docs = append(a.docs, &nd)
 		a.ordset[d.index] = struct{}{}
 	}
-	for k, t := range o.texts {
-		a.texts[k] = t
+	for _, k := range o.texts.ordinals() {
+		if t, ok := o.texts.get(k); ok {
+			a.texts.put(k, t)
+		}
+	}
+	if o.texts.err != nil {
+		return o.texts.err
 	}
 	for _, p := range o.passages {
 		p.group = a.groups[a.gidx[p.group]].name

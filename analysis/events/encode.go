@@ -133,11 +133,8 @@ func (a *Acc) MarshalBinary() ([]byte, error) {
 			b = binary.AppendUvarint(b, uint64(p-prev))
 			prev = p
 		}
-		t := a.texts[d.index]
-		if t == nil {
-			t = &docText{}
-		}
-		b = appendText(b, t)
+		t, _ := a.texts.get(d.index)
+		b = appendText(b, &t)
 	}
 	ps := make([]*lexPassage, len(a.passages))
 	for i := range a.passages {
@@ -157,6 +154,9 @@ func (a *Acc) MarshalBinary() ([]byte, error) {
 		b = binary.AppendVarint(b, int64(p.doc))
 		b = appendString(b, p.docID)
 		b = appendPassage(b, p, a.gidx[p.group])
+	}
+	if a.texts.err != nil {
+		return nil, a.texts.err
 	}
 	return b, nil
 }
@@ -220,7 +220,7 @@ func (a *Acc) UnmarshalBinary(data []byte) error {
 			ed.feats = append(ed.feats, uint32(p))
 		}
 		if t := d.text(); t.spans != nil {
-			n.texts[ed.index] = &t
+			n.texts.put(ed.index, t)
 		}
 		n.docs = append(n.docs, ed)
 		n.ordset[ed.index] = struct{}{}

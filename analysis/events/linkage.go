@@ -201,3 +201,73 @@ func (h *linkHeap) Pop() any {
 	*h = old[:len(old)-1]
 	return x
 }
+
+// anchorUndated gives the date window of averageLink its days (span): a
+// dated document's own day, and for an undated one the day of its nearest
+// dated neighbour, so that an undated document never joins a story more
+// than the window from that neighbour (docs/events.md, "Undated
+// documents"):
+//
+//   - A document dated to a month only (YYYY-MM, as a URL such as
+//     /2017/04/ gives) first loses its links to dated documents outside
+//     that month widened by the window on each side (the returned edges
+//     are the kept ones, in their order).
+//   - An undated document's nearest dated neighbour is the dated document
+//     it is most similar to: the kept link of highest similarity, ties to
+//     the neighbour of lower position. Its span is that neighbour's day.
+//   - An undated document with no link to a dated document has no day
+//     (noDay); it can join a story only through other documents, whose
+//     days then bind every merge.
+//
+// Because averageLink's window holds for every pair of days in a cluster,
+// an undated document cannot bridge stories more than the window apart.
+func anchorUndated(docs []*eventDoc, edges []simEdge, window int32) ([]simEdge, []int32) {
+	span := make([]int32, len(docs))
+	month := map[int32][2]int32{} // month-dated document → its first and last day
+	for i, d := range docs {
+		span[i] = noDay
+		if d.dated {
+			span[i] = d.day
+		} else if dd := parseDocDate(d.date); dd.month > 0 {
+			month[int32(i)] = [2]int32{dayOf(dd.year, dd.month, 1), dayOf(dd.year, dd.month, daysIn(dd.year, dd.month))}
+		}
+	}
+	if len(month) > 0 {
+		outside := func(m, o int32) bool {
+			r, ok := month[m]
+			return ok && docs[o].dated && (docs[o].day < r[0]-window || docs[o].day > r[1]+window)
+		}
+		kept := edges[:0:0]
+		for _, e := range edges {
+			if !outside(e.a, e.b) && !outside(e.b, e.a) {
+				kept = append(kept, e)
+			}
+		}
+		edges = kept
+	}
+	best := make([]simEdge, len(docs)) // per undated document: its link to the nearest dated one
+	for i := range best {
+		best[i].a = -1
+	}
+	note := func(u, d int32, sim float64) {
+		b := &best[u]
+		if b.a < 0 || sim > b.sim || (sim == b.sim && d < b.a) {
+			b.a, b.sim = d, sim
+		}
+	}
+	for _, e := range edges {
+		da, db := docs[e.a].dated, docs[e.b].dated
+		switch {
+		case da && !db:
+			note(e.b, e.a, e.sim)
+		case db && !da:
+			note(e.a, e.b, e.sim)
+		}
+	}
+	for i, b := range best {
+		if !docs[i].dated && b.a >= 0 {
+			span[i] = docs[b.a].day
+		}
+	}
+	return edges, span
+}

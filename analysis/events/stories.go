@@ -129,10 +129,7 @@ func (c *Collector) freeze() {
 	}
 	st := &a.stats
 	st.Docs = D
-	for _, t := range acc.texts {
-		st.TextDocs++
-		st.TextBytes += int64(len(t.text)) + 4*int64(len(t.spans))
-	}
+	st.TextDocs, st.TextBytes = acc.texts.docs, acc.texts.bytes
 
 	// Ranks: every feature in hash order.
 	all := make([]uint32, len(acc.feats)) // ids by rank
@@ -483,13 +480,7 @@ func (c *Collector) buildStories(a *eventArticles) {
 	D := len(a.docs)
 	var span []int32
 	if c.opt.Window >= 0 {
-		span = make([]int32, D)
-		for i, d := range a.docs {
-			span[i] = noDay
-			if d.dated {
-				span[i] = d.day
-			}
-		}
+		a.edges, span = anchorUndated(a.docs, a.edges, int32(c.opt.Window))
 	}
 	label := averageLink(D, a.edges, linkage{c.opt.LinkScore, c.opt.MinLinked, a.gid, span, int32(c.opt.Window)})
 	members := map[int32][]int32{}

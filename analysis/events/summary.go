@@ -45,6 +45,7 @@ func (c *Collector) Result() (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.acc.texts.close()
 	c.result, c.acc = res, nil
 	return res, nil
 }
@@ -65,7 +66,14 @@ func (c *Collector) Finish(acc *Acc) (*Result, error) {
 			return nil, fmt.Errorf("events: passage %d of document %d names an event or a lexicon key the collector does not have: the accumulator was made with other lexicons", p.sentence, p.doc)
 		}
 	}
-	return c.view(acc).finish(), nil
+	if acc.texts.err != nil {
+		return nil, acc.texts.err
+	}
+	res := c.view(acc).finish()
+	if acc.texts.err != nil {
+		return nil, acc.texts.err
+	}
+	return res, nil
 }
 
 // view returns a collector with c's configuration that finishes acc.

@@ -155,7 +155,7 @@ func (c *Collector) storyDocsOf(sc *eventScratch, s *story, extra map[int32]stri
 	docs := make([]*storyDoc, len(s.docs))
 	for i, m := range s.docs {
 		var sd *storyDoc
-		if dt := c.acc.texts[a.docs[m].index]; dt != nil {
+		if dt, ok := c.acc.texts.get(a.docs[m].index); ok {
 			sd = c.readStoryDoc(sc, m, s, dt.text, dt.sentences())
 		}
 		if sd != nil {

@@ -89,11 +89,14 @@ func IsDirTarget(path string) bool {
 // "published" when every loaded record took its date from that field (it
 // had no "date" field), "date,published" when some did. load is the run's
 // load report, nil when nothing was read. --width shapes only text tables:
-// it is recorded with --format table alone.
+// it is recorded with --format table alone. A command that reads dates
+// (it takes --date) records date-sources: how many documents each source
+// dated (DateSourcesValue).
 func EffectiveOptions(opts map[string]string, source string, load *corpus.LoadReport) {
 	if f, ok := opts["format"]; ok && f != "table" {
 		delete(opts, "width")
 	}
+	omitUnusedSelection(opts)
 	if load == nil {
 		return
 	}
@@ -106,6 +109,9 @@ func EffectiveOptions(opts map[string]string, source string, load *corpus.LoadRe
 		if load.DatePublished == load.Loaded {
 			opts["date"] = "published"
 		}
+	}
+	if _, ok := opts["date"]; ok {
+		opts["date-sources"] = DateSourcesValue(load.Dates)
 	}
 	sample, fromSample := strings.CutPrefix(source, "sample:")
 	if _, ok := opts["sample"]; ok {

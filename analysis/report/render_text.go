@@ -140,6 +140,10 @@ func writeTextSection(w *bufio.Writer, t *Table, width int) error {
 	if err != nil {
 		return err
 	}
+	if len(g.cells) == 0 && t.Empty != "" {
+		writeWrapped(w, strings.Fields(printable(t.Empty)), width)
+		return nil
+	}
 	all := seq(0, len(g.header))
 	if g.cutToFit(t, width, all) {
 		if err := writeBox(w, g, all); err != nil {
@@ -223,7 +227,7 @@ func writeRecords(w *bufio.Writer, t *Table, g *textGrid, cells [][]string, name
 			field := label + strings.Repeat(" ", nameW-displayWidth(label)) + ":"
 			text := printable(cell)
 			lines := []string{text}
-			if cut := t.Cut[t.Columns[j]]; g.isStr(i, j) && cut != CutNever {
+			if cut := t.Cut[t.Columns[j]]; g.isStr(i, j) && cut != CutNever && cut != CutWrap {
 				lines[0] = cutText(text, valueW, cut == CutLeft)
 			} else {
 				lines = wrapText(text, valueW)
@@ -305,6 +309,9 @@ func (g *textGrid) cutToFit(t *Table, width int, cols []int) bool {
 			continue
 		}
 		floor := max(minCutWidth, displayWidth(g.header[j]))
+		if t.Cut[t.Columns[j]] == CutWrap {
+			floor = max(minWrapWidth, displayWidth(g.header[j]))
+		}
 		for i := range g.cells {
 			if !g.isStr(i, j) {
 				floor = max(floor, displayWidth(g.cells[i][j]))
@@ -331,15 +338,22 @@ func (g *textGrid) cutToFit(t *Table, width int, cols []int) bool {
 	for saving(limit) < over {
 		limit--
 	}
+	if !g.wrapFits(t, floors, limit) {
+		return false
+	}
 	for j, floor := range floors {
 		if floor == 0 || g.widths[j] <= max(limit, floor) {
 			continue
 		}
 		g.widths[j] = max(limit, floor)
-		left := t.Cut[t.Columns[j]] == CutLeft
+		cut := t.Cut[t.Columns[j]]
 		for i := range g.cells {
-			if g.isStr(i, j) {
-				g.cells[i][j] = cutText(g.cells[i][j], g.widths[j], left)
+			switch {
+			case !g.isStr(i, j):
+			case cut == CutWrap:
+				g.cells[i][j] = strings.Join(wrapText(g.cells[i][j], g.widths[j]), "\n")
+			default:
+				g.cells[i][j] = cutText(g.cells[i][j], g.widths[j], cut == CutLeft)
 			}
 		}
 	}
@@ -428,7 +442,16 @@ func writeBox(w io.Writer, g *textGrid, cols []int) error {
 		}
 		header[i] = g.header[j]
 	}
+	between := tw.Off // a line between rows when a wrapped cell spans several
+	for _, line := range g.cells {
+		for _, j := range cols {
+			if strings.Contains(line[j], "\n") {
+				between = tw.On
+			}
+		}
+	}
 	table := tablewriter.NewTable(w,
+		tablewriter.WithRendition(tw.Rendition{Settings: tw.Settings{Separators: tw.Separators{BetweenRows: between}}}),
 		tablewriter.WithEastAsian(tw.Off),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithHeaderAutoWrap(tw.WrapNone),

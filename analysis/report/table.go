@@ -78,6 +78,10 @@ type Table struct {
 	// write each row as it comes, text and Markdown collect them first. A
 	// yielded row may be reused once the yield returns.
 	RowSeq iter.Seq[[]Value]
+	// Empty, when set, is the one line a text table with no rows prints
+	// under its title instead of an empty box and its notes: why it is
+	// empty.
+	Empty string
 }
 
 // rowsOf streams the rows row(0) … row(n−1), skipping those row returns as
@@ -117,6 +121,11 @@ const (
 	CutRight Cut = iota // keep the start: "the dispute betw…" (the default)
 	CutLeft             // keep the end: "…dispute between" (a left context next to its match)
 	CutNever            // never shorten (identifiers)
+	// CutWrap never shortens: the text wraps onto up to maxWrapLines lines
+	// within the cell (a passage, a context, a quotation: text a reader is
+	// meant to read whole); when it would need more, the table is printed
+	// as records, where it wraps in full.
+	CutWrap
 )
 
 // Section is one part of a report. Display is what a person reads on a

@@ -62,7 +62,8 @@ func CorpusSection(load *corpus.LoadReport, groups []termstats.GroupSummary, dis
 		if l.Repaired > 0 {
 			line += " " + Plural(l.Repaired, "document") + " had invalid UTF-8, repaired with U+FFFD."
 		}
-		t.Notes = append(t.Notes, line)
+		t.Notes = append(t.Notes, line, DateSourcesNote(l.Dates))
+		t.Notes = append(t.Notes, selectionNotes(l)...)
 	}
 	if c := cleaning; c.Enabled {
 		var parts []string
@@ -388,9 +389,8 @@ func NeighborsSection(dv *termstats.DocVectors, nn [][]termstats.Neighbor, m ter
 func KWICSection(hits []kwic.Hit, counts map[string]int, pattern string, perGroup int) Section {
 	t := &Table{Name: "kwic", Title: fmt.Sprintf("Keyword in context: %q", pattern),
 		Columns: []string{"group", "doc", "sentence", "left", "match", "right", "voice", "speaker", "hits"},
-		// On a narrow terminal the contexts give way, the left one keeping
-		// the words next to the match.
-		Cut: map[string]Cut{"left": CutLeft, "doc": CutNever, "match": CutNever}}
+		// The contexts are what a reader reads: they wrap, never cut.
+		Cut: map[string]Cut{"left": CutWrap, "right": CutWrap, "doc": CutNever, "match": CutNever}}
 	tidy := &Table{Name: "kwic", Title: t.Title,
 		Columns: []string{"group", "doc", "sentence", "left", "match", "right", "voice", "speaker", "hits", "title", "date", "url"}}
 	total := 0

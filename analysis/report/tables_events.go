@@ -76,7 +76,7 @@ func EventsSection(r *events.Result) Section {
 func ArticleEventsSection(r *events.Result) Section {
 	t := &Table{Name: "article_events", Title: "Stories: articles covering the same event",
 		Columns: []string{"event", "name", "group", "doc", "title", "date", "score", "links", "shared"},
-		Cut:     map[string]Cut{"event": CutNever, "doc": CutNever}}
+		Cut:     map[string]Cut{"event": CutNever, "doc": CutNever, "text": CutWrap}}
 	display := &Table{Name: "article_events", Title: t.Title,
 		Columns: []string{"event", "name", "group", "date", "title", "score", "links"},
 		Cut:     map[string]Cut{"event": CutNever, "date": CutNever}}
@@ -105,7 +105,7 @@ func ArticleEventsSection(r *events.Result) Section {
 	}
 	t.Notes = []string{
 		fmt.Sprintf("Features of a document (title and text): content words (not stop words, 3+ characters), names (the last two words of a run of capitalised words), numbers (2+ digits, not years) and days mentioned; at most %d per document, the most salient. A feature is rare when found in 2 to %d of the %d documents, of at least two groups.", o.MaxFeatures, st.RareCap, st.Docs),
-		fmt.Sprintf("Two documents of different groups are linked when they share at least %d rare features, the cosine of their rare-feature vectors (weight: idf = ln((1+D)/(1+df)) + 1) is at least %.2f, and %s. Stories: average linkage — clusters merge while the mean similarity over their pairs of documents of different groups (0 for pairs not linked) is at least %.2f, at least %.0f%% of those pairs are linked and no two dated documents are further apart than the window — keeping clusters with documents of at least 2 groups.", o.MinShared, o.MinScore, window, o.LinkScore, 100*o.MinLinked),
+		fmt.Sprintf("Two documents of different groups are linked when they share at least %d rare features, the cosine of their rare-feature vectors (weight: idf = ln((1+D)/(1+df)) + 1) is at least %.2f, and %s. Stories: average linkage — clusters merge while the mean similarity over their pairs of documents of different groups (0 for pairs not linked) is at least %.2f, at least %.0f%% of those pairs are linked and no two dated documents are further apart than the window (an undated document counting on the day of its most similar dated one) — keeping clusters with documents of at least 2 groups.", o.MinShared, o.MinScore, window, o.LinkScore, 100*o.MinLinked),
 		"name: the three features most shared in the story (documents holding it × idf); score: the document's mean similarity to the story's other documents (0 for those not linked); links: those linked to it; shared: the story's ten most shared features that the document holds.",
 		fmt.Sprintf("%d stories, %s between %s with %s; %s read to find them (at most Σ df² over rare features = %d), %s scored.",
 			st.Stories, Plural(st.Edges, "link"), Plural(st.Docs, "document"), Plural(st.Features, "distinct feature"),
@@ -170,9 +170,10 @@ func SideBySideSection(r *events.Result, perGroup int) Section {
 		Columns: []string{"event", "group"}, Cut: map[string]Cut{"event": CutNever}}
 	for k := range perGroup {
 		display.Columns = append(display.Columns, fmt.Sprintf("passage_%d", k+1))
+		display.Cut[display.Columns[len(display.Columns)-1]] = CutWrap
 	}
 	tidy := &Table{Name: "side_by_side", Title: display.Title,
-		Columns: []string{"event", "group", "rank", "doc", "sentence", "text"}, Cut: map[string]Cut{"doc": CutNever}}
+		Columns: []string{"event", "group", "rank", "doc", "sentence", "text"}, Cut: map[string]Cut{"doc": CutNever, "text": CutWrap}}
 	display.RowSeq = rowsOf(len(r.Summaries), func(i int) []Value {
 		s := &r.Summaries[i]
 		if len(s.Passages) == 0 {

@@ -29,7 +29,8 @@ func QuotesSection(rows iter.Seq[framing.QuoteRow]) Section {
 		}
 	}
 	t.Notes = quoteNotes()
-	disp := &Table{Name: t.Name, Title: t.Title, Columns: []string{"group", "kind", "speaker", "verb", "text"}, Notes: t.Notes}
+	disp := &Table{Name: t.Name, Title: t.Title, Columns: []string{"group", "kind", "speaker", "verb", "text"}, Notes: t.Notes,
+		Cut: map[string]Cut{"text": CutWrap}}
 	disp.RowSeq = func(yield func([]Value) bool) {
 		row := make([]Value, len(disp.Columns))
 		for r := range rows {
@@ -218,6 +219,7 @@ func LabelsSection(lx *lexicons.Lexicon, rows []framing.LabelRow) Section {
 func LabelPassagesSection(ps []framing.LabelPassage, max int) Section {
 	t := &Table{Name: "label-passages", Title: "Labels in context",
 		Columns: []string{"referent", "label", "group", "doc", "sentence", "voice", "text"},
+		Cut:     map[string]Cut{"text": CutWrap},
 		Notes:   []string{fmt.Sprintf("At most %d passages per referent, label, group and voice, in input order; sentence is 1-based in the cleaned document; the label's words are in [brackets].", max)}}
 	for _, p := range ps {
 		t.Rows = append(t.Rows, []Value{Str(p.Hit.Referent), Str(p.Hit.Label), Str(p.Group), Str(p.Doc),

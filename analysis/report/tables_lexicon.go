@@ -40,7 +40,7 @@ func LexiconSection(lx *lexicons.Lexicon, rows []lexmatch.Row, resamples int, se
 // PassagesSection lists the passages behind one key.
 func PassagesSection(key string, ps []lexmatch.Passage, max int) Section {
 	t := &Table{Name: "passages", Title: fmt.Sprintf("Passages behind %q", key),
-		Columns: []string{"group", "doc", "sentence", "passage"}, Cut: map[string]Cut{"doc": CutNever}}
+		Columns: []string{"group", "doc", "sentence", "passage"}, Cut: map[string]Cut{"doc": CutNever, "passage": CutWrap}}
 	for _, p := range ps {
 		t.Rows = append(t.Rows, []Value{Str(p.Group), Str(p.DocID), Int(int64(p.Sentence)), Str(p.Text)})
 	}

@@ -71,7 +71,7 @@ func (cf *corpusFlags) runCorpus(pos []string, e *env, tweak func(*analysis.Opti
 	}
 	res, err := analysis.Run(src, opt)
 	if err != nil {
-		return nil, err
+		return nil, selectionUsage(err)
 	}
 	if res.Table.TotalDocs == 0 && !allowEmpty {
 		return nil, fmt.Errorf("%s: no document left to analyse (read %d, skipped %d): see 'parallax corpus' for the reasons", src.Name, res.Load.Read, len(res.Load.Skipped))
@@ -156,17 +156,30 @@ func runCorpus(c *command, args []string, e *env) error {
 	fs := c.flagSet(e, &cf)
 	cf.addTerms(fs)
 	sf.add(fs)
+	docs := fs.Bool("docs", false, "also list each document: title, date, source note (the manifest's via and notes) and URL")
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
 	}
-	res, strata, err := sf.runCorpus(&cf, pos, e)
+	var list *docList
+	var tweak func(*analysis.Options)
+	if *docs {
+		list = &docList{}
+		tweak = func(o *analysis.Options) { o.Visit = list.Visit }
+	}
+	res, strata, err := sf.runCorpus(&cf, pos, e, tweak)
 	if err != nil {
 		return err
 	}
 	sections := []report.Section{report.CorpusSection(res.Load, res.Groups, len(res.Table.Terms), res.Cleaning)}
 	if strata != nil {
 		sections = append(sections, report.StrataSection(strata.cells, strata.st, sf.by))
+	}
+	if list != nil {
+		sections = append(sections, list.Section())
+	}
+	if s, ok := report.LeftOutSection(res.Load); ok && (cf.format != "csv" || cf.output != "") {
+		sections = append(sections, s) // one table on a CSV pipe: the corpus note names them
 	}
 	if s, ok := loadSection(res.Load); ok {
 		if cf.format == "csv" && cf.output == "" {

@@ -23,6 +23,9 @@ type compareFlags struct {
 	ff      framingFlags
 	ef      eventsFlags
 	measure *string
+	// docs, when set (by report), collects each document's title, date,
+	// source note and URL in the same pass.
+	docs *docList
 }
 
 // flagSet registers the flags of compare (report adds its own).
@@ -108,6 +111,9 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		}
 		framing.Visit(p)
 		events.Visit(p)
+		if x.docs != nil {
+			x.docs.Visit(p)
+		}
 	}
 	res, err := cf.run(pos, e, func(o *analysis.Options) { o.Visit = visit })
 	if err != nil {

@@ -252,7 +252,7 @@ func TestShellWords(t *testing.T) {
 // columnCases are runs that, together, print every table parallax has
 // (options that add tables or columns included), on the Karabakh sample.
 var columnCases = [][]string{
-	{"corpus"}, {"clean"}, {"terms"}, {"terms", "--rank", "count"}, {"terms", "--rank", "tfidf"}, {"terms", "--top", "0", "--zeros"},
+	{"corpus"}, {"corpus", "--docs"}, {"clean"}, {"terms"}, {"terms", "--rank", "count"}, {"terms", "--rank", "tfidf"}, {"terms", "--top", "0", "--zeros"},
 	{"similarity"}, {"similarity", "--docs"}, {"tone"}, {"tone", "--unit", "sentence"}, {"tone", "--unit", "document"},
 	{"lexicon", "--lexicon", "frames", "--explain", "security_military"}, {"lexicons"}, {"labels"}, {"quotes"}, {"actors"},
 	{"events"}, {"events", "--level", "article"}, {"events", "--level", "passage"}, {"kwic", "separatist*"}, {"compare"},

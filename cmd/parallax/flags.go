@@ -81,6 +81,7 @@ type corpusFlags struct {
 	ngrams, minLength, workers        int
 	width                             int
 	quiet                             bool
+	sel                               selectFlags     // --where, --from, --to, --groups, --min-docs, --top-groups (select.go)
 	set                               map[string]bool // flags given on the command line or in the config file
 	env                               *env            // where the command reads and writes
 	inputSize                         int64           // bytes of the corpus file when known (for the progress ETA), else 0
@@ -115,6 +116,7 @@ func (c *command) flagSet(e *env, cf *corpusFlags) *flag.FlagSet {
 		fs.IntVar(&cf.workers, "workers", 0, "parallel workers (default: number of CPUs); results do not depend on it")
 		fs.IntVar(&cf.width, "width", report.DefaultWidth, fmt.Sprintf("widest text table in columns, at least %d: longer cells are cut with …, then wider tables get numbered headers and a legend; a matrix still too wide is split into blocks of columns, any other table printed as field: value records", report.MinWidth))
 		fs.BoolVar(&cf.quiet, "quiet", false, "write nothing to standard error but errors: no progress line, no notes")
+		cf.sel.add(fs)
 	}
 	return fs
 }
@@ -297,6 +299,9 @@ func (cf *corpusFlags) options(stdin io.Reader) (analysis.Options, error) {
 		NoClean: cf.noClean,
 		Terms:   termstats.TermOptions{StopWords: sw, Stem: cf.stem, NGrams: cf.ngrams, MinLength: cf.minLength},
 		Workers: cf.workers,
+	}
+	if opt.Load.Select, err = cf.sel.selection(); err != nil {
+		return opt, err
 	}
 	if cf.cleanOff != "" {
 		known := map[string]bool{}

@@ -58,6 +58,7 @@ var goldenCases = []struct {
 	{"karabakh-events-passage.md", []string{"events", "--level", "passage", "--format", "markdown"}},
 	{"karabakh-kwic.md", []string{"kwic", "separatist*", "--format", "markdown"}},
 	{"karabakh-clean.csv", []string{"clean", "--format", "csv"}},
+	{"karabakh-corpus-docs.txt", []string{"corpus", "--docs", "--width", "100"}},
 	{"karabakh-corpus.md", []string{"corpus", "--format", "markdown"}},
 
 	// The AllSides sample: 859 articles, 53 outlets.

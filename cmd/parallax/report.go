@@ -53,10 +53,15 @@ func runReport(c *command, args []string, e *env) error {
 	// The pipeline computes the tables compare prints on a terminal; the
 	// provenance then records the format actually written.
 	x.cf.format = "table"
+	x.docs = &docList{}
 	cmp, err := x.build(c, fs, pos, e)
 	if err != nil {
 		return err
 	}
+	// The documents, with their source notes, right after the corpus table.
+	secs := cmp.Report.Sections
+	at := min(1, len(secs))
+	cmp.Report.Sections = append(secs[:at:at], append([]report.Section{x.docs.Section()}, secs[at:]...)...)
 	x.cf.format = "html"
 	cmp.Report.Provenance.Options["format"] = "html"
 	delete(cmp.Report.Provenance.Options, "width") // the page has no text tables

@@ -48,12 +48,12 @@ func (sf *strataFlags) run(cf *corpusFlags, pos []string, e *env, tweak func(*an
 
 // runCorpus is run for the corpus command, which lists the skips of a
 // corpus whose every record was skipped.
-func (sf *strataFlags) runCorpus(cf *corpusFlags, pos []string, e *env) (*analysis.Result, *stratified, error) {
+func (sf *strataFlags) runCorpus(cf *corpusFlags, pos []string, e *env, tweak func(*analysis.Options)) (*analysis.Result, *stratified, error) {
 	if sf.by == "" {
-		res, err := cf.runCorpus(pos, e, nil, true)
+		res, err := cf.runCorpus(pos, e, tweak, true)
 		return res, nil, err
 	}
-	return sf.run(cf, pos, e, nil)
+	return sf.run(cf, pos, e, tweak)
 }
 
 // distinctive is DistinctiveTerms, or StratifiedTerms with --by (s not nil).

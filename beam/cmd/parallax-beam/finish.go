@@ -83,6 +83,7 @@ func (f *finishFn) result(ctx context.Context, opt analysis.Options, shards func
 		res.Load.Skipped = append(res.Load.Skipped, l.Skipped...)
 		res.Load.Repaired += l.Repaired
 		res.Load.DatePublished += l.DatePublished
+		res.Load.Dates.Add(l.Dates)
 		if res.Load.Format == "" {
 			res.Load.Format = l.Format
 		} else if l.Format != res.Load.Format {

@@ -2,9 +2,11 @@ package main
 
 import (
 	"flag"
+	"fmt"
 
 	"parallax/analysis"
 	"parallax/analysis/report"
+	"parallax/analysis/segment"
 	"parallax/analysis/termstats"
 	"parallax/analysis/tonestats"
 )
@@ -89,4 +91,45 @@ func strataToneSection(sum *tonestats.Summary) report.Section {
 	sec := report.ToneSection(sum)
 	sec.Display.Title += " per stratum"
 	return sec
+}
+
+// groupKeys wraps a Visit so that it sees each document's group, not its
+// (group, stratum) cell: under --by the framing, frames and events
+// collectors count groups. Without --by the key has no stratum and is
+// passed unchanged.
+func groupKeys(visit func(*segment.Processed)) func(*segment.Processed) {
+	return func(p *segment.Processed) {
+		cell := p.Doc.Group
+		p.Doc.Group, _ = termstats.SplitCell(cell)
+		visit(p)
+		p.Doc.Group = cell
+	}
+}
+
+// toneSections is compare's tone: the groups' means with intervals, or
+// under --by the standardised means and the means per stratum (as tone
+// --by prints them).
+func (s *stratified) toneSections(sum *tonestats.Summary, by string) []report.Section {
+	if s == nil {
+		return []report.Section{report.ToneSection(sum)}
+	}
+	std := report.StandardisedToneSection(tonestats.Standardise(sum), by)
+	return []report.Section{std, strataToneSection(sum)}
+}
+
+// notStratified adds to each section, under --by, a note that it counts
+// each group over all its strata.
+func (s *stratified) notStratified(secs []report.Section, by string) {
+	if s == nil {
+		return
+	}
+	note := fmt.Sprintf("Not stratified: --by %s applies to the terms and tone sections; this table counts each group over all its documents, whatever their stratum.", by)
+	for _, sec := range secs {
+		if sec.Display != nil {
+			sec.Display.Notes = append(sec.Display.Notes, note)
+		}
+		if sec.Tidy != nil && sec.Tidy != sec.Display {
+			sec.Tidy.Notes = append(sec.Tidy.Notes, note)
+		}
+	}
 }

@@ -54,6 +54,7 @@ const compareQuoteTexts = 20
 type comparison struct {
 	Res       *analysis.Result
 	Keyness   []termstats.GroupKeyness
+	TermsOpt  report.TermsOptions // the options Keyness was computed with
 	Sim       *termstats.SimMatrix
 	Tone      *tonestats.Summary
 	Frames    *lexicons.Lexicon // nil with --frames none
@@ -128,7 +129,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	if err := tf.checkGroups(res.Table); err != nil {
 		return nil, err
 	}
-	out := &comparison{Res: res, Framing: framing}
+	out := &comparison{Res: res, Framing: framing, TermsOpt: topt}
 	resamples, seed := *ff.resamples, *ff.seed
 	if out.Keyness, err = strata.distinctive(res.Table, topt.DistinctiveOptions); err != nil {
 		return nil, err

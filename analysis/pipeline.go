@@ -28,6 +28,10 @@ type Options struct {
 	// Visit, when set, is called once for every processed document, from
 	// several goroutines at once; it must be safe for concurrent use.
 	Visit func(p *segment.Processed)
+	// Stratum, when set, names each document's stratum (ParseBy): the
+	// document is then counted, and visited, under the key of its (group,
+	// stratum) cell (termstats.CellKey), once cleaning is done.
+	Stratum func(*corpus.Document) string
 	// Progress, when set, counts documents and input bytes as they are read,
 	// for a progress display (see Progress); it does not change the result.
 	Progress *Progress
@@ -279,6 +283,9 @@ func (p *processor) process(d *corpus.Document) {
 		for _, r := range removed {
 			p.out.removed[r.Rule]++
 		}
+	}
+	if p.opt.Stratum != nil {
+		d.Group = termstats.CellKey(d.Group, p.opt.Stratum(d))
 	}
 	p.sents = segment.Sentences(text, p.sents[:0])
 	p.counter.Document(d.Group, d.Date, len(p.sents))

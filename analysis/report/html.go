@@ -26,8 +26,11 @@ type HTMLPage struct {
 	Report  *Report  // compare's sections in order, and the provenance
 	Groups  []string // the term table's groups: GroupKeyness.Group indexes them
 	Keyness []termstats.GroupKeyness
-	Sim     *termstats.SimMatrix
-	Tone    *tonestats.Summary
+	// TermsOpt are compare's distinctive-terms options: the page marks
+	// the terms that do not pass their q level "n.s.", as the table does.
+	TermsOpt TermsOptions
+	Sim      *termstats.SimMatrix
+	Tone     *tonestats.Summary
 	// Frames is the name of the frames lexicon and FrameKeys its categories
 	// in order; FrameRows are compare's rows (nil with --frames none).
 	Frames    string
@@ -326,18 +329,15 @@ func (r *HTMLPage) termsTable(t *Table) *htmlTable {
 			if kt.SingleDoc {
 				continue
 			}
-			terms = append(terms, fmt.Sprintf("%s (%d, %s)", kt.Term, kt.Count, fmtNum(kt.LogOddsZ, 2)))
+			terms = append(terms, compactTerm(kt, r.TermsOpt))
 		}
-		text := strings.Join(terms, ", ")
-		if k.NA != "" {
-			text = k.NA
-		}
+		text := compactCell(k, terms, r.TermsOpt)
 		ht.Rows = append(ht.Rows, []htmlCell{{Text: name}, {Text: docs[name], Num: true}, {Text: text}})
 	}
 	for _, n := range t.Notes {
 		ht.Notes = append(ht.Notes, printable(n))
 	}
-	ht.Notes = append(ht.Notes, "count: the term's occurrences in the group; log-odds z: logodds_z of the terms table (--format csv or json), two decimals.")
+	ht.Notes = append(ht.Notes, "count: the term's occurrences in the group; log-odds z: logodds_z of the terms table (--format csv or json), two decimals; n.s.: the term's q is above the level (the notes above).")
 	return ht
 }
 

@@ -156,8 +156,10 @@ func idfFunc(t *termstats.TermTable, v termstats.IDFVariant) func(int64) float64
 
 func runCorpus(c *command, args []string, e *env) error {
 	var cf corpusFlags
+	var sf strataFlags
 	fs := c.flagSet(e, &cf)
 	cf.addTerms(fs)
+	sf.add(fs)
 	docs := fs.Bool("docs", false, "also list each document: title, date, source note (the manifest's via and notes) and URL")
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
@@ -169,11 +171,14 @@ func runCorpus(c *command, args []string, e *env) error {
 		list = &docList{}
 		tweak = func(o *analysis.Options) { o.Visit = list.Visit }
 	}
-	res, err := cf.runCorpus(pos, e, tweak, true) // an all-skipped corpus still lists its skips
+	res, strata, err := sf.runCorpus(&cf, pos, e, tweak)
 	if err != nil {
 		return err
 	}
 	sections := []report.Section{report.CorpusSection(res.Load, res.Groups, len(res.Table.Terms), res.Cleaning)}
+	if strata != nil {
+		sections = append(sections, report.StrataSection(strata.cells, strata.st, sf.by))
+	}
 	if list != nil {
 		sections = append(sections, list.Section())
 	}
@@ -273,9 +278,11 @@ func runClean(c *command, args []string, e *env) error {
 func runTerms(c *command, args []string, e *env) error {
 	var cf corpusFlags
 	var tf termsFlags
+	var sf strataFlags
 	fs := c.flagSet(e, &cf)
 	cf.addTerms(fs)
 	tf.add(fs, 20)
+	sf.add(fs)
 	dtm := fs.String("dtm", "", "also write the group × term counts behind every measure to this CSV file (group,term,count,docs)")
 	rank := fs.String("rank", "logodds", "logodds: distinctive terms (keyness); count or tfidf: each group's most frequent terms")
 	zeros := fs.Bool("zeros", false, "with --top 0, list also the tested terms a group never uses (count 0): a row per group and tested term")
@@ -297,7 +304,23 @@ func runTerms(c *command, args []string, e *env) error {
 		return usagef("--zeros adds the terms a group never uses to the list of every tested term: use it with --top 0 (and --rank logodds)")
 	}
 	topt.Zeros = *zeros
-	res, withinNote, err := runWithin(&cf, pos, e, *within)
+	if sf.by != "" && (*zeros || *rank != "logodds") {
+		return usagef("--by pools distinctive terms over strata: it does not go with --zeros or --rank %s", *rank)
+	}
+	if sf.by != "" && *within != "corpus" {
+		return usagef("--by and --within stories do not go together: pool over strata or over stories, not both")
+	}
+	var (
+		res        *analysis.Result
+		strata     *stratified
+		withinNote string
+		err        error
+	)
+	if sf.by != "" {
+		res, strata, err = sf.run(&cf, pos, e, nil)
+	} else {
+		res, withinNote, err = runWithin(&cf, pos, e, *within)
+	}
 	if err != nil {
 		return err
 	}
@@ -317,7 +340,7 @@ func runTerms(c *command, args []string, e *env) error {
 	if err := tf.checkGroups(res.Table); err != nil {
 		return err
 	}
-	ks, err := termstats.DistinctiveTerms(res.Table, topt.DistinctiveOptions)
+	ks, err := strata.distinctive(res.Table, topt.DistinctiveOptions)
 	if err != nil {
 		return err
 	}
@@ -326,7 +349,7 @@ func runTerms(c *command, args []string, e *env) error {
 			return err
 		}
 	}
-	sec := report.TermsSection(res.Table, ks, topt)
+	sec := strata.termsSection(res.Table, ks, topt, sf.by)
 	sec.AddNote(report.SelfMentionNote(res.Masked))
 	sec.AddNote(withinNote)
 	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{sec}}

@@ -22,6 +22,7 @@ type compareFlags struct {
 	tf      termsFlags
 	ff      framingFlags
 	ef      eventsFlags
+	sf      strataFlags
 	measure *string
 	// docs, when set (by report), collects each document's title, date,
 	// source note and URL in the same pass.
@@ -38,6 +39,7 @@ func (x *compareFlags) flagSet(c *command, e *env) *flag.FlagSet {
 	x.ff.seed = fs.Uint64("seed", resample.DefaultSeed, "seed of the bootstrap intervals (same seed, same numbers)")
 	x.ff.add(fs, flagLabels|flagActors|flagAttribution|flagTopActors|flagScoreLabels) // --resamples keeps its default
 	x.ef.add(fs)
+	x.sf.add(fs)
 	return fs
 }
 
@@ -52,6 +54,7 @@ const compareQuoteTexts = 20
 type comparison struct {
 	Res       *analysis.Result
 	Keyness   []termstats.GroupKeyness
+	TermsOpt  report.TermsOptions // the options Keyness was computed with
 	Sim       *termstats.SimMatrix
 	Tone      *tonestats.Summary
 	Frames    *lexicons.Lexicon // nil with --frames none
@@ -109,8 +112,8 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	if err != nil {
 		return nil, err
 	}
-	visit := func(p *segment.Processed) {
-		toneCol.Visit(p)
+	// Under --by only tone sees the (group, stratum) cell: the others count groups.
+	byGroup := groupKeys(func(p *segment.Processed) {
 		if lexCol != nil {
 			lexCol.Visit(p)
 		}
@@ -119,17 +122,21 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		if x.docs != nil {
 			x.docs.Visit(p)
 		}
+	})
+	visit := func(p *segment.Processed) {
+		toneCol.Visit(p)
+		byGroup(p)
 	}
-	res, err := cf.run(pos, e, func(o *analysis.Options) { o.Visit = visit })
+	res, strata, err := x.sf.run(cf, pos, e, func(o *analysis.Options) { o.Visit = visit })
 	if err != nil {
 		return nil, err
 	}
 	if err := tf.checkGroups(res.Table); err != nil {
 		return nil, err
 	}
-	out := &comparison{Res: res, Framing: framing}
+	out := &comparison{Res: res, Framing: framing, TermsOpt: topt}
 	resamples, seed := *ff.resamples, *ff.seed
-	if out.Keyness, err = termstats.DistinctiveTerms(res.Table, topt.DistinctiveOptions); err != nil {
+	if out.Keyness, err = strata.distinctive(res.Table, topt.DistinctiveOptions); err != nil {
 		return nil, err
 	}
 	if out.Sim, err = termstats.GroupSimilarity(res.Table, m, idfFunc(res.Table, topt.IDF)); err != nil {
@@ -143,10 +150,11 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	}
 	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
 		corpusSectionNoted(res),
-		report.TermsSection(res.Table, out.Keyness, topt),
+		strata.termsSection(res.Table, out.Keyness, topt, x.sf.by),
 		report.SimilaritySection(out.Sim),
-		report.ToneSection(out.Tone),
 	}}
+	r.Sections = append(r.Sections, strata.toneSections(out.Tone, x.sf.by)...)
+	stratified := len(r.Sections)
 	if sec, ok := report.ToneUnscoredSection(out.Tone); ok {
 		r.Sections = append(r.Sections, sec)
 	}
@@ -167,6 +175,8 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		report.EventsSection(out.Events),
 		report.ArticleEventsSection(out.Events),
 		report.SideBySideSection(out.Events, 2))
+	strata.notStratified(r.Sections[2:3], x.sf.by) // similarity
+	strata.notStratified(r.Sections[stratified:], x.sf.by)
 	if s, ok := loadSection(res.Load); ok {
 		r.Sections = append(r.Sections, s)
 	}

@@ -178,7 +178,7 @@ func TestConfigErrors(t *testing.T) {
 		{"unknown key", "terms", "format: csv\ntopp: 5\n",
 			[]string{":2: unknown key \"topp\"", "did you mean top?", "flags of terms: ", "clean-off, correction", "commands:"}},
 		{"unknown in section", "terms", "commands:\n  terms:\n    measure: jsd\n",
-			[]string{":3: unknown key \"measure\" in commands.terms: terms has no flag --measure", "its flags: clean-off"}},
+			[]string{":3: unknown key \"measure\" in commands.terms: terms has no flag --measure", "its flags: by, clean-off"}},
 		{"other command's section", "terms", "commands:\n  tone:\n    unitt: group\n",
 			[]string{":3: unknown key \"unitt\" in commands.tone", "did you mean unit?"}},
 		{"unknown command", "terms", "commands:\n  termz:\n    top: 1\n",

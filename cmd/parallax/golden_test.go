@@ -67,6 +67,8 @@ var goldenCases = []struct {
 	{"allsides-compare.json", []string{"compare", "--sample", "allsides-middle-east", "--format", "json"}},
 	{"allsides-compare.txt", []string{"compare", "--sample", "allsides-middle-east", "--width", "120"}},
 	{"allsides-report", []string{"report", "--sample", "allsides-middle-east", "-o", "OUT/report.html"}},
+	// compare within years: terms and tone stratified, the rest noted as not.
+	{"allsides-compare-by-year.txt", []string{"compare", "--sample", "allsides-middle-east", "--by", "year", "--top-groups", "6", "--width", "120"}},
 	{"allsides-terms.csv", []string{"terms", "--sample", "allsides-middle-east", "--format", "csv", "--top", "50"}},
 	{"allsides-terms-pair.md", []string{"terms", "--sample", "allsides-middle-east", "--target", "Fox News", "--vs", "CNN (Web News)", "--format", "markdown"}},
 	{"allsides-terms-ngrams.csv", []string{"terms", "--sample", "allsides-middle-east", "--format", "csv", "--ngrams", "2", "--stem", "--correction", "williams"}},

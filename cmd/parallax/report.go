@@ -69,6 +69,7 @@ func runReport(c *command, args []string, e *env) error {
 		Report:    cmp.Report,
 		Groups:    cmp.Res.Table.Groups,
 		Keyness:   cmp.Keyness,
+		TermsOpt:  cmp.TermsOpt,
 		Sim:       cmp.Sim,
 		Tone:      cmp.Tone,
 		FrameRows: cmp.FrameRows,

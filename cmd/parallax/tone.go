@@ -26,9 +26,14 @@ func runTone(c *command, args []string, e *env) error {
 	resamples := fs.Int("resamples", resample.DefaultResamples, "bootstrap resamples")
 	perms := fs.Int("permutations", resample.DefaultPermutations, "permutations per pair of groups")
 	seed := fs.Uint64("seed", resample.DefaultSeed, "seed of the bootstrap and permutations (same seed, same numbers)")
+	var sf strataFlags
+	sf.add(fs)
 	pos, err := c.parse(fs, args, e)
 	if err != nil {
 		return err
+	}
+	if sf.by != "" && *unit != "group" {
+		return usagef("--by gives tone means within strata: use it with --unit group")
 	}
 	switch *unit {
 	case "group", "sentence", "document":
@@ -59,9 +64,17 @@ func runTone(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	res, err := cf.run(pos, e, func(o *analysis.Options) { o.Visit = col.Visit })
+	res, strata, err := sf.run(&cf, pos, e, func(o *analysis.Options) { o.Visit = col.Visit })
 	if err != nil {
 		return err
+	}
+	if strata != nil {
+		sum, err := col.Summarize(tonestats.StatsOptions{Resamples: *resamples, Seed: *seed, NoPairs: true})
+		if err != nil {
+			return err
+		}
+		sections := []report.Section{report.StandardisedToneSection(tonestats.Standardise(sum), sf.by), strataToneSection(sum)}
+		return cf.write(e, &report.Report{Provenance: provenance(c.name, fs, res), Sections: sections})
 	}
 	var sections []report.Section
 	switch *unit {

@@ -314,7 +314,6 @@ func runTerms(c *command, args []string, e *env) error {
 		res        *analysis.Result
 		strata     *stratified
 		withinNote string
-		err        error
 	)
 	if sf.by != "" {
 		res, strata, err = sf.run(&cf, pos, e, nil)

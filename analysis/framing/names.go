@@ -13,8 +13,9 @@
 //     or a lower-case word ends it.
 //   - The first word of a sentence (or of a quotation) is capitalised by
 //     position, so it starts a name only when it is not a stop word, a title,
-//     a month or day, and does not occur in lower case elsewhere in the
-//     document.
+//     a month or day, not a gerund or abstract plural ("Pressing Egypt",
+//     "Discussions Obama"), and does not occur in lower case elsewhere in
+//     the document.
 //   - Titles and honorifics are not part of a person's name: "Russian
 //     President Vladimir Putin" is Vladimir Putin, "U.S. Secretary of State
 //     Antony Blinken" is Antony Blinken. A run's person is its last stretch of
@@ -229,8 +230,27 @@ func (d *quoteDoc) nameWord(i int) bool {
 			(i+1 >= len(d.toks) || !d.isCap(i+1)) {
 			return false
 		}
+		// "Pressing Egypt …", "Discussions Obama …": a gerund or an abstract
+		// plural opening the sentence before a name is not its first name
+		if commonOpener(n) {
+			return false
+		}
 	}
 	return true
+}
+
+// commonOpener reports a word that is a gerund ("pressing") or an abstract
+// plural ("discussions", "statements"), never a first name.
+func commonOpener(n string) bool {
+	if len(n) >= 7 && strings.HasSuffix(n, "ing") {
+		return true
+	}
+	for _, suf := range []string{"ions", "ments", "nesses", "ities"} {
+		if len(n) > len(suf)+2 && strings.HasSuffix(n, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // gap returns the text between tokens i and i+1.

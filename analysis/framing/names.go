@@ -184,6 +184,9 @@ func (d *quoteDoc) isCap(i int) bool {
 
 // nameParticles are the lower-case particles joined by a hyphen to a
 // capitalised name ("al-Assad", "el-Sisi", "bin-Salman").
+// surnamePrefixes are the particles that open European surnames.
+var surnamePrefixes = wordSet("bin", "ibn", "van", "von", "der", "de", "da", "di", "du", "del", "la", "le")
+
 var nameParticles = wordSet("al", "el", "ad", "as", "ash", "at", "an", "ar", "az", "ul", "bin", "ibn", "abu", "ben")
 
 // adjectiveCompound reports a capitalised compound whose last part is
@@ -354,7 +357,7 @@ func (d *quoteDoc) personIn(i, j int) string {
 	}
 	end := -1
 	for k := j - 1; k >= i; k-- {
-		plain := d.plainNameWord(k)
+		plain := d.plainNameWord(k) || d.innerParticle(k, i, j)
 		if plain && end < 0 {
 			end = k + 1
 		}
@@ -370,6 +373,24 @@ func (d *quoteDoc) personIn(i, j int) string {
 		}
 	}
 	return ""
+}
+
+// innerParticle reports a particle inside a person's name, between two
+// plain name words of tokens [i, j): "Amr Al Azm", "Mohammed bin Salman",
+// "Ursula von der Leyen".
+func (d *quoteDoc) innerParticle(k, i, j int) bool {
+	if k == i || k >= j-1 || !nameParticles[d.toks[k].Norm] && !surnamePrefixes[d.toks[k].Norm] || !d.plainNameWord(k-1) {
+		return false
+	}
+	for m := k + 1; m < j; m++ {
+		if d.plainNameWord(m) {
+			return true
+		}
+		if !surnamePrefixes[d.toks[m].Norm] && !nameParticles[d.toks[m].Norm] {
+			return false
+		}
+	}
+	return false
 }
 
 // plainNameWord: capitalised, not a title, connector, organisation word,

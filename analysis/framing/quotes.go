@@ -23,9 +23,11 @@
 //     right after it, a reporting verb with its subject ("…,” Trenin
 //     wrote) or its subject after it ("…,” said Ahmad Alili, director of
 //     …"); the verb within seven words, twenty after a person's name, or
+//     ending the sentence; without a verb, a name then "in a statement"
 //     ending the sentence;
 //   - before: the first reporting verb of the quote's clause before the
-//     opening mark, and its subject, or "according to X";
+//     opening mark, and its subject ("with X saying": X), or "according
+//     to X";
 //   - previous sentence: a quote opening its sentence right after a
 //     sentence of the same paragraph that reports speech without quoting;
 //   - continuation: the speaker of the last direct quote, for a quote of

@@ -64,7 +64,7 @@ var (
 
 // statementNouns are the media of a statement that can stand for its verb
 // ("…,” Doe, in a statement.).
-var statementNouns = wordSet("statement", "interview", "tweet", "email", "letter", "post", "release")
+var statementNouns = wordSet("statement", "interview", "tweet", "email", "letter", "post", "release", "message", "remarks")
 
 // verbAt returns the reporting verb starting at token k (and its length
 // in tokens), or "".
@@ -98,6 +98,23 @@ func (at *attributor) verbAt(k int) (string, int) {
 		return "", 0
 	}
 	return n, 1
+}
+
+// statementFrom reads "a statement from X: “…”" (or "by X"): a statement
+// noun, then "from" or "by" and the speaker's phrase up to a colon right
+// before the opening mark at token a.
+func (at *attributor) statementFrom(q *Quote, cs, a int) bool {
+	d := at.d
+	if a == 0 || a <= cs || !strings.ContainsRune(d.gap(a-1), ':') {
+		return false
+	}
+	for k := a - 1; k > max(cs, a-12); k-- {
+		n := d.toks[k].Norm
+		if (n == "from" || n == "by") && statementNouns[d.toks[k-1].Norm] && d.toks[k-1].Norm != "interview" {
+			return at.setSpeaker(q, k+1, a, d.toks[k-1].Norm+" "+n, "before", true)
+		}
+	}
+	return false
 }
 
 // withSubject returns the token after "with" when a participle verb v at
@@ -198,6 +215,9 @@ func (at *attributor) attribute(q *Quote, qi, a, b int) {
 	}
 	// before the opening mark, in the quote's clause
 	cs := at.clauseStart(a)
+	if at.statementFrom(q, cs, a) {
+		return
+	}
 	for k := cs; k < a; k++ {
 		v, vl := at.verbAt(k)
 		if v == "" {

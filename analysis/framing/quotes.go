@@ -27,7 +27,7 @@
 //     ending the sentence;
 //   - before: the first reporting verb of the quote's clause before the
 //     opening mark, and its subject ("with X saying": X), or "according
-//     to X";
+//     to X", or "a statement from X:" right before the mark;
 //   - previous sentence: a quote opening its sentence right after a
 //     sentence of the same paragraph that reports speech without quoting;
 //   - continuation: the speaker of the last direct quote, for a quote of

@@ -47,6 +47,8 @@ func TestQuotePatterns(t *testing.T) {
 			[]string{"direct|Jane Roe|The path toward violence leads only to instability,"}},
 		{"with X saying", `The embassy wasted no time in reacting to the strikes, with Ambassador Anatoly Antonov saying on Twitter, “The worst apprehensions have come true.”`,
 			[]string{"direct|Anatoly Antonov|The worst apprehensions have come true."}},
+		{"statement from X", `The White House released this statement from national security adviser John Bolton: “I spoke to the president over the last several days.”`,
+			[]string{"direct|John Bolton|I spoke to the president over the last several days."}},
 		{"scare", `The army launched a “local anti-terrorist” operation against the region.`,
 			[]string{"scare||local anti-terrorist"}},
 		{"so-called", `Officials said the so-called “peace plan” was dead.`,

@@ -62,6 +62,10 @@ var (
 		"reiterated", "testified", "accused", "accuses", "urged", "urges", "made clear", "pointed out")
 )
 
+// statementNouns are the media of a statement that can stand for its verb
+// ("…,” Doe, in a statement.).
+var statementNouns = wordSet("statement", "interview", "tweet", "email", "letter", "post", "release", "message", "remarks")
+
 // verbAt returns the reporting verb starting at token k (and its length
 // in tokens), or "".
 func (at *attributor) verbAt(k int) (string, int) {
@@ -94,6 +98,43 @@ func (at *attributor) verbAt(k int) (string, int) {
 		return "", 0
 	}
 	return n, 1
+}
+
+// statementFrom reads "a statement from X: “…”" (or "by X"): a statement
+// noun, then "from" or "by" and the speaker's phrase up to a colon right
+// before the opening mark at token a.
+func (at *attributor) statementFrom(q *Quote, cs, a int) bool {
+	d := at.d
+	if a == 0 || a <= cs || !strings.ContainsRune(d.gap(a-1), ':') {
+		return false
+	}
+	for k := a - 1; k > max(cs, a-12); k-- {
+		n := d.toks[k].Norm
+		if (n == "from" || n == "by") && statementNouns[d.toks[k-1].Norm] && d.toks[k-1].Norm != "interview" {
+			return at.setSpeaker(q, k+1, a, d.toks[k-1].Norm+" "+n, "before", true)
+		}
+	}
+	return false
+}
+
+// withSubject returns the token after "with" when a participle verb v at
+// token k has the subject of an absolute construction ("with Ambassador
+// Anatoly Antonov saying"): "with" within six tokens before k, followed
+// only by capitalised words and titles up to k; else 0.
+func (at *attributor) withSubject(cs, k int, v string) int {
+	if !strings.HasSuffix(v, "ing") {
+		return 0
+	}
+	d := at.d
+	for w := k - 1; w >= max(cs, k-7); w-- {
+		if d.toks[w].Norm == "with" {
+			if w+1 < k && at.allCap(w+1, k) {
+				return w + 1
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // clauseStart returns the first token of the clause holding token k: after
@@ -162,9 +203,21 @@ func (at *attributor) attribute(q *Quote, qi, a, b int) {
 			}
 			break
 		}
+		// no verb: "…,” Gov. Rick Perry, R-Texas, in a statement.
+		if at.personNear(b) {
+			for k := b + 2; k+2 < end && k < b+12; k++ {
+				if d.toks[k].Norm == "in" && (d.toks[k+1].Norm == "a" || d.toks[k+1].Norm == "an") && statementNouns[d.toks[k+2].Norm] &&
+					k+3 == end && at.setSpeaker(q, b, k, "in a "+d.toks[k+2].Norm, "after", true) {
+					return
+				}
+			}
+		}
 	}
 	// before the opening mark, in the quote's clause
 	cs := at.clauseStart(a)
+	if at.statementFrom(q, cs, a) {
+		return
+	}
 	for k := cs; k < a; k++ {
 		v, vl := at.verbAt(k)
 		if v == "" {
@@ -178,6 +231,9 @@ func (at *attributor) attribute(q *Quote, qi, a, b int) {
 		}
 		if k == cs && v == "asked" {
 			continue // "Asked by the host, Jane Roe, about the vote, Doe said"
+		}
+		if w := at.withSubject(cs, k, v); w > 0 && at.setSpeaker(q, w, k, v, "before", false) {
+			return // "…, with Ambassador Anatoly Antonov saying on Twitter, “…”"
 		}
 		if k > cs && at.setSpeaker(q, cs, k, v, "before", false) {
 			return

@@ -338,7 +338,8 @@ func TestAttributionGold(t *testing.T) {
 		t.Logf("%-4s %3d quotations, %3d with a named speaker: precision %.3f (%d/%d speakers given), recall %.3f (%d/%d)",
 			split, s.items, s.named, s.precision(), s.correct, s.given, s.recall(), s.correctNamed, s.named)
 	}
-	const minPrecision, minRecall = 0.0, 0.0
+	// issue 16's targets, reached on the whole set (dev and held out)
+	const minPrecision, minRecall = 0.90, 0.85
 	if s := scores["all"]; s.precision() < minPrecision || s.recall() < minRecall {
 		t.Errorf("precision %.3f, recall %.3f: below the targets %.2f and %.2f", s.precision(), s.recall(), minPrecision, minRecall)
 	}

@@ -13,8 +13,9 @@
 //     or a lower-case word ends it.
 //   - The first word of a sentence (or of a quotation) is capitalised by
 //     position, so it starts a name only when it is not a stop word, a title,
-//     a month or day, and does not occur in lower case elsewhere in the
-//     document.
+//     a month or day, not a gerund or abstract plural ("Pressing Egypt",
+//     "Discussions Obama"), and does not occur in lower case elsewhere in
+//     the document.
 //   - Titles and honorifics are not part of a person's name: "Russian
 //     President Vladimir Putin" is Vladimir Putin, "U.S. Secretary of State
 //     Antony Blinken" is Antony Blinken. A run's person is its last stretch of
@@ -183,6 +184,9 @@ func (d *quoteDoc) isCap(i int) bool {
 
 // nameParticles are the lower-case particles joined by a hyphen to a
 // capitalised name ("al-Assad", "el-Sisi", "bin-Salman").
+// surnamePrefixes are the particles that open European surnames.
+var surnamePrefixes = wordSet("bin", "ibn", "van", "von", "der", "de", "da", "di", "du", "del", "la", "le")
+
 var nameParticles = wordSet("al", "el", "ad", "as", "ash", "at", "an", "ar", "az", "ul", "bin", "ibn", "abu", "ben")
 
 // adjectiveCompound reports a capitalised compound whose last part is
@@ -229,8 +233,27 @@ func (d *quoteDoc) nameWord(i int) bool {
 			(i+1 >= len(d.toks) || !d.isCap(i+1)) {
 			return false
 		}
+		// "Pressing Egypt …", "Discussions Obama …": a gerund or an abstract
+		// plural opening the sentence before a name is not its first name
+		if commonOpener(n) {
+			return false
+		}
 	}
 	return true
+}
+
+// commonOpener reports a word that is a gerund ("pressing") or an abstract
+// plural ("discussions", "statements"), never a first name.
+func commonOpener(n string) bool {
+	if len(n) >= 7 && strings.HasSuffix(n, "ing") {
+		return true
+	}
+	for _, suf := range []string{"ions", "ments", "nesses", "ities"} {
+		if len(n) > len(suf)+2 && strings.HasSuffix(n, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // gap returns the text between tokens i and i+1.
@@ -334,7 +357,7 @@ func (d *quoteDoc) personIn(i, j int) string {
 	}
 	end := -1
 	for k := j - 1; k >= i; k-- {
-		plain := d.plainNameWord(k)
+		plain := d.plainNameWord(k) || d.innerParticle(k, i, j)
 		if plain && end < 0 {
 			end = k + 1
 		}
@@ -350,6 +373,24 @@ func (d *quoteDoc) personIn(i, j int) string {
 		}
 	}
 	return ""
+}
+
+// innerParticle reports a particle inside a person's name, between two
+// plain name words of tokens [i, j): "Amr Al Azm", "Mohammed bin Salman",
+// "Ursula von der Leyen".
+func (d *quoteDoc) innerParticle(k, i, j int) bool {
+	if k == i || k >= j-1 || !nameParticles[d.toks[k].Norm] && !surnamePrefixes[d.toks[k].Norm] || !d.plainNameWord(k-1) {
+		return false
+	}
+	for m := k + 1; m < j; m++ {
+		if d.plainNameWord(m) {
+			return true
+		}
+		if !surnamePrefixes[d.toks[m].Norm] && !nameParticles[d.toks[m].Norm] {
+			return false
+		}
+	}
+	return false
 }
 
 // plainNameWord: capitalised, not a title, connector, organisation word,

@@ -18,23 +18,30 @@
 // name and the name is its speaker; otherwise it ends at the end of its first
 // sentence.
 //
-// Speakers. For each quote, in order:
-//   - after: within seven words after the closing mark, in the same sentence,
-//     a reporting verb with its subject ("…,” Trenin wrote) or its subject
-//     after it ("…,” said Ahmad Alili, director of …);
+// Speakers. For each quote, in order (docs/framing.md has every rule):
+//   - after: after the closing mark, in the same sentence or a short one
+//     right after it, a reporting verb with its subject ("…,” Trenin
+//     wrote) or its subject after it ("…,” said Ahmad Alili, director of
+//     …"); the verb within seven words, twenty after a person's name, or
+//     ending the sentence; without a verb, a name then "in a statement"
+//     ending the sentence;
 //   - before: the first reporting verb of the quote's clause before the
-//     opening mark, and its subject ("Putin said …, “creating …”"; "Charles
-//     Michel, President of the European Council, said … that the “…”"), or
-//     "according to X";
-//   - previous sentence: a quote opening its sentence right after a sentence
-//     of the same paragraph that reports speech without quoting it;
-//   - continuation: an unattributed quote of more than five words after an
-//     attributed quote of the same or the previous paragraph.
-// A subject is read backwards from the verb to the clause start and split at
-// commas; the last comma part naming a person wins, skipping appositions
-// ("political analyst at the Carnegie Center"). A person mentioned by surname
-// or pronoun resolves to the nearest full name (names.go); "he" and "she" to
-// the previous speaker of the document, else to the person named last.
+//     opening mark, and its subject ("with X saying": X), or "according
+//     to X", or "a statement from X:" right before the mark;
+//   - previous sentence: a quote opening its sentence right after a
+//     sentence of the same paragraph that reports speech without quoting;
+//   - continuation: the speaker of the last direct quote, for a quote of
+//     more than five words within a paragraph of it with no other person
+//     named between, or any quote opening the sentence right after it;
+//   - colon, paragraph: a quote opening its paragraph takes the subject of
+//     a previous paragraph ending with a colon, or that paragraph's last
+//     speaker of reported speech (speakers.go).
+// A subject is read backwards from the verb to the clause start and split
+// at commas; the last comma part that is no apposition nor relative clause
+// gives it, a person's name first. A surname resolves to the nearest full
+// name (names.go); "he", "she" and definite roles ("the Michigan
+// Republican") to the last subject of speech (speakers.go). Quote.Reason
+// says which.
 //
 // Kinds. A quote of one to five words with no speaker, or right after
 // "so-called", is a scare quote: the writer's distance from the words (a

@@ -5,7 +5,8 @@
 //   - a speaker already found: of a quote, or of reported speech;
 //   - the subject of a sentence: the first person named in it, outside
 //     quotation marks, within its first twelve tokens, not after a
-//     preposition and not in the possessive ("Trump's tweet").
+//     preposition and not in the possessive ("Trump's tweet"), or of a
+//     later clause opening with ", but" or ", while".
 // A person merely mentioned ("Trump met Putin", "the host, Jane Roe") is
 // no subject of speech. A role resolves only to a person named with that
 // title somewhere in the text ("the president" → "President Barack
@@ -51,11 +52,12 @@ func (at *attributor) buildEvents(ind []Quote) {
 	at.events = at.events[:0]
 	for s := range d.sents {
 		a, b := int(d.sentTok[s]), int(d.sentTok[s+1])
-		for i := d.namesFrom(a); i < len(d.names) && d.names[i].Start < min(b, a+12); i++ {
-			n := d.names[i]
-			if p := at.subjectAt(n, a); p != "" {
-				at.events = append(at.events, speechEvent{pos: n.Start, person: p})
-				break
+		at.clauseSubject(a, min(b, a+12))
+		// the subject of a later clause: "…, but Sen. Lindsey Graham
+		// dismissed that argument"
+		for k := a + 12; k < b-1; k++ {
+			if (d.toks[k].Norm == "but" || d.toks[k].Norm == "while") && strings.ContainsRune(d.gap(k-1), ',') && at.inQuote[k] == 0 {
+				at.clauseSubject(k+1, min(b, k+7))
 			}
 		}
 	}
@@ -64,6 +66,19 @@ func (at *attributor) buildEvents(ind []Quote) {
 		a, b := d.tokenRange(q.Span.Start, q.Span.End)
 		at.resolveSpeaker(q, a)
 		at.addEvent(max(b-1, a), q.Speaker, true) // after the sentence's subject
+	}
+}
+
+// clauseSubject records the first person named in tokens [a, b) that is
+// the subject of the clause starting at a.
+func (at *attributor) clauseSubject(a, b int) {
+	d := at.d
+	for i := d.namesFrom(a); i < len(d.names) && d.names[i].Start < b; i++ {
+		n := d.names[i]
+		if p := at.subjectAt(n, a); p != "" {
+			at.events = append(at.events, speechEvent{pos: n.Start, person: p})
+			return
+		}
 	}
 }
 

@@ -47,7 +47,10 @@ type Result struct {
 	Cleaning clean.Summary
 	// Masked lists each group's self-mentions kept out of Table (none with
 	// Options.KeepSelfMentions).
-	Masked      []termstats.MaskedTerms
+	Masked []termstats.MaskedTerms
+	// Hosts counts the documents per group (or group × stratum cell) and
+	// URL host: what self-mentions learn a group's web domains from.
+	Hosts       termstats.Hosts
 	Fingerprint string // SHA-256 over group, id and text of every loaded document, in order
 }
 
@@ -160,9 +163,12 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 	if opt.DocVectors {
 		res.Docs = buildDocVectors(all.vecs, remap)
 	}
-	if !opt.KeepSelfMentions {
+	res.Hosts = all.hosts
+	if !opt.KeepSelfMentions && opt.Stratum == nil {
 		// Finish-time: self-mentions are decided from corpus-wide document
-		// frequencies, which only the merged accumulators hold.
+		// frequencies, which only the merged accumulators hold. With a
+		// stratum the groups are cells: termstats.MaskStrata decides on the
+		// groups instead, after the run.
 		mask := termstats.SelfMentions(res.Table, all.hosts, opt.Terms.Stem)
 		res.Masked = termstats.MaskSelfMentions(res.Table, res.Groups, res.Docs, mask)
 	}

@@ -33,16 +33,23 @@ func (sf *strataFlags) run(cf *corpusFlags, pos []string, e *env, tweak func(*an
 	if err != nil {
 		return nil, nil, usageError{err}
 	}
+	var keep, stem bool
 	res, err := cf.run(pos, e, func(o *analysis.Options) {
 		if tweak != nil {
 			tweak(o)
 		}
 		o.Stratum = by
+		keep, stem = o.KeepSelfMentions, o.Terms.Stem
 	})
 	if err != nil || by == nil {
 		return res, nil, err
 	}
 	s := &stratified{cells: res.Table, st: termstats.NewStrata(res.Table)}
+	if !keep {
+		// Self-mentions are decided on the groups, as without --by, and
+		// removed from every cell of the group.
+		res.Masked = termstats.MaskStrata(s.cells, res.Groups, s.st, res.Hosts, stem)
+	}
 	res.Table = termstats.Collapse(s.cells, s.st)
 	res.Groups = termstats.CollapseSummaries(res.Groups, s.st, res.Table)
 	return res, s, nil

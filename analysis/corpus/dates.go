@@ -54,18 +54,23 @@ func (s *DateSources) Add(o DateSources) {
 // failing that from a dateline in its text, and records where the date
 // came from.
 func fillDate(d *Document) {
-	switch {
-	case strings.TrimSpace(d.Date) != "":
-		d.DateSource = DateFromField
-	default:
-		if s, ok := DateFromURLPath(d.URL); ok {
-			d.Date, d.DateSource = s, DateFromURL
-		} else if s, ok := DateFromText(d.Text); ok {
-			d.Date, d.DateSource = s, DateFromDateline
-		} else {
-			d.DateSource = DateFromNone
-		}
+	d.Date, d.DateSource = effectiveDate(d)
+}
+
+// effectiveDate is the date fillDate gives d, and where it comes from,
+// without changing d: the date filters (--from, --to) read it, so that a
+// record dated from its URL is selected by that date.
+func effectiveDate(d *Document) (date, source string) {
+	if strings.TrimSpace(d.Date) != "" {
+		return d.Date, DateFromField
 	}
+	if s, ok := DateFromURLPath(d.URL); ok {
+		return s, DateFromURL
+	}
+	if s, ok := DateFromText(d.Text); ok {
+		return s, DateFromDateline
+	}
+	return d.Date, DateFromNone
 }
 
 // Dates read from URLs: a year from minURLYear to maxURLYear only (a

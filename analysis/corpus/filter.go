@@ -224,7 +224,8 @@ func (s *Selection) decide(d *Document, fold bool) int {
 		}
 	}
 	if s.from != "" || s.to != "" {
-		date := strings.TrimSpace(d.Date)
+		date, _ := effectiveDate(d) // the date field, or failing it the URL's or a dateline's
+		date = strings.TrimSpace(date)
 		if date == "" {
 			return selUndated
 		}

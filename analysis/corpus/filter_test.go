@@ -170,3 +170,32 @@ func TestSelectionCountNotInProgress(t *testing.T) {
 		t.Errorf("second load: %d bytes, %v", n.Load(), err)
 	}
 }
+
+// --from and --to read the date a record is given when its date field is
+// empty: from its URL (or a dateline), as the loaded document's Date is.
+func TestSelectionDatesFromURL(t *testing.T) {
+	input := `{"outlet":"W","url":"https://www.wsj.com/2017/04/04/extreme-vetting","text":"w one"}
+{"outlet":"W","url":"https://www.wsj.com/2018/01/02/other","text":"w two"}
+{"outlet":"W","url":"https://www.wsj.com/articles/no-date","text":"w three"}
+{"outlet":"W","date":"2017-05-01","url":"https://www.wsj.com/2019/01/01/field-wins","text":"w four"}
+`
+	fsys := fstest.MapFS{"u.jsonl": {Data: []byte(input)}}
+	r := collectLoad(t, "u.jsonl", func(emit func(*Document) error) (*LoadReport, error) {
+		return Load(fsys, "u.jsonl", LoadOptions{Select: &Selection{From: "2017", To: "2017"}}, emit)
+	})
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	// By hand: w one (URL 2017-04-04) and w four (field 2017-05-01, the
+	// field before the URL) are inside 2017; w two (URL 2018) is outside;
+	// w three has no date anywhere.
+	if got, want := texts(r.docs), "w one|w four"; got != want {
+		t.Errorf("kept %s, want %s", got, want)
+	}
+	if got := docField(r.docs, func(d *Document) string { return d.Date + " " + d.DateSource }); got[0] != "2017-04-04 url" || got[1] != "2017-05-01 field" {
+		t.Errorf("dates %q", got)
+	}
+	if s := r.rep.Selection; s.Undated != 1 || s.Removed[0].N != 2 {
+		t.Errorf("undated %d, removed %v; want 1 undated of 2 removed", s.Undated, s.Removed)
+	}
+}

@@ -60,6 +60,13 @@ func (f *finishFn) ProcessElement(ctx context.Context, _ []byte, shards func(*st
 	}
 	if err == nil {
 		r.Provenance = provenance(pj, res, f.Runner)
+		// parallax's plainReport: the small flag and each table's lead.
+		docs := make(map[string]int, len(res.Groups))
+		for _, g := range res.Groups {
+			docs[g.Group] = g.Docs
+		}
+		report.FlagSmall(r, docs)
+		report.AddLeads(r)
 		err = pj.cf.write(r)
 	}
 	return failure(err)
@@ -92,7 +99,15 @@ func (f *finishFn) result(ctx context.Context, opt analysis.Options, shards func
 		}
 	}
 	h := sha256.New()
+	hosts := termstats.Hosts{}
 	for _, in := range inputs {
+		if len(in.Hosts) > 0 {
+			var ih termstats.Hosts
+			if err := json.Unmarshal(in.Hosts, &ih); err != nil {
+				return nil, fmt.Errorf("hosts of %s: %v", in.Input, err)
+			}
+			hosts.Merge(ih)
+		}
 		var l corpus.LoadReport
 		if err := json.Unmarshal(in.Report, &l); err != nil {
 			return nil, fmt.Errorf("load report of %s: %v", in.Input, err)
@@ -148,6 +163,14 @@ func (f *finishFn) result(ctx context.Context, opt analysis.Options, shards func
 		all = termstats.NewShardIn(v)
 	}
 	res.Table, res.Groups, _ = termstats.Freeze(all, v)
+	// Self-mentions are masked at finish time, as parallax's pipeline does
+	// (analysis.Run): --keep-self-mentions and --by are not flags of
+	// parallax-beam yet, so always.
+	res.Hosts = hosts
+	if !opt.KeepSelfMentions && opt.Stratum == nil {
+		mask := termstats.SelfMentions(res.Table, hosts, opt.Terms.Stem)
+		res.Masked = termstats.MaskSelfMentions(res.Table, res.Groups, nil, mask)
+	}
 	return res, nil
 }
 
@@ -215,7 +238,9 @@ func termsReport(pj *parsedJob, res *analysis.Result) (*report.Report, error) {
 			return nil, err
 		}
 	}
-	return &report.Report{Sections: []report.Section{report.TermsSection(res.Table, ks, topt)}}, nil
+	sec := report.TermsSection(res.Table, ks, topt)
+	sec.AddNote(report.SelfMentionNote(res.Masked))
+	return &report.Report{Sections: []report.Section{sec}}, nil
 }
 
 // similarityReport is parallax similarity's group matrix (runSimilarity).

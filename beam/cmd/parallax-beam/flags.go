@@ -43,6 +43,17 @@ var notYet = map[string]bool{
 	"config": true, "print-config": true,
 	"where": true, "from": true, "to": true, "groups": true, "min-docs": true, "top-groups": true,
 	"by": true, "q": true, "min-docs-term": true, "stance": true, "keep-self-mentions": true, "within": true,
+	"score-labels": true,
+}
+
+// notYetDefaults are the values parallax records in its provenance for the
+// notYet flags of each command when they are not given: parallax-beam
+// computes what parallax does with those defaults, so it records them too.
+var notYetDefaults = map[string]map[string]string{
+	"terms":      {"by": "", "keep-self-mentions": "false", "min-docs-term": fmt.Sprint(termstats.DefaultMinDocsTerm), "q": "0", "within": "corpus"},
+	"similarity": {"keep-self-mentions": "false"},
+	"tone":       {"by": ""},
+	"compare":    {"by": "", "keep-self-mentions": "false", "min-docs-term": fmt.Sprint(termstats.DefaultMinDocsTerm), "q": "0", "score-labels": "false"},
 }
 
 // parseError words a command-line parsing error as parallax does; a
@@ -110,7 +121,7 @@ func (cf *corpusFlags) add(fs *flag.FlagSet) {
 // addTerms registers the term options on fs: only the commands whose
 // output counts terms (terms, similarity, compare) take them.
 func (cf *corpusFlags) addTerms(fs *flag.FlagSet) {
-	fs.StringVar(&cf.stopwords, "stopwords", "en", "stop words: en, none, or a file with one word a line")
+	fs.StringVar(&cf.stopwords, "stopwords", "en", "stop words: en, none, a file with one word a line (replaces en), or +FILE (adds its words to en)")
 	fs.BoolVar(&cf.stem, "stem", false, "reduce words to their Snowball (Porter2) English stem")
 	fs.IntVar(&cf.ngrams, "ngrams", 1, fmt.Sprintf("count n-grams of 1..N adjacent terms within a sentence (N from 1 to %d)", report.MaxNGrams))
 	fs.IntVar(&cf.minLength, "min-length", 0, "ignore terms shorter than this many bytes (0 or more)")
@@ -386,6 +397,11 @@ func provenance(pj *parsedJob, res *analysis.Result, runner string) report.Prove
 			fromCLI = append(fromCLI, f.Name)
 		}
 	})
+	for name, v := range notYetDefaults[pj.cmd] {
+		if pj.fs.Lookup(name) == nil {
+			p.Options[name] = v
+		}
+	}
 	if len(fromCLI) > 0 {
 		p.Options["from-command-line"] = strings.Join(fromCLI, ",")
 	}

@@ -55,6 +55,7 @@ type inputReport struct {
 	Report []byte // corpus.LoadReport as JSON
 	Err    string // the loader's error, "" when none
 	Digest []byte // SHA-256 over group, id and text of each document, in order
+	Hosts  []byte // termstats.Hosts of its documents as JSON, for self-mentions
 }
 
 // buildPipeline adds the command's pipeline to s.
@@ -335,6 +336,7 @@ func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[
 	var skips []corpus.Skip
 	fp := analysis.NewFingerprint()
 	rules := map[string]int64{}
+	hosts := termstats.Hosts{}
 	rep, err := load(f.Sample, path, f.opt.Load, func(d *corpus.Document) error {
 		if first, ok := dropped[d.Index]; ok {
 			// The loader's words for a duplicate it finds itself.
@@ -342,6 +344,7 @@ func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[
 			return nil
 		}
 		fp.Add(d)
+		hosts.Add(d.Group, d.URL)
 		b, p, err := f.process(d, rules)
 		if err != nil {
 			return err
@@ -361,6 +364,10 @@ func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[
 		removed(rule, n)
 	}
 	r := inputReport{Input: path, Digest: fp.Digest()}
+	var herr error
+	if r.Hosts, herr = json.Marshal(hosts); herr != nil {
+		return herr
+	}
 	if err != nil {
 		r.Err = err.Error()
 	}

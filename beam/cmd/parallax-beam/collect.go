@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"parallax/tone"
 	"reflect"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -56,6 +57,7 @@ type collectors struct {
 	lex  *lexmatch.Collector
 	frm  *framing.Collector
 	ev   *events.Collector
+	mask *tone.Mask // compare: the words tone and the actors' tone leave out
 }
 
 // newCollectors builds the job's collectors from its flags, as parallax's

@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 	"fmt"
+	"parallax/analysis/stance"
+	"parallax/tone"
 
 	"parallax"
 	"parallax/analysis"
@@ -110,8 +112,18 @@ func (pj *parsedJob) lexiconFlag(flagName, value string, kind lexicons.Kind) (*l
 // collectors builds compare's collectors as parallax compare does.
 func (x *compareFlags) collectors(pj *parsedJob) (*collectors, error) {
 	c := &collectors{}
-	var err error
-	if c.tone, err = tonestats.NewCollector(tonestats.Options{}); err != nil {
+	// The tone mask first, as parallax's toneMaskFor: the labels and frames
+	// flags' errors name their flag.
+	lb, err := pj.lexiconFlag("labels", x.labels, lexicons.KindLabels)
+	if err != nil {
+		return nil, err
+	}
+	fr, err := pj.lexiconFlag("frames", x.frames, lexicons.KindCategories)
+	if err != nil {
+		return nil, err
+	}
+	c.mask = toneMask(lb, fr)
+	if c.tone, err = tonestats.NewCollector(tonestats.Options{Mask: c.mask}); err != nil {
 		return nil, err
 	}
 	if x.frames != "none" {
@@ -144,7 +156,11 @@ func (x *compareFlags) collectors(pj *parsedJob) (*collectors, error) {
 	if fo.Attribution, err = pj.lexiconFlag("attribution", x.attribution, lexicons.KindCategories); err != nil {
 		return nil, err
 	}
+	if fo.Stance, err = stance.Default(); err != nil {
+		return nil, err
+	}
 	fo.DiscoverActors = x.topActors
+	fo.ToneMask = c.mask
 	fo.QuoteTexts, fo.LabelTexts = compareQuoteTexts, report.DefaultHTMLLabelPassages
 	if c.frm, err = framing.NewCollector(fo); err != nil {
 		return nil, err
@@ -174,6 +190,29 @@ func (x *compareFlags) collectors(pj *parsedJob) (*collectors, error) {
 	return c, nil
 }
 
+// toneMask is parallax's toneMask without --score-labels (a flag of
+// parallax that parallax-beam does not have yet): the words of the labels
+// lexicon's patterns (not the built-in English stop words) and the words
+// the labels and frames lexicons declare unscored; nil when there are none.
+func toneMask(labels, frames *lexmatch.Matcher) *tone.Mask {
+	var stop func(string) bool
+	if sw, err := lexicons.LoadStopWords("en"); err == nil {
+		stop = sw.Contains
+	}
+	var lb, fr *lexicons.Lexicon
+	if labels != nil {
+		lb = labels.Lexicon()
+	}
+	if frames != nil {
+		fr = frames.Lexicon()
+	}
+	words := lexicons.UnscoredWords(lb, stop, fr)
+	if len(words) == 0 {
+		return nil
+	}
+	return tone.NewMask(words...)
+}
+
 // compareReport is parallax compare's report, from the merged
 // accumulators.
 func compareReport(pj *parsedJob, res *analysis.Result, c *collectors, m *merged) (*report.Report, error) {
@@ -201,17 +240,23 @@ func compareReport(pj *parsedJob, res *analysis.Result, c *collectors, m *merged
 	if err != nil {
 		return nil, err
 	}
+	tone.Unscored = c.mask.Words() // as tonestats.Collector.Summarize
 	ev, err := c.ev.Finish(m.ev)
 	if err != nil {
 		return nil, err
 	}
 	ev.CountQuotes(m.frm.QuoteCounter())
+	corpusSec := report.CorpusSection(res.Load, res.Groups, len(res.Table.Terms), res.Cleaning)
+	corpusSec.AddNote(report.SelfMentionNote(res.Masked))
 	r := &report.Report{Sections: []report.Section{
-		report.CorpusSection(res.Load, res.Groups, len(res.Table.Terms), res.Cleaning),
+		corpusSec,
 		report.TermsSection(res.Table, keyness, topt),
 		report.SimilaritySection(sim),
 		report.ToneSection(tone),
 	}}
+	if sec, ok := report.ToneUnscoredSection(tone); ok {
+		r.Sections = append(r.Sections, sec)
+	}
 	resamples, seed := x.resamples, x.seed
 	if c.lex != nil {
 		lx := c.lex.Matcher.Lexicon()
@@ -220,8 +265,9 @@ func compareReport(pj *parsedJob, res *analysis.Result, c *collectors, m *merged
 	if lx := c.frm.LabelsLexicon(); lx != nil {
 		r.Sections = append(r.Sections, report.LabelsSection(lx, m.frm.LabelRows()))
 	}
+	actorRows := m.frm.Actors(resamples, seed)
 	r.Sections = append(r.Sections,
-		report.ActorsSection(m.frm.Actors(resamples, seed), c.frm.ActorsDiscovered(), resamples, seed),
+		report.WithUnscoredNote(report.WithActorStance(report.ActorsSection(actorRows, c.frm.ActorsDiscovered(), resamples, seed), actorRows), c.mask.Words()),
 		report.AttributionSection(m.frm.Attribution()),
 		report.SourcesSection(m.frm.Sources(), 5),
 		report.ScareSection(m.frm.ScareQuotes(), 5),

@@ -44,7 +44,8 @@ func UnscoredNote(words []string, both bool) string {
 }
 
 // WithUnscoredNote adds UnscoredNote(words, false) to the notes of a
-// section's tables (the actors' tone, which shows the masked figure only).
+// section's tables (the actors' tone, which shows the masked figure only),
+// and StanceUnscoredNote to those with a stance column.
 func WithUnscoredNote(sec Section, words []string) Section {
 	n := UnscoredNote(words, false)
 	if n == "" {
@@ -53,6 +54,9 @@ func WithUnscoredNote(sec Section, words []string) Section {
 	for _, t := range []*Table{sec.Display, sec.Tidy} {
 		if t != nil {
 			t.Notes = append(t.Notes, n)
+			if slices.Contains(t.Columns, "stance") {
+				t.Notes = append(t.Notes, StanceUnscoredNote(words))
+			}
 		}
 	}
 	return sec

@@ -48,3 +48,20 @@ func TestToneUnscoredSection(t *testing.T) {
 		t.Errorf("long note %q", n)
 	}
 }
+
+// TestWithUnscoredNoteStance checks that a table with a stance column gets
+// the stance note beside the tone's, and one without does not.
+func TestWithUnscoredNoteStance(t *testing.T) {
+	words := []string{"illegal", "immigrants"}
+	sec := WithUnscoredNote(Section{Display: &Table{Columns: []string{"actor", "tone", "stance"}},
+		Tidy: &Table{Columns: []string{"actor", "tone"}}}, words)
+	if n := sec.Display.Notes; len(n) != 2 || !strings.HasPrefix(n[1], "Stance leaves out the same 2 words") {
+		t.Errorf("display notes %q, want the tone note then the stance note", n)
+	}
+	if n := sec.Tidy.Notes; len(n) != 1 || strings.Contains(n[0], "Stance") {
+		t.Errorf("tidy notes %q, want the tone note only", n)
+	}
+	if s := WithUnscoredNote(Section{Display: &Table{Columns: []string{"stance"}}}, nil); len(s.Display.Notes) != 0 {
+		t.Errorf("no words: notes %q", s.Display.Notes)
+	}
+}

@@ -276,6 +276,14 @@ func (c *Collector) keepSentence(p *segment.Processed, fd *DocRecord, s int, lab
 		return
 	}
 	fd.sentTone[s] = tonestats.SentenceVADERMasked(p, s, c.opt.ToneMask)
+	if c.opt.ToneMask.Len() > 0 { // the plain score is cached by now
+		if all := tonestats.SentenceVADER(p, s); all != fd.sentTone[s] {
+			if fd.sentToneAll == nil {
+				fd.sentToneAll = map[int]float64{}
+			}
+			fd.sentToneAll[s] = all
+		}
+	}
 	if labels != nil || frames != nil { // a missing sentence reads as none
 		fd.sentLabels[s], fd.sentFrames[s] = labels, frames
 	}

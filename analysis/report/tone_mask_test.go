@@ -2,9 +2,11 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
+	"parallax/analysis/framing"
 	"parallax/analysis/resample"
 	"parallax/analysis/tonestats"
 )
@@ -63,5 +65,35 @@ func TestWithUnscoredNoteStance(t *testing.T) {
 	}
 	if s := WithUnscoredNote(Section{Display: &Table{Columns: []string{"stance"}}}, nil); len(s.Display.Notes) != 0 {
 		t.Errorf("no words: notes %q", s.Display.Notes)
+	}
+}
+
+// TestWithActorToneAll checks that tone_all comes after tone_high in the
+// tidy table, with each row's ToneAll (n/a for a row without one), and
+// that nothing changes without words left out.
+func TestWithActorToneAll(t *testing.T) {
+	mk := func() Section {
+		return Section{Display: &Table{Columns: []string{"actor", "group", "tone"}},
+			Tidy: &Table{Columns: []string{"actor", "group", "tone", "tone_low", "tone_high", "stance"},
+				Rows: [][]Value{{Str("A"), Str("X"), Float(0.1, 3), Float(0, 3), Float(0.2, 3), Float(0.3, 3)},
+					{Str("B"), Str("X"), NA(), NA(), NA(), NA()}}}}
+	}
+	rows := []framing.ActorRow{{Actor: "A", Group: "X", ToneAll: -0.25}}
+	sec := WithActorToneAll(mk(), rows, []string{"illegal"})
+	tt := sec.Tidy
+	if at := slices.Index(tt.Columns, "tone_all"); at != 5 {
+		t.Fatalf("columns %q: tone_all at %d, want 5", tt.Columns, at)
+	}
+	if v := tt.Rows[0][5]; v.Kind != KindFloat || v.Float != -0.25 {
+		t.Errorf("A/X tone_all %+v, want -0.25", v)
+	}
+	if v := tt.Rows[1][5]; v.Kind != KindNA {
+		t.Errorf("B/X tone_all %+v, want n/a", v)
+	}
+	if len(tt.Notes) != 1 || !strings.HasPrefix(tt.Notes[0], "tone_all: ") || len(sec.Display.Notes) != 1 {
+		t.Errorf("notes %q / %q", tt.Notes, sec.Display.Notes)
+	}
+	if s := WithActorToneAll(mk(), rows, nil); len(s.Tidy.Columns) != 6 || len(s.Display.Notes) != 0 {
+		t.Errorf("without words: columns %q, notes %q", s.Tidy.Columns, s.Display.Notes)
 	}
 }

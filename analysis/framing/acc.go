@@ -306,6 +306,7 @@ func (a *Acc) keep(v *DocRecord) *framingDoc {
 		}
 		if j < len(scored) && scored[j] == s {
 			r.scored, r.tone = true, v.sentTone[s]
+			r.toneAll, r.hasAll = v.sentToneAll[s]
 			for _, l := range v.sentLabels[s] {
 				r.labels = append(r.labels, a.id(l))
 			}

@@ -177,7 +177,7 @@ func remapDoc(data []byte, idOf []uint32) []byte {
 	h.labels = encodeLabels(ls)
 	var recs []sentRecord
 	eachSentence(h.sentRecords, func(r *sentRecord) {
-		c := sentRecord{sentence: r.sentence, scored: r.scored, tone: r.tone, hasStance: r.hasStance}
+		c := sentRecord{sentence: r.sentence, scored: r.scored, tone: r.tone, hasStance: r.hasStance, hasAll: r.hasAll, toneAll: r.toneAll}
 		order := make([]int, len(r.actors))
 		for k := range order {
 			order[k] = k
@@ -265,7 +265,7 @@ func validDoc(data []byte, names int) (full, labels int, err error) {
 }
 
 // accVersion is the first byte of an encoded Acc.
-const accVersion = 2
+const accVersion = 3
 
 // MarshalBinary encodes the accumulator: version; the options that shape
 // what is kept (QuoteTexts, LabelTexts, MaxQuoteText); the string table

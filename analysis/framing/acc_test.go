@@ -14,6 +14,7 @@ import (
 	"parallax/analysis/segment"
 	"parallax/analysis/stance"
 	"parallax/lexicons"
+	"parallax/tone"
 )
 
 const testLabels = `name: l
@@ -64,7 +65,10 @@ func testOptions(t testing.TB, discover bool, quoteTexts, labelTexts int) Option
 		t.Fatal(err)
 	}
 	opt := Options{Labels: mustLexicon(t, testLabels), Frames: pack(t, "frames"), Attribution: pack(t, "attribution"),
-		QuoteTexts: quoteTexts, LabelTexts: labelTexts, DiscoverActors: 8, Stance: model}
+		QuoteTexts: quoteTexts, LabelTexts: labelTexts, DiscoverActors: 8, Stance: model,
+		// words of the sample with a VADER valence, so that records carry
+		// both tones (sentToneAll) through the laws
+		ToneMask: tone.NewMask("war", "attack*", "kill*", "peace", "support*")}
 	if !discover {
 		opt.Actors = mustLexicon(t, testActors)
 	}
@@ -124,6 +128,13 @@ func checkLaws(t *testing.T, discover bool, quoteTexts, labelTexts int) {
 		t.Fatal(err)
 	}
 	recs := sampleRecords(t, c, 0, nil)
+	withAll := 0
+	for i := range recs {
+		withAll += len(recs[i].sentToneAll)
+	}
+	if withAll == 0 {
+		t.Fatal("no sentence's tone changes with the mask: the laws do not see both tones")
+	}
 	testkit.CheckAccumulator(t, recs, testkit.Accumulator[DocRecord, *Acc]{
 		New:     c.NewAcc,
 		Add:     func(a *Acc, r DocRecord) { a.Add(&r) },
@@ -264,6 +275,7 @@ func FuzzAccUnmarshal(f *testing.F) {
 // sentences of each actor and group.
 func TestActorStance(t *testing.T) {
 	opt := testOptions(t, false, 0, 0)
+	opt.ToneMask = nil // the stance collector scores every word
 	c, err := NewCollector(opt)
 	if err != nil {
 		t.Fatal(err)

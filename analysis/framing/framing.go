@@ -217,7 +217,7 @@ func (c *Collector) Map(p *segment.Processed) DocRecord {
 			fd.actors[m] = append(fd.actors[m], s)
 		}
 		if len(mentioned) > 0 {
-			c.keepSentence(p, fd, s, labels, frames)
+			c.keepSentence(p, fd, s, labels, frames, st)
 		} else if c.opt.Actors == nil && (labels != nil || frames != nil) {
 			fd.sentLabels[s], fd.sentFrames[s] = labels, frames // kept until actors are known
 		}
@@ -240,7 +240,7 @@ func (c *Collector) Map(p *segment.Processed) DocRecord {
 		for _, ss := range fd.actors {
 			for _, s := range ss {
 				if _, ok := fd.sentTone[s]; !ok {
-					c.keepSentence(p, fd, s, fd.sentLabels[s], fd.sentFrames[s])
+					c.keepSentence(p, fd, s, fd.sentLabels[s], fd.sentFrames[s], st)
 				}
 			}
 		}
@@ -270,12 +270,20 @@ func (c *Collector) Map(p *segment.Processed) DocRecord {
 }
 
 // keepSentence scores a sentence mentioning an actor.
-func (c *Collector) keepSentence(p *segment.Processed, fd *DocRecord, s int, labels, frames []string) {
+func (c *Collector) keepSentence(p *segment.Processed, fd *DocRecord, s int, labels, frames []string, st *stancer) {
 	span := p.Sentences[s]
 	if !tonestats.HasWord(tonestats.SentenceText(p.Text[span.Start:span.End])) {
 		return
 	}
-	fd.sentTone[s] = tonestats.SentenceVADERMasked(p, s, c.opt.ToneMask)
+	fd.sentTone[s] = st.tone(s)
+	if c.opt.ToneMask.Len() > 0 { // the plain score is cached by now
+		if all := tonestats.SentenceVADER(p, s); all != fd.sentTone[s] {
+			if fd.sentToneAll == nil {
+				fd.sentToneAll = map[int]float64{}
+			}
+			fd.sentToneAll[s] = all
+		}
+	}
 	if labels != nil || frames != nil { // a missing sentence reads as none
 		fd.sentLabels[s], fd.sentFrames[s] = labels, frames
 	}

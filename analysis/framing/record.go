@@ -27,6 +27,10 @@ type DocRecord struct {
 	// stance holds, per sentence and actor mentioned in it, the mean
 	// stance of the actor's mentions there (Options.Stance; nil without).
 	stance map[sentActor]float64
+	// sentToneAll holds, per scored sentence whose VADER compound with
+	// every word scored differs from sentTone (Options.ToneMask left a
+	// word of it out), that compound; nil without.
+	sentToneAll map[int]float64
 }
 
 // sentActor is an actor mentioned in a sentence.
@@ -42,7 +46,7 @@ func (r *DocRecord) Group() string { return r.group }
 func (r *DocRecord) Index() int { return r.index }
 
 // recordVersion is the first byte of an encoded DocRecord.
-const recordVersion = 2
+const recordVersion = 3
 
 // AppendBinary appends the record's binary form: version, ordinal, group,
 // id, counts, label hits, quotes (appendQuote), then the sentence maps,
@@ -100,6 +104,11 @@ func (r *DocRecord) AppendBinary(b []byte) ([]byte, error) {
 		b = varbin.AppendUvarint(b, uint64(k.sentence))
 		b = varbin.AppendString(b, k.actor)
 		b = varbin.AppendFloat64(b, r.stance[k])
+	}
+	b = varbin.AppendUvarint(b, uint64(len(r.sentToneAll)))
+	for _, s := range slices.Sorted(maps.Keys(r.sentToneAll)) {
+		b = varbin.AppendUvarint(b, uint64(s))
+		b = varbin.AppendFloat64(b, r.sentToneAll[s])
 	}
 	return b, nil
 }
@@ -169,6 +178,13 @@ func (r *DocRecord) UnmarshalBinary(data []byte) error {
 		for range n {
 			k := sentActor{sentence: d.Int(maxInt), actor: d.String()}
 			out.stance[k] = d.Float64()
+		}
+	}
+	if n := d.Count(); n > 0 {
+		out.sentToneAll = make(map[int]float64, n)
+		for range n {
+			s := d.Int(maxInt)
+			out.sentToneAll[s] = d.Float64()
 		}
 	}
 	if err := d.Done(); err != nil {

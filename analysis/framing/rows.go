@@ -454,7 +454,11 @@ type ActorRow struct {
 	// Stance is the mean stance toward the actor (Options.Stance) over
 	// the sentences mentioning it, each the mean of its mentions there,
 	// with its bootstrap interval; N is 0 without a stance model.
-	Stance     resample.Interval
+	Stance resample.Interval
+	// ToneAll is the mean tone with every word scored (Options.ToneMask
+	// left out): Tone's mean when the mask is empty; NaN without a
+	// scored sentence, as Tone's.
+	ToneAll    float64
 	Labels     []string // most frequent co-occurring labels, "label (n)"
 	Frames     []string // most frequent co-occurring frames
 	Quotes     int      // direct and indirect quotes by speakers of the actor's side
@@ -490,6 +494,8 @@ func (fa *Acc) Actors(resamples int, seed uint64) []ActorRow {
 		mentions, docs, quotes int
 		articles, stances      [][]float64
 		labels, frames         map[uint32]int
+		sumAll                 float64 // sum of the tones with every word scored
+		nAll                   int
 	}
 	accs := make([][]acc, len(actors))
 	for i := range accs {
@@ -543,8 +549,14 @@ func (fa *Acc) Actors(resamples int, seed uint64) []ActorRow {
 					continue
 				}
 				x.vals = append(x.vals, r.tone)
+				all := r.tone
+				if r.hasAll {
+					all = r.toneAll
+				}
 				for _, a := range as {
 					ac := &accs[a][g]
+					ac.sumAll += all
+					ac.nAll++
 					if ac.labels == nil {
 						ac.labels, ac.frames = map[uint32]int{}, map[uint32]int{}
 					}
@@ -583,6 +595,10 @@ func (fa *Acc) Actors(resamples int, seed uint64) []ActorRow {
 			r.Per1k = ratio(1000*float64(r.Mentions), float64(words[g]))
 			r.Tone = actorInterval(ac.articles, resamples, seed, "actor\x00"+a+"\x00"+gname)
 			r.Stance = actorInterval(ac.stances, resamples, seed, "stance\x00"+a+"\x00"+gname)
+			r.ToneAll = math.NaN()
+			if ac.nAll > 0 {
+				r.ToneAll = ac.sumAll / float64(ac.nAll)
+			}
 			r.Labels = topCounts(names(ac.labels), 2)
 			r.Frames = topCounts(names(ac.frames), 2)
 			r.QuoteShare = ratio(float64(r.Quotes), float64(attributed[g]))

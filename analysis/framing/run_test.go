@@ -10,6 +10,7 @@ import (
 
 	"parallax/analysis"
 	"parallax/analysis/corpus"
+	"parallax/tone"
 )
 
 // TestQuotesKarabakh checks the key facts of the five pages: who is quoted
@@ -163,5 +164,40 @@ func TestSourcesCanonical(t *testing.T) {
 	want := map[string]int{"Barack Obama": 22, "George Bush": 11, "Jeb Bush": 11, "Bush": 11}
 	if !maps.Equal(got, want) {
 		t.Errorf("sources (direct×10 + docs) = %v, want %v", got, want)
+	}
+}
+
+// TestActorToneAll: with a mask, the actors' tone scores the masked
+// sentence, ToneAll every word; without a word of the mask both agree.
+func TestActorToneAll(t *testing.T) {
+	actors := mustLexicon(t, `name: a
+kind: actors
+actors:
+  Azerbaijan: [azerbaijan]
+`)
+	const s1, s2 = "Azerbaijan made an illegal move.", "Azerbaijan is a great friend."
+	fsys := fstest.MapFS{"c.jsonl": {Data: []byte(`{"id":"a","outlet":"X","text":"` + s1 + ` ` + s2 + `"}
+`)}}
+	for _, mask := range []*tone.Mask{nil, tone.NewMask("illegal")} {
+		col, err := NewCollector(Options{Actors: actors, ToneMask: mask})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := analysis.Run(corpus.Source{FS: fsys, Path: "c.jsonl", Name: "t"}, analysis.Options{Visit: col.Visit, NoClean: true}); err != nil {
+			t.Fatal(err)
+		}
+		all := (tone.VADER(s1).Compound + tone.VADER(s2).Compound) / 2
+		masked := (tone.VADERMasked(s1, mask).Compound + tone.VADER(s2).Compound) / 2
+		if mask != nil && masked == all {
+			t.Fatalf("the mask does not change %q", s1)
+		}
+		rows := col.Actors(50, 1)
+		if len(rows) != 1 {
+			t.Fatalf("%d rows, want 1", len(rows))
+		}
+		r := rows[0]
+		if math.Abs(r.Tone.Mean-masked) > 1e-12 || math.Abs(r.ToneAll-all) > 1e-12 {
+			t.Errorf("mask %v: tone %v, tone_all %v; want %v, %v", mask.Words(), r.Tone.Mean, r.ToneAll, masked, all)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"parallax/analysis/segment"
 	"parallax/analysis/stance"
 	"parallax/analysis/tonestats"
+	"parallax/tone"
 )
 
 // stancer scores the actor mentions of one document with Options.Stance
@@ -16,10 +17,27 @@ type stancer struct {
 	p     *segment.Processed
 	d     *quoteDoc
 	sums  map[sentActor][2]float64
+	mask  *tone.Mask      // Options.ToneMask: words the stance leaves out too
+	tones map[int]float64 // the masked VADER compound per sentence, once computed
 }
 
 func (c *Collector) newStancer(p *segment.Processed, d *quoteDoc) *stancer {
-	return &stancer{model: c.opt.Stance, p: p, d: d}
+	return &stancer{model: c.opt.Stance, p: p, d: d, mask: c.opt.ToneMask}
+}
+
+// tone is sentence s's VADER compound with the mask's words left out
+// (tonestats.SentenceVADERMasked), computed once per sentence for the
+// stance and the actors' tone alike.
+func (st *stancer) tone(s int) float64 {
+	if v, ok := st.tones[s]; ok {
+		return v
+	}
+	if st.tones == nil {
+		st.tones = map[int]float64{}
+	}
+	v := tonestats.SentenceVADERMasked(st.p, s, st.mask)
+	st.tones[s] = v
+	return v
 }
 
 // add scores the mention of actor on the document's tokens [a, b) in
@@ -31,7 +49,7 @@ func (st *stancer) add(s int, actor string, a, b int) {
 	d := st.d
 	men := stance.Mention{Sentence: d.text, Tokens: d.toks[d.sentTok[s]:d.sentTok[s+1]], From: d.sents[s].Start,
 		Target:   segment.Span{Start: d.toks[a].Span.Start, End: d.toks[b-1].Span.End},
-		Compound: tonestats.SentenceVADER(st.p, s), HasCompound: true}
+		Compound: st.tone(s), HasCompound: true, Mask: st.mask}
 	if st.sums == nil {
 		st.sums = map[sentActor][2]float64{}
 	}

@@ -21,10 +21,12 @@
 // u (sentence − previous hit's sentence)<<2 | voice.
 //
 // sentences (those mentioning an actor, or scored): u count, then per
-// sentence u sentence − previous − 1, u actors<<2|stance<<1|scored, the
+// sentence u sentence − previous − 1, u actors<<3|all<<2|stance<<1|scored, the
 // actor ids in increasing order (the first, then differences), with stance
 // each actor's stance in the sentence (encoded as a tone), and when scored
-// the tone, u labels, their ids, u frames, their ids.
+// the tone, with all the tone with every word scored (Options.ToneMask
+// left a word of the sentence out), u labels, their ids, u frames, their
+// ids.
 //
 // The tone is a VADER compound, which tone.VADER rounds to 4 decimals: it
 // is stored as u zigzag(round(v·10⁴))+1 when float64(k)/10⁴ gives back v
@@ -335,6 +337,8 @@ type sentRecord struct {
 	stance         []float64 // per actor, when hasStance
 	scored         bool
 	tone           float64
+	hasAll         bool    // when scored: toneAll differs from tone
+	toneAll        float64 // the tone with every word scored, when hasAll
 	labels, frames []uint32
 }
 
@@ -346,9 +350,12 @@ func encodeSentences(rs []sentRecord) []byte {
 	for _, r := range rs {
 		e.u(uint64(r.sentence - prev - 1))
 		prev = r.sentence
-		f := uint64(len(r.actors)) << 2
+		f := uint64(len(r.actors)) << 3
 		if r.scored {
 			f |= 1
+		}
+		if r.scored && r.hasAll {
+			f |= 4
 		}
 		if r.hasStance {
 			f |= 2
@@ -368,6 +375,9 @@ func encodeSentences(rs []sentRecord) []byte {
 			continue
 		}
 		e.tone(r.tone)
+		if r.hasAll {
+			e.tone(r.toneAll)
+		}
 		for _, ids := range [][]uint32{r.labels, r.frames} {
 			e.u(uint64(len(ids)))
 			for _, id := range ids {
@@ -391,9 +401,10 @@ func eachSentence(sec []byte, fn func(r *sentRecord)) {
 		f := d.u()
 		r.scored = f&1 != 0
 		r.hasStance = f&2 != 0
+		r.hasAll = f&4 != 0
 		r.actors = r.actors[:0]
 		var last uint32
-		for range min(f>>2, uint64(len(d.b)-d.i)) {
+		for range min(f>>3, uint64(len(d.b)-d.i)) {
 			last += d.u32()
 			r.actors = append(r.actors, last)
 		}
@@ -403,9 +414,12 @@ func eachSentence(sec []byte, fn func(r *sentRecord)) {
 				r.stance = append(r.stance, d.tone())
 			}
 		}
-		r.labels, r.frames, r.tone = r.labels[:0], r.frames[:0], 0
+		r.labels, r.frames, r.tone, r.toneAll = r.labels[:0], r.frames[:0], 0, 0
 		if r.scored {
 			r.tone = d.tone()
+			if r.hasAll {
+				r.toneAll = d.tone()
+			}
 			for range d.count() {
 				r.labels = append(r.labels, d.u32())
 			}

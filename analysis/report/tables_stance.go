@@ -157,6 +157,17 @@ func WithActorStance(sec Section, rows []framing.ActorRow) Section {
 	return sec
 }
 
+// StanceUnscoredNote is the note of a table whose stance leaves out the
+// same words as its tone (framing.Options.ToneMask): "" when none were
+// left out.
+func StanceUnscoredNote(words []string) string {
+	if len(words) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Stance leaves out the same %s: the model takes no feature from them (no word, pair or VADER valence; the sentence score is the masked VADER), but a mention that is itself a label word is still scored as the target. --score-labels puts them back.",
+		Plural(len(words), "word"))
+}
+
 // fmtRho prints a correlation with 3 decimals, n/a when undefined.
 func fmtRho(r float64) string {
 	if math.IsNaN(r) {

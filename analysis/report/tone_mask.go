@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"parallax/analysis/framing"
 	"parallax/analysis/tonestats"
 	"parallax/tone"
 )
@@ -44,7 +45,8 @@ func UnscoredNote(words []string, both bool) string {
 }
 
 // WithUnscoredNote adds UnscoredNote(words, false) to the notes of a
-// section's tables (the actors' tone, which shows the masked figure only).
+// section's tables (the actors' tone, which shows the masked figure only),
+// and StanceUnscoredNote to those with a stance column.
 func WithUnscoredNote(sec Section, words []string) Section {
 	n := UnscoredNote(words, false)
 	if n == "" {
@@ -53,6 +55,9 @@ func WithUnscoredNote(sec Section, words []string) Section {
 	for _, t := range []*Table{sec.Display, sec.Tidy} {
 		if t != nil {
 			t.Notes = append(t.Notes, n)
+			if slices.Contains(t.Columns, "stance") {
+				t.Notes = append(t.Notes, StanceUnscoredNote(words))
+			}
 		}
 	}
 	return sec
@@ -83,4 +88,43 @@ func ToneUnscoredSection(s *tonestats.Summary) (Section, bool) {
 	t.Notes = append(t.Notes, "vader: mean sentence score with the words below left out; vader_all: every word scored (--score-labels); change = vader − vader_all. Groups whose two figures are equal are not listed. Intervals: the tone table (CSV, JSON).",
 		UnscoredNote(s.Unscored, false))
 	return Section{Display: t}, true
+}
+
+// WithActorToneAll adds to an actors section whose tone left words out
+// (words non-empty) the mean tone with every word scored
+// (framing.ActorRow.ToneAll): the tidy table's `tone_all` after
+// `tone_high`, with its note, and a display note saying which figure the
+// tone column shows. Without words it returns sec unchanged.
+func WithActorToneAll(sec Section, rows []framing.ActorRow, words []string) Section {
+	if len(words) == 0 {
+		return sec
+	}
+	if t := sec.Tidy; t != nil {
+		if at := slices.Index(t.Columns, "tone_high"); at >= 0 {
+			type key struct{ actor, group string }
+			by := make(map[key]float64, len(rows))
+			for _, r := range rows {
+				by[key{r.Actor, r.Group}] = r.ToneAll
+			}
+			out := *t
+			out.Columns = slices.Insert(slices.Clone(t.Columns), at+1, "tone_all")
+			out.Rows = nil
+			for _, row := range t.Rows {
+				v, ok := by[key{row[0].Str, row[1].Str}]
+				cell := NA()
+				if ok {
+					cell = Float(v, 3)
+				}
+				out.Rows = append(out.Rows, slices.Insert(slices.Clone(row), at+1, cell))
+			}
+			out.Notes = append(slices.Clone(t.Notes), "tone_all: the mean VADER compound over the same sentences with every word scored (as with --score-labels); tone and its interval leave the label words out.")
+			sec.Tidy = &out
+		}
+	}
+	if t := sec.Display; t != nil {
+		out := *t
+		out.Notes = append(slices.Clone(t.Notes), "The tone column is the mean VADER with the label words left out; the tidy table (CSV, JSON) gives tone_all, with every word scored, beside it.")
+		sec.Display = &out
+	}
+	return sec
 }

@@ -172,6 +172,16 @@ type Mention struct {
 	// otherwise it is computed.
 	Compound    float64
 	HasCompound bool
+	// Mask holds words the model must not score (the label words under
+	// comparison, as tone leaves them out: tone.Mask). A context token of
+	// the mask keeps its place (distances and clauses do not change) but
+	// gives no feature: no word, window, clause, negation or stem feature,
+	// no pair it is part of, no valence. The target's own tokens are
+	// scored as the target even when they are words of the mask. Compound,
+	// when given, should be the masked sentence score
+	// (tonestats.SentenceVADERMasked); when computed it is tone.VADERMasked.
+	// A nil or empty Mask leaves nothing out.
+	Mask *tone.Mask
 }
 
 // scratch holds the buffers of one extraction.
@@ -180,6 +190,26 @@ type scratch struct {
 	clause []int
 	neg    []bool
 	val    []float64
+	masked []bool
+}
+
+// maskedTokens marks the tokens of m that are words of m.Mask; nil when
+// the mask is empty or no token is in it.
+func maskedTokens(m *Mention, sc *scratch) []bool {
+	if m.Mask.Len() == 0 {
+		return nil
+	}
+	sc.masked = sc.masked[:0]
+	any := false
+	for _, t := range m.Tokens {
+		h := m.Mask.Has(t.Norm)
+		any = any || h
+		sc.masked = append(sc.masked, h)
+	}
+	if !any {
+		return nil
+	}
+	return sc.masked
 }
 
 // extract appends the features of m to sc.feats.
@@ -253,8 +283,9 @@ func extract(o Options, m *Mention, sc *scratch) []feature {
 		add(hashString(hT, toks[i].Norm), 1)
 	}
 	var vC, vO, vL, vR, vD, vCp, vCn float64
+	masked := maskedTokens(m, sc)
 	for i, t := range toks {
-		if i >= t0 && i < t1 {
+		if i >= t0 && i < t1 || masked != nil && masked[i] {
 			continue
 		}
 		w := t.Norm
@@ -282,7 +313,7 @@ func extract(o Options, m *Mention, sc *scratch) []feature {
 		if o.Negation && sc.neg[i] && same {
 			add(hashString(hN, w), 1)
 		}
-		if o.Bigrams && d <= 6 && i+1 < n && (i+1 < t0 || i >= t1) {
+		if o.Bigrams && d <= 6 && i+1 < n && (i+1 < t0 || i >= t1) && (masked == nil || !masked[i+1]) {
 			add(hashString(hashString(hBigram[side], w)*fnvPrime, toks[i+1].Norm), 1)
 		}
 		if o.Valence {
@@ -327,7 +358,7 @@ func extract(o Options, m *Mention, sc *scratch) []feature {
 	if o.Sentence {
 		c := m.Compound
 		if !m.HasCompound {
-			c = tone.VADER(m.Sentence).Compound
+			c = tone.VADERMasked(m.Sentence, m.Mask).Compound
 		}
 		add(featureHash("sv", ""), float32(c))
 		if clause > 0 {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"parallax/analysis/segment"
+	"parallax/tone"
 )
 
 func mention(s, target string) *Mention {
@@ -154,5 +155,58 @@ func BenchmarkScore(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m.Score(men)
+	}
+}
+
+// TestMaskLeavesLabelWordsOut checks that a mask removes the label words'
+// features (and so changes the score), that an empty or nil mask changes
+// nothing, and that the target is scored as the target even when it is a
+// word of the mask.
+func TestMaskLeavesLabelWordsOut(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const s = "The governor welcomed illegal immigrants to the state."
+	plain := m.Score(mention(s, "governor"))
+	for _, mask := range []*tone.Mask{nil, tone.NewMask()} {
+		men := mention(s, "governor")
+		men.Mask = mask
+		if r := m.Score(men); r != plain {
+			t.Errorf("mask %v: %+v, want the unmasked %+v", mask.Words(), r, plain)
+		}
+	}
+	men := mention(s, "governor")
+	men.Mask = tone.NewMask("illegal")
+	masked := m.Score(men)
+	t.Logf("unmasked %.4f, masked %.4f", plain.Score, masked.Score)
+	if masked.Score == plain.Score {
+		t.Errorf("masking %q left the score at %.4f", "illegal", plain.Score)
+	}
+	// No feature of the masked word remains: neither its bag word, its
+	// clause word, nor the pair it starts or ends; the pair "welcomed
+	// illegal" is gone, the word "welcomed" stays.
+	var sc scratch
+	feats := map[uint64]bool{}
+	for _, f := range extract(m.opt, men, &sc) {
+		feats[f.h] = true
+	}
+	for _, h := range []uint64{featureHash("W", "illegal"), featureHash("C", "illegal"),
+		hashString(hashString(hBigram[1], "welcomed")*fnvPrime, "illegal"),
+		hashString(hashString(hBigram[1], "illegal")*fnvPrime, "immigrants")} {
+		if feats[h] {
+			t.Errorf("feature %x of the masked word is still there", h)
+		}
+	}
+	if !feats[featureHash("W", "welcomed")] {
+		t.Error("the unmasked word welcomed lost its feature")
+	}
+	// The target "immigrants" masked: its T: feature stays, so a mask of
+	// the target alone changes nothing (immigrants has no VADER valence).
+	tm := mention(s, "immigrants")
+	want := m.Score(tm)
+	tm.Mask = tone.NewMask("immigrants")
+	if r := m.Score(tm); r != want {
+		t.Errorf("masked target: %+v, want %+v", r, want)
 	}
 }

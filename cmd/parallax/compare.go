@@ -168,7 +168,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	}
 	actorRows := framing.Actors(resamples, seed)
 	r.Sections = append(r.Sections,
-		report.WithUnscoredNote(report.WithActorStance(report.ActorsSection(actorRows, framing.ActorsDiscovered(), resamples, seed), actorRows), x.ff.mask.Words()),
+		report.WithActorToneAll(report.WithUnscoredNote(report.WithActorStance(report.ActorsSection(actorRows, framing.ActorsDiscovered(), resamples, seed), actorRows), x.ff.mask.Words()), actorRows, x.ff.mask.Words()),
 		report.AttributionSection(framing.Attribution()),
 		report.SourcesSection(framing.Sources(), 5),
 		report.ScareSection(framing.ScareQuotes(), 5),

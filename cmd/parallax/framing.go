@@ -92,7 +92,7 @@ func (ff *framingFlags) add(fs *flag.FlagSet, which framingFlag) {
 	if ff.scoreLabels == nil {
 		ff.scoreLabels = new(bool)
 		if which&flagScoreLabels != 0 {
-			fs.BoolVar(ff.scoreLabels, "score-labels", false, "let tone score the label words too (by default, with a labels lexicon, the words of its patterns and the words lexicons declare unscored are left out; docs/tone.md)")
+			fs.BoolVar(ff.scoreLabels, "score-labels", false, "let tone and stance score the label words too (by default, with a labels lexicon, the words of its patterns and the words lexicons declare unscored are left out; docs/tone.md)")
 		}
 	}
 }
@@ -265,7 +265,7 @@ func runActors(c *command, args []string, e *env) error {
 	}
 	rows := col.Actors(*ff.resamples, *ff.seed)
 	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
-		report.WithUnscoredNote(report.WithActorStance(report.ActorsSection(rows, col.ActorsDiscovered(), *ff.resamples, *ff.seed), rows), ff.mask.Words()),
+		report.WithActorToneAll(report.WithUnscoredNote(report.WithActorStance(report.ActorsSection(rows, col.ActorsDiscovered(), *ff.resamples, *ff.seed), rows), ff.mask.Words()), rows, ff.mask.Words()),
 	}}
 	return cf.write(e, r)
 }

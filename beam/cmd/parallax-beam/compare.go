@@ -267,7 +267,7 @@ func compareReport(pj *parsedJob, res *analysis.Result, c *collectors, m *merged
 	}
 	actorRows := m.frm.Actors(resamples, seed)
 	r.Sections = append(r.Sections,
-		report.WithUnscoredNote(report.WithActorStance(report.ActorsSection(actorRows, c.frm.ActorsDiscovered(), resamples, seed), actorRows), c.mask.Words()),
+		report.WithActorToneAll(report.WithUnscoredNote(report.WithActorStance(report.ActorsSection(actorRows, c.frm.ActorsDiscovered(), resamples, seed), actorRows), c.mask.Words()), actorRows, c.mask.Words()),
 		report.AttributionSection(m.frm.Attribution()),
 		report.SourcesSection(m.frm.Sources(), 5),
 		report.ScareSection(m.frm.ScareQuotes(), 5),

@@ -6,30 +6,13 @@ import (
 	"parallax/tone"
 )
 
-// toneMask is the mask of the words tone leaves out (docs/tone.md): unless
-// --score-labels, the words of the labels lexicon's patterns (not the
-// built-in English stop words) and the words the labels and frames
-// lexicons declare unscored; nil when there are none.
+// toneMask is the mask of the words tone leaves out (lexmatch.ToneMask),
+// nil with --score-labels.
 func (ff *framingFlags) toneMask(labels, frames *lexmatch.Matcher) *tone.Mask {
 	if ff.scoreLabels != nil && *ff.scoreLabels {
 		return nil
 	}
-	var stop func(string) bool
-	if sw, err := lexicons.LoadStopWords("en"); err == nil {
-		stop = sw.Contains
-	}
-	var lb, fr *lexicons.Lexicon
-	if labels != nil {
-		lb = labels.Lexicon()
-	}
-	if frames != nil {
-		fr = frames.Lexicon()
-	}
-	words := lexicons.UnscoredWords(lb, stop, fr)
-	if len(words) == 0 {
-		return nil
-	}
-	return tone.NewMask(words...)
+	return lexmatch.ToneMask(labels, frames)
 }
 
 // toneMaskFor resolves the labels and frames flags and returns toneMask of

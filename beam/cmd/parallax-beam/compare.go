@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"parallax/analysis/stance"
-	"parallax/tone"
 
 	"parallax"
 	"parallax/analysis"
@@ -122,7 +121,7 @@ func (x *compareFlags) collectors(pj *parsedJob) (*collectors, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.mask = toneMask(lb, fr)
+	c.mask = lexmatch.ToneMask(lb, fr) // as parallax without --score-labels (a flag parallax-beam does not have yet)
 	if c.tone, err = tonestats.NewCollector(tonestats.Options{Mask: c.mask}); err != nil {
 		return nil, err
 	}
@@ -188,29 +187,6 @@ func (x *compareFlags) collectors(pj *parsedJob) (*collectors, error) {
 		return nil, err
 	}
 	return c, nil
-}
-
-// toneMask is parallax's toneMask without --score-labels (a flag of
-// parallax that parallax-beam does not have yet): the words of the labels
-// lexicon's patterns (not the built-in English stop words) and the words
-// the labels and frames lexicons declare unscored; nil when there are none.
-func toneMask(labels, frames *lexmatch.Matcher) *tone.Mask {
-	var stop func(string) bool
-	if sw, err := lexicons.LoadStopWords("en"); err == nil {
-		stop = sw.Contains
-	}
-	var lb, fr *lexicons.Lexicon
-	if labels != nil {
-		lb = labels.Lexicon()
-	}
-	if frames != nil {
-		fr = frames.Lexicon()
-	}
-	words := lexicons.UnscoredWords(lb, stop, fr)
-	if len(words) == 0 {
-		return nil
-	}
-	return tone.NewMask(words...)
 }
 
 // compareReport is parallax compare's report, from the merged

@@ -2,7 +2,11 @@ package events
 
 import (
 	"container/heap"
+	"encoding/binary"
 	"fmt"
+	"slices"
+
+	"parallax/analysis/internal/spill"
 )
 
 // Acc accumulates the records of documents (Add) and other accumulators
@@ -15,10 +19,12 @@ import (
 // feature ids by hash, and the lexicon passages keeping their text are the
 // first MaxPassages of each event × group by (document, sentence).
 //
-// Memory per document: its id, title and date, about 4 bytes per kept
-// feature, its lexicon passages, and the cleaned text of a document that
-// may belong to a story (8 bytes per sentence for the spans); per feature
-// of the corpus, about 40 bytes.
+// Memory per document: its id, title and date, its lexicon passages, and
+// about 150 bytes more; its kept features (2–3 bytes each as varints) and
+// the cleaned text of a document that may belong to a story (8 bytes per
+// sentence for the spans) stay in memory only up to FeatureMemory and
+// TextMemory, the rest in temporary files; per feature of the corpus,
+// about 40 bytes.
 type Acc struct {
 	maxPassages int
 
@@ -30,6 +36,9 @@ type Acc struct {
 	keys  map[uint32]string // id → key, for features some document kept
 
 	docs   []*eventDoc      // feats are ids
+	fstore *spill.Store     // the documents' kept features (FeatureMemory)
+	fbuf   []uint32         // Add's buffer of feature ids
+	fenc   []byte           // putFeats' buffer
 	texts  *textStore       // by Doc.Index
 	ordset map[int]struct{} // every Doc.Index added
 
@@ -61,7 +70,7 @@ func (c *Collector) NewAcc() *Acc {
 
 func newAcc(maxPassages int) *Acc {
 	return &Acc{maxPassages: maxPassages, gidx: map[string]int32{}, ids: map[uint64]uint32{}, keys: map[uint32]string{},
-		texts: newTextStore(), ordset: map[int]struct{}{}, kept: map[passageKey]*passageHeap{}}
+		texts: newTextStore(), fstore: spill.New("events features", FeatureMemory), ordset: map[int]struct{}{}, kept: map[passageKey]*passageHeap{}}
 }
 
 // group returns the index of a group, adding it.
@@ -97,20 +106,22 @@ func (a *Acc) Add(rec DocRecord) {
 	gr := &a.groups[g]
 	gr.sents += int64(rec.Sentences)
 	gr.docs++
-	ed := &eventDoc{index: rec.Index, id: rec.ID, group: gr.name, title: rec.Title, date: rec.Date, sentences: rec.Sentences,
-		feats: make([]uint32, len(rec.keys))}
+	ed := &eventDoc{index: rec.Index, id: rec.ID, group: gr.name, title: rec.Title, date: rec.Date, sentences: rec.Sentences}
+	feats := slices.Grow(a.fbuf[:0], len(rec.keys))[:len(rec.keys)]
 	if dd := parseDocDate(rec.Date); dd.day > 0 {
 		ed.day, ed.dated = dayOf(dd.year, dd.month, dd.day), true
 	}
 	for i, h := range rec.hashes {
 		id := a.feature(h, 1, g)
 		if i < len(rec.keys) {
-			ed.feats[i] = id
+			feats[i] = id
 			if _, ok := a.keys[id]; !ok {
 				a.keys[id] = rec.keys[i]
 			}
 		}
 	}
+	ed.feats = a.putFeats(feats)
+	a.fbuf = feats
 	a.docs = append(a.docs, ed)
 	a.ordset[rec.Index] = struct{}{}
 	if rec.text.spans != nil {
@@ -156,10 +167,11 @@ func (a *Acc) Merge(o *Acc) error {
 	for _, d := range o.docs {
 		nd := *d
 		nd.group = a.groups[a.gidx[d.group]].name
-		nd.feats = make([]uint32, len(d.feats))
-		for i, id := range d.feats {
-			nd.feats[i] = idmap[id]
+		feats := o.featsOf(d, nil)
+		for i, id := range feats {
+			feats[i] = idmap[id]
 		}
+		nd.feats = a.putFeats(feats)
 		a.docs = append(a.docs, &nd)
 		a.ordset[d.index] = struct{}{}
 	}
@@ -170,6 +182,9 @@ func (a *Acc) Merge(o *Acc) error {
 	}
 	if o.texts.err != nil {
 		return o.texts.err
+	}
+	if err := o.fstore.Err(); err != nil {
+		return fmt.Errorf("events: %w", err)
 	}
 	for _, p := range o.passages {
 		p.group = a.groups[a.gidx[p.group]].name
@@ -199,4 +214,48 @@ func (a *Acc) addPassage(p lexPassage) {
 		drop := heap.Pop(h).(int32)
 		a.passages[drop].text, a.passages[drop].cue = "", ""
 	}
+}
+
+// FeatureMemory is how many bytes of documents' kept features (their
+// dictionary ids, as varints) an accumulator holds in memory; the rest go
+// to a temporary file, as the texts do past TextMemory, and are read back
+// once each in Finish (and for the documents of stories). Only the rare
+// ones stay in memory for story linking (docs/performance.md, "Memory").
+var FeatureMemory int64 = 8 << 20
+
+// putFeats keeps a document's kept features (dictionary ids).
+func (a *Acc) putFeats(ids []uint32) spill.Ref {
+	b := a.fenc[:0]
+	for _, id := range ids {
+		b = binary.AppendUvarint(b, uint64(id))
+	}
+	a.fenc = b
+	return a.fstore.Put(slices.Clone(b)) // the exact size: it is kept
+}
+
+// featsOf appends a document's kept features (dictionary ids, in the
+// order kept) to buf. Features that cannot be read back are missing, and
+// the store's Err says why.
+func (a *Acc) featsOf(d *eventDoc, buf []uint32) []uint32 {
+	b := a.fstore.Get(d.feats)
+	for len(b) > 0 {
+		x, n := binary.Uvarint(b)
+		if n <= 0 {
+			break
+		}
+		buf = append(buf, uint32(x))
+		b = b[n:]
+	}
+	return buf
+}
+
+// err returns the first error of the accumulator's temporary files.
+func (a *Acc) err() error {
+	if a.texts.err != nil {
+		return a.texts.err
+	}
+	if err := a.fstore.Err(); err != nil {
+		return fmt.Errorf("events: %w", err)
+	}
+	return nil
 }

@@ -114,7 +114,7 @@ func (a *Acc) MarshalBinary() ([]byte, error) {
 	docs := slices.Clone(a.docs)
 	slices.SortFunc(docs, func(x, y *eventDoc) int { return cmp.Compare(x.index, y.index) })
 	b = binary.AppendUvarint(b, uint64(len(docs)))
-	feats := []uint32{}
+	feats, ids := []uint32{}, []uint32{}
 	for _, d := range docs {
 		b = binary.AppendVarint(b, int64(d.index))
 		b = appendString(b, d.id)
@@ -123,7 +123,8 @@ func (a *Acc) MarshalBinary() ([]byte, error) {
 		b = appendString(b, d.date)
 		b = binary.AppendUvarint(b, uint64(d.sentences))
 		feats = feats[:0]
-		for _, id := range d.feats {
+		ids = a.featsOf(d, ids[:0])
+		for _, id := range ids {
 			feats = append(feats, pos[id])
 		}
 		slices.Sort(feats)
@@ -157,6 +158,9 @@ func (a *Acc) MarshalBinary() ([]byte, error) {
 	}
 	if a.texts.err != nil {
 		return nil, a.texts.err
+	}
+	if err := a.fstore.Err(); err != nil {
+		return nil, fmt.Errorf("events: %w", err)
 	}
 	return b, nil
 }
@@ -210,15 +214,16 @@ func (a *Acc) UnmarshalBinary(data []byte) error {
 			ed.day, ed.dated = dayOf(dd.year, dd.month, dd.day), true
 		}
 		k := d.count(1)
-		ed.feats = make([]uint32, 0, k)
+		feats := make([]uint32, 0, k)
 		p := uint64(0)
 		for j := 0; j < k && d.err == nil; j++ {
 			p += d.uvarint()
 			if p >= uint64(nf) && d.err == nil {
 				d.fail(fmt.Sprintf("document %d names feature %d of %d", ed.index, p, nf))
 			}
-			ed.feats = append(ed.feats, uint32(p))
+			feats = append(feats, uint32(p))
 		}
+		ed.feats = n.putFeats(feats)
 		if t := d.text(); t.spans != nil {
 			n.texts.put(ed.index, t)
 		}

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"parallax/analysis/internal/spill"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/resample"
 	"parallax/analysis/segment"
@@ -302,7 +303,7 @@ type eventDoc struct {
 	day                    int32 // days since 1970-01-01, when dated
 	dated                  bool
 	sentences              int32
-	feats                  []uint32 // dictionary ids; ranks once frozen
+	feats                  spill.Ref // kept features' dictionary ids (Acc.featsOf)
 }
 
 // lexPassage is a sentence placed in an event of the lexicon.

@@ -18,6 +18,7 @@ type eventArticles struct {
 	docs    []*eventDoc // by Doc.Index
 	pos     map[int]int32
 	nfeat   int              // features in the dictionary
+	rankOf  []uint32         // by dictionary id: the feature's rank
 	hash    []uint64         // by rank: the feature's hash, ascending
 	keys    map[int32]string // by rank: the key of every feature some document kept
 	df      []int32          // by rank
@@ -138,6 +139,7 @@ func (c *Collector) freeze() {
 	}
 	slices.SortFunc(all, func(x, y uint32) int { return cmp.Compare(acc.feats[x].hash, acc.feats[y].hash) })
 	rankOf := make([]uint32, len(all)) // by id
+	a.rankOf = rankOf
 	a.nfeat = len(all)
 	a.hash = make([]uint64, len(all))
 	a.keys = map[int32]string{}
@@ -162,21 +164,19 @@ func (c *Collector) freeze() {
 	}
 	st.RareCap = a.cap
 
-	// Each document's rare features, as ranks.
+	// Each document's rare features, as ranks: its kept features are read
+	// back (from the spill file past FeatureMemory) one document at a time,
+	// and only the rare ones stay in memory.
 	a.rare = make([][]int32, D)
 	a.norm = make([]float64, D)
 	rareSeen := map[int32]bool{}
+	var ranks []uint32
 	for i, d := range a.docs {
-		ranks := make([]uint32, len(d.feats))
-		for k, id := range d.feats {
-			ranks[k] = rankOf[id]
-		}
-		slices.Sort(ranks)
-		d.feats = ranks
-		st.KeptFeatures += int64(len(d.feats))
+		ranks = a.keptRanks(acc, d, ranks[:0])
+		st.KeptFeatures += int64(len(ranks))
 		var rare []int32
 		var n2 float64
-		for _, r := range d.feats {
+		for _, r := range ranks {
 			if a.isRare(int32(r)) {
 				rare = append(rare, int32(r))
 				n2 += a.idf(int32(r)) * a.idf(int32(r))
@@ -193,6 +193,18 @@ func (c *Collector) freeze() {
 	st.Edges = len(a.edges)
 	c.buildStories(a)
 	st.Stories = len(a.stories)
+}
+
+// keptRanks appends a document's kept features to buf as ranks,
+// ascending.
+func (a *eventArticles) keptRanks(acc *Acc, d *eventDoc, buf []uint32) []uint32 {
+	n := len(buf)
+	buf = acc.featsOf(d, buf)
+	for k := n; k < len(buf); k++ {
+		buf[k] = a.rankOf[buf[k]]
+	}
+	slices.Sort(buf[n:])
+	return buf
 }
 
 // rareCap is the largest document frequency of a rare feature:

@@ -46,6 +46,7 @@ func (c *Collector) Result() (*Result, error) {
 		return nil, err
 	}
 	c.acc.texts.close()
+	c.acc.fstore.Close()
 	c.result, c.acc = res, nil
 	return res, nil
 }
@@ -66,12 +67,12 @@ func (c *Collector) Finish(acc *Acc) (*Result, error) {
 			return nil, fmt.Errorf("events: passage %d of document %d names an event or a lexicon key the collector does not have: the accumulator was made with other lexicons", p.sentence, p.doc)
 		}
 	}
-	if acc.texts.err != nil {
-		return nil, acc.texts.err
+	if err := acc.err(); err != nil {
+		return nil, err
 	}
 	res := c.view(acc).finish()
-	if acc.texts.err != nil {
-		return nil, acc.texts.err
+	if err := acc.err(); err != nil {
+		return nil, err
 	}
 	return res, nil
 }

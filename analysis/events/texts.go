@@ -80,7 +80,7 @@ func mergeCounts(dst, src []keyCount) []keyCount {
 func (c *Collector) readStoryDoc(sc *eventScratch, m int32, s *story, text string, spans []segment.Span) *storyDoc {
 	a := c.art
 	d := a.docs[m]
-	kept := d.feats // the document's kept features, ascending ranks
+	kept := a.keptRanks(c.acc, d, nil) // the document's kept features, ascending ranks
 	var pending map[int32]string
 	dd := parseDocDate(d.date)
 	sd := &storyDoc{best: -1}

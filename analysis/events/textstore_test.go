@@ -8,8 +8,8 @@ import (
 	"parallax/analysis/internal/testkit"
 )
 
-// The texts past events.TextMemory go to a temporary file and come back
-// in Finish: the result is the same, byte for byte, as with every text in
+// The texts past events.TextMemory and the kept features past
+// events.FeatureMemory go to temporary files and come back in Finish: the result is the same, byte for byte, as with every text in
 // memory, and the accumulator laws (splits, merges, encodings, whose
 // stores spill at different points) still hold.
 func TestTextsSpilled(t *testing.T) {
@@ -36,9 +36,10 @@ func TestTextsSpilled(t *testing.T) {
 		return events.ResultString(r), r.Stats
 	}
 	want, wantStats := run()
-	old := events.TextMemory
-	defer func() { events.TextMemory = old }()
-	events.TextMemory = 64 << 10 // a few dozen texts in memory, the rest in the file
+	old, oldF := events.TextMemory, events.FeatureMemory
+	defer func() { events.TextMemory, events.FeatureMemory = old, oldF }()
+	events.TextMemory = 64 << 10    // a few dozen texts in memory, the rest in the file
+	events.FeatureMemory = 16 << 10 // and the kept features of a few dozen documents
 	got, gotStats := run()
 	if got != want {
 		t.Errorf("texts read back from the temporary file give another result:\n%s", firstDiff(want, got))

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"parallax/analysis/internal/spill"
 	"parallax/analysis/segment"
 )
 
@@ -17,8 +18,9 @@ import (
 // the few texts that evidence needs. Quotes lists every quote of every
 // document and discovered actors need the tone of every sentence naming
 // any name, so the per-document records are kept rather than totals: a
-// document costs its record (tens to hundreds of bytes) plus the texts it
-// keeps — every quote's text when Options.QuoteTexts is 0, else only the
+// document costs its record (tens to hundreds of bytes, in memory up to
+// RecordMemory, then in a temporary file) plus the texts it keeps — every
+// quote's text when Options.QuoteTexts is 0, else only the
 // QuoteTexts quotes of lowest (document, quote) per group, and the
 // LabelTexts label hits of lowest (document, hit) per referent, label,
 // group and voice. Add and Merge in any order give the same results: the
@@ -41,6 +43,9 @@ type Acc struct {
 	// speakers caches speakerNames for speakersDocs documents.
 	speakers     []string
 	speakersDocs int
+	// store holds the documents' records: in memory up to RecordMemory
+	// bytes, then in a spill file.
+	store *spill.Store
 	// keepBuf holds keep's work buffers, reused between Adds.
 	keepBuf struct {
 		ms     []sentMention
@@ -72,8 +77,8 @@ type sentMention struct {
 // keeps.
 type framingDoc struct {
 	index int
-	group uint32 // interned
-	data  []byte // the record: id, counts, quotes, sides, labels, sentences
+	group uint32    // interned
+	rec   spill.Ref // the record: id, counts, quotes, sides, labels, sentences (Acc.record)
 	extra *framingExtra
 }
 
@@ -379,7 +384,7 @@ func (a *Acc) keep(v *DocRecord) *framingDoc {
 		x.liveFull++
 	}
 	h.quotes = encodeQuotes(cqs)
-	fd.data = encodeDoc(&h)
+	fd.rec = a.store.Put(encodeDoc(&h))
 	if x.liveFull == 0 {
 		x.texts = nil
 	} else {

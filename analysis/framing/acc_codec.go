@@ -42,7 +42,7 @@ func (a *Acc) Merge(o *Acc) error {
 		idOf[i] = a.id(s)
 	}
 	for _, d := range o.docs {
-		fd := &framingDoc{index: d.index, group: idOf[d.group], data: remapDoc(d.data, idOf)}
+		fd := &framingDoc{index: d.index, group: idOf[d.group], rec: a.store.Put(remapDoc(o.record(d), idOf))}
 		var x *framingExtra
 		if d.extra != nil {
 			x = &framingExtra{texts: slices.Clone(d.extra.texts), labelText: slices.Clone(d.extra.labelText)}
@@ -92,7 +92,7 @@ func (a *Acc) adopt(fd *framingDoc, x *framingExtra) {
 		return
 	}
 	fd.extra = x
-	h := decodeDoc(fd.data, false)
+	h := decodeDoc(a.record(fd), false)
 	if a.opt.QuoteTexts > 0 && x.texts != nil {
 		n := 0
 		for i, q := range decodeQuotes(h.quotes, nil) {
@@ -287,7 +287,7 @@ func (a *Acc) MarshalBinary() ([]byte, error) {
 	for _, d := range docs {
 		b = varbin.AppendUvarint(b, uint64(d.index))
 		b = varbin.AppendUvarint(b, uint64(d.group))
-		b = varbin.AppendString(b, string(d.data))
+		b = varbin.AppendString(b, string(a.record(d)))
 		var texts, labels []string
 		var meta []byte
 		if d.extra != nil {
@@ -359,7 +359,7 @@ func (a *Acc) UnmarshalBinary(data []byte) error {
 		}
 	}
 	out := &Acc{opt: a.opt, names: []string{""}, nameID: map[string]uint32{"": 0},
-		texts: map[uint32]*textHeap{}, labelTexts: map[labelKey]*textHeap{}}
+		texts: map[uint32]*textHeap{}, labelTexts: map[labelKey]*textHeap{}, store: newRecordStore()}
 	for range r.Count() {
 		s := r.String()
 		if _, dup := out.nameID[s]; dup && r.Err() == nil {
@@ -371,7 +371,7 @@ func (a *Acc) UnmarshalBinary(data []byte) error {
 	seen := map[int]bool{}
 	for range r.Count() {
 		fd := &framingDoc{index: r.Int(1<<31 - 1), group: uint32(r.Int(nNames - 1))}
-		fd.data = []byte(r.String())
+		data := []byte(r.String())
 		if r.Err() != nil {
 			break
 		}
@@ -380,7 +380,7 @@ func (a *Acc) UnmarshalBinary(data []byte) error {
 			break
 		}
 		seen[fd.index] = true
-		full, labels, err := validDoc(fd.data, nNames)
+		full, labels, err := validDoc(data, nNames)
 		if err != nil {
 			r.Fail("document %d: %v", fd.index, err)
 			break
@@ -408,6 +408,7 @@ func (a *Acc) UnmarshalBinary(data []byte) error {
 		if r.Err() != nil {
 			break
 		}
+		fd.rec = out.store.Put(data)
 		out.adopt(fd, x)
 	}
 	if err := r.Done(); err != nil {

@@ -60,7 +60,7 @@ type Collector struct {
 // NewAcc returns an empty accumulator for this collector's records.
 func (c *Collector) NewAcc() *Acc {
 	return &Acc{opt: &c.opt, names: []string{""}, nameID: map[string]uint32{"": 0},
-		texts: map[uint32]*textHeap{}, labelTexts: map[labelKey]*textHeap{}}
+		texts: map[uint32]*textHeap{}, labelTexts: map[labelKey]*textHeap{}, store: newRecordStore()}
 }
 
 // Visit collects one document: Map, then Add.
@@ -70,6 +70,10 @@ func (c *Collector) Visit(p *segment.Processed) {
 	c.acc.Add(&rec)
 	c.mu.Unlock()
 }
+
+// Err returns the first error of the accumulator's temporary file of
+// records (Acc.Err).
+func (c *Collector) Err() error { return c.Acc().Err() }
 
 // Acc returns the collector's accumulator: what Visit added so far.
 func (c *Collector) Acc() *Acc {

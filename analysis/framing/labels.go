@@ -60,7 +60,7 @@ func (a *Acc) LabelRows() []LabelRow {
 	refTotal := map[[2]string]int64{}
 	for _, d := range docs {
 		g := a.names[d.group]
-		h := decodeDoc(d.data, false)
+		h := decodeDoc(a.record(d), false)
 		for _, h := range a.labelsOf(d, &h) {
 			k := key{h.Referent, h.Label, g}
 			r := counts[k]
@@ -126,7 +126,7 @@ func (a *Acc) LabelPassages(max int) []LabelPassage {
 	var out []LabelPassage
 	for _, d := range docs {
 		g := a.names[d.group]
-		dh := decodeDoc(d.data, true)
+		dh := decodeDoc(a.record(d), true)
 		for _, h := range a.labelsOf(d, &dh) {
 			k := [4]string{h.Referent, h.Label, g, h.Voice}
 			if seen[k] >= max {
@@ -159,7 +159,7 @@ func (a *Acc) QuoteCounter() func(docIndex, sentence int) int {
 	docs := a.sortedDocs()
 	each := func(fn func(k uint64)) {
 		for _, d := range docs {
-			buf = decodeQuotes(decodeDoc(d.data, false).quotes, buf[:0])
+			buf = decodeQuotes(decodeDoc(a.record(d), false).quotes, buf[:0])
 			for _, q := range buf {
 				if q.kind == QuoteDirect || q.kind == QuoteIndirect {
 					fn(quoteKey(d.index, q.sentence+1))

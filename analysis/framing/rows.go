@@ -34,7 +34,7 @@ func (a *Acc) QuoteRows(kinds ...QuoteKind) iter.Seq[QuoteRow] {
 	return func(yield func(QuoteRow) bool) {
 		stances := map[string]string{} // by verb: few verbs, many quotes
 		for _, d := range a.sortedDocs() {
-			h := decodeDoc(d.data, true)
+			h := decodeDoc(a.record(d), true)
 			g := a.names[d.group]
 			for _, q := range a.quotesOf(d, &h) {
 				if len(kinds) > 0 && !slices.Contains(kinds, q.Kind) {
@@ -99,7 +99,7 @@ func (a *Acc) Attribution() []AttributionRow {
 			byGroup[g] = r
 			quoted[g] = map[string]int{}
 		}
-		h := decodeDoc(d.data, false)
+		h := decodeDoc(a.record(d), false)
 		r.Docs++
 		r.Words += h.words
 		r.QuotedWords += h.quotedWords
@@ -201,7 +201,7 @@ func (a *Acc) Sources() []SourceRow {
 	var buf []cquote
 	for _, d := range docs {
 		g := a.names[d.group]
-		buf = decodeQuotes(decodeDoc(d.data, false).quotes, buf[:0])
+		buf = decodeQuotes(decodeDoc(a.record(d), false).quotes, buf[:0])
 		for _, q := range buf {
 			if q.speaker == 0 || q.kind == QuoteScare {
 				continue
@@ -244,7 +244,7 @@ func (a *Acc) speakerNames(docs []*framingDoc) []string {
 	count := map[string]int{}
 	var buf []cquote
 	for _, d := range docs {
-		buf = decodeQuotes(decodeDoc(d.data, false).quotes, buf[:0])
+		buf = decodeQuotes(decodeDoc(a.record(d), false).quotes, buf[:0])
 		for _, q := range buf {
 			if q.speaker != 0 && q.kind != QuoteScare {
 				count[a.names[q.speaker]]++
@@ -398,7 +398,7 @@ func (a *Acc) ScareQuotes() []ScareRow {
 	var buf []cquote
 	for _, d := range a.sortedDocs() {
 		g := a.names[d.group]
-		h := decodeDoc(d.data, false)
+		h := decodeDoc(a.record(d), false)
 		var hits []clabel
 		hitsRead := false
 		buf = decodeQuotes(h.quotes, buf[:0])
@@ -411,7 +411,7 @@ func (a *Acc) ScareQuotes() []ScareRow {
 			k := key{g, p}
 			r := m[k]
 			if r == nil {
-				r = &ScareRow{Group: g, Phrase: p, Example: decodeDoc(d.data, true).id}
+				r = &ScareRow{Group: g, Phrase: p, Example: decodeDoc(a.record(d), true).id}
 				if !hitsRead {
 					hits, hitsRead = decodeLabels(h.labels, nil), true
 				}
@@ -513,7 +513,7 @@ func (fa *Acc) Actors(resamples int, seed uint64) []ActorRow {
 	var sbuf []sideCount
 	for _, d := range docs {
 		g := gi[fa.names[d.group]]
-		h := decodeDoc(d.data, false)
+		h := decodeDoc(fa.record(d), false)
 		words[g] += h.words
 		qbuf = decodeQuotes(h.quotes, qbuf[:0])
 		for _, q := range qbuf {
@@ -636,7 +636,7 @@ func (a *Acc) discoverActors(docs []*framingDoc, groups []string) []string {
 		isGroup[strings.ToLower(g)] = true
 	}
 	for i, d := range docs {
-		eachSentence(decodeDoc(d.data, false).sentRecords, func(r *sentRecord) {
+		eachSentence(decodeDoc(a.record(d), false).sentRecords, func(r *sentRecord) {
 			for _, id := range r.actors {
 				s := st[id]
 				if s == nil {

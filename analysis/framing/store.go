@@ -36,8 +36,10 @@ package framing
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math"
 
+	"parallax/analysis/internal/spill"
 	"parallax/analysis/segment"
 )
 
@@ -429,4 +431,30 @@ func eachSentence(sec []byte, fn func(r *sentRecord)) {
 		}
 		fn(&r)
 	}
+}
+
+// RecordMemory is how many bytes of documents' records an accumulator
+// holds in memory; the records past it go to a temporary file (os.TempDir,
+// or $TMPDIR), removed from the directory as soon as it is created and
+// closed with the accumulator, and are read back when the tables are
+// built. A record costs tens to hundreds of bytes per document: without
+// the file the memory would grow with the corpus (docs/performance.md,
+// "Memory"). Results do not depend on where a record is kept.
+var RecordMemory int64 = 8 << 20
+
+func newRecordStore() *spill.Store { return spill.New("framing records", RecordMemory) }
+
+// record returns a document's record (store.go's layout), from memory or
+// read back from the spill file. A record that cannot be read back is
+// empty; Err says why.
+func (a *Acc) record(d *framingDoc) []byte { return a.store.Get(d.rec) }
+
+// Err returns the first error of the accumulator's spill file (writing or
+// reading back records): the tables built since may miss documents. Nil
+// when every record was kept and read back.
+func (a *Acc) Err() error {
+	if err := a.store.Err(); err != nil {
+		return fmt.Errorf("framing: %w", err)
+	}
+	return nil
 }

@@ -297,7 +297,7 @@ func MaskSelfMentions(t *TermTable, sums []GroupSummary, docs *DocVectors, mask 
 		if docs != nil {
 			for i, grp := range docs.Groups {
 				if grp == t.Groups[g] {
-					docs.Vecs[i] = dropIDs(docs.Vecs[i], drop)
+					docs.Vecs[i] = dropIDsInPlace(docs.Vecs[i], drop)
 				}
 			}
 		}
@@ -317,6 +317,20 @@ func dropIDs(s SparseCounts, drop map[int32]bool) SparseCounts {
 		}
 	}
 	return out
+}
+
+// dropIDsInPlace is dropIDs reusing s's arrays, for the document vectors,
+// which nothing else holds: they are not copied while all are live
+// (docs/performance.md, "Memory").
+func dropIDsInPlace(s SparseCounts, drop map[int32]bool) SparseCounts {
+	n := 0
+	for i, id := range s.IDs {
+		if !drop[id] {
+			s.IDs[n], s.Counts[n] = id, s.Counts[i]
+			n++
+		}
+	}
+	return SparseCounts{IDs: s.IDs[:n], Counts: s.Counts[:n]}
 }
 
 // compactTerms drops the terms no group counts any more and renumbers the

@@ -208,7 +208,7 @@ func runQuotes(c *command, args []string, e *env) error {
 		report.ScareSection(col.ScareQuotes(), *top),
 	}}
 	onePerPipe(&cf, e, r, "the attribution, sources and scare-quote tables")
-	return cf.write(e, r)
+	return spillErr(cf.write(e, r), col)
 }
 
 func runLabels(c *command, args []string, e *env) error {
@@ -242,7 +242,7 @@ func runLabels(c *command, args []string, e *env) error {
 		r.Sections = append(r.Sections, report.LabelPassagesSection(col.LabelPassages(*passages), *passages))
 	}
 	onePerPipe(&cf, e, r, "the passages")
-	return cf.write(e, r)
+	return spillErr(cf.write(e, r), col)
 }
 
 func runActors(c *command, args []string, e *env) error {
@@ -267,7 +267,17 @@ func runActors(c *command, args []string, e *env) error {
 	r := &report.Report{Provenance: provenance(c.name, fs, res), Sections: []report.Section{
 		report.WithActorToneAll(report.WithUnscoredNote(report.WithActorStance(report.ActorsSection(rows, col.ActorsDiscovered(), *ff.resamples, *ff.seed), rows), ff.mask.Words()), rows, ff.mask.Words()),
 	}}
-	return cf.write(e, r)
+	return spillErr(cf.write(e, r), col)
+}
+
+// spillErr returns err or, when there is none, the error of the framing
+// collector's temporary file of records (a record that could not be read
+// back: the tables written may miss documents).
+func spillErr(err error, col *framing.Collector) error {
+	if err != nil {
+		return err
+	}
+	return col.Err()
 }
 
 // onePerPipe keeps only the first table when CSV goes to standard output,

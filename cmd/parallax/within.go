@@ -48,6 +48,7 @@ func runWithin(cf *corpusFlags, pos []string, e *env, within string) (res *analy
 		stories[a.Event] = true
 	}
 	res.Table = termstats.PooledTable(res.Table, res.Docs, keep)
+	res.Docs = nil // read once: let the vectors go before the tables are built
 	if len(res.Table.Groups) < 2 {
 		return nil, "", fmt.Errorf("--within stories: the events stage found %s covering %s: keyness needs two groups (use --within corpus)",
 			storyCount(len(stories)), report.Plural(len(res.Table.Groups), "group"))

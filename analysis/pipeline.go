@@ -77,9 +77,19 @@ func Run(src corpus.Source, opt Options) (*Result, error) {
 	if !opt.NoClean {
 		var stats *clean.LineStats
 		if repeated {
+			// The second pass takes the texts' duplicate hashes from the
+			// first when it reads the corpus again.
+			if opt.Load.Hashes == nil && !opt.Load.KeepDuplicates {
+				opt.Load.Hashes = corpus.NewHashMemo()
+			}
 			var err error
 			if stats, kept, err = lineStatsPass(src, opt); err != nil {
 				return nil, err
+			}
+			if kept != nil {
+				opt.Load.Hashes = nil // not read again
+			} else if opt.Load.Hashes != nil {
+				opt.Load.Hashes.Seal()
 			}
 		}
 		res.Cleaning.RepeatedRule = repeated

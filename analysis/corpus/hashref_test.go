@@ -1,20 +1,22 @@
 package corpus
 
 import (
+	"math/rand/v2"
+	"strconv"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 )
 
-// The duplicate-detection hashes as they were computed before textHash
-// fused them, one pass and one function each: the reference textHash is
-// checked against.
+// The duplicate-detection streams built one function each, byte by byte,
+// as the hashes were computed before textHash fused them: the reference
+// textHash is checked against (blockHash of each stream).
 
-// normalizedTextHash is the FNV-1a 64 hash of s lower-cased with every run of white
-// space replaced by one space and leading and trailing space removed. It does
-// not allocate.
+// normalizedTextHash is the blockHash of s lower-cased with every run of
+// white space replaced by one space and leading and trailing space removed.
 func normalizedTextHash(s string) uint64 {
-	h := uint64(dupFNVOffset)
+	var h []byte
 	pendingSpace := false
 	started := false
 	var buf [utf8.UTFMax]byte
@@ -30,10 +32,10 @@ func normalizedTextHash(s string) uint64 {
 				c += 'a' - 'A'
 			}
 			if pendingSpace {
-				h = (h ^ ' ') * dupFNVPrime
+				h = append(h, ' ')
 				pendingSpace = false
 			}
-			h = (h ^ uint64(c)) * dupFNVPrime
+			h = append(h, c)
 			started = true
 			continue
 		}
@@ -44,29 +46,27 @@ func normalizedTextHash(s string) uint64 {
 			continue
 		}
 		if pendingSpace {
-			h = (h ^ ' ') * dupFNVPrime
+			h = append(h, ' ')
 			pendingSpace = false
 		}
 		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-		for _, b := range buf[:n] {
-			h = (h ^ uint64(b)) * dupFNVPrime
-		}
+		h = append(h, buf[:n]...)
 		started = true
 	}
-	return h
+	return blockHash(string(h))
 }
 
 // hashASCIISpace marks the ASCII white space bytes, as unicode.IsSpace does.
 var hashASCIISpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// wordsHash is the FNV-1a 64 hash of the words of s: its runs of letters
+// wordsHash is the blockHash of the words of s: its runs of letters
 // (and marks), lower-cased, one space between them; digits, punctuation and
 // white space only separate words. ok is false when s has fewer than
 // nearMinWords words. Two texts with the same hash but different
 // normalizedTextHash are near duplicates: they differ only in digits or
 // punctuation.
-func wordsHash(s string) (h uint64, ok bool) {
-	h = dupFNVOffset
+func wordsHash(s string) (uint64, bool) {
+	var h []byte
 	inWord, words := false, 0
 	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(s); {
@@ -83,10 +83,10 @@ func wordsHash(s string) (h uint64, ok bool) {
 			}
 			if !inWord {
 				if words++; words > 1 {
-					h = (h ^ ' ') * dupFNVPrime
+					h = append(h, ' ')
 				}
 			}
-			h = (h ^ uint64(c)) * dupFNVPrime
+			h = append(h, c)
 			inWord = true
 			continue
 		}
@@ -98,16 +98,14 @@ func wordsHash(s string) (h uint64, ok bool) {
 		}
 		if !inWord {
 			if words++; words > 1 {
-				h = (h ^ ' ') * dupFNVPrime
+				h = append(h, ' ')
 			}
 		}
 		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-		for _, b := range buf[:n] {
-			h = (h ^ uint64(b)) * dupFNVPrime
-		}
+		h = append(h, buf[:n]...)
 		inWord = true
 	}
-	return h, words >= nearMinWords
+	return blockHash(string(h)), words >= nearMinWords
 }
 
 // checkTextHash compares textHash with the reference functions.
@@ -117,6 +115,10 @@ func checkTextHash(t *testing.T, s string) {
 	blank := isBlankText(s)
 	words, ok := wordsHash(s)
 	want := textHashes{blank: blank, norm: normalizedTextHash(s), words: words, wordsOK: ok}
+	if blank {
+		// A blank text's hashes are never used.
+		got.norm, got.words, want.norm, want.words = 0, 0, 0, 0
+	}
 	if got != want {
 		t.Errorf("textHash(%q) = %+v, want %+v", s, got, want)
 	}
@@ -134,6 +136,49 @@ func TestTextHash(t *testing.T) {
 		"ΣΊΣΥΦΟΣ ǅemal ﬁnd", "日本語 テキスト。中文！",
 	} {
 		checkTextHash(t, s)
+	}
+	// Texts longer than textHash's buffers, cut at every offset near their
+	// ends, so that a chunk boundary falls on every kind of byte.
+	long := strings.Repeat("Ab, cd  EF\n\tgh — “ij” e\u0301 12 ", 400)
+	for cut := len(long) - 40; cut <= len(long); cut++ {
+		checkTextHash(t, long[:cut])
+		checkTextHash(t, long[len(long)-cut:])
+	}
+}
+
+// TestTextHashRandom checks textHash against the reference hashes on
+// random texts made of pieces that each meet a different path of its loop
+// (eight ASCII bytes at a time, one byte, one rune), at every alignment.
+func TestTextHashRandom(t *testing.T) {
+	pieces := []string{"a", "B", "xyz", "Word", " ", "  ", ",", ". ", "\n", "\t ", "é", "—", "1", "\u0301", "\u00a0", "\x01", "\xff"}
+	rng := rand.New(rand.NewPCG(13, 13))
+	for range 3000 {
+		var b strings.Builder
+		for n := rng.IntN(60); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		checkTextHash(t, b.String())
+	}
+}
+
+// TestTextHashTellsApart checks that texts which are not duplicates get
+// different hashes, and that texts which are get the same.
+func TestTextHashTellsApart(t *testing.T) {
+	a, b := textHash("One two three four five six seven eight nine ten."), textHash("one   two three four five six seven eight nine ten!")
+	if a.norm == b.norm || a.words != b.words || !a.wordsOK {
+		t.Errorf("near duplicates: %+v %+v", a, b)
+	}
+	if c := textHash("\n ONE two three four five six seven eight nine ten. "); c.norm != a.norm {
+		t.Errorf("exact duplicates: %+v %+v", a, c)
+	}
+	seen := map[uint64]string{}
+	for i := range 20000 {
+		s := strings.Repeat("x", i%50) + strconv.Itoa(i)
+		h := textHash(s).norm
+		if prev, ok := seen[h]; ok {
+			t.Fatalf("%q and %q share the hash %x", prev, s, h)
+		}
+		seen[h] = s
 	}
 }
 

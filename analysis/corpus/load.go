@@ -43,6 +43,9 @@ type LoadOptions struct {
 	Stdin io.Reader
 	// Select, when set, chooses the documents loaded (filter.go).
 	Select *Selection
+	// Hashes, when set, carries the texts' duplicate-detection hashes from
+	// this load to a later one of the same source (see HashMemo).
+	Hashes *HashMemo
 }
 
 // Skip is one record or file that was not loaded, and why.
@@ -486,6 +489,12 @@ func (l *loader) prepareDoc(d *Document) textHashes {
 	if dec := l.decision(d); dec != selKeep {
 		return textHashes{sel: dec}
 	}
+	if l.opt.KeepDuplicates {
+		return l.hashText(d.Text)
+	}
+	if h, ok := l.opt.Hashes.lookup(d.Origin, d.Text); ok {
+		return h
+	}
 	return l.hashText(d.Text)
 }
 
@@ -517,6 +526,7 @@ func (l *loader) addHashed(d *Document, pos int64, repaired, checkID bool, h tex
 		return nil
 	}
 	if !l.opt.KeepDuplicates {
+		l.opt.Hashes.record(d.Origin, d.Text, h)
 		if first, ok := l.seen[h.norm]; ok {
 			l.skip(d.Origin, skipDuplicate, "same text as "+l.posOrigin(first))
 			return nil

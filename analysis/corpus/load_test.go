@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -1039,8 +1038,8 @@ func TestLoadLongLines(t *testing.T) {
 	}
 }
 
-// TestNormalizedTextHash compares the allocation-free hash with FNV-1a over the
-// normalised text built the simple way.
+// TestNormalizedTextHash compares the reference hash and textHash with
+// blockHash over the normalised text built the simple way.
 func TestNormalizedTextHash(t *testing.T) {
 	cases := []string{
 		"", "   ", "Hello", "  Hello\n\tWORLD  ", "ÉCOLE  Ünïcode\u00a0space", "İstanbul", "a\u2003b", "caf\xe9",
@@ -1048,6 +1047,9 @@ func TestNormalizedTextHash(t *testing.T) {
 	for _, s := range cases {
 		if got, want := normalizedTextHash(s), simpleNormalizedTextHash(s); got != want {
 			t.Errorf("normalizedTextHash(%q) = %x, want %x", s, got, want)
+		}
+		if got, want := textHash(s).norm, simpleNormalizedTextHash(s); got != want {
+			t.Errorf("textHash(%q).norm = %x, want %x", s, got, want)
 		}
 	}
 	if normalizedTextHash("Hello  world") != normalizedTextHash("hello world") || normalizedTextHash("hello world") == normalizedTextHash("helloworld") {
@@ -1057,9 +1059,7 @@ func TestNormalizedTextHash(t *testing.T) {
 
 // simpleNormalizedTextHash is normalizedTextHash the obvious way.
 func simpleNormalizedTextHash(s string) uint64 {
-	h := fnv.New64a()
-	io.WriteString(h, strings.Join(strings.Fields(strings.ToLower(s)), " "))
-	return h.Sum64()
+	return blockHash(strings.Join(strings.Fields(strings.ToLower(s)), " "))
 }
 
 // FuzzNormalizedTextHash checks normalizedTextHash against simpleNormalizedTextHash.

@@ -1,6 +1,8 @@
 package termstats
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -155,7 +157,8 @@ func Freeze(s *Shard, v *Vocabulary) (*TermTable, []GroupSummary, []int32) {
 			order = append(order, int32(id))
 		}
 	}
-	sort.Slice(order, func(a, b int) bool { return v.terms[order[a]] < v.terms[order[b]] })
+	// Terms are distinct, ids within a group too: both orders are total.
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(v.terms[a], v.terms[b]) })
 	remap := make([]int32, len(v.terms))
 	for i := range remap {
 		remap[i] = -1
@@ -183,7 +186,7 @@ func Freeze(s *Shard, v *Vocabulary) (*TermTable, []GroupSummary, []int32) {
 		for id, c := range g.terms {
 			entries = append(entries, entry{remap[id], c})
 		}
-		sort.Slice(entries, func(a, b int) bool { return entries[a].id < entries[b].id })
+		slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
 		var cnt, df SparseCounts
 		cnt.IDs = make([]int32, len(entries))
 		cnt.Counts = make([]int64, len(entries))

@@ -295,6 +295,7 @@ func (p *processor) process(d *corpus.Document) {
 	}
 	p.sents = segment.Sentences(text, p.sents[:0])
 	p.counter.Document(d.Group, d.Date, len(p.sents))
+	CreditLines(p.counter, removed)
 	p.out.hosts.Add(d.Group, d.URL)
 	// With a Visit the document's tokens are kept for it (SentenceTokens);
 	// without, one sentence's at a time.
@@ -349,4 +350,15 @@ func buildDocVectors(vecs []docVec, remap []int32) *termstats.DocVectors {
 		dv.Indexes = append(dv.Indexes, v.index)
 	}
 	return dv
+}
+
+// CreditLines gives the counter the lines cleaning removed as bylines and
+// staff lines: their names are evidence of the group's staff
+// (termstats.Counter.Credit).
+func CreditLines(c *termstats.Counter, removed []clean.Removal) {
+	for _, r := range removed {
+		if r.Rule == "byline" || r.Rule == "staff" {
+			c.Credit(r.Text)
+		}
+	}
 }

@@ -305,6 +305,7 @@ func (p *processor) process(d *corpus.Document) {
 	}
 	p.sents = segment.Sentences(text, p.sents[:0])
 	p.counter.Document(d.Group, d.Date, len(p.sents))
+	CreditLines(p.counter, removed)
 	p.out.hosts.Add(d.Group, d.URL)
 	// With a Visit the document's tokens are kept for it (SentenceTokens);
 	// without, one sentence's at a time.
@@ -365,4 +366,15 @@ func (s byTermID) Less(a, b int) bool { return s.IDs[a] < s.IDs[b] }
 func (s byTermID) Swap(a, b int) {
 	s.IDs[a], s.IDs[b] = s.IDs[b], s.IDs[a]
 	s.Counts[a], s.Counts[b] = s.Counts[b], s.Counts[a]
+}
+
+// CreditLines gives the counter the lines cleaning removed as bylines and
+// staff lines: their names are evidence of the group's staff
+// (termstats.Counter.Credit).
+func CreditLines(c *termstats.Counter, removed []clean.Removal) {
+	for _, r := range removed {
+		if r.Rule == "byline" || r.Rule == "staff" {
+			c.Credit(r.Text)
+		}
+	}
 }

@@ -18,7 +18,7 @@ func SelfMentionNote(masked []termstats.MaskedTerms) string {
 	for _, m := range masked {
 		terms += len(m.Terms)
 	}
-	return fmt.Sprintf("Self-mentions (a group's own name, initials, web domain and brand forms) were kept out of the term statistics: %s of %s; parallax corpus lists them, --keep-self-mentions keeps them.",
+	return fmt.Sprintf("Self-mentions (a group's own name, initials, web domain and brand forms, and its staff's names) were kept out of the term statistics: %s of %s; parallax corpus lists them, --keep-self-mentions keeps them.",
 		Plural(terms, "term"), Plural(len(masked), "group"))
 }
 
@@ -32,7 +32,7 @@ func SelfMentionSection(masked []termstats.MaskedTerms) (Section, bool) {
 	for _, m := range masked {
 		t.Rows = append(t.Rows, []Value{Str(m.Group), Int(m.Count), Str(strings.Join(m.Terms, ", "))})
 	}
-	t.Notes = []string{"See docs/cleaning.md (Self-mentions) for how they are found; --keep-self-mentions keeps them."}
+	t.Notes = []string{"See docs/cleaning.md (Self-mentions, Staff names) for how they are found; --keep-self-mentions keeps them."}
 	return Section{Display: t}, true
 }
 

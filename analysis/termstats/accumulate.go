@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -34,6 +35,9 @@ type DocTerms struct {
 	// Terms are the document's counted terms: ids of the Shard's
 	// vocabulary, each once, with their number of occurrences.
 	Terms SparseCounts
+	// Staff are the terms the document gives as its group's staff names
+	// (Counter.DocumentStaff), each once.
+	Staff []string
 }
 
 // NewShardIn returns an empty Shard whose term ids are those of v.
@@ -63,6 +67,7 @@ func (s *Shard) Add(r *DocTerms) {
 		t.docs++
 		g.terms[id] = t
 	}
+	g.addStaff(r.Staff)
 }
 
 // translate returns o's groups with their term ids moved into s's
@@ -97,7 +102,7 @@ func (s *Shard) translate(o *Shard) map[string]*groupAcc {
 }
 
 // shardFormat is the first byte of an encoded Shard.
-const shardFormat = 1
+const shardFormat = 2
 
 // MarshalBinary encodes the Shard: its terms once each, as strings in
 // byte order, then each group (in name order) with its sums and its terms'
@@ -162,6 +167,11 @@ func (s *Shard) MarshalBinary() ([]byte, error) {
 			b = binary.AppendUvarint(b, uint64(c.count))
 			b = binary.AppendUvarint(b, uint64(c.docs))
 		}
+		b = binary.AppendUvarint(b, uint64(len(g.staff)))
+		for _, w := range slices.Sorted(maps.Keys(g.staff)) {
+			b = varbin.AppendString(b, w)
+			b = binary.AppendUvarint(b, uint64(g.staff[w]))
+		}
 	}
 	return b, nil
 }
@@ -215,6 +225,20 @@ func (s *Shard) UnmarshalBinary(data []byte) error {
 			c := termCount{count: int64(r.Int(math.MaxInt64)), docs: int64(r.Int(math.MaxInt64))}
 			if r.Err() == nil {
 				g.terms[int32(at)] = c
+			}
+		}
+		prev := ""
+		for j, n := 0, r.Count(); j < n && r.Err() == nil; j++ {
+			w := r.String()
+			if j > 0 && w <= prev && r.Err() == nil {
+				r.Fail("staff terms not in strictly increasing order")
+			}
+			prev = w
+			if d := int64(r.Int(math.MaxInt64)); r.Err() == nil {
+				if g.staff == nil {
+					g.staff = map[string]int64{}
+				}
+				g.staff[w] = d
 			}
 		}
 		groups[name] = g

@@ -37,6 +37,7 @@ func sampleRecords(t testing.TB, docs []corpus.Document, opt TermOptions, v *Voc
 			d2.Sentence(text, toks)
 		}
 		r.Terms = c.DocumentVector()
+		r.Staff = c.DocumentStaff()
 		c.EndDocument()
 		d2.EndDocument()
 		recs = append(recs, r)
@@ -154,12 +155,12 @@ func TestShardEncodingByHand(t *testing.T) {
 	zeta, _ := v.intern("zeta")
 	alpha, _ := v.intern("alpha")
 	s.Add(&DocTerms{Group: "G", Date: "2020-01-02", Sentences: 2, Words: 5,
-		Terms: SparseCounts{IDs: []int32{zeta, alpha}, Counts: []int64{3, 1}}})
+		Terms: SparseCounts{IDs: []int32{zeta, alpha}, Counts: []int64{3, 1}}, Staff: []string{"doe"}})
 	got, err := s.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []byte{1, // format
+	want := []byte{2, // format
 		2, 5, 'a', 'l', 'p', 'h', 'a', 4, 'z', 'e', 't', 'a', // terms in byte order
 		1, 1, 'G', // one group "G"
 		1, 2, 5, 0, // docs, sentences, words, undated
@@ -168,6 +169,7 @@ func TestShardEncodingByHand(t *testing.T) {
 		2,       // two terms
 		0, 1, 1, // alpha: gap 0, count 1, docs 1
 		1, 3, 1, // zeta: gap 1, count 3, docs 1
+		1, 3, 'd', 'o', 'e', 1, // one staff term, "doe", in 1 document
 	}
 	if string(got) != string(want) {
 		t.Fatalf("encoding\n got %v\nwant %v", got, want)
@@ -185,9 +187,10 @@ func TestShardUnmarshalErrors(t *testing.T) {
 		"version":        append([]byte{9}, good[1:]...),
 		"truncated":      good[:len(good)-1],
 		"trailing":       append(append([]byte{}, good...), 0),
-		"huge list":      {1, 0xff, 0xff, 0xff, 0xff, 0x0f},
-		"unsorted terms": {1, 2, 1, 'b', 1, 'a', 0},
-		"term index":     {1, 1, 1, 'a', 1, 1, 'G', 1, 0, 0, 0, 0, 0, 1, 5, 1, 1},
+		"huge list":      {2, 0xff, 0xff, 0xff, 0xff, 0x0f},
+		"unsorted terms": {2, 2, 1, 'b', 1, 'a', 0},
+		"term index":     {2, 1, 1, 'a', 1, 1, 'G', 1, 0, 0, 0, 0, 0, 1, 5, 1, 1, 0},
+		"unsorted staff": {2, 0, 1, 1, 'G', 1, 0, 0, 0, 0, 0, 0, 2, 1, 'b', 1, 1, 'a', 1},
 	} {
 		var d Shard
 		if err := d.UnmarshalBinary(data); err == nil {
@@ -205,7 +208,7 @@ func FuzzShardUnmarshal(f *testing.F) {
 	s.Add(&DocTerms{Group: "H", Terms: SparseCounts{IDs: []int32{b}, Counts: []int64{7}}})
 	good, _ := s.MarshalBinary()
 	f.Add(good)
-	f.Add([]byte{1, 0, 0})
+	f.Add([]byte{2, 0, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var d Shard
 		if err := d.UnmarshalBinary(data); err != nil {

@@ -2,6 +2,7 @@ package termstats
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -66,6 +67,7 @@ type groupAcc struct {
 	terms     map[int32]termCount
 	minDate   string
 	maxDate   string
+	staff     map[string]int64 // staff-name evidence: documents per term (staff.go)
 }
 
 func newGroupAcc() *groupAcc { return &groupAcc{terms: map[int32]termCount{}} }
@@ -83,6 +85,12 @@ func (g *groupAcc) merge(o *groupAcc) {
 	}
 	g.addDate(o.minDate)
 	g.addDate(o.maxDate)
+	for w, n := range o.staff {
+		if g.staff == nil {
+			g.staff = map[string]int64{}
+		}
+		g.staff[w] += n
+	}
 }
 
 // addDate widens the group's date range. Dates compare as strings, which is
@@ -204,6 +212,7 @@ func Freeze(s *Shard, v *Vocabulary) (*TermTable, []GroupSummary, []int32) {
 		t.DocFreq = append(t.DocFreq, df)
 		t.Tokens = append(t.Tokens, tokens)
 		t.Docs = append(t.Docs, g.docs)
+		t.Staff = append(t.Staff, maps.Clone(g.staff))
 		t.TotalDocs += g.docs
 		t.TotalTokens += tokens
 		summaries[gi] = GroupSummary{
@@ -231,6 +240,7 @@ type Counter struct {
 	scratch []int32 // per-document count by term id
 	touched []int32 // ids with scratch > 0
 	n       uint64  // Σ scratch: the document's counted terms
+	staff   staffScan
 }
 
 // NewCounter returns a Counter adding to s, interning terms in v. tk must
@@ -255,13 +265,24 @@ func (c *Counter) Document(group, date string, sentences int) {
 	g.sentences += int64(sentences)
 	c.g = g
 	c.row = c.state(g).row
+	c.staff.begin(group)
 }
 
 // Sentence counts the words and terms of one sentence: text and its tokens.
 func (c *Counter) Sentence(text string, toks []segment.Token) {
 	c.g.words += int64(len(toks) - segment.CountNonWords(toks))
 	c.ann.sentence(text, toks, c.count)
+	c.staff.sentence(text, toks, c.ann)
 }
+
+// Credit adds a line cleaning removed from the current document as a
+// byline or a staff line: the names and handles it holds are evidence of
+// the group's staff (staff.go).
+func (c *Counter) Credit(line string) { c.staff.credit(line, c.ann) }
+
+// DocumentStaff returns the current document's staff-name evidence, each
+// term once, sorted: DocTerms.Staff.
+func (c *Counter) DocumentStaff() []string { return slices.Clone(c.staff.end()) }
 
 // count adds one occurrence of term id to the current document.
 func (c *Counter) count(id int32) {
@@ -315,6 +336,8 @@ func (c *Counter) EndDocument() {
 	}
 	c.touched = c.touched[:0]
 	c.n = 0
+	c.g.addStaff(c.staff.end())
+	c.staff.words = c.staff.words[:0]
 }
 
 // Flush adds what the Counter holds back (its dense rows) to the Shard. It

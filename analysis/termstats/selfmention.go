@@ -131,6 +131,7 @@ func SelfMentions(t *TermTable, hosts Hosts, stem bool) [][]int32 {
 				}
 			}
 		}
+		staffMentions(t, g, masked)
 		if len(masked) > 0 {
 			masked = withNGrams(t, g, masked)
 		}
@@ -204,22 +205,8 @@ func candidateForms(name string, hosts map[string]int, stem bool) []string {
 			forms = append(forms, english.Stem(f, true))
 		}
 	}
-	words := nameWords(name)
-	for _, w := range words {
+	for _, w := range groupNameForms(name) { // its words, then their initials
 		add(w)
-	}
-	main := name
-	if i := strings.IndexAny(main, "(-–—"); i > 0 {
-		main = main[:i]
-	}
-	var initials []byte
-	for _, w := range nameWords(main) {
-		if w != "the" && w[0] < 0x80 {
-			initials = append(initials, w[0])
-		}
-	}
-	if len(initials) >= 2 {
-		add(string(initials))
 	}
 	total := 0
 	for _, n := range hosts {

@@ -99,6 +99,7 @@ func Collapse(cells *TermTable, st *Strata) *TermTable {
 		t.DocFreq = append(t.DocFreq, addSparse(df))
 		t.Tokens = append(t.Tokens, tokens)
 		t.Docs = append(t.Docs, docs)
+		t.Staff = append(t.Staff, collapseStaff(cells, cs))
 	}
 	return t
 }

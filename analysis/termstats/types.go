@@ -48,6 +48,9 @@ type TermTable struct {
 	CorpusDF    []int64 // documents of the corpus containing the term
 	TotalDocs   int     // documents in the corpus (the D of idf)
 	TotalTokens int64   // Σ Tokens
+	// Staff is, per group, the documents giving evidence that a term is
+	// one of the group's staff names (staff.go); nil when not counted.
+	Staff []map[string]int64 `json:",omitempty"`
 }
 
 // GroupIndex returns the index of group name, or -1.

@@ -415,7 +415,7 @@ func (f *countFn) process(d *corpus.Document, rules map[string]int64) ([]byte, *
 		}
 	}
 	one := termstats.NewShardIn(f.vocab)
-	one.Add(f.record(d, text))
+	one.Add(f.record(d, text, rs))
 	b, err := one.MarshalBinary()
 	if err != nil {
 		return nil, nil, err
@@ -425,16 +425,18 @@ func (f *countFn) process(d *corpus.Document, rules map[string]int64) ([]byte, *
 
 // record is the terms record of one document of cleaned text, made as
 // parallax's pipeline makes it (analysis.Run's processor).
-func (f *countFn) record(d *corpus.Document, text string) *termstats.DocTerms {
+func (f *countFn) record(d *corpus.Document, text string, rs []clean.Removal) *termstats.DocTerms {
 	f.sents = segment.Sentences(text, f.sents[:0])
 	r := &termstats.DocTerms{Group: d.Group, Date: d.Date, Sentences: int64(len(f.sents))}
 	f.counter.Document(d.Group, d.Date, len(f.sents))
+	analysis.CreditLines(f.counter, rs)
 	for _, s := range f.sents {
 		f.toks = f.tk.Tokenize(text[s.Start:s.End], f.toks[:0])
 		r.Words += int64(len(f.toks) - segment.CountNonWords(f.toks))
 		f.counter.Sentence(text[s.Start:s.End], f.toks)
 	}
 	r.Terms = f.counter.DocumentVector()
+	r.Staff = f.counter.DocumentStaff()
 	f.counter.EndDocument()
 	if cap(f.toks) > segment.MaxKeptTokens {
 		f.toks = nil

@@ -3,6 +3,7 @@ package tone
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Mask is a set of words an instrument must not score: the label words
@@ -78,7 +79,36 @@ func (m *Mask) Has(word string) bool {
 	return false
 }
 
-func (m *Mask) hasBytes(tok []byte) bool { return m.Has(string(tok)) }
+// hasBytes is Has of a token, without allocating for an ASCII token of
+// up to 64 bytes (VADER asks it of every token of every sentence).
+func (m *Mask) hasBytes(tok []byte) bool {
+	if m.Len() == 0 {
+		return false
+	}
+	var buf [64]byte
+	if len(tok) > len(buf) {
+		return m.Has(string(tok))
+	}
+	w := buf[:len(tok)]
+	for i, c := range tok {
+		switch {
+		case c >= utf8.RuneSelf:
+			return m.Has(string(tok))
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		w[i] = c
+	}
+	if _, ok := m.words[string(w)]; ok {
+		return true
+	}
+	for _, p := range m.prefixes {
+		if len(w) >= len(p) && string(w[:len(p)]) == p {
+			return true
+		}
+	}
+	return false
+}
 
 // maskedTok is a token of the mask and what the table says of its word.
 type maskedTok struct {

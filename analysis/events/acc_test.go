@@ -12,6 +12,7 @@ import (
 	"parallax/analysis/corpus"
 	"parallax/analysis/events"
 	"parallax/analysis/internal/testkit"
+	"parallax/analysis/lexmatch"
 	"parallax/analysis/segment"
 )
 
@@ -104,8 +105,9 @@ func TestAccumulatorAllSides(t *testing.T) {
 		t.Skip("the whole AllSides sample, several times")
 	}
 	frames, labels := events.CompilePack(t, "frames"), events.CompilePack(t, "karabakh-labels")
+	mask := lexmatch.ToneMask(labels, frames)
 	checkAcc(t, func() *events.Collector {
-		c, err := events.NewCollector(events.Options{Frames: frames, Labels: labels, MaxPassages: 3})
+		c, err := events.NewCollector(events.Options{Frames: frames, Labels: labels, MaxPassages: 3, ToneMask: mask})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -115,10 +117,11 @@ func TestAccumulatorAllSides(t *testing.T) {
 
 func TestAccumulatorKarabakh(t *testing.T) {
 	lex, frames, labels := events.CompilePack(t, "karabakh-events"), events.CompilePack(t, "frames"), events.CompilePack(t, "karabakh-labels")
+	mask := lexmatch.ToneMask(labels, frames) // passages' tone with and without the label words
 	checkAcc(t, func() *events.Collector {
 		// Two passages per event × group: which keep their text depends on
 		// every record, whatever the split.
-		c, err := events.NewCollector(events.Options{Lexicon: lex, Frames: frames, Labels: labels, MaxPassages: 2})
+		c, err := events.NewCollector(events.Options{Lexicon: lex, Frames: frames, Labels: labels, MaxPassages: 2, ToneMask: mask})
 		if err != nil {
 			t.Fatal(err)
 		}

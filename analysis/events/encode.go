@@ -254,6 +254,17 @@ func (a *Acc) UnmarshalBinary(data []byte) error {
 // passageMinBytes is the least size of an encoded passage.
 const passageMinBytes = 16
 
+// passageToneAll, in a passage's flag byte (bit 0: words), says that the
+// tone with every word scored follows (lexPassage.toneAll ≠ tone).
+const passageToneAll = 2
+
+func bool2byte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // appendPassage encodes a passage's event, group (an index) and sentence
 // figures; the document is the caller's.
 func appendPassage(b []byte, p *lexPassage, group int32) []byte {
@@ -261,9 +272,13 @@ func appendPassage(b []byte, p *lexPassage, group int32) []byte {
 	b = binary.AppendUvarint(b, uint64(group))
 	b = binary.AppendUvarint(b, uint64(p.sentence))
 	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(p.tone))
-	if p.words {
+	switch {
+	case p.toneAll != p.tone: // a masked word: the score with every word follows
+		b = append(b, passageToneAll|bool2byte(p.words))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(p.toneAll))
+	case p.words:
 		b = append(b, 1)
-	} else {
+	default:
 		b = append(b, 0)
 	}
 	for _, kc := range [2][]keyCount{p.frames, p.labels} {
@@ -428,10 +443,14 @@ func (d *decoder) passage(group *int32) lexPassage {
 	}
 	p.sentence = d.int32()
 	p.tone = math.Float64frombits(d.uint64())
-	switch d.byte() {
+	p.toneAll = p.tone
+	switch f := d.byte(); f {
 	case 0:
 	case 1:
 		p.words = true
+	case passageToneAll, passageToneAll | 1:
+		p.words = f&1 != 0
+		p.toneAll = math.Float64frombits(d.uint64())
 	default:
 		d.fail("words flag")
 	}

@@ -115,6 +115,13 @@ type Options struct {
 	// counts in the figures. Negative: all.
 	MaxPassages int
 
+	// ToneMask holds the words the tone leaves out (the label words under
+	// comparison and the words lexicons declare unscored: tone.Mask,
+	// lexmatch.ToneMask): VADER scores them as neutral words. Nil or empty:
+	// every word is scored. With a non-empty mask each summary and passage
+	// also gives the tone with every word scored (ToneAll).
+	ToneMask *tone.Mask
+
 	Resamples int    // bootstrap resamples of the tone interval; 0: DefaultResamples
 	Seed      uint64 // bootstrap seed
 	Workers   int    // workers for the comparisons; 0: GOMAXPROCS
@@ -217,7 +224,9 @@ type Collector struct {
 	frames *lexKeys         // nil without Frames
 	labels *lexKeys         // nil without Labels
 	pool   sync.Pool        // *eventScratch
-	vader  func(string) float64
+	// vader scores a sentence without (masked) and with (all) the words
+	// of Options.ToneMask.
+	vader func(string) (masked, all float64)
 
 	mu     sync.Mutex
 	acc    *Acc    // the visits' accumulator; nil once the result is computed
@@ -313,7 +322,8 @@ type lexPassage struct {
 	docID, group string
 	sentence     int32 // 1-based
 	tone         float64
-	words        bool // the sentence has a letter or digit (tone counts it)
+	toneAll      float64 // tone with every word scored (Options.ToneMask)
+	words        bool    // the sentence has a letter or digit (tone counts it)
 	frames       []keyCount
 	labels       []keyCount
 	text, cue    string // text is "" unless among the first MaxPassages
@@ -336,7 +346,7 @@ func NewCollector(opt Options) (*Collector, error) {
 		evKey:  map[string]int32{},
 		frames: newLexKeys(opt.Frames),
 		labels: newLexKeys(opt.Labels),
-		vader:  func(s string) float64 { return tone.VADER(s).Compound },
+		vader:  vaderScorer(opt.ToneMask),
 	}
 	if c.stop == nil {
 		if c.stop, err = lexicons.LoadStopWords("en"); err != nil {
@@ -365,6 +375,22 @@ func NewCollector(opt Options) (*Collector, error) {
 	c.acc = c.NewAcc()
 	c.pool.New = func() any { return &eventScratch{feats: map[string]int32{}} }
 	return c, nil
+}
+
+// vaderScorer returns the VADER compound of a sentence with the words of
+// mask left out (masked) and with every word scored (all); without a mask
+// the two are the same score.
+func vaderScorer(mask *tone.Mask) func(string) (masked, all float64) {
+	if mask.Len() == 0 {
+		return func(s string) (float64, float64) {
+			v := tone.VADER(s).Compound
+			return v, v
+		}
+	}
+	return func(s string) (float64, float64) {
+		a, m, _ := tone.VADERBoth(s, mask)
+		return m.Compound, a.Compound
+	}
 }
 
 // eventScratch holds one Visit call's buffers.

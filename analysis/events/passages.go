@@ -33,7 +33,7 @@ func (c *Collector) lexiconPassages(dst []lexPassage, sc *eventScratch, d *corpu
 	text := tonestats.SentenceText(sent)
 	base := lexPassage{doc: d.Index, sentence: int32(si + 1), text: strings.Clone(text), words: tonestats.HasWord(text)}
 	if base.words {
-		base.tone = c.vader(text)
+		base.tone, base.toneAll = c.vader(text)
 	}
 	base.frames, sc.hits = c.frames.count(sc.toks, sc.hits, nil)
 	base.labels, sc.hits = c.labels.count(sc.toks, sc.hits, nil)

@@ -44,7 +44,10 @@ type Passage struct {
 	Text         string // white space collapsed; "" when not kept
 	Cue          string // what placed it in the event
 	Tone         float64
-	Words        bool // the sentence has a letter or digit and counts in the tone
+	// ToneAll is the sentence's VADER compound with every word scored: it
+	// differs from Tone only when Options.ToneMask left a word of it out.
+	ToneAll float64
+	Words   bool // the sentence has a letter or digit and counts in the tone
 }
 
 // SentenceRef names a sentence: a document (Doc.Index) and its 1-based
@@ -67,9 +70,15 @@ type Summary struct {
 	Share                      float64 // Sentences / GroupSentences
 	// Tone is the mean VADER compound of the sentences with a word, with
 	// its 95% bootstrap interval (n/a below 2 sentences).
-	Tone   resample.Interval
-	Frames []KeyCount // the two categories of the frames lexicon with most hits
-	Labels []KeyCount // the three labels with most hits
+	// Options.ToneMask's words are left out (scored as neutral words).
+	Tone resample.Interval
+	// ToneAll is the mean over the same sentences with every word scored
+	// (NaN without one); Masked counts those whose score the mask changed.
+	// With Masked = 0, ToneAll is Tone.Mean.
+	ToneAll float64
+	Masked  int
+	Frames  []KeyCount // the two categories of the frames lexicon with most hits
+	Labels  []KeyCount // the three labels with most hits
 	// Quotes is filled by CountQuotes; QuotesCounted says it was.
 	Quotes        int
 	QuotesCounted bool

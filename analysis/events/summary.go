@@ -19,6 +19,7 @@ type sentView struct {
 	docID, group string
 	sent         int // 1-based
 	tone         float64
+	toneAll      float64
 	words        bool
 	frames       []keyCount
 	labels       []keyCount
@@ -99,7 +100,7 @@ func (c *Collector) finish() *Result {
 	for i := range c.acc.passages {
 		p := &c.acc.passages[i]
 		byEvent[p.event] = append(byEvent[p.event], sentView{doc: p.doc, docID: p.docID, group: p.group, sent: int(p.sentence),
-			tone: p.tone, words: p.words, frames: p.frames, labels: p.labels, text: p.text, cue: p.cue})
+			tone: p.tone, toneAll: p.toneAll, words: p.words, frames: p.frames, labels: p.labels, text: p.text, cue: p.cue})
 	}
 	var pending []pendingEvent
 	for k := range c.events {
@@ -211,7 +212,7 @@ func (c *Collector) passageViews(pe passageEvent, s *story, docs []*storyDoc, kr
 				shared = append(shared, kr.show(r))
 			}
 		}
-		views = append(views, sentView{doc: d.index, docID: d.id, group: d.group, sent: int(cs.si) + 1, tone: cs.tone, words: cs.words,
+		views = append(views, sentView{doc: d.index, docID: d.id, group: d.group, sent: int(cs.si) + 1, tone: cs.tone, toneAll: cs.toneAll, words: cs.words,
 			frames: cs.frames, labels: cs.labels, text: cs.text, cue: "shares " + strings.Join(shared, ", ")})
 	}
 	// Only the first MaxPassages of each group, in input order, are listed
@@ -268,6 +269,7 @@ func (c *Collector) storyEvent(s *story, docs []*storyDoc) ([]StoryArticle, buil
 		var values []float64
 		var units []int32
 		var frames, labels []keyCount
+		sumAll := 0.0
 		for k, di := range byGroup[g] {
 			d := a.docs[s.docs[di]]
 			sum.Sentences += int(d.sentences)
@@ -280,18 +282,21 @@ func (c *Collector) storyEvent(s *story, docs []*storyDoc) ([]StoryArticle, buil
 				values = append(values, v)
 				units = append(units, int32(k))
 			}
+			sumAll += sd.toneAllSum
+			sum.Masked += sd.masked
 			frames = mergeCounts(frames, sd.frames)
 			labels = mergeCounts(labels, sd.labels)
 			if sd.best >= 0 && (c.opt.MaxPassages < 0 || len(sum.Passages) < c.opt.MaxPassages) {
 				cs := &sd.cands[sd.best]
 				sum.Passages = append(sum.Passages, Passage{Event: s.id, Group: g, DocID: d.id, DocIndex: d.index,
-					Sentence: int(cs.si) + 1, Text: cs.text, Cue: fmt.Sprintf("holds %d of the story's features", sd.bestN), Tone: cs.tone, Words: cs.words})
+					Sentence: int(cs.si) + 1, Text: cs.text, Cue: fmt.Sprintf("holds %d of the story's features", sd.bestN), Tone: cs.tone, ToneAll: cs.toneAll, Words: cs.words})
 			}
 		}
 		if sum.GroupSentences > 0 {
 			sum.Share = float64(sum.Sentences) / float64(sum.GroupSentences)
 		}
 		sum.Tone = c.tone(values, units, s.id, g)
+		sum.ToneAll = toneAll(sum.Tone.Mean, sumAll, len(values), sum.Masked)
 		sum.Frames = topKeys(c.frames, countMap(frames), 2)
 		sum.Labels = topKeys(c.labels, countMap(labels), 3)
 		sums = append(sums, sum)
@@ -326,6 +331,16 @@ func (c *Collector) tone(values []float64, units []int32, event, group string) r
 	return iv
 }
 
+// toneAll is the mean tone with every word scored: sumAll / n, or the
+// masked mean itself when no sentence's score was changed by the mask (so
+// that the two are equal to the bit, whatever the order of the sums).
+func toneAll(mean, sumAll float64, n, masked int) float64 {
+	if masked == 0 {
+		return mean
+	}
+	return sumAll / float64(n)
+}
+
 // parallelFor calls fn(i) for i in [0, n) on workers goroutines.
 func parallelFor(n, workers int, fn func(i int)) {
 	next := make(chan int, 64)
@@ -355,6 +370,7 @@ func (c *Collector) summarize(info *Info, group string, views []sentView) Summar
 	}
 	var values []float64
 	var units []int32
+	sumAll := 0.0
 	frames, labels := map[int32]int64{}, map[int32]int64{}
 	last := -1
 	for _, v := range views {
@@ -366,6 +382,10 @@ func (c *Collector) summarize(info *Info, group string, views []sentView) Summar
 		if v.words {
 			values = append(values, v.tone)
 			units = append(units, int32(s.Docs-1))
+			sumAll += v.toneAll
+			if v.toneAll != v.tone {
+				s.Masked++
+			}
 		}
 		for _, kc := range v.frames {
 			frames[kc.key] += int64(kc.n)
@@ -375,10 +395,11 @@ func (c *Collector) summarize(info *Info, group string, views []sentView) Summar
 		}
 		if v.text != "" && (c.opt.MaxPassages < 0 || len(s.Passages) < c.opt.MaxPassages) {
 			s.Passages = append(s.Passages, Passage{Event: info.ID, Group: group, DocID: v.docID, DocIndex: v.doc,
-				Sentence: v.sent, Text: v.text, Cue: v.cue, Tone: v.tone, Words: v.words})
+				Sentence: v.sent, Text: v.text, Cue: v.cue, Tone: v.tone, ToneAll: v.toneAll, Words: v.words})
 		}
 	}
 	s.Tone = c.tone(values, units, info.ID, group)
+	s.ToneAll = toneAll(s.Tone.Mean, sumAll, len(values), s.Masked)
 	s.Frames = topKeys(c.frames, frames, 2)
 	s.Labels = topKeys(c.labels, labels, 3)
 	return s

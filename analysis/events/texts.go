@@ -38,6 +38,8 @@ func (c *Collector) finishStory(k int, docs []*storyDoc, extra map[int32]string)
 // storyDoc is what a story's document contributes to the figures.
 type storyDoc struct {
 	tones          []float64        // VADER compound of each sentence with a word, in order
+	toneAllSum     float64          // Σ of their compounds with every word scored (Options.ToneMask)
+	masked         int              // sentences whose two compounds differ
 	frames, labels []keyCount       // hits over the whole document
 	cands          []candSent       // the sentences that may be aligned, and the evidence sentence
 	best           int32            // index in cands of the sentence holding most of the story's features, or -1
@@ -49,7 +51,7 @@ type storyDoc struct {
 type candSent struct {
 	si             int32   // 0-based sentence
 	feats          []int32 // rare features, ascending ranks
-	tone           float64
+	tone, toneAll  float64 // toneAll: every word scored (Options.ToneMask)
 	words          bool
 	frames, labels []keyCount
 	text           string
@@ -94,8 +96,12 @@ func (c *Collector) readStoryDoc(sc *eventScratch, m int32, s *story, text strin
 		cs := candSent{si: int32(si), text: tonestats.SentenceText(sent)}
 		cs.words = tonestats.HasWord(cs.text)
 		if cs.words {
-			cs.tone = c.vader(cs.text)
+			cs.tone, cs.toneAll = c.vader(cs.text)
 			sd.tones = append(sd.tones, cs.tone)
+			sd.toneAllSum += cs.toneAll
+			if cs.toneAll != cs.tone {
+				sd.masked++
+			}
 		}
 		cs.frames, sc.hits = c.frames.count(sc.toks, sc.hits, nil)
 		cs.labels, sc.hits = c.labels.count(sc.toks, sc.hits, nil)

@@ -110,6 +110,9 @@ func (r *HTMLPage) eventGrid(part *htmlPart) {
 			}
 			g := htmlEventGroup{Group: s.Group, Stats: fmt.Sprintf("docs %d · sentences %d · share_pct %s · tone %s %s",
 				s.Docs, s.Sentences, fmtNum(100*s.Share, 2), fmtNum(s.Tone.Mean, 3), ciText(s.Tone))}
+			if s.Masked > 0 {
+				g.Stats += " · tone_all " + fmtNum(s.ToneAll, 3)
+			}
 			for k, p := range s.Passages {
 				if k >= reportEventPassages {
 					break

@@ -51,7 +51,8 @@ func markWide(v Value, value, lo, hi, neutral float64) Value {
 
 // smallFlagTables are the display tables of per-group figures that
 // FlagSmall gives a flag column (the corpus and tone tables have theirs).
-var smallFlagTables = []string{"lexicon", "labels", "actors", "attribution", "sources", "scare-quotes", "terms"}
+var smallFlagTables = []string{"lexicon", "labels", "actors", "attribution", "sources", "scare-quotes", "terms",
+	"events", "event_frames", "event-tone-labels", "tone-labels"}
 
 // FlagSmall adds a "flag" column, "small" for a group of fewer than
 // SmallGroup documents (docs: documents per group), to every display table

@@ -25,8 +25,11 @@ func EventsSection(r *events.Result) Section {
 		Columns: []string{"event", "level", "source", "name", "group", "docs", "sentences", "share", "tone", "tone_low", "tone_high",
 			"tone_n", "unit", "frames", "labels", "quotes"},
 		Cut: map[string]Cut{"event": CutNever}}
-	display := &Table{Name: "events", Title: "Events by group: coverage, tone, frames, labels",
-		Columns: []string{"event", "name", "group", "docs", "sentences", "share_pct", "tone", "tone_ci", "frames", "labels"},
+	// The display keeps the figures; the names, frames and labels are in
+	// the table that follows (EventFramesSection), so that each fits a
+	// 100-column terminal as a box (docs/events.md).
+	display := &Table{Name: "events", Title: "Events by group: coverage and tone",
+		Columns: []string{"event", "group", "docs", "share_pct", "tone", "tone_ci"},
 		Cut:     map[string]Cut{"event": CutNever, "tone_ci": CutNever}}
 	quotes := func(s *events.Summary) Value {
 		if !s.QuotesCounted {
@@ -46,12 +49,8 @@ func EventsSection(r *events.Result) Section {
 	})
 	display.RowSeq = rowsOf(len(r.Summaries), func(i int) []Value {
 		s := &r.Summaries[i]
-		name := s.Name // on the first row of each event only
-		if i > 0 && r.Summaries[i-1].Event == s.Event {
-			name = ""
-		}
-		row := []Value{Str(s.Event), Str(name), Str(s.Group), Int(int64(s.Docs)), Int(int64(s.Sentences)),
-			Float(100*s.Share, 2), Float(s.Tone.Mean, 3), Str(eventCI(s.Tone)), Str(keyCounts(s.Frames)), Str(keyCounts(s.Labels))}
+		row := []Value{Str(s.Event), Str(s.Group), Int(int64(s.Docs)),
+			withCount(Float(100*s.Share, 2), int64(s.Sentences)), Float(s.Tone.Mean, 3), Str(eventCI(s.Tone))}
 		if counted {
 			row = append(row, quotes(s))
 		}
@@ -60,10 +59,12 @@ func EventsSection(r *events.Result) Section {
 	what := "frames: the two categories of the frames lexicon with most hits in those sentences (hits); labels: the three labels with most hits (referent / label (hits)); quotes: quotations in those sentences, n/a when not counted."
 	boot := fmt.Sprintf("%d resamples, seed %d, articles resampled when there are at least %d, else sentences; n/a below 2 sentences.", r.Options.Resamples, r.Options.Seed, resample.MinClusterUnits)
 	display.Notes = []string{
-		"docs: the group's documents with at least one of the event's sentences; sentences: those sentences (coverage). share_pct = 100 × sentences / all sentences of the group's documents.",
+		"docs: the group's documents with at least one of the event's sentences. share_pct = 100 × the event's sentences in the group (coverage; their count in brackets) / all sentences of the group's documents.",
 		"tone: mean VADER compound (−1 to 1) of the event's sentences that contain a letter or digit; tone_ci: its 95% percentile bootstrap interval, " + boot + " ~ after it: the interval is wider than the tone's distance from 0.",
-		what,
-		"Events come from the events lexicon (sentences matching a cue or a date of the event), from stories (documents found to cover the same story) and from passages discovered inside stories; docs/events.md.",
+		"Events come from the events lexicon (sentences matching a cue or a date of the event), from stories (documents found to cover the same story) and from passages discovered inside stories; docs/events.md. Their names, frames and labels: the next table.",
+	}
+	if counted {
+		display.Notes = append(display.Notes, "quotes: quotations in those sentences.")
 	}
 	notes := []string{
 		"Events: lexicon events (passage level: sentences matching a cue or mentioning a date of the event), stories (article level: documents found to cover the same story; every sentence of those documents counts) and passage events discovered inside stories (sentences of different groups sharing rare features). docs/events.md.",
@@ -76,7 +77,66 @@ func EventsSection(r *events.Result) Section {
 		display.Notes = append(display.Notes, notes[len(notes)-1])
 	}
 	tidy.Notes = notes
+	withEventToneAll(r, tidy, display)
 	return Section{Display: display, Tidy: tidy}
+}
+
+// EventFramesSection is the display of each event × group's name, frames
+// and labels (the columns the events display leaves to it): event, name
+// (on the first row of each event), group, frames (with a frames lexicon),
+// labels (with a labels lexicon). The tidy events table (EventsSection)
+// has the same cells; CSV and JSON write this table too, with the name on
+// every row.
+func EventFramesSection(r *events.Result) Section {
+	t := &Table{Name: "event_frames", Title: "Events by group: names, frames, labels",
+		Columns: []string{"event", "name", "group"}, Cut: map[string]Cut{"event": CutNever}}
+	frames, labels := r.Options.Frames != nil, r.Options.Labels != nil
+	var what []string
+	if frames {
+		t.Columns = append(t.Columns, "frames")
+		what = append(what, "frames: the two categories of the frames lexicon with most hits in the event's sentences of the group (hits)")
+	}
+	if labels {
+		t.Columns = append(t.Columns, "labels")
+		what = append(what, "labels: the three labels with most hits (referent / label (hits))")
+	}
+	rows := func(firstName bool) func(yield func([]Value) bool) {
+		return rowsOf(len(r.Summaries), func(i int) []Value {
+			s := &r.Summaries[i]
+			name := s.Name // the display: on the first row of each event only
+			if firstName && i > 0 && r.Summaries[i-1].Event == s.Event {
+				name = ""
+			}
+			row := []Value{Str(s.Event), Str(name), Str(s.Group)}
+			if frames {
+				row = append(row, Str(keyCounts(s.Frames)))
+			}
+			if labels {
+				row = append(row, Str(keyCounts(s.Labels)))
+			}
+			return row
+		})
+	}
+	t.Notes = []string{"A lexicon event's name is the lexicon's; a story's or a discovered passage event's, its three most shared features (docs/events.md)."}
+	if len(what) > 0 {
+		t.Notes = append(t.Notes, strings.Join(what, "; ")+".")
+	}
+	tidy := *t
+	t.RowSeq, tidy.RowSeq = rows(true), rows(false)
+	return Section{Display: t, Tidy: &tidy}
+}
+
+// EventSections are the tables of the events by group: the figures
+// (EventsSection), the names, frames and labels (EventFramesSection) and,
+// when words were left out of the tone, the tone with and without them
+// (EventToneUnscoredSection). Used by events, compare and report, and by
+// parallax-beam compare.
+func EventSections(r *events.Result) []Section {
+	secs := []Section{EventsSection(r), EventFramesSection(r)}
+	if sec, ok := EventToneUnscoredSection(r); ok {
+		secs = append(secs, sec)
+	}
+	return secs
 }
 
 // ArticleEventsSection lists the documents of every story: event, group,

@@ -55,18 +55,31 @@ func quoteNotes() []string {
 // AttributionSection shows each group's use of quotation.
 func AttributionSection(rows []framing.AttributionRow) Section {
 	t := &Table{Name: "attribution", Title: "Attribution: quotes, sources and reporting verbs",
-		Columns: []string{"group", "docs", "direct", "attributed", "indirect", "scare", "quoted_share", "neutral", "distancing", "endorsing", "other_verb", "distancing_share", "sources", "top_sources"}}
+		Columns: []string{"group", "docs", "direct", "attributed", "indirect", "scare", "quoted_share", "quoted_words", "neutral", "distancing", "endorsing", "other_verb", "distancing_share", "sources", "top_sources"}}
+	// The display shows each share with its count, "0.122 (57)"; the tidy
+	// table gives the count its own column (quoted_words; distancing).
+	// distancing is shown once, in distancing_share's brackets, and docs
+	// is left to the corpus table (the flag says when a group is small), so
+	// that the table keeps its width.
+	disp := &Table{Name: t.Name, Title: t.Title,
+		Columns: []string{"group", "direct", "attributed", "indirect", "scare", "quoted_share", "neutral", "endorsing", "other_verb", "distancing_share", "sources", "top_sources"}}
 	for _, r := range rows {
 		t.Rows = append(t.Rows, []Value{Str(r.Group), Int(int64(r.Docs)), Int(int64(r.Direct)), Int(int64(r.Attributed)),
-			Int(int64(r.Indirect)), Int(int64(r.Scare)), Float(r.QuotedShare, 3), Int(int64(r.Neutral)), Int(int64(r.Distancing)),
+			Int(int64(r.Indirect)), Int(int64(r.Scare)), Float(r.QuotedShare, 3), Int(r.QuotedWords), Int(int64(r.Neutral)), Int(int64(r.Distancing)),
 			Int(int64(r.Endorsing)), Int(int64(r.OtherVerb)), Float(r.DistancingShare, 3), Int(int64(r.Sources)), Str(strings.Join(r.TopSources, "; "))})
+		disp.Rows = append(disp.Rows, []Value{Str(r.Group), Int(int64(r.Direct)), Int(int64(r.Attributed)),
+			Int(int64(r.Indirect)), Int(int64(r.Scare)), withCount(Float(r.QuotedShare, 3), r.QuotedWords), Int(int64(r.Neutral)),
+			Int(int64(r.Endorsing)), Int(int64(r.OtherVerb)), withCount(Float(r.DistancingShare, 3), int64(r.Distancing)), Int(int64(r.Sources)), Str(strings.Join(r.TopSources, "; "))})
 	}
-	t.Notes = []string{
-		"direct: quotations given as speech; attributed: of them, those with a speaker; indirect: sentences reporting speech without quotation marks; scare: 1-5 quoted words with no speaker.",
-		"quoted_share: word tokens inside direct and scare quotes / all word tokens of the group's cleaned text. neutral, distancing, endorsing, other_verb: attributed direct quotes and indirect speech by the stance of the reporting verb (attribution lexicon; continuations of a quote count once); distancing_share: distancing / all four.",
-		"sources: distinct speakers of direct and indirect quotes; top_sources: the five most quoted, with counts.",
-	}
-	return Section{Display: t}
+	direct := "direct: quotations given as speech; attributed: of them, those with a speaker; indirect: sentences reporting speech without quotation marks; scare: 1-5 quoted words with no speaker."
+	sources := "sources: distinct speakers of direct and indirect quotes; top_sources: the five most quoted, with counts."
+	t.Notes = []string{direct,
+		"quoted_share = quoted_words / all word tokens of the group's cleaned text; quoted_words: word tokens inside direct and scare quotes. neutral, distancing, endorsing, other_verb: attributed direct quotes and indirect speech by the stance of the reporting verb (attribution lexicon; continuations of a quote count once); distancing_share = distancing / all four.",
+		sources}
+	disp.Notes = []string{direct,
+		"quoted_share = word tokens inside direct and scare quotes / all word tokens of the group's cleaned text, with those quoted tokens in brackets. neutral, endorsing, other_verb: attributed direct quotes and indirect speech by the stance of the reporting verb (attribution lexicon; continuations of a quote count once); distancing_share = the quotes and speech reported with a distancing verb / all of them, with their count in brackets.",
+		sources}
+	return Section{Display: disp, Tidy: t}
 }
 
 // SourcesSection lists who is quoted, per group; the display keeps the top

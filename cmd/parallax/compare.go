@@ -108,7 +108,7 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 	if err != nil {
 		return nil, err
 	}
-	events, err := x.ef.collector(cf, pos, *ff.frames, *ff.labels, *ff.seed, *ff.resamples)
+	events, err := x.ef.collector(cf, pos, ff)
 	if err != nil {
 		return nil, err
 	}
@@ -171,8 +171,9 @@ func (x *compareFlags) build(c *command, fs *flag.FlagSet, pos []string, e *env)
 		report.WithActorToneAll(report.WithUnscoredNote(report.WithActorStance(report.ActorsSection(actorRows, framing.ActorsDiscovered(), resamples, seed), actorRows), x.ff.mask.Words()), actorRows, x.ff.mask.Words()),
 		report.AttributionSection(framing.Attribution()),
 		report.SourcesSection(framing.Sources(), 5),
-		report.ScareSection(framing.ScareQuotes(), 5),
-		report.EventsSection(out.Events),
+		report.ScareSection(framing.ScareQuotes(), 5))
+	r.Sections = append(r.Sections, report.EventSections(out.Events)...)
+	r.Sections = append(r.Sections,
 		report.ArticleEventsSection(out.Events),
 		report.SideBySideSection(out.Events, 2))
 	strata.notStratified(r.Sections[2:3], x.sf.by) // similarity

@@ -30,9 +30,11 @@ func (ef *eventsFlags) add(fs *flag.FlagSet) {
 	ef.passages = fs.Int("event-passages", events.DefaultMaxPassages, "passages kept with their text per event and group (-1: all)")
 }
 
-// collector builds the event collector; frames and labels name the
-// lexicons whose hits each event × group reports.
-func (ef *eventsFlags) collector(cf *corpusFlags, pos []string, frames, labels string, seed uint64, resamples int) (*events.Collector, error) {
+// collector builds the event collector; ff's frames and labels name the
+// lexicons whose hits each event × group reports, and give the words the
+// tone leaves out (framingFlags.toneMask: none with --score-labels).
+func (ef *eventsFlags) collector(cf *corpusFlags, pos []string, ff *framingFlags) (*events.Collector, error) {
+	frames, labels, seed, resamples := *ff.frames, *ff.labels, *ff.seed, *ff.resamples
 	if *ef.window < -1 || *ef.window == 0 {
 		return nil, usagef("--window must be -1 (no window) or at least 1 day, got %d", *ef.window)
 	}
@@ -53,6 +55,7 @@ func (ef *eventsFlags) collector(cf *corpusFlags, pos []string, frames, labels s
 	if cf.workers > 0 {
 		opt.Workers = cf.workers
 	}
+	opt.ToneMask = ff.toneMask(opt.Labels, opt.Frames)
 	return events.NewCollector(opt)
 }
 
@@ -75,7 +78,7 @@ func runEvents(c *command, args []string, e *env) error {
 	var ff framingFlags
 	var ef eventsFlags
 	fs := c.flagSet(e, &cf)
-	ff.add(fs, flagLabels|flagFrames|flagSeed|flagResamples) // actors and attribution shape no event figure
+	ff.add(fs, flagLabels|flagFrames|flagSeed|flagResamples|flagScoreLabels) // actors and attribution shape no event figure
 	ef.add(fs)
 	level := fs.String("level", "summary", "summary: per event × group figures and the passages side by side; article: each story's articles; passage: each event's passages")
 	perGroup := fs.Int("side-by-side", 2, "passages per group in the side-by-side table")
@@ -95,7 +98,7 @@ func runEvents(c *command, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	col, err := ef.collector(&cf, pos, *ff.frames, *ff.labels, *ff.seed, *ff.resamples)
+	col, err := ef.collector(&cf, pos, &ff)
 	if err != nil {
 		return err
 	}
@@ -119,7 +122,7 @@ func runEvents(c *command, args []string, e *env) error {
 	case "passage":
 		rep.Sections = []report.Section{report.PassageEventsSection(r)}
 	default:
-		rep.Sections = []report.Section{report.EventsSection(r), report.SideBySideSection(r, *perGroup)}
+		rep.Sections = append(report.EventSections(r), report.SideBySideSection(r, *perGroup))
 		onePerPipe(&cf, e, rep, "the passages side by side")
 	}
 	return cf.write(e, rep)

@@ -183,6 +183,7 @@ func (x *compareFlags) collectors(pj *parsedJob) (*collectors, error) {
 	if pj.cf.workers > 0 {
 		eo.Workers = pj.cf.workers
 	}
+	eo.ToneMask = c.mask // the events' tone leaves the same words out, as parallax's
 	if c.ev, err = events.NewCollector(eo); err != nil {
 		return nil, err
 	}
@@ -246,8 +247,9 @@ func compareReport(pj *parsedJob, res *analysis.Result, c *collectors, m *merged
 		report.WithActorToneAll(report.WithUnscoredNote(report.WithActorStance(report.ActorsSection(actorRows, c.frm.ActorsDiscovered(), resamples, seed), actorRows), c.mask.Words()), actorRows, c.mask.Words()),
 		report.AttributionSection(m.frm.Attribution()),
 		report.SourcesSection(m.frm.Sources(), 5),
-		report.ScareSection(m.frm.ScareQuotes(), 5),
-		report.EventsSection(ev),
+		report.ScareSection(m.frm.ScareQuotes(), 5))
+	r.Sections = append(r.Sections, report.EventSections(ev)...)
+	r.Sections = append(r.Sections,
 		report.ArticleEventsSection(ev),
 		report.SideBySideSection(ev, 2))
 	if s, ok := loadSection(res.Load); ok {

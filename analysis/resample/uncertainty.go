@@ -207,10 +207,7 @@ func bootstrap(s Sample, resamples int, seed uint64, key string, sc *bootScratch
 		sums, counts = s.sums, s.counts
 	}
 	sc.stats = bootstrapMeans(sc.stats[:0], sums, counts, resamples, streamFor(seed, "bootstrap", key))
-	slices.Sort(sc.stats)
-	alpha := (1 - ConfidenceLevel) / 2
-	iv.Low = quantileType7(sc.stats, alpha)
-	iv.High = quantileType7(sc.stats, 1-alpha)
+	iv.Low, iv.High = percentiles(sc.stats, (1-ConfidenceLevel)/2)
 	return iv
 }
 
@@ -220,6 +217,7 @@ func bootstrap(s Sample, resamples int, seed uint64, key string, sc *bootScratch
 // (sentences), so the statistic is Σ sums / n.
 func bootstrapMeans(dst, sums, counts []float64, resamples int, rng *rand.PCG) []float64 {
 	n := uint64(len(sums))
+	dst = slices.Grow(dst, resamples)
 	for range resamples {
 		var sum, count float64
 		for range n {
@@ -469,9 +467,8 @@ func BootstrapRatio(num, den []float64, resamples int, seed uint64, key string) 
 		return math.NaN(), math.NaN(), math.NaN()
 	}
 	stats := bootstrapMeans(nil, ns, ds, resamples, streamFor(seed, "ratio", key))
-	slices.Sort(stats)
-	alpha := (1 - ConfidenceLevel) / 2
-	return sn / sd, quantileType7(stats, alpha), quantileType7(stats, 1-alpha)
+	low, high = percentiles(stats, (1-ConfidenceLevel)/2)
+	return sn / sd, low, high
 }
 
 // BenjaminiHochberg returns the Benjamini–Hochberg (1995) adjusted p-values

@@ -107,23 +107,28 @@ func bucketIndex(d int) int {
 	return 5
 }
 
-// negators open a negation scope of three words.
-var negators = map[string]bool{
-	"not": true, "no": true, "never": true, "nor": true, "neither": true,
-	"nothing": true, "none": true, "nobody": true, "without": true,
-	"cannot": true, "hardly": true, "barely": true, "fail": true, "failed": true,
-	"fails": true, "refused": true, "refuses": true, "denied": true, "denies": true,
-}
-
-// isNegator reports whether a token norm opens a negation scope.
+// isNegator reports whether a token norm opens a negation scope of three
+// words: a negator ("not", "never", "without", "refused"…) or a word
+// ending in "n't". A switch, not a map: it is asked of every token.
 func isNegator(w string) bool {
-	return negators[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
+	switch w {
+	case "not", "no", "never", "nor", "neither",
+		"nothing", "none", "nobody", "without",
+		"cannot", "hardly", "barely", "fail", "failed",
+		"fails", "refused", "refuses", "denied", "denies":
+		return true
+	}
+	return strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
 }
 
-// clauseWords start a new clause.
-var clauseWords = map[string]bool{
-	"but": true, "while": true, "although": true, "though": true, "whereas": true,
-	"however": true, "yet": true, "because": true, "which": true, "who": true,
+// isClauseWord reports whether a token norm starts a new clause.
+func isClauseWord(w string) bool {
+	switch w {
+	case "but", "while", "although", "though", "whereas",
+		"however", "yet", "because", "which", "who":
+		return true
+	}
+	return false
 }
 
 // gapBreaks reports whether the text between two tokens ends a clause,
@@ -260,7 +265,7 @@ func extract(o Options, m *Mention, sc *scratch) []feature {
 			}
 			quotes++
 		}
-		if (brk || clauseWords[t.Norm]) && i > 0 {
+		if (brk || isClauseWord(t.Norm)) && i > 0 {
 			clause++
 			negLeft = 0
 		}

@@ -42,6 +42,53 @@ type Model struct {
 	index   map[uint64]int32 // feature hash → row of weights
 	weights [][numClasses]float32
 	pool    sync.Pool
+	// slots is index and weights in one open-addressing table (slotTable),
+	// built on the first Score: a feature's look-up reads one slot.
+	slotsOnce sync.Once
+	slots     []weightSlot
+}
+
+// weightSlot is a feature hash and its weights; used marks a filled slot.
+type weightSlot struct {
+	h    uint64
+	w    [numClasses]float32
+	used bool
+}
+
+// slotTable builds the look-up table of index and weights: linear
+// probing in a power-of-two table at most half full, starting at the
+// hash's top bits (the hashes are FNV-1a: every bit depends on every byte).
+func (m *Model) slotTable() []weightSlot {
+	m.slotsOnce.Do(func() {
+		n := 16
+		for n < 2*len(m.index) {
+			n *= 2
+		}
+		slots := make([]weightSlot, n)
+		for h, i := range m.index {
+			k := slotStart(h, n)
+			for slots[k].used {
+				k = (k + 1) & (n - 1)
+			}
+			slots[k] = weightSlot{h: h, w: m.weights[i], used: true}
+		}
+		m.slots = slots
+	})
+	return m.slots
+}
+
+// slotStart is where the probe for hash h begins in a table of n slots.
+func slotStart(h uint64, n int) int { return int((h * 0x9e3779b97f4a7c15) >> 32 & uint64(n-1)) }
+
+// weightsOf returns the weights of the feature hash h, if the model has it.
+func weightsOf(slots []weightSlot, h uint64) (*[numClasses]float32, bool) {
+	n := len(slots)
+	for k := slotStart(h, n); slots[k].used; k = (k + 1) & (n - 1) {
+		if slots[k].h == h {
+			return &slots[k].w, true
+		}
+	}
+	return nil, false
 }
 
 // modelMagic starts every model file.
@@ -145,9 +192,9 @@ func (m *Model) Score(men *Mention) Result {
 	}
 	defer m.pool.Put(sc)
 	var z [numClasses]float64
+	slots := m.slotTable()
 	for _, f := range extract(m.opt, men, sc) {
-		if i, ok := m.index[f.h]; ok {
-			w := &m.weights[i]
+		if w, ok := weightsOf(slots, f.h); ok {
 			for c := range numClasses {
 				z[c] += float64(f.v) * float64(w[c])
 			}

@@ -210,3 +210,25 @@ func TestMaskLeavesLabelWordsOut(t *testing.T) {
 		t.Errorf("masked target: %+v, want %+v", r, want)
 	}
 }
+
+// TestSlotTable checks the look-up table of the shipped model against its
+// map: every feature found with its weights, hashes it lacks not found.
+func TestSlotTable(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	slots := m.slotTable()
+	for h, i := range m.index {
+		if w, ok := weightsOf(slots, h); !ok || *w != m.weights[i] {
+			t.Fatalf("feature %x: %v %v, want %v", h, w, ok, m.weights[i])
+		}
+	}
+	for k := range uint64(100000) {
+		h := k * 0x9e3779b97f4a7c15
+		_, want := m.index[h]
+		if _, ok := weightsOf(slots, h); ok != want {
+			t.Fatalf("hash %x: found %v, want %v", h, ok, want)
+		}
+	}
+}

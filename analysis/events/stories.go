@@ -15,23 +15,27 @@ import (
 
 // eventArticles is the article level, computed once after the pass.
 type eventArticles struct {
-	docs    []*eventDoc // by Doc.Index
-	pos     map[int]int32
-	nfeat   int              // features in the dictionary
-	rankOf  []uint32         // by dictionary id: the feature's rank
-	hash    []uint64         // by rank: the feature's hash, ascending
-	keys    map[int32]string // by rank: the key of every feature some document kept
-	df      []int32          // by rank
-	multi   []bool           // by rank: documents of at least two groups hold it
-	idfTab  []float64        // by document frequency, up to cap: ln((1+D)/(1+df)) + 1
-	cap     int
-	rare    [][]int32 // per document: its rare features' ranks, ascending
-	norm    []float64 // per document: ‖rare feature vector‖
-	gid     []int32   // per document: its group, numbered by name
-	edges   []simEdge
-	stories []*story
-	inStory []int32 // per document: its story's index, or -1
-	stats   Stats
+	docs   []*eventDoc // by Doc.Index
+	pos    map[int]int32
+	nfeat  int      // features in the dictionary
+	rankOf []uint32 // by dictionary id: the feature's rank
+	// localKept, for the article level of a few documents built without
+	// an accumulator (local, keyed story linking): per document position,
+	// its kept features as ranks, ascending.
+	localKept [][]uint32
+	hash      []uint64         // by rank: the feature's hash, ascending
+	keys      map[int32]string // by rank: the key of every feature some document kept
+	df        []int32          // by rank
+	multi     []bool           // by rank: documents of at least two groups hold it
+	idfTab    []float64        // by document frequency, up to cap: ln((1+D)/(1+df)) + 1
+	cap       int
+	rare      [][]int32 // per document: its rare features' ranks, ascending
+	norm      []float64 // per document: ‖rare feature vector‖
+	gid       []int32   // per document: its group, numbered by name
+	edges     []simEdge
+	stories   []*story
+	inStory   []int32 // per document: its story's index, or -1
+	stats     Stats
 }
 
 // story is a reported cluster of documents.
@@ -198,6 +202,9 @@ func (c *Collector) freeze() {
 // keptRanks appends a document's kept features to buf as ranks,
 // ascending.
 func (a *eventArticles) keptRanks(acc *Acc, d *eventDoc, buf []uint32) []uint32 {
+	if a.localKept != nil {
+		return append(buf, a.localKept[a.pos[d.index]]...)
+	}
 	n := len(buf)
 	buf = acc.featsOf(d, buf)
 	for k := n; k < len(buf); k++ {

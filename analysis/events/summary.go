@@ -59,14 +59,8 @@ func (c *Collector) Finish(acc *Acc) (*Result, error) {
 	if acc == nil {
 		return nil, fmt.Errorf("events: Finish of a nil accumulator (the collector's result was computed already)")
 	}
-	if acc.maxPassages != c.opt.MaxPassages {
-		return nil, fmt.Errorf("events: the accumulator keeps %d passages per event × group, the collector %d: it was made with other options", acc.maxPassages, c.opt.MaxPassages)
-	}
-	for i := range acc.passages {
-		p := &acc.passages[i]
-		if int(p.event) >= len(c.events) || !c.frames.valid(p.frames) || !c.labels.valid(p.labels) {
-			return nil, fmt.Errorf("events: passage %d of document %d names an event or a lexicon key the collector does not have: the accumulator was made with other lexicons", p.sentence, p.doc)
-		}
+	if err := c.checkAcc(acc); err != nil {
+		return nil, err
 	}
 	if err := acc.err(); err != nil {
 		return nil, err
@@ -76,6 +70,20 @@ func (c *Collector) Finish(acc *Acc) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// checkAcc checks that acc was made with c's options and lexicons.
+func (c *Collector) checkAcc(acc *Acc) error {
+	if acc.maxPassages != c.opt.MaxPassages {
+		return fmt.Errorf("events: the accumulator keeps %d passages per event × group, the collector %d: it was made with other options", acc.maxPassages, c.opt.MaxPassages)
+	}
+	for i := range acc.passages {
+		p := &acc.passages[i]
+		if int(p.event) >= len(c.events) || !c.frames.valid(p.frames) || !c.labels.valid(p.labels) {
+			return fmt.Errorf("events: passage %d of document %d names an event or a lexicon key the collector does not have: the accumulator was made with other lexicons", p.sentence, p.doc)
+		}
+	}
+	return nil
 }
 
 // view returns a collector with c's configuration that finishes acc.
@@ -95,19 +103,7 @@ func (c *Collector) finish() *Result {
 	res := &Result{Options: c.opt, Stats: a.stats}
 	res.Groups = slices.Sorted(maps.Keys(c.groupSents))
 
-	// Lexicon events.
-	byEvent := make([][]sentView, len(c.events))
-	for i := range c.acc.passages {
-		p := &c.acc.passages[i]
-		byEvent[p.event] = append(byEvent[p.event], sentView{doc: p.doc, docID: p.docID, group: p.group, sent: int(p.sentence),
-			tone: p.tone, toneAll: p.toneAll, words: p.words, frames: p.frames, labels: p.labels, text: p.text, cue: p.cue})
-	}
-	var pending []pendingEvent
-	for k := range c.events {
-		e := c.events[k].ev
-		info := Info{ID: e.ID, Name: e.Name, Level: LevelPassage, Source: SourceLexicon, Dates: e.Dates}
-		pending = append(pending, pendingEvent{info, byEvent[k]})
-	}
+	pending := c.lexiconPending()
 
 	// Stories, and the passage events discovered in each, in parallel: one
 	// story's documents are read, summed up and aligned at a time, and only
@@ -135,7 +131,25 @@ func (c *Collector) finish() *Result {
 	}
 	outs = nil
 
-	// The summaries of passage-level events, in parallel.
+	built := c.buildPending(pending)
+
+	// Lexicon events, stories, discovered passage events.
+	all := append(append(append([]builtEvent(nil), built[:nLexicon]...), stories...), built[nLexicon:]...)
+	for _, b := range all {
+		res.Events = append(res.Events, b.info)
+		res.Summaries = append(res.Summaries, b.sums...)
+		if b.info.Level == LevelPassage {
+			for _, s := range b.sums {
+				res.Passages = append(res.Passages, s.Passages...)
+			}
+		}
+	}
+	return res
+}
+
+// buildPending computes the summaries of passage-level events, in
+// parallel: each event's groups sorted, each event × group summarized.
+func (c *Collector) buildPending(pending []pendingEvent) []builtEvent {
 	type job struct {
 		event int
 		group string
@@ -176,19 +190,24 @@ func (c *Collector) finish() *Result {
 		j := jobs[i]
 		built[j.event].sums[slots[i]] = c.summarize(&built[j.event].info, j.group, j.views)
 	})
+	return built
+}
 
-	// Lexicon events, stories, discovered passage events.
-	all := append(append(append([]builtEvent(nil), built[:nLexicon]...), stories...), built[nLexicon:]...)
-	for _, b := range all {
-		res.Events = append(res.Events, b.info)
-		res.Summaries = append(res.Summaries, b.sums...)
-		if b.info.Level == LevelPassage {
-			for _, s := range b.sums {
-				res.Passages = append(res.Passages, s.Passages...)
-			}
-		}
+// lexiconPending lists the lexicon's events with their passages.
+func (c *Collector) lexiconPending() []pendingEvent {
+	byEvent := make([][]sentView, len(c.events))
+	for i := range c.acc.passages {
+		p := &c.acc.passages[i]
+		byEvent[p.event] = append(byEvent[p.event], sentView{doc: p.doc, docID: p.docID, group: p.group, sent: int(p.sentence),
+			tone: p.tone, toneAll: p.toneAll, words: p.words, frames: p.frames, labels: p.labels, text: p.text, cue: p.cue})
 	}
-	return res
+	var pending []pendingEvent
+	for k := range c.events {
+		e := c.events[k].ev
+		info := Info{ID: e.ID, Name: e.Name, Level: LevelPassage, Source: SourceLexicon, Dates: e.Dates}
+		pending = append(pending, pendingEvent{info, byEvent[k]})
+	}
+	return pending
 }
 
 // pendingEvent is an event with its sentences, before its summaries.

@@ -87,7 +87,7 @@ func (c *collectors) any() bool { return c.tone != nil || c.lex != nil || c.frm 
 
 // mapDoc runs every collector's Map on p, in parallax's order (tone,
 // lexicon, framing, events), and emits each record's bytes.
-func (c *collectors) mapDoc(ctx context.Context, p *segment.Processed, emit func(string, []byte)) error {
+func (c *collectors) mapDoc(ctx context.Context, p *segment.Processed, emit func(string, []byte), out storyOut) error {
 	send := func(kind byte, b []byte, err error) error {
 		if err != nil {
 			return err
@@ -118,13 +118,33 @@ func (c *collectors) mapDoc(ctx context.Context, p *segment.Processed, emit func
 		}
 	}
 	if c.ev != nil {
+		// Story linking is a keyed join (stories.go): the features and
+		// the text leave the record, which keeps the group's sentences
+		// and the lexicon passages.
 		rec := c.ev.Map(p)
-		b, err := rec.AppendBinary([]byte{kindEvents})
+		lex, feat, text, ok := rec.Split()
+		b, err := lex.AppendBinary([]byte{kindEvents})
 		if err := send(kindEvents, b, err); err != nil {
 			return err
 		}
+		fb := 40 + len(feat.ID) + len(feat.Group) + len(feat.Title) + len(feat.Date) + 8*len(feat.Hashes)
+		for _, k := range feat.Keys {
+			fb += len(k)
+		}
+		linkBytes["features"].Inc(ctx, int64(fb))
+		out.feat(feat)
+		if ok {
+			linkBytes["text"].Inc(ctx, int64(8+len(text.Text)+4*len(text.Spans)))
+			out.text(text.Index, text)
+		}
 	}
 	return nil
+}
+
+// storyOut receives what story linking reads of each document.
+type storyOut struct {
+	feat func(events.FeatRecord)
+	text func(int, events.TextRecord)
 }
 
 // collAcc is one collector's accumulator for one group: Kind names the

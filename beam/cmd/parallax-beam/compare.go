@@ -21,10 +21,10 @@ import (
 // compare on Beam: terms, similarity, tone, the frames lexicon, framing
 // (labels, actors, attribution, sources, scare quotes) and events, each
 // collector's records combined per group (collect.go) and finished on one
-// worker as parallax compare finishes them. Events are finished on that
-// worker from the events accumulator (every document's kept features and
-// texts, merged over the groups), as parallax finishes them: story linking
-// is not yet a keyed join (docs/cluster.md).
+// worker as parallax compare finishes them. Events: the lexicon events
+// from the per-group accumulators of light records; stories by keyed
+// joins (stories.go), each finished on its own worker; the finishing
+// worker assembles them (events.Collector.FinishKeyed).
 
 // compareFlags are the options of compare beyond the corpus and terms
 // flags (parallax's compareFlags, framingFlags and eventsFlags).
@@ -192,7 +192,7 @@ func (x *compareFlags) collectors(pj *parsedJob) (*collectors, error) {
 
 // compareReport is parallax compare's report, from the merged
 // accumulators.
-func compareReport(pj *parsedJob, res *analysis.Result, c *collectors, m *merged) (*report.Report, error) {
+func compareReport(pj *parsedJob, res *analysis.Result, c *collectors, m *merged, ev *events.Result) (*report.Report, error) {
 	x, tf := &pj.cp, &pj.tf
 	topt, err := tf.options(true, pj.cf.form())
 	if err != nil {
@@ -218,10 +218,6 @@ func compareReport(pj *parsedJob, res *analysis.Result, c *collectors, m *merged
 		return nil, err
 	}
 	tone.Unscored = c.mask.Words() // as tonestats.Collector.Summarize
-	ev, err := c.ev.Finish(m.ev)
-	if err != nil {
-		return nil, err
-	}
 	ev.CountQuotes(m.frm.QuoteCounter())
 	corpusSec := report.CorpusSection(res.Load, res.Groups, len(res.Table.Terms), res.Cleaning)
 	corpusSec.AddNote(report.SelfMentionNote(res.Masked))

@@ -14,6 +14,7 @@ import (
 	"parallax/analysis"
 	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
+	"parallax/analysis/events"
 	"parallax/analysis/report"
 	"parallax/analysis/termstats"
 )
@@ -33,7 +34,8 @@ type finishFn struct {
 	Runner string
 }
 
-func (f *finishFn) ProcessElement(ctx context.Context, _ []byte, shards func(*string, *[]byte) bool, reps func(*inputReport) bool, removed func(*string, *int64) bool, accs func(*groupBytes) bool) error {
+func (f *finishFn) ProcessElement(ctx context.Context, _ []byte, shards func(*string, *[]byte) bool, reps func(*inputReport) bool, removed func(*string, *int64) bool, accs func(*groupBytes) bool,
+	stories func(*[]byte) bool, stats func(*string, *int64) bool) error {
 	pj, err := f.Job.parse()
 	if err != nil {
 		return err
@@ -56,7 +58,7 @@ func (f *finishFn) ProcessElement(ctx context.Context, _ []byte, shards func(*st
 	case "similarity":
 		r, err = similarityReport(pj, res)
 	case "tone", "compare":
-		r, err = f.collectorsReport(ctx, pj, res, accs)
+		r, err = f.collectorsReport(ctx, pj, res, accs, stories, stats)
 	}
 	if err == nil {
 		r.Provenance = provenance(pj, res, f.Runner)
@@ -74,7 +76,8 @@ func (f *finishFn) ProcessElement(ctx context.Context, _ []byte, shards func(*st
 
 // collectorsReport merges the collectors' accumulators and makes the
 // report of tone or compare.
-func (f *finishFn) collectorsReport(ctx context.Context, pj *parsedJob, res *analysis.Result, accs func(*groupBytes) bool) (*report.Report, error) {
+func (f *finishFn) collectorsReport(ctx context.Context, pj *parsedJob, res *analysis.Result, accs func(*groupBytes) bool,
+	stories func(*[]byte) bool, stats func(*string, *int64) bool) (*report.Report, error) {
 	c, err := newCollectors(f.Job)
 	if err != nil {
 		return nil, err
@@ -86,7 +89,20 @@ func (f *finishFn) collectorsReport(ctx context.Context, pj *parsedJob, res *ana
 	if pj.cmd == "tone" {
 		return toneReport(pj, c.tone, m.tone)
 	}
-	return compareReport(pj, res, c, m)
+	var srs []events.StoryResult
+	var b []byte
+	for stories(&b) {
+		var sr events.StoryResult
+		if err := sr.UnmarshalBinary(b); err != nil {
+			return nil, err
+		}
+		srs = append(srs, sr)
+	}
+	ev, err := c.ev.FinishKeyed(m.ev, linkStats(c.ev, stats, len(srs)), srs)
+	if err != nil {
+		return nil, err
+	}
+	return compareReport(pj, res, c, m, ev)
 }
 
 // result gathers what the pipeline computed into parallax's Result.

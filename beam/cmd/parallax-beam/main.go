@@ -183,6 +183,12 @@ func printMetrics(pr beam.PipelineResult) {
 			fmt.Fprintf(stderr, "parallax-beam: %s %d\n", c.Name(), c.Result())
 		}
 	}
+	for _, d := range pr.Metrics().AllMetrics().Distributions() {
+		if d.Namespace() == "parallax" {
+			r := d.Result()
+			fmt.Fprintf(stderr, "parallax-beam: %s count %d sum %d min %d max %d\n", d.Name(), r.Count, r.Sum, r.Min, r.Max)
+		}
+	}
 }
 
 // runnerName is the runner the pipeline runs on, for the provenance.

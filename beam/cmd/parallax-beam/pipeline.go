@@ -13,6 +13,7 @@ import (
 	"parallax/analysis"
 	"parallax/analysis/clean"
 	"parallax/analysis/corpus"
+	"parallax/analysis/events"
 	"parallax/analysis/segment"
 	"parallax/analysis/termstats"
 )
@@ -43,6 +44,7 @@ func init() {
 	beam.RegisterType(reflect.TypeOf((*docPos)(nil)).Elem())
 	beam.RegisterFunction(metadataPath)
 	beam.RegisterFunction(sumInt64)
+	beam.RegisterFunction(statKV)
 	beam.RegisterFunction(laterCopies)
 	beam.RegisterFunction(toGroupBytes)
 	beam.RegisterType(reflect.TypeOf((*groupBytes)(nil)).Elem())
@@ -76,20 +78,30 @@ func buildPipeline(s beam.Scope, j job, in input, runner string, repeated bool) 
 	if repeated {
 		lineStats = beam.Combine(s, &lineStatsFn{}, beam.ParDo(s, &scanFn{Job: j, Sample: in.Sample}, paths, beam.SideInput{Input: dups}))
 	}
-	records, collRecords, removed, reports := beam.ParDo4(s, &countFn{Job: j, Sample: in.Sample}, paths,
+	outs := beam.ParDoN(s, &countFn{Job: j, Sample: in.Sample}, paths,
 		beam.SideInput{Input: lineStats}, beam.SideInput{Input: dups}, beam.SideInput{Input: paths})
+	records, collRecords, removed, reports, feats, texts := outs[0], outs[1], outs[2], outs[3], outs[4], outs[5]
 	shards := beam.CombinePerKey(s, &shardFn{}, records)
 	accs := beam.CreateList(s, []groupBytes{})
 	if hasCollectors(j.Cmd) {
 		accs = beam.ParDo(s, toGroupBytes, beam.CombinePerKey(s, &collectFn{Job: j}, collRecords))
 	}
+	stories, linkStats := beam.CreateList(s, [][]byte{}), beam.CreateList(s, []statE{})
+	if j.Cmd == "compare" {
+		stories, linkStats = buildStories(s, j, feats, texts)
+	} else {
+		linkStats = beam.ParDo(s, statKV, linkStats)
+	}
 	removedByRule := beam.CombinePerKey(s, sumInt64, removed)
 	beam.ParDo0(s, &finishFn{Job: j, Source: in.Name, Runner: runner}, beam.Impulse(s),
 		beam.SideInput{Input: shards}, beam.SideInput{Input: reports}, beam.SideInput{Input: removedByRule},
-		beam.SideInput{Input: accs})
+		beam.SideInput{Input: accs}, beam.SideInput{Input: stories}, beam.SideInput{Input: linkStats})
 }
 
 func sumInt64(a, b int64) int64 { return a + b }
+
+// statKV makes a count a keyed element (no story linking: none).
+func statKV(s statE) (string, int64) { return s.Name, s.N }
 
 // groupBytes is one group's accumulator in its byte encoding, as the
 // finishing step reads it.
@@ -325,7 +337,8 @@ func (f *countFn) init(stats func(*[]byte) bool) error {
 }
 
 func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[]byte) bool, dups func(*docPos) bool, paths func(*string) bool,
-	emit func(string, []byte), emitColl func(string, []byte), removed func(string, int64), report func(inputReport)) error {
+	emit func(string, []byte), emitColl func(string, []byte), removed func(string, int64), report func(inputReport),
+	emitFeat func(events.FeatRecord), emitText func(int, events.TextRecord)) error {
 	if !f.ready {
 		if err := f.init(stats); err != nil {
 			return err
@@ -356,7 +369,7 @@ func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[
 			// The ordinal every collector records: inputs in path order,
 			// then load order.
 			d.Index += base
-			return f.col.mapDoc(ctx, p, emitColl)
+			return f.col.mapDoc(ctx, p, emitColl, storyOut{emitFeat, emitText})
 		}
 		return nil
 	})

@@ -1,0 +1,709 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"reflect"
+	"slices"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+
+	"parallax/analysis/events"
+)
+
+// Story linking as keyed joins (docs/cluster.md): no worker holds every
+// document's features. The count step splits each events record: the
+// light part (group, sentences, lexicon passages) is combined per group
+// as before; the features and the text travel on their own.
+//
+//	features ─ bucket parts ─ CombinePerKey(bucket): dictionary ─╮
+//	                        └──────────────────── CoGroupByKey(bucket): rare features per document
+//	features ───────────────────────────────────── CoGroupByKey(ordinal): nodes (kept rare features, norm)
+//	nodes ─ postings ─ GroupByKey(feature): candidate pairs ─ GroupByKey(pair): shared features, Σ idf² in hash order
+//	        (pairs with an undated document: CoGroupByKey with each document's features too frequent to have
+//	        paired it, twice) ─ link tests
+//	neighbours ─ GroupByKey(document): the MaxLinks best ─ GroupByKey(pair): edges kept by both
+//	edges ─ one worker: connected components (union-find over the edges alone)
+//	CoGroupByKey(component): nodes and edges ─ clusters ─ story drafts ─ numbered (their sizes and first members)
+//	CoGroupByKey(ordinal): members with texts ─ CoGroupByKey(story): each story finished ─ the finishing worker
+
+func init() {
+	for _, t := range []any{(*events.FeatRecord)(nil), (*events.TextRecord)(nil), (*events.Node)(nil), (*events.StoryDraft)(nil),
+		(*bucketPart)(nil), (*rarePart)(nil), (*postingE)(nil), (*contribE)(nil), (*hashDF)(nil), (*undatedE)(nil), (*neighbourE)(nil),
+		(*edgeE)(nil), (*memberE)(nil), (*draftE)(nil), (*statE)(nil),
+		(*bucketFn)(nil), (*rareFn)(nil), (*nodeFn)(nil), (*pairsFn)(nil), (*pairFn)(nil), (*halfFn)(nil), (*undatedFn)(nil),
+		(*neighboursFn)(nil), (*componentsFn)(nil), (*clusterFn)(nil), (*numberFn)(nil), (*storyFn)(nil)} {
+		beam.RegisterType(reflect.TypeOf(t).Elem())
+	}
+	beam.RegisterCoder(reflect.TypeOf((*dictAcc)(nil)).Elem(), encodeDictAcc, decodeDictAcc)
+	beam.RegisterType(reflect.TypeOf((*dictFn)(nil)).Elem())
+	beam.RegisterFunction(sumInt)
+	beam.RegisterFunction(sumStat)
+	beam.RegisterFunction(featGroupSents)
+	beam.RegisterFunction(featOne)
+	beam.RegisterFunction(maxInt64)
+	beam.RegisterFunction(maxNeighboursStat)
+	beam.RegisterFunction(docsStat)
+	beam.RegisterFunction(byOrdinal)
+	beam.RegisterFunction(edgeVotes)
+	beam.RegisterFunction(nodeOfComponent)
+	beam.RegisterFunction(memberOf)
+}
+
+// dictBuckets is how many parts the feature dictionary is combined in:
+// each combining worker holds about 1/dictBuckets of the corpus's
+// features.
+const dictBuckets = 64
+
+// bucketPart is a document's features of one bucket.
+type bucketPart struct {
+	Index  int
+	Group  string
+	Hashes []uint64
+}
+
+// rarePart is the rare features of a document found in one bucket, with
+// their document frequencies.
+type rarePart struct {
+	Hashes []uint64
+	DF     []int32
+}
+
+// postingE is a document in a rare feature's postings, with the
+// feature's document frequency.
+type postingE struct {
+	P    events.Posting
+	DF   int32
+	Norm float64
+}
+
+// contribE is what a feature adds to a candidate pair.
+type contribE struct {
+	Hash    uint64
+	DF      int32
+	Norms   [2]float64 // the pair's documents' norms
+	Undated bool
+}
+
+// neighbourE is a passing pair from one document's side.
+type neighbourE struct{ N events.Neighbour }
+
+// edgeE is a kept link.
+type edgeE struct{ E events.Edge }
+
+// memberE is a story member with its rare features and text.
+type memberE struct {
+	Node    events.Node
+	Rare    rarePart
+	Text    events.TextRecord
+	HasText bool
+}
+
+// draftE is a story draft with its id.
+type draftE struct {
+	ID    string
+	Draft events.StoryDraft
+}
+
+// statE is one of the linking's counts.
+type statE struct {
+	Name string
+	N    int64
+}
+
+func sumInt(a, b int) int { return a + b }
+
+func sumStat(a, b int64) int64 { return a + b }
+
+func featGroupSents(f events.FeatRecord) (string, int64) { return f.Group, int64(f.Sentences) }
+
+func featOne(events.FeatRecord) int { return 1 }
+
+func maxInt64(a, b int64) int64 { return max(a, b) }
+
+func maxNeighboursStat(n int64) (string, int64) { return "max_neighbours", n }
+
+func docsStat(n int) (string, int64) { return "docs", int64(n) }
+
+func byOrdinal(f events.FeatRecord) (int, events.FeatRecord) { return f.Index, f }
+
+// pairKey packs a pair of ordinals (each below 2³²).
+func pairKey(lo, hi int) uint64 { return uint64(lo)<<32 | uint64(uint32(hi)) }
+
+func unpair(k uint64) (int, int) { return int(k >> 32), int(uint32(k)) }
+
+// evFn is the part of the stages that needs the events collector.
+type evFn struct {
+	Job job
+	ev  *events.Collector
+}
+
+func (f *evFn) setup() error {
+	if f.ev != nil {
+		return nil
+	}
+	c, err := newCollectors(f.Job)
+	if err != nil {
+		return err
+	}
+	if c.ev == nil {
+		return fmt.Errorf("story linking without an events collector")
+	}
+	f.ev = c.ev
+	return nil
+}
+
+// scaleOf reads the document count.
+func (f *evFn) scaleOf(count func(*int) bool) events.Scale {
+	D := 0
+	var n int
+	for count(&n) {
+		D += n
+	}
+	return f.ev.Scale(D)
+}
+
+// buildStories adds story linking to the pipeline; it returns the
+// stories' results (encoded) and the linking's counts.
+func buildStories(s beam.Scope, j job, feats, texts beam.PCollection) (stories, stats beam.PCollection) {
+	s = s.Scope("stories")
+	count := beam.Combine(s, sumInt, beam.ParDo(s, featOne, feats))
+	groupSents := beam.CombinePerKey(s, sumStat, beam.ParDo(s, featGroupSents, feats))
+	// The dictionary, per bucket, and each document's rare features.
+	parts := beam.ParDo(s, &bucketFn{}, feats)
+	dict := beam.CombinePerKey(s, &dictFn{}, parts)
+	rare, nfeat := beam.ParDo2(s, &rareFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, dict, parts), beam.SideInput{Input: count})
+	// Nodes and postings.
+	byOrd := beam.ParDo(s, byOrdinal, feats)
+	nodes, rareAll, postings := beam.ParDo3(s, &nodeFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, byOrd, rare), beam.SideInput{Input: count})
+	// Candidate pairs and their link tests.
+	contribs, nonWide, capped := beam.ParDo3(s, &pairsFn{evFn: evFn{Job: j}}, beam.GroupByKey(s, postings))
+	nbDated, undatedReqs, pairStats := beam.ParDo3(s, &pairFn{evFn: evFn{Job: j}}, beam.GroupByKey(s, contribs), beam.SideInput{Input: count})
+	halves := beam.ParDo(s, &halfFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, nonWide, undatedReqs))
+	nbUndated, undatedStats := beam.ParDo2(s, &undatedFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, nonWide, halves), beam.SideInput{Input: count})
+	nbrs := beam.Flatten(s, nbDated, nbUndated)
+	votes, maxNb := beam.ParDo2(s, &neighboursFn{evFn: evFn{Job: j}}, beam.GroupByKey(s, nbrs))
+	edges := beam.ParDo(s, edgeVotes, beam.GroupByKey(s, votes))
+	// Components on one worker (the edges alone), then each clustered.
+	compOf, compEdges, edgeStats := beam.ParDo3(s, &componentsFn{}, beam.Impulse(s), beam.SideInput{Input: edges})
+	compNodes := beam.ParDo(s, nodeOfComponent, beam.CoGroupByKey(s, nodes, compOf))
+	drafts := beam.ParDo(s, &clusterFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, compNodes, compEdges), beam.SideInput{Input: count})
+	numbered, assign := beam.ParDo2(s, &numberFn{}, drafts, beam.SideInput{Input: drafts})
+	// Each story with its members' texts.
+	members := beam.ParDo(s, memberOf, beam.CoGroupByKey(s, nodes, rareAll, texts, assign))
+	stories = beam.ParDo(s, &storyFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, numbered, members),
+		beam.SideInput{Input: count}, beam.SideInput{Input: groupSents})
+	maxStat := beam.ParDo(s, maxNeighboursStat, beam.Combine(s, maxInt64, maxNb))
+	stats = beam.CombinePerKey(s, sumStat, beam.Flatten(s, nfeat, capped, pairStats, undatedStats, edgeStats, maxStat,
+		beam.ParDo(s, docsStat, count)))
+	return stories, stats
+}
+
+// bucketFn splits a document's features into its dictionary buckets.
+type bucketFn struct{}
+
+func (bucketFn) ProcessElement(ctx context.Context, f events.FeatRecord, emit func(int, bucketPart)) {
+	parts := map[int][]uint64{}
+	for _, h := range f.Hashes {
+		b := events.Bucket(h, dictBuckets)
+		parts[b] = append(parts[b], h)
+	}
+	for _, b := range slices.Sorted(mapsKeys(parts)) {
+		linkBytes["bucket_part"].Inc(ctx, int64(16+len(f.Group)+8*len(parts[b])))
+		emit(b, bucketPart{Index: f.Index, Group: f.Group, Hashes: parts[b]})
+	}
+}
+
+func mapsKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// dictAcc is a bucket's dictionary being combined; its coder is
+// events.DictAcc's byte encoding.
+type dictAcc struct{ D *events.DictAcc }
+
+func encodeDictAcc(a dictAcc) ([]byte, error) { return a.D.MarshalBinary() }
+
+func decodeDictAcc(b []byte) (dictAcc, error) {
+	d := events.NewDictAcc()
+	return dictAcc{d}, d.UnmarshalBinary(b)
+}
+
+// dictFn combines a bucket's features into its dictionary.
+type dictFn struct{}
+
+func (dictFn) CreateAccumulator() dictAcc { return dictAcc{events.NewDictAcc()} }
+
+func (dictFn) AddInput(a dictAcc, p bucketPart) dictAcc {
+	a.D.Add(p.Group, p.Hashes)
+	return a
+}
+
+func (dictFn) MergeAccumulators(a, b dictAcc) dictAcc {
+	a.D.Merge(b.D)
+	return a
+}
+
+func (dictFn) ExtractOutput(a dictAcc) dictAcc { return a }
+
+// rareFn finds, per bucket, each document's rare features; it counts the
+// distinct features.
+type rareFn struct{ evFn }
+
+func (f *rareFn) Setup() error { return f.setup() }
+
+func (f *rareFn) ProcessElement(ctx context.Context, _ int, dicts func(*dictAcc) bool, parts func(*bucketPart) bool, count func(*int) bool,
+	emit func(int, rarePart), stat func(string, int64)) {
+	sc := f.scaleOf(count)
+	var d dictAcc
+	dict := events.NewDictAcc()
+	for dicts(&d) {
+		dict.Merge(d.D)
+	}
+	stat("features", int64(dict.Len()))
+	linkBytes["dictionary"].Inc(ctx, int64(14*dict.Len()))
+	var p bucketPart
+	for parts(&p) {
+		rare := map[uint64]int32{}
+		sc.RareOf(dict, p.Hashes, rare)
+		if len(rare) == 0 {
+			continue
+		}
+		var rp rarePart
+		for _, h := range slices.Sorted(mapsKeys(rare)) {
+			rp.Hashes = append(rp.Hashes, h)
+			rp.DF = append(rp.DF, rare[h])
+		}
+		linkBytes["rare_part"].Inc(ctx, int64(8+12*len(rp.Hashes)))
+		emit(p.Index, rp)
+	}
+}
+
+// nodeFn makes each document's node and its postings.
+type nodeFn struct{ evFn }
+
+func (f *nodeFn) Setup() error { return f.setup() }
+
+func (f *nodeFn) ProcessElement(ctx context.Context, idx int, recs func(*events.FeatRecord) bool, parts func(*rarePart) bool, count func(*int) bool,
+	emitNode func(int, events.Node), emitRare func(int, rarePart), emitPost func(uint64, postingE)) error {
+	sc := f.scaleOf(count)
+	var rec events.FeatRecord
+	n := 0
+	for recs(&rec) {
+		n++
+	}
+	if n != 1 {
+		return fmt.Errorf("document %d: %d feature records", idx, n)
+	}
+	rare := map[uint64]int32{}
+	var all rarePart
+	var p rarePart
+	for parts(&p) {
+		for i, h := range p.Hashes {
+			rare[h] = p.DF[i]
+		}
+	}
+	for _, h := range slices.Sorted(mapsKeys(rare)) {
+		all.Hashes = append(all.Hashes, h)
+		all.DF = append(all.DF, rare[h])
+	}
+	node := sc.NodeOf(&rec, rare)
+	linkBytes["node"].Inc(ctx, nodeBytes(&node))
+	linkBytes["rare_all"].Inc(ctx, int64(8+12*len(all.Hashes)))
+	emitNode(idx, node)
+	emitRare(idx, all)
+	day, dated := node.Day()
+	for i, h := range node.Rare {
+		linkBytes["posting"].Inc(ctx, int64(41+len(node.Group)))
+		emitPost(h, postingE{events.Posting{Index: idx, Group: node.Group, Dated: dated, Day: day}, node.DF[i], node.Norm})
+	}
+	return nil
+}
+
+// pairsFn lists the candidate pairs one rare feature makes. A feature
+// too frequent to find pairs with undated documents is also listed under
+// each of its documents (nonWide), for the pairs with an undated
+// document: they share it without its postings having paired them.
+type pairsFn struct{ evFn }
+
+func (f *pairsFn) Setup() error { return f.setup() }
+
+func (f *pairsFn) ProcessElement(ctx context.Context, h uint64, posts func(*postingE) bool, emit func(uint64, contribE), nonWide func(int, hashDF), stat func(string, int64)) {
+	var ps []events.Posting
+	norm := map[int]float64{}
+	var df int32
+	var p postingE
+	for posts(&p) {
+		ps = append(ps, p.P)
+		norm[p.P.Index] = p.Norm
+		df = p.DF
+	}
+	if f.ev.FeaturePairs(ps, func(lo, hi int, undated bool) {
+		linkBytes["contribution"].Inc(ctx, 37)
+		emit(pairKey(lo, hi), contribE{Hash: h, DF: df, Norms: [2]float64{norm[lo], norm[hi]}, Undated: undated})
+	}) {
+		stat("undated_capped", 1)
+	}
+	if !f.ev.Wide(len(ps)) {
+		for _, p := range ps {
+			linkBytes["non_wide"].Inc(ctx, 20)
+			nonWide(p.Index, hashDF{h, df})
+		}
+	}
+}
+
+// hashDF is a rare feature with its document frequency.
+type hashDF struct {
+	Hash uint64
+	DF   int32
+}
+
+// undatedE is a pair with an undated document: its other document, the
+// features its postings found and the norms.
+type undatedE struct {
+	Lo, Hi  int
+	Found   []hashDF
+	Norms   [2]float64
+	NonWide []hashDF // the first document's, once joined
+}
+
+// pairFn sums a pair's shared features in hash order and tests the link.
+// A pair with an undated document may share features too frequent to
+// have paired it (as linkDocuments counts them): it is joined with both
+// documents' lists of those (halfFn, undatedFn).
+type pairFn struct{ evFn }
+
+func (f *pairFn) Setup() error { return f.setup() }
+
+func (f *pairFn) ProcessElement(ctx context.Context, k uint64, cs func(*contribE) bool, count func(*int) bool,
+	emitNb func(int, neighbourE), emitUndated func(int, undatedE), stat func(string, int64)) {
+	lo, hi := unpair(k)
+	var found []hashDF
+	undated := false
+	var norms [2]float64
+	var c contribE
+	for cs(&c) {
+		undated = undated || c.Undated
+		norms = c.Norms
+		found = append(found, hashDF{c.Hash, c.DF})
+	}
+	stat("candidates", 1)
+	if undated {
+		linkBytes["undated_pair"].Inc(ctx, int64(32+12*len(found)))
+		emitUndated(lo, undatedE{Lo: lo, Hi: hi, Found: found, Norms: norms})
+		return
+	}
+	emitLink(f.ev, f.scaleOf(count), lo, hi, found, norms, emitNb, stat)
+}
+
+// emitLink tests a pair sharing the features shared and emits it from
+// both sides when it passes.
+func emitLink(ev *events.Collector, sc events.Scale, lo, hi int, shared []hashDF, norms [2]float64, emitNb func(int, neighbourE), stat func(string, int64)) {
+	cs := make([]events.Contrib, len(shared))
+	for i, x := range shared {
+		cs[i] = events.Contrib{Hash: x.Hash, IDF2: sc.IDF2(x.DF)}
+	}
+	n, dot := events.PairDot(cs)
+	sim, ok := ev.Link(n, dot, norms[0], norms[1])
+	if !ok {
+		return
+	}
+	stat("similar", 1)
+	emitNb(lo, neighbourE{events.Neighbour{Other: hi, Shared: int32(n), Sim: sim}})
+	emitNb(hi, neighbourE{events.Neighbour{Other: lo, Shared: int32(n), Sim: sim}})
+}
+
+// readHashes reads a document's features, sorted by hash.
+func readHashes(next func(*hashDF) bool) []hashDF {
+	var out []hashDF
+	var x hashDF
+	for next(&x) {
+		out = append(out, x)
+	}
+	slices.SortFunc(out, func(a, b hashDF) int { return cmp.Compare(a.Hash, b.Hash) })
+	return out
+}
+
+// halfFn joins the pairs with an undated document with their first
+// document's too-frequent features; a pair that cannot share enough
+// features is dropped here.
+type halfFn struct{ evFn }
+
+func (f *halfFn) Setup() error { return f.setup() }
+
+func (f *halfFn) ProcessElement(ctx context.Context, _ int, nonWide func(*hashDF) bool, pairs func(*undatedE) bool, emit func(int, undatedE)) {
+	nw := readHashes(nonWide)
+	var u undatedE
+	for pairs(&u) {
+		if len(u.Found)+len(nw) < f.ev.MinShared() {
+			continue
+		}
+		u.NonWide = nw
+		linkBytes["undated_pair"].Inc(ctx, int64(32+12*len(u.Found)+12*len(nw)))
+		emit(u.Hi, u)
+	}
+}
+
+// undatedFn adds the too-frequent features both documents of a pair hold
+// to those found, and tests the link.
+type undatedFn struct{ evFn }
+
+func (f *undatedFn) Setup() error { return f.setup() }
+
+func (f *undatedFn) ProcessElement(hi int, nonWide func(*hashDF) bool, pairs func(*undatedE) bool, count func(*int) bool,
+	emitNb func(int, neighbourE), stat func(string, int64)) {
+	nw := readHashes(nonWide)
+	sc := f.scaleOf(count)
+	var u undatedE
+	for pairs(&u) {
+		shared := slices.Clone(u.Found)
+		for i, j := 0, 0; i < len(u.NonWide) && j < len(nw); {
+			switch {
+			case u.NonWide[i].Hash < nw[j].Hash:
+				i++
+			case u.NonWide[i].Hash > nw[j].Hash:
+				j++
+			default:
+				shared = append(shared, nw[j])
+				i++
+				j++
+			}
+		}
+		emitLink(f.ev, sc, u.Lo, hi, shared, u.Norms, emitNb, stat)
+	}
+}
+
+// neighboursFn keeps a document's MaxLinks best neighbours and votes for
+// each of their links.
+type neighboursFn struct{ evFn }
+
+func (f *neighboursFn) Setup() error { return f.setup() }
+
+func (f *neighboursFn) ProcessElement(ctx context.Context, i int, nbs func(*neighbourE) bool, emit func(uint64, edgeE), most func(int64)) {
+	var ns []events.Neighbour
+	var nb neighbourE
+	for nbs(&nb) {
+		ns = append(ns, nb.N)
+	}
+	linkBytes["neighbour"].Inc(ctx, int64(28*len(ns)))
+	most(int64(len(ns)))
+	for _, n := range f.ev.KeepNeighbours(ns) {
+		lo, hi := min(i, n.Other), max(i, n.Other)
+		linkBytes["link_vote"].Inc(ctx, 36)
+		emit(pairKey(lo, hi), edgeE{events.Edge{A: lo, B: hi, Sim: n.Sim, Shared: n.Shared}})
+	}
+}
+
+// edgeVotes keeps a link both of its documents kept.
+func edgeVotes(_ uint64, votes func(*edgeE) bool, emit func(edgeE)) {
+	var e, first edgeE
+	n := 0
+	for votes(&e) {
+		if n == 0 {
+			first = e
+		}
+		n++
+	}
+	if n == 2 {
+		emit(first)
+	}
+}
+
+// componentsFn finds the connected components of the edges, on one
+// worker: it holds the edges alone (two ordinals, a similarity and a
+// count each).
+type componentsFn struct{}
+
+func (componentsFn) ProcessElement(_ []byte, edges func(*edgeE) bool, emitComp func(int, int), emitEdge func(int, edgeE), stat func(string, int64)) {
+	var all []events.Edge
+	var e edgeE
+	for edges(&e) {
+		all = append(all, e.E)
+	}
+	comp := events.Components(all)
+	stat("edges", int64(len(all)))
+	for _, i := range slices.Sorted(mapsKeys(comp)) {
+		emitComp(i, comp[i])
+	}
+	for _, e := range all {
+		emitEdge(comp[e.A], edgeE{e})
+	}
+}
+
+// nodeOfComponent keys a linked document's node by its component.
+func nodeOfComponent(_ int, nodes func(*events.Node) bool, comps func(*int) bool, emit func(int, events.Node)) {
+	var n events.Node
+	var c int
+	if nodes(&n) && comps(&c) {
+		emit(c, n)
+	}
+}
+
+// clusterFn clusters one component into story drafts.
+type clusterFn struct{ evFn }
+
+func (f *clusterFn) Setup() error { return f.setup() }
+
+func (f *clusterFn) ProcessElement(ctx context.Context, _ int, nodes func(*events.Node) bool, edges func(*edgeE) bool, count func(*int) bool, emit func(events.StoryDraft)) {
+	sc := f.scaleOf(count)
+	var ns []events.Node
+	var n events.Node
+	for nodes(&n) {
+		ns = append(ns, n)
+	}
+	var es []events.Edge
+	var e edgeE
+	for edges(&e) {
+		es = append(es, e.E)
+	}
+	componentDocs.Update(ctx, int64(len(ns)))
+	for _, d := range f.ev.Cluster(sc, ns, es) {
+		storyDocs.Update(ctx, int64(len(d.Members)))
+		emit(d)
+	}
+}
+
+// numberFn gives each story its id from every story's size and first
+// member (the side input), and assigns its members to it (a story is
+// keyed by its first member).
+type numberFn struct {
+	rank map[int]string // first member → id, once read
+}
+
+func (f *numberFn) ProcessElement(d events.StoryDraft, all func(*events.StoryDraft) bool, emit func(int, draftE), assign func(int, int)) {
+	if f.rank == nil {
+		var ds []events.StoryDraft
+		var x events.StoryDraft
+		for all(&x) {
+			ds = append(ds, events.StoryDraft{Members: x.Members})
+		}
+		ids := events.StoryIDs(ds)
+		f.rank = map[int]string{}
+		for i, x := range ds {
+			f.rank[x.Members[0]] = ids[i]
+		}
+	}
+	key := d.Members[0]
+	emit(key, draftE{f.rank[key], d})
+	for _, m := range d.Members {
+		assign(m, key)
+	}
+}
+
+// memberOf joins a story member's node, rare features and text.
+func memberOf(ctx context.Context, _ int, nodes func(*events.Node) bool, rares func(*rarePart) bool, texts func(*events.TextRecord) bool, stories func(*int) bool,
+	emit func(int, memberE)) {
+	var story int
+	if !stories(&story) {
+		return
+	}
+	var m memberE
+	nodes(&m.Node)
+	rares(&m.Rare)
+	m.HasText = texts(&m.Text)
+	linkBytes["member"].Inc(ctx, nodeBytes(&m.Node)+int64(12*len(m.Rare.Hashes)+len(m.Text.Text)+4*len(m.Text.Spans)))
+	emit(story, m)
+}
+
+// storyFn finishes one story.
+type storyFn struct{ evFn }
+
+func (f *storyFn) Setup() error { return f.setup() }
+
+func (f *storyFn) ProcessElement(_ int, drafts func(*draftE) bool, members func(*memberE) bool, count func(*int) bool,
+	groupSents func(*string, *int64) bool, emit func([]byte)) error {
+	var d draftE
+	if !drafts(&d) {
+		return fmt.Errorf("story members without their story")
+	}
+	sc := f.scaleOf(count)
+	gs := map[string]int64{}
+	var g string
+	var n int64
+	for groupSents(&g, &n) {
+		gs[g] += n
+	}
+	var ms []events.Member
+	var m memberE
+	for members(&m) {
+		rare := make(map[uint64]int32, len(m.Rare.Hashes))
+		for i, h := range m.Rare.Hashes {
+			rare[h] = m.Rare.DF[i]
+		}
+		ms = append(ms, events.Member{Node: m.Node, Rare: rare, Text: m.Text, HasText: m.HasText})
+	}
+	slices.SortFunc(ms, func(x, y events.Member) int { return cmp.Compare(x.Node.Index, y.Node.Index) })
+	r, err := f.ev.FinishStory(sc, d.ID, d.Draft, ms, gs)
+	if err != nil {
+		return err
+	}
+	b, err := r.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	storyBytesCounter.Inc(context.Background(), int64(len(b)))
+	emit(b)
+	return nil
+}
+
+var (
+	storyBytesCounter = beam.NewCounter("parallax", "story_result_bytes")
+	componentDocs     = beam.NewDistribution("parallax", "component_documents")
+	storyDocs         = beam.NewDistribution("parallax", "story_documents")
+)
+
+// linkBytes count the bytes story linking's elements take, estimated
+// from their fields (8 bytes a hash, float or ordinal, 4 a frequency,
+// strings their length): PARALLAX_BEAM_METRICS=1, docs/cluster.md.
+var linkBytes = map[string]beam.Counter{}
+
+func init() {
+	for _, k := range []string{"features", "text", "bucket_part", "dictionary", "rare_part", "node", "rare_all", "posting",
+		"contribution", "non_wide", "undated_pair", "neighbour", "link_vote", "member"} {
+		linkBytes[k] = beam.NewCounter("parallax", "link_"+k+"_bytes")
+	}
+}
+
+// nodeBytes estimates a node's size.
+func nodeBytes(n *events.Node) int64 {
+	b := 24 + len(n.ID) + len(n.Group) + len(n.Title) + len(n.Date) + 12*len(n.Rare)
+	for _, k := range n.Keys {
+		b += len(k)
+	}
+	return int64(b)
+}
+
+// linkStats reads the linking's counts into the events statistics.
+func linkStats(ev *events.Collector, stats func(*string, *int64) bool, stories int) events.Stats {
+	var st events.Stats
+	var k string
+	var n int64
+	for stats(&k, &n) {
+		switch k {
+		case "docs":
+			st.Docs = int(n)
+		case "features":
+			st.Features = int(n)
+		case "undated_capped":
+			st.UndatedCapped = int(n)
+		case "candidates":
+			st.Candidates = n
+		case "similar":
+			st.Similar = n
+		case "max_neighbours":
+			st.MaxNeighbours = int(n)
+		case "edges":
+			st.Edges = int(n)
+		}
+	}
+	st.Stories = stories
+	st.RareCap = ev.Scale(st.Docs).Cap
+	return st
+}

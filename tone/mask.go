@@ -6,6 +6,14 @@ import (
 	"unicode/utf8"
 )
 
+// asciiLower lower-cases an ASCII letter, leaves any other byte.
+func asciiLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // Mask is a set of words an instrument must not score: the label words
 // under comparison (a label choice is one finding, tone another), or the
 // words a lexicon category declares unscored. A word is matched whole and
@@ -16,6 +24,22 @@ import (
 type Mask struct {
 	words    map[string]struct{}
 	prefixes []string
+	// starts has a bit for each pair (first byte, second byte or
+	// maskEnd) an entry of the mask begins with, lower-cased (every second
+	// byte for a one-byte prefix): Has rejects most words by it without
+	// lower-casing or hashing them.
+	starts [256 * 257 / 64]uint64
+	key    uint64 // Key
+}
+
+// maskEnd stands for the second byte of a one-byte word in Mask.starts.
+const maskEnd = 256
+
+func (m *Mask) setStart(c0, c1 int) { i := c0*257 + c1; m.starts[i/64] |= 1 << (i % 64) }
+
+func (m *Mask) hasStart(c0, c1 int) bool {
+	i := c0*257 + c1
+	return m.starts[i/64]&(1<<(i%64)) != 0
 }
 
 // NewMask returns the mask of words (entries as Mask describes; empty
@@ -27,15 +51,48 @@ func NewMask(words ...string) *Mask {
 		switch {
 		case w == "", w == "*":
 		case strings.HasSuffix(w, "*"):
-			if p := strings.TrimSuffix(w, "*"); !slices.Contains(m.prefixes, p) {
+			p := strings.TrimSuffix(w, "*")
+			if !slices.Contains(m.prefixes, p) {
 				m.prefixes = append(m.prefixes, p)
+			}
+			if len(p) == 1 {
+				for c1 := range 257 {
+					m.setStart(int(p[0]), c1)
+				}
+			} else {
+				m.setStart(int(p[0]), int(p[1]))
 			}
 		default:
 			m.words[w] = struct{}{}
+			if len(w) == 1 {
+				m.setStart(int(w[0]), maskEnd)
+			} else {
+				m.setStart(int(w[0]), int(w[1]))
+			}
 		}
 	}
 	slices.Sort(m.prefixes)
+	for _, w := range m.Words() { // FNV-1a of the sorted entries, 0-separated
+		for i := 0; i <= len(w); i++ {
+			c := byte(0)
+			if i < len(w) {
+				c = w[i]
+			}
+			m.key = (m.key ^ uint64(c)) * 1099511628211
+		}
+	}
 	return m
+}
+
+// Key identifies the mask by its entries: two masks with the same entries
+// have the same key (a 64-bit hash of them), whatever object holds them,
+// so that a cache of masked scores can be shared by the instruments of a
+// run that each built their mask; 0 for an empty or nil mask.
+func (m *Mask) Key() uint64 {
+	if m.Len() == 0 {
+		return 0
+	}
+	return m.key | 1
 }
 
 // Len is the number of entries of the mask.
@@ -64,8 +121,22 @@ func (m *Mask) Words() []string {
 
 // Has reports whether the word is left out.
 func (m *Mask) Has(word string) bool {
-	if m.Len() == 0 {
+	if m.Len() == 0 || word == "" {
 		return false
+	}
+	// A word whose first two bytes are ASCII begins, lower-cased, with
+	// those bytes lower-cased: no entry begins so, no match.
+	if c0 := word[0]; c0 < utf8.RuneSelf {
+		c1 := maskEnd
+		if len(word) > 1 {
+			c1 = -1 // not ASCII: no shortcut
+			if b := word[1]; b < utf8.RuneSelf {
+				c1 = int(asciiLower(b))
+			}
+		}
+		if c1 >= 0 && !m.hasStart(int(asciiLower(c0)), c1) {
+			return false
+		}
 	}
 	w := strings.ToLower(word)
 	if _, ok := m.words[w]; ok {

@@ -2,6 +2,7 @@ package tone
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -58,5 +59,67 @@ func TestMask(t *testing.T) {
 	var nilMask *Mask
 	if nilMask.Has("x") || nilMask.Len() != 0 || nilMask.Words() != nil {
 		t.Error("nil mask")
+	}
+}
+
+// TestMaskHasReference checks Has, with its shortcut on the first two
+// bytes, against the plain definition (lower-case, then a whole entry or a
+// prefix) on words of every shape: one byte, upper case, non-ASCII first
+// or second bytes, a Kelvin sign that lower-cases to ASCII.
+func TestMaskHasReference(t *testing.T) {
+	entries := []string{"a", "Illegal", "alien*", "x*", "ém*", "éte", "ob", "kelvin", "İstanbul", "i̇z"}
+	m := NewMask(entries...)
+	ref := func(w string) bool {
+		w = strings.ToLower(w)
+		for _, e := range entries {
+			e = strings.ToLower(e)
+			if p, ok := strings.CutSuffix(e, "*"); ok && strings.HasPrefix(w, p) || e == w {
+				return true
+			}
+		}
+		return false
+	}
+	words := []string{"", "a", "A", "b", "ab", "illegal", "ILLEGAL", "Illegals", "aliens", "ALIENS", "alie", "x", "X", "xylophone",
+		"ém", "Émile", "émile", "éte", "ÉTE", "ob", "OB", "o", "obama", "\u212aelvin", "kelvin", "KELVIN", "istanbul", "İstanbul", "i̇stanbul", "i̇z", "İz", "iz", "-a", "1x"}
+	for _, w := range words {
+		if got, want := m.Has(w), ref(w); got != want {
+			t.Errorf("Has(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestWordValenceTable checks WordValence, read from VADER's word table,
+// against the lexicon's map: every key with its valence, and words the
+// table holds for other reasons (boosters, negations) or not at all absent.
+func TestWordValenceTable(t *testing.T) {
+	lex := vaderLexiconOnce()
+	for w, want := range lex.valence {
+		if got, ok := WordValence(w); !ok || got != want {
+			t.Fatalf("WordValence(%q) = %v, %v; want %v", w, got, ok, want)
+		}
+	}
+	for _, w := range []string{"very", "extremely", "not", "isn't", "the", "", "unknownword", "a-very-long-word-beyond-sixteen-bytes"} {
+		_, want := lex.valence[w]
+		if _, ok := WordValence(w); ok != want {
+			t.Errorf("WordValence(%q): found %v, want %v", w, ok, want)
+		}
+	}
+}
+
+// TestMaskKey checks that masks with the same entries share a key and
+// masks with others do not.
+func TestMaskKey(t *testing.T) {
+	a, b := NewMask("illegal", "alien*"), NewMask(" Alien* ", "ILLEGAL")
+	if a.Key() != b.Key() || a.Key() == 0 {
+		t.Errorf("same entries: keys %x %x", a.Key(), b.Key())
+	}
+	for _, o := range []*Mask{NewMask("illegal"), NewMask("illegal", "alien"), NewMask("illegal", "aliens*"), NewMask("illegalalien*")} {
+		if o.Key() == a.Key() {
+			t.Errorf("mask %v shares the key of %v", o.Words(), a.Words())
+		}
+	}
+	var nilMask *Mask
+	if nilMask.Key() != 0 || NewMask().Key() != 0 {
+		t.Error("empty masks: key not 0")
 	}
 }

@@ -19,6 +19,12 @@ type Processed struct {
 	// in the tone stage fills it: nil until first asked, NaN for a sentence
 	// not scored yet.
 	VADER []float64
+	// VADERMasked caches, the same way, each sentence's VADER compound
+	// with the words of a mask left out (the mask whose tone.Mask.Key is
+	// VADERMaskKey), as tonestats.SentenceVADERMasked fills it for tone and
+	// stance alike.
+	VADERMasked  []float64
+	VADERMaskKey uint64
 
 	// toks holds the tokens of every sentence, sentence s being
 	// toks[sentTok[s]:sentTok[s+1]] (SentenceTokens); nil until known.

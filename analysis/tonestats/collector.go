@@ -172,6 +172,25 @@ func SentenceText(sentence string) string {
 func isOneLine(s string) bool {
 	prevSpace := true // a leading space is not one line
 	for i := 0; i < len(s); {
+		// Eight ASCII bytes at a time: none below '!' but single spaces.
+		if i+8 <= len(s) {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			const ones, high, low7 = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+			if w&high == 0 && (w-0x20*ones)&^w&high == 0 { // ASCII, no control byte
+				t := w ^ 0x20*ones
+				sp := ^((t&low7 + low7) | t | low7) // 0x80 at each space
+				prev := uint64(0)
+				if prevSpace {
+					prev = 0x80
+				}
+				if sp&(sp<<8|prev) == 0 {
+					prevSpace = sp>>63 != 0
+					i += 8
+					continue
+				}
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch c {

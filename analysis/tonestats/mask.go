@@ -19,21 +19,34 @@ import (
 // the mask off. docs/tone.md.
 
 // SentenceVADERMasked returns the VADER compound of sentence i of p with
-// the words of m scored as neutral (tone.VADERBoth). The plain score fills
-// p's cache (SentenceVADER) on the way; a sentence without a word of m
-// reads the cache. An empty or nil m gives SentenceVADER.
+// the words of m scored as neutral (tone.VADERBoth). Both scores are
+// cached on p (SentenceVADER's cache, and p.VADERMasked under m.Key), so the
+// collectors of one run (tone, stance, actors) score a sentence once. An
+// empty or nil m gives SentenceVADER.
 func SentenceVADERMasked(p *segment.Processed, i int, m *tone.Mask) float64 {
 	if m.Len() == 0 {
 		return SentenceVADER(p, i)
 	}
+	if key := m.Key(); p.VADERMaskKey != key || len(p.VADERMasked) != len(p.Sentences) {
+		p.VADERMaskKey, p.VADERMasked = key, nanSlice(p.VADERMasked, len(p.Sentences))
+	} else if v := p.VADERMasked[i]; !math.IsNaN(v) {
+		return v
+	}
 	s := p.Sentences[i]
 	all, masked, _ := tone.VADERBoth(SentenceText(p.Text[s.Start:s.End]), m)
 	if p.VADER == nil {
-		p.VADER = make([]float64, len(p.Sentences))
-		for k := range p.VADER {
-			p.VADER[k] = math.NaN()
-		}
+		p.VADER = nanSlice(nil, len(p.Sentences))
 	}
 	p.VADER[i] = all.Compound
+	p.VADERMasked[i] = masked.Compound
 	return masked.Compound
+}
+
+// nanSlice returns s resized to n, every element NaN.
+func nanSlice(s []float64, n int) []float64 {
+	s = append(s[:0], make([]float64, n)...)
+	for k := range s {
+		s[k] = math.NaN()
+	}
+	return s
 }

@@ -2,6 +2,8 @@ package tonestats
 
 import (
 	"math"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"parallax/analysis/corpus"
@@ -54,5 +56,47 @@ func TestCollectorMask(t *testing.T) {
 	// The first two sentences change: "illegal" is −2.6 in VADER's lexicon.
 	if sum.Intervals[0][0].Mean <= sum.Intervals[2][0].Mean {
 		t.Errorf("masked mean %v not above the unmasked %v", sum.Intervals[0][0].Mean, sum.Intervals[2][0].Mean)
+	}
+}
+
+// TestSentenceVADERMaskedCache checks that the cached masked scores are
+// those of tone.VADERBoth, asked once or twice, and that a second mask is
+// not answered from the first one's cache.
+func TestSentenceVADERMaskedCache(t *testing.T) {
+	text := "Critics say the illegal crossings have overwhelmed border agents. Supporters praised the brave senators."
+	p := &segment.Processed{Text: text, Sentences: segment.Sentences(text, nil)}
+	m1, m2, m1again := tone.NewMask("illegal"), tone.NewMask("brave"), tone.NewMask("Illegal")
+	for _, m := range []*tone.Mask{m1, m1, m2, m2, m1, m1again} {
+		for i, s := range p.Sentences {
+			all, masked, _ := tone.VADERBoth(SentenceText(text[s.Start:s.End]), m)
+			if got := SentenceVADERMasked(p, i, m); got != masked.Compound {
+				t.Errorf("mask %v, sentence %d: %v, want %v", m.Words(), i, got, masked.Compound)
+			}
+			if got := SentenceVADER(p, i); got != all.Compound {
+				t.Errorf("sentence %d: unmasked %v, want %v", i, got, all.Compound)
+			}
+		}
+	}
+	if a, b := SentenceVADERMasked(p, 0, m1), SentenceVADERMasked(p, 1, m2); a == SentenceVADER(p, 0) || b == SentenceVADER(p, 1) {
+		t.Errorf("the masks change nothing: %v %v", a, b)
+	}
+}
+
+// TestIsOneLine checks isOneLine, eight bytes at a time, against its
+// definition (segment.OneLine(s) == s) on random texts whose pieces meet
+// every path: single and double spaces at every alignment, tabs, line
+// breaks, control bytes, no-break and other Unicode spaces, other runes.
+func TestIsOneLine(t *testing.T) {
+	pieces := []string{"a", "Bc", "word", " ", "  ", ".", "\t", "\n", "\x01", "\u00a0", "\u2003", "é", "—", "x y"}
+	rng := rand.New(rand.NewPCG(7, 7))
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.IntN(30); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := isOneLine(s), segment.OneLine(s) == s; got != want {
+			t.Fatalf("isOneLine(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

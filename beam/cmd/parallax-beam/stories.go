@@ -617,7 +617,7 @@ type storyFn struct{ evFn }
 
 func (f *storyFn) Setup() error { return f.setup() }
 
-func (f *storyFn) ProcessElement(_ int, drafts func(*draftE) bool, members func(*memberE) bool, count func(*int) bool,
+func (f *storyFn) ProcessElement(ctx context.Context, _ int, drafts func(*draftE) bool, members func(*memberE) bool, count func(*int) bool,
 	groupSents func(*string, *int64) bool, emit func([]byte)) error {
 	var d draftE
 	if !drafts(&d) {
@@ -648,7 +648,7 @@ func (f *storyFn) ProcessElement(_ int, drafts func(*draftE) bool, members func(
 	if err != nil {
 		return err
 	}
-	storyBytesCounter.Inc(context.Background(), int64(len(b)))
+	storyBytesCounter.Inc(ctx, int64(len(b)))
 	emit(b)
 	return nil
 }

@@ -19,8 +19,8 @@ import (
 // feature ids by hash, and the lexicon passages keeping their text are the
 // first MaxPassages of each event × group by (document, sentence).
 //
-// Memory per document: its id, title and date, its lexicon passages, and
-// about 150 bytes more; its kept features (2–3 bytes each as varints) and
+// Memory per document: its id, title and date with its entry (about 250
+// bytes on the AllSides corpus), its lexicon passages; its kept features (2–3 bytes each as varints) and
 // the cleaned text of a document that may belong to a story (8 bytes per
 // sentence for the spans) stay in memory only up to FeatureMemory and
 // TextMemory, the rest in temporary files; per feature of the corpus,

@@ -112,6 +112,20 @@ type htmlTable struct {
 	Cut     string // what was left out, and the command that lists it
 }
 
+// htmlFoldRows is the most rows a table shows open: a longer one is folded
+// under a line that says how many rows it has (HTML details, no script),
+// so that the page reads as its charts and notes first.
+const htmlFoldRows = 15
+
+// Fold is the line a folded table shows closed: "" for a table of at most
+// htmlFoldRows rows, which is shown open.
+func (t *htmlTable) Fold() string {
+	if len(t.Rows) <= htmlFoldRows {
+		return ""
+	}
+	return fmt.Sprintf("Show the table (%d rows)", len(t.Rows))
+}
+
 type htmlCell struct {
 	Text string
 	Num  bool

@@ -37,6 +37,7 @@ nav ol{columns:3;font-size:13px;padding-left:20px}
 table{border-collapse:collapse;font-size:12px;margin:6px 0}th,td{border-bottom:1px solid #e3e3e3;padding:2px 6px;text-align:left;vertical-align:top}
 th{background:#f3f5f8;position:sticky;top:0}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .scroll{overflow-x:auto;max-width:100%}
+summary{cursor:pointer;color:#1a4d8f;font-size:13px;margin:6px 0}
 .notes{font-size:12px;color:#555;margin:4px 0 10px;padding-left:18px}.cut{font-size:12px;color:#8a4b00}
 figure{margin:10px 0 14px;overflow-x:auto}figcaption{font-size:12px;color:#555;max-width:900px}
 .items{list-style:none;padding:0;font-size:13px}.items li{margin:0 0 6px;padding:4px 8px;border-left:3px solid #d0d7e2}.meta{color:#666;font-size:11px}
@@ -87,6 +88,9 @@ footer{margin-top:40px;font-size:12px;color:#555}footer td{font-size:11px}
 {{- if .Caption}}
 <h3>{{.Caption}}</h3>
 {{- end}}
+{{- if .Fold}}
+<details><summary>{{.Fold}}</summary>
+{{- end}}
 <div class="scroll"><table>
 <thead><tr>{{range .Columns}}<th{{if .Num}} class="n"{{end}}>{{.Text}}</th>{{end}}</tr></thead>
 <tbody>
@@ -94,6 +98,9 @@ footer{margin-top:40px;font-size:12px;color:#555}footer td{font-size:11px}
 <tr>{{range .}}<td{{if .Num}} class="n"{{end}}>{{.Text}}</td>{{end}}</tr>
 {{- end}}
 </tbody></table></div>
+{{- if .Fold}}
+</details>
+{{- end}}
 {{- if .Cut}}
 <p class="cut">{{code .Cut}}</p>
 {{- end}}

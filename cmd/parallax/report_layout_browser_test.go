@@ -10,12 +10,15 @@ import (
 )
 
 // layoutProbe, added to a copy of a report, measures the laid-out page
-// and appends what it found as text: how far the page overflows the window
+// and appends what it found as text (with every folded table opened): how
+// far the page overflows the window
 // to the right, how many map labels there are, and the pairs of map labels
 // whose boxes overlap (by more than half a pixel).
 const layoutProbe = `<script>
 (function () {
   var d = document.documentElement;
+  // Folded tables are measured open.
+  document.querySelectorAll("details").forEach(function (e) { e.open = true; });
   var labels = document.querySelectorAll('svg[aria-label="map of the groups"] text.map-label');
   var boxes = [], pairs = [];
   for (var i = 0; i < labels.length; i++) boxes.push(labels[i].getBoundingClientRect());

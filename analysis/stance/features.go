@@ -29,18 +29,22 @@ type Options struct {
 	Structure bool // the target's place: first, inside quotes, after "by"
 	Bag       bool // every word of the sentence, wherever it stands
 	Stems     bool // Snowball stems of the words near the target
+	Dense     bool // mean word vectors of the context by place (dense.go)
+	Expand    bool // valences predicted from word vectors for words VADER lacks (expand.go)
+	Clusters  bool // the word-vector clusters of context words by place (cluster.go)
+	Roles     bool // the target as subject, object, speaker or possessor (roles.go)
 }
 
 // DefaultOptions are the feature families of the shipped model.
 func DefaultOptions() Options {
 	return Options{Window: true, Bigrams: true, Clause: true, Negation: true,
-		Valence: true, Sentence: true, Structure: true, Bag: true}
+		Valence: true, Sentence: true, Structure: true, Bag: true, Dense: true, Expand: true}
 }
 
 // code packs Options into the model file's feature-set byte.
 func (o Options) code() uint16 {
 	var c uint16
-	for i, b := range []bool{o.Window, o.Bigrams, o.Clause, o.Negation, o.Valence, o.Sentence, o.Structure, o.Bag, o.Stems} {
+	for i, b := range []bool{o.Window, o.Bigrams, o.Clause, o.Negation, o.Valence, o.Sentence, o.Structure, o.Bag, o.Stems, o.Dense, o.Expand, o.Clusters, o.Roles} {
 		if b {
 			c |= 1 << i
 		}
@@ -51,7 +55,7 @@ func (o Options) code() uint16 {
 // optionsFromCode is the inverse of Options.code.
 func optionsFromCode(c uint16) Options {
 	bit := func(i int) bool { return c&(1<<i) != 0 }
-	return Options{bit(0), bit(1), bit(2), bit(3), bit(4), bit(5), bit(6), bit(7), bit(8)}
+	return Options{bit(0), bit(1), bit(2), bit(3), bit(4), bit(5), bit(6), bit(7), bit(8), bit(9), bit(10), bit(11), bit(12)}
 }
 
 // FNV-1a, 64 bits.
@@ -65,6 +69,15 @@ func hashString(h uint64, s string) uint64 {
 		h ^= uint64(s[i])
 		h *= fnvPrime
 	}
+	return h
+}
+
+// hashU16 continues hash state h with the two bytes of c.
+func hashU16(h uint64, c uint16) uint64 {
+	h ^= uint64(c & 0xff)
+	h *= fnvPrime
+	h ^= uint64(c >> 8)
+	h *= fnvPrime
 	return h
 }
 
@@ -84,7 +97,16 @@ func featureHash(prefix, word string) uint64 { return hashString(prefixState(pre
 var (
 	hW, hC, hO, hN, hT, hST = prefixState("W"), prefixState("C"), prefixState("O"), prefixState("N"), prefixState("T"), prefixState("ST")
 	hBigram                 = [2]uint64{prefixState("LB"), prefixState("RB")}
-	hWindow                 = func() (t [2][6]uint64) {
+	hKC, hKO                = prefixState("KC"), prefixState("KO")
+	hKWindow                = func() (t [2][6]uint64) {
+		for s, side := range []string{"KL", "KR"} {
+			for b, d := range []int{1, 2, 3, 4, 7, 11} {
+				t[s][b] = prefixState(side + distBucket(d))
+			}
+		}
+		return t
+	}()
+	hWindow = func() (t [2][6]uint64) {
 		for s, side := range []string{"L", "R"} {
 			for b, d := range []int{1, 2, 3, 4, 7, 11} {
 				t[s][b] = prefixState(side + distBucket(d))
@@ -180,7 +202,7 @@ type Mention struct {
 	// Mask holds words the model must not score (the label words under
 	// comparison, as tone leaves them out: tone.Mask). A context token of
 	// the mask keeps its place (distances and clauses do not change) but
-	// gives no feature: no word, window, clause, negation or stem feature,
+	// gives no feature: no word, window, clause, negation, stem or vector feature,
 	// no pair it is part of, no valence. The target's own tokens are
 	// scored as the target even when they are words of the mask. Compound,
 	// when given, should be the masked sentence score
@@ -196,6 +218,8 @@ type scratch struct {
 	neg    []bool
 	val    []float64
 	masked []bool
+	dref   []denseRef
+	dn     [numBlocks]int
 }
 
 // maskedTokens marks the tokens of m that are words of m.Mask; nil when
@@ -217,9 +241,18 @@ func maskedTokens(m *Mention, sc *scratch) []bool {
 	return sc.masked
 }
 
-// extract appends the features of m to sc.feats.
-func extract(o Options, m *Mention, sc *scratch) []feature {
+// extract appends the features of m to sc.feats and, when o.Dense and vec
+// is not nil, the words of the dense blocks to sc.dref.
+func extract(o Options, vec *Vectors, m *Mention, sc *scratch) []feature {
 	sc.feats = sc.feats[:0]
+	sc.dref = sc.dref[:0]
+	sc.dn = [numBlocks]int{}
+	dense := o.Dense && vec != nil
+	clusters := o.Clusters && vec != nil && vec.clusters > 0
+	var expanded []float32
+	if o.Expand && o.Valence && vec != nil {
+		expanded = vec.expandedValence()
+	}
 	toks := m.Tokens
 	n := len(toks)
 	add := func(h uint64, v float32) { sc.feats = append(sc.feats, feature{h, v}) }
@@ -288,6 +321,8 @@ func extract(o Options, m *Mention, sc *scratch) []feature {
 		add(hashString(hT, toks[i].Norm), 1)
 	}
 	var vC, vO, vL, vR, vD, vCp, vCn float64
+	var eC, eO, eL, eR, eD float64
+	var vCL, vCR float64
 	masked := maskedTokens(m, sc)
 	for i, t := range toks {
 		if i >= t0 && i < t1 || masked != nil && masked[i] {
@@ -318,12 +353,50 @@ func extract(o Options, m *Mention, sc *scratch) []feature {
 		if o.Negation && sc.neg[i] && same {
 			add(hashString(hN, w), 1)
 		}
+		row := int32(-1)
+		if dense || expanded != nil || clusters {
+			row = vec.lookup(w)
+		}
+		if dense && row >= 0 {
+			addDense(sc, row, side, d, same, sc.neg[i])
+		}
+		if clusters && row >= 0 {
+			c := vec.cluster[row]
+			if d <= 10 {
+				add(hashU16(hKWindow[side][bucketIndex(d)], c), 1)
+			}
+			if same {
+				add(hashU16(hKC, c), 1)
+			} else {
+				add(hashU16(hKO, c), 1)
+			}
+		}
 		if o.Bigrams && d <= 6 && i+1 < n && (i+1 < t0 || i >= t1) && (masked == nil || !masked[i+1]) {
 			add(hashString(hashString(hBigram[side], w)*fnvPrime, toks[i+1].Norm), 1)
 		}
 		if o.Valence {
 			v, ok := tone.WordValence(w)
 			if !ok {
+				if row < 0 || expanded == nil {
+					continue
+				}
+				e := float64(expanded[row])
+				if sc.neg[i] {
+					e *= -0.74
+				}
+				if same {
+					eC += e
+				} else {
+					eO += e
+				}
+				if d <= 3 {
+					if side == 0 {
+						eL += e
+					} else {
+						eR += e
+					}
+				}
+				eD += e / float64(d)
 				continue
 			}
 			v /= 4
@@ -332,6 +405,11 @@ func extract(o Options, m *Mention, sc *scratch) []feature {
 			}
 			if same {
 				vC += v
+				if side == 0 {
+					vCL += v
+				} else {
+					vCR += v
+				}
 				if v > 0 {
 					vCp += v
 				} else {
@@ -354,11 +432,15 @@ func extract(o Options, m *Mention, sc *scratch) []feature {
 		for _, f := range []struct {
 			name string
 			v    float64
-		}{{"vC", vC}, {"vO", vO}, {"vL", vL}, {"vR", vR}, {"vD", vD}, {"vCp", vCp}, {"vCn", vCn}} {
+		}{{"vC", vC}, {"vO", vO}, {"vL", vL}, {"vR", vR}, {"vD", vD}, {"vCp", vCp}, {"vCn", vCn},
+			{"eC", eC}, {"eO", eO}, {"eL", eL}, {"eR", eR}, {"eD", eD}} {
 			if f.v != 0 {
 				add(featureHash(f.name, ""), float32(math.Tanh(f.v)))
 			}
 		}
+	}
+	if o.Roles {
+		roleFeatures(toks, t0, t1, sc.clause, tClause, [3]float64{vCL, vCR, vO}, add)
 	}
 	if o.Sentence {
 		c := m.Compound
@@ -369,6 +451,9 @@ func extract(o Options, m *Mention, sc *scratch) []feature {
 		if clause > 0 {
 			add(featureHash("svm", ""), float32(c))
 		}
+	}
+	if dense {
+		finishDense(sc)
 	}
 	if o.Structure {
 		if t0 == 0 {
@@ -390,3 +475,6 @@ func extract(o Options, m *Mention, sc *scratch) []feature {
 	}
 	return sc.feats
 }
+
+// needsVectors reports whether the feature set uses word vectors.
+func (o Options) needsVectors() bool { return o.Dense || o.Expand || o.Clusters }

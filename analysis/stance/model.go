@@ -46,6 +46,10 @@ type Model struct {
 	// built on the first Score: a feature's look-up reads one slot.
 	slotsOnce sync.Once
 	slots     []weightSlot
+	// vec are the word vectors of the dense features (nil without them);
+	// proj the words' vectors projected on the blocks' weights (dense.go).
+	vec  *Vectors
+	proj []float32
 }
 
 // weightSlot is a feature hash and its weights; used marks a filled slot.
@@ -119,12 +123,18 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 			raw.Write(b[:4])
 		}
 	}
+	return gzipBytes(raw.Bytes())
+}
+
+// gzipBytes compresses raw at a fixed level, so that the same bytes give
+// the same file.
+func gzipBytes(raw []byte) ([]byte, error) {
 	var out bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&out, gzip.BestCompression)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := zw.Write(raw.Bytes()); err != nil {
+	if _, err := zw.Write(raw); err != nil {
 		return nil, err
 	}
 	if err := zw.Close(); err != nil {
@@ -133,15 +143,31 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// ParseModel decodes a model written by MarshalBinary.
-func ParseModel(data []byte) (*Model, error) {
+// gunzipBytes decompresses data; what names the file in errors.
+func gunzipBytes(data []byte, what string) ([]byte, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("stance model: %v", err)
+		return nil, fmt.Errorf("%s: %v", what, err)
 	}
 	raw, err := io.ReadAll(zr)
 	if err != nil {
-		return nil, fmt.Errorf("stance model: %v", err)
+		return nil, fmt.Errorf("%s: %v", what, err)
+	}
+	return raw, nil
+}
+
+// ParseModel decodes a model written by MarshalBinary. A model with dense
+// features needs the word vectors it was trained with: vec.
+func ParseModel(data []byte, vec *Vectors) (*Model, error) {
+	return parseModel(data, func() (*Vectors, error) { return vec, nil })
+}
+
+// parseModel decodes a model, calling vectors for the word vectors only
+// when its features need them.
+func parseModel(data []byte, vectors func() (*Vectors, error)) (*Model, error) {
+	raw, err := gunzipBytes(data, "stance model")
+	if err != nil {
+		return nil, err
 	}
 	if !bytes.HasPrefix(raw, []byte(modelMagic)) || len(raw) < len(modelMagic)+10 {
 		return nil, errors.New("stance model: not a parallax stance model")
@@ -162,11 +188,42 @@ func ParseModel(data []byte) (*Model, error) {
 			m.weights[i][c] = math.Float32frombits(binary.LittleEndian.Uint32(r[8+4*c:]))
 		}
 	}
+	if opt.needsVectors() {
+		vec, err := vectors()
+		if err != nil {
+			return nil, err
+		}
+		if vec == nil {
+			return nil, errors.New("stance model: the model needs word vectors")
+		}
+		m.setVectors(vec)
+	}
 	return m, nil
+}
+
+// setVectors attaches the word vectors of the dense features and projects
+// them on the dense weights.
+func (m *Model) setVectors(vec *Vectors) {
+	m.vec = vec
+	if !m.opt.Dense {
+		return
+	}
+	dw := make([][numClasses]float32, numBlocks*vec.Dim)
+	for b := range numBlocks {
+		for k := range vec.Dim {
+			if i, ok := m.index[denseHash(b, k)]; ok {
+				dw[b*vec.Dim+k] = m.weights[i]
+			}
+		}
+	}
+	m.proj = project(vec, dw)
 }
 
 //go:embed model/stance-newsmtsc.bin.gz
 var embeddedModel []byte
+
+//go:embed model/vectors-allsides.bin.gz
+var embeddedVectors []byte
 
 var (
 	defaultOnce  sync.Once
@@ -177,7 +234,9 @@ var (
 // Default returns the shipped model, trained on NewsMTSC's train.jsonl
 // (model/PROVENANCE.md), parsed once.
 func Default() (*Model, error) {
-	defaultOnce.Do(func() { defaultModel, defaultErr = ParseModel(embeddedModel) })
+	defaultOnce.Do(func() {
+		defaultModel, defaultErr = parseModel(embeddedModel, func() (*Vectors, error) { return ParseVectors(embeddedVectors) })
+	})
 	return defaultModel, defaultErr
 }
 
@@ -193,14 +252,51 @@ func (m *Model) Score(men *Mention) Result {
 	defer m.pool.Put(sc)
 	var z [numClasses]float64
 	slots := m.slotTable()
-	for _, f := range extract(m.opt, men, sc) {
+	for _, f := range extract(m.opt, m.vec, men, sc) {
 		if w, ok := weightsOf(slots, f.h); ok {
 			for c := range numClasses {
 				z[c] += float64(f.v) * float64(w[c])
 			}
 		}
 	}
+	for _, r := range sc.dref {
+		p := m.proj[(int(r.row)*numBlocks+int(r.block))*numClasses:]
+		for c := range numClasses {
+			z[c] += float64(r.w * p[c])
+		}
+	}
 	return resultOf(z)
+}
+
+// ShiftClasses adds shift[c] to the log odds of class c of every mention
+// (through the bias feature's weights): the training command's
+// calibration of the classes for macro-F1.
+func (m *Model) ShiftClasses(shift [numClasses]float64) {
+	h := featureHash("bias", "")
+	i, ok := m.index[h]
+	if !ok {
+		i = int32(len(m.weights))
+		m.index[h] = i
+		m.weights = append(m.weights, [numClasses]float32{})
+	}
+	for c := range numClasses {
+		m.weights[i][c] += float32(shift[c])
+	}
+	// The look-up table holds copies of the weights: build it again.
+	m.slotsOnce, m.slots = sync.Once{}, nil
+}
+
+// ShiftedClass is the class of r once shift[c] is added to the log odds
+// of class c (the first of equal ones, as Score chooses).
+func ShiftedClass(r Result, shift [numClasses]float64) int {
+	best, bv := 0, math.Inf(-1)
+	for c := range numClasses {
+		v := math.Log(r.Prob[c]) + shift[c]
+		if v > bv {
+			best, bv = c, v
+		}
+	}
+	return best
 }
 
 // resultOf turns the class scores into probabilities, score and class.

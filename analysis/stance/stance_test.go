@@ -3,7 +3,6 @@ package stance
 import (
 	"bytes"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
@@ -28,15 +27,17 @@ func TestPinnedPredictions(t *testing.T) {
 		s, target, class string
 		score            float64
 	}{
-		{"The senator praised the relief package while the governor stalled it.", "senator", "positive", 0.6430},
-		// A known failure (docs/stance.md): "stalled" is too rare in the
-		// training data to outweigh "praised" and "relief"; the score is
-		// still far below the senator's.
-		{"The senator praised the relief package while the governor stalled it.", "governor", "neutral", 0.1445},
-		{"Lawmakers moved to open an inquiry into the governor and to freeze his budget.", "governor", "negative", -0.0498},
-		{"The president will travel to Ohio on Tuesday.", "president", "neutral", 0.1720},
-		{"Critics accused Smith of lying to investigators.", "Smith", "negative", -0.8833},
-		{"Supporters hailed Jones as a hero who saved the town.", "Jones", "positive", 0.9205},
+		{"The senator praised the relief package while the governor stalled it.", "senator", "positive", 0.6805},
+		// A known failure (docs/stance.md): "stalled" does not outweigh
+		// "praised" and "relief" (its expanded valence is slight); the
+		// score is still far below the senator's. Pinned values changed
+		// with the word vectors (dense and expanded-valence features) and
+		// the class calibration of the model.
+		{"The senator praised the relief package while the governor stalled it.", "governor", "neutral", 0.2175},
+		{"Lawmakers moved to open an inquiry into the governor and to freeze his budget.", "governor", "negative", -0.1729},
+		{"The president will travel to Ohio on Tuesday.", "president", "neutral", 0.1090},
+		{"Critics accused Smith of lying to investigators.", "Smith", "negative", -0.9555},
+		{"Supporters hailed Jones as a hero who saved the town.", "Jones", "positive", 0.9268},
 	}
 	for _, c := range cases {
 		r := m.Score(mention(c.s, c.target))
@@ -105,17 +106,11 @@ func TestReadNewsMTSC(t *testing.T) {
 // TestTrainDeterministic trains twice on the same sentences and wants the
 // same bytes, and a model that parses back to the same scores.
 func TestTrainDeterministic(t *testing.T) {
-	f, err := os.Open("testdata/train-head.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	ex, err := ReadNewsMTSC(f, "train-head.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ex := headExamples(t)
 	to := DefaultTrainOptions()
 	to.MinCount = 1
+	// the sparse features only; TestDenseScore trains with word vectors
+	to.Features.Dense, to.Features.Expand = false, false
 	m1, err := Train(ex, to)
 	if err != nil {
 		t.Fatal(err)
@@ -126,7 +121,7 @@ func TestTrainDeterministic(t *testing.T) {
 	if !bytes.Equal(b1, b2) {
 		t.Fatal("two trainings on the same data differ")
 	}
-	back, err := ParseModel(b1)
+	back, err := ParseModel(b1, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +135,7 @@ func TestTrainDeterministic(t *testing.T) {
 	if e := m1.Evaluate(ex); e.Accuracy < 0.9 {
 		t.Errorf("training accuracy %.3f on %d examples", e.Accuracy, e.N)
 	}
-	if _, err := ParseModel([]byte("junk")); err == nil {
+	if _, err := ParseModel([]byte("junk"), nil); err == nil {
 		t.Error("junk parses as a model")
 	}
 }
@@ -188,7 +183,7 @@ func TestMaskLeavesLabelWordsOut(t *testing.T) {
 	// illegal" is gone, the word "welcomed" stays.
 	var sc scratch
 	feats := map[uint64]bool{}
-	for _, f := range extract(m.opt, men, &sc) {
+	for _, f := range extract(m.opt, m.vec, men, &sc) {
 		feats[f.h] = true
 	}
 	for _, h := range []uint64{featureHash("W", "illegal"), featureHash("C", "illegal"),

@@ -30,12 +30,16 @@ type TrainOptions struct {
 	Balanced bool
 	// MaxIter bounds the L-BFGS iterations.
 	MaxIter int
+	// Vectors are the word vectors of the dense features (Features.Dense);
+	// DenseLambda is the L2 penalty of their weights.
+	Vectors     *Vectors
+	DenseLambda float64
 }
 
 // DefaultTrainOptions are the options of the shipped model, chosen by
 // five-fold cross-validation on train.jsonl (docs/stance.md).
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Features: DefaultOptions(), Lambda: 3e-3, MinCount: 2, Balanced: true, MaxIter: 300}
+	return TrainOptions{Features: DefaultOptions(), Lambda: 3e-3, MinCount: 2, Balanced: true, MaxIter: 300, DenseLambda: 1e-3}
 }
 
 // Train fits a multinomial logistic regression by L-BFGS from zero
@@ -48,14 +52,39 @@ func Train(ex []Example, to TrainOptions) (*Model, error) {
 	var sc scratch
 	feats := make([][]feature, len(ex))
 	count := map[uint64]int{}
+	dense := to.Features.Dense && to.Vectors != nil
+	if to.Features.needsVectors() && to.Vectors == nil {
+		return nil, errors.New("stance: dense and expanded-valence features need word vectors")
+	}
+	var dvals []float32
+	isDense := map[uint64]bool{}
+	if dense {
+		dvals = make([]float32, numBlocks*to.Vectors.Dim)
+		for b := range numBlocks {
+			for k := range to.Vectors.Dim {
+				h := denseHash(b, k)
+				isDense[h] = true
+				count[h] = to.MinCount
+			}
+		}
+	}
 	for i := range ex {
-		f := extract(to.Features, &ex[i].Mention, &sc)
+		f := extract(to.Features, to.Vectors, &ex[i].Mention, &sc)
 		feats[i] = slices.Clone(f)
 		seen := map[uint64]bool{}
 		for _, x := range f {
 			if !seen[x.h] {
 				seen[x.h] = true
 				count[x.h]++
+			}
+		}
+		if dense {
+			clear(dvals)
+			denseValues(to.Vectors, &sc, dvals)
+			for j, x := range dvals {
+				if x != 0 {
+					feats[i] = append(feats[i], feature{denseHash(j/to.Vectors.Dim, j%to.Vectors.Dim), x})
+				}
 			}
 		}
 	}
@@ -97,6 +126,15 @@ func Train(ex []Example, to TrainOptions) (*Model, error) {
 		}
 	}
 	dim := len(keys) * numClasses
+	lambda := make([]float64, dim)
+	for i, h := range keys {
+		for k := range numClasses {
+			lambda[i*numClasses+k] = to.Lambda
+			if isDense[h] {
+				lambda[i*numClasses+k] = to.DenseLambda
+			}
+		}
+	}
 	lossGrad := func(x, grad []float64) float64 {
 		if grad != nil {
 			for i := range grad {
@@ -137,9 +175,9 @@ func Train(ex []Example, to TrainOptions) (*Model, error) {
 			}
 		}
 		for i, v := range x {
-			loss += 0.5 * to.Lambda * v * v
+			loss += 0.5 * lambda[i] * v * v
 			if grad != nil {
-				grad[i] += to.Lambda * v
+				grad[i] += lambda[i] * v
 			}
 		}
 		return loss
@@ -158,6 +196,9 @@ func Train(ex []Example, to TrainOptions) (*Model, error) {
 		for k := range numClasses {
 			m.weights[i][k] = float32(res.X[i*numClasses+k])
 		}
+	}
+	if to.Features.needsVectors() {
+		m.setVectors(to.Vectors)
 	}
 	return m, nil
 }

@@ -15,6 +15,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -41,9 +42,33 @@ func run(args []string) error {
 	fs.IntVar(&to.MinCount, "min-count", to.MinCount, "drop features seen in fewer examples")
 	fs.BoolVar(&to.Balanced, "balanced", to.Balanced, "weigh classes inversely to their frequency")
 	fs.IntVar(&to.MaxIter, "iter", to.MaxIter, "L-BFGS iterations at most")
+	vecPath := fs.String("vectors", "", "word vectors for the dense features (written by -vectors-out)")
+	fs.Float64Var(&to.DenseLambda, "dense-lambda", to.DenseLambda, "L2 penalty of the dense features' weights")
+	calib := fs.Bool("calibrate", false, "with -cv: shift the classes' log odds to maximize out-of-fold macro-F1, and ship the shifts in the model")
+	var calShift [3]float64
+	addF := fs.String("add", "", "feature families to add: stems,dense,expand,clusters,roles")
 	drop := fs.String("drop", "", "feature families to leave out: window,bigrams,clause,negation,valence,sentence,structure,bag,stems")
+	vcorpus := fs.String("vectors-corpus", "", "train word vectors on this JSON Lines corpus (fields title, text) and write them to -vectors-out")
+	vout := fs.String("vectors-out", "", "where to write the word vectors trained on -vectors-corpus")
+	vo := stance.DefaultVectorOptions()
+	clusters := fs.Int("clusters", 0, "group the word vectors into this many clusters (k-means) before training or writing them")
+	fs.IntVar(&vo.Dim, "vectors-dim", vo.Dim, "numbers per word vector")
+	fs.IntVar(&vo.Epochs, "vectors-epochs", vo.Epochs, "passes over the vectors corpus")
+	fs.IntVar(&vo.MaxWords, "vectors-words", vo.MaxWords, "words with a vector at most (the most frequent)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *vcorpus != "" {
+		if *vout == "" {
+			return fmt.Errorf("-vectors-corpus needs -vectors-out")
+		}
+		vo.Seed = *seed
+		if err := trainVectors(*vcorpus, *vout, vo, *clusters); err != nil {
+			return err
+		}
+		if *train == "" {
+			return nil
+		}
 	}
 	if *train == "" {
 		return fmt.Errorf("-train is required")
@@ -70,8 +95,44 @@ func run(args []string) error {
 			f.Bag = false
 		case "stems":
 			f.Stems = false
+		case "dense":
+			f.Dense = false
 		default:
 			return fmt.Errorf("-drop: unknown family %q", d)
+		}
+	}
+	for _, d := range strings.Split(*addF, ",") {
+		switch strings.TrimSpace(d) {
+		case "":
+		case "stems":
+			to.Features.Stems = true
+		case "dense":
+			to.Features.Dense = true
+		case "expand":
+			to.Features.Expand = true
+		case "clusters":
+			to.Features.Clusters = true
+		case "roles":
+			to.Features.Roles = true
+		default:
+			return fmt.Errorf("-add: unknown family %q", d)
+		}
+	}
+	if *vecPath != "" {
+		b, err := os.ReadFile(*vecPath)
+		if err != nil {
+			return err
+		}
+		if to.Vectors, err = stance.ParseVectors(b); err != nil {
+			return fmt.Errorf("%s: %v", *vecPath, err)
+		}
+		if *clusters > 0 {
+			stance.Cluster(to.Vectors, *clusters, 20, *seed)
+		}
+		if *vout != "" && *vcorpus == "" {
+			if err := writeVectors(*vout, to.Vectors); err != nil {
+				return err
+			}
 		}
 	}
 	ex, err := readLabelled(*train)
@@ -79,11 +140,16 @@ func run(args []string) error {
 		return err
 	}
 	if *cv > 1 {
-		e, err := crossValidate(ex, to, *cv, *seed)
+		e, oof, err := crossValidate(ex, to, *cv, *seed)
 		if err != nil {
 			return err
 		}
 		fmt.Printf("cv%d %s: macro-F1 %.4f accuracy %.4f (n=%d)\n", *cv, *train, e.MacroF1, e.Accuracy, e.N)
+		if *calib {
+			shift, ce := calibrate(ex, oof)
+			fmt.Printf("calibrated class shifts %v: out-of-fold macro-F1 %.4f accuracy %.4f\n", shift, ce.MacroF1, ce.Accuracy)
+			calShift = shift
+		}
 	}
 	if *out == "" && *eval == "" {
 		return nil
@@ -91,6 +157,9 @@ func run(args []string) error {
 	m, err := stance.Train(ex, to)
 	if err != nil {
 		return err
+	}
+	if calShift != ([3]float64{}) {
+		m.ShiftClasses(calShift)
 	}
 	fmt.Printf("trained on %d mentions: %d features\n", len(ex), m.Features())
 	if *out != "" {
@@ -138,7 +207,7 @@ func readLabelled(path string) ([]stance.Example, error) {
 // crossValidate trains on k−1 folds and scores the k-th, folds drawn by
 // sentence (all targets of one sentence in one fold), and pools the
 // predictions of the k folds into one evaluation.
-func crossValidate(ex []stance.Example, to stance.TrainOptions, k int, seed uint64) (stance.Evaluation, error) {
+func crossValidate(ex []stance.Example, to stance.TrainOptions, k int, seed uint64) (stance.Evaluation, []stance.Result, error) {
 	// Sentences in order of first appearance, shuffled with the seed.
 	var sents []string
 	seen := map[string]int{}
@@ -155,18 +224,24 @@ func crossValidate(ex []stance.Example, to stance.TrainOptions, k int, seed uint
 		fold[p] = i % k
 	}
 	var pooled stance.Evaluation
+	oof := make([]stance.Result, len(ex))
 	for f := range k {
 		var tr, te []stance.Example
-		for _, e := range ex {
+		var teIdx []int
+		for i, e := range ex {
 			if fold[seen[e.Mention.Sentence]] == f {
 				te = append(te, e)
+				teIdx = append(teIdx, i)
 			} else {
 				tr = append(tr, e)
 			}
 		}
 		m, err := stance.Train(tr, to)
 		if err != nil {
-			return pooled, err
+			return pooled, nil, err
+		}
+		for j := range te {
+			oof[teIdx[j]] = m.Score(&te[j].Mention)
 		}
 		e := m.Evaluate(te)
 		for g := range e.Confusion {
@@ -175,11 +250,71 @@ func crossValidate(ex []stance.Example, to stance.TrainOptions, k int, seed uint
 			}
 		}
 	}
-	return stance.FromConfusion(pooled.Confusion), nil
+	return stance.FromConfusion(pooled.Confusion), oof, nil
+}
+
+// calibrate finds the shifts of the negative and positive classes' log
+// odds (the neutral one's stays 0), on a grid of step 0.05 in [−1, 1],
+// that maximize the macro-F1 of the out-of-fold predictions; ties go to
+// the smallest shifts in absolute value, then the first in grid order.
+func calibrate(ex []stance.Example, oof []stance.Result) (shift [3]float64, e stance.Evaluation) {
+	best := -1.0
+	bestAbs := 0.0
+	for i := -20; i <= 20; i++ {
+		for j := -20; j <= 20; j++ {
+			s := [3]float64{float64(i) / 20, 0, float64(j) / 20}
+			var conf [3][3]int
+			for k, r := range oof {
+				conf[ex[k].Label][stance.ShiftedClass(r, s)]++
+			}
+			ev := stance.FromConfusion(conf)
+			abs := math.Abs(s[0]) + math.Abs(s[2])
+			if ev.MacroF1 > best+1e-12 || math.Abs(ev.MacroF1-best) <= 1e-12 && abs < bestAbs {
+				best, bestAbs, shift, e = ev.MacroF1, abs, s, ev
+			}
+		}
+	}
+	return shift, e
 }
 
 func printEval(name string, e stance.Evaluation) {
 	fmt.Printf("%s: macro-F1 %.4f accuracy %.4f (n=%d) F1 neg %.4f neu %.4f pos %.4f\n",
 		name, e.MacroF1, e.Accuracy, e.N, e.F1[0], e.F1[1], e.F1[2])
 	fmt.Printf("  confusion (rows gold neg/neu/pos, columns predicted): %v\n", e.Confusion)
+}
+
+// trainVectors trains word vectors on a JSON Lines corpus and writes them.
+func trainVectors(corpus, out string, vo stance.VectorOptions, k int) error {
+	f, err := os.Open(corpus)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	tc, err := stance.ReadCorpusTokens(f, corpus)
+	if err != nil {
+		return err
+	}
+	logf := func(format string, a ...any) { fmt.Fprintf(os.Stderr, format+"\n", a...) }
+	logf("vectors: %d documents, %d distinct words", len(tc.Docs), len(tc.Words))
+	v, err := stance.TrainVectors(tc, vo, logf)
+	if err != nil {
+		return err
+	}
+	if k > 0 {
+		stance.Cluster(v, k, 20, vo.Seed)
+	}
+	return writeVectors(out, v)
+}
+
+// writeVectors writes word vectors to out.
+func writeVectors(out string, v *stance.Vectors) error {
+	b, err := v.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("wrote %s: %d words × %d (%d bytes)\n", out, v.Len(), v.Dim, len(b))
+	return nil
 }

@@ -456,7 +456,8 @@ func TestCleanRulesOneLine(t *testing.T) {
 		{"caption in body", "The caption under the image was changed after complaints from the family.", ""},
 		{"photo in brackets", "The agency later released the image (see photo below).", ""},
 		{"photo parenthesis mid-line", "He released a photo (Photo: his own) of the site to reporters.", ""},
-		{"sentence-like caption with credit", "Iraqi supporters of the prime minister hold a giant portrait of him during a demonstration on a hot afternoon in the capital, where thousands had gathered since dawn to show their support. (Photo: Jane Doe, AP)", ""},
+		// Only the closing credit, cut off (glue.go); the caption stays.
+		{"sentence-like caption with credit", "Iraqi supporters of the prime minister hold a giant portrait of him during a demonstration on a hot afternoon in the capital, where thousands had gathered since dawn to show their support. (Photo: Jane Doe, AP)", "photo-credit"},
 		{"widget caption with quote", "Image copyright Agency Image caption A banner in the capital says: \"We are all in pain.\"", ""},
 		// media-player
 		{"playback message", "Media playback is unsupported on your device Media caption Footage appears to show a missile strike on a plane", "media-player"},
@@ -467,7 +468,7 @@ func TestCleanRulesOneLine(t *testing.T) {
 		{"replay in body", "Officials watched a replay of the strike and said more videos would be released.", ""},
 		{"must watch in body", "Just watched the debate? Analysts say voters must watch the economy.", ""},
 		{"media caption in body", "Media coverage of the caption contest drew criticism.", ""},
-		{"media caption with quote", "Media playback is unsupported on your device Media caption Jane Doe: \"We didn't say any goodbyes\"", ""},
+		// "media caption with quote": two labels cut off, TestGlueCuts.
 		// gallery
 		{"gallery counters", "Photos: Unrest in the capital Photos: Unrest in the capital – Protesters march on Friday. Hide Caption 1 of 12 Photos: Unrest in the capital – Police block the road. Hide Caption 2 of 12", "gallery"},
 		{"gallery long", "Photos: Unrest in the capital Photos: Unrest in the capital – Protesters march through the old town on Friday, as shops close early and police watch from the roofs of the ministries. Hide Caption 1 of 3 Photos: Unrest in the capital – Riot police block the road to the parliament building with armoured vans and water cannon. Hide Caption 2 of 3 Photos: Unrest in the capital – A man waves a flag. See more of Example News's best photography Hide Caption 3 of 3", "gallery"},

@@ -65,10 +65,12 @@ var genericNameWords = map[string]bool{
 
 // staffScan is a Counter's staff evidence state.
 type staffScan struct {
-	forms map[string]map[string]bool // per group: its name forms
-	cur   map[string]bool            // the current document's group's
-	words []string                   // evidence terms of the current document
-	toks  []segment.Token
+	forms   map[string]map[string]bool // per group: its name forms
+	cur     map[string]bool            // the current document's group's
+	gen     map[string][]string        // per group: the generic words of its name
+	generic []string                   // the current document's group's
+	words   []string                   // evidence terms of the current document
+	toks    []segment.Token
 }
 
 // begin starts a document of group.
@@ -83,8 +85,19 @@ func (s *staffScan) begin(group string) {
 			f[w] = true
 		}
 		s.forms[group] = f
+		if s.gen == nil {
+			s.gen = map[string][]string{}
+		}
+		var g []string
+		for w := range f {
+			if genericNameWords[w] {
+				g = append(g, w)
+			}
+		}
+		s.gen[group] = g
 	}
 	s.cur = f
+	s.generic = s.gen[group]
 	s.words = s.words[:0]
 }
 
@@ -117,6 +130,9 @@ func (s *staffScan) sentence(text string, toks []segment.Token, a *annotator) {
 	}
 	for i := 0; i+2 < len(toks); i++ {
 		t := &toks[i]
+		if i > 0 && len(s.generic) > 0 && capitalised(text, t.Span) && slices.Contains(s.generic, t.Norm) {
+			s.nameEvidence(text, toks, i, a)
+		}
 		if e := t.Span.End; e >= len(text) || text[e] != '\'' && text[e] != 0xE2 { // ' or ’
 			continue
 		}
@@ -306,6 +322,14 @@ func staffMentions(t *TermTable, g int, masked map[int32]bool) {
 	var staff []string
 	for _, w := range slices.Sorted(maps.Keys(t.Staff[g])) {
 		e := t.Staff[g][w]
+		if name, ok := strings.CutPrefix(w, namePrefix); ok {
+			// A generic word of the name said mostly as part of it: a
+			// self-mention ("news" in "Fox News").
+			if id := t.TermIndex(name); id >= 0 && e >= staffMinDocs && float64(e) >= nameShare*float64(t.DocFreq[g].Get(id)) {
+				masked[id] = true
+			}
+			continue
+		}
 		id := t.TermIndex(w)
 		if id < 0 || e < staffMinDocs || float64(e) < staffEvidenceShare*float64(t.DocFreq[g].Get(id)) || !overRep(id) {
 			continue
@@ -349,3 +373,25 @@ func collapseStaff(cells *TermTable, cs []int) map[string]int64 {
 	}
 	return out
 }
+
+// nameEvidence adds the evidence that the generic word of the group's
+// name at token i ("news") is said as part of that name: it follows a
+// distinctive word of the name ("Fox News", "told Fox News"). It is kept
+// under the word with namePrefix.
+func (s *staffScan) nameEvidence(text string, toks []segment.Token, i int, a *annotator) {
+	p := &toks[i-1]
+	if genericNameWords[p.Norm] || !s.cur[p.Norm] || !capitalised(text, p.Span) || !segment.SpaceBetween(text, p.Span, toks[i].Span) {
+		return
+	}
+	if id := a.lookup(&toks[i]); id >= 0 {
+		s.words = append(s.words, namePrefix+a.terms[id])
+	}
+}
+
+// namePrefix marks, among a group's staff evidence, the evidence that a
+// generic word of its name is said as part of the name (nameEvidence).
+const namePrefix = "="
+
+// nameShare is the share of the group's documents holding a generic word
+// of its name that must hold it as part of the name for it to be masked.
+const nameShare = 0.5

@@ -85,6 +85,26 @@ func TestStaffMentions(t *testing.T) {
 	}
 }
 
+// TestNameMentions: a generic word of the group's name is masked when at
+// least half of the group's documents holding it hold it as part of the
+// name ("Fox News"), not when fewer do.
+func TestNameMentions(t *testing.T) {
+	for _, tc := range []struct {
+		evidence int64
+		want     []string
+	}{{10, []string{"news"}}, {9, nil}} {
+		tab, err := NewTermTableDense([]string{"A", "B"}, []string{"news", "voters"},
+			[][]int64{{30, 9}, {30, 9}}, [][]int64{{20, 9}, {20, 9}}, []int{40, 40})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tab.Staff = []map[string]int64{{"=news": tc.evidence}, nil}
+		if got := maskedTerms(tab, SelfMentions(tab, nil, false)[0]); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("evidence in %d of 20 documents: masked %v, want %v", tc.evidence, got, tc.want)
+		}
+	}
+}
+
 func maskedTerms(t *TermTable, ids []int32) []string {
 	var out []string
 	for _, id := range ids {

@@ -264,6 +264,12 @@ func goldRun(tb testing.TB, show func(it goldItem, given, cue, mention string)) 
 	docs := loadGoldDocs(tb)
 	found := map[string][]Quote{}
 	scores := map[string]goldScore{}
+	var missing []string
+	defer func() {
+		if len(missing) > 0 {
+			tb.Fatalf("%d gold items are not in the cleaned samples (did cleaning change?):\n%s", len(missing), strings.Join(missing, "\n"))
+		}
+	}()
 	for _, it := range readGold(tb) {
 		key := it.Sample + "/" + it.Doc
 		d := docs[key]
@@ -277,7 +283,8 @@ func goldRun(tb testing.TB, show func(it goldItem, given, cue, mention string)) 
 		}
 		start, end, ok := goldSpan(d, it)
 		if !ok {
-			tb.Fatalf("gold item %s: quotation %q not found in %s", it.ID, it.Text, key)
+			missing = append(missing, fmt.Sprintf("%s: quotation %q not found in %s", it.ID, it.Text, key))
+			continue
 		}
 		var q *Quote
 		bestOverlap := 0

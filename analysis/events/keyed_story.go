@@ -225,15 +225,7 @@ func (c *Collector) FinishKeyed(acc *Acc, st Stats, stories []StoryResult) (*Res
 	for _, s := range stories {
 		all = append(all, s.passages...)
 	}
-	for _, b := range all {
-		res.Events = append(res.Events, b.info)
-		res.Summaries = append(res.Summaries, b.sums...)
-		if b.info.Level == LevelPassage {
-			for _, s := range b.sums {
-				res.Passages = append(res.Passages, s.Passages...)
-			}
-		}
-	}
+	res.add(all)
 	return res, nil
 }
 

@@ -135,15 +135,7 @@ func (c *Collector) finish() *Result {
 
 	// Lexicon events, stories, discovered passage events.
 	all := append(append(append([]builtEvent(nil), built[:nLexicon]...), stories...), built[nLexicon:]...)
-	for _, b := range all {
-		res.Events = append(res.Events, b.info)
-		res.Summaries = append(res.Summaries, b.sums...)
-		if b.info.Level == LevelPassage {
-			for _, s := range b.sums {
-				res.Passages = append(res.Passages, s.Passages...)
-			}
-		}
-	}
+	res.add(all)
 	return res
 }
 
@@ -446,4 +438,18 @@ func topKeys(k *lexKeys, counts map[int32]int64, n int) []KeyCount {
 		out = append(out, KeyCount{k.names[id], counts[id]})
 	}
 	return out
+}
+
+// add appends built events to the result, in order: their infos, their
+// summaries, and the passages of the passage-level ones.
+func (res *Result) add(all []builtEvent) {
+	for _, b := range all {
+		res.Events = append(res.Events, b.info)
+		res.Summaries = append(res.Summaries, b.sums...)
+		if b.info.Level == LevelPassage {
+			for _, s := range b.sums {
+				res.Passages = append(res.Passages, s.Passages...)
+			}
+		}
+	}
 }

@@ -2,10 +2,10 @@ package events
 
 import (
 	"fmt"
-	"os"
-	"runtime"
 	"slices"
 	"sync"
+
+	"parallax/analysis/internal/spill"
 )
 
 // TextMemory is how many bytes of kept document texts an accumulator holds
@@ -20,34 +20,22 @@ import (
 var TextMemory int64 = 48 << 20
 
 // textStore keeps the texts of an accumulator's documents by ordinal: in
-// memory up to TextMemory bytes, then in a spill file. Writes happen under
-// the accumulator's owner's lock (Add, Merge, decoding); reads (get) may
-// run concurrently once writing is over.
+// memory up to TextMemory bytes, then, encoded, in a spill.Store's file.
+// Writes happen under the accumulator's owner's lock (Add, Merge,
+// decoding); reads (get) may run concurrently once writing is over.
 type textStore struct {
 	mem      map[int]*docText
 	memBytes int64
-	spilled  map[int]spillRef
-	f        *spillFile
-	docs     int   // texts kept
-	bytes    int64 // their bytes, text and 4 per span boundary
+	spilled  map[int]spill.Ref
+	file     *spill.Store // budget 0: every text put there goes to its file
+	docs     int          // texts kept
+	bytes    int64        // their bytes, text and 4 per span boundary
 	errOnce  sync.Once
-	err      error // the first error of the spill file
-}
-
-// spillRef is where a text's encoding lies in the spill file.
-type spillRef struct {
-	off int64
-	n   int32
-}
-
-// spillFile is the temporary file and its end.
-type spillFile struct {
-	f   *os.File
-	end int64
+	err      error // the first error of the spill file, or of a text read back
 }
 
 func newTextStore() *textStore {
-	return &textStore{mem: map[int]*docText{}, spilled: map[int]spillRef{}}
+	return &textStore{mem: map[int]*docText{}, spilled: map[int]spill.Ref{}, file: spill.New("texts", 0)}
 }
 
 // fail records the first error of the spill file.
@@ -60,35 +48,17 @@ func (s *textStore) put(idx int, t docText) {
 	size := int64(len(t.text)) + 4*int64(len(t.spans))
 	s.docs++
 	s.bytes += size
-	if s.memBytes+size <= TextMemory {
+	if s.memBytes+size <= TextMemory || s.err != nil {
+		// Within the budget, or no file: keep it in memory rather than lose it.
 		s.mem[idx] = &t
 		s.memBytes += size
 		return
 	}
-	if s.f == nil && s.err == nil {
-		f, err := os.CreateTemp("", "parallax-texts-*")
-		if err != nil {
-			s.fail(fmt.Errorf("events: a temporary file for the texts of %d documents (over %d MB in memory): %w (set TMPDIR to a folder with room)", s.docs, TextMemory>>20, err))
-		} else {
-			os.Remove(f.Name()) // unlinked: the file goes with its descriptor (Windows keeps it until closed)
-			s.f = &spillFile{f: f}
-			runtime.AddCleanup(s, func(sf *spillFile) { sf.f.Close() }, s.f)
-		}
+	r := s.file.Put(appendText(nil, &t))
+	if err := s.file.Err(); err != nil {
+		s.fail(fmt.Errorf("events: %w", err))
 	}
-	if s.err != nil {
-		s.mem[idx] = &t // no file: keep it in memory rather than lose it
-		s.memBytes += size
-		return
-	}
-	b := appendText(nil, &t)
-	if _, err := s.f.f.WriteAt(b, s.f.end); err != nil {
-		s.fail(fmt.Errorf("events: writing the texts' temporary file: %w (set TMPDIR to a folder with room)", err))
-		s.mem[idx] = &t
-		s.memBytes += size
-		return
-	}
-	s.spilled[idx] = spillRef{off: s.f.end, n: int32(len(b))}
-	s.f.end += int64(len(b))
+	s.spilled[idx] = r // in memory, encoded, when the file failed
 }
 
 // get returns document idx's text, and whether it is kept. A text that
@@ -101,9 +71,9 @@ func (s *textStore) get(idx int) (docText, bool) {
 	if !ok {
 		return docText{}, false
 	}
-	b := make([]byte, r.n)
-	if _, err := s.f.f.ReadAt(b, r.off); err != nil {
-		s.fail(fmt.Errorf("events: reading back the text of document %d from the temporary file: %w", idx, err))
+	b := s.file.Get(r)
+	if err := s.file.Err(); err != nil {
+		s.fail(fmt.Errorf("events: the text of document %d: %w", idx, err))
 		return docText{}, false
 	}
 	d := decoder{b: b}
@@ -138,8 +108,4 @@ func (s *textStore) ordinals() []int {
 }
 
 // close lets go of the spill file. The store must not be read afterwards.
-func (s *textStore) close() {
-	if s.f != nil {
-		s.f.f.Close()
-	}
-}
+func (s *textStore) close() { s.file.Close() }

@@ -56,6 +56,12 @@
 # both sizes ("+copy flags" in the table): without them the copies are
 # counted once and every line of a copied outlet is "repeated".
 #
+# bench/floor does only what any terms program must (decode the JSON, split
+# the text into words, count them per outlet) with a tokenizer simpler than
+# parallax's: no program doing all of terms' work is faster on this machine,
+# so target 1 is followed by the ratio this floor reaches against
+# scikit-learn, the most any implementation could.
+#
 # The peers are single-threaded and parallax uses every core, so the table
 # gives CPU seconds (user + system) beside wall time; the targets are on wall
 # time. Wall times vary with the load of a shared machine: record figures
@@ -109,6 +115,7 @@ echo "corpus:  $corpus, $bytes1 bytes, $(zcat -f "$corpus" | wc -l) articles" | 
 
 go build -o "$out/parallax" ./cmd/parallax
 go build -o "$out/replicate" ./bench/replicate
+go build -o "$out/floor" ./bench/floor
 
 if [ "${STAGES:-0}" != 0 ]; then
 	echo "== stage benchmarks (AllSides sample, 859 articles)"
@@ -154,9 +161,12 @@ px() {
 	measure "$size" "$bytes" "$key" "parallax $cmd${shown:+ $shown}" "$log" "$out/parallax" "$cmd" "$@" --group outlet
 }
 
-# peers SIZE BYTES FILE: scikit-learn, and NLTK VADER (VADER_PREFIX applies).
+# peers SIZE BYTES FILE: scikit-learn, bench/floor (the least work terms
+# must do: the bound of target 1), and NLTK VADER (VADER_PREFIX applies).
 peers() {
 	local size=$1 bytes=$2 file=$3
+	measure "$size" "$bytes" floor "floor: decode, tokenize, count only (bench/floor)" "$out/floor-$size.txt" \
+		"$out/floor" -group outlet "$file"
 	measure "$size" "$bytes" peer-sklearn "scikit-learn (bench/peers/sklearn_terms.py)" "$out/sklearn-$size.txt" \
 		$py bench/peers/sklearn_terms.py "$file"
 	local prefix=()
@@ -261,4 +271,4 @@ done
 
 echo "finished: $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
 cp "$out/machine.txt" "$out/summary.txt"
-awk -f bench/table.awk -v copies="$copies" -v only="${ONLY:-}" "$results" | tee -a "$out/summary.txt"
+awk -f bench/table.awk -v copies="$copies" -v cores="$(nproc)" -v only="${ONLY:-}" "$results" | tee -a "$out/summary.txt"

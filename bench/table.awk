@@ -4,9 +4,10 @@
 #   size  bytes  key  name  wall-s  cpu-s  peak-rss-MiB  note
 # where size is 1x (the corpus), <copies>x (the corpus copied) or sample-x<n>,
 # and key names the run (terms, compare, top0, terms-cf, compare-cf,
-# peer-sklearn, peer-vader, …; -cf: with the copy flags). Set copies (-v
-# copies=N) to the number of copies of the scaling part.
-BEGIN { FS = "\t"; if (copies == "") copies = 10 }
+# peer-sklearn, peer-vader, floor, …; -cf: with the copy flags). Set copies (-v
+# copies=N) to the number of copies of the scaling part, and cores (-v
+# cores=N) to the machine's.
+BEGIN { FS = "\t"; if (copies == "") copies = 10; if (cores == "") cores = 2 }
 {
 	k = $1 SUBSEP $3
 	if (!($1 in bytes)) order[++ns] = $1
@@ -62,6 +63,13 @@ END {
 	if (ok("1x", "terms") && ok("1x", "peer-sklearn")) {
 		a = "1x" SUBSEP "peer-sklearn"; t = "1x" SUBSEP "terms"
 		printf "×%.1f (%.1f s / %.1f s; CPU ×%.1f): %s\n", wall[a] / wall[t], wall[a], wall[t], cpu[a] / cpu[t], verdict(wall[a] >= 10 * wall[t])
+		if (ok("1x", "floor")) {
+			f = "1x" SUBSEP "floor"
+			printf "   the floor (bench/floor: decode, tokenize, count; no cleaning, no statistics) is ×%.1f (%.1f s wall, %.1f CPU s);\n", \
+				wall[a] / wall[f], wall[f], cpu[f]
+			printf "   with its CPU spread perfectly over %d cores, at most ×%.1f: the most any terms program could reach here\n", \
+				cores, wall[a] / (cpu[f] / cores)
+		}
 	} else if (has("1x", "terms") && !ok("1x", "terms"))
 		print "parallax terms failed: MISSED"
 	else if (has("1x", "peer-sklearn"))
@@ -87,7 +95,7 @@ END {
 	top = ""; most = -1; failed = ""
 	for (j = 1; j <= nr["1x"]; j++) {
 		key = rows["1x", j]
-		if (key ~ /^peer/) continue
+		if (key ~ /^peer/ || key == "floor") continue
 		k = "1x" SUBSEP key
 		if (rss[k] > most) { most = rss[k]; top = name[k] }
 		if (!ok("1x", key)) failed = failed " " key

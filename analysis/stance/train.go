@@ -61,6 +61,9 @@ func Train(ex []Example, to TrainOptions) (*Model, error) {
 	if dense {
 		dvals = make([]float32, numBlocks*to.Vectors.Dim)
 		for b := range numBlocks {
+			if !to.Features.blockOn(b) {
+				continue
+			}
 			for k := range to.Vectors.Dim {
 				h := denseHash(b, k)
 				isDense[h] = true

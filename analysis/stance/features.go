@@ -41,7 +41,8 @@ type Options struct {
 // DefaultOptions are the feature families of the shipped model.
 func DefaultOptions() Options {
 	return Options{Window: true, Bigrams: true, Clause: true, Negation: true,
-		Valence: true, Sentence: true, Structure: true, Bag: true, Dense: true, Expand: true}
+		Valence: true, Sentence: true, Structure: true, Bag: true, Dense: true, Expand: true,
+		TargetVec: true, DistVec: true, HeadVec: true}
 }
 
 // code packs Options into the model file's feature-set byte.

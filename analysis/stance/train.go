@@ -39,7 +39,7 @@ type TrainOptions struct {
 // DefaultTrainOptions are the options of the shipped model, chosen by
 // five-fold cross-validation on train.jsonl (docs/stance.md).
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Features: DefaultOptions(), Lambda: 3e-3, MinCount: 2, Balanced: true, MaxIter: 300, DenseLambda: 1e-3}
+	return TrainOptions{Features: DefaultOptions(), Lambda: 8e-3, MinCount: 2, Balanced: true, MaxIter: 300, DenseLambda: 2.5e-4}
 }
 
 // Train fits a multinomial logistic regression by L-BFGS from zero

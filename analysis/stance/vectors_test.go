@@ -217,7 +217,8 @@ func TestTargetAndDistanceBlocks(t *testing.T) {
 		}
 	}
 	// Without the options, the blocks stay empty.
-	extract(DefaultOptions(), v, mention("The senator praised the package", "senator"), &sc)
+	o.TargetVec, o.DistVec = false, false
+	extract(o, v, mention("The senator praised the package", "senator"), &sc)
 	clear(vals)
 	denseValues(v, &sc, vals)
 	for _, b := range []int{dTarget, dLeftD, dRightD} {

@@ -13,7 +13,7 @@ import (
 )
 
 // stanceTrainedNote says what the stance instrument is and was trained on.
-const stanceTrainedNote = "stance: P(positive) − P(negative) toward the target, in [−1, 1], by parallax's stance model (a logistic regression over target-relative words and word vectors of the AllSides corpus, trained on NewsMTSC train.jsonl, 8,739 targets in English political news; macro-F1 0.688 on NewsMTSC devtest_rw: docs/stance.md)."
+const stanceTrainedNote = "stance: P(positive) − P(negative) toward the target, in [−1, 1], by parallax's stance model (a logistic regression over target-relative words and word vectors of the AllSides corpus, trained on NewsMTSC train.jsonl, 8,739 targets in English political news; macro-F1 0.685 on NewsMTSC devtest_rw: docs/stance.md)."
 
 // stanceClassNote explains the class column.
 const stanceClassNote = "class: the most probable of negative, neutral, positive."

@@ -33,18 +33,22 @@ type Options struct {
 	Expand    bool // valences predicted from word vectors for words VADER lacks (expand.go)
 	Clusters  bool // the word-vector clusters of context words by place (cluster.go)
 	Roles     bool // the target as subject, object, speaker or possessor (roles.go)
+	TargetVec bool // the mean word vector of the target's own words (dense.go)
+	DistVec   bool // the context left and right of the target, vectors weighted by 1/distance (dense.go)
+	HeadVec   bool // the vector of the word likely to govern the target (dense.go, headWord)
 }
 
 // DefaultOptions are the feature families of the shipped model.
 func DefaultOptions() Options {
 	return Options{Window: true, Bigrams: true, Clause: true, Negation: true,
-		Valence: true, Sentence: true, Structure: true, Bag: true, Dense: true, Expand: true}
+		Valence: true, Sentence: true, Structure: true, Bag: true, Dense: true, Expand: true,
+		TargetVec: true, DistVec: true, HeadVec: true}
 }
 
 // code packs Options into the model file's feature-set byte.
 func (o Options) code() uint16 {
 	var c uint16
-	for i, b := range []bool{o.Window, o.Bigrams, o.Clause, o.Negation, o.Valence, o.Sentence, o.Structure, o.Bag, o.Stems, o.Dense, o.Expand, o.Clusters, o.Roles} {
+	for i, b := range []bool{o.Window, o.Bigrams, o.Clause, o.Negation, o.Valence, o.Sentence, o.Structure, o.Bag, o.Stems, o.Dense, o.Expand, o.Clusters, o.Roles, o.TargetVec, o.DistVec, o.HeadVec} {
 		if b {
 			c |= 1 << i
 		}
@@ -55,7 +59,7 @@ func (o Options) code() uint16 {
 // optionsFromCode is the inverse of Options.code.
 func optionsFromCode(c uint16) Options {
 	bit := func(i int) bool { return c&(1<<i) != 0 }
-	return Options{bit(0), bit(1), bit(2), bit(3), bit(4), bit(5), bit(6), bit(7), bit(8), bit(9), bit(10), bit(11), bit(12)}
+	return Options{bit(0), bit(1), bit(2), bit(3), bit(4), bit(5), bit(6), bit(7), bit(8), bit(9), bit(10), bit(11), bit(12), bit(13), bit(14), bit(15)}
 }
 
 // FNV-1a, 64 bits.
@@ -219,7 +223,7 @@ type scratch struct {
 	val    []float64
 	masked []bool
 	dref   []denseRef
-	dn     [numBlocks]int
+	dn     [numBlocks]float32
 }
 
 // maskedTokens marks the tokens of m that are words of m.Mask; nil when
@@ -246,7 +250,7 @@ func maskedTokens(m *Mention, sc *scratch) []bool {
 func extract(o Options, vec *Vectors, m *Mention, sc *scratch) []feature {
 	sc.feats = sc.feats[:0]
 	sc.dref = sc.dref[:0]
-	sc.dn = [numBlocks]int{}
+	sc.dn = [numBlocks]float32{}
 	dense := o.Dense && vec != nil
 	clusters := o.Clusters && vec != nil && vec.clusters > 0
 	var expanded []float32
@@ -319,11 +323,23 @@ func extract(o Options, vec *Vectors, m *Mention, sc *scratch) []feature {
 	}
 	for i := t0; i < t1; i++ {
 		add(hashString(hT, toks[i].Norm), 1)
+		if dense && o.TargetVec {
+			if row := vec.lookup(toks[i].Norm); row >= 0 {
+				addRef(sc, dTarget, row, 1)
+			}
+		}
 	}
 	var vC, vO, vL, vR, vD, vCp, vCn float64
 	var eC, eO, eL, eR, eD float64
 	var vCL, vCR float64
 	masked := maskedTokens(m, sc)
+	if dense && o.HeadVec {
+		if h := headWord(toks, t0, t1, sc.clause, tClause, masked); h >= 0 {
+			if row := vec.lookup(toks[h].Norm); row >= 0 {
+				addRef(sc, dHead, row, 1)
+			}
+		}
+	}
 	for i, t := range toks {
 		if i >= t0 && i < t1 || masked != nil && masked[i] {
 			continue
@@ -358,7 +374,7 @@ func extract(o Options, vec *Vectors, m *Mention, sc *scratch) []feature {
 			row = vec.lookup(w)
 		}
 		if dense && row >= 0 {
-			addDense(sc, row, side, d, same, sc.neg[i])
+			addDense(o, sc, row, side, d, same, sc.neg[i])
 		}
 		if clusters && row >= 0 {
 			c := vec.cluster[row]

@@ -216,7 +216,7 @@ func (m *Model) setVectors(vec *Vectors) {
 			}
 		}
 	}
-	m.proj = project(vec, dw)
+	m.proj = project(vec, dw, m.opt)
 }
 
 //go:embed model/stance-newsmtsc.bin.gz

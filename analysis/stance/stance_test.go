@@ -27,17 +27,21 @@ func TestPinnedPredictions(t *testing.T) {
 		s, target, class string
 		score            float64
 	}{
-		{"The senator praised the relief package while the governor stalled it.", "senator", "positive", 0.6805},
+		{"The senator praised the relief package while the governor stalled it.", "senator", "positive", 0.9651},
 		// A known failure (docs/stance.md): "stalled" does not outweigh
 		// "praised" and "relief" (its expanded valence is slight); the
 		// score is still far below the senator's. Pinned values changed
-		// with the word vectors (dense and expanded-valence features) and
-		// the class calibration of the model.
-		{"The senator praised the relief package while the governor stalled it.", "governor", "neutral", 0.2175},
-		{"Lawmakers moved to open an inquiry into the governor and to freeze his budget.", "governor", "negative", -0.1729},
-		{"The president will travel to Ohio on Tuesday.", "president", "neutral", 0.1090},
-		{"Critics accused Smith of lying to investigators.", "Smith", "negative", -0.9555},
-		{"Supporters hailed Jones as a hero who saved the town.", "Jones", "positive", 0.9268},
+		// with the word vectors (dense and expanded-valence features), the
+		// class calibration, and again with the target, distance-weighted
+		// and head-word vector places and the penalties chosen with them
+		// by cross-validation (λ 8e-3, λ_v 2.5e-4), the calibration dropped
+		// (nested CV: no gain): the governor went from neutral +0.2175 to
+		// positive +0.4195, the senator from +0.6805 to +0.9651.
+		{"The senator praised the relief package while the governor stalled it.", "governor", "positive", 0.4195},
+		{"Lawmakers moved to open an inquiry into the governor and to freeze his budget.", "governor", "negative", -0.1784},
+		{"The president will travel to Ohio on Tuesday.", "president", "neutral", 0.0367},
+		{"Critics accused Smith of lying to investigators.", "Smith", "negative", -0.9773},
+		{"Supporters hailed Jones as a hero who saved the town.", "Jones", "positive", 0.9435},
 	}
 	for _, c := range cases {
 		r := m.Score(mention(c.s, c.target))

@@ -39,7 +39,7 @@ type TrainOptions struct {
 // DefaultTrainOptions are the options of the shipped model, chosen by
 // five-fold cross-validation on train.jsonl (docs/stance.md).
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Features: DefaultOptions(), Lambda: 3e-3, MinCount: 2, Balanced: true, MaxIter: 300, DenseLambda: 1e-3}
+	return TrainOptions{Features: DefaultOptions(), Lambda: 8e-3, MinCount: 2, Balanced: true, MaxIter: 300, DenseLambda: 2.5e-4}
 }
 
 // Train fits a multinomial logistic regression by L-BFGS from zero
@@ -61,6 +61,9 @@ func Train(ex []Example, to TrainOptions) (*Model, error) {
 	if dense {
 		dvals = make([]float32, numBlocks*to.Vectors.Dim)
 		for b := range numBlocks {
+			if !to.Features.blockOn(b) {
+				continue
+			}
 			for k := range to.Vectors.Dim {
 				h := denseHash(b, k)
 				isDense[h] = true

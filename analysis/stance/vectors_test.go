@@ -101,6 +101,7 @@ func TestDenseScore(t *testing.T) {
 	to := DefaultTrainOptions()
 	to.MinCount = 1
 	to.Features.Dense, to.Features.Expand, to.Features.Clusters = true, true, true
+	to.Features.TargetVec, to.Features.DistVec = true, true
 	to.Vectors = v
 	m, err := Train(ex, to)
 	if err != nil {
@@ -177,5 +178,85 @@ func TestShiftClasses(t *testing.T) {
 	}
 	if r1.Class != ShiftedClass(r0, shift) {
 		t.Errorf("class %d, ShiftedClass says %d", r1.Class, ShiftedClass(r0, shift))
+	}
+}
+
+// TestTargetAndDistanceBlocks computes the target block and the
+// distance-weighted blocks of one sentence by hand from the words'
+// vectors: "the senator praised the package" toward "senator" has the
+// target block v(senator), the left block v(the) (distance 1, alone) and
+// the right block (v(praised)/1 + v(the)/2 + v(package)/3)/(1 + 1/2 + 1/3).
+func TestTargetAndDistanceBlocks(t *testing.T) {
+	words := []string{"the", "senator", "praised", "package"}
+	dim := 4
+	data := []float32{
+		1, 0, 0, 0,
+		0, 1, 0, 0,
+		0, 0, 1, 0,
+		0, 0, 0, 1,
+	}
+	v := quantize(words, dim, data)
+	o := DefaultOptions()
+	o.TargetVec, o.DistVec = true, true
+	var sc scratch
+	extract(o, v, mention("The senator praised the package", "senator"), &sc)
+	vals := make([]float32, numBlocks*dim)
+	denseValues(v, &sc, vals)
+	sum := 1 + 1.0/2 + 1.0/3
+	// The right block: "praised" at 1, "the" at 2, "package" at 3.
+	want := map[int][]float64{
+		dTarget: {0, 1, 0, 0},
+		dLeftD:  {1, 0, 0, 0},
+		dRightD: {(1.0 / 2) / sum, 0, 1 / sum, (1.0 / 3) / sum},
+	}
+	for b, w := range want {
+		for k := range dim {
+			if got := float64(vals[b*dim+k]); math.Abs(got-w[k]) > 1e-6 {
+				t.Errorf("block %s number %d: %.6f, want %.6f", blockNames[b], k, got, w[k])
+			}
+		}
+	}
+	// Without the options, the blocks stay empty.
+	o.TargetVec, o.DistVec = false, false
+	extract(o, v, mention("The senator praised the package", "senator"), &sc)
+	clear(vals)
+	denseValues(v, &sc, vals)
+	for _, b := range []int{dTarget, dLeftD, dRightD} {
+		for k := range dim {
+			if vals[b*dim+k] != 0 {
+				t.Errorf("block %s filled without its option", blockNames[b])
+			}
+		}
+	}
+}
+
+// TestHeadWord checks the guessed head of the pinned sentences' targets.
+func TestHeadWord(t *testing.T) {
+	for _, c := range []struct{ s, target, head string }{
+		{"The senator praised the relief package while the governor stalled it.", "senator", "praised"},
+		{"The senator praised the relief package while the governor stalled it.", "governor", "stalled"},
+		{"Critics accused Smith of lying to investigators.", "Smith", "accused"},
+		{"Supporters hailed Jones as a hero who saved the town.", "Jones", "hailed"},
+		{"Lawmakers moved to open an inquiry into the governor and to freeze his budget.", "governor", "inquiry"},
+		{"The president will travel to Ohio on Tuesday.", "president", "travel"},
+	} {
+		var sc scratch
+		o := DefaultOptions()
+		extract(o, nil, mention(c.s, c.target), &sc)
+		m := mention(c.s, c.target)
+		t0 := 0
+		for i, tk := range m.Tokens {
+			if tk.Span.Start == m.Target.Start {
+				t0 = i
+			}
+		}
+		h := headWord(m.Tokens, t0, t0+1, sc.clause, sc.clause[t0], nil)
+		got := ""
+		if h >= 0 {
+			got = m.Tokens[h].Norm
+		}
+		if got != c.head {
+			t.Errorf("%q toward %q: head %q, want %q", c.s, c.target, got, c.head)
+		}
 	}
 }

@@ -45,9 +45,10 @@ func run(args []string) error {
 	vecPath := fs.String("vectors", "", "word vectors for the dense features (written by -vectors-out)")
 	fs.Float64Var(&to.DenseLambda, "dense-lambda", to.DenseLambda, "L2 penalty of the dense features' weights")
 	calib := fs.Bool("calibrate", false, "with -cv: shift the classes' log odds to maximize out-of-fold macro-F1, and ship the shifts in the model")
+	nested := fs.Bool("nested", false, "with -cv: measure the calibration by nested cross-validation (shifts fitted on inner folds, scored on the outer fold)")
 	var calShift [3]float64
-	addF := fs.String("add", "", "feature families to add: stems,dense,expand,clusters,roles")
-	drop := fs.String("drop", "", "feature families to leave out: window,bigrams,clause,negation,valence,sentence,structure,bag,stems")
+	addF := fs.String("add", "", "feature families to add: stems,dense,expand,clusters,roles,targetvec,distvec,headvec")
+	drop := fs.String("drop", "", "feature families to leave out: window,bigrams,clause,negation,valence,sentence,structure,bag,dense,expand,targetvec,distvec,headvec")
 	vcorpus := fs.String("vectors-corpus", "", "train word vectors on this JSON Lines corpus (fields title, text) and write them to -vectors-out")
 	vout := fs.String("vectors-out", "", "where to write the word vectors trained on -vectors-corpus")
 	vo := stance.DefaultVectorOptions()
@@ -73,50 +74,11 @@ func run(args []string) error {
 	if *train == "" {
 		return fmt.Errorf("-train is required")
 	}
-	for _, d := range strings.Split(*drop, ",") {
-		f := &to.Features
-		switch strings.TrimSpace(d) {
-		case "":
-		case "window":
-			f.Window = false
-		case "bigrams":
-			f.Bigrams = false
-		case "clause":
-			f.Clause = false
-		case "negation":
-			f.Negation = false
-		case "valence":
-			f.Valence = false
-		case "sentence":
-			f.Sentence = false
-		case "structure":
-			f.Structure = false
-		case "bag":
-			f.Bag = false
-		case "stems":
-			f.Stems = false
-		case "dense":
-			f.Dense = false
-		default:
-			return fmt.Errorf("-drop: unknown family %q", d)
-		}
+	if err := setFamilies(&to.Features, *drop, false, "-drop"); err != nil {
+		return err
 	}
-	for _, d := range strings.Split(*addF, ",") {
-		switch strings.TrimSpace(d) {
-		case "":
-		case "stems":
-			to.Features.Stems = true
-		case "dense":
-			to.Features.Dense = true
-		case "expand":
-			to.Features.Expand = true
-		case "clusters":
-			to.Features.Clusters = true
-		case "roles":
-			to.Features.Roles = true
-		default:
-			return fmt.Errorf("-add: unknown family %q", d)
-		}
+	if err := setFamilies(&to.Features, *addF, true, "-add"); err != nil {
+		return err
 	}
 	if *vecPath != "" {
 		b, err := os.ReadFile(*vecPath)
@@ -145,6 +107,13 @@ func run(args []string) error {
 			return err
 		}
 		fmt.Printf("cv%d %s: macro-F1 %.4f accuracy %.4f (n=%d)\n", *cv, *train, e.MacroF1, e.Accuracy, e.N)
+		if *nested {
+			ne, shifts, err := nestedCalibration(ex, oof, to, *cv, *seed)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("nested cv%d calibration (shifts per outer fold %v): macro-F1 %.4f accuracy %.4f\n", *cv, shifts, ne.MacroF1, ne.Accuracy)
+		}
 		if *calib {
 			shift, ce := calibrate(ex, oof)
 			fmt.Printf("calibrated class shifts %v: out-of-fold macro-F1 %.4f accuracy %.4f\n", shift, ce.MacroF1, ce.Accuracy)
@@ -185,6 +154,29 @@ func run(args []string) error {
 	return nil
 }
 
+// setFamilies sets the feature families named in the comma-separated
+// list to on; flag names the option in errors.
+func setFamilies(f *stance.Options, list string, on bool, flag string) error {
+	fam := map[string]*bool{
+		"window": &f.Window, "bigrams": &f.Bigrams, "clause": &f.Clause, "negation": &f.Negation,
+		"valence": &f.Valence, "sentence": &f.Sentence, "structure": &f.Structure, "bag": &f.Bag,
+		"stems": &f.Stems, "dense": &f.Dense, "expand": &f.Expand, "clusters": &f.Clusters,
+		"roles": &f.Roles, "targetvec": &f.TargetVec, "distvec": &f.DistVec, "headvec": &f.HeadVec,
+	}
+	for _, d := range strings.Split(list, ",") {
+		d = strings.TrimSpace(d)
+		if d == "" {
+			continue
+		}
+		p, ok := fam[d]
+		if !ok {
+			return fmt.Errorf("%s: unknown family %q", flag, d)
+		}
+		*p = on
+	}
+	return nil
+}
+
 // readLabelled reads a NewsMTSC file whose targets all have a polarity.
 func readLabelled(path string) ([]stance.Example, error) {
 	f, err := os.Open(path)
@@ -208,28 +200,14 @@ func readLabelled(path string) ([]stance.Example, error) {
 // sentence (all targets of one sentence in one fold), and pools the
 // predictions of the k folds into one evaluation.
 func crossValidate(ex []stance.Example, to stance.TrainOptions, k int, seed uint64) (stance.Evaluation, []stance.Result, error) {
-	// Sentences in order of first appearance, shuffled with the seed.
-	var sents []string
-	seen := map[string]int{}
-	for _, e := range ex {
-		if _, ok := seen[e.Mention.Sentence]; !ok {
-			seen[e.Mention.Sentence] = len(sents)
-			sents = append(sents, e.Mention.Sentence)
-		}
-	}
-	r := rand.New(rand.NewPCG(seed, 0x5eed))
-	perm := r.Perm(len(sents))
-	fold := make([]int, len(sents))
-	for i, p := range perm {
-		fold[p] = i % k
-	}
+	fold := folds(ex, k, seed)
 	var pooled stance.Evaluation
 	oof := make([]stance.Result, len(ex))
 	for f := range k {
 		var tr, te []stance.Example
 		var teIdx []int
 		for i, e := range ex {
-			if fold[seen[e.Mention.Sentence]] == f {
+			if fold[i] == f {
 				te = append(te, e)
 				teIdx = append(teIdx, i)
 			} else {
@@ -251,6 +229,63 @@ func crossValidate(ex []stance.Example, to stance.TrainOptions, k int, seed uint
 		}
 	}
 	return stance.FromConfusion(pooled.Confusion), oof, nil
+}
+
+// folds gives each example its fold in 0..k−1: the sentences, in order
+// of first appearance, are shuffled with the seed and dealt in turn, so
+// all targets of one sentence share a fold.
+func folds(ex []stance.Example, k int, seed uint64) []int {
+	var sents []string
+	seen := map[string]int{}
+	for _, e := range ex {
+		if _, ok := seen[e.Mention.Sentence]; !ok {
+			seen[e.Mention.Sentence] = len(sents)
+			sents = append(sents, e.Mention.Sentence)
+		}
+	}
+	r := rand.New(rand.NewPCG(seed, 0x5eed))
+	perm := r.Perm(len(sents))
+	sf := make([]int, len(sents))
+	for i, p := range perm {
+		sf[p] = i % k
+	}
+	fold := make([]int, len(ex))
+	for i, e := range ex {
+		fold[i] = sf[seen[e.Mention.Sentence]]
+	}
+	return fold
+}
+
+// nestedCalibration measures the calibration honestly: for each outer
+// fold, the class shifts are fitted (calibrate) on the out-of-fold
+// predictions of a k-fold cross-validation inside the other folds only,
+// then applied to the outer fold's predictions oof (from crossValidate
+// with the same k and seed). It returns the pooled evaluation of the
+// shifted outer predictions and each outer fold's shifts.
+func nestedCalibration(ex []stance.Example, oof []stance.Result, to stance.TrainOptions, k int, seed uint64) (stance.Evaluation, [][3]float64, error) {
+	fold := folds(ex, k, seed)
+	var conf [3][3]int
+	var shifts [][3]float64
+	for f := range k {
+		var inner []stance.Example
+		for i, e := range ex {
+			if fold[i] != f {
+				inner = append(inner, e)
+			}
+		}
+		_, ioof, err := crossValidate(inner, to, k, seed)
+		if err != nil {
+			return stance.Evaluation{}, nil, err
+		}
+		shift, _ := calibrate(inner, ioof)
+		shifts = append(shifts, shift)
+		for i := range ex {
+			if fold[i] == f {
+				conf[ex[i].Label][stance.ShiftedClass(oof[i], shift)]++
+			}
+		}
+	}
+	return stance.FromConfusion(conf), shifts, nil
 }
 
 // calibrate finds the shifts of the negative and positive classes' log

@@ -17,12 +17,12 @@ import (
 // light part (group, sentences, lexicon passages) is combined per group
 // as before; the features and the text travel on their own.
 //
-//	features ─ bucket parts ─ CombinePerKey(bucket): dictionary ─╮
+//	features ─ bucket parts (every hash, once) ─ CombinePerKey(bucket): dictionary ─╮
 //	                        └──────────────────── CoGroupByKey(bucket): rare features per document
-//	features ───────────────────────────────────── CoGroupByKey(ordinal): nodes (kept rare features, norm)
-//	nodes ─ postings ─ GroupByKey(feature): candidate pairs ─ GroupByKey(pair): shared features, Σ idf² in hash order
-//	        (pairs with an undated document: CoGroupByKey with each document's features too frequent to have
-//	        paired it, twice) ─ link tests
+//	features (no hashes) ────────────────────────── CoGroupByKey(ordinal): nodes (kept rare features, norm)
+//	nodes ─ postings ─ GroupByKey(feature): partners ─ CoGroupByKey(first document, with its features too
+//	        frequent for undated pairs): its candidate pairs, shared features, Σ idf² in hash order; pairs
+//	        with an undated document that may reach MinShared: CoGroupByKey(second document) ─ link tests
 //	neighbours ─ GroupByKey(document): the MaxLinks best ─ GroupByKey(pair): edges kept by both
 //	edges ─ one worker: connected components (union-find over the edges alone)
 //	CoGroupByKey(component): nodes and edges ─ clusters ─ story drafts ─ numbered (their sizes and first members)
@@ -30,9 +30,9 @@ import (
 
 func init() {
 	for _, t := range []any{(*events.FeatRecord)(nil), (*events.TextRecord)(nil), (*events.Node)(nil), (*events.StoryDraft)(nil),
-		(*bucketPart)(nil), (*rarePart)(nil), (*postingE)(nil), (*contribE)(nil), (*hashDF)(nil), (*undatedE)(nil), (*neighbourE)(nil),
+		(*bucketPart)(nil), (*rarePart)(nil), (*postingE)(nil), (*partnersE)(nil), (*hashDF)(nil), (*undatedE)(nil), (*neighbourE)(nil),
 		(*edgeE)(nil), (*memberE)(nil), (*draftE)(nil), (*statE)(nil),
-		(*bucketFn)(nil), (*rareFn)(nil), (*nodeFn)(nil), (*pairsFn)(nil), (*pairFn)(nil), (*halfFn)(nil), (*undatedFn)(nil),
+		(*bucketFn)(nil), (*rareFn)(nil), (*nodeFn)(nil), (*pairsFn)(nil), (*pairFn)(nil), (*undatedFn)(nil),
 		(*neighboursFn)(nil), (*componentsFn)(nil), (*clusterFn)(nil), (*numberFn)(nil), (*storyFn)(nil)} {
 		beam.RegisterType(reflect.TypeOf(t).Elem())
 	}
@@ -56,34 +56,52 @@ func init() {
 // features.
 const dictBuckets = 64
 
-// bucketPart is a document's features of one bucket.
+// bucketPart is a document's features of one bucket: its kept ones
+// first, with their keys. The hashes travel once: the features keyed by
+// ordinal carry none (byOrdinal), the node is made from the rare parts.
 type bucketPart struct {
 	Index  int
 	Group  string
 	Hashes []uint64
+	Kept   int
+	Keys   []string // the first Kept features' keys
 }
 
 // rarePart is the rare features of a document found in one bucket, with
-// their document frequencies.
+// their document frequencies: the kept ones first (each part in hash
+// order), with their keys.
 type rarePart struct {
 	Hashes []uint64
 	DF     []int32
+	Kept   int
+	Keys   []string
 }
 
 // postingE is a document in a rare feature's postings, with the
-// feature's document frequency.
+// feature's document frequency, the document's norm and its NarrowBound.
 type postingE struct {
-	P    events.Posting
-	DF   int32
-	Norm float64
+	P     events.Posting
+	DF    int32
+	Norm  float64
+	Bound int32
+	Mask  []uint64 // the document's NarrowMask
 }
 
-// contribE is what a feature adds to a candidate pair.
-type contribE struct {
+// partnersE is what one rare feature adds to the candidate pairs of a
+// document (keyed by its ordinal): the documents of higher ordinal it
+// pairs it with, with their norms, NarrowBounds and NarrowMasks (zero
+// words when the pair has no undated document), and whether the pair has
+// an undated document. One element per document and feature, not per
+// pair and feature: most features pair a document with several others.
+type partnersE struct {
 	Hash    uint64
 	DF      int32
-	Norms   [2]float64 // the pair's documents' norms
-	Undated bool
+	Norm    float64 // the document's
+	Others  []int
+	Norms   []float64
+	Bounds  []int32
+	Masks   []uint64 // events.MaskWords per other document
+	Undated []bool
 }
 
 // neighbourE is a passing pair from one document's side.
@@ -126,12 +144,16 @@ func maxNeighboursStat(n int64) (string, int64) { return "max_neighbours", n }
 
 func docsStat(n int) (string, int64) { return "docs", int64(n) }
 
-func byOrdinal(f events.FeatRecord) (int, events.FeatRecord) { return f.Index, f }
+// byOrdinal keys a document's features by ordinal, without the hashes
+// and keys: the bucket parts carry them (bucketFn), and the rare ones
+// come back with the rare parts (nodeFn).
+func byOrdinal(f events.FeatRecord) (int, events.FeatRecord) {
+	f.Hashes, f.Keys, f.Kept = nil, nil, 0
+	return f.Index, f
+}
 
 // pairKey packs a pair of ordinals (each below 2³²).
 func pairKey(lo, hi int) uint64 { return uint64(lo)<<32 | uint64(uint32(hi)) }
-
-func unpair(k uint64) (int, int) { return int(k >> 32), int(uint32(k)) }
 
 // evFn is the part of the stages that needs the events collector.
 type evFn struct {
@@ -178,10 +200,9 @@ func buildStories(s beam.Scope, j job, feats, texts beam.PCollection) (stories, 
 	byOrd := beam.ParDo(s, byOrdinal, feats)
 	nodes, rareAll, postings := beam.ParDo3(s, &nodeFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, byOrd, rare), beam.SideInput{Input: count})
 	// Candidate pairs and their link tests.
-	contribs, nonWide, capped := beam.ParDo3(s, &pairsFn{evFn: evFn{Job: j}}, beam.GroupByKey(s, postings))
-	nbDated, undatedReqs, pairStats := beam.ParDo3(s, &pairFn{evFn: evFn{Job: j}}, beam.GroupByKey(s, contribs), beam.SideInput{Input: count})
-	halves := beam.ParDo(s, &halfFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, nonWide, undatedReqs))
-	nbUndated, undatedStats := beam.ParDo2(s, &undatedFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, nonWide, halves), beam.SideInput{Input: count})
+	partners, nonWide, capped := beam.ParDo3(s, &pairsFn{evFn: evFn{Job: j}}, beam.GroupByKey(s, postings))
+	nbDated, undatedReqs, pairStats := beam.ParDo3(s, &pairFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, partners, nonWide), beam.SideInput{Input: count})
+	nbUndated, undatedStats := beam.ParDo2(s, &undatedFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, nonWide, undatedReqs), beam.SideInput{Input: count})
 	nbrs := beam.Flatten(s, nbDated, nbUndated)
 	votes, maxNb := beam.ParDo2(s, &neighboursFn{evFn: evFn{Job: j}}, beam.GroupByKey(s, nbrs))
 	edges := beam.ParDo(s, edgeVotes, beam.GroupByKey(s, votes))
@@ -204,14 +225,28 @@ func buildStories(s beam.Scope, j job, feats, texts beam.PCollection) (stories, 
 type bucketFn struct{}
 
 func (bucketFn) ProcessElement(ctx context.Context, f events.FeatRecord, emit func(int, bucketPart)) {
-	parts := map[int][]uint64{}
-	for _, h := range f.Hashes {
+	parts := map[int]*bucketPart{}
+	for i, h := range f.Hashes {
 		b := events.Bucket(h, dictBuckets)
-		parts[b] = append(parts[b], h)
+		p := parts[b]
+		if p == nil {
+			p = &bucketPart{Index: f.Index, Group: f.Group}
+			parts[b] = p
+		}
+		p.Hashes = append(p.Hashes, h)
+		if i < f.Kept {
+			p.Kept++
+			p.Keys = append(p.Keys, f.Keys[i])
+		}
 	}
 	for _, b := range slices.Sorted(mapsKeys(parts)) {
-		linkBytes["bucket_part"].Inc(ctx, int64(16+len(f.Group)+8*len(parts[b])))
-		emit(b, bucketPart{Index: f.Index, Group: f.Group, Hashes: parts[b]})
+		p := parts[b]
+		n := 24 + len(f.Group) + 8*len(p.Hashes)
+		for _, k := range p.Keys {
+			n += len(k)
+		}
+		linkBytes["bucket_part"].Inc(ctx, int64(n))
+		emit(b, *p)
 	}
 }
 
@@ -271,17 +306,30 @@ func (f *rareFn) ProcessElement(ctx context.Context, _ int, dicts func(*dictAcc)
 	linkBytes["dictionary"].Inc(ctx, int64(14*dict.Len()))
 	var p bucketPart
 	for parts(&p) {
-		rare := map[uint64]int32{}
-		sc.RareOf(dict, p.Hashes, rare)
-		if len(rare) == 0 {
+		kept := map[uint64]int32{}
+		sc.RareOf(dict, p.Hashes[:p.Kept], kept)
+		rest := map[uint64]int32{}
+		sc.RareOf(dict, p.Hashes[p.Kept:], rest)
+		if len(kept)+len(rest) == 0 {
 			continue
 		}
-		var rp rarePart
-		for _, h := range slices.Sorted(mapsKeys(rare)) {
-			rp.Hashes = append(rp.Hashes, h)
-			rp.DF = append(rp.DF, rare[h])
+		key := make(map[uint64]string, len(kept))
+		for i, h := range p.Hashes[:p.Kept] {
+			key[h] = p.Keys[i]
 		}
-		linkBytes["rare_part"].Inc(ctx, int64(8+12*len(rp.Hashes)))
+		rp := rarePart{Kept: len(kept)}
+		n := 16 + 12*(len(kept)+len(rest))
+		for _, h := range slices.Sorted(mapsKeys(kept)) {
+			rp.Hashes = append(rp.Hashes, h)
+			rp.DF = append(rp.DF, kept[h])
+			rp.Keys = append(rp.Keys, key[h])
+			n += len(key[h])
+		}
+		for _, h := range slices.Sorted(mapsKeys(rest)) {
+			rp.Hashes = append(rp.Hashes, h)
+			rp.DF = append(rp.DF, rest[h])
+		}
+		linkBytes["rare_part"].Inc(ctx, int64(n))
 		emit(p.Index, rp)
 	}
 }
@@ -302,6 +350,9 @@ func (f *nodeFn) ProcessElement(ctx context.Context, idx int, recs func(*events.
 	if n != 1 {
 		return fmt.Errorf("document %d: %d feature records", idx, n)
 	}
+	// The kept rare features and their keys, from the rare parts: the
+	// features by ordinal carry no hashes (byOrdinal). NodeOf reads the
+	// kept features that are rare, in hash order, so these are enough.
 	rare := map[uint64]int32{}
 	var all rarePart
 	var p rarePart
@@ -309,7 +360,10 @@ func (f *nodeFn) ProcessElement(ctx context.Context, idx int, recs func(*events.
 		for i, h := range p.Hashes {
 			rare[h] = p.DF[i]
 		}
+		rec.Hashes = append(rec.Hashes, p.Hashes[:p.Kept]...)
+		rec.Keys = append(rec.Keys, p.Keys...)
 	}
+	rec.Kept = len(rec.Hashes)
 	for _, h := range slices.Sorted(mapsKeys(rare)) {
 		all.Hashes = append(all.Hashes, h)
 		all.DF = append(all.DF, rare[h])
@@ -320,36 +374,64 @@ func (f *nodeFn) ProcessElement(ctx context.Context, idx int, recs func(*events.
 	emitNode(idx, node)
 	emitRare(idx, all)
 	day, dated := node.Day()
+	bound, mask := f.ev.NarrowBound(&node), f.ev.NarrowMask(&node)
 	for i, h := range node.Rare {
-		linkBytes["posting"].Inc(ctx, int64(41+len(node.Group)))
-		emitPost(h, postingE{events.Posting{Index: idx, Group: node.Group, Dated: dated, Day: day}, node.DF[i], node.Norm})
+		linkBytes["posting"].Inc(ctx, int64(45+8*events.MaskWords+len(node.Group)))
+		emitPost(h, postingE{events.Posting{Index: idx, Group: node.Group, Dated: dated, Day: day}, node.DF[i], node.Norm, bound, mask})
 	}
 	return nil
 }
 
-// pairsFn lists the candidate pairs one rare feature makes. A feature
-// too frequent to find pairs with undated documents is also listed under
-// each of its documents (nonWide), for the pairs with an undated
-// document: they share it without its postings having paired them.
+// pairsFn lists the candidate pairs one rare feature makes, under the
+// first document of each pair. A feature too frequent to find pairs with
+// undated documents is also listed under each of its documents
+// (nonWide), for the pairs with an undated document: they share it
+// without its postings having paired them.
 type pairsFn struct{ evFn }
 
 func (f *pairsFn) Setup() error { return f.setup() }
 
-func (f *pairsFn) ProcessElement(ctx context.Context, h uint64, posts func(*postingE) bool, emit func(uint64, contribE), nonWide func(int, hashDF), stat func(string, int64)) {
+func (f *pairsFn) ProcessElement(ctx context.Context, h uint64, posts func(*postingE) bool, emit func(int, partnersE), nonWide func(int, hashDF), stat func(string, int64)) {
 	var ps []events.Posting
-	norm := map[int]float64{}
+	of := map[int]postingE{}
 	var df int32
 	var p postingE
 	for posts(&p) {
 		ps = append(ps, p.P)
-		norm[p.P.Index] = p.Norm
+		of[p.P.Index] = p
 		df = p.DF
 	}
+	byLo := map[int]*partnersE{}
 	if f.ev.FeaturePairs(ps, func(lo, hi int, undated bool) {
-		linkBytes["contribution"].Inc(ctx, 37)
-		emit(pairKey(lo, hi), contribE{Hash: h, DF: df, Norms: [2]float64{norm[lo], norm[hi]}, Undated: undated})
+		e := byLo[lo]
+		if e == nil {
+			e = &partnersE{Hash: h, DF: df, Norm: of[lo].Norm}
+			byLo[lo] = e
+		}
+		e.Others = append(e.Others, hi)
+		e.Norms = append(e.Norms, of[hi].Norm)
+		e.Bounds = append(e.Bounds, of[hi].Bound)
+		if undated {
+			e.Masks = append(e.Masks, of[hi].Mask...)
+		} else {
+			e.Masks = append(e.Masks, make([]uint64, events.MaskWords)...)
+		}
+		e.Undated = append(e.Undated, undated)
 	}) {
 		stat("undated_capped", 1)
+	}
+	for _, lo := range slices.Sorted(mapsKeys(byLo)) {
+		e := byLo[lo]
+		n := 20 + 21*len(e.Others)
+		for _, u := range e.Undated {
+			if u {
+				n += 8 * events.MaskWords
+			} else {
+				n += events.MaskWords // zero words, a byte each
+			}
+		}
+		linkBytes["contribution"].Inc(ctx, int64(n))
+		emit(lo, *e)
 	}
 	if !f.ev.Wide(len(ps)) {
 		for _, p := range ps {
@@ -365,42 +447,81 @@ type hashDF struct {
 	DF   int32
 }
 
-// undatedE is a pair with an undated document: its other document, the
-// features its postings found and the norms.
+// undatedE is a pair with an undated document: its documents, the
+// features its postings found, the norms, and the first document's
+// features too frequent to have paired it that the second may hold.
 type undatedE struct {
 	Lo, Hi  int
 	Found   []hashDF
 	Norms   [2]float64
-	NonWide []hashDF // the first document's, once joined
+	NonWide []hashDF // the first document's that may be shared (in the second's NarrowMask)
 }
 
-// pairFn sums a pair's shared features in hash order and tests the link.
-// A pair with an undated document may share features too frequent to
-// have paired it (as linkDocuments counts them): it is joined with both
-// documents' lists of those (halfFn, undatedFn).
+// pairFn gathers the candidate pairs of a document with the documents of
+// higher ordinal, sums each pair's shared features in hash order and
+// tests the link. A pair with an undated document may share features too
+// frequent to have paired it (as linkDocuments counts them): those among
+// the first document's (nonWide, joined here) whose bits are in the
+// second's NarrowMask. Unless these, or the second's NarrowBound, show
+// that it cannot share MinShared features (events.Collector.MayReach),
+// the pair is joined with the second document's list (undatedFn),
+// carrying these alone.
 type pairFn struct{ evFn }
 
 func (f *pairFn) Setup() error { return f.setup() }
 
-func (f *pairFn) ProcessElement(ctx context.Context, k uint64, cs func(*contribE) bool, count func(*int) bool,
+// candidate is a pair being gathered, from its first document's side.
+type candidate struct {
+	found   []hashDF
+	norms   [2]float64
+	bound   int32    // the second document's NarrowBound
+	mask    []uint64 // its NarrowMask
+	undated bool
+}
+
+func (f *pairFn) ProcessElement(ctx context.Context, lo int, es func(*partnersE) bool, nonWide func(*hashDF) bool, count func(*int) bool,
 	emitNb func(int, neighbourE), emitUndated func(int, undatedE), stat func(string, int64)) {
-	lo, hi := unpair(k)
-	var found []hashDF
-	undated := false
-	var norms [2]float64
-	var c contribE
-	for cs(&c) {
-		undated = undated || c.Undated
-		norms = c.Norms
-		found = append(found, hashDF{c.Hash, c.DF})
+	cands := map[int]*candidate{}
+	var e partnersE
+	for es(&e) {
+		for k, hi := range e.Others {
+			c := cands[hi]
+			if c == nil {
+				c = &candidate{norms: [2]float64{e.Norm, e.Norms[k]}, bound: e.Bounds[k]}
+				cands[hi] = c
+			}
+			if e.Undated[k] {
+				c.undated = true
+				c.mask = e.Masks[k*events.MaskWords : (k+1)*events.MaskWords]
+			}
+			c.found = append(c.found, hashDF{e.Hash, e.DF})
+		}
 	}
-	stat("candidates", 1)
-	if undated {
-		linkBytes["undated_pair"].Inc(ctx, int64(32+12*len(found)))
-		emitUndated(lo, undatedE{Lo: lo, Hi: hi, Found: found, Norms: norms})
+	if len(cands) == 0 {
 		return
 	}
-	emitLink(f.ev, f.scaleOf(count), lo, hi, found, norms, emitNb, stat)
+	nw := readHashes(nonWide)
+	stat("candidates", int64(len(cands)))
+	sc := f.scaleOf(count)
+	for _, hi := range slices.Sorted(mapsKeys(cands)) {
+		c := cands[hi]
+		if !c.undated {
+			emitLink(f.ev, sc, lo, hi, c.found, c.norms, emitNb, stat)
+			continue
+		}
+		var maybe []hashDF
+		for _, x := range nw {
+			if events.MaskHas(c.mask, x.Hash) {
+				maybe = append(maybe, x)
+			}
+		}
+		if !f.ev.MayReach(len(c.found), int32(len(maybe)), c.bound) {
+			undatedDropped.Inc(ctx, 1)
+			continue
+		}
+		linkBytes["undated_pair"].Inc(ctx, int64(32+12*len(c.found)+12*len(maybe)))
+		emitUndated(hi, undatedE{Lo: lo, Hi: hi, Found: c.found, Norms: c.norms, NonWide: maybe})
+	}
 }
 
 // emitLink tests a pair sharing the features shared and emits it from
@@ -429,26 +550,6 @@ func readHashes(next func(*hashDF) bool) []hashDF {
 	}
 	slices.SortFunc(out, func(a, b hashDF) int { return cmp.Compare(a.Hash, b.Hash) })
 	return out
-}
-
-// halfFn joins the pairs with an undated document with their first
-// document's too-frequent features; a pair that cannot share enough
-// features is dropped here.
-type halfFn struct{ evFn }
-
-func (f *halfFn) Setup() error { return f.setup() }
-
-func (f *halfFn) ProcessElement(ctx context.Context, _ int, nonWide func(*hashDF) bool, pairs func(*undatedE) bool, emit func(int, undatedE)) {
-	nw := readHashes(nonWide)
-	var u undatedE
-	for pairs(&u) {
-		if len(u.Found)+len(nw) < f.ev.MinShared() {
-			continue
-		}
-		u.NonWide = nw
-		linkBytes["undated_pair"].Inc(ctx, int64(32+12*len(u.Found)+12*len(nw)))
-		emit(u.Hi, u)
-	}
 }
 
 // undatedFn adds the too-frequent features both documents of a pair hold
@@ -655,6 +756,7 @@ func (f *storyFn) ProcessElement(ctx context.Context, _ int, drafts func(*draftE
 
 var (
 	storyBytesCounter = beam.NewCounter("parallax", "story_result_bytes")
+	undatedDropped    = beam.NewCounter("parallax", "link_undated_dropped")
 	componentDocs     = beam.NewDistribution("parallax", "component_documents")
 	storyDocs         = beam.NewDistribution("parallax", "story_documents")
 )

@@ -168,6 +168,14 @@ func runCommand(cmd string, args []string) error {
 	}
 	p, s := beam.NewPipelineWithRoot()
 	buildPipeline(s, j, in, runnerName(), repeatedRule(opt))
+	if path := os.Getenv("PARALLAX_BEAM_CPUPROF"); path != "" {
+		defer cpuProfile(path)()
+	}
+	if path := os.Getenv("PARALLAX_BEAM_HEAPPROF"); path != "" {
+		stop := make(chan struct{})
+		defer close(stop)
+		go watchHeap(path, stop)
+	}
 	pr, err := beamx.RunWithMetrics(context.Background(), p)
 	if err == nil && os.Getenv("PARALLAX_BEAM_METRICS") != "" && pr != nil {
 		printMetrics(pr)

@@ -32,7 +32,7 @@ func init() {
 	for _, t := range []any{(*events.FeatRecord)(nil), (*events.TextRecord)(nil), (*events.Node)(nil), (*events.StoryDraft)(nil),
 		(*bucketPart)(nil), (*rarePart)(nil), (*postingE)(nil), (*partnersE)(nil), (*hashDF)(nil), (*undatedE)(nil), (*neighbourE)(nil),
 		(*edgeE)(nil), (*memberE)(nil), (*draftE)(nil), (*statE)(nil),
-		(*bucketFn)(nil), (*rareFn)(nil), (*nodeFn)(nil), (*pairsFn)(nil), (*pairFn)(nil), (*undatedFn)(nil),
+		(*rareFn)(nil), (*nodeFn)(nil), (*pairsFn)(nil), (*pairFn)(nil), (*undatedFn)(nil),
 		(*neighboursFn)(nil), (*componentsFn)(nil), (*clusterFn)(nil), (*numberFn)(nil), (*storyFn)(nil)} {
 		beam.RegisterType(reflect.TypeOf(t).Elem())
 	}
@@ -53,12 +53,15 @@ func init() {
 
 // dictBuckets is how many parts the feature dictionary is combined in:
 // each combining worker holds about 1/dictBuckets of the corpus's
-// features.
-const dictBuckets = 64
+// features, and each document sends one bucket part (and gets back one
+// rare part) per bucket its features fall in: few buckets, few elements
+// (docs/cluster.md).
+const dictBuckets = 16
 
 // bucketPart is a document's features of one bucket: its kept ones
-// first, with their keys. The hashes travel once: the features keyed by
-// ordinal carry none (byOrdinal), the node is made from the rare parts.
+// first, with their keys. The hashes travel once: the count step sends
+// them as bucket parts, the features keyed by ordinal carry none, and the
+// node is made from the rare parts.
 type bucketPart struct {
 	Index  int
 	Group  string
@@ -144,13 +147,10 @@ func maxNeighboursStat(n int64) (string, int64) { return "max_neighbours", n }
 
 func docsStat(n int) (string, int64) { return "docs", int64(n) }
 
-// byOrdinal keys a document's features by ordinal, without the hashes
-// and keys: the bucket parts carry them (bucketFn), and the rare ones
-// come back with the rare parts (nodeFn).
-func byOrdinal(f events.FeatRecord) (int, events.FeatRecord) {
-	f.Hashes, f.Keys, f.Kept = nil, nil, 0
-	return f.Index, f
-}
+// byOrdinal keys a document's features (without hashes: the bucket
+// parts carry them, and the rare ones come back with the rare parts) by
+// ordinal.
+func byOrdinal(f events.FeatRecord) (int, events.FeatRecord) { return f.Index, f }
 
 // pairKey packs a pair of ordinals (each below 2³²).
 func pairKey(lo, hi int) uint64 { return uint64(lo)<<32 | uint64(uint32(hi)) }
@@ -188,12 +188,11 @@ func (f *evFn) scaleOf(count func(*int) bool) events.Scale {
 
 // buildStories adds story linking to the pipeline; it returns the
 // stories' results (encoded) and the linking's counts.
-func buildStories(s beam.Scope, j job, feats, texts beam.PCollection) (stories, stats beam.PCollection) {
+func buildStories(s beam.Scope, j job, feats, parts, texts beam.PCollection) (stories, stats beam.PCollection) {
 	s = s.Scope("stories")
 	count := beam.Combine(s, sumInt, beam.ParDo(s, featOne, feats))
 	groupSents := beam.CombinePerKey(s, sumStat, beam.ParDo(s, featGroupSents, feats))
 	// The dictionary, per bucket, and each document's rare features.
-	parts := beam.ParDo(s, &bucketFn{}, feats)
 	dict := beam.CombinePerKey(s, &dictFn{}, parts)
 	rare, nfeat := beam.ParDo2(s, &rareFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, dict, parts), beam.SideInput{Input: count})
 	// Nodes and postings.
@@ -221,10 +220,9 @@ func buildStories(s beam.Scope, j job, feats, texts beam.PCollection) (stories, 
 	return stories, stats
 }
 
-// bucketFn splits a document's features into its dictionary buckets.
-type bucketFn struct{}
-
-func (bucketFn) ProcessElement(ctx context.Context, f events.FeatRecord, emit func(int, bucketPart)) {
+// bucketParts splits a document's features into its dictionary buckets,
+// in bucket order.
+func bucketParts(f *events.FeatRecord) []bucketPart {
 	parts := map[int]*bucketPart{}
 	for i, h := range f.Hashes {
 		b := events.Bucket(h, dictBuckets)
@@ -239,15 +237,20 @@ func (bucketFn) ProcessElement(ctx context.Context, f events.FeatRecord, emit fu
 			p.Keys = append(p.Keys, f.Keys[i])
 		}
 	}
+	out := make([]bucketPart, 0, len(parts))
 	for _, b := range slices.Sorted(mapsKeys(parts)) {
-		p := parts[b]
-		n := 24 + len(f.Group) + 8*len(p.Hashes)
-		for _, k := range p.Keys {
-			n += len(k)
-		}
-		linkBytes["bucket_part"].Inc(ctx, int64(n))
-		emit(b, *p)
+		out = append(out, *parts[b])
 	}
+	return out
+}
+
+// bytes estimates a part's size.
+func (p *bucketPart) bytes() int64 {
+	n := 24 + len(p.Group) + 8*len(p.Hashes)
+	for _, k := range p.Keys {
+		n += len(k)
+	}
+	return int64(n)
 }
 
 func mapsKeys[K comparable, V any](m map[K]V) func(func(K) bool) {

@@ -398,6 +398,29 @@ func MaskHas(m []uint64, h uint64) bool {
 	return m[w]&b != 0
 }
 
+// MaskBits lists the set bits of a NarrowMask (ascending): a sparse
+// mask, short when few bits are set (as in the AND of two masks).
+func MaskBits(m []uint64) []uint8 {
+	var out []uint8
+	for w, x := range m {
+		for b := 0; b < 64; b++ {
+			if x&(1<<b) != 0 {
+				out = append(out, uint8(64*w+b))
+			}
+		}
+	}
+	return out
+}
+
+// MaskOfBits is the mask whose set bits MaskBits listed.
+func MaskOfBits(bits []uint8) []uint64 {
+	m := make([]uint64, MaskWords)
+	for _, b := range bits {
+		m[b/64] |= 1 << (b % 64)
+	}
+	return m
+}
+
 // MinShared is the least number of rare features a linked pair shares.
 func (c *Collector) MinShared() int { return c.opt.MinShared }
 

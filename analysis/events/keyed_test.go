@@ -117,8 +117,15 @@ func keyedFinish(t *testing.T, c *events.Collector, recs []events.DocRecord, buc
 			// before the join when these, or the second's bound, cannot
 			// make MinShared. Both must be safe: no pair they drop could
 			// have been linked, no shared feature is left out.
+			// The pair carries the AND of the two masks, as its set
+			// bits: the first document's such features all have their
+			// bits in its own mask.
 			var cand []uint64
-			mask := c.NarrowMask(&y)
+			mx, my := c.NarrowMask(&x), c.NarrowMask(&y)
+			for i := range mx {
+				mx[i] &= my[i]
+			}
+			mask := events.MaskOfBits(events.MaskBits(mx))
 			for h := range nonWide[k.lo] {
 				if events.MaskHas(mask, h) {
 					cand = append(cand, h)

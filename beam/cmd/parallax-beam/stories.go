@@ -92,10 +92,12 @@ type postingE struct {
 
 // partnersE is what one rare feature adds to the candidate pairs of a
 // document (keyed by its ordinal): the documents of higher ordinal it
-// pairs it with, with their norms, NarrowBounds and NarrowMasks (zero
-// words when the pair has no undated document), and whether the pair has
-// an undated document. One element per document and feature, not per
-// pair and feature: most features pair a document with several others.
+// pairs it with, with their norms and NarrowBounds, whether the pair has
+// an undated document, and then the AND of the two documents'
+// NarrowMasks as its set bits (events.MaskBits: few, where a mask is 32
+// bytes; none for a pair without an undated document). One element per
+// document and feature, not per pair and feature: most features pair a
+// document with several others.
 type partnersE struct {
 	Hash    uint64
 	DF      int32
@@ -103,8 +105,9 @@ type partnersE struct {
 	Others  []int
 	Norms   []float64
 	Bounds  []int32
-	Masks   []uint64 // events.MaskWords per other document
 	Undated []bool
+	Bits    []byte  // the masks' common bits, pair after pair
+	BitEnds []int32 // where each pair's bits end in Bits
 }
 
 // neighbourE is a passing pair from one document's side.
@@ -415,25 +418,20 @@ func (f *pairsFn) ProcessElement(ctx context.Context, h uint64, posts func(*post
 		e.Norms = append(e.Norms, of[hi].Norm)
 		e.Bounds = append(e.Bounds, of[hi].Bound)
 		if undated {
-			e.Masks = append(e.Masks, of[hi].Mask...)
-		} else {
-			e.Masks = append(e.Masks, make([]uint64, events.MaskWords)...)
+			both := slices.Clone(of[lo].Mask)
+			for i, w := range of[hi].Mask {
+				both[i] &= w
+			}
+			e.Bits = append(e.Bits, events.MaskBits(both)...)
 		}
+		e.BitEnds = append(e.BitEnds, int32(len(e.Bits)))
 		e.Undated = append(e.Undated, undated)
 	}) {
 		stat("undated_capped", 1)
 	}
 	for _, lo := range slices.Sorted(mapsKeys(byLo)) {
 		e := byLo[lo]
-		n := 20 + 21*len(e.Others)
-		for _, u := range e.Undated {
-			if u {
-				n += 8 * events.MaskWords
-			} else {
-				n += events.MaskWords // zero words, a byte each
-			}
-		}
-		linkBytes["contribution"].Inc(ctx, int64(n))
+		linkBytes["contribution"].Inc(ctx, int64(20+25*len(e.Others)+len(e.Bits)))
 		emit(lo, *e)
 	}
 	if !f.ev.Wide(len(ps)) {
@@ -478,7 +476,7 @@ type candidate struct {
 	found   []hashDF
 	norms   [2]float64
 	bound   int32    // the second document's NarrowBound
-	mask    []uint64 // its NarrowMask
+	mask    []uint64 // the AND of the two NarrowMasks
 	undated bool
 }
 
@@ -493,9 +491,13 @@ func (f *pairFn) ProcessElement(ctx context.Context, lo int, es func(*partnersE)
 				c = &candidate{norms: [2]float64{e.Norm, e.Norms[k]}, bound: e.Bounds[k]}
 				cands[hi] = c
 			}
-			if e.Undated[k] {
+			if e.Undated[k] && c.mask == nil {
+				from := int32(0)
+				if k > 0 {
+					from = e.BitEnds[k-1]
+				}
 				c.undated = true
-				c.mask = e.Masks[k*events.MaskWords : (k+1)*events.MaskWords]
+				c.mask = events.MaskOfBits(e.Bits[from:e.BitEnds[k]])
 			}
 			c.found = append(c.found, hashDF{e.Hash, e.DF})
 		}

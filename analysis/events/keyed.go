@@ -324,6 +324,103 @@ func (c *Collector) FeaturePairs(ps []Posting, emit func(lo, hi int, undated boo
 // with undated documents (at most UndatedMaxDF).
 func (c *Collector) Wide(n int) bool { return c.opt.UndatedMaxDF < 0 || n <= c.opt.UndatedMaxDF }
 
+// NarrowBound is an upper bound of how many of a node's rare features
+// are too frequent to pair it with an undated document (not Wide): its
+// rare features of document frequency above UndatedMaxDF. It is known
+// when the node is made, before any postings are grouped. It is safe: a
+// feature is Wide when at most UndatedMaxDF documents keep it, and every
+// document keeping it holds it, so the documents keeping it are at most
+// its document frequency; a feature that is not Wide has a document
+// frequency above UndatedMaxDF. With no cap (UndatedMaxDF < 0) every
+// feature is Wide and the bound is 0.
+func (c *Collector) NarrowBound(n *Node) int32 {
+	U := c.opt.UndatedMaxDF
+	if U < 0 {
+		return 0
+	}
+	var b int32
+	for _, df := range n.DF {
+		if int(df) > U {
+			b++
+		}
+	}
+	return b
+}
+
+// MayReach reports whether a pair with an undated document, which its
+// postings paired through found shared features, can still share
+// MinShared: besides those, it can share only features that are not
+// Wide (a Wide feature kept by both pairs them), kept by both documents,
+// so at most the smaller of two upper bounds of those, bx and by (each
+// document's NarrowBound; or the count of one document's such features
+// whose bits are in the other's NarrowMask). A pair for which MayReach
+// is false fails linkDocuments' test n+extra < MinShared whatever its
+// other features, so it can be dropped before it is joined with its
+// documents' lists of those features.
+func (c *Collector) MayReach(found int, bx, by int32) bool {
+	return found+int(min(bx, by)) >= c.opt.MinShared
+}
+
+// MaskWords is the length of a NarrowMask, in 64-bit words.
+const MaskWords = 4
+
+// NarrowMask is a sketch of the features NarrowBound counts (a node's
+// rare features of document frequency above UndatedMaxDF): the bit
+// MaskHas reads is set for each of them. The features that are not Wide
+// and that two documents share are among those of the first whose bit is
+// set in the second's mask, so a pair's worker holding one document's
+// exact list of such features and the other's mask can bound, and
+// shorten, what the pair must be joined with.
+func (c *Collector) NarrowMask(n *Node) []uint64 {
+	m := make([]uint64, MaskWords)
+	U := c.opt.UndatedMaxDF
+	if U < 0 {
+		return m
+	}
+	for i, df := range n.DF {
+		if int(df) > U {
+			w, b := maskBit(n.Rare[i])
+			m[w] |= b
+		}
+	}
+	return m
+}
+
+func maskBit(h uint64) (int, uint64) {
+	b := (h >> 40) % (64 * MaskWords)
+	return int(b / 64), 1 << (b % 64)
+}
+
+// MaskHas reports whether the bit of the feature h is set in the mask m
+// (a NarrowMask).
+func MaskHas(m []uint64, h uint64) bool {
+	w, b := maskBit(h)
+	return m[w]&b != 0
+}
+
+// MaskBits lists the set bits of a NarrowMask (ascending): a sparse
+// mask, short when few bits are set (as in the AND of two masks).
+func MaskBits(m []uint64) []uint8 {
+	var out []uint8
+	for w, x := range m {
+		for b := 0; b < 64; b++ {
+			if x&(1<<b) != 0 {
+				out = append(out, uint8(64*w+b))
+			}
+		}
+	}
+	return out
+}
+
+// MaskOfBits is the mask whose set bits MaskBits listed.
+func MaskOfBits(bits []uint8) []uint64 {
+	m := make([]uint64, MaskWords)
+	for _, b := range bits {
+		m[b/64] |= 1 << (b % 64)
+	}
+	return m
+}
+
 // MinShared is the least number of rare features a linked pair shares.
 func (c *Collector) MinShared() int { return c.opt.MinShared }
 

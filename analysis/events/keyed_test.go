@@ -12,7 +12,9 @@ import (
 // keyedFinish runs story linking as parallax-beam's keyed joins do, each
 // shuffle a map, with buckets dictionary parts: the reference the
 // pipeline follows.
-func keyedFinish(t *testing.T, c *events.Collector, recs []events.DocRecord, buckets int) *events.Result {
+// dropped counts the pairs with an undated document the nodes' bounds
+// drop before the joins.
+func keyedFinish(t *testing.T, c *events.Collector, recs []events.DocRecord, buckets int, dropped *int) *events.Result {
 	t.Helper()
 	acc := c.NewAcc()
 	dict := make([]*events.DictAcc, buckets)
@@ -104,13 +106,46 @@ func keyedFinish(t *testing.T, c *events.Collector, recs []events.DocRecord, buc
 		x, y := nodes[k.lo], nodes[k.hi]
 		if undated[k] {
 			// The features too frequent to have paired them, which both hold.
-			if len(cs)+len(nonWide[k.lo]) < c.MinShared() {
+			extra := 0
+			for h := range nonWide[k.lo] {
+				if _, ok := nonWide[k.hi][h]; ok {
+					extra++
+				}
+			}
+			// The first document's such features that the second's mask
+			// holds: the pair is joined with these alone, and dropped
+			// before the join when these, or the second's bound, cannot
+			// make MinShared. Both must be safe: no pair they drop could
+			// have been linked, no shared feature is left out.
+			// The pair carries the AND of the two masks, as its set
+			// bits: the first document's such features all have their
+			// bits in its own mask.
+			var cand []uint64
+			mx, my := c.NarrowMask(&x), c.NarrowMask(&y)
+			for i := range mx {
+				mx[i] &= my[i]
+			}
+			mask := events.MaskOfBits(events.MaskBits(mx))
+			for h := range nonWide[k.lo] {
+				if events.MaskHas(mask, h) {
+					cand = append(cand, h)
+				}
+			}
+			if !c.MayReach(len(cs), int32(len(cand)), c.NarrowBound(&y)) {
+				*dropped++
+				if len(cs)+extra >= c.MinShared() {
+					t.Errorf("pair %d–%d dropped (%d candidates, bound %d) but shares %d+%d features", k.lo, k.hi,
+						len(cand), c.NarrowBound(&y), len(cs), extra)
+				}
 				continue
 			}
-			for h, w := range nonWide[k.lo] {
+			for _, h := range cand {
 				if _, ok := nonWide[k.hi][h]; ok {
-					cs = append(cs, events.Contrib{Hash: h, IDF2: w})
+					cs = append(cs, events.Contrib{Hash: h, IDF2: nonWide[k.lo][h]})
 				}
+			}
+			if len(cs) != len(contribs[k])+extra {
+				t.Errorf("pair %d–%d: %d features after the mask, want %d", k.lo, k.hi, len(cs)-len(contribs[k]), extra)
 			}
 		}
 		n, dot := events.PairDot(cs)
@@ -189,7 +224,8 @@ func TestKeyedFinish(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the whole AllSides sample")
 	}
-	for _, opt := range []events.Options{{}, {Window: -1, UndatedMaxDF: 5, MaxLinks: 3}, {UndatedMaxDF: 3}} {
+	allDropped := 0
+	for _, opt := range []events.Options{{}, {Window: -1, UndatedMaxDF: 5, MaxLinks: 3}, {UndatedMaxDF: 3}, {UndatedMaxDF: 40}} {
 		c, err := events.NewCollector(opt)
 		if err != nil {
 			t.Fatal(err)
@@ -203,7 +239,9 @@ func TestKeyedFinish(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := keyedFinish(t, c, recs, 7)
+		dropped := 0
+		got := keyedFinish(t, c, recs, 7, &dropped)
+		allDropped += dropped
 		if len(want.Articles) == 0 {
 			t.Fatalf("options %+v: no story: the test checks nothing", opt)
 		}
@@ -215,7 +253,8 @@ func TestKeyedFinish(t *testing.T) {
 		if opt.UndatedMaxDF > 0 && g.UndatedCapped == 0 {
 			t.Errorf("options %+v: no feature too frequent for undated pairs: the test does not reach that path", opt)
 		}
-		t.Logf("window %d, undated cap %d: %d stories, %d edges, %d candidates, %d capped", opt.Window, opt.UndatedMaxDF, g.Stories, g.Edges, g.Candidates, g.UndatedCapped)
+		t.Logf("window %d, undated cap %d: %d stories, %d edges, %d candidates (%d undated dropped by the bounds), %d capped",
+			opt.Window, opt.UndatedMaxDF, g.Stories, g.Edges, g.Candidates, dropped, g.UndatedCapped)
 		want.Stats, got.Stats = events.Stats{}, events.Stats{}
 		for i := range max(len(want.Summaries), len(got.Summaries)) {
 			if i >= len(want.Summaries) || i >= len(got.Summaries) || !same(want.Summaries[i], got.Summaries[i]) {
@@ -225,6 +264,9 @@ func TestKeyedFinish(t *testing.T) {
 		if !same(want, got) {
 			t.Errorf("options %+v: the keyed result differs from Finish's", opt)
 		}
+	}
+	if allDropped == 0 {
+		t.Error("no pair with an undated document dropped by the nodes' bounds: the test does not reach that path")
 	}
 }
 

@@ -127,11 +127,14 @@ func (c *collectors) mapDoc(ctx context.Context, p *segment.Processed, emit func
 		if err := send(kindEvents, b, err); err != nil {
 			return err
 		}
-		fb := 40 + len(feat.ID) + len(feat.Group) + len(feat.Title) + len(feat.Date) + 8*len(feat.Hashes)
-		for _, k := range feat.Keys {
-			fb += len(k)
+		// The hashes leave once, split into the dictionary's buckets;
+		// the features keyed by ordinal carry none (stories.go).
+		for _, bp := range bucketParts(&feat) {
+			linkBytes["bucket_part"].Inc(ctx, bp.bytes())
+			out.part(events.Bucket(bp.Hashes[0], dictBuckets), bp)
 		}
-		linkBytes["features"].Inc(ctx, int64(fb))
+		feat.Hashes, feat.Keys, feat.Kept = nil, nil, 0
+		linkBytes["features"].Inc(ctx, int64(40+len(feat.ID)+len(feat.Group)+len(feat.Title)+len(feat.Date)))
 		out.feat(feat)
 		if ok {
 			linkBytes["text"].Inc(ctx, int64(8+len(text.Text)+4*len(text.Spans)))
@@ -145,6 +148,7 @@ func (c *collectors) mapDoc(ctx context.Context, p *segment.Processed, emit func
 type storyOut struct {
 	feat func(events.FeatRecord)
 	text func(int, events.TextRecord)
+	part func(int, bucketPart)
 }
 
 // collAcc is one collector's accumulator for one group: Kind names the

@@ -160,14 +160,27 @@ func runCommand(cmd string, args []string) error {
 		return err
 	}
 	beam.Init()
-	if os.Getenv("PARALLAX_BEAM_LOG") == "" {
+	switch os.Getenv("PARALLAX_BEAM_LOG") {
+	case "":
 		// parallax writes nothing to standard error but errors: so does
 		// the runner, unless asked (PARALLAX_BEAM_LOG=1). Its failures come
 		// back from Run and are printed then.
 		slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	case "debug":
+		// prism's stages and each bundle's start and size, timed: where
+		// the memory goes (docs/cluster.md).
+		slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	}
 	p, s := beam.NewPipelineWithRoot()
 	buildPipeline(s, j, in, runnerName(), repeatedRule(opt))
+	if path := os.Getenv("PARALLAX_BEAM_CPUPROF"); path != "" {
+		defer cpuProfile(path)()
+	}
+	if path := os.Getenv("PARALLAX_BEAM_HEAPPROF"); path != "" {
+		stop := make(chan struct{})
+		defer close(stop)
+		go watchHeap(path, stop)
+	}
 	pr, err := beamx.RunWithMetrics(context.Background(), p)
 	if err == nil && os.Getenv("PARALLAX_BEAM_METRICS") != "" && pr != nil {
 		printMetrics(pr)

@@ -80,7 +80,7 @@ func buildPipeline(s beam.Scope, j job, in input, runner string, repeated bool) 
 	}
 	outs := beam.ParDoN(s, &countFn{Job: j, Sample: in.Sample}, paths,
 		beam.SideInput{Input: lineStats}, beam.SideInput{Input: dups}, beam.SideInput{Input: paths})
-	records, collRecords, removed, reports, feats, texts := outs[0], outs[1], outs[2], outs[3], outs[4], outs[5]
+	records, collRecords, removed, reports, feats, texts, parts := outs[0], outs[1], outs[2], outs[3], outs[4], outs[5], outs[6]
 	shards := beam.CombinePerKey(s, &shardFn{}, records)
 	accs := beam.CreateList(s, []groupBytes{})
 	if hasCollectors(j.Cmd) {
@@ -88,7 +88,7 @@ func buildPipeline(s beam.Scope, j job, in input, runner string, repeated bool) 
 	}
 	stories, linkStats := beam.CreateList(s, [][]byte{}), beam.CreateList(s, []statE{})
 	if j.Cmd == "compare" {
-		stories, linkStats = buildStories(s, j, feats, texts)
+		stories, linkStats = buildStories(s, j, feats, parts, texts)
 	} else {
 		linkStats = beam.ParDo(s, statKV, linkStats)
 	}
@@ -338,7 +338,7 @@ func (f *countFn) init(stats func(*[]byte) bool) error {
 
 func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[]byte) bool, dups func(*docPos) bool, paths func(*string) bool,
 	emit func(string, []byte), emitColl func(string, []byte), removed func(string, int64), report func(inputReport),
-	emitFeat func(events.FeatRecord), emitText func(int, events.TextRecord)) error {
+	emitFeat func(events.FeatRecord), emitText func(int, events.TextRecord), emitPart func(int, bucketPart)) error {
 	if !f.ready {
 		if err := f.init(stats); err != nil {
 			return err
@@ -369,7 +369,7 @@ func (f *countFn) ProcessElement(ctx context.Context, path string, stats func(*[
 			// The ordinal every collector records: inputs in path order,
 			// then load order.
 			d.Index += base
-			return f.col.mapDoc(ctx, p, emitColl, storyOut{emitFeat, emitText})
+			return f.col.mapDoc(ctx, p, emitColl, storyOut{emitFeat, emitText, emitPart})
 		}
 		return nil
 	})

@@ -17,12 +17,12 @@ import (
 // light part (group, sentences, lexicon passages) is combined per group
 // as before; the features and the text travel on their own.
 //
-//	features ─ bucket parts ─ CombinePerKey(bucket): dictionary ─╮
+//	features ─ bucket parts (every hash, once) ─ CombinePerKey(bucket): dictionary ─╮
 //	                        └──────────────────── CoGroupByKey(bucket): rare features per document
-//	features ───────────────────────────────────── CoGroupByKey(ordinal): nodes (kept rare features, norm)
-//	nodes ─ postings ─ GroupByKey(feature): candidate pairs ─ GroupByKey(pair): shared features, Σ idf² in hash order
-//	        (pairs with an undated document: CoGroupByKey with each document's features too frequent to have
-//	        paired it, twice) ─ link tests
+//	features (no hashes) ────────────────────────── CoGroupByKey(ordinal): nodes (kept rare features, norm)
+//	nodes ─ postings ─ GroupByKey(feature): partners ─ CoGroupByKey(first document, with its features too
+//	        frequent for undated pairs): its candidate pairs, shared features, Σ idf² in hash order; pairs
+//	        with an undated document that may reach MinShared: CoGroupByKey(second document) ─ link tests
 //	neighbours ─ GroupByKey(document): the MaxLinks best ─ GroupByKey(pair): edges kept by both
 //	edges ─ one worker: connected components (union-find over the edges alone)
 //	CoGroupByKey(component): nodes and edges ─ clusters ─ story drafts ─ numbered (their sizes and first members)
@@ -30,9 +30,9 @@ import (
 
 func init() {
 	for _, t := range []any{(*events.FeatRecord)(nil), (*events.TextRecord)(nil), (*events.Node)(nil), (*events.StoryDraft)(nil),
-		(*bucketPart)(nil), (*rarePart)(nil), (*postingE)(nil), (*contribE)(nil), (*hashDF)(nil), (*undatedE)(nil), (*neighbourE)(nil),
+		(*bucketPart)(nil), (*rarePart)(nil), (*postingE)(nil), (*partnersE)(nil), (*hashDF)(nil), (*undatedE)(nil), (*neighbourE)(nil),
 		(*edgeE)(nil), (*memberE)(nil), (*draftE)(nil), (*statE)(nil),
-		(*bucketFn)(nil), (*rareFn)(nil), (*nodeFn)(nil), (*pairsFn)(nil), (*pairFn)(nil), (*halfFn)(nil), (*undatedFn)(nil),
+		(*rareFn)(nil), (*nodeFn)(nil), (*pairsFn)(nil), (*pairFn)(nil), (*undatedFn)(nil),
 		(*neighboursFn)(nil), (*componentsFn)(nil), (*clusterFn)(nil), (*numberFn)(nil), (*storyFn)(nil)} {
 		beam.RegisterType(reflect.TypeOf(t).Elem())
 	}
@@ -53,37 +53,61 @@ func init() {
 
 // dictBuckets is how many parts the feature dictionary is combined in:
 // each combining worker holds about 1/dictBuckets of the corpus's
-// features.
-const dictBuckets = 64
+// features, and each document sends one bucket part (and gets back one
+// rare part) per bucket its features fall in: few buckets, few elements
+// (docs/cluster.md).
+const dictBuckets = 16
 
-// bucketPart is a document's features of one bucket.
+// bucketPart is a document's features of one bucket: its kept ones
+// first, with their keys. The hashes travel once: the count step sends
+// them as bucket parts, the features keyed by ordinal carry none, and the
+// node is made from the rare parts.
 type bucketPart struct {
 	Index  int
 	Group  string
 	Hashes []uint64
+	Kept   int
+	Keys   []string // the first Kept features' keys
 }
 
 // rarePart is the rare features of a document found in one bucket, with
-// their document frequencies.
+// their document frequencies: the kept ones first (each part in hash
+// order), with their keys.
 type rarePart struct {
 	Hashes []uint64
 	DF     []int32
+	Kept   int
+	Keys   []string
 }
 
 // postingE is a document in a rare feature's postings, with the
-// feature's document frequency.
+// feature's document frequency, the document's norm and its NarrowBound.
 type postingE struct {
-	P    events.Posting
-	DF   int32
-	Norm float64
+	P     events.Posting
+	DF    int32
+	Norm  float64
+	Bound int32
+	Mask  []uint64 // the document's NarrowMask
 }
 
-// contribE is what a feature adds to a candidate pair.
-type contribE struct {
+// partnersE is what one rare feature adds to the candidate pairs of a
+// document (keyed by its ordinal): the documents of higher ordinal it
+// pairs it with, with their norms and NarrowBounds, whether the pair has
+// an undated document, and then the AND of the two documents'
+// NarrowMasks as its set bits (events.MaskBits: few, where a mask is 32
+// bytes; none for a pair without an undated document). One element per
+// document and feature, not per pair and feature: most features pair a
+// document with several others.
+type partnersE struct {
 	Hash    uint64
 	DF      int32
-	Norms   [2]float64 // the pair's documents' norms
-	Undated bool
+	Norm    float64 // the document's
+	Others  []int
+	Norms   []float64
+	Bounds  []int32
+	Undated []bool
+	Bits    []byte  // the masks' common bits, pair after pair
+	BitEnds []int32 // where each pair's bits end in Bits
 }
 
 // neighbourE is a passing pair from one document's side.
@@ -126,12 +150,13 @@ func maxNeighboursStat(n int64) (string, int64) { return "max_neighbours", n }
 
 func docsStat(n int) (string, int64) { return "docs", int64(n) }
 
+// byOrdinal keys a document's features (without hashes: the bucket
+// parts carry them, and the rare ones come back with the rare parts) by
+// ordinal.
 func byOrdinal(f events.FeatRecord) (int, events.FeatRecord) { return f.Index, f }
 
 // pairKey packs a pair of ordinals (each below 2³²).
 func pairKey(lo, hi int) uint64 { return uint64(lo)<<32 | uint64(uint32(hi)) }
-
-func unpair(k uint64) (int, int) { return int(k >> 32), int(uint32(k)) }
 
 // evFn is the part of the stages that needs the events collector.
 type evFn struct {
@@ -166,22 +191,20 @@ func (f *evFn) scaleOf(count func(*int) bool) events.Scale {
 
 // buildStories adds story linking to the pipeline; it returns the
 // stories' results (encoded) and the linking's counts.
-func buildStories(s beam.Scope, j job, feats, texts beam.PCollection) (stories, stats beam.PCollection) {
+func buildStories(s beam.Scope, j job, feats, parts, texts beam.PCollection) (stories, stats beam.PCollection) {
 	s = s.Scope("stories")
 	count := beam.Combine(s, sumInt, beam.ParDo(s, featOne, feats))
 	groupSents := beam.CombinePerKey(s, sumStat, beam.ParDo(s, featGroupSents, feats))
 	// The dictionary, per bucket, and each document's rare features.
-	parts := beam.ParDo(s, &bucketFn{}, feats)
 	dict := beam.CombinePerKey(s, &dictFn{}, parts)
 	rare, nfeat := beam.ParDo2(s, &rareFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, dict, parts), beam.SideInput{Input: count})
 	// Nodes and postings.
 	byOrd := beam.ParDo(s, byOrdinal, feats)
 	nodes, rareAll, postings := beam.ParDo3(s, &nodeFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, byOrd, rare), beam.SideInput{Input: count})
 	// Candidate pairs and their link tests.
-	contribs, nonWide, capped := beam.ParDo3(s, &pairsFn{evFn: evFn{Job: j}}, beam.GroupByKey(s, postings))
-	nbDated, undatedReqs, pairStats := beam.ParDo3(s, &pairFn{evFn: evFn{Job: j}}, beam.GroupByKey(s, contribs), beam.SideInput{Input: count})
-	halves := beam.ParDo(s, &halfFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, nonWide, undatedReqs))
-	nbUndated, undatedStats := beam.ParDo2(s, &undatedFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, nonWide, halves), beam.SideInput{Input: count})
+	partners, nonWide, capped := beam.ParDo3(s, &pairsFn{evFn: evFn{Job: j}}, beam.GroupByKey(s, postings))
+	nbDated, undatedReqs, pairStats := beam.ParDo3(s, &pairFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, partners, nonWide), beam.SideInput{Input: count})
+	nbUndated, undatedStats := beam.ParDo2(s, &undatedFn{evFn: evFn{Job: j}}, beam.CoGroupByKey(s, nonWide, undatedReqs), beam.SideInput{Input: count})
 	nbrs := beam.Flatten(s, nbDated, nbUndated)
 	votes, maxNb := beam.ParDo2(s, &neighboursFn{evFn: evFn{Job: j}}, beam.GroupByKey(s, nbrs))
 	edges := beam.ParDo(s, edgeVotes, beam.GroupByKey(s, votes))
@@ -200,19 +223,37 @@ func buildStories(s beam.Scope, j job, feats, texts beam.PCollection) (stories, 
 	return stories, stats
 }
 
-// bucketFn splits a document's features into its dictionary buckets.
-type bucketFn struct{}
-
-func (bucketFn) ProcessElement(ctx context.Context, f events.FeatRecord, emit func(int, bucketPart)) {
-	parts := map[int][]uint64{}
-	for _, h := range f.Hashes {
+// bucketParts splits a document's features into its dictionary buckets,
+// in bucket order.
+func bucketParts(f *events.FeatRecord) []bucketPart {
+	parts := map[int]*bucketPart{}
+	for i, h := range f.Hashes {
 		b := events.Bucket(h, dictBuckets)
-		parts[b] = append(parts[b], h)
+		p := parts[b]
+		if p == nil {
+			p = &bucketPart{Index: f.Index, Group: f.Group}
+			parts[b] = p
+		}
+		p.Hashes = append(p.Hashes, h)
+		if i < f.Kept {
+			p.Kept++
+			p.Keys = append(p.Keys, f.Keys[i])
+		}
 	}
+	out := make([]bucketPart, 0, len(parts))
 	for _, b := range slices.Sorted(mapsKeys(parts)) {
-		linkBytes["bucket_part"].Inc(ctx, int64(16+len(f.Group)+8*len(parts[b])))
-		emit(b, bucketPart{Index: f.Index, Group: f.Group, Hashes: parts[b]})
+		out = append(out, *parts[b])
 	}
+	return out
+}
+
+// bytes estimates a part's size.
+func (p *bucketPart) bytes() int64 {
+	n := 24 + len(p.Group) + 8*len(p.Hashes)
+	for _, k := range p.Keys {
+		n += len(k)
+	}
+	return int64(n)
 }
 
 func mapsKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
@@ -271,17 +312,30 @@ func (f *rareFn) ProcessElement(ctx context.Context, _ int, dicts func(*dictAcc)
 	linkBytes["dictionary"].Inc(ctx, int64(14*dict.Len()))
 	var p bucketPart
 	for parts(&p) {
-		rare := map[uint64]int32{}
-		sc.RareOf(dict, p.Hashes, rare)
-		if len(rare) == 0 {
+		kept := map[uint64]int32{}
+		sc.RareOf(dict, p.Hashes[:p.Kept], kept)
+		rest := map[uint64]int32{}
+		sc.RareOf(dict, p.Hashes[p.Kept:], rest)
+		if len(kept)+len(rest) == 0 {
 			continue
 		}
-		var rp rarePart
-		for _, h := range slices.Sorted(mapsKeys(rare)) {
-			rp.Hashes = append(rp.Hashes, h)
-			rp.DF = append(rp.DF, rare[h])
+		key := make(map[uint64]string, len(kept))
+		for i, h := range p.Hashes[:p.Kept] {
+			key[h] = p.Keys[i]
 		}
-		linkBytes["rare_part"].Inc(ctx, int64(8+12*len(rp.Hashes)))
+		rp := rarePart{Kept: len(kept)}
+		n := 16 + 12*(len(kept)+len(rest))
+		for _, h := range slices.Sorted(mapsKeys(kept)) {
+			rp.Hashes = append(rp.Hashes, h)
+			rp.DF = append(rp.DF, kept[h])
+			rp.Keys = append(rp.Keys, key[h])
+			n += len(key[h])
+		}
+		for _, h := range slices.Sorted(mapsKeys(rest)) {
+			rp.Hashes = append(rp.Hashes, h)
+			rp.DF = append(rp.DF, rest[h])
+		}
+		linkBytes["rare_part"].Inc(ctx, int64(n))
 		emit(p.Index, rp)
 	}
 }
@@ -302,6 +356,9 @@ func (f *nodeFn) ProcessElement(ctx context.Context, idx int, recs func(*events.
 	if n != 1 {
 		return fmt.Errorf("document %d: %d feature records", idx, n)
 	}
+	// The kept rare features and their keys, from the rare parts: the
+	// features by ordinal carry no hashes (byOrdinal). NodeOf reads the
+	// kept features that are rare, in hash order, so these are enough.
 	rare := map[uint64]int32{}
 	var all rarePart
 	var p rarePart
@@ -309,7 +366,10 @@ func (f *nodeFn) ProcessElement(ctx context.Context, idx int, recs func(*events.
 		for i, h := range p.Hashes {
 			rare[h] = p.DF[i]
 		}
+		rec.Hashes = append(rec.Hashes, p.Hashes[:p.Kept]...)
+		rec.Keys = append(rec.Keys, p.Keys...)
 	}
+	rec.Kept = len(rec.Hashes)
 	for _, h := range slices.Sorted(mapsKeys(rare)) {
 		all.Hashes = append(all.Hashes, h)
 		all.DF = append(all.DF, rare[h])
@@ -320,36 +380,59 @@ func (f *nodeFn) ProcessElement(ctx context.Context, idx int, recs func(*events.
 	emitNode(idx, node)
 	emitRare(idx, all)
 	day, dated := node.Day()
+	bound, mask := f.ev.NarrowBound(&node), f.ev.NarrowMask(&node)
 	for i, h := range node.Rare {
-		linkBytes["posting"].Inc(ctx, int64(41+len(node.Group)))
-		emitPost(h, postingE{events.Posting{Index: idx, Group: node.Group, Dated: dated, Day: day}, node.DF[i], node.Norm})
+		linkBytes["posting"].Inc(ctx, int64(45+8*events.MaskWords+len(node.Group)))
+		emitPost(h, postingE{events.Posting{Index: idx, Group: node.Group, Dated: dated, Day: day}, node.DF[i], node.Norm, bound, mask})
 	}
 	return nil
 }
 
-// pairsFn lists the candidate pairs one rare feature makes. A feature
-// too frequent to find pairs with undated documents is also listed under
-// each of its documents (nonWide), for the pairs with an undated
-// document: they share it without its postings having paired them.
+// pairsFn lists the candidate pairs one rare feature makes, under the
+// first document of each pair. A feature too frequent to find pairs with
+// undated documents is also listed under each of its documents
+// (nonWide), for the pairs with an undated document: they share it
+// without its postings having paired them.
 type pairsFn struct{ evFn }
 
 func (f *pairsFn) Setup() error { return f.setup() }
 
-func (f *pairsFn) ProcessElement(ctx context.Context, h uint64, posts func(*postingE) bool, emit func(uint64, contribE), nonWide func(int, hashDF), stat func(string, int64)) {
+func (f *pairsFn) ProcessElement(ctx context.Context, h uint64, posts func(*postingE) bool, emit func(int, partnersE), nonWide func(int, hashDF), stat func(string, int64)) {
 	var ps []events.Posting
-	norm := map[int]float64{}
+	of := map[int]postingE{}
 	var df int32
 	var p postingE
 	for posts(&p) {
 		ps = append(ps, p.P)
-		norm[p.P.Index] = p.Norm
+		of[p.P.Index] = p
 		df = p.DF
 	}
+	byLo := map[int]*partnersE{}
 	if f.ev.FeaturePairs(ps, func(lo, hi int, undated bool) {
-		linkBytes["contribution"].Inc(ctx, 37)
-		emit(pairKey(lo, hi), contribE{Hash: h, DF: df, Norms: [2]float64{norm[lo], norm[hi]}, Undated: undated})
+		e := byLo[lo]
+		if e == nil {
+			e = &partnersE{Hash: h, DF: df, Norm: of[lo].Norm}
+			byLo[lo] = e
+		}
+		e.Others = append(e.Others, hi)
+		e.Norms = append(e.Norms, of[hi].Norm)
+		e.Bounds = append(e.Bounds, of[hi].Bound)
+		if undated {
+			both := slices.Clone(of[lo].Mask)
+			for i, w := range of[hi].Mask {
+				both[i] &= w
+			}
+			e.Bits = append(e.Bits, events.MaskBits(both)...)
+		}
+		e.BitEnds = append(e.BitEnds, int32(len(e.Bits)))
+		e.Undated = append(e.Undated, undated)
 	}) {
 		stat("undated_capped", 1)
+	}
+	for _, lo := range slices.Sorted(mapsKeys(byLo)) {
+		e := byLo[lo]
+		linkBytes["contribution"].Inc(ctx, int64(20+25*len(e.Others)+len(e.Bits)))
+		emit(lo, *e)
 	}
 	if !f.ev.Wide(len(ps)) {
 		for _, p := range ps {
@@ -365,42 +448,85 @@ type hashDF struct {
 	DF   int32
 }
 
-// undatedE is a pair with an undated document: its other document, the
-// features its postings found and the norms.
+// undatedE is a pair with an undated document: its documents, the
+// features its postings found, the norms, and the first document's
+// features too frequent to have paired it that the second may hold.
 type undatedE struct {
 	Lo, Hi  int
 	Found   []hashDF
 	Norms   [2]float64
-	NonWide []hashDF // the first document's, once joined
+	NonWide []hashDF // the first document's that may be shared (in the second's NarrowMask)
 }
 
-// pairFn sums a pair's shared features in hash order and tests the link.
-// A pair with an undated document may share features too frequent to
-// have paired it (as linkDocuments counts them): it is joined with both
-// documents' lists of those (halfFn, undatedFn).
+// pairFn gathers the candidate pairs of a document with the documents of
+// higher ordinal, sums each pair's shared features in hash order and
+// tests the link. A pair with an undated document may share features too
+// frequent to have paired it (as linkDocuments counts them): those among
+// the first document's (nonWide, joined here) whose bits are in the
+// second's NarrowMask. Unless these, or the second's NarrowBound, show
+// that it cannot share MinShared features (events.Collector.MayReach),
+// the pair is joined with the second document's list (undatedFn),
+// carrying these alone.
 type pairFn struct{ evFn }
 
 func (f *pairFn) Setup() error { return f.setup() }
 
-func (f *pairFn) ProcessElement(ctx context.Context, k uint64, cs func(*contribE) bool, count func(*int) bool,
+// candidate is a pair being gathered, from its first document's side.
+type candidate struct {
+	found   []hashDF
+	norms   [2]float64
+	bound   int32    // the second document's NarrowBound
+	mask    []uint64 // the AND of the two NarrowMasks
+	undated bool
+}
+
+func (f *pairFn) ProcessElement(ctx context.Context, lo int, es func(*partnersE) bool, nonWide func(*hashDF) bool, count func(*int) bool,
 	emitNb func(int, neighbourE), emitUndated func(int, undatedE), stat func(string, int64)) {
-	lo, hi := unpair(k)
-	var found []hashDF
-	undated := false
-	var norms [2]float64
-	var c contribE
-	for cs(&c) {
-		undated = undated || c.Undated
-		norms = c.Norms
-		found = append(found, hashDF{c.Hash, c.DF})
+	cands := map[int]*candidate{}
+	var e partnersE
+	for es(&e) {
+		for k, hi := range e.Others {
+			c := cands[hi]
+			if c == nil {
+				c = &candidate{norms: [2]float64{e.Norm, e.Norms[k]}, bound: e.Bounds[k]}
+				cands[hi] = c
+			}
+			if e.Undated[k] && c.mask == nil {
+				from := int32(0)
+				if k > 0 {
+					from = e.BitEnds[k-1]
+				}
+				c.undated = true
+				c.mask = events.MaskOfBits(e.Bits[from:e.BitEnds[k]])
+			}
+			c.found = append(c.found, hashDF{e.Hash, e.DF})
+		}
 	}
-	stat("candidates", 1)
-	if undated {
-		linkBytes["undated_pair"].Inc(ctx, int64(32+12*len(found)))
-		emitUndated(lo, undatedE{Lo: lo, Hi: hi, Found: found, Norms: norms})
+	if len(cands) == 0 {
 		return
 	}
-	emitLink(f.ev, f.scaleOf(count), lo, hi, found, norms, emitNb, stat)
+	nw := readHashes(nonWide)
+	stat("candidates", int64(len(cands)))
+	sc := f.scaleOf(count)
+	for _, hi := range slices.Sorted(mapsKeys(cands)) {
+		c := cands[hi]
+		if !c.undated {
+			emitLink(f.ev, sc, lo, hi, c.found, c.norms, emitNb, stat)
+			continue
+		}
+		var maybe []hashDF
+		for _, x := range nw {
+			if events.MaskHas(c.mask, x.Hash) {
+				maybe = append(maybe, x)
+			}
+		}
+		if !f.ev.MayReach(len(c.found), int32(len(maybe)), c.bound) {
+			undatedDropped.Inc(ctx, 1)
+			continue
+		}
+		linkBytes["undated_pair"].Inc(ctx, int64(32+12*len(c.found)+12*len(maybe)))
+		emitUndated(hi, undatedE{Lo: lo, Hi: hi, Found: c.found, Norms: c.norms, NonWide: maybe})
+	}
 }
 
 // emitLink tests a pair sharing the features shared and emits it from
@@ -429,26 +555,6 @@ func readHashes(next func(*hashDF) bool) []hashDF {
 	}
 	slices.SortFunc(out, func(a, b hashDF) int { return cmp.Compare(a.Hash, b.Hash) })
 	return out
-}
-
-// halfFn joins the pairs with an undated document with their first
-// document's too-frequent features; a pair that cannot share enough
-// features is dropped here.
-type halfFn struct{ evFn }
-
-func (f *halfFn) Setup() error { return f.setup() }
-
-func (f *halfFn) ProcessElement(ctx context.Context, _ int, nonWide func(*hashDF) bool, pairs func(*undatedE) bool, emit func(int, undatedE)) {
-	nw := readHashes(nonWide)
-	var u undatedE
-	for pairs(&u) {
-		if len(u.Found)+len(nw) < f.ev.MinShared() {
-			continue
-		}
-		u.NonWide = nw
-		linkBytes["undated_pair"].Inc(ctx, int64(32+12*len(u.Found)+12*len(nw)))
-		emit(u.Hi, u)
-	}
 }
 
 // undatedFn adds the too-frequent features both documents of a pair hold
@@ -651,59 +757,4 @@ func (f *storyFn) ProcessElement(ctx context.Context, _ int, drafts func(*draftE
 	storyBytesCounter.Inc(ctx, int64(len(b)))
 	emit(b)
 	return nil
-}
-
-var (
-	storyBytesCounter = beam.NewCounter("parallax", "story_result_bytes")
-	componentDocs     = beam.NewDistribution("parallax", "component_documents")
-	storyDocs         = beam.NewDistribution("parallax", "story_documents")
-)
-
-// linkBytes count the bytes story linking's elements take, estimated
-// from their fields (8 bytes a hash, float or ordinal, 4 a frequency,
-// strings their length): PARALLAX_BEAM_METRICS=1, docs/cluster.md.
-var linkBytes = map[string]beam.Counter{}
-
-func init() {
-	for _, k := range []string{"features", "text", "bucket_part", "dictionary", "rare_part", "node", "rare_all", "posting",
-		"contribution", "non_wide", "undated_pair", "neighbour", "link_vote", "member"} {
-		linkBytes[k] = beam.NewCounter("parallax", "link_"+k+"_bytes")
-	}
-}
-
-// nodeBytes estimates a node's size.
-func nodeBytes(n *events.Node) int64 {
-	b := 24 + len(n.ID) + len(n.Group) + len(n.Title) + len(n.Date) + 12*len(n.Rare)
-	for _, k := range n.Keys {
-		b += len(k)
-	}
-	return int64(b)
-}
-
-// linkStats reads the linking's counts into the events statistics.
-func linkStats(ev *events.Collector, stats func(*string, *int64) bool, stories int) events.Stats {
-	var st events.Stats
-	var k string
-	var n int64
-	for stats(&k, &n) {
-		switch k {
-		case "docs":
-			st.Docs = int(n)
-		case "features":
-			st.Features = int(n)
-		case "undated_capped":
-			st.UndatedCapped = int(n)
-		case "candidates":
-			st.Candidates = n
-		case "similar":
-			st.Similar = n
-		case "max_neighbours":
-			st.MaxNeighbours = int(n)
-		case "edges":
-			st.Edges = int(n)
-		}
-	}
-	st.Stories = stories
-	st.RareCap = ev.Scale(st.Docs).Cap
-	return st
 }

@@ -58,9 +58,9 @@
 #
 # bench/floor does only what any terms program must (decode the JSON, split
 # the text into words, count them per outlet) with a tokenizer simpler than
-# parallax's: no program doing all of terms' work is faster on this machine,
-# so target 1 is followed by the ratio this floor reaches against
-# scikit-learn, the most any implementation could.
+# parallax's: a program doing all of terms' work with the same standard
+# library is not faster on this machine, so target 1 is followed by the
+# ratio this floor reaches against scikit-learn.
 #
 # The peers are single-threaded and parallax uses every core, so the table
 # gives CPU seconds (user + system) beside wall time; the targets are on wall

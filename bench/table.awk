@@ -67,7 +67,7 @@ END {
 			f = "1x" SUBSEP "floor"
 			printf "   the floor (bench/floor: decode, tokenize, count; no cleaning, no statistics) is ×%.1f (%.1f s wall, %.1f CPU s);\n", \
 				wall[a] / wall[f], wall[f], cpu[f]
-			printf "   with its CPU spread perfectly over %d cores, at most ×%.1f: the most any terms program could reach here\n", \
+			printf "   with its CPU spread perfectly over %d cores, at most ×%.1f (a bound for standard-library decoding and maps, not for hand-tuned code)\n", \
 				cores, wall[a] / (cpu[f] / cores)
 		}
 	} else if (has("1x", "terms") && !ok("1x", "terms"))

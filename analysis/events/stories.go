@@ -406,8 +406,8 @@ func (c *Collector) linkDocuments(a *eventArticles) []simEdge {
 						} else if checkPostingSums != nil {
 							checkPostingSums(a, int32(i), j, n, d)
 						}
-						if sim := d / (a.norm[i] * a.norm[j]); n >= c.opt.MinShared && sim >= c.opt.MinScore {
-							es = append(es, neighbour{j, int32(n), min(sim, 1)})
+						if sim, ok := c.Link(n, d, a.norm[i], a.norm[j]); ok {
+							es = append(es, neighbour{j, int32(n), sim})
 							if int(j) > i {
 								mySimilar++
 							}

@@ -29,12 +29,13 @@ import (
 
 func main() {
 	group := flag.String("group", "outlet", "the JSON field that names a record's group")
+	hand := flag.Bool("hand", false, "decode with a scanner written for these two fields, not encoding/json")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: floor [-group FIELD] corpus.jsonl[.gz]")
 		os.Exit(2)
 	}
-	groups, terms, tokens, err := count(flag.Arg(0), *group, runtime.GOMAXPROCS(0))
+	groups, terms, tokens, err := count(flag.Arg(0), *group, runtime.GOMAXPROCS(0), *hand)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "floor:", err)
 		os.Exit(1)
@@ -55,6 +56,10 @@ type counts struct {
 	groups map[string][]int32
 	rec    reflect.Type // struct{ Group, Text string } with the group's JSON name
 	err    error
+
+	hand       bool   // decode with handFields instead of encoding/json
+	field      string // the group's JSON name, for handFields
+	kbuf, tbuf []byte // handFields' buffers
 }
 
 // recordType is the struct a record decodes into: its group field (named
@@ -69,7 +74,7 @@ func recordType(field string) reflect.Type {
 
 // count reads path with workers goroutines decoding and counting, and
 // returns the number of groups, of distinct terms and of tokens.
-func count(path, field string, workers int) (groups, terms int, tokens int64, err error) {
+func count(path, field string, workers int, hand bool) (groups, terms int, tokens int64, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, 0, 0, err
@@ -88,7 +93,7 @@ func count(path, field string, workers int) (groups, terms int, tokens int64, er
 	results := make([]*counts, workers)
 	var wg sync.WaitGroup
 	for w := range results {
-		results[w] = &counts{ids: map[string]int32{}, groups: map[string][]int32{}, rec: recordType(field)}
+		results[w] = &counts{ids: map[string]int32{}, groups: map[string][]int32{}, rec: recordType(field), hand: hand, field: field}
 		wg.Add(1)
 		go func(c *counts) {
 			defer wg.Done()
@@ -146,12 +151,25 @@ func init() {
 
 // add decodes one record and counts its tokens.
 func (c *counts) add(b []byte) error {
+	if c.hand {
+		g, text, err := handFields(b, c.field, &c.kbuf, &c.tbuf)
+		if err != nil {
+			return err
+		}
+		c.groups[g] = tokenize(c, c.groups[g], text)
+		return nil
+	}
 	rec := reflect.New(c.rec)
 	if err := json.Unmarshal(b, rec.Interface()); err != nil {
 		return err
 	}
 	g, text := rec.Elem().Field(0).String(), rec.Elem().Field(1).String()
-	tally := c.groups[g]
+	c.groups[g] = tokenize(c, c.groups[g], text)
+	return nil
+}
+
+// tokenize counts text's tokens into tally, a count per id of c.ids.
+func tokenize[T string | []byte](c *counts, tally []int32, text T) []int32 {
 	var tok []byte
 	flush := func() {
 		id, ok := c.ids[string(tok)]
@@ -179,7 +197,8 @@ func (c *counts) add(b []byte) error {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		var head [utf8.UTFMax]byte
+		r, size := utf8.DecodeRune(head[:copy(head[:], text[i:])])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			tok = utf8.AppendRune(tok, unicode.ToLower(r))
 		} else if len(tok) > 0 {
@@ -190,8 +209,7 @@ func (c *counts) add(b []byte) error {
 	if len(tok) > 0 {
 		flush()
 	}
-	c.groups[g] = tally
-	return nil
+	return tally
 }
 
 // merge adds the workers' tallies into one vocabulary and one count per

@@ -224,6 +224,7 @@ type scratch struct {
 	masked []bool
 	dref   []denseRef
 	dn     [numBlocks]float32
+	hid    []float32 // the network's hidden units (mlp.go)
 }
 
 // maskedTokens marks the tokens of m that are words of m.Mask; nil when

@@ -50,6 +50,9 @@ type Model struct {
 	// proj the words' vectors projected on the blocks' weights (dense.go).
 	vec  *Vectors
 	proj []float32
+	// net is the network stacked on the linear model (mlp.go), nil
+	// without one.
+	net *netState
 }
 
 // weightSlot is a feature hash and its weights; used marks a filled slot.
@@ -250,6 +253,16 @@ func (m *Model) Score(men *Mention) Result {
 		sc = new(scratch)
 	}
 	defer m.pool.Put(sc)
+	z := m.linear(men, sc)
+	if m.net != nil {
+		z = m.netScores(z, sc)
+	}
+	return resultOf(z)
+}
+
+// linear gives the linear model's class scores for the mention, leaving
+// its features and dense references in sc.
+func (m *Model) linear(men *Mention, sc *scratch) [numClasses]float64 {
 	var z [numClasses]float64
 	slots := m.slotTable()
 	for _, f := range extract(m.opt, m.vec, men, sc) {
@@ -265,7 +278,7 @@ func (m *Model) Score(men *Mention) Result {
 			z[c] += float64(r.w * p[c])
 		}
 	}
-	return resultOf(z)
+	return z
 }
 
 // ShiftClasses adds shift[c] to the log odds of class c of every mention

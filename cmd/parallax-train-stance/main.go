@@ -56,6 +56,13 @@ func run(args []string) error {
 	fs.IntVar(&vo.Dim, "vectors-dim", vo.Dim, "numbers per word vector")
 	fs.IntVar(&vo.Epochs, "vectors-epochs", vo.Epochs, "passes over the vectors corpus")
 	fs.IntVar(&vo.MaxWords, "vectors-words", vo.MaxWords, "words with a vector at most (the most frequent)")
+	mlpHidden := fs.String("mlp-hidden", "", "with -cv: candidate hidden units of the stacked network, comma-separated (e.g. 32,64)")
+	mlpDecay := fs.String("mlp-decay", "1e-3", "candidate weight decays of the network, comma-separated")
+	mo := stance.DefaultMLPOptions()
+	fs.IntVar(&mo.Epochs, "mlp-epochs", 20, "epochs at most: the CV scores the network after each")
+	mlpOut := fs.String("mlp-out", "", "where to write the network the cross-validation picks")
+	stackCache := fs.String("stack-cache", "", "file keeping the linear model's out-of-fold results between runs")
+	jobs := fs.Int("jobs", 2, "goroutines for the stacking's cross-validations")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -101,6 +108,10 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
+	if *mlpHidden != "" && (*cv < 2 || to.Vectors == nil) {
+		return fmt.Errorf("-mlp-hidden needs -cv and -vectors")
+	}
+	var net *stance.MLP
 	if *cv > 1 {
 		e, oof, err := crossValidate(ex, to, *cv, *seed)
 		if err != nil {
@@ -114,13 +125,18 @@ func run(args []string) error {
 			}
 			fmt.Printf("nested cv%d calibration (shifts per outer fold %v): macro-F1 %.4f accuracy %.4f\n", *cv, shifts, ne.MacroF1, ne.Accuracy)
 		}
+		if *mlpHidden != "" {
+			if net, err = stackSearch(ex, to, oof, e, *mlpHidden, *mlpDecay, mo, *cv, *seed, *stackCache, *train, *jobs); err != nil {
+				return err
+			}
+		}
 		if *calib {
 			shift, ce := calibrate(ex, oof)
 			fmt.Printf("calibrated class shifts %v: out-of-fold macro-F1 %.4f accuracy %.4f\n", shift, ce.MacroF1, ce.Accuracy)
 			calShift = shift
 		}
 	}
-	if *out == "" && *eval == "" {
+	if *out == "" && *eval == "" && *mlpOut == "" {
 		return nil
 	}
 	m, err := stance.Train(ex, to)
@@ -131,15 +147,20 @@ func run(args []string) error {
 		m.ShiftClasses(calShift)
 	}
 	fmt.Printf("trained on %d mentions: %d features\n", len(ex), m.Features())
+	if net != nil {
+		if err := m.SetMLP(net); err != nil {
+			return err
+		}
+		if *mlpOut != "" {
+			if err := writeBinary(*mlpOut, net); err != nil {
+				return err
+			}
+		}
+	}
 	if *out != "" {
-		b, err := m.MarshalBinary()
-		if err != nil {
+		if err := writeBinary(*out, m); err != nil {
 			return err
 		}
-		if err := os.WriteFile(*out, b, 0o644); err != nil {
-			return err
-		}
-		fmt.Printf("wrote %s (%d bytes)\n", *out, len(b))
 	}
 	for _, f := range strings.Split(*eval, ",") {
 		if f == "" {
@@ -151,6 +172,19 @@ func run(args []string) error {
 		}
 		printEval(f, m.Evaluate(ev))
 	}
+	return nil
+}
+
+// writeBinary writes v's encoding to path and says so.
+func writeBinary(path string, v interface{ MarshalBinary() ([]byte, error) }) error {
+	b, err := v.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("wrote %s (%d bytes)\n", path, len(b))
 	return nil
 }
 

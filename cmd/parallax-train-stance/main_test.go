@@ -60,3 +60,35 @@ func TestCalibrate(t *testing.T) {
 		t.Errorf("shift %v, macro-F1 %v; want [0.7 0 0] and 1", shift, e.MacroF1)
 	}
 }
+
+// TestPickStack checks the rule of docs/stance.md: the highest CV
+// macro-F1 at four decimals, ties to the smaller network, the larger
+// decay, fewer epochs, and the linear model before any network.
+func TestPickStack(t *testing.T) {
+	ev := func(f float64) stance.Evaluation { return stance.Evaluation{MacroF1: f} }
+	grid := []stackConfig{{64, 1e-3}, {32, 1e-4}, {32, 1e-3}}
+	res := [][]stance.Evaluation{
+		{ev(0.70), ev(0.71204), ev(0.7)},
+		{ev(0.71196), ev(0.7), ev(0.7)},
+		{ev(0.69), ev(0.7), ev(0.71203)},
+	}
+	c := pickStack(grid, res, ev(0.70))
+	if c.Hidden != 32 || c.Decay != 1e-3 || c.Epochs != 3 {
+		t.Errorf("picked %+v, want H 32, decay 1e-3, epoch 3 (0.7120 ties at four decimals)", c)
+	}
+	if c := pickStack(grid, res, ev(0.71201)); c.Hidden != 0 {
+		t.Errorf("picked %+v over the linear model it ties", c)
+	}
+	if c := pickStack(grid, res, ev(0.7125)); c.Hidden != 0 || c.Eval.MacroF1 != 0.7125 {
+		t.Errorf("picked %+v over a better linear model", c)
+	}
+	if _, err := parseGrid("32,x", "1e-3"); err == nil {
+		t.Error("-mlp-hidden 32,x accepted")
+	}
+	if _, err := parseGrid("32", "-1"); err == nil {
+		t.Error("-mlp-decay -1 accepted")
+	}
+	if g, err := parseGrid("8, 16", "0,1e-3"); err != nil || len(g) != 4 || g[3] != (stackConfig{16, 1e-3}) {
+		t.Errorf("parseGrid: %v %v", g, err)
+	}
+}

@@ -404,6 +404,10 @@ type eventScratch struct {
 	hits    []lexmatch.Hit
 	evs     []int32
 	order   []int32
+	sfeats  []int32 // Map: the features (indices into stats) of each sentence, sentence s's from sstart[s] to sstart[s+1]
+	sstart  []int32
+	pos     []int32 // Map: index in stats → index in the record's hashes
+	ranks   []int32 // readStoryDoc: by index in the text's hashes, the rare feature's rank or -1
 }
 
 // featStat is a feature of the current document.
@@ -418,7 +422,8 @@ type featStat struct {
 }
 
 // add counts one occurrence of a feature; si is the sentence (-1: title).
-func (sc *eventScratch) add(key []byte, kind byte, si int) {
+// It returns the feature's index in stats.
+func (sc *eventScratch) add(key []byte, kind byte, si int) int32 {
 	i, ok := sc.feats[string(key)]
 	if !ok {
 		k := string(key)
@@ -433,6 +438,7 @@ func (sc *eventScratch) add(key []byte, kind byte, si int) {
 	} else if si < 3 {
 		f.lede = true
 	}
+	return i
 }
 
 // Feature kinds: the first byte of a feature's key.

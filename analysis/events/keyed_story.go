@@ -191,8 +191,8 @@ func (c *Collector) FinishStory(s Scale, id string, d StoryDraft, ms []Member, g
 		if !ms[i].HasText {
 			continue
 		}
-		t := docText{text: ms[i].Text.Text, spans: ms[i].Text.Spans}
-		docs[i] = v.readStoryDoc(sc, int32(i), st, t.text, t.sentences())
+		t := ms[i].Text.docText()
+		docs[i] = v.readStoryDoc(sc, int32(i), st, &t)
 		maps.Copy(names, docs[i].names)
 	}
 	o := v.finishStory(0, docs, names)

@@ -208,11 +208,10 @@ func monthTok(text string, t *segment.Token) int {
 	if t.Kind != segment.TokWord {
 		return 0
 	}
-	m := monthNames[t.Norm]
-	if m == 0 || text[t.Span.Start] < 'A' || text[t.Span.Start] > 'Z' {
+	if text[t.Span.Start] < 'A' || text[t.Span.Start] > 'Z' {
 		return 0
 	}
-	return m
+	return monthNames[t.Norm]
 }
 
 // inferYear gives a day without a year the document's year; when the

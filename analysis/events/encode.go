@@ -7,10 +7,11 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"unsafe"
 )
 
 // encodingVersion leads every encoding of a DocRecord or an Acc.
-const encodingVersion = 1
+const encodingVersion = 2
 
 // AppendBinary appends the record's encoding to b.
 func (r *DocRecord) AppendBinary(b []byte) ([]byte, error) {
@@ -293,7 +294,8 @@ func appendPassage(b []byte, p *lexPassage, group int32) []byte {
 }
 
 // appendText encodes a text and its spans (deltas: each start from the
-// previous end, each end from its start).
+// previous end, each end from its start), then its features' hashes, the
+// sentences' features and the cached tones.
 func appendText(b []byte, t *docText) []byte {
 	if t.spans == nil {
 		return append(b, 0)
@@ -306,6 +308,20 @@ func appendText(b []byte, t *docText) []byte {
 		b = binary.AppendUvarint(b, uint64(t.spans[i]-prev))
 		b = binary.AppendUvarint(b, uint64(t.spans[i+1]-t.spans[i]))
 		prev = t.spans[i+1]
+	}
+	b = binary.AppendUvarint(b, uint64(len(t.hashes)))
+	for _, h := range t.hashes {
+		b = binary.LittleEndian.AppendUint64(b, h)
+	}
+	if t.feats == nil {
+		b = append(b, 0)
+	} else {
+		b = append(b, 1)
+		b = appendString(b, unsafe.String(unsafe.SliceData(t.feats), len(t.feats)))
+	}
+	b = binary.AppendUvarint(b, uint64(len(t.tones)))
+	for _, v := range t.tones {
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
 	}
 	return b
 }
@@ -493,6 +509,32 @@ func (d *decoder) text() docText {
 		}
 		t.spans = append(t.spans, uint32(start), uint32(end))
 		prev = end
+	}
+	if nh := d.count(8); nh > 0 {
+		t.hashes = make([]uint64, nh)
+		for i := range t.hashes {
+			t.hashes[i] = d.uint64()
+		}
+	}
+	switch d.byte() {
+	case 0:
+	case 1:
+		t.feats = []byte(d.string())
+		if d.err == nil && !t.featsOK(n) {
+			d.fail("sentence features")
+		}
+	default:
+		d.fail("sentence features flag")
+	}
+	if nt := d.count(8); nt > 0 {
+		if nt != 2*n {
+			d.fail(fmt.Sprintf("%d tones for %d sentences", nt, n))
+			return t
+		}
+		t.tones = make([]float64, nt)
+		for i := range t.tones {
+			t.tones[i] = math.Float64frombits(d.uint64())
+		}
 	}
 	return t
 }

@@ -217,13 +217,17 @@ func unitScore(x float64) bool { return x > 0 && x <= 1 }
 //
 // Memory: see Acc.
 type Collector struct {
-	opt    Options
-	stop   *lexicons.StopWords
-	events []lexEvent       // the lexicon's events, in file order
-	evKey  map[string]int32 // event id → index in events
-	frames *lexKeys         // nil without Frames
-	labels *lexKeys         // nil without Labels
-	pool   sync.Pool        // *eventScratch
+	opt  Options
+	stop *lexicons.StopWords
+	// notFeature holds the stop words and the calendar words (month and
+	// weekday names): the words that are no features, found in one
+	// look-up (nil: ask stop and isCalendarWord).
+	notFeature map[string]struct{}
+	events     []lexEvent       // the lexicon's events, in file order
+	evKey      map[string]int32 // event id → index in events
+	frames     *lexKeys         // nil without Frames
+	labels     *lexKeys         // nil without Labels
+	pool       sync.Pool        // *eventScratch
 	// vader scores a sentence without (masked) and with (all) the words
 	// of Options.ToneMask.
 	vader func(string) (masked, all float64)
@@ -353,6 +357,16 @@ func NewCollector(opt Options) (*Collector, error) {
 			return nil, err
 		}
 	}
+	c.notFeature = map[string]struct{}{}
+	for _, w := range c.stop.Words() {
+		c.notFeature[w] = struct{}{}
+	}
+	for w := range monthNames {
+		c.notFeature[w] = struct{}{}
+	}
+	for w := range weekdayNames {
+		c.notFeature[w] = struct{}{}
+	}
 	if opt.Lexicon != nil {
 		lx := opt.Lexicon.Lexicon()
 		for i := range lx.Events {
@@ -404,6 +418,12 @@ type eventScratch struct {
 	hits    []lexmatch.Hit
 	evs     []int32
 	order   []int32
+	sfeats  []int32 // Map: the features (indices into stats) of each sentence, sentence s's from sstart[s] to sstart[s+1]
+	sstart  []int32
+	pos     []int32 // Map: index in stats → index in the record's hashes
+	sal     []int32 // selectFeatures: by index in stats, the salience
+	tmp     []int32
+	ranks   []int32 // readStoryDoc: by index in the text's hashes, the rare feature's rank or -1
 }
 
 // featStat is a feature of the current document.
@@ -418,7 +438,8 @@ type featStat struct {
 }
 
 // add counts one occurrence of a feature; si is the sentence (-1: title).
-func (sc *eventScratch) add(key []byte, kind byte, si int) {
+// It returns the feature's index in stats.
+func (sc *eventScratch) add(key []byte, kind byte, si int) int32 {
 	i, ok := sc.feats[string(key)]
 	if !ok {
 		k := string(key)
@@ -433,6 +454,7 @@ func (sc *eventScratch) add(key []byte, kind byte, si int) {
 	} else if si < 3 {
 		f.lede = true
 	}
+	return i
 }
 
 // Feature kinds: the first byte of a feature's key.
@@ -477,7 +499,7 @@ func (c *Collector) features(sc *eventScratch, text string, emit func(key []byte
 		if !covered[i] {
 			switch t.Kind {
 			case segment.TokWord:
-				if !c.stop.Contains(t.Norm) && !isCalendarWord(t.Norm) {
+				if c.featureWord(t.Norm) {
 					if len(t.Norm) >= 3 {
 						sc.key = append(append(sc.key[:0], featWord), t.Norm...)
 						emit(sc.key, featWord)
@@ -499,6 +521,16 @@ func (c *Collector) features(sc *eventScratch, text string, emit func(key []byte
 		}
 	}
 	endRun(len(toks))
+}
+
+// featureWord reports whether a word may be a feature (or part of a
+// name): neither a stop word nor a calendar word.
+func (c *Collector) featureWord(norm string) bool {
+	if c.notFeature != nil {
+		_, no := c.notFeature[norm]
+		return !no
+	}
+	return !c.stop.Contains(norm) && !isCalendarWord(norm)
 }
 
 // startsUpper reports whether the character at text[i] is an upper-case
@@ -531,15 +563,22 @@ func isFeatureNumber(norm string) bool {
 // document keeps: the MaxFeatures most salient, salience being the count in
 // the document + 3 if in the title + 2 if in the first three sentences + 2
 // for a name, number or date; ties by a hash of the key.
+//
+// The order is total (keys are distinct), so the kept features are found
+// by their salience alone except at the lowest salience kept, and only
+// they are sorted.
 func (c *Collector) selectFeatures(sc *eventScratch) []int32 {
 	sc.order = sc.order[:0]
 	for i := range sc.stats {
 		sc.order = append(sc.order, int32(i))
 	}
-	if len(sc.order) <= c.opt.MaxFeatures {
+	K := c.opt.MaxFeatures
+	if len(sc.order) <= K {
 		return sc.order
 	}
-	sal := func(f *featStat) int32 {
+	sal := slices.Grow(sc.sal[:0], len(sc.stats))[:len(sc.stats)]
+	for i := range sc.stats {
+		f := &sc.stats[i]
 		s := f.count
 		if f.title {
 			s += 3
@@ -550,19 +589,43 @@ func (c *Collector) selectFeatures(sc *eventScratch) []int32 {
 		if f.kind != featWord {
 			s += 2
 		}
-		return s
+		sal[i] = s
 	}
-	slices.SortFunc(sc.order, func(a, b int32) int {
-		fa, fb := &sc.stats[a], &sc.stats[b]
-		if c := cmp.Compare(sal(fb), sal(fa)); c != 0 {
+	sc.sal = sal
+	less := func(a, b int32) int {
+		if c := cmp.Compare(sal[b], sal[a]); c != 0 {
 			return c
 		}
+		fa, fb := &sc.stats[a], &sc.stats[b]
 		if c := cmp.Compare(fa.hash, fb.hash); c != 0 {
 			return c
 		}
 		return strings.Compare(fa.key, fb.key)
-	})
-	return sc.order[:c.opt.MaxFeatures]
+	}
+	// The K-th largest salience: features above it are kept, those at it
+	// compete by hash and key.
+	sc.tmp = append(sc.tmp[:0], sal...)
+	th := kthLargest(sc.tmp, K)
+	kept := sc.order[:0]
+	var ties []int32
+	for i := range sc.stats {
+		switch s := sal[i]; {
+		case s > th:
+			kept = append(kept, int32(i))
+		case s == th:
+			ties = append(ties, int32(i))
+		}
+	}
+	slices.SortFunc(ties, less)
+	kept = append(kept, ties[:K-len(kept)]...)
+	slices.SortFunc(kept, less)
+	return kept
+}
+
+// kthLargest returns the k-th largest of xs (1-based), reordering xs.
+func kthLargest(xs []int32, k int) int32 {
+	slices.Sort(xs)
+	return xs[len(xs)-k]
 }
 
 // fnv64 is the 64-bit FNV-1a hash of s.

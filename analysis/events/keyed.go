@@ -48,10 +48,21 @@ type FeatRecord struct {
 
 // TextRecord is a document's cleaned text with its sentences' spans, as
 // (start, end) pairs: kept for a document that may belong to a story.
+// Hashes, Feats and Tones are what the map step read from its sentences
+// (the document's features, each sentence's as indices into Hashes, and
+// the cached tones): the story's figures need not find them again.
 type TextRecord struct {
-	Index int
-	Text  string
-	Spans []uint32
+	Index  int
+	Text   string
+	Spans  []uint32
+	Hashes []uint64
+	Feats  []byte
+	Tones  []float64
+}
+
+// docText is the record's text as the collector keeps it.
+func (r *TextRecord) docText() docText {
+	return docText{text: r.Text, spans: r.Spans, hashes: r.Hashes, feats: r.Feats, tones: r.Tones}
 }
 
 // Split separates a record into the light record the per-group Acc
@@ -63,7 +74,8 @@ func (r *DocRecord) Split() (lex DocRecord, f FeatRecord, t TextRecord, ok bool)
 	f = FeatRecord{Index: r.Index, ID: r.ID, Group: r.Group, Title: r.Title, Date: r.Date, Sentences: r.Sentences,
 		Hashes: r.hashes, Kept: len(r.keys), Keys: r.keys}
 	if r.text.spans != nil {
-		t, ok = TextRecord{Index: r.Index, Text: r.text.text, Spans: r.text.spans}, true
+		t, ok = TextRecord{Index: r.Index, Text: r.text.text, Spans: r.text.spans,
+			Hashes: r.text.hashes, Feats: r.text.feats, Tones: r.text.tones}, true
 	}
 	return lex, f, t, ok
 }

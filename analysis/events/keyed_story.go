@@ -182,7 +182,7 @@ func (c *Collector) FinishStory(s Scale, id string, d StoryDraft, ms []Member, g
 		st.features = append(st.features, a.localRank(h))
 	}
 	a.stories = []*story{st}
-	v := &Collector{opt: c.opt, stop: c.stop, events: c.events, evKey: c.evKey, frames: c.frames, labels: c.labels, vader: c.vader,
+	v := &Collector{opt: c.opt, stop: c.stop, notFeature: c.notFeature, events: c.events, evKey: c.evKey, frames: c.frames, labels: c.labels, vader: c.vader,
 		art: a, groupSents: groupSents}
 	sc := &eventScratch{feats: map[string]int32{}}
 	names := map[int32]string{}
@@ -191,8 +191,8 @@ func (c *Collector) FinishStory(s Scale, id string, d StoryDraft, ms []Member, g
 		if !ms[i].HasText {
 			continue
 		}
-		t := docText{text: ms[i].Text.Text, spans: ms[i].Text.Spans}
-		docs[i] = v.readStoryDoc(sc, int32(i), st, t.text, t.sentences())
+		t := ms[i].Text.docText()
+		docs[i] = v.readStoryDoc(sc, int32(i), st, &t)
 		maps.Copy(names, docs[i].names)
 	}
 	o := v.finishStory(0, docs, names)

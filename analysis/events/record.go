@@ -1,6 +1,9 @@
 package events
 
 import (
+	"encoding/binary"
+	"math"
+	"slices"
 	"strings"
 
 	"parallax/analysis/segment"
@@ -28,10 +31,19 @@ type DocRecord struct {
 }
 
 // docText is a document's cleaned text and its sentences' spans, as
-// (start, end) pairs.
+// (start, end) pairs, with what the map step already read from each
+// sentence, so that Finish need not find it again (readStoryDoc):
+// hashes are the document's distinct features (DocRecord.hashes), feats
+// lists each sentence's features as indices into hashes (sentFeats), and
+// tones holds each sentence's (masked, all) VADER compounds as the run's
+// tone collector cached them (NaN where it had not; nil when it had none).
+// A text without feats is read from scratch.
 type docText struct {
-	text  string
-	spans []uint32
+	text   string
+	spans  []uint32
+	hashes []uint64
+	feats  []byte
+	tones  []float64
 }
 
 // sentences returns the spans as the segment package writes them.
@@ -64,6 +76,7 @@ func (c *Collector) Map(p *segment.Processed) DocRecord {
 		}
 		c.features(sc, t, func(key []byte, kind byte) { sc.add(key, kind, -1) })
 	}
+	sc.sfeats, sc.sstart = sc.sfeats[:0], append(sc.sstart[:0], 0)
 	rec := DocRecord{Index: d.Index, ID: strings.Clone(d.ID), Group: strings.Clone(d.Group),
 		Title: strings.Clone(segment.OneLine(d.Title)), Date: strings.Clone(d.Date), Sentences: int32(len(p.Sentences))}
 	own := sc.toks[:0] // the scratch's buffer; the sentences' tokens are the pipeline's, read only
@@ -74,7 +87,8 @@ func (c *Collector) Map(p *segment.Processed) DocRecord {
 		if isDateline(sc.toks, sc.ments) {
 			sc.ments = sc.ments[:0]
 		}
-		c.features(sc, sent, func(key []byte, kind byte) { sc.add(key, kind, si) })
+		c.features(sc, sent, func(key []byte, kind byte) { sc.sfeats = append(sc.sfeats, sc.add(key, kind, si)) })
+		sc.sstart = append(sc.sstart, int32(len(sc.sfeats)))
 		if c.opt.Lexicon != nil {
 			rec.passages = c.lexiconPassages(rec.passages, sc, d, sent, si)
 		}
@@ -102,8 +116,81 @@ func (c *Collector) Map(p *segment.Processed) DocRecord {
 		for _, s := range p.Sentences {
 			rec.text.spans = append(rec.text.spans, uint32(s.Start), uint32(s.End))
 		}
+		rec.text.hashes = rec.hashes
+		rec.text.feats = c.sentFeats(sc, kept)
+		rec.text.tones = c.cachedTones(p)
 	}
 	return rec
+}
+
+// sentFeats encodes each sentence's distinct features as indices into the
+// record's hashes (the kept features first, then the others in the order
+// met): per sentence a uvarint count, then the ascending indices as
+// uvarint gaps (the first from 0).
+func (c *Collector) sentFeats(sc *eventScratch, kept []int32) []byte {
+	pos := slices.Grow(sc.pos[:0], len(sc.stats))[:len(sc.stats)]
+	for i := range pos {
+		pos[i] = -1
+	}
+	for i, k := range kept {
+		pos[k] = int32(i)
+	}
+	n := int32(len(kept))
+	for i := range pos {
+		if pos[i] < 0 {
+			pos[i] = n
+			n++
+		}
+	}
+	sc.pos = pos
+	out := make([]byte, 0, len(sc.sfeats)+len(sc.sstart))
+	for s := 0; s+1 < len(sc.sstart); s++ {
+		ids := sc.sfeats[sc.sstart[s]:sc.sstart[s+1]]
+		for k, i := range ids {
+			ids[k] = pos[i]
+		}
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		out = binary.AppendUvarint(out, uint64(len(ids)))
+		prev := int32(0)
+		for _, i := range ids {
+			out = binary.AppendUvarint(out, uint64(i-prev))
+			prev = i
+		}
+	}
+	return out
+}
+
+// cachedTones returns each sentence's (masked, all) VADER compounds as the
+// tone collector of the run cached them in p (tonestats.SentenceVADER,
+// SentenceVADERMasked with the collector's ToneMask), NaN for a sentence
+// it did not score; nil when it scored none. Finish scores the rest.
+func (c *Collector) cachedTones(p *segment.Processed) []float64 {
+	n := len(p.Sentences)
+	if len(p.VADER) != n {
+		return nil
+	}
+	m := c.opt.ToneMask
+	masked := p.VADER
+	if m.Len() > 0 {
+		if p.VADERMaskKey != m.Key() || len(p.VADERMasked) != n {
+			return nil
+		}
+		masked = p.VADERMasked
+	}
+	out := make([]float64, 2*n)
+	cached := false
+	for i := range n {
+		out[2*i], out[2*i+1] = math.NaN(), math.NaN()
+		if !math.IsNaN(masked[i]) && !math.IsNaN(p.VADER[i]) {
+			out[2*i], out[2*i+1] = masked[i], p.VADER[i]
+			cached = true
+		}
+	}
+	if !cached {
+		return nil
+	}
+	return out
 }
 
 // Visit reads one processed document: Map, then Add to the collector's

@@ -45,7 +45,7 @@ func (s *textStore) fail(err error) {
 
 // put keeps the text of document idx (which must not be kept already).
 func (s *textStore) put(idx int, t docText) {
-	size := int64(len(t.text)) + 4*int64(len(t.spans))
+	size := int64(len(t.text)) + 4*int64(len(t.spans)) + 8*int64(len(t.hashes)+len(t.tones)) + int64(len(t.feats))
 	s.docs++
 	s.bytes += size
 	if s.memBytes+size <= TextMemory || s.err != nil {

@@ -67,8 +67,9 @@ type quoteDoc struct {
 	toks     []segment.Token
 	tokSent  []int32 // sentence index of each token
 	sents    []segment.Span
-	sentTok  []int32 // first token of each sentence; len(sents)+1 entries
-	lowerUse map[string]bool
+	sentTok  []int32         // first token of each sentence; len(sents)+1 entries
+	lowerUse map[string]bool // without token ids (byID false)
+	byID     bool            // the lower-case uses are by Norm id (usedLower)
 	names    []Name
 	persons  []int // indexes into names of the names that are persons, in order
 	// bySurname: see surnames
@@ -107,16 +108,56 @@ func newQuoteDoc(text string, sents []segment.Span, sentTokens func(s int) []seg
 		}
 	}
 	d.lowerUse = sc.lowerUse
-	for _, t := range d.toks {
-		if t.Kind == segment.TokWord {
-			r, _ := utf8.DecodeRuneInString(text[t.Span.Start:])
-			if unicode.IsLower(r) {
-				d.lowerUse[t.Norm] = true
-			}
-		}
-	}
+	d.markLowerUse()
 	d.findNames()
 	return d
+}
+
+// markLowerUse records the words the document uses in lower case: by
+// Norm id (Token.ID, a stamp of this document's generation in an array),
+// or, when a word token has no id, in the lowerUse map.
+func (d *quoteDoc) markLowerUse() {
+	sc := d.scratch
+	d.byID = true
+	for i := range d.toks {
+		if t := &d.toks[i]; t.Kind == segment.TokWord && t.ID <= 0 {
+			d.byID = false
+			break
+		}
+	}
+	if d.byID {
+		if sc.gen++; sc.gen == 0 { // wrapped: no stamp may look current
+			clear(sc.lowerGen)
+			sc.gen = 1
+		}
+	}
+	for i := range d.toks {
+		t := &d.toks[i]
+		if t.Kind != segment.TokWord {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(d.text[t.Span.Start:]); !unicode.IsLower(r) {
+			continue
+		}
+		if !d.byID {
+			d.lowerUse[t.Norm] = true
+			continue
+		}
+		if int(t.ID) >= len(sc.lowerGen) {
+			sc.lowerGen = append(sc.lowerGen, make([]uint32, int(t.ID)+1-len(sc.lowerGen)+len(sc.lowerGen)/2)...)
+		}
+		sc.lowerGen[t.ID] = sc.gen
+	}
+}
+
+// usedLower reports whether the document uses token i's word in lower
+// case.
+func (d *quoteDoc) usedLower(i int) bool {
+	t := &d.toks[i]
+	if d.byID {
+		return int(t.ID) < len(d.scratch.lowerGen) && d.scratch.lowerGen[t.ID] == d.scratch.gen
+	}
+	return d.lowerUse[t.Norm]
 }
 
 // quoteScratch holds the buffers of a quoteDoc, recycled from document to
@@ -130,6 +171,12 @@ type quoteScratch struct {
 	names    []Name
 	persons  []int
 	lowerUse map[string]bool
+	// lowerGen: by Norm id, the generation (gen) of the last document
+	// that used the word in lower case. The ids of one document come from
+	// one interner (segment.Norms), and a stamp is only compared within
+	// its document.
+	lowerGen []uint32
+	gen      uint32
 }
 
 // inQuoteBuf returns a zeroed slice of one int32 per token, reused from
@@ -224,7 +271,7 @@ func (d *quoteDoc) nameWord(i int) bool {
 		return false
 	}
 	if d.sentenceInitial(i) {
-		if stopwordsEN.Contains(n) || titleWords[n] || d.lowerUse[n] || pronouns[n] || segment.IsSentenceStarter(n) || openerWords[n] {
+		if stopwordsEN.Contains(n) || titleWords[n] || d.usedLower(i) || pronouns[n] || segment.IsSentenceStarter(n) || openerWords[n] {
 			return false
 		}
 		// "Situated at …", "Speaking to …": a participle or adverb opening

@@ -98,17 +98,65 @@ func GroupSimilarity(t *TermTable, m SimMeasure, idf func(df int64) float64) (*S
 	}
 	for i := range n {
 		s.Valid[i] = len(vecs[i].ids) > 0
+	}
+	fillSim(s, m, vecs)
+	return s, nil
+}
+
+// fillSim sets the similarity of every pair of valid groups, and 1 on the
+// diagonal. Group i's weights are scattered into arrays by term id, and
+// each earlier group's entries are looked up there: |j| steps per pair
+// instead of pairSim's merge of |i|+|j|. The shared terms are still added
+// in ascending id order with pairSim's operations, so the bits are
+// pairSim's. Weights are above 0 (vectorScaled drops the others), so 0 in
+// the array marks a term group i does not use.
+func fillSim(s *SimMatrix, m SimMeasure, vecs []weightedVec) {
+	size := 0
+	for _, v := range vecs {
+		if k := len(v.ids); k > 0 {
+			size = max(size, int(v.ids[k-1])+1)
+		}
+	}
+	dw := make([]float64, size)
+	var dh []float64
+	if m == SimJSD {
+		dh = make([]float64, size)
+	}
+	for i, a := range vecs {
 		if !s.Valid[i] {
 			continue
 		}
 		s.Values.SetSym(i, i, 1)
-		for j := range i {
-			if s.Valid[j] {
-				s.Values.SetSym(i, j, pairSim(m, vecs[i], vecs[j]))
+		for k, id := range a.ids {
+			dw[id] = a.w[k]
+			if dh != nil {
+				dh[id] = a.h[k]
 			}
 		}
+		for j, b := range vecs[:i] {
+			if !s.Valid[j] {
+				continue
+			}
+			var sum float64
+			if m == SimJSD {
+				for k, id := range b.ids {
+					if p := dw[id]; p != 0 {
+						sum += jsdTerm(p, dh[id], b.w[k], b.h[k])
+					}
+				}
+			} else {
+				for k, id := range b.ids {
+					if p := dw[id]; p != 0 {
+						sum += float64(p * b.w[k])
+					}
+				}
+			}
+			s.Values.SetSym(i, j, finishSim(m, sum))
+		}
+		for _, id := range a.ids {
+			dw[id] = 0
+		}
 	}
-	return s, nil
 }
 
 // newGroupWeigher checks the table's shape and prepares the idf of every term

@@ -36,7 +36,9 @@ type MLPOptions struct {
 	Seed   uint64  // initial weights and the order of the examples
 }
 
-// DefaultMLPOptions are the options of the shipped network (docs/stance.md).
+// DefaultMLPOptions are the search's fixed options (docs/stance.md): the
+// trainer sets Hidden, Decay and Epochs from its candidates. No network
+// is shipped.
 func DefaultMLPOptions() MLPOptions {
 	return MLPOptions{Hidden: 32, Epochs: 10, Batch: 32, LR: 1e-3, Decay: 1e-3, Seed: 1}
 }
@@ -121,6 +123,14 @@ func TrainMLP(ex []StackExample, o MLPOptions, each func(epoch int, net *MLP)) (
 		return nil, errors.New("stance: TrainMLP needs examples, hidden units and a batch size")
 	}
 	nx := len(ex[0].X)
+	for i, e := range ex {
+		if len(e.X) != nx {
+			return nil, fmt.Errorf("stance: TrainMLP: example %d has %d inputs, example 0 has %d", i, len(e.X), nx)
+		}
+		if e.Label < 0 || e.Label >= numClasses {
+			return nil, fmt.Errorf("stance: TrainMLP: example %d has label %d, want 0 (negative), 1 (neutral) or 2 (positive)", i, e.Label)
+		}
+	}
 	t := &mlpTrainer{h: o.Hidden, in: nx + numClasses}
 	t.w1 = make([]float64, t.h*t.in)
 	t.b1 = make([]float64, t.h)
@@ -268,6 +278,8 @@ func (t *mlpTrainer) export() *MLP {
 
 // Predict scores a stacked example with the network alone, from its dense
 // input and the linear model's result (float32 weights, float64 sums).
+// x must hold the network's In − 3 inputs, as DenseInput gives them for
+// the options the network was trained with.
 func (n *MLP) Predict(x []float32, lin Result) Result {
 	lp := logProbInput(lin)
 	nx := n.In - numClasses

@@ -188,3 +188,23 @@ func TestParseMLPErrors(t *testing.T) {
 		t.Error("a model without vectors takes a network")
 	}
 }
+
+// TestTrainMLPRejectsBadExamples: inputs of different lengths and labels
+// outside the three classes are errors, not a wrong network or a panic.
+func TestTrainMLPRejectsBadExamples(t *testing.T) {
+	o := DefaultMLPOptions()
+	o.Epochs = 1
+	good := StackExample{X: []float32{1, 2}, Label: Neutral}
+	for name, ex := range map[string][]StackExample{
+		"short input": {good, {X: []float32{1}, Label: Positive}},
+		"label 3":     {good, {X: []float32{1, 2}, Label: 3}},
+		"label -1":    {good, {X: []float32{1, 2}, Label: -1}},
+	} {
+		if _, err := TrainMLP(ex, o, nil); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	if _, err := TrainMLP([]StackExample{good, good}, o, nil); err != nil {
+		t.Errorf("good examples: %v", err)
+	}
+}

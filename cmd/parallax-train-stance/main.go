@@ -87,6 +87,15 @@ func run(args []string) error {
 	if err := setFamilies(&to.Features, *addF, true, "-add"); err != nil {
 		return err
 	}
+	if *mlpHidden != "" && (*cv < 2 || *vecPath == "" || !to.Features.Dense) {
+		return fmt.Errorf("-mlp-hidden needs -cv, -vectors and the dense features (not -drop dense): the network's inputs are the mean vectors")
+	}
+	if *mlpOut != "" && *mlpHidden == "" {
+		return fmt.Errorf("-mlp-out needs -mlp-hidden: only the network search writes a network")
+	}
+	if *mlpHidden != "" && *calib {
+		return fmt.Errorf("-calibrate and -mlp-hidden cannot be used together: the shifts are fitted for the linear model alone, and the network was trained on its unshifted log-probabilities")
+	}
 	if *vecPath != "" {
 		b, err := os.ReadFile(*vecPath)
 		if err != nil {
@@ -107,9 +116,6 @@ func run(args []string) error {
 	ex, err := readLabelled(*train)
 	if err != nil {
 		return err
-	}
-	if *mlpHidden != "" && (*cv < 2 || to.Vectors == nil) {
-		return fmt.Errorf("-mlp-hidden needs -cv and -vectors")
 	}
 	var net *stance.MLP
 	if *cv > 1 {
@@ -156,6 +162,8 @@ func run(args []string) error {
 				return err
 			}
 		}
+	} else if *mlpOut != "" {
+		fmt.Printf("no network written to %s: the search kept the linear model alone\n", *mlpOut)
 	}
 	if *out != "" {
 		if err := writeBinary(*out, m); err != nil {

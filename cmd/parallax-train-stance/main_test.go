@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"parallax/analysis/stance"
@@ -90,5 +92,71 @@ func TestPickStack(t *testing.T) {
 	}
 	if g, err := parseGrid("8, 16", "0,1e-3"); err != nil || len(g) != 4 || g[3] != (stackConfig{16, 1e-3}) {
 		t.Errorf("parseGrid: %v %v", g, err)
+	}
+}
+
+// TestStackCacheKeyAndShape: the cache key changes with the training
+// file's bytes even when its path and size stay, and results whose inner
+// folds do not have the examples' shape are refused.
+func TestStackCacheKeyAndShape(t *testing.T) {
+	dir := t.TempDir()
+	p := dir + "/train.jsonl"
+	if err := os.WriteFile(p, []byte(`{"a":1}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	to := stance.DefaultTrainOptions()
+	k1, err := stackKey(p, to, 5, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(`{"a":2}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	k2, _ := stackKey(p, to, 5, 1)
+	k3, _ := stackKey(p, to, 5, 2)
+	if k1 == k2 || k2 == k3 {
+		t.Errorf("keys do not follow the file's bytes or the seed: %q %q %q", k1, k2, k3)
+	}
+	if _, err := stackKey(dir+"/missing.jsonl", to, 5, 1); err == nil {
+		t.Error("a missing training file gives a key")
+	}
+
+	var ex []stance.Example
+	for i := range 20 {
+		ex = append(ex, stance.Example{Mention: stance.Mention{Sentence: fmt.Sprint("s", i)}})
+	}
+	fold := folds(ex, 4, 1)
+	sl := &stackLogits{Outer: make([]stance.Result, len(ex)), Inner: make([][]stance.Result, 4)}
+	for f := range 4 {
+		for i := range ex {
+			if fold[i] != f {
+				sl.Inner[f] = append(sl.Inner[f], stance.Result{})
+			}
+		}
+	}
+	if !sl.fits(ex, 4, 1) {
+		t.Fatal("results of the right shape refused")
+	}
+	sl.Inner[2] = sl.Inner[2][1:]
+	if sl.fits(ex, 4, 1) {
+		t.Error("an inner fold one result short is accepted")
+	}
+}
+
+// TestFlagConflicts: options that cannot work together are refused before
+// any training.
+func TestFlagConflicts(t *testing.T) {
+	p := t.TempDir() + "/train.jsonl"
+	if err := os.WriteFile(p, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"-train", p, "-mlp-out", "net.bin"},
+		{"-train", p, "-cv", "5", "-mlp-hidden", "32"},
+	} {
+		err := run(args)
+		if err == nil || !strings.Contains(err.Error(), "-mlp-") {
+			t.Errorf("%v: error %v, want one naming the -mlp- flag", args, err)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -71,11 +72,12 @@ func stackInputs(ex []stance.Example, to stance.TrainOptions, k int, seed uint64
 	if cache != "" {
 		if b, err := os.ReadFile(cache); err == nil {
 			var sl stackLogits
-			if err := json.Unmarshal(b, &sl); err == nil && sl.Key == key && len(sl.Outer) == len(ex) && len(sl.Inner) == k {
+			if err := json.Unmarshal(b, &sl); err == nil && sl.Key == key && sl.fits(ex, k, seed) {
 				fmt.Printf("stacking: out-of-fold results read from %s\n", cache)
 				sl.Outer = outer
 				return &sl, nil
 			}
+			fmt.Printf("stacking: %s holds other out-of-fold results; computing them again\n", cache)
 		}
 	}
 	fold := folds(ex, k, seed)
@@ -114,6 +116,50 @@ func stackInputs(ex []stance.Example, to stance.TrainOptions, k int, seed uint64
 		}
 	}
 	return sl, nil
+}
+
+// fits reports whether cached results have the shape of ex's
+// cross-validations: one outer result per example and, for each fold f,
+// one inner result per example outside f.
+func (sl *stackLogits) fits(ex []stance.Example, k int, seed uint64) bool {
+	if len(sl.Outer) != len(ex) || len(sl.Inner) != k {
+		return false
+	}
+	fold := folds(ex, k, seed)
+	for f := range k {
+		n := 0
+		for i := range ex {
+			if fold[i] != f {
+				n++
+			}
+		}
+		if len(sl.Inner[f]) != n {
+			return false
+		}
+	}
+	return true
+}
+
+// stackKey names what the linear model's out-of-fold results depend on:
+// the training file's bytes, the word vectors' encoding (with their
+// clusters), the folds and every training option.
+func stackKey(train string, to stance.TrainOptions, k int, seed uint64) (string, error) {
+	h := sha256.New()
+	b, err := os.ReadFile(train)
+	if err != nil {
+		return "", err
+	}
+	h.Write(b)
+	if to.Vectors != nil {
+		vb, err := to.Vectors.MarshalBinary()
+		if err != nil {
+			return "", err
+		}
+		h.Write(vb)
+	}
+	o := to
+	o.Vectors = nil
+	return fmt.Sprintf("sha256=%x k=%d seed=%d %+v", h.Sum(nil), k, seed, o), nil
 }
 
 // denseInputs gives every example's dense input (the same for any model
@@ -225,9 +271,10 @@ func stackSearch(ex []stance.Example, to stance.TrainOptions, outer []stance.Res
 	if err != nil {
 		return nil, err
 	}
-	o := to
-	o.Vectors = nil
-	key := fmt.Sprintf("%s k=%d seed=%d %+v", train, k, seed, o)
+	key, err := stackKey(train, to, k, seed)
+	if err != nil {
+		return nil, err
+	}
 	sl, err := stackInputs(ex, to, k, seed, outer, cache, key, jobs)
 	if err != nil {
 		return nil, err

@@ -14,17 +14,22 @@ import (
 	"parallax/analysis/internal/testkit"
 	"parallax/analysis/lexmatch"
 	"parallax/analysis/segment"
+	"parallax/analysis/tonestats"
 )
 
 var karabakhSource = corpus.Source{FS: os.DirFS("../../testdata"), Path: "karabakh", Name: "sample:karabakh"}
 
 // mapRecords runs the pipeline on src and maps every document with c,
-// without adding the records anywhere.
-func mapRecords(t testing.TB, c *events.Collector, src corpus.Source) []events.DocRecord {
+// without adding the records anywhere; before, if any, visit each document
+// first (a tone collector, whose cached scores the records keep).
+func mapRecords(t testing.TB, c *events.Collector, src corpus.Source, before ...func(*segment.Processed)) []events.DocRecord {
 	t.Helper()
 	var mu sync.Mutex
 	var recs []events.DocRecord
 	if _, err := analysis.Run(src, analysis.Options{Visit: func(p *segment.Processed) {
+		for _, v := range before {
+			v(p)
+		}
 		r := c.Map(p)
 		mu.Lock()
 		recs = append(recs, r)
@@ -222,6 +227,26 @@ func FuzzAccUnmarshal(f *testing.F) {
 		data, _ := r.MarshalBinary()
 		f.Add(data)
 	}
+	// Those texts carry no tones (no tone collector ran before the map
+	// step); these do.
+	tc, err := tonestats.NewCollector(tonestats.Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	toned, n := c.NewAcc(), 0
+	for _, r := range mapRecords(f, c, karabakhSource, tc.Visit) {
+		if events.RecordView(&r).Text != "" && n < 2 {
+			toned.Add(r)
+			n++
+			data, _ := r.MarshalBinary()
+			f.Add(data)
+		}
+	}
+	data, err := toned.MarshalBinary()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a := c.NewAcc()
 		if err := a.UnmarshalBinary(data); err == nil {

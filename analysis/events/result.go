@@ -139,7 +139,7 @@ type Stats struct {
 	PassageCandidates int64
 	PassageEdges      int
 	TextDocs          int   // documents whose record kept its text (those that may belong to a story)
-	TextBytes         int64 // the bytes of those texts and of their sentences' spans
+	TextBytes         int64 // the bytes kept with those texts: text, 4 per span boundary, 8 per feature hash and per cached tone, and the sentences' features
 }
 
 // Result is everything event detection found.

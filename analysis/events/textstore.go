@@ -29,7 +29,7 @@ type textStore struct {
 	spilled  map[int]spill.Ref
 	file     *spill.Store // budget 0: every text put there goes to its file
 	docs     int          // texts kept
-	bytes    int64        // their bytes, text and 4 per span boundary
+	bytes    int64        // their bytes: text, 4 per span boundary, 8 per hash and per tone, and the sentences' features
 	errOnce  sync.Once
 	err      error // the first error of the spill file, or of a text read back
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -11,14 +12,17 @@ import (
 // job: walk the record's top-level object, skip every value but the two
 // strings wanted, and unescape those in place. It accepts what
 // encoding/json accepts for such records (objects, arrays, strings with
-// every escape, numbers, true, false, null) and rejects a record that is
-// not an object or whose group or text is not a string. It is the lower
-// bound of decoding with hand-tuned code, beside the standard library's.
+// every escape, numbers by the JSON grammar, true, false, null) and rejects
+// a record that is not an object or whose group or text is neither a string
+// nor null. As encoding/json does into a struct, it matches keys without
+// regard to case, lets the last of repeated keys win, and leaves a field
+// set to null as it was. It is the lower bound of decoding with hand-tuned
+// code, beside the standard library's.
 
 var errSyntax = errors.New("invalid JSON")
 
 // handFields returns the string values of the top-level keys group and
-// "text" of the object in b. A text with escapes is unescaped into *tbuf,
+// "text" of the object in b, matched without regard to case. A text with escapes is unescaped into *tbuf,
 // keys and the group into *kbuf; both are reused between calls.
 func handFields(b []byte, group string, kbuf, tbuf *[]byte) (g string, text []byte, err error) {
 	buf := *kbuf
@@ -29,6 +33,9 @@ func handFields(b []byte, group string, kbuf, tbuf *[]byte) (g string, text []by
 	}
 	i = skipSpace(b, i+1)
 	if i < len(b) && b[i] == '}' {
+		if skipSpace(b, i+1) != len(b) {
+			return "", nil, errSyntax
+		}
 		return "", nil, nil
 	}
 	var key []byte
@@ -45,13 +52,15 @@ func handFields(b []byte, group string, kbuf, tbuf *[]byte) (g string, text []by
 			return "", nil, errSyntax
 		}
 		i = skipSpace(b, i+1)
-		k := string(key)
-		if k == group || k == "text" {
-			if i >= len(b) || b[i] != '"' {
-				return "", nil, errors.New("field " + strconv.Quote(k) + " is not a string")
-			}
-			var v []byte
-			if k == group {
+		isGroup := strings.EqualFold(string(key), group)
+		if isGroup || strings.EqualFold(string(key), "text") {
+			if len(b)-i >= 4 && string(b[i:i+4]) == "null" {
+				// encoding/json leaves a string set to null unchanged.
+				i += 4
+			} else if i >= len(b) || b[i] != '"' {
+				return "", nil, errors.New("field " + strconv.Quote(string(key)) + " is not a string")
+			} else if isGroup {
+				var v []byte
 				v, buf, i, err = handString(b, i, buf[:0])
 				g = string(v)
 			} else {
@@ -230,14 +239,51 @@ func skipValue(b []byte, i, depth int) (int, error) {
 		}
 		return i, errSyntax
 	case c == '-' || '0' <= c && c <= '9':
-		j := i + 1
-		for j < len(b) && (b[j] == '.' || b[j] == 'e' || b[j] == 'E' || b[j] == '+' || b[j] == '-' || '0' <= b[j] && b[j] <= '9') {
-			j++
-		}
-		if _, err := strconv.ParseFloat(string(b[i:j]), 64); err != nil {
-			return i, errSyntax
-		}
-		return j, nil
+		return skipNumber(b, i)
 	}
 	return i, errSyntax
+}
+
+// skipNumber skips the number at b[i] by the JSON grammar,
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, whatever its magnitude:
+// encoding/json accepts 1e400 in a value it skips.
+func skipNumber(b []byte, i int) (int, error) {
+	j := i
+	if j < len(b) && b[j] == '-' {
+		j++
+	}
+	switch {
+	case j < len(b) && b[j] == '0':
+		j++
+	case j < len(b) && '1' <= b[j] && b[j] <= '9':
+		j = skipDigits(b, j+1)
+	default:
+		return j, errSyntax
+	}
+	if j < len(b) && b[j] == '.' {
+		k := skipDigits(b, j+1)
+		if k == j+1 {
+			return k, errSyntax
+		}
+		j = k
+	}
+	if j < len(b) && (b[j] == 'e' || b[j] == 'E') {
+		j++
+		if j < len(b) && (b[j] == '+' || b[j] == '-') {
+			j++
+		}
+		k := skipDigits(b, j)
+		if k == j {
+			return k, errSyntax
+		}
+		j = k
+	}
+	return j, nil
+}
+
+func skipDigits(b []byte, i int) int {
+	for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+		i++
+	}
+	return i
 }

@@ -58,11 +58,20 @@ func TestHandFieldsAgreesWithEncodingJSON(t *testing.T) {
 		`{"id":-1.5e3,"tags":["a",{"k":[1,2,{}]},[]],"ok":true,"no":false,"nil":null,"outlet":"d","text":""}`,
 		`{"outlet":"e"}`,
 		`{}`,
+		`{"outlet":"f","n":1e400,"m":[-0,0.5,-12.25E-3,7e+2,3E1]}`,
+		`{"outlet":null,"text":null}`,
+		`{"outlet":"g","text":"t","outlet":null,"text":null}`,
+		`{"Outlet":"h","TEXT":"u"}`,
+		`{"outlet":"a","Outlet":"b","text":"x","Text":"y"}`,
+		`{"OUTLET":"a","outlet":"b"}`,
 	}
 	bad := []string{
 		`[1]`, `{"outlet":"a","text":"x"`, `{"outlet":"a" "text":"x"}`, `{"outlet":"a","text":"x\q"}`,
 		`{"outlet":"a","text":"x"} trailing`, `{"outlet":"a","n":01x}`, `{"outlet":"a","n":tru}`,
 		"{\"outlet\":\"a\",\"text\":\"ctl\x01\"}", `{"outlet":3}`, `{"outlet":"a","text":"\u12"}`,
+		`{"outlet":"a","n":01}`, `{"outlet":"a","n":1.}`, `{"outlet":"a","n":-.5}`, `{"outlet":"a","n":1.e5}`,
+		`{"outlet":"a","n":1e}`, `{"outlet":"a","n":-}`, `{"outlet":"a","n":+1}`, `{"outlet":"a","n":.5}`,
+		`{} x`, `{"outlet":nul}`, `{"text":nullx}`, `{"Text":3}`,
 	}
 	var kbuf, tbuf []byte
 	for _, rec := range good {

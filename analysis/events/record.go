@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"parallax/analysis/segment"
+	"parallax/analysis/tonestats"
 )
 
 // DocRecord is what one document gives event detection: the map step's
@@ -166,24 +167,16 @@ func (c *Collector) sentFeats(sc *eventScratch, kept []int32) []byte {
 // SentenceVADERMasked with the collector's ToneMask), NaN for a sentence
 // it did not score; nil when it scored none. Finish scores the rest.
 func (c *Collector) cachedTones(p *segment.Processed) []float64 {
-	n := len(p.Sentences)
-	if len(p.VADER) != n {
+	masked, all := tonestats.CachedVADER(p, c.opt.ToneMask)
+	if masked == nil {
 		return nil
 	}
-	m := c.opt.ToneMask
-	masked := p.VADER
-	if m.Len() > 0 {
-		if p.VADERMaskKey != m.Key() || len(p.VADERMasked) != n {
-			return nil
-		}
-		masked = p.VADERMasked
-	}
-	out := make([]float64, 2*n)
+	out := make([]float64, 2*len(all))
 	cached := false
-	for i := range n {
+	for i := range all {
 		out[2*i], out[2*i+1] = math.NaN(), math.NaN()
-		if !math.IsNaN(masked[i]) && !math.IsNaN(p.VADER[i]) {
-			out[2*i], out[2*i+1] = masked[i], p.VADER[i]
+		if !math.IsNaN(masked[i]) && !math.IsNaN(all[i]) {
+			out[2*i], out[2*i+1] = masked[i], all[i]
 			cached = true
 		}
 	}

@@ -141,10 +141,7 @@ func (c *Collector) Instruments() []string { return slices.Clone(c.instruments) 
 // is visited by one goroutine at a time, so there is no lock.
 func SentenceVADER(p *segment.Processed, i int) float64 {
 	if p.VADER == nil {
-		p.VADER = make([]float64, len(p.Sentences))
-		for k := range p.VADER {
-			p.VADER[k] = math.NaN()
-		}
+		p.VADER = nanSlice(nil, len(p.Sentences))
 	}
 	if v := p.VADER[i]; !math.IsNaN(v) {
 		return v

@@ -42,6 +42,24 @@ func SentenceVADERMasked(p *segment.Processed, i int, m *tone.Mask) float64 {
 	return masked.Compound
 }
 
+// CachedVADER returns the sentences' VADER compounds that SentenceVADER
+// and SentenceVADERMasked have cached on p, read only: masked holds them
+// with the words of m neutral (all's own slice when m is empty), NaN for a
+// sentence not scored yet; both nil when p holds no cache valid for m.
+func CachedVADER(p *segment.Processed, m *tone.Mask) (masked, all []float64) {
+	n := len(p.Sentences)
+	if len(p.VADER) != n {
+		return nil, nil
+	}
+	if m.Len() == 0 {
+		return p.VADER, p.VADER
+	}
+	if p.VADERMaskKey != m.Key() || len(p.VADERMasked) != n {
+		return nil, nil
+	}
+	return p.VADERMasked, p.VADER
+}
+
 // nanSlice returns s resized to n, every element NaN.
 func nanSlice(s []float64, n int) []float64 {
 	s = append(s[:0], make([]float64, n)...)

@@ -82,6 +82,29 @@ func TestSentenceVADERMaskedCache(t *testing.T) {
 	}
 }
 
+// TestCachedVADER: nothing before any score; after one masked score, that
+// sentence's scores and NaN for the other; nothing for another mask; the
+// unmasked cache for an empty mask.
+func TestCachedVADER(t *testing.T) {
+	text := "Critics say the illegal crossings have overwhelmed border agents. Supporters praised the brave senators."
+	p := &segment.Processed{Text: text, Sentences: segment.Sentences(text, nil)}
+	m, other := tone.NewMask("illegal"), tone.NewMask("brave")
+	if masked, all := CachedVADER(p, m); masked != nil || all != nil {
+		t.Fatalf("before any score: %v %v", masked, all)
+	}
+	v := SentenceVADERMasked(p, 0, m)
+	masked, all := CachedVADER(p, m)
+	if len(masked) != 2 || masked[0] != v || all[0] != SentenceVADER(p, 0) || !math.IsNaN(masked[1]) {
+		t.Errorf("mask: masked %v all %v; want [%v NaN] and sentence 0's unmasked score", masked, all, v)
+	}
+	if masked, all := CachedVADER(p, other); masked != nil || all != nil {
+		t.Errorf("another mask: %v %v, want none", masked, all)
+	}
+	if masked, all := CachedVADER(p, nil); &masked[0] != &p.VADER[0] || &all[0] != &p.VADER[0] {
+		t.Error("no mask: not the unmasked cache")
+	}
+}
+
 // TestIsOneLine checks isOneLine, eight bytes at a time, against its
 // definition (segment.OneLine(s) == s) on random texts whose pieces meet
 // every path: single and double spaces at every alignment, tabs, line

@@ -120,13 +120,6 @@ var weekdayNames = map[string]bool{
 // year: "in 2020", "during 1993", "throughout 2022", "of 1994".
 var yearOnlyWords = map[string]bool{"in": true, "during": true, "throughout": true, "of": true}
 
-// isCalendarWord reports whether a word names a month or a weekday: such
-// words are no features (dates are, once read as dates).
-func isCalendarWord(w string) bool {
-	_, month := monthNames[w]
-	return month || weekdayNames[w]
-}
-
 // findDateMentions appends the date mentions of one sentence (see
 // docs/events.md for the forms read). A day or month given without a year
 // takes the document's year (see inferYear); without a document year it is

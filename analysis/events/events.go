@@ -220,8 +220,8 @@ type Collector struct {
 	opt  Options
 	stop *lexicons.StopWords
 	// notFeature holds the stop words and the calendar words (month and
-	// weekday names): the words that are no features, found in one
-	// look-up (nil: ask stop and isCalendarWord).
+	// weekday names): the words that are no features (dates are, once
+	// read as dates), found in one look-up.
 	notFeature map[string]struct{}
 	events     []lexEvent       // the lexicon's events, in file order
 	evKey      map[string]int32 // event id → index in events
@@ -526,11 +526,16 @@ func (c *Collector) features(sc *eventScratch, text string, emit func(key []byte
 // featureWord reports whether a word may be a feature (or part of a
 // name): neither a stop word nor a calendar word.
 func (c *Collector) featureWord(norm string) bool {
-	if c.notFeature != nil {
-		_, no := c.notFeature[norm]
-		return !no
-	}
-	return !c.stop.Contains(norm) && !isCalendarWord(norm)
+	_, no := c.notFeature[norm]
+	return !no
+}
+
+// configured returns a collector with c's configuration (options, word
+// sets, lexicons, scorer) and none of its state: the views that finish an
+// accumulator or one story start from it.
+func (c *Collector) configured() *Collector {
+	return &Collector{opt: c.opt, stop: c.stop, notFeature: c.notFeature, events: c.events, evKey: c.evKey,
+		frames: c.frames, labels: c.labels, vader: c.vader}
 }
 
 // startsUpper reports whether the character at text[i] is an upper-case
@@ -607,7 +612,7 @@ func (c *Collector) selectFeatures(sc *eventScratch) []int32 {
 	sc.tmp = append(sc.tmp[:0], sal...)
 	th := kthLargest(sc.tmp, K)
 	kept := sc.order[:0]
-	var ties []int32
+	ties := sc.tmp[:0] // the sorted saliences are no longer needed
 	for i := range sc.stats {
 		switch s := sal[i]; {
 		case s > th:
@@ -619,6 +624,7 @@ func (c *Collector) selectFeatures(sc *eventScratch) []int32 {
 	slices.SortFunc(ties, less)
 	kept = append(kept, ties[:K-len(kept)]...)
 	slices.SortFunc(kept, less)
+	sc.tmp = ties
 	return kept
 }
 

@@ -182,8 +182,8 @@ func (c *Collector) FinishStory(s Scale, id string, d StoryDraft, ms []Member, g
 		st.features = append(st.features, a.localRank(h))
 	}
 	a.stories = []*story{st}
-	v := &Collector{opt: c.opt, stop: c.stop, notFeature: c.notFeature, events: c.events, evKey: c.evKey, frames: c.frames, labels: c.labels, vader: c.vader,
-		art: a, groupSents: groupSents}
+	v := c.configured()
+	v.art, v.groupSents = a, groupSents
 	sc := &eventScratch{feats: map[string]int32{}}
 	names := map[int32]string{}
 	docs := make([]*storyDoc, len(ms))

@@ -88,8 +88,8 @@ func (c *Collector) checkAcc(acc *Acc) error {
 
 // view returns a collector with c's configuration that finishes acc.
 func (c *Collector) view(acc *Acc) *Collector {
-	v := &Collector{opt: c.opt, stop: c.stop, notFeature: c.notFeature, events: c.events, evKey: c.evKey, frames: c.frames, labels: c.labels, vader: c.vader,
-		acc: acc, groupSents: map[string]int64{}}
+	v := c.configured()
+	v.acc, v.groupSents = acc, map[string]int64{}
 	for _, g := range acc.groups {
 		v.groupSents[g.name] = g.sents
 	}

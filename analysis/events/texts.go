@@ -103,6 +103,7 @@ func (c *Collector) readStoryDoc(sc *eventScratch, m int32, s *story, t *docText
 	}
 	sc.ranks = ranks
 	sd := &storyDoc{best: -1}
+	tokenized := c.frames != nil || c.labels != nil // the frame and label counts need the tokens
 	fb := t.feats
 	for si, sp := range spans {
 		sent := t.text[sp.Start:sp.End]
@@ -131,7 +132,6 @@ func (c *Collector) readStoryDoc(sc *eventScratch, m int32, s *story, t *docText
 				cs.tone, cs.toneAll = c.vader(cs.text)
 			}
 		}
-		tokenized := c.frames != nil || c.labels != nil
 		if tokenized {
 			sc.toks = segment.Tokenize(sent, sc.toks[:0])
 		}

@@ -86,3 +86,29 @@ func BenchmarkGroupSimilarity(b *testing.B) {
 		})
 	}
 }
+
+// pairSim is the similarity of two weighted vectors, by a merge over their
+// sorted ids: how GroupSimilarity computed every pair before fillSim, kept
+// here as the reference the tests hold fillSim and the document index to. Shared terms are visited in ascending id order, the order the
+// document index accumulates them in, so both give identical bits.
+func pairSim(m SimMeasure, a, b weightedVec) float64 {
+	var s float64
+	i, j := 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			if m == SimJSD {
+				s += jsdTerm(a.w[i], a.h[i], b.w[j], b.h[j])
+			} else {
+				s += float64(a.w[i] * b.w[j])
+			}
+			i++
+			j++
+		}
+	}
+	return finishSim(m, s)
+}

@@ -260,7 +260,7 @@ func (ix *docIndex) buildPostings(nterms int) {
 	}
 }
 
-// vector is document i's weighted vector (all terms), as pairSim wants it.
+// vector is document i's weighted vector (all terms), as the similarity sums want it.
 func (ix *docIndex) vector(i int) weightedVec {
 	return ix.w.vectorScaled(ix.dv.Vecs[i], ix.scale[i])
 }

@@ -106,10 +106,11 @@ func GroupSimilarity(t *TermTable, m SimMeasure, idf func(df int64) float64) (*S
 // fillSim sets the similarity of every pair of valid groups, and 1 on the
 // diagonal. Group i's weights are scattered into arrays by term id, and
 // each earlier group's entries are looked up there: |j| steps per pair
-// instead of pairSim's merge of |i|+|j|. The shared terms are still added
-// in ascending id order with pairSim's operations, so the bits are
-// pairSim's. Weights are above 0 (vectorScaled drops the others), so 0 in
-// the array marks a term group i does not use.
+// instead of a merge of |i|+|j| (pairSim, the reference in
+// fillsim_test.go). The shared terms are still added in ascending id
+// order with the same operations, so the bits are the merge's. Weights are
+// above 0 (vectorScaled drops the others), so 0 in the array marks a term
+// group i does not use.
 func fillSim(s *SimMatrix, m SimMeasure, vecs []weightedVec) {
 	size := 0
 	for _, v := range vecs {
@@ -212,7 +213,7 @@ func idfTable(df []int64, used []bool, idf func(df int64) float64, name func(id 
 	return out, nil
 }
 
-// weightedVec is a sparse vector ready for pairSim: ids ascending, weights
+// weightedVec is a sparse vector ready for fillSim: ids ascending, weights
 // strictly positive. For the cosines w has unit Euclidean length; for JSD w
 // is a probability distribution and h[i] = w[i]·ln w[i].
 type weightedVec struct {
@@ -340,29 +341,4 @@ func finishSim(m SimMeasure, s float64) float64 {
 		s *= 0.5 / math.Ln2
 	}
 	return min(max(s, 0), 1)
-}
-
-// pairSim is the similarity of two weighted vectors, by a merge over their
-// sorted ids. Shared terms are visited in ascending id order, the order the
-// document index accumulates them in, so both give identical bits.
-func pairSim(m SimMeasure, a, b weightedVec) float64 {
-	var s float64
-	i, j := 0, 0
-	for i < len(a.ids) && j < len(b.ids) {
-		switch {
-		case a.ids[i] < b.ids[j]:
-			i++
-		case a.ids[i] > b.ids[j]:
-			j++
-		default:
-			if m == SimJSD {
-				s += jsdTerm(a.w[i], a.h[i], b.w[j], b.h[j])
-			} else {
-				s += float64(a.w[i] * b.w[j])
-			}
-			i++
-			j++
-		}
-	}
-	return finishSim(m, s)
 }

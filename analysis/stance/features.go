@@ -110,6 +110,20 @@ var (
 		}
 		return t
 	}()
+	// hValence[k] is featureHash(valenceNames[k], ""); hClauses[b] is
+	// featureHash("S", "clauses"+distBucket(d)) for bucketIndex(d) = b.
+	hValence = func() (t [len(valenceNames)]uint64) {
+		for k, name := range valenceNames {
+			t[k] = featureHash(name, "")
+		}
+		return t
+	}()
+	hClauses = func() (t [6]uint64) {
+		for b, d := range []int{1, 2, 3, 4, 7, 11} {
+			t[b] = featureHash("S", "clauses"+distBucket(d))
+		}
+		return t
+	}()
 	hWindow = func() (t [2][6]uint64) {
 		for s, side := range []string{"L", "R"} {
 			for b, d := range []int{1, 2, 3, 4, 7, 11} {
@@ -119,6 +133,12 @@ var (
 		return t
 	}()
 )
+
+// valenceNames name the sums of valences (extract): in the target's
+// clause, in the others, 1–3 words left and right, weighted by 1/distance,
+// the clause's positive and negative parts; then the same of the
+// expanded valences.
+var valenceNames = [...]string{"vC", "vO", "vL", "vR", "vD", "vCp", "vCn", "eC", "eO", "eL", "eR", "eD"}
 
 // bucketIndex is the index of distBucket(d) among the buckets.
 func bucketIndex(d int) int {
@@ -455,13 +475,9 @@ func extract(o Options, vec *Vectors, m *Mention, sc *scratch) []feature {
 		}
 	}
 	if o.Valence {
-		for _, f := range []struct {
-			name string
-			v    float64
-		}{{"vC", vC}, {"vO", vO}, {"vL", vL}, {"vR", vR}, {"vD", vD}, {"vCp", vCp}, {"vCn", vCn},
-			{"eC", eC}, {"eO", eO}, {"eL", eL}, {"eR", eR}, {"eD", eD}} {
-			if f.v != 0 {
-				add(featureHash(f.name, ""), float32(math.Tanh(f.v)))
+		for k, v := range [len(valenceNames)]float64{vC, vO, vL, vR, vD, vCp, vCn, eC, eO, eL, eR, eD} {
+			if v != 0 {
+				add(hValence[k], float32(math.Tanh(v)))
 			}
 		}
 	}
@@ -497,7 +513,7 @@ func extract(o Options, vec *Vectors, m *Mention, sc *scratch) []feature {
 		if tClause == 0 {
 			add(featureHash("S", "clause0"), 1)
 		}
-		add(featureHash("S", "clauses"+distBucket(clause+1)), 1)
+		add(hClauses[bucketIndex(clause+1)], 1)
 	}
 	return sc.feats
 }

@@ -180,18 +180,43 @@ func TestFactsOfValence(t *testing.T) {
 	}
 }
 
-// BenchmarkScoreCached is BenchmarkScore with tokens carrying ids of an
-// interner the mention names: the word facts come from the cache.
+// BenchmarkScoreCached scores the sentence of BenchmarkScore with its
+// VADER score given, as compare gives it: "norm" with tokens without ids,
+// "id" with tokens carrying ids of an interner the mention names (the
+// word facts come from the cache).
 func BenchmarkScoreCached(b *testing.B) {
 	m, err := Default()
 	if err != nil {
 		b.Fatal(err)
 	}
 	men := mention("The senator praised the relief package while the governor stalled it, aides said on Tuesday.", "governor")
+	men.Compound, men.HasCompound = tone.VADER(men.Sentence).Compound, true
+	b.Run("norm", func(b *testing.B) {
+		for b.Loop() {
+			m.Score(men)
+		}
+	})
 	n := segment.NewNorms()
-	men.Tokens, men.Norms = segment.NewTokenizer(n).Tokenize(men.Sentence, nil), n
-	b.ReportAllocs()
-	for b.Loop() {
-		m.Score(men)
+	ids := *men
+	ids.Tokens, ids.Norms = segment.NewTokenizer(n).Tokenize(men.Sentence, nil), n
+	b.Run("id", func(b *testing.B) {
+		for b.Loop() {
+			m.Score(&ids)
+		}
+	})
+}
+
+// TestPrecomputedHashes checks the feature hashes extract takes from
+// tables against featureHash of their names.
+func TestPrecomputedHashes(t *testing.T) {
+	for d := 1; d <= 40; d++ {
+		if got, want := hClauses[bucketIndex(d)], featureHash("S", "clauses"+distBucket(d)); got != want {
+			t.Errorf("clauses at %d: %x, want %x", d, got, want)
+		}
+	}
+	for k, name := range []string{"vC", "vO", "vL", "vR", "vD", "vCp", "vCn", "eC", "eO", "eL", "eR", "eD"} {
+		if got, want := hValence[k], featureHash(name, ""); got != want {
+			t.Errorf("valence %s: %x, want %x", name, got, want)
+		}
 	}
 }

@@ -119,6 +119,7 @@ func TestWordCacheSameScores(t *testing.T) {
 			}
 		}
 	}
+	t.Logf("%d sentences, %d mentions scored", len(sents), scored)
 	if scored < 1000 {
 		t.Errorf("only %d mentions scored", scored)
 	}

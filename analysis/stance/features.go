@@ -237,7 +237,9 @@ type Mention struct {
 	// (segment.Token.ID, as a segment.Tokenizer over Norms gives them):
 	// the model then looks up what it needs of a word once per id, in a
 	// cache, instead of once per token (wordcache.go). Tokens without an
-	// id (0) are looked up by their Norm. Scores are the same either way.
+	// id (0) are looked up by their Norm. Scores are the same either way,
+	// provided every token with an id has the Norm Norms gives that id
+	// (what a Tokenizer over Norms makes); a wrong Norms gives wrong facts.
 	Norms *segment.Norms
 }
 

@@ -325,7 +325,7 @@ func (p *processor) process(d *corpus.Document) {
 	}
 	p.counter.EndDocument()
 	if keep {
-		pr := &segment.Processed{Doc: d, Text: text, Sentences: p.sents, Removed: removed}
+		pr := &segment.Processed{Doc: d, Text: text, Sentences: p.sents, Removed: removed, Norms: p.tok.Norms()}
 		pr.SetTokens(p.toks, p.sentTok)
 		p.opt.Visit(pr)
 	}

@@ -49,7 +49,7 @@ func (st *stancer) add(s int, actor string, a, b int) {
 	d := st.d
 	men := stance.Mention{Sentence: d.text, Tokens: d.toks[d.sentTok[s]:d.sentTok[s+1]], From: d.sents[s].Start,
 		Target:   segment.Span{Start: d.toks[a].Span.Start, End: d.toks[b-1].Span.End},
-		Compound: st.tone(s), HasCompound: true, Mask: st.mask}
+		Compound: st.tone(s), HasCompound: true, Mask: st.mask, Norms: st.p.Norms}
 	if st.sums == nil {
 		st.sums = map[sentActor][2]float64{}
 	}

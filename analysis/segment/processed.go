@@ -26,6 +26,12 @@ type Processed struct {
 	VADERMasked  []float64
 	VADERMaskKey uint64
 
+	// Norms is the interner the ids of the tokens handed over by SetTokens
+	// come from (Token.ID), so that a collector can cache facts of words
+	// by id (the stance model does); nil when no tokens were handed over
+	// or they have no ids. Tokens SentenceTokens makes itself have none.
+	Norms *Norms
+
 	// toks holds the tokens of every sentence, sentence s being
 	// toks[sentTok[s]:sentTok[s+1]] (SentenceTokens); nil until known.
 	toks    []Token

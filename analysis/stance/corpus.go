@@ -51,7 +51,7 @@ func (c *Collector) Visit(p *segment.Processed) {
 		}
 		sent := p.Text[sp.Start:sp.End]
 		// the sentence's VADER compound as the tone stage computes it
-		men := Mention{Sentence: sent, Tokens: toks, HasCompound: true, Compound: tonestats.SentenceVADER(p, s)}
+		men := Mention{Sentence: sent, Tokens: toks, HasCompound: true, Compound: tonestats.SentenceVADER(p, s), Norms: p.Norms}
 		for _, h := range hits {
 			a, b := toks[h.Start].Span.Start, toks[h.End-1].Span.End
 			men.Target = segment.Span{Start: a, End: b}

@@ -142,11 +142,11 @@ var stopEN = func() *lexicons.StopWords {
 // after it that is not a stop word, within 4 words (its verb: "the
 // governor stalled it"); otherwise the first such word before it, within
 // 4 words ("accused Smith"). Masked tokens (masked[i]) are skipped. It
-// returns −1 when there is none.
-func headWord(toks []segment.Token, t0, t1 int, clause []int, tClause int, masked []bool) int {
+// returns −1 when there is none. tf are the tokens' facts (tokenFacts).
+func headWord(toks []segment.Token, tf []wordFacts, t0, t1 int, clause []int, tClause int, masked []bool) int {
 	n := len(toks)
 	ok := func(i int) bool {
-		return clause[i] == tClause && (masked == nil || !masked[i]) && !stopEN.Contains(toks[i].Norm)
+		return clause[i] == tClause && (masked == nil || !masked[i]) && !stopAt(toks, tf, i)
 	}
 	start := t0
 	for start > 0 && start-1 < n && clause[start-1] == tClause {
@@ -154,7 +154,7 @@ func headWord(toks []segment.Token, t0, t1 int, clause []int, tClause int, maske
 	}
 	subj := t0-start <= 3 && t1 < n && clause[t1] == tClause
 	for i := start; i < t0 && subj; i++ {
-		subj = stopEN.Contains(toks[i].Norm) || isClauseWord(toks[i].Norm)
+		subj = stopAt(toks, tf, i) || tf[i].flags&fClause != 0
 	}
 	if subj {
 		for i := t1; i < min(n, t1+4) && clause[i] == tClause; i++ {

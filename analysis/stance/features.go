@@ -110,6 +110,20 @@ var (
 		}
 		return t
 	}()
+	// hValence[k] is featureHash(valenceNames[k], ""); hClauses[b] is
+	// featureHash("S", "clauses"+distBucket(d)) for bucketIndex(d) = b.
+	hValence = func() (t [len(valenceNames)]uint64) {
+		for k, name := range valenceNames {
+			t[k] = featureHash(name, "")
+		}
+		return t
+	}()
+	hClauses = func() (t [6]uint64) {
+		for b, d := range []int{1, 2, 3, 4, 7, 11} {
+			t[b] = featureHash("S", "clauses"+distBucket(d))
+		}
+		return t
+	}()
 	hWindow = func() (t [2][6]uint64) {
 		for s, side := range []string{"L", "R"} {
 			for b, d := range []int{1, 2, 3, 4, 7, 11} {
@@ -119,6 +133,12 @@ var (
 		return t
 	}()
 )
+
+// valenceNames name the sums of valences (extract): in the target's
+// clause, in the others, 1–3 words left and right, weighted by 1/distance,
+// the clause's positive and negative parts; then the same of the
+// expanded valences.
+var valenceNames = [...]string{"vC", "vO", "vL", "vR", "vD", "vCp", "vCn", "eC", "eO", "eL", "eR", "eD"}
 
 // bucketIndex is the index of distBucket(d) among the buckets.
 func bucketIndex(d int) int {
@@ -213,6 +233,14 @@ type Mention struct {
 	// (tonestats.SentenceVADERMasked); when computed it is tone.VADERMasked.
 	// A nil or empty Mask leaves nothing out.
 	Mask *tone.Mask
+	// Norms, when set, is the interner the ids of Tokens come from
+	// (segment.Token.ID, as a segment.Tokenizer over Norms gives them):
+	// the model then looks up what it needs of a word once per id, in a
+	// cache, instead of once per token (wordcache.go). Tokens without an
+	// id (0) are looked up by their Norm. Scores are the same either way,
+	// provided every token with an id has the Norm Norms gives that id
+	// (what a Tokenizer over Norms makes); a wrong Norms gives wrong facts.
+	Norms *segment.Norms
 }
 
 // scratch holds the buffers of one extraction.
@@ -224,7 +252,9 @@ type scratch struct {
 	masked []bool
 	dref   []denseRef
 	dn     [numBlocks]float32
-	hid    []float32 // the network's hidden units (mlp.go)
+	hid    []float32   // the network's hidden units (mlp.go)
+	tf     []wordFacts // the facts of each token of the mention (tokenFacts)
+	words  wordCache   // the facts of words by id (wordcache.go)
 }
 
 // maskedTokens marks the tokens of m that are words of m.Mask; nil when
@@ -260,6 +290,7 @@ func extract(o Options, vec *Vectors, m *Mention, sc *scratch) []feature {
 	}
 	toks := m.Tokens
 	n := len(toks)
+	tf := tokenFacts(vec, m, sc)
 	add := func(h uint64, v float32) { sc.feats = append(sc.feats, feature{h, v}) }
 	add(featureHash("bias", ""), 1)
 	// The target's tokens: those overlapping its span; an empty overlap
@@ -303,7 +334,7 @@ func extract(o Options, vec *Vectors, m *Mention, sc *scratch) []feature {
 			}
 			quotes++
 		}
-		if (brk || isClauseWord(t.Norm)) && i > 0 {
+		if (brk || tf[i].flags&fClause != 0) && i > 0 {
 			clause++
 			negLeft = 0
 		}
@@ -312,7 +343,7 @@ func extract(o Options, vec *Vectors, m *Mention, sc *scratch) []feature {
 		if negLeft > 0 {
 			negLeft--
 		}
-		if isNegator(t.Norm) {
+		if tf[i].flags&fNegator != 0 {
 			negLeft = 3
 		}
 	}
@@ -325,7 +356,7 @@ func extract(o Options, vec *Vectors, m *Mention, sc *scratch) []feature {
 	for i := t0; i < t1; i++ {
 		add(hashString(hT, toks[i].Norm), 1)
 		if dense && o.TargetVec {
-			if row := vec.lookup(toks[i].Norm); row >= 0 {
+			if row := tf[i].row; row >= 0 {
 				addRef(sc, dTarget, row, 1)
 			}
 		}
@@ -335,8 +366,8 @@ func extract(o Options, vec *Vectors, m *Mention, sc *scratch) []feature {
 	var vCL, vCR float64
 	masked := maskedTokens(m, sc)
 	if dense && o.HeadVec {
-		if h := headWord(toks, t0, t1, sc.clause, tClause, masked); h >= 0 {
-			if row := vec.lookup(toks[h].Norm); row >= 0 {
+		if h := headWord(toks, tf, t0, t1, sc.clause, tClause, masked); h >= 0 {
+			if row := tf[h].row; row >= 0 {
 				addRef(sc, dHead, row, 1)
 			}
 		}
@@ -372,7 +403,7 @@ func extract(o Options, vec *Vectors, m *Mention, sc *scratch) []feature {
 		}
 		row := int32(-1)
 		if dense || expanded != nil || clusters {
-			row = vec.lookup(w)
+			row = tf[i].row
 		}
 		if dense && row >= 0 {
 			addDense(o, sc, row, side, d, same, sc.neg[i])
@@ -392,7 +423,7 @@ func extract(o Options, vec *Vectors, m *Mention, sc *scratch) []feature {
 			add(hashString(hashString(hBigram[side], w)*fnvPrime, toks[i+1].Norm), 1)
 		}
 		if o.Valence {
-			v, ok := tone.WordValence(w)
+			v, ok := tf[i].valence(w)
 			if !ok {
 				if row < 0 || expanded == nil {
 					continue
@@ -446,13 +477,9 @@ func extract(o Options, vec *Vectors, m *Mention, sc *scratch) []feature {
 		}
 	}
 	if o.Valence {
-		for _, f := range []struct {
-			name string
-			v    float64
-		}{{"vC", vC}, {"vO", vO}, {"vL", vL}, {"vR", vR}, {"vD", vD}, {"vCp", vCp}, {"vCn", vCn},
-			{"eC", eC}, {"eO", eO}, {"eL", eL}, {"eR", eR}, {"eD", eD}} {
-			if f.v != 0 {
-				add(featureHash(f.name, ""), float32(math.Tanh(f.v)))
+		for k, v := range [len(valenceNames)]float64{vC, vO, vL, vR, vD, vCp, vCn, eC, eO, eL, eR, eD} {
+			if v != 0 {
+				add(hValence[k], float32(math.Tanh(v)))
 			}
 		}
 	}
@@ -488,7 +515,7 @@ func extract(o Options, vec *Vectors, m *Mention, sc *scratch) []feature {
 		if tClause == 0 {
 			add(featureHash("S", "clause0"), 1)
 		}
-		add(featureHash("S", "clauses"+distBucket(clause+1)), 1)
+		add(hClauses[bucketIndex(clause+1)], 1)
 	}
 	return sc.feats
 }

@@ -250,7 +250,7 @@ func TestHeadWord(t *testing.T) {
 				t0 = i
 			}
 		}
-		h := headWord(m.Tokens, t0, t0+1, sc.clause, sc.clause[t0], nil)
+		h := headWord(m.Tokens, sc.tf, t0, t0+1, sc.clause, sc.clause[t0], nil)
 		got := ""
 		if h >= 0 {
 			got = m.Tokens[h].Norm

@@ -241,6 +241,12 @@ type Mention struct {
 	// provided every token with an id has the Norm Norms gives that id
 	// (what a Tokenizer over Norms makes); a wrong Norms gives wrong facts.
 	Norms *segment.Norms
+	// Others are further mentions of the same target in the sentence
+	// (coreferent words, as NewsMTSC's further_mentions give them), in
+	// the coordinates of Target. With Others, the stance is computed from
+	// the mean of the class log-odds with Target and with each of Others
+	// as the target (for the linear model, the mean of their features).
+	Others []segment.Span
 }
 
 // scratch holds the buffers of one extraction.

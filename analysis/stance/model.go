@@ -253,11 +253,32 @@ func (m *Model) Score(men *Mention) Result {
 		sc = new(scratch)
 	}
 	defer m.pool.Put(sc)
+	z := m.spanScores(men, sc)
+	if len(men.Others) == 0 {
+		return resultOf(z)
+	}
+	one := *men
+	for _, sp := range men.Others {
+		one.Target = sp
+		zo := m.spanScores(&one, sc)
+		for c := range numClasses {
+			z[c] += zo[c]
+		}
+	}
+	k := float64(1 + len(men.Others))
+	for c := range numClasses {
+		z[c] /= k
+	}
+	return resultOf(z)
+}
+
+// spanScores gives the class scores for the mention's Target alone.
+func (m *Model) spanScores(men *Mention, sc *scratch) [numClasses]float64 {
 	z := m.linear(men, sc)
 	if m.net != nil {
 		z = m.netScores(z, sc)
 	}
-	return resultOf(z)
+	return z
 }
 
 // linear gives the linear model's class scores for the mention, leaving

@@ -20,6 +20,10 @@ type newsmtscLine struct {
 		To       *int     `json:"to"`
 		Mention  string   `json:"mention"`
 		Polarity *float64 `json:"polarity"`
+		Further  []struct {
+			From *int `json:"from"`
+			To   *int `json:"to"`
+		} `json:"further_mentions"`
 	} `json:"targets"`
 }
 
@@ -71,7 +75,19 @@ func ReadNewsMTSC(r io.Reader, name string) ([]Example, error) {
 					return nil, fmt.Errorf("%s:%d: target %d: polarity %v is not 2, 4 or 6", name, line, k+1, *t.Polarity)
 				}
 			}
-			out = append(out, Example{ID: t.GID, Label: label, From: *t.From, To: *t.To,
+			var further []segment.Span
+			for j, f := range t.Further {
+				if f.From == nil || f.To == nil {
+					return nil, fmt.Errorf("%s:%d: target %d: further mention %d has no \"from\"/\"to\"", name, line, k+1, j+1)
+				}
+				fa, fb, ok := runeSpan(s, *f.From, *f.To)
+				if !ok {
+					return nil, fmt.Errorf("%s:%d: target %d: further mention %d: span %d–%d is not within the sentence of %d characters",
+						name, line, k+1, j+1, *f.From, *f.To, utf8.RuneCountInString(s))
+				}
+				further = append(further, segment.Span{Start: fa, End: fb})
+			}
+			out = append(out, Example{ID: t.GID, Label: label, From: *t.From, To: *t.To, Further: further,
 				Mention: Mention{Sentence: s, Tokens: toks, Target: segment.Span{Start: a, End: b}}})
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"gonum.org/v1/gonum/optimize"
+
+	"parallax/analysis/segment"
 )
 
 // Example is one labelled mention for training or evaluation.
@@ -16,6 +18,10 @@ type Example struct {
 	// as the file gives them.
 	From, To int
 	Label    int // Negative, Neutral or Positive
+	// Further are the target's further mentions the file gives (in
+	// bytes, like Mention.Target); they are scored only when copied to
+	// Mention.Others.
+	Further []segment.Span
 }
 
 // TrainOptions set the training of a model.
@@ -72,19 +78,37 @@ func Train(ex []Example, to TrainOptions) (*Model, error) {
 		}
 	}
 	for i := range ex {
-		f := extract(to.Features, to.Vectors, &ex[i].Mention, &sc)
-		feats[i] = slices.Clone(f)
+		// A target with further mentions has the mean of the features
+		// extracted at each of its mentions (Mention.Others).
+		men := ex[i].Mention
+		spans := append([]segment.Span{men.Target}, men.Others...)
+		share := float32(1) / float32(len(spans))
 		seen := map[uint64]bool{}
-		for _, x := range f {
-			if !seen[x.h] {
-				seen[x.h] = true
-				count[x.h]++
+		if dense {
+			clear(dvals)
+		}
+		for _, sp := range spans {
+			men.Target = sp
+			f := extract(to.Features, to.Vectors, &men, &sc)
+			for _, x := range f {
+				if len(spans) > 1 {
+					x.v *= share
+				}
+				feats[i] = append(feats[i], x)
+				if !seen[x.h] {
+					seen[x.h] = true
+					count[x.h]++
+				}
+			}
+			if dense {
+				denseValues(to.Vectors, &sc, dvals)
 			}
 		}
 		if dense {
-			clear(dvals)
-			denseValues(to.Vectors, &sc, dvals)
 			for j, x := range dvals {
+				if len(spans) > 1 {
+					x *= share
+				}
 				if x != 0 {
 					feats[i] = append(feats[i], feature{denseHash(j/to.Vectors.Dim, j%to.Vectors.Dim), x})
 				}

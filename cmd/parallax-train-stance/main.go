@@ -63,6 +63,7 @@ func run(args []string) error {
 	mlpOut := fs.String("mlp-out", "", "where to write the network the cross-validation picks")
 	stackCache := fs.String("stack-cache", "", "file keeping the linear model's out-of-fold results between runs")
 	jobs := fs.Int("jobs", 2, "goroutines for the stacking's cross-validations")
+	further := fs.Bool("further", false, "score each target with its further mentions (the file's further_mentions) pooled: the mean of the features at each mention")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -113,7 +114,7 @@ func run(args []string) error {
 			}
 		}
 	}
-	ex, err := readLabelled(*train)
+	ex, err := readLabelled(*train, *further)
 	if err != nil {
 		return err
 	}
@@ -174,7 +175,7 @@ func run(args []string) error {
 		if f == "" {
 			continue
 		}
-		ev, err := readLabelled(f)
+		ev, err := readLabelled(f, *further)
 		if err != nil {
 			return err
 		}
@@ -219,8 +220,9 @@ func setFamilies(f *stance.Options, list string, on bool, flag string) error {
 	return nil
 }
 
-// readLabelled reads a NewsMTSC file whose targets all have a polarity.
-func readLabelled(path string) ([]stance.Example, error) {
+// readLabelled reads a NewsMTSC file whose targets all have a polarity;
+// with further, each target's further mentions become its Mention.Others.
+func readLabelled(path string, further bool) ([]stance.Example, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -230,9 +232,12 @@ func readLabelled(path string) ([]stance.Example, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range ex {
+	for i, e := range ex {
 		if e.Label < 0 {
 			return nil, fmt.Errorf("%s: target %s has no polarity", path, e.ID)
+		}
+		if further {
+			ex[i].Mention.Others = e.Further
 		}
 	}
 	return ex, nil

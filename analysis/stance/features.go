@@ -245,22 +245,25 @@ type Mention struct {
 	// (coreferent words, as NewsMTSC's further_mentions give them), in
 	// the coordinates of Target. With Others, the stance is computed from
 	// the mean of the class log-odds with Target and with each of Others
-	// as the target (for the linear model, the mean of their features).
+	// as the target (for the linear model, the mean of their features):
+	// in Score, Evaluate and Train. DenseInput and LinearResult, the
+	// stacked network's training inputs, use Target alone.
 	Others []segment.Span
 }
 
 // scratch holds the buffers of one extraction.
 type scratch struct {
-	feats  []feature
-	clause []int
-	neg    []bool
-	val    []float64
-	masked []bool
-	dref   []denseRef
-	dn     [numBlocks]float32
-	hid    []float32   // the network's hidden units (mlp.go)
-	tf     []wordFacts // the facts of each token of the mention (tokenFacts)
-	words  wordCache   // the facts of words by id (wordcache.go)
+	feats     []feature
+	clause    []int
+	neg       []bool
+	val       []float64
+	masked    []bool
+	dref      []denseRef
+	dn        [numBlocks]float32
+	hid       []float32    // the network's hidden units (mlp.go)
+	tf        []wordFacts  // the facts of each token of the mention (tokenFacts)
+	words     [2]wordCache // the facts of words by id, of the two interners met last (wordcache.go)
+	wordsLast int          // the one of words used last
 }
 
 // maskedTokens marks the tokens of m that are words of m.Mask; nil when

@@ -90,9 +90,11 @@ func stopAt(toks []segment.Token, tf []wordFacts, i int) bool {
 }
 
 // wordCache holds the facts of words by Norm id for the mentions of one
-// interner and one set of vectors. A scratch holds one, so each of a
-// model's pooled scratches fills its own (a few MB for a large corpus's
-// vocabulary: 8 bytes per id up to the largest id met).
+// interner and one set of vectors. A scratch holds two (the interners
+// met last), so each of a model's pooled scratches fills its own: 8 bytes
+// per id, up to half as many again as the largest id met and never more
+// than the interner's Len (2.3 MB for the full AllSides corpus's 192,166
+// norms).
 type wordCache struct {
 	// norms is the interner the ids belong to. Holding it keeps it alive,
 	// so another interner can never come to have its address while the
@@ -103,6 +105,9 @@ type wordCache struct {
 }
 
 // facts gives the facts of token t, whose id (> 0) is one of c.norms.
+// An id the interner never gave (a token made elsewhere) is looked up by
+// its Norm and not cached, so that it cannot grow the cache beyond the
+// interner's size.
 func (c *wordCache) facts(vec *Vectors, t *segment.Token) wordFacts {
 	id := int(t.ID)
 	if id < len(c.cells) {
@@ -110,23 +115,37 @@ func (c *wordCache) facts(vec *Vectors, t *segment.Token) wordFacts {
 			return f
 		}
 	} else {
-		c.cells = append(c.cells, make([]wordFacts, id+1-len(c.cells)+len(c.cells)/2)...)
+		n := c.norms.Len()
+		if id >= n {
+			return factsOf(vec, t.Norm, true)
+		}
+		c.cells = append(c.cells, make([]wordFacts, min(id+1+len(c.cells)/2, n)-len(c.cells))...)
 	}
 	f := factsOf(vec, t.Norm, true)
 	c.cells[id] = f
 	return f
 }
 
-// tokenFacts gives the facts of each token of m in sc.tf: from the cache
+// tokenFacts gives the facts of each token of m in sc.tf: from a cache
 // when m names the interner of its tokens' ids and the token has one,
-// from its Norm otherwise. A mention of another interner or other
-// vectors than the cache's empties the cache first (its cells are zeroed
-// again as they are grown back).
+// from its Norm otherwise. The scratch keeps the caches of the two
+// interners (with their vectors) met last: a mention of a third empties
+// the one used less recently (its cells are zeroed again as they are
+// grown back), so that two runs sharing a model in one process do not
+// empty each other's cache at every mention.
 func tokenFacts(vec *Vectors, m *Mention, sc *scratch) []wordFacts {
 	tf := sc.tf[:0]
-	c := &sc.words
-	if m.Norms != nil && (c.norms != m.Norms || c.vec != vec) {
-		c.norms, c.vec, c.cells = m.Norms, vec, c.cells[:0]
+	var c *wordCache
+	if m.Norms != nil {
+		k := sc.wordsLast
+		if w := &sc.words[k]; w.norms != m.Norms || w.vec != vec {
+			k = 1 - k
+			if w := &sc.words[k]; w.norms != m.Norms || w.vec != vec {
+				w.norms, w.vec, w.cells = m.Norms, vec, w.cells[:0]
+			}
+		}
+		sc.wordsLast = k
+		c = &sc.words[k]
 	}
 	for i := range m.Tokens {
 		t := &m.Tokens[i]

@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -25,8 +26,15 @@ func cacheSentences(t *testing.T) []string {
 		"Hamas and Israel exchanged fire, killing 12 people near Gaza's border on Tuesday.",
 		"While the president travelled, the minister denied that the talks had failed.",
 	}
+	seen := map[string]bool{}
+	for _, s := range out {
+		seen[s] = true
+	}
 	for _, ex := range headExamples(t) {
-		out = append(out, ex.Mention.Sentence)
+		if s := ex.Mention.Sentence; !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
 	}
 	return out
 }
@@ -123,7 +131,7 @@ func TestWordCacheSameScores(t *testing.T) {
 	if scored < 1000 {
 		t.Errorf("only %d mentions scored", scored)
 	}
-	if len(sc.words.cells) == 0 || sc.words.norms == nil {
+	if len(sc.words[0].cells) == 0 || sc.words[0].norms == nil || len(sc.words[1].cells) == 0 || sc.words[1].norms == nil {
 		t.Error("the scratch's cache was never filled: the test does not test it")
 	}
 }
@@ -219,5 +227,46 @@ func TestPrecomputedHashes(t *testing.T) {
 		if got, want := hValence[k], featureHash(name, ""); got != want {
 			t.Errorf("valence %s: %x, want %x", name, got, want)
 		}
+	}
+}
+
+// TestWordCacheForeignIDs gives mentions whose tokens carry ids of a
+// larger interner than the one they name: ids the named interner never
+// gave are looked up by Norm and never grow the cache past its Len, and
+// the scores are still the string path's. It also checks that a third
+// interner takes the place of the one used less recently.
+func TestWordCacheForeignIDs(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := cacheSentences(t)
+	big := segment.NewNorms()
+	bigTk := segment.NewTokenizer(big)
+	for i := range 5000 {
+		bigTk.Tokenize(fmt.Sprintf("filler%d word%d", i, i), nil)
+	}
+	small := segment.NewNorms()
+	segment.NewTokenizer(small).Tokenize("a few words", nil)
+	foreign := cacheMentions(sents[:3], bigTk, small, nil)
+	plain := cacheMentions(sents[:3], segment.NewTokenizer(segment.NewNorms()), nil, nil)
+	var sc scratch
+	for i := range foreign {
+		if got, want := resultOf(m.linear(&foreign[i], &sc)), m.LinearResult(&plain[i]); !sameResult(got, want) {
+			t.Fatalf("mention %d: %+v with foreign ids, want %+v", i, got, want)
+		}
+	}
+	if n := len(sc.words[sc.wordsLast].cells); n > small.Len() {
+		t.Errorf("foreign ids grew the cache to %d cells; the interner has %d ids", n, small.Len())
+	}
+	// Three interners in turn: the third replaces the least recently used.
+	var ns [3]*segment.Norms
+	for k := range ns {
+		ns[k] = segment.NewNorms()
+		men := cacheMentions(sents[:1], segment.NewTokenizer(ns[k]), ns[k], nil)
+		m.linear(&men[0], &sc)
+	}
+	if a, b := sc.words[0].norms, sc.words[1].norms; !(a == ns[2] && b == ns[1] || a == ns[1] && b == ns[2]) {
+		t.Errorf("after three interners the caches hold %p and %p, want the last two %p and %p", a, b, ns[1], ns[2])
 	}
 }

@@ -84,12 +84,19 @@ func TestOthersPooled(t *testing.T) {
 
 // TestTrainOthersSameSpan trains with every target's further mention
 // equal to the target itself: the mean of two equal feature vectors is
-// the vector, so the model must score as the one trained without.
+// the vector, so the model must score as the one trained without (with
+// the word vectors, whose means are pooled apart from the sparse
+// features). A further mention elsewhere in the sentence must change the
+// model: Train reads Others.
 func TestTrainOthersSameSpan(t *testing.T) {
 	ex := headExamples(t)
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
 	to := DefaultTrainOptions()
 	to.MinCount = 1
-	to.Features.Dense, to.Features.Expand = false, false
+	to.Vectors = def.vec
 	m1, err := Train(ex, to)
 	if err != nil {
 		t.Fatal(err)
@@ -106,9 +113,33 @@ func TestTrainOthersSameSpan(t *testing.T) {
 	for i := range ex {
 		r1, r2 := m1.Score(&ex[i].Mention), m2.Score(&ex[i].Mention)
 		for c := range numClasses {
-			if math.Abs(r1.Prob[c]-r2.Prob[c]) > 1e-6 {
+			if math.Abs(r1.Prob[c]-r2.Prob[c]) > 1e-5 {
 				t.Fatalf("example %d: %v without, %v with the target as its own further mention", i, r1.Prob, r2.Prob)
 			}
 		}
+	}
+	// The first word of each sentence as a further mention.
+	other := make([]Example, len(ex))
+	copy(other, ex)
+	moved := 0
+	for i := range other {
+		men := &other[i].Mention
+		if first := men.Tokens[0].Span; first != men.Target {
+			men.Others = []segment.Span{first}
+			moved++
+		}
+	}
+	m3, err := Train(other, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := 0
+	for i := range ex {
+		if m1.Score(&ex[i].Mention) != m3.Score(&ex[i].Mention) {
+			changed++
+		}
+	}
+	if moved == 0 || changed == 0 {
+		t.Errorf("%d examples were given a further mention and no score moved: Train ignores Others", moved)
 	}
 }

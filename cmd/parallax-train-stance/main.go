@@ -94,6 +94,9 @@ func run(args []string) error {
 	if *mlpOut != "" && *mlpHidden == "" {
 		return fmt.Errorf("-mlp-out needs -mlp-hidden: only the network search writes a network")
 	}
+	if *mlpHidden != "" && *further {
+		return fmt.Errorf("-further and -mlp-hidden cannot be used together: the network's inputs and its stacking cache are the first mention's alone")
+	}
 	if *mlpHidden != "" && *calib {
 		return fmt.Errorf("-calibrate and -mlp-hidden cannot be used together: the shifts are fitted for the linear model alone, and the network was trained on its unshifted log-probabilities")
 	}

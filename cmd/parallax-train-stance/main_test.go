@@ -159,4 +159,8 @@ func TestFlagConflicts(t *testing.T) {
 			t.Errorf("%v: error %v, want one naming the -mlp- flag", args, err)
 		}
 	}
+	args := []string{"-train", p, "-cv", "5", "-vectors", "v.bin", "-mlp-hidden", "32", "-further"}
+	if err := run(args); err == nil || !strings.Contains(err.Error(), "-further and -mlp-hidden") {
+		t.Errorf("%v: error %v, want the -further conflict", args, err)
+	}
 }

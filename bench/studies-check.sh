@@ -8,7 +8,8 @@
 #   bash bench/studies-check.sh --update            # rewrite the page's output blocks with the new outputs
 #
 # Not part of CI: CI has no full corpus (it is not in the repository). When
-# CORPUS does not exist the script says it skipped and exits 0.
+# CORPUS is not set and the default path does not exist, the script says it
+# skipped and exits 0; a CORPUS that is set but missing is an error (exit 2).
 #
 # The commands are read from the page itself, not listed here: every fenced
 # block whose first line starts with `/usr/bin/time` is a command (its lines
@@ -26,9 +27,19 @@
 # any differs (a unified diff per block is printed), 2 when the page cannot be
 # parsed or a command fails.
 set -euo pipefail
+# Paths given by the caller are relative to the caller's folder: make
+# them absolute before moving to the repository's root.
+abspath() { case "$1" in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "$1" ;; esac; }
+corpus_set=${CORPUS+set}
+corpus=$(abspath "${CORPUS:-/work/data/full.jsonl}")
+if [ -n "${PAGE:-}" ]; then PAGE=$(abspath "$PAGE"); fi
+case "${PARALLAX:-}" in
+"") ;;
+*/*) PARALLAX=$(abspath "$PARALLAX") ;;                           # a path
+*) PARALLAX=$(command -v "$PARALLAX" || abspath "$PARALLAX") ;; # a command on PATH
+esac
 cd "$(dirname "$0")/.."
 page=${PAGE:-docs/studies.md}
-corpus=${CORPUS:-/work/data/full.jsonl}
 update=false
 case "${1:-}" in
 --update) update=true ;;
@@ -37,6 +48,10 @@ case "${1:-}" in
 esac
 
 if [ ! -f "$corpus" ]; then
+	if [ -n "$corpus_set" ]; then
+		echo "studies-check: CORPUS=$corpus: no such file" >&2
+		exit 2
+	fi
 	echo "studies-check: skipped: no corpus at $corpus (set CORPUS=path/to/full.jsonl)"
 	exit 0
 fi

@@ -245,21 +245,6 @@ func (t *mlpTrainer) batchGrad(ex []StackExample, batch []int, cw [numClasses]fl
 	return loss
 }
 
-// softmax gives the probabilities of class scores z.
-func softmax(z [numClasses]float64) [numClasses]float64 {
-	mx := max(z[0], z[1], z[2])
-	var p [numClasses]float64
-	s := 0.0
-	for c := range numClasses {
-		p[c] = math.Exp(z[c] - mx)
-		s += p[c]
-	}
-	for c := range numClasses {
-		p[c] /= s
-	}
-	return p
-}
-
 // export rounds the trainer's weights to the network's float32.
 func (t *mlpTrainer) export() *MLP {
 	f32 := func(x []float64) []float32 {

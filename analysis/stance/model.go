@@ -335,19 +335,27 @@ func ShiftedClass(r Result, shift [numClasses]float64) int {
 
 // resultOf turns the class scores into probabilities, score and class.
 func resultOf(z [numClasses]float64) Result {
-	mx := max(z[0], z[1], z[2])
-	var r Result
-	sum := 0.0
+	r := Result{Prob: softmax(z)}
 	for c := range numClasses {
-		r.Prob[c] = math.Exp(z[c] - mx)
-		sum += r.Prob[c]
-	}
-	for c := range numClasses {
-		r.Prob[c] /= sum
 		if r.Prob[c] > r.Prob[r.Class] {
 			r.Class = c
 		}
 	}
 	r.Score = r.Prob[Positive] - r.Prob[Negative]
 	return r
+}
+
+// softmax gives the probabilities of class scores z.
+func softmax(z [numClasses]float64) [numClasses]float64 {
+	mx := max(z[0], z[1], z[2])
+	var p [numClasses]float64
+	s := 0.0
+	for c := range numClasses {
+		p[c] = math.Exp(z[c] - mx)
+		s += p[c]
+	}
+	for c := range numClasses {
+		p[c] /= s
+	}
+	return p
 }

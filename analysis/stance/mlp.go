@@ -145,12 +145,7 @@ func TrainMLP(ex []StackExample, o MLPOptions, each func(epoch int, net *MLP)) (
 	for _, e := range ex {
 		classN[e.Label]++
 	}
-	var cw [numClasses]float64
-	for c := range numClasses {
-		if classN[c] > 0 {
-			cw[c] = float64(len(ex)) / (numClasses * classN[c])
-		}
-	}
+	cw := balancedWeights(classN)
 	params := [][]float64{t.w1, t.b1, t.w2, t.b2}
 	decays := []float64{o.Decay, 0, o.Decay, 0}
 	grads := make([][]float64, len(params))

@@ -146,11 +146,7 @@ func Train(ex []Example, to TrainOptions) (*Model, error) {
 	cw := [numClasses]float64{1, 1, 1}
 	total := float64(len(ex))
 	if to.Balanced {
-		for c := range numClasses {
-			if classN[c] > 0 {
-				cw[c] = total / (numClasses * classN[c])
-			}
-		}
+		cw = balancedWeights(classN)
 	}
 	dim := len(keys) * numClasses
 	lambda := make([]float64, dim)
@@ -228,6 +224,20 @@ func Train(ex []Example, to TrainOptions) (*Model, error) {
 		m.setVectors(to.Vectors)
 	}
 	return m, nil
+}
+
+// balancedWeights gives each class the weight total/(3·n_class), total
+// being the examples counted in classN, so that every class counts as much
+// in the loss; a class without examples keeps weight 1 (it is never used).
+func balancedWeights(classN [numClasses]float64) [numClasses]float64 {
+	total := classN[0] + classN[1] + classN[2]
+	cw := [numClasses]float64{1, 1, 1}
+	for c := range numClasses {
+		if classN[c] > 0 {
+			cw[c] = total / (numClasses * classN[c])
+		}
+	}
+	return cw
 }
 
 // Evaluation holds a model's figures on labelled examples.

@@ -102,9 +102,9 @@ var (
 	hW, hC, hO, hN, hT, hST = prefixState("W"), prefixState("C"), prefixState("O"), prefixState("N"), prefixState("T"), prefixState("ST")
 	hBigram                 = [2]uint64{prefixState("LB"), prefixState("RB")}
 	hKC, hKO                = prefixState("KC"), prefixState("KO")
-	hKWindow                = func() (t [2][6]uint64) {
+	hKWindow                = func() (t [2][len(bucketDists)]uint64) {
 		for s, side := range []string{"KL", "KR"} {
-			for b, d := range []int{1, 2, 3, 4, 7, 11} {
+			for b, d := range bucketDists {
 				t[s][b] = prefixState(side + distBucket(d))
 			}
 		}
@@ -118,15 +118,15 @@ var (
 		}
 		return t
 	}()
-	hClauses = func() (t [6]uint64) {
-		for b, d := range []int{1, 2, 3, 4, 7, 11} {
+	hClauses = func() (t [len(bucketDists)]uint64) {
+		for b, d := range bucketDists {
 			t[b] = featureHash("S", "clauses"+distBucket(d))
 		}
 		return t
 	}()
-	hWindow = func() (t [2][6]uint64) {
+	hWindow = func() (t [2][len(bucketDists)]uint64) {
 		for s, side := range []string{"L", "R"} {
-			for b, d := range []int{1, 2, 3, 4, 7, 11} {
+			for b, d := range bucketDists {
 				t[s][b] = prefixState(side + distBucket(d))
 			}
 		}
@@ -139,6 +139,9 @@ var (
 // the clause's positive and negative parts; then the same of the
 // expanded valences.
 var valenceNames = [...]string{"vC", "vO", "vL", "vR", "vD", "vCp", "vCn", "eC", "eO", "eL", "eR", "eD"}
+
+// bucketDists holds a distance of each bucket, in bucketIndex's order.
+var bucketDists = [...]int{1, 2, 3, 4, 7, 11}
 
 // bucketIndex is the index of distBucket(d) among the buckets.
 func bucketIndex(d int) int {

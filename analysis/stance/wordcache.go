@@ -108,7 +108,7 @@ type wordCache struct {
 // An id the interner never gave (a token made elsewhere) is looked up by
 // its Norm and not cached, so that it cannot grow the cache beyond the
 // interner's size.
-func (c *wordCache) facts(vec *Vectors, t *segment.Token) wordFacts {
+func (c *wordCache) facts(t *segment.Token) wordFacts {
 	id := int(t.ID)
 	if id < len(c.cells) {
 		if f := c.cells[id]; f.flags&fKnown != 0 {
@@ -117,11 +117,11 @@ func (c *wordCache) facts(vec *Vectors, t *segment.Token) wordFacts {
 	} else {
 		n := c.norms.Len()
 		if id >= n {
-			return factsOf(vec, t.Norm, true)
+			return factsOf(c.vec, t.Norm, true)
 		}
 		c.cells = append(c.cells, make([]wordFacts, min(id+1+len(c.cells)/2, n)-len(c.cells))...)
 	}
-	f := factsOf(vec, t.Norm, true)
+	f := factsOf(c.vec, t.Norm, true)
 	c.cells[id] = f
 	return f
 }
@@ -150,7 +150,7 @@ func tokenFacts(vec *Vectors, m *Mention, sc *scratch) []wordFacts {
 	for i := range m.Tokens {
 		t := &m.Tokens[i]
 		if m.Norms != nil && t.ID > 0 {
-			tf = append(tf, c.facts(vec, t))
+			tf = append(tf, c.facts(t))
 		} else {
 			tf = append(tf, factsOf(vec, t.Norm, false))
 		}

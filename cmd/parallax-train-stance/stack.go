@@ -82,29 +82,18 @@ func stackInputs(ex []stance.Example, to stance.TrainOptions, k int, seed uint64
 	}
 	fold := folds(ex, k, seed)
 	sl := &stackLogits{Key: key, Outer: outer, Inner: make([][]stance.Result, k)}
-	errs := make([]error, k)
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, max(jobs, 1))
-	for f := range k {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			var inner []stance.Example
-			for i, e := range ex {
-				if fold[i] != f {
-					inner = append(inner, e)
-				}
+	err := parallel(k, jobs, func(f int) (err error) {
+		var inner []stance.Example
+		for i, e := range ex {
+			if fold[i] != f {
+				inner = append(inner, e)
 			}
-			_, sl.Inner[f], errs[f] = crossValidate(inner, to, k, seed)
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
 		}
+		_, sl.Inner[f], err = crossValidate(inner, to, k, seed)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	if cache != "" {
 		b, err := json.Marshal(sl)
@@ -180,50 +169,62 @@ func denseInputs(ex []stance.Example, to stance.TrainOptions) [][]float32 {
 func stackCV(ex []stance.Example, x [][]float32, sl *stackLogits, grid []stackConfig, mo stance.MLPOptions, k int, seed uint64, jobs int) ([][]stance.Evaluation, error) {
 	fold := folds(ex, k, seed)
 	out := make([][]stance.Evaluation, len(grid))
-	errs := make([]error, len(grid))
+	err := parallel(len(grid), jobs, func(gi int) error {
+		conf := make([][3][3]int, mo.Epochs)
+		o := mo
+		o.Hidden, o.Decay = grid[gi].Hidden, grid[gi].Decay
+		for f := range k {
+			var tr []stance.StackExample
+			for i := range ex {
+				if fold[i] != f {
+					tr = append(tr, stance.StackExample{X: x[i], Linear: sl.Inner[f][len(tr)], Label: ex[i].Label})
+				}
+			}
+			_, err := stance.TrainMLP(tr, o, func(epoch int, net *stance.MLP) {
+				for i := range ex {
+					if fold[i] == f {
+						conf[epoch-1][ex[i].Label][net.Predict(x[i], sl.Outer[i]).Class]++
+					}
+				}
+			})
+			if err != nil {
+				return err
+			}
+		}
+		out[gi] = make([]stance.Evaluation, mo.Epochs)
+		for e := range conf {
+			out[gi][e] = stance.FromConfusion(conf[e])
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// parallel runs fn(0), …, fn(n−1) on at most jobs goroutines (at least
+// one) and returns the error of the lowest index that failed.
+func parallel(n, jobs int, fn func(i int) error) error {
+	errs := make([]error, n)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, max(jobs, 1))
-	for gi, g := range grid {
+	for i := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			conf := make([][3][3]int, mo.Epochs)
-			o := mo
-			o.Hidden, o.Decay = g.Hidden, g.Decay
-			for f := range k {
-				var tr []stance.StackExample
-				for i := range ex {
-					if fold[i] != f {
-						tr = append(tr, stance.StackExample{X: x[i], Linear: sl.Inner[f][len(tr)], Label: ex[i].Label})
-					}
-				}
-				_, err := stance.TrainMLP(tr, o, func(epoch int, net *stance.MLP) {
-					for i := range ex {
-						if fold[i] == f {
-							conf[epoch-1][ex[i].Label][net.Predict(x[i], sl.Outer[i]).Class]++
-						}
-					}
-				})
-				if err != nil {
-					errs[gi] = err
-					return
-				}
-			}
-			out[gi] = make([]stance.Evaluation, mo.Epochs)
-			for e := range conf {
-				out[gi][e] = stance.FromConfusion(conf[e])
-			}
+			errs[i] = fn(i)
 		}()
 	}
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // pickStack applies the rule written in docs/stance.md: the highest

@@ -27,7 +27,7 @@ func SentenceVADERMasked(p *segment.Processed, i int, m *tone.Mask) float64 {
 	if m.Len() == 0 {
 		return SentenceVADER(p, i)
 	}
-	if key := m.Key(); p.VADERMaskKey != key || len(p.VADERMasked) != len(p.Sentences) {
+	if key := m.Key(); !maskedCacheFor(p, key) {
 		p.VADERMaskKey, p.VADERMasked = key, nanSlice(p.VADERMasked, len(p.Sentences))
 	} else if v := p.VADERMasked[i]; !math.IsNaN(v) {
 		return v
@@ -54,10 +54,17 @@ func CachedVADER(p *segment.Processed, m *tone.Mask) (masked, all []float64) {
 	if m.Len() == 0 {
 		return p.VADER, p.VADER
 	}
-	if p.VADERMaskKey != m.Key() || len(p.VADERMasked) != n {
+	if !maskedCacheFor(p, m.Key()) {
 		return nil, nil
 	}
 	return p.VADERMasked, p.VADER
+}
+
+// maskedCacheFor reports whether p.VADERMasked is the masked scores'
+// cache of the mask whose Key is key: made under that key, one score (or
+// NaN) per sentence.
+func maskedCacheFor(p *segment.Processed, key uint64) bool {
+	return p.VADERMaskKey == key && len(p.VADERMasked) == len(p.Sentences)
 }
 
 // nanSlice returns s resized to n, every element NaN.
